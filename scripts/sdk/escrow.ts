@@ -1,0 +1,200 @@
+// The escrow's operations as plain (client, params) functions over viem.
+import {
+  type Account,
+  type Address,
+  type Chain,
+  type Hash,
+  type PublicClient,
+  type Transport,
+  type WalletClient,
+  decodeEventLog,
+  keccak256,
+  toBytes,
+  zeroAddress,
+} from "viem";
+import { tenderEscrowAbi } from "./generated.ts";
+
+/** A wallet client with an account and a chain: what sends Tender's transactions. */
+export type Writer = WalletClient<Transport, Chain, Account>;
+/** What reads the chain. */
+export type Reader = PublicClient<Transport, Chain>;
+
+/** The token address that stands for native ETH. */
+export const ETH: Address = zeroAddress;
+
+export const JobStatus = {
+  None: 0,
+  Open: 1,
+  Awarded: 2,
+  Delivered: 3,
+  Disputed: 4,
+  Settled: 5,
+  Refunded: 6,
+  Cancelled: 7,
+} as const;
+export type JobStatusName = keyof typeof JobStatus;
+
+/** The on-chain category id: keccak256 of the category's name. */
+export function categoryId(name: string): Hash {
+  return keccak256(toBytes(name));
+}
+
+/** The hash the escrow stores for a spec: keccak256 of its UTF-8 bytes as posted. */
+export function specHash(spec: string): Hash {
+  return keccak256(toBytes(spec));
+}
+
+export interface DirectHireParams {
+  escrow: Address;
+  supplier: Address;
+  /** ERC-20 address, or ETH (the zero address). */
+  token: Address;
+  price: bigint;
+  deliveryWindow: number;
+  reviewWindow: number;
+  arbitrator: Address;
+  defaultBuyerShareBps: number;
+  /** Category name, e.g. "code"; stored as its keccak256. */
+  category: string;
+  /** The job spec: UTF-8 JSON. */
+  spec: string;
+}
+
+/** Hires a supplier directly and escrows the price (ERC-20 jobs need an approval of `price` first). */
+export function postDirectHire(writer: Writer, p: DirectHireParams): Promise<Hash> {
+  return writer.writeContract({
+    address: p.escrow,
+    abi: tenderEscrowAbi,
+    functionName: "postDirectHire",
+    args: [
+      {
+        supplier: p.supplier,
+        token: p.token,
+        price: p.price,
+        deliveryWindow: p.deliveryWindow,
+        reviewWindow: p.reviewWindow,
+        arbitrator: p.arbitrator,
+        defaultBuyerShareBps: p.defaultBuyerShareBps,
+        category: categoryId(p.category),
+        spec: p.spec,
+      },
+    ],
+    value: p.token === ETH ? p.price : 0n,
+  });
+}
+
+export function deliver(
+  writer: Writer,
+  p: { escrow: Address; jobId: bigint; deliverableHash: Hash; uri: string },
+): Promise<Hash> {
+  return writer.writeContract({
+    address: p.escrow,
+    abi: tenderEscrowAbi,
+    functionName: "deliver",
+    args: [p.jobId, p.deliverableHash, p.uri],
+  });
+}
+
+export function decline(writer: Writer, p: { escrow: Address; jobId: bigint }): Promise<Hash> {
+  return writer.writeContract({ address: p.escrow, abi: tenderEscrowAbi, functionName: "decline", args: [p.jobId] });
+}
+
+export function confirm(writer: Writer, p: { escrow: Address; jobId: bigint; rating: number }): Promise<Hash> {
+  return writer.writeContract({
+    address: p.escrow,
+    abi: tenderEscrowAbi,
+    functionName: "confirm",
+    args: [p.jobId, p.rating],
+  });
+}
+
+export function finalize(writer: Writer, p: { escrow: Address; jobId: bigint }): Promise<Hash> {
+  return writer.writeContract({ address: p.escrow, abi: tenderEscrowAbi, functionName: "finalize", args: [p.jobId] });
+}
+
+export function refund(writer: Writer, p: { escrow: Address; jobId: bigint }): Promise<Hash> {
+  return writer.writeContract({ address: p.escrow, abi: tenderEscrowAbi, functionName: "refund", args: [p.jobId] });
+}
+
+export function withdraw(writer: Writer, p: { escrow: Address; token: Address; to?: Address }): Promise<Hash> {
+  return writer.writeContract({
+    address: p.escrow,
+    abi: tenderEscrowAbi,
+    functionName: "withdraw",
+    args: [p.token, p.to ?? writer.account.address],
+  });
+}
+
+/** Sends the protocol fees accrued in `token` to the treasury (anyone may call it). */
+export function collectProtocolFees(writer: Writer, p: { escrow: Address; token: Address }): Promise<Hash> {
+  return writer.writeContract({
+    address: p.escrow,
+    abi: tenderEscrowAbi,
+    functionName: "collectProtocolFees",
+    args: [p.token],
+  });
+}
+
+export function registerArbitrator(
+  writer: Writer,
+  p: { escrow: Address; feeBps: number; ruleWindow: number; termsURI: string },
+): Promise<Hash> {
+  return writer.writeContract({
+    address: p.escrow,
+    abi: tenderEscrowAbi,
+    functionName: "registerArbitrator",
+    args: [p.feeBps, p.ruleWindow, p.termsURI],
+  });
+}
+
+/** Waits for a posting and returns the new job's id, read from its event. */
+export async function waitForJobId(reader: Reader, hash: Hash): Promise<bigint> {
+  const receipt = await waitForSuccess(reader, hash);
+  for (const log of receipt.logs) {
+    try {
+      const event = decodeEventLog({ abi: tenderEscrowAbi, data: log.data, topics: log.topics });
+      if (event.eventName === "DirectHirePosted") return event.args.jobId;
+    } catch {
+      // another contract's log (e.g. the token's Transfer)
+    }
+  }
+  throw new Error(`transaction ${hash} posted no job`);
+}
+
+/** Waits for a transaction and throws if it reverted. */
+export async function waitForSuccess(reader: Reader, hash: Hash) {
+  const receipt = await reader.waitForTransactionReceipt({ hash });
+  if (receipt.status !== "success") throw new Error(`transaction ${hash} reverted`);
+  return receipt;
+}
+
+export function readJob(reader: Reader, p: { escrow: Address; jobId: bigint }) {
+  return reader.readContract({ address: p.escrow, abi: tenderEscrowAbi, functionName: "job", args: [p.jobId] });
+}
+
+export function readCredit(reader: Reader, p: { escrow: Address; account: Address; token: Address }) {
+  return reader.readContract({
+    address: p.escrow,
+    abi: tenderEscrowAbi,
+    functionName: "credit",
+    args: [p.account, p.token],
+  });
+}
+
+export function readSupplierRecord(reader: Reader, p: { escrow: Address; supplier: Address }) {
+  return reader.readContract({
+    address: p.escrow,
+    abi: tenderEscrowAbi,
+    functionName: "supplierRecord",
+    args: [p.supplier],
+  });
+}
+
+export function readBuyerRecord(reader: Reader, p: { escrow: Address; buyer: Address }) {
+  return reader.readContract({
+    address: p.escrow,
+    abi: tenderEscrowAbi,
+    functionName: "buyerRecord",
+    args: [p.buyer],
+  });
+}

@@ -1,0 +1,7 @@
+// The only door from TypeScript to Tender's contracts: the CLI, the indexer config, the web and the tests import
+// from here, never from artifacts or Solidity sources.
+export * from "./escrow.ts";
+export * from "./token.ts";
+export * from "./deploy.ts";
+export * from "./deployments.ts";
+export { tenderEscrowAbi, mockErc20Abi } from "./generated.ts";

@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {TenderEscrow} from "../../../contracts/TenderEscrow.sol";
+import {ITenderEscrow} from "../../../contracts/interfaces/ITenderEscrow.sol";
+import {MockERC20} from "../../../contracts/mocks/MockERC20.sol";
+import {Tender} from "../../../contracts/types/Tender.sol";
+import {Test} from "./Test.sol";
+
+/// @notice A deployed escrow with a mock stablecoin, a registered arbitrator and funded parties.
+abstract contract EscrowTest is Test {
+    address internal constant ETH = address(0);
+    uint32 internal constant MIN_WINDOW = 1 hours;
+    uint32 internal constant MAX_WINDOW = 365 days;
+    uint16 internal constant FEE_BPS = 100;
+    uint96 internal constant PRICE = 100e6;
+    uint32 internal constant DELIVERY = 2 days;
+    uint32 internal constant REVIEW = 1 days;
+    uint256 internal constant START = 1_750_000_000;
+    string internal constant SPEC =
+        '{"version":1,"title":"Summarize","category":"text","task":"Summarize the input in 3 bullets","inputs":[{"name":"doc","text":"hello"}],"acceptance":[{"id":"a1","description":"3 bullets","regex":"^(- .+\\\\n){3}$"}],"deliverable":{"mediaType":"text/markdown","via":"uri"}}';
+
+    TenderEscrow internal escrow;
+    MockERC20 internal usd;
+
+    address internal owner = makeAddr("owner");
+    address internal treasury = makeAddr("treasury");
+    address internal buyer = makeAddr("buyer");
+    address internal supplier = makeAddr("supplier");
+    address internal arbitrator = makeAddr("arbitrator");
+    address internal stranger = makeAddr("stranger");
+    uint32 internal termsId;
+
+    function setUp() public virtual {
+        vm.warp(START);
+        escrow = new TenderEscrow(owner, treasury, FEE_BPS, MIN_WINDOW, MAX_WINDOW);
+        usd = new MockERC20("Mock USD", "mUSD", 6);
+        vm.prank(arbitrator);
+        termsId = escrow.registerArbitrator(200, 3 days, "ipfs://terms");
+        fund(buyer);
+    }
+
+    function fund(address account) internal {
+        usd.mint(account, 1e18);
+        vm.deal(account, 1_000 ether);
+        vm.prank(account);
+        usd.approve(address(escrow), type(uint256).max);
+    }
+
+    function hireOf(address token) internal view returns (Tender.DirectHire memory) {
+        return Tender.DirectHire({
+            supplier: supplier,
+            token: token,
+            price: PRICE,
+            deliveryWindow: DELIVERY,
+            reviewWindow: REVIEW,
+            arbitrator: arbitrator,
+            defaultBuyerShareBps: 5_000,
+            category: keccak256("text"),
+            spec: SPEC
+        });
+    }
+
+    function post(Tender.DirectHire memory hire) internal returns (uint256 jobId) {
+        vm.prank(buyer);
+        jobId = escrow.postDirectHire{value: hire.token == ETH ? hire.price : 0}(hire);
+    }
+
+    function post(address token) internal returns (uint256) {
+        return post(hireOf(token));
+    }
+
+    function postAndDeliver(address token) internal returns (uint256 jobId) {
+        jobId = post(token);
+        vm.prank(supplier);
+        escrow.deliver(jobId, keccak256("work"), "ipfs://work");
+    }
+
+    function balanceOf(address token, address account) internal view returns (uint256) {
+        return token == ETH ? account.balance : usd.balanceOf(account);
+    }
+
+    function status(uint256 jobId) internal view returns (Tender.Status) {
+        return escrow.job(jobId).status;
+    }
+
+    function assertStatus(uint256 jobId, Tender.Status expected) internal view {
+        assertEq(uint256(status(jobId)), uint256(expected), "status");
+    }
+
+    function wrongStatus(uint256 jobId, Tender.Status expected, Tender.Status actual)
+        internal
+        pure
+        returns (bytes memory)
+    {
+        return abi.encodeWithSelector(ITenderEscrow.WrongStatus.selector, jobId, expected, actual);
+    }
+}
