@@ -397,16 +397,12 @@ contract TenderEscrow is ITenderEscrow, Ownable2Step, ReentrancyGuardTransient {
         _push(token, supplier, toSupplier);
     }
 
-    /// @dev Returns the whole price to the buyer. Only a bidder's decline or non-delivery writes the record.
+    /// @dev Returns the whole price to the buyer. A direct hire's decline or non-delivery writes no record (the
+    /// supplier never agreed to it); a bidder's will, with the bid market.
     function _refund(uint256 jobId, Tender.Job storage job_, bool declined) private {
         // Effect
         job_.status = Tender.Status.Refunded;
         uint256 price = job_.price;
-        if (!job_.direct) {
-            Tender.SupplierRecord storage record = _supplierRecords[job_.supplier];
-            if (declined) ++record.declined;
-            else ++record.refunded;
-        }
         emit JobRefunded(jobId, declined, price, 0);
 
         // Interaction
@@ -433,7 +429,6 @@ contract TenderEscrow is ITenderEscrow, Ownable2Step, ReentrancyGuardTransient {
     /// @dev Pushes a payment; if the receiver or the token refuses it, credits it for a later {withdraw}, so no
     /// receiver can block a settlement. ETH goes with a bounded stipend and its return data is ignored.
     function _push(address token, address to, uint256 amount) private {
-        if (amount == 0) return;
         bool ok;
         if (token == ETH) {
             uint256 stipend = ETH_PUSH_GAS;

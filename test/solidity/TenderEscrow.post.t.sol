@@ -5,7 +5,7 @@ import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.so
 import {IArbitratorRegistry} from "../../contracts/interfaces/IArbitratorRegistry.sol";
 import {ITenderEscrow} from "../../contracts/interfaces/ITenderEscrow.sol";
 import {Tender} from "../../contracts/types/Tender.sol";
-import {FeeOnTransferToken} from "./mocks/AdversarialTokens.sol";
+import {FeeOnTransferToken, LyingToken} from "./mocks/AdversarialTokens.sol";
 import {EscrowTest} from "./utils/EscrowTest.sol";
 
 /// @notice postDirectHire: what it stores, takes and emits, and every way it refuses.
@@ -209,5 +209,16 @@ contract PostDirectHireTest is EscrowTest {
         post(address(fot));
         assertEq(fot.balanceOf(buyer), PRICE, "buyer kept everything");
         assertEq(fot.balanceOf(address(escrow)), 0, "escrow took nothing");
+    }
+
+    function test_postDirectHire_refusesTokenThatMovesNothing() public {
+        LyingToken liar = new LyingToken();
+        vm.expectRevert(abi.encodeWithSelector(ITenderEscrow.TokenAmountMismatch.selector, address(liar), PRICE, 0));
+        post(address(liar));
+        assertEq(escrow.lastJobId(), 0, "no job");
+    }
+
+    function test_mockStablecoin_hasSixDecimals() public view {
+        assertEq(usd.decimals(), 6, "decimals");
     }
 }

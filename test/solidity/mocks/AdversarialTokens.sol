@@ -70,3 +70,12 @@ contract ReentrantToken is ERC20 {
         }
     }
 }
+
+/// @notice Says every transfer succeeded while moving nothing.
+contract LyingToken is ERC20 {
+    constructor() ERC20("Lying", "LIE") {}
+
+    function transferFrom(address, address, uint256) public pure override returns (bool) {
+        return true;
+    }
+}

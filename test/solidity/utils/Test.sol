@@ -23,11 +23,28 @@ interface Vm {
     function toString(bytes32 value) external pure returns (string memory);
 }
 
-/// @notice A minimal test base: cheatcodes, assertions that revert with what differed, bounded fuzz inputs and
-/// the invariant runner's target lists.
-abstract contract Test {
+/// @notice Cheatcodes and input helpers, for tests and for invariant handlers alike. (A handler must not carry
+/// IS_TEST: the invariant runner never fuzzes test contracts.)
+abstract contract CheatBase {
     Vm internal constant vm = Vm(address(uint160(uint256(keccak256("hevm cheat code")))));
 
+    /// @dev Maps any fuzzed `x` into [min, max] without rejecting inputs.
+    function bound(uint256 x, uint256 min, uint256 max) internal pure returns (uint256) {
+        require(min <= max, "bound: min > max");
+        if (x >= min && x <= max) return x;
+        uint256 size = max - min;
+        if (size == type(uint256).max) return x;
+        return min + (x % (size + 1));
+    }
+
+    function makeAddr(string memory name) internal returns (address account) {
+        account = vm.addr(uint256(keccak256(bytes(name))));
+        vm.label(account, name);
+    }
+}
+
+/// @notice A minimal test base: assertions that revert with what differed, and the invariant runner's target lists.
+abstract contract Test is CheatBase {
     bool public IS_TEST = true;
 
     struct FuzzSelector {
@@ -81,24 +98,6 @@ abstract contract Test {
         if (actual < bound_) {
             fail(string.concat(message, ": ", vm.toString(actual), " < ", vm.toString(bound_)));
         }
-    }
-
-    /*//////////////////////////////////////////////////////////////
-                                 HELPERS
-    //////////////////////////////////////////////////////////////*/
-
-    /// @dev Maps any fuzzed `x` into [min, max] without rejecting inputs.
-    function bound(uint256 x, uint256 min, uint256 max) internal pure returns (uint256) {
-        require(min <= max, "bound: min > max");
-        if (x >= min && x <= max) return x;
-        uint256 size = max - min;
-        if (size == type(uint256).max) return x;
-        return min + (x % (size + 1));
-    }
-
-    function makeAddr(string memory name) internal returns (address account) {
-        account = vm.addr(uint256(keccak256(bytes(name))));
-        vm.label(account, name);
     }
 
     /*//////////////////////////////////////////////////////////////

@@ -1,0 +1,109 @@
+// `npm start`: a local chain (hardhat node on 127.0.0.1, port 8545 unless TENDER_PORT says otherwise), Tender
+// deployed on it, a seeded demo market, and a summary; runs until Ctrl-C, then stops what it started.
+import { type ChildProcess, spawn } from "node:child_process";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { http, createPublicClient, createWalletClient, defineChain } from "viem";
+import { mnemonicToAccount } from "viem/accounts";
+import * as sdk from "./sdk/index.ts";
+import { seedDemo } from "./demo/seed.ts";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const port = Number(process.env.TENDER_PORT ?? 8545);
+const rpcUrl = `http://127.0.0.1:${port}`;
+// Hardhat's well-known development accounts: never use them on a real network.
+const MNEMONIC = "test test test test test test test test test test test junk";
+
+const chain = defineChain({
+  id: 31337,
+  name: "Tender local",
+  nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
+  rpcUrls: { default: { http: [rpcUrl] } },
+});
+
+function startNode(): ChildProcess {
+  const bin = join(root, "node_modules/.bin/hardhat");
+  const child = spawn(bin, ["node", "--hostname", "127.0.0.1", "--port", String(port)], {
+    cwd: root,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let log = "";
+  child.stdout!.on("data", (chunk: Buffer) => (log += chunk.toString()));
+  child.stderr!.on("data", (chunk: Buffer) => (log += chunk.toString()));
+  child.on("exit", (code, signal) => {
+    if (!stopping) {
+      console.error(`hardhat node exited (${signal ?? code}):\n${log.slice(-2000)}`);
+      process.exit(1);
+    }
+  });
+  return child;
+}
+
+async function waitForRpc(timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(rpcUrl, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_chainId", params: [] }),
+      });
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`no RPC at ${rpcUrl} after ${timeoutMs / 1000}s (is port ${port} taken? set TENDER_PORT)`);
+}
+
+let stopping = false;
+const node = startNode();
+const stop = (code: number) => {
+  if (stopping) return;
+  stopping = true;
+  console.log("\nStopping the local chain…");
+  node.once("exit", () => process.exit(code));
+  node.kill("SIGTERM");
+  setTimeout(() => process.exit(code), 5_000).unref();
+};
+process.on("SIGINT", () => stop(0));
+process.on("SIGTERM", () => stop(0));
+
+try {
+  await waitForRpc();
+  const transport = http(rpcUrl);
+  const reader = createPublicClient({ chain, transport }) as sdk.Reader;
+  const writer = (index: number) =>
+    createWalletClient({ chain, transport, account: mnemonicToAccount(MNEMONIC, { addressIndex: index }) });
+  const seeded = await seedDemo(
+    reader,
+    {
+      deployer: writer(0),
+      treasury: writer(1),
+      arbitrator: writer(2),
+      buyers: [writer(3), writer(4)],
+      suppliers: [writer(5), writer(6), writer(7)],
+    },
+    async (seconds) => {
+      await reader.request({ method: "evm_increaseTime" as never, params: [seconds] as never });
+      await reader.request({ method: "evm_mine" as never, params: [] as never });
+    },
+  );
+  const file = sdk.writeDeployment(seeded.deployment, process.env.TENDER_DEPLOYMENTS_DIR);
+
+  console.log(`\nTender is running on a local chain.\n`);
+  console.log(`  RPC          ${rpcUrl}  (chain id ${chain.id})`);
+  console.log(`  TenderEscrow ${seeded.deployment.escrow}  (from block ${seeded.deployment.startBlock})`);
+  console.log(`  Mock USD     ${seeded.stablecoin}  (mUSD, 6 decimals)`);
+  console.log(`  Deployment   ${file}`);
+  console.log(`  Accounts     mnemonic "${MNEMONIC}": #0 owner, #1 treasury, #2 arbitrator, #3-4 buyers, #5-7 suppliers\n`);
+  console.log("  Demo jobs:");
+  for (const job of seeded.jobs) {
+    console.log(`    #${String(job.jobId).padEnd(3)} ${job.status.padEnd(10)} ${job.price.padEnd(14)} ${job.title}`);
+  }
+  console.log("\nReady. Press Ctrl-C to stop.");
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  stop(1);
+}

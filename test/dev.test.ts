@@ -1,0 +1,60 @@
+// `npm start` end to end: the real orchestrator, a real `hardhat node` on a free port, the seeded demo read back
+// over RPC through the SDK, and a clean stop on Ctrl-C (SIGINT).
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { http, createPublicClient } from "viem";
+import { hardhat } from "viem/chains";
+import { afterAll, describe, expect, it } from "vitest";
+import * as sdk from "../scripts/sdk/index.ts";
+import { freePort, isListening } from "./helpers/ports.ts";
+
+describe("npm start", () => {
+  let child: ChildProcess | undefined;
+  afterAll(() => {
+    child?.kill("SIGKILL");
+  });
+
+  it("starts a chain, deploys, seeds jobs in every reachable state, and stops on Ctrl-C", async () => {
+    const port = await freePort();
+    const dir = mkdtempSync(join(tmpdir(), "tender-dev-"));
+    child = spawn(process.execPath, ["scripts/dev.ts"], {
+      env: { ...process.env, TENDER_PORT: String(port), TENDER_DEPLOYMENTS_DIR: dir },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child!.once("exit", (code) => resolve(code)));
+
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`not ready after 90 s:\n${output}`)), 90_000);
+      const check = () => {
+        if (output.includes("Ready. Press Ctrl-C to stop.")) {
+          clearTimeout(timer);
+          resolve();
+        }
+      };
+      child!.stdout!.on("data", check);
+      void exited.then(() => reject(new Error(`exited early:\n${output}`)));
+    });
+
+    expect(output).toContain(`http://127.0.0.1:${port}`);
+    const deployment = sdk.readDeployment(31337, dir);
+    const reader = createPublicClient({ chain: hardhat, transport: http(`http://127.0.0.1:${port}`) }) as sdk.Reader;
+    const statuses = new Set<number>();
+    const last = await reader.readContract({ address: deployment.escrow, abi: sdk.tenderEscrowAbi, functionName: "lastJobId" });
+    for (let jobId = 1n; jobId <= last; jobId++) {
+      statuses.add((await sdk.readJob(reader, { escrow: deployment.escrow, jobId })).status);
+    }
+    for (const status of ["Awarded", "Delivered", "Settled", "Refunded"] as const) {
+      expect(statuses.has(sdk.JobStatus[status]), status).toBe(true);
+    }
+
+    child.kill("SIGINT");
+    expect(await exited).toBe(0);
+    expect(output).toContain("Stopping the local chain");
+    expect(await isListening(port)).toBe(false);
+  }, 120_000);
+});

@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {TenderEscrow} from "../../../contracts/TenderEscrow.sol";
+import {MockERC20} from "../../../contracts/mocks/MockERC20.sol";
+import {Tender} from "../../../contracts/types/Tender.sol";
+import {Test} from "../utils/Test.sol";
+import {EscrowHandler} from "./handlers/EscrowHandler.sol";
+
+/// @notice PROTOCOL.md's money invariants 1–4, checked after every step of random valid action sequences.
+/// See README.md beside this file.
+contract EscrowInvariants is Test {
+    EscrowHandler internal handler;
+    TenderEscrow internal escrow;
+
+    function setUp() public {
+        vm.warp(1_750_000_000);
+        address owner = makeAddr("owner");
+        address treasury = makeAddr("treasury");
+        address arbitrator = makeAddr("arbitrator");
+        escrow = new TenderEscrow(owner, treasury, 100, 1 hours, 365 days);
+        vm.prank(arbitrator);
+        escrow.registerArbitrator(200, 3 days, "ipfs://terms");
+        MockERC20 usd = new MockERC20("Mock USD", "mUSD", 6);
+        handler = new EscrowHandler(escrow, usd, owner, treasury, arbitrator);
+
+        bytes4[] memory selectors = new bytes4[](12);
+        selectors[0] = EscrowHandler.post.selector;
+        selectors[1] = EscrowHandler.deliver.selector;
+        selectors[2] = EscrowHandler.decline.selector;
+        selectors[3] = EscrowHandler.refund.selector;
+        selectors[4] = EscrowHandler.confirm.selector;
+        selectors[5] = EscrowHandler.finalize.selector;
+        selectors[6] = EscrowHandler.withdraw.selector;
+        selectors[7] = EscrowHandler.collectFees.selector;
+        selectors[8] = EscrowHandler.setFee.selector;
+        selectors[9] = EscrowHandler.toggleBlocklist.selector;
+        selectors[10] = EscrowHandler.warp.selector;
+        selectors[11] = EscrowHandler.attack.selector;
+        targetContract(address(handler));
+        targetSelector(FuzzSelector({addr: address(handler), selectors: selectors}));
+    }
+
+    /// Invariant 1: per token, the escrow holds exactly what it owes (running jobs, credits, accrued fees).
+    function invariant_solvent() public view {
+        for (uint256 t; t < handler.tokenCount(); ++t) {
+            address token = handler.tokens(t);
+            uint256 owed = escrow.protocolFees(token);
+            for (uint256 i; i < handler.jobCount(); ++i) {
+                Tender.Job memory job = escrow.job(handler.jobIds(i));
+                if (job.token == token && (job.status == Tender.Status.Awarded || job.status == Tender.Status.Delivered)) {
+                    owed += job.price;
+                }
+            }
+            address[] memory holders = handler.holders();
+            for (uint256 i; i < holders.length; ++i) owed += escrow.credit(holders[i], token);
+            uint256 held = token == address(0) ? address(escrow).balance : MockERC20(token).balanceOf(address(escrow));
+            assertGe(held, owed, "escrow balance covers what it owes");
+            assertEq(held, owed, "and holds nothing else");
+        }
+    }
+
+    /// Invariant 2: a job's money leaves exactly once, when it ends, and never while it runs.
+    function invariant_paysOutOnce() public view {
+        for (uint256 i; i < handler.jobCount(); ++i) {
+            uint256 jobId = handler.jobIds(i);
+            Tender.Status s = escrow.job(jobId).status;
+            bool ended = s == Tender.Status.Settled || s == Tender.Status.Refunded;
+            assertEq(handler.payouts(jobId), ended ? 1 : 0, "payouts per job");
+        }
+    }
+
+    /// Invariant 3: nobody moves money it is not owed — every holder owns exactly what the state machine gave it,
+    /// the treasury exactly the fees, and no unauthorized or mistimed call ever succeeded.
+    function invariant_everyoneHoldsWhatTheyAreOwed() public view {
+        address[] memory holders = handler.holders();
+        for (uint256 t; t < handler.tokenCount(); ++t) {
+            address token = handler.tokens(t);
+            for (uint256 i; i < holders.length; ++i) {
+                address who = holders[i];
+                uint256 wallet = token == address(0) ? who.balance : MockERC20(token).balanceOf(who);
+                assertEq(wallet + escrow.credit(who, token), handler.expectedWealth(who, token), "holder's wealth");
+            }
+            assertEq(
+                escrow.protocolFees(token) + handler.feesCollected(token), handler.feesEarned(token), "fees accrued"
+            );
+            address treasury = handler.treasury();
+            uint256 treasuryHeld = token == address(0) ? treasury.balance : MockERC20(token).balanceOf(treasury);
+            assertEq(treasuryHeld, handler.feesCollected(token), "treasury holds the collected fees");
+        }
+        assertEq(handler.breaches(), 0, "unauthorized calls that succeeded");
+    }
+
+    /// Invariant 4: a receiver that refuses payment blocks only itself — its money waits as a credit while every
+    /// settlement and refund that paid it went through (the suite fails on any revert of a valid action).
+    function invariant_refusingReceiverIsCreditedNotBlocking() public view {
+        address rejecting = address(handler.rejecting());
+        assertEq(rejecting.balance, 0, "a receiver that refuses ETH never received a push");
+        assertEq(escrow.credit(rejecting, address(0)), handler.expectedWealth(rejecting, address(0)), "its ETH waits as credit");
+    }
+}

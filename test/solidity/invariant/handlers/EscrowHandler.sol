@@ -1,0 +1,258 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {TenderEscrow} from "../../../../contracts/TenderEscrow.sol";
+import {MockERC20} from "../../../../contracts/mocks/MockERC20.sol";
+import {Tender} from "../../../../contracts/types/Tender.sol";
+import {RejectingParty} from "../../mocks/Actors.sol";
+import {BlocklistToken} from "../../mocks/AdversarialTokens.sol";
+import {CheatBase} from "../../utils/Test.sol";
+
+/// @notice Drives random but valid escrow actions by many actors across many jobs, and keeps the ghost books the
+/// invariants compare the escrow against: what each actor should hold, what each job paid out, what the protocol
+/// earned. Every action it takes must succeed (the suite fails on any revert), so each one checks its preconditions
+/// first; unauthorized attempts are made through try/catch and counted if they ever succeed.
+contract EscrowHandler is CheatBase {
+    address internal constant ETH = address(0);
+    uint32 internal constant MIN_WINDOW = 1 hours;
+    uint32 internal constant MAX_WINDOW = 365 days;
+
+    TenderEscrow public escrow;
+    address public treasury;
+    address public owner;
+    address public arbitrator;
+    address public sink;
+    RejectingParty public rejecting;
+    MockERC20 public usd;
+    BlocklistToken public busd;
+
+    address[] public actors;
+    address[] public tokens;
+    uint256[] public jobIds;
+
+    /// @notice What each actor should own, in its wallet or as an escrow credit.
+    mapping(address actor => mapping(address token => uint256)) public expectedWealth;
+    /// @notice How many times each job released its money (at most once).
+    mapping(uint256 jobId => uint256) public payouts;
+    /// @notice Fees earned and collected, per token.
+    mapping(address token => uint256) public feesEarned;
+    mapping(address token => uint256) public feesCollected;
+    /// @notice Unauthorized or out-of-time calls that went through (must stay 0).
+    uint256 public breaches;
+    /// @notice Calls made per action, for the run's summary.
+    mapping(bytes32 action => uint256) public calls;
+
+    constructor(TenderEscrow escrow_, MockERC20 usd_, address owner_, address treasury_, address arbitrator_) {
+        escrow = escrow_;
+        usd = usd_;
+        owner = owner_;
+        treasury = treasury_;
+        arbitrator = arbitrator_;
+        busd = new BlocklistToken();
+        rejecting = new RejectingParty();
+        sink = makeAddr("sink");
+        actors.push(makeAddr("alice"));
+        actors.push(makeAddr("bob"));
+        actors.push(makeAddr("carol"));
+        actors.push(makeAddr("dave"));
+        actors.push(address(rejecting));
+        tokens.push(ETH);
+        tokens.push(address(usd_));
+        tokens.push(address(busd));
+        for (uint256 i; i < actors.length; ++i) {
+            vm.prank(actors[i]);
+            usd.approve(address(escrow_), type(uint256).max);
+            vm.prank(actors[i]);
+            busd.approve(address(escrow_), type(uint256).max);
+        }
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                                 ACTIONS
+    //////////////////////////////////////////////////////////////*/
+
+    function post(uint256 buyerSeed, uint256 supplierSeed, uint256 tokenSeed, uint96 price, uint32 delivery, uint32 review)
+        external
+    {
+        address buyer = actors[buyerSeed % actors.length];
+        address supplier = actors[supplierSeed % actors.length];
+        if (buyer == supplier) supplier = actors[(buyerSeed % actors.length + 1) % actors.length];
+        address token = tokens[tokenSeed % tokens.length];
+        if (token == address(busd) && busd.blocked(buyer)) return; // cannot be funded while blocked
+        price = uint96(bound(price, 1, 1e24));
+        _mintTo(buyer, token, price);
+
+        Tender.DirectHire memory hire = Tender.DirectHire({
+            supplier: supplier,
+            token: token,
+            price: price,
+            deliveryWindow: uint32(bound(delivery, MIN_WINDOW, 30 days)),
+            reviewWindow: uint32(bound(review, MIN_WINDOW, 30 days)),
+            arbitrator: arbitrator,
+            defaultBuyerShareBps: uint16(bound(price, 0, 5_000)),
+            category: keccak256("code"),
+            spec: '{"version":1,"title":"t"}'
+        });
+        vm.prank(buyer);
+        uint256 jobId = escrow.postDirectHire{value: token == ETH ? price : 0}(hire);
+        expectedWealth[buyer][token] -= price;
+        jobIds.push(jobId);
+        ++calls["post"];
+    }
+
+    function deliver(uint256 jobSeed) external {
+        (uint256 jobId, Tender.Job memory job) = _pick(jobSeed);
+        if (job.status != Tender.Status.Awarded || block.timestamp >= job.deadline) return;
+        vm.prank(job.supplier);
+        escrow.deliver(jobId, keccak256(abi.encode(jobId)), "ipfs://work");
+        ++calls["deliver"];
+    }
+
+    function decline(uint256 jobId_) external {
+        (uint256 jobId, Tender.Job memory job) = _pick(jobId_);
+        if (job.status != Tender.Status.Awarded || block.timestamp >= job.deadline) return;
+        vm.prank(job.supplier);
+        escrow.decline(jobId);
+        _refunded(jobId, job);
+        ++calls["decline"];
+    }
+
+    function refund(uint256 jobSeed, uint256 callerSeed) external {
+        (uint256 jobId, Tender.Job memory job) = _pick(jobSeed);
+        if (job.status != Tender.Status.Awarded || block.timestamp < job.deadline) return;
+        vm.prank(actors[callerSeed % actors.length]);
+        escrow.refund(jobId);
+        _refunded(jobId, job);
+        ++calls["refund"];
+    }
+
+    function confirm(uint256 jobSeed, uint8 rating) external {
+        (uint256 jobId, Tender.Job memory job) = _pick(jobSeed);
+        if (job.status != Tender.Status.Delivered || block.timestamp >= job.deadline) return;
+        vm.prank(job.buyer);
+        escrow.confirm(jobId, uint8(bound(rating, 1, 5)));
+        _settled(jobId, job);
+        ++calls["confirm"];
+    }
+
+    function finalize(uint256 jobSeed, uint256 callerSeed) external {
+        (uint256 jobId, Tender.Job memory job) = _pick(jobSeed);
+        if (job.status != Tender.Status.Delivered || block.timestamp < job.deadline) return;
+        vm.prank(actors[callerSeed % actors.length]);
+        escrow.finalize(jobId);
+        _settled(jobId, job);
+        ++calls["finalize"];
+    }
+
+    function withdraw(uint256 actorSeed, uint256 tokenSeed) external {
+        address actor = actors[actorSeed % actors.length];
+        address token = tokens[tokenSeed % tokens.length];
+        uint256 amount = escrow.credit(actor, token);
+        if (amount == 0) return;
+        // An actor that cannot receive (refuses ETH, or is blocklisted) withdraws to the sink instead.
+        bool cannotReceive = (actor == address(rejecting) && token == ETH) || (token == address(busd) && busd.blocked(actor));
+        address to = cannotReceive ? sink : actor;
+        vm.prank(actor);
+        escrow.withdraw(token, to);
+        expectedWealth[actor][token] -= amount;
+        expectedWealth[to][token] += amount;
+        ++calls["withdraw"];
+    }
+
+    function collectFees(uint256 tokenSeed) external {
+        address token = tokens[tokenSeed % tokens.length];
+        uint256 amount = escrow.protocolFees(token);
+        if (amount == 0) return;
+        escrow.collectProtocolFees(token);
+        feesCollected[token] += amount;
+        ++calls["collectFees"];
+    }
+
+    function setFee(uint16 feeBps) external {
+        vm.prank(owner);
+        escrow.setProtocolFee(uint16(bound(feeBps, 0, 500)));
+        ++calls["setFee"];
+    }
+
+    function toggleBlocklist(uint256 actorSeed) external {
+        address actor = actors[actorSeed % actors.length];
+        busd.setBlocked(actor, !busd.blocked(actor));
+        ++calls["toggleBlocklist"];
+    }
+
+    function warp(uint32 seconds_) external {
+        vm.warp(block.timestamp + bound(seconds_, 0, 20 days));
+        ++calls["warp"];
+    }
+
+    /// @notice Someone with no right to (a random actor or the sink), or at the wrong time, tries to move a job.
+    function attack(uint256 jobSeed, uint256 callerSeed, uint8 how) external {
+        (uint256 jobId, Tender.Job memory job) = _pick(jobSeed);
+        if (job.status == Tender.Status.None) return;
+        address caller = callerSeed % 2 == 0 ? sink : actors[callerSeed % actors.length];
+        bool ok;
+        vm.startPrank(caller);
+        how = how % 5;
+        if (how == 0 && caller != job.buyer) {
+            try escrow.confirm(jobId, 5) {ok = true;} catch {}
+        } else if (how == 1 && caller != job.supplier) {
+            try escrow.deliver(jobId, bytes32(0), "x") {ok = true;} catch {}
+        } else if (how == 2 && caller != job.supplier) {
+            try escrow.decline(jobId) {ok = true;} catch {}
+        } else if (how == 3 && !(job.status == Tender.Status.Awarded && block.timestamp >= job.deadline)) {
+            try escrow.refund(jobId) {ok = true;} catch {}
+        } else if (how == 4 && !(job.status == Tender.Status.Delivered && block.timestamp >= job.deadline)) {
+            try escrow.finalize(jobId) {ok = true;} catch {}
+        }
+        vm.stopPrank();
+        if (ok) ++breaches;
+        ++calls["attack"];
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                                 GHOSTS
+    //////////////////////////////////////////////////////////////*/
+
+    function jobCount() external view returns (uint256) {
+        return jobIds.length;
+    }
+
+    function actorCount() external view returns (uint256) {
+        return actors.length;
+    }
+
+    function tokenCount() external view returns (uint256) {
+        return tokens.length;
+    }
+
+    /// @notice Everyone whose holdings the books track: the actors, and the sink they may withdraw to.
+    function holders() external view returns (address[] memory list) {
+        list = new address[](actors.length + 1);
+        for (uint256 i; i < actors.length; ++i) list[i] = actors[i];
+        list[actors.length] = sink;
+    }
+
+    function _pick(uint256 seed) internal view returns (uint256 jobId, Tender.Job memory job) {
+        if (jobIds.length == 0) return (0, job);
+        jobId = jobIds[seed % jobIds.length];
+        job = escrow.job(jobId);
+    }
+
+    function _mintTo(address account, address token, uint256 amount) internal {
+        if (token == ETH) vm.deal(account, account.balance + amount);
+        else MockERC20(token).mint(account, amount);
+        expectedWealth[account][token] += amount;
+    }
+
+    function _refunded(uint256 jobId, Tender.Job memory job) internal {
+        ++payouts[jobId];
+        expectedWealth[job.buyer][job.token] += job.price;
+    }
+
+    function _settled(uint256 jobId, Tender.Job memory job) internal {
+        ++payouts[jobId];
+        uint256 fee = uint256(job.price) * job.protocolFeeBps / 10_000;
+        feesEarned[job.token] += fee;
+        expectedWealth[job.supplier][job.token] += job.price - fee;
+    }
+}
