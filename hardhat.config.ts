@@ -26,7 +26,7 @@ export default defineConfig({
   test: {
     solidity: {
       fuzz: { runs: deep ? 5_000 : 256 },
-      invariant: { runs: deep ? 10_000 : 64, depth: deep ? 60 : 40, failOnRevert: true },
+      invariant: { runs: deep ? 10_000 : 256, depth: deep ? 60 : 40, failOnRevert: true },
     },
   },
   networks: {

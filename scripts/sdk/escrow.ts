@@ -8,6 +8,7 @@ import {
   type Transport,
   type WalletClient,
   decodeEventLog,
+  encodeFunctionData,
   keccak256,
   toBytes,
   zeroAddress,
@@ -93,6 +94,16 @@ export function deliver(
     functionName: "deliver",
     args: [p.jobId, p.deliverableHash, p.uri],
   });
+}
+
+/** Calldata for deliver, for a supplier that acts through a contract (a multisig or an agent's smart account). */
+export function encodeDeliver(jobId: bigint, deliverableHash: Hash, uri: string): Hash {
+  return encodeFunctionData({ abi: tenderEscrowAbi, functionName: "deliver", args: [jobId, deliverableHash, uri] });
+}
+
+/** Calldata for withdraw, for an account that acts through a contract. */
+export function encodeWithdraw(token: Address, to: Address): Hash {
+  return encodeFunctionData({ abi: tenderEscrowAbi, functionName: "withdraw", args: [token, to] });
 }
 
 export function decline(writer: Writer, p: { escrow: Address; jobId: bigint }): Promise<Hash> {

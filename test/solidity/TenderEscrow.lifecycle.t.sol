@@ -95,6 +95,14 @@ contract LifecycleTest is EscrowTest {
         escrow.decline(jobId);
     }
 
+    function test_decline_failsAfterDeadline() public {
+        uint256 jobId = post(ETH);
+        vm.warp(START + DELIVERY + 1);
+        vm.expectRevert(abi.encodeWithSelector(ITenderEscrow.DeadlinePassed.selector, jobId, START + DELIVERY));
+        vm.prank(supplier);
+        escrow.decline(jobId);
+    }
+
     function test_decline_failsForOthers() public {
         uint256 jobId = post(ETH);
         vm.expectRevert(abi.encodeWithSelector(ITenderEscrow.NotSupplier.selector, jobId, buyer));
@@ -192,6 +200,15 @@ contract LifecycleTest is EscrowTest {
         uint256 jobId = postAndDeliver(ETH);
         uint256 reviewEnds = block.timestamp + REVIEW;
         vm.warp(reviewEnds);
+        vm.expectRevert(abi.encodeWithSelector(ITenderEscrow.DeadlinePassed.selector, jobId, reviewEnds));
+        vm.prank(buyer);
+        escrow.confirm(jobId, 5);
+    }
+
+    function test_confirm_failsAfterEndOfReview() public {
+        uint256 jobId = postAndDeliver(ETH);
+        uint256 reviewEnds = block.timestamp + REVIEW;
+        vm.warp(reviewEnds + 1);
         vm.expectRevert(abi.encodeWithSelector(ITenderEscrow.DeadlinePassed.selector, jobId, reviewEnds));
         vm.prank(buyer);
         escrow.confirm(jobId, 5);

@@ -41,8 +41,16 @@ contract EscrowInvariants is Test {
         targetSelector(FuzzSelector({addr: address(handler), selectors: selectors}));
     }
 
+    /// @notice PROTOCOL.md's money rules 1–4, all checked after every step of one campaign.
+    function invariant_moneyRules() public view {
+        _solvent();
+        _paysOutOnce();
+        _everyoneHoldsWhatTheyAreOwed();
+        _refusingReceiverIsCreditedNotBlocking();
+    }
+
     /// Invariant 1: per token, the escrow holds exactly what it owes (running jobs, credits, accrued fees).
-    function invariant_solvent() public view {
+    function _solvent() internal view {
         for (uint256 t; t < handler.tokenCount(); ++t) {
             address token = handler.tokens(t);
             uint256 owed = escrow.protocolFees(token);
@@ -61,7 +69,7 @@ contract EscrowInvariants is Test {
     }
 
     /// Invariant 2: a job's money leaves exactly once, when it ends, and never while it runs.
-    function invariant_paysOutOnce() public view {
+    function _paysOutOnce() internal view {
         for (uint256 i; i < handler.jobCount(); ++i) {
             uint256 jobId = handler.jobIds(i);
             Tender.Status s = escrow.job(jobId).status;
@@ -72,7 +80,7 @@ contract EscrowInvariants is Test {
 
     /// Invariant 3: nobody moves money it is not owed — every holder owns exactly what the state machine gave it,
     /// the treasury exactly the fees, and no unauthorized or mistimed call ever succeeded.
-    function invariant_everyoneHoldsWhatTheyAreOwed() public view {
+    function _everyoneHoldsWhatTheyAreOwed() internal view {
         address[] memory holders = handler.holders();
         for (uint256 t; t < handler.tokenCount(); ++t) {
             address token = handler.tokens(t);
@@ -93,7 +101,7 @@ contract EscrowInvariants is Test {
 
     /// Invariant 4: a receiver that refuses payment blocks only itself — its money waits as a credit while every
     /// settlement and refund that paid it went through (the suite fails on any revert of a valid action).
-    function invariant_refusingReceiverIsCreditedNotBlocking() public view {
+    function _refusingReceiverIsCreditedNotBlocking() internal view {
         address rejecting = address(handler.rejecting());
         assertEq(rejecting.balance, 0, "a receiver that refuses ETH never received a push");
         assertEq(escrow.credit(rejecting, address(0)), handler.expectedWealth(rejecting, address(0)), "its ETH waits as credit");
