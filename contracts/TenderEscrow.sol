@@ -30,7 +30,8 @@ contract TenderEscrow is ITenderEscrow, Ownable2Step, ReentrancyGuardTransient {
     uint16 public constant MAX_DEFAULT_BUYER_SHARE_BPS = 5_000;
     /// @notice Largest spec carried in a posting event: 8 KiB.
     uint256 public constant MAX_SPEC_BYTES = 8_192;
-    /// @notice Gas forwarded with a pushed ETH payment; a receiver needing more is credited instead.
+    /// @notice Gas forwarded with a pushed ETH payment (the receiver also gets the EVM's 2,300 stipend for calls
+    /// with value); a receiver needing more is credited instead.
     uint256 public constant ETH_PUSH_GAS = 10_000;
 
     uint256 private constant _BPS = 10_000;
@@ -42,7 +43,7 @@ contract TenderEscrow is ITenderEscrow, Ownable2Step, ReentrancyGuardTransient {
                                  STORAGE
     //////////////////////////////////////////////////////////////*/
 
-    /// @dev Everything a posting reads or writes besides the job itself, in one slot.
+    /// @dev The configuration every posting reads, and the job counter it bumps, in one slot.
     struct Config {
         address treasury;
         uint16 feeBps;
@@ -141,16 +142,19 @@ contract TenderEscrow is ITenderEscrow, Ownable2Step, ReentrancyGuardTransient {
     function deliver(uint256 jobId, bytes32 deliverableHash, string calldata uri) external override {
         Tender.Job storage job_ = _jobs[jobId];
 
-        // Check: the awarded supplier, in time.
+        // Check: the awarded supplier, in time, with something to review.
         _expectStatus(jobId, job_.status, Tender.Status.Awarded);
         address supplier = job_.supplier;
         if (msg.sender != supplier) revert NotSupplier(jobId, msg.sender);
         if (block.timestamp >= job_.deadline) revert DeadlinePassed(jobId, job_.deadline);
+        if (deliverableHash == bytes32(0) || bytes(uri).length == 0) revert EmptyDeliverable();
 
-        // Effect: the review window starts.
+        // Effect: the review window starts. A direct hire counts as won once delivered ("then it counts like
+        // any other job"); a bid's win is counted at its award.
         uint40 reviewEndsAt = uint40(block.timestamp) + job_.reviewWindow;
         job_.status = Tender.Status.Delivered;
         job_.deadline = reviewEndsAt;
+        if (job_.direct) ++_supplierRecords[supplier].won;
         emit JobDelivered(jobId, deliverableHash, uri, reviewEndsAt);
     }
 
@@ -275,6 +279,12 @@ contract TenderEscrow is ITenderEscrow, Ownable2Step, ReentrancyGuardTransient {
                                   OWNER
     //////////////////////////////////////////////////////////////*/
 
+    /// @notice Renouncing is disabled: without an owner, accrued fees could not follow a treasury that stopped
+    /// accepting them.
+    function renounceOwnership() public pure override {
+        revert OwnershipCannotBeRenounced();
+    }
+
     /// @inheritdoc ITenderEscrow
     function setProtocolFee(uint16 feeBps) external override onlyOwner {
         if (feeBps > MAX_PROTOCOL_FEE_BPS) revert ProtocolFeeTooHigh(feeBps, MAX_PROTOCOL_FEE_BPS);
@@ -380,9 +390,7 @@ contract TenderEscrow is ITenderEscrow, Ownable2Step, ReentrancyGuardTransient {
         uint256 fee = price * job_.protocolFeeBps / _BPS;
         uint256 toSupplier = price - fee;
 
-        // A direct hire counts as won once delivered; it is written here, with its outcome, in the same slot.
         Tender.SupplierRecord storage record = _supplierRecords[supplier];
-        if (job_.direct) ++record.won;
         ++record.completed;
         if (rating != 0) {
             record.ratingSum += rating;

@@ -66,6 +66,10 @@ interface ITenderEscrow is IArbitratorRegistry, IReputation {
     error InvalidWindowBounds(uint32 minWindow, uint32 maxWindow);
     /// @notice Disputes are not enabled in this version of the escrow.
     error DisputesNotEnabled();
+    /// @notice A delivery needs a nonzero hash and a URI.
+    error EmptyDeliverable();
+    /// @notice The owner cannot renounce: someone must be able to move the treasury.
+    error OwnershipCannotBeRenounced();
 
     /*//////////////////////////////////////////////////////////////
                                  EVENTS
@@ -85,7 +89,8 @@ interface ITenderEscrow is IArbitratorRegistry, IReputation {
         uint32 termsId,
         uint16 protocolFeeBps
     );
-    /// @notice The job's supplier delivered. The buyer may confirm or dispute before `reviewEndsAt`.
+    /// @notice The job's supplier delivered. The buyer may confirm (or, once disputes are enabled, dispute) before
+    /// `reviewEndsAt`; after it, anyone may finalize.
     event JobDelivered(uint256 indexed jobId, bytes32 deliverableHash, string uri, uint40 reviewEndsAt);
     /// @notice The job's payment was released. Whatever of the price is neither `toSupplier` nor `protocolFee` went
     /// back to the buyer (only a ruling gives the buyer a share).
@@ -120,12 +125,14 @@ interface ITenderEscrow is IArbitratorRegistry, IReputation {
     /// @dev Emits {DirectHirePosted}. Requirements: posting not paused; supplier nonzero and not the caller; price
     /// above 0 and within uint96; both windows within bounds; default split at most 5,000 bps; spec 1 byte to
     /// 8 KiB; arbitrator registered, active and neither party; ETH jobs send exactly `price`, ERC-20 jobs send no
-    /// ETH, have approved `price`, and the token delivers exactly `price`.
+    /// ETH, have approved `price`, and the token delivers exactly `price`. Until disputes are enabled, a buyer's
+    /// only answer to a bad delivery is to withhold confirmation, and the review window still ends in payment.
     /// @return jobId The new job's id (ids start at 1).
     function postDirectHire(Tender.DirectHire calldata hire) external payable returns (uint256 jobId);
 
     /// @notice The supplier hands over the work: a hash of the deliverable and where to fetch it.
-    /// @dev Emits {JobDelivered}. Requirements: Awarded; caller is the supplier; before the delivery deadline.
+    /// @dev Emits {JobDelivered}. Requirements: Awarded; caller is the supplier; before the delivery deadline; a
+    /// nonzero hash and a nonempty URI.
     function deliver(uint256 jobId, bytes32 deliverableHash, string calldata uri) external;
 
     /// @notice The supplier gives the job back before delivering; the buyer is refunded in full. A bidder that

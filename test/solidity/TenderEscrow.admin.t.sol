@@ -128,6 +128,13 @@ contract AdminTest is EscrowTest {
         escrow.setPostingPaused(false);
     }
 
+    function test_renounceOwnership_isDisabled() public {
+        vm.expectRevert(ITenderEscrow.OwnershipCannotBeRenounced.selector);
+        vm.prank(owner);
+        escrow.renounceOwnership();
+        assertEq(escrow.owner(), owner, "still owned");
+    }
+
     function test_ownership_transfersInTwoSteps() public {
         vm.prank(owner);
         escrow.transferOwnership(stranger);

@@ -4,8 +4,8 @@ pragma solidity ^0.8.28;
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {ITenderEscrow} from "../../contracts/interfaces/ITenderEscrow.sol";
 import {Tender} from "../../contracts/types/Tender.sol";
-import {RejectingParty} from "./mocks/Actors.sol";
-import {BlocklistToken, ReentrantToken} from "./mocks/AdversarialTokens.sol";
+import {ReentrantReceiver, RejectingParty} from "./mocks/Actors.sol";
+import {BlocklistToken, FalseToken, ReentrantToken} from "./mocks/AdversarialTokens.sol";
 import {EscrowTest} from "./utils/EscrowTest.sol";
 
 /// @notice Hostile tokens and receivers can block or hurt only themselves: no one else's money moves or locks.
@@ -35,7 +35,7 @@ contract AdversarialTest is EscrowTest {
         evil.mint(buyer, PRICE);
         vm.prank(buyer);
         evil.approve(address(escrow), PRICE);
-        // While the escrow pulls the price, the token tries to finalize the honest job early and to withdraw.
+        // While the escrow pulls the price, the token tries to refund the honest ETH job before its deadline.
         evil.arm(address(escrow), abi.encodeCall(ITenderEscrow.refund, (ethJob)));
         uint256 evilJob = post(address(evil));
         assertTrue(evil.attempted(), "the token tried");
@@ -149,5 +149,44 @@ contract AdversarialTest is EscrowTest {
         vm.prank(buyer);
         assertEq(escrow.withdraw(address(busd), buyer), PRICE, "withdrawn");
         assertEq(busd.balanceOf(buyer), PRICE, "buyer whole again");
+    }
+
+    function test_reentrantReceiver_cannotWithdrawTwice() public {
+        (uint256 ethJob, uint256 usdJob) = honestJobs();
+        ReentrantReceiver receiver = new ReentrantReceiver(address(escrow));
+        uint256 fee = uint256(PRICE) * FEE_BPS / 10_000;
+        // Two jobs pushed to it fail (it refuses ETH until armed): its credits add up.
+        for (uint256 i; i < 2; ++i) {
+            Tender.DirectHire memory hire = hireOf(ETH);
+            hire.supplier = address(receiver);
+            uint256 jobId = post(hire);
+            receiver.exec(abi.encodeCall(ITenderEscrow.deliver, (jobId, keccak256("w"), "ipfs://w")));
+            vm.prank(buyer);
+            escrow.confirm(jobId, 5);
+        }
+        assertEq(escrow.credit(address(receiver), ETH), 2 * (PRICE - fee), "credits add up");
+
+        receiver.arm();
+        receiver.exec(abi.encodeCall(ITenderEscrow.withdraw, (ETH, address(receiver))));
+        assertFalse(receiver.reentered(), "the second withdrawal was refused");
+        assertEq(
+            bytes4(receiver.reentryError()), ReentrancyGuardTransient.ReentrancyGuardReentrantCall.selector, "guard"
+        );
+        assertEq(address(receiver).balance, 2 * (PRICE - fee), "paid once, in one withdrawal");
+        assertEq(escrow.credit(address(receiver), ETH), 0, "credit spent");
+        assertHonestJobsIntact(ethJob, usdJob, 0);
+    }
+
+    function test_tokenAnsweringFalse_isCredited() public {
+        FalseToken no = new FalseToken();
+        no.mint(buyer, PRICE);
+        vm.prank(buyer);
+        no.approve(address(escrow), PRICE);
+        uint256 jobId = post(address(no));
+        vm.prank(supplier);
+        escrow.decline(jobId);
+        assertStatus(jobId, Tender.Status.Refunded);
+        assertEq(escrow.credit(buyer, address(no)), PRICE, "refund credited, not lost");
+        assertEq(no.balanceOf(address(escrow)), PRICE, "still held for the buyer");
     }
 }

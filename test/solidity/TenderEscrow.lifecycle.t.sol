@@ -31,7 +31,8 @@ contract LifecycleTest is EscrowTest {
         deliverAs(supplier, jobId);
         assertStatus(jobId, Tender.Status.Delivered);
         assertEq(escrow.job(jobId).deadline, START + DELIVERY - 1 + REVIEW, "review ends");
-        assertEq(escrow.supplierRecord(supplier).won, 0, "a direct hire is counted with its outcome");
+        assertEq(escrow.supplierRecord(supplier).won, 1, "a direct hire counts as won once delivered");
+        assertEq(escrow.supplierRecord(supplier).completed, 0, "and completed once paid");
     }
 
     function test_deliver_failsAtAndAfterDeadline() public {
@@ -55,6 +56,17 @@ contract LifecycleTest is EscrowTest {
     function test_deliver_failsForUnknownJob() public {
         vm.expectRevert(abi.encodeWithSelector(ITenderEscrow.UnknownJob.selector, 7));
         deliverAs(supplier, 7);
+    }
+
+    function test_deliver_failsWithoutHashOrUri() public {
+        uint256 jobId = post(ETH);
+        vm.startPrank(supplier);
+        vm.expectRevert(ITenderEscrow.EmptyDeliverable.selector);
+        escrow.deliver(jobId, bytes32(0), "ipfs://work");
+        vm.expectRevert(ITenderEscrow.EmptyDeliverable.selector);
+        escrow.deliver(jobId, WORK, "");
+        vm.stopPrank();
+        assertStatus(jobId, Tender.Status.Awarded);
     }
 
     function test_deliver_failsTwice() public {

@@ -28,3 +28,33 @@ contract RejectingParty {
         revert("no ETH, thanks");
     }
 }
+
+/// @notice Refuses pushed ETH (so it is credited), then, when it withdraws, tries to withdraw again from inside the
+/// payment it receives.
+contract ReentrantReceiver {
+    address public immutable escrow;
+    bool public armed;
+    bool public reentered;
+    bytes public reentryError;
+
+    constructor(address escrow_) {
+        escrow = escrow_;
+    }
+
+    function exec(bytes calldata data) external returns (bytes memory result) {
+        bool ok;
+        (ok, result) = escrow.call(data);
+        require(ok, "call failed");
+    }
+
+    function arm() external {
+        armed = true;
+    }
+
+    receive() external payable {
+        require(armed, "not yet");
+        (bool ok, bytes memory err) = escrow.call(abi.encodeWithSignature("withdraw(address,address)", address(0), address(this)));
+        reentered = ok;
+        reentryError = err;
+    }
+}

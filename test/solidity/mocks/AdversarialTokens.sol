@@ -79,3 +79,16 @@ contract LyingToken is ERC20 {
         return true;
     }
 }
+
+/// @notice Answers `false` to every transfer out (pulls work): a push in it must fall back to a credit.
+contract FalseToken is ERC20 {
+    constructor() ERC20("False", "NO") {}
+
+    function mint(address to, uint256 amount) external {
+        _mint(to, amount);
+    }
+
+    function transfer(address, uint256) public pure override returns (bool) {
+        return false;
+    }
+}

@@ -196,7 +196,7 @@ contract EscrowHandler is CheatBase {
         if (how == 0 && caller != job.buyer) {
             try escrow.confirm(jobId, 5) {ok = true;} catch {}
         } else if (how == 1 && caller != job.supplier) {
-            try escrow.deliver(jobId, bytes32(0), "x") {ok = true;} catch {}
+            try escrow.deliver(jobId, keccak256("forged"), "x") {ok = true;} catch {}
         } else if (how == 2 && caller != job.supplier) {
             try escrow.decline(jobId) {ok = true;} catch {}
         } else if (how == 3 && !(job.status == Tender.Status.Awarded && block.timestamp >= job.deadline)) {
