@@ -8,6 +8,9 @@ const require = createRequire(import.meta.url);
 
 // TENDER_DEEP=1 selects the deep fuzz/invariant profile (`npm run test:deep`).
 const deep = process.env.TENDER_DEEP === "1";
+// TENDER_FAST=1 skips the IR pipeline for quicker local compiles while iterating. Tests, CI and the committed
+// bytecode (scripts/sdk/generated.ts) use the default, so what is tested is what is deployed.
+const viaIR = process.env.TENDER_FAST !== "1";
 
 export default defineConfig({
   plugins: [hardhatViem, hardhatNetworkHelpers, hardhatKeystore],
@@ -16,8 +19,8 @@ export default defineConfig({
     version: require("solc/package.json").version,
     path: require.resolve("solc/soljson.js"),
     settings: {
-      optimizer: { enabled: true, runs: 10_000 },
-      viaIR: true,
+      optimizer: { enabled: true, runs: 1_000 },
+      viaIR,
     },
   },
   paths: {

@@ -2,88 +2,40 @@
 pragma solidity 0.8.37;
 
 import {Ownable, Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step.sol";
-import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
-import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
-import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 
 import {IArbitratorRegistry} from "./interfaces/IArbitratorRegistry.sol";
 import {IReputation} from "./interfaces/IReputation.sol";
+import {ISupplierRegistry} from "./interfaces/ISupplierRegistry.sol";
 import {ITenderEscrow} from "./interfaces/ITenderEscrow.sol";
 import {Tender} from "./types/Tender.sol";
+import {TenderMarket} from "./TenderMarket.sol";
+import {EscrowState} from "./base/EscrowState.sol";
 
 /// @title TenderEscrow
-/// @notice Holds every job's money and settles it along the job's state machine. See {ITenderEscrow}.
-contract TenderEscrow is ITenderEscrow, Ownable2Step, ReentrancyGuardTransient {
-    using SafeERC20 for IERC20;
-
-    /*//////////////////////////////////////////////////////////////
-                                CONSTANTS
-    //////////////////////////////////////////////////////////////*/
-
-    /// @notice The token address that stands for native ETH.
-    address public constant ETH = address(0);
-    /// @notice Hard cap on the protocol fee: 5%.
-    uint16 public constant MAX_PROTOCOL_FEE_BPS = 500;
-    /// @notice Hard cap on an arbitrator's fee: 10%.
-    uint16 public constant MAX_ARBITRATOR_FEE_BPS = 1_000;
-    /// @notice The split used when an arbitrator stays silent gives the buyer at most half.
-    uint16 public constant MAX_DEFAULT_BUYER_SHARE_BPS = 5_000;
-    /// @notice Largest spec carried in a posting event: 8 KiB.
-    uint256 public constant MAX_SPEC_BYTES = 8_192;
-    /// @notice Gas forwarded with a pushed ETH payment (the receiver also gets the EVM's 2,300 stipend for calls
-    /// with value); a receiver needing more is credited instead.
-    uint256 public constant ETH_PUSH_GAS = 10_000;
-
-    uint256 private constant _BPS = 10_000;
-
-    uint32 private immutable _minWindow;
-    uint32 private immutable _maxWindow;
-
-    /*//////////////////////////////////////////////////////////////
-                                 STORAGE
-    //////////////////////////////////////////////////////////////*/
-
-    /// @dev The configuration every posting reads, and the job counter it bumps, in one slot.
-    struct Config {
-        address treasury;
-        uint16 feeBps;
-        bool paused;
-        uint64 lastJobId;
-    }
-
-    Config private _config;
-    uint32 private _lastTermsId;
-
-    mapping(uint256 jobId => Tender.Job) private _jobs;
-    mapping(address account => mapping(address token => uint256 amount)) private _credits;
-    mapping(address supplier => Tender.SupplierRecord) private _supplierRecords;
-    mapping(address buyer => Tender.BuyerRecord) private _buyerRecords;
-    mapping(address supplier => mapping(address token => uint256 amount)) private _completedVolume;
-    mapping(address token => uint256 amount) private _protocolFees;
-    mapping(address account => Tender.Arbitrator) private _arbitrators;
-    mapping(uint32 termsId => Tender.ArbitratorTerms) private _terms;
+/// @notice The one contract that holds Tender's money: direct hires and RFQs (its {TenderMarket} part) are
+/// escrowed here and settled along the job's state machine. See {ITenderEscrow} and {ITenderMarket}.
+contract TenderEscrow is TenderMarket, Ownable2Step {
 
     /// @param initialOwner May set the fee, the treasury and the pause; nothing else.
     /// @param initialTreasury Where protocol fees are sent.
     /// @param initialFeeBps The protocol fee for new jobs, at most {MAX_PROTOCOL_FEE_BPS}.
-    /// @param minWindow Shortest window (delivery, review, ruling) a job may set, in seconds; above 0.
+    /// @param minWindow Shortest window (bid, award, delivery, review, ruling) a job may set, in seconds; above 0.
     /// @param maxWindow Longest window a job may set, in seconds; at least `minWindow`.
+    /// @param registry Where suppliers' attested metrics are read.
+    /// @param gracePeriod Seconds after an RFQ lapses before anyone, not only its buyer, may cancel it.
     constructor(
         address initialOwner,
         address initialTreasury,
         uint16 initialFeeBps,
         uint32 minWindow,
-        uint32 maxWindow
-    ) Ownable(initialOwner) {
-        if (minWindow == 0 || minWindow > maxWindow) revert InvalidWindowBounds(minWindow, maxWindow);
-        if (initialTreasury == address(0)) revert InvalidTreasury(initialTreasury);
-        if (initialFeeBps > MAX_PROTOCOL_FEE_BPS) revert ProtocolFeeTooHigh(initialFeeBps, MAX_PROTOCOL_FEE_BPS);
-        _minWindow = minWindow;
-        _maxWindow = maxWindow;
-        _config = Config({treasury: initialTreasury, feeBps: initialFeeBps, paused: false, lastJobId: 0});
-        emit TreasurySet(initialTreasury);
-        emit ProtocolFeeSet(initialFeeBps);
-    }
+        uint32 maxWindow,
+        ISupplierRegistry registry,
+        uint32 gracePeriod
+    )
+        Ownable(initialOwner)
+        EscrowState(initialTreasury, initialFeeBps, minWindow, maxWindow)
+        TenderMarket(registry, gracePeriod)
+    {}
 
     /*//////////////////////////////////////////////////////////////
                                JOB ACTIONS
@@ -97,24 +49,12 @@ contract TenderEscrow is ITenderEscrow, Ownable2Step, ReentrancyGuardTransient {
         nonReentrant
         returns (uint256 jobId)
     {
-        // Check: the deployment takes new jobs and the terms are well formed.
-        Config memory config = _config;
-        if (config.paused) revert PostingPaused();
+        // Check: a supplier other than the buyer; _admit checks the rest.
         if (hire.supplier == address(0) || hire.supplier == msg.sender) revert InvalidSupplier(hire.supplier);
-        if (hire.price == 0) revert ZeroPrice();
-        _checkWindow(hire.deliveryWindow);
-        _checkWindow(hire.reviewWindow);
-        if (hire.defaultBuyerShareBps > MAX_DEFAULT_BUYER_SHARE_BPS) {
-            revert DefaultSplitTooHigh(hire.defaultBuyerShareBps);
-        }
-        bytes32 specHash = _hashSpec(hire.spec);
-        uint32 termsId = _activeTermsOf(hire.arbitrator, msg.sender, hire.supplier);
-        uint40 deliverBy = uint40(block.timestamp + hire.deliveryWindow);
 
         // Effect: the job starts Awarded; the buyer has posted one more job.
-        jobId = config.lastJobId + 1;
-        _config.lastJobId = uint64(jobId);
-        _jobs[jobId] = Tender.Job({
+        uint40 deliverBy = uint40(block.timestamp + hire.deliveryWindow);
+        Tender.Job memory job_ = Tender.Job({
             supplier: hire.supplier,
             status: Tender.Status.Awarded,
             deadline: deliverBy,
@@ -123,14 +63,14 @@ contract TenderEscrow is ITenderEscrow, Ownable2Step, ReentrancyGuardTransient {
             buyer: msg.sender,
             price: hire.price,
             token: hire.token,
-            termsId: termsId,
+            termsId: 0,
             deliveryWindow: hire.deliveryWindow,
-            protocolFeeBps: config.feeBps,
+            protocolFeeBps: 0,
             defaultBuyerShareBps: hire.defaultBuyerShareBps,
-            specHash: specHash
+            specHash: bytes32(0)
         });
-        ++_buyerRecords[msg.sender].posted;
-        emit DirectHirePosted(jobId, msg.sender, hire.supplier, hire, deliverBy, termsId, config.feeBps);
+        jobId = _admit(job_, hire.arbitrator, hire.spec);
+        emit DirectHirePosted(jobId, msg.sender, hire.supplier, hire, deliverBy, job_.termsId, job_.protocolFeeBps);
 
         // Interaction: take the price into escrow.
         _collect({token: hire.token, from: msg.sender, amount: hire.price});
@@ -379,8 +319,8 @@ contract TenderEscrow is ITenderEscrow, Ownable2Step, ReentrancyGuardTransient {
                                 INTERNALS
     //////////////////////////////////////////////////////////////*/
 
-    /// @dev Pays the supplier (price minus the protocol fee), accrues the fee for the treasury and writes the
-    /// completion to both records.
+    /// @dev Pays the supplier (price minus the protocol fee, plus its bond back), accrues the fee for the treasury
+    /// and writes the completion to both records.
     function _settle(uint256 jobId, Tender.Job storage job_, uint8 rating) private {
         // Effect
         job_.status = Tender.Status.Settled;
@@ -389,6 +329,7 @@ contract TenderEscrow is ITenderEscrow, Ownable2Step, ReentrancyGuardTransient {
         address token = job_.token;
         uint256 fee = price * job_.protocolFeeBps / _BPS;
         uint256 toSupplier = price - fee;
+        uint256 bond = job_.direct ? 0 : _takeWinnerBond(jobId, supplier);
 
         Tender.SupplierRecord storage record = _supplierRecords[supplier];
         ++record.completed;
@@ -402,67 +343,27 @@ contract TenderEscrow is ITenderEscrow, Ownable2Step, ReentrancyGuardTransient {
         emit JobSettled(jobId, rating, toSupplier, fee);
 
         // Interaction
-        _push(token, supplier, toSupplier);
+        _push(token, supplier, toSupplier + bond);
     }
 
-    /// @dev Returns the whole price to the buyer. A direct hire's decline or non-delivery writes no record (the
-    /// supplier never agreed to it); a bidder's will, with the bid market.
+    /// @dev Returns the whole price to the buyer, with a winning bidder's bond. A direct hire's decline or
+    /// non-delivery writes no record: the supplier never agreed to it.
     function _refund(uint256 jobId, Tender.Job storage job_, bool declined) private {
         // Effect
         job_.status = Tender.Status.Refunded;
         uint256 price = job_.price;
-        emit JobRefunded(jobId, declined, price, 0);
+        uint256 bond;
+        if (!job_.direct) {
+            address supplier = job_.supplier;
+            bond = _takeWinnerBond(jobId, supplier);
+            Tender.SupplierRecord storage record = _supplierRecords[supplier];
+            if (declined) ++record.declined;
+            else ++record.refunded;
+        }
+        emit JobRefunded(jobId, declined, price, bond);
 
         // Interaction
-        _push(job_.token, job_.buyer, price);
-    }
-
-    /// @dev Takes `amount` of `token` from `from` into escrow; ETH must come as exactly msg.value. Tokens that
-    /// deliver less (or more) than asked are refused.
-    function _collect(address token, address from, uint256 amount) private {
-        if (token == ETH) {
-            if (msg.value != amount) revert WrongEthValue(msg.value, amount);
-            return;
-        }
-        if (msg.value != 0) revert WrongEthValue(msg.value, 0);
-        if (token.code.length == 0) revert TokenNotContract(token);
-        IERC20 erc20 = IERC20(token);
-        uint256 balanceBefore = erc20.balanceOf(address(this));
-        erc20.safeTransferFrom(from, address(this), amount);
-        uint256 balanceAfter = erc20.balanceOf(address(this));
-        uint256 received = balanceAfter > balanceBefore ? balanceAfter - balanceBefore : 0;
-        if (received != amount) revert TokenAmountMismatch(token, amount, received);
-    }
-
-    /// @dev Pushes a payment; if the receiver or the token refuses it, credits it for a later {withdraw}, so no
-    /// receiver can block a settlement. ETH goes with a bounded stipend and its return data is ignored.
-    function _push(address token, address to, uint256 amount) private {
-        bool ok;
-        if (token == ETH) {
-            uint256 stipend = ETH_PUSH_GAS;
-            assembly ("memory-safe") {
-                ok := call(stipend, to, amount, 0, 0, 0, 0)
-            }
-        } else {
-            ok = IERC20(token).trySafeTransfer(to, amount);
-        }
-        if (!ok) {
-            _credits[to][token] += amount;
-            emit PaymentCredited(to, token, amount);
-        }
-    }
-
-    /// @dev Sends with all gas and reverts on failure: for transfers the receiver asked for.
-    function _send(address token, address to, uint256 amount) private {
-        if (token == ETH) {
-            bool ok;
-            assembly ("memory-safe") {
-                ok := call(gas(), to, amount, 0, 0, 0, 0)
-            }
-            if (!ok) revert EthTransferFailed(to, amount);
-        } else {
-            IERC20(token).safeTransfer(to, amount);
-        }
+        _push(job_.token, job_.buyer, price + bond);
     }
 
     function _publishTerms(
@@ -477,30 +378,5 @@ contract TenderEscrow is ITenderEscrow, Ownable2Step, ReentrancyGuardTransient {
         _terms[termsId] = Tender.ArbitratorTerms({arbitrator: msg.sender, feeBps: feeBps, ruleWindow: ruleWindow});
         arbitrator_.termsId = termsId;
         emit ArbitratorTermsPublished(msg.sender, termsId, feeBps, ruleWindow, termsURI);
-    }
-
-    /// @dev The terms a new job keeps: the named arbitrator's current ones, if it is active and not a party.
-    function _activeTermsOf(address account, address buyer, address supplier) private view returns (uint32) {
-        Tender.Arbitrator storage arbitrator_ = _arbitrators[account];
-        if (!arbitrator_.active) revert ArbitratorNotActive(account);
-        if (account == buyer || account == supplier) revert ArbitratorIsParty(account);
-        return arbitrator_.termsId;
-    }
-
-    function _hashSpec(string calldata spec) private pure returns (bytes32) {
-        uint256 length = bytes(spec).length;
-        if (length == 0) revert EmptySpec();
-        if (length > MAX_SPEC_BYTES) revert SpecTooLarge(length, MAX_SPEC_BYTES);
-        return keccak256(bytes(spec));
-    }
-
-    function _checkWindow(uint256 window) private view {
-        if (window < _minWindow || window > _maxWindow) revert WindowOutOfRange(window, _minWindow, _maxWindow);
-    }
-
-    function _expectStatus(uint256 jobId, Tender.Status actual, Tender.Status expected) private pure {
-        if (actual == expected) return;
-        if (actual == Tender.Status.None) revert UnknownJob(jobId);
-        revert WrongStatus(jobId, expected, actual);
     }
 }

@@ -11,6 +11,7 @@ const outFile = join(root, "scripts/sdk/generated.ts");
 /** The contracts TypeScript may reach, by artifact path; everything else stays inside Solidity. */
 const CONTRACTS = {
   tenderEscrow: "contracts/TenderEscrow.sol/TenderEscrow.json",
+  supplierRegistry: "contracts/SupplierRegistry.sol/SupplierRegistry.json",
   mockErc20: "contracts/mocks/MockERC20.sol/MockERC20.json",
 } as const;
 

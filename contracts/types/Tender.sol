@@ -89,7 +89,7 @@ library Tender {
     /// @notice What a buyer states when posting a request for quote.
     /// @param token ERC-20 to pay in, or address(0) for native ETH.
     /// @param maxPrice Amount escrowed now; the difference to the winning bid is refunded at award.
-    /// @param bidDeadline Timestamp before which bids are taken.
+    /// @param bidDeadline Timestamp before which bids are taken (the escrow's job deadline while Open).
     /// @param awardWindow Buyer's choice only: seconds after the bid deadline in which the buyer picks.
     /// @param deliveryWindow Seconds from the award to the delivery deadline.
     /// @param reviewWindow Seconds from delivery in which the buyer may confirm or dispute.
@@ -97,7 +97,7 @@ library Tender {
     /// @param arbitrator A registered, active arbitrator that is not the buyer.
     /// @param defaultBuyerShareBps Split applied if the arbitrator stays silent (at most 5,000).
     /// @param category keccak256 of the category string.
-    /// @param floors What a bidder must meet.
+    /// @param floors What a bidder must meet (record floors, bond, attested metrics).
     /// @param spec The job spec, UTF-8 JSON, at most 8 KiB.
     struct RFQ {
         address token;
@@ -118,8 +118,9 @@ library Tender {
     /// @param minCompleted Minimum jobs completed.
     /// @param minVolume Minimum volume completed in the job's token.
     /// @param maxLossShareBps Maximum share of faced disputes lost, in bps (10,000 = no limit).
-    /// @param minAvgRating Minimum average rating × 100 (e.g. 450 = 4.5); 0 = no floor.
-    /// @param minRatings Minimum number of ratings for the rating floor to be met.
+    /// @param minAvgRating Minimum average rating × 100 (e.g. 450 = 4.5); 0 = no floor. A supplier with no rating
+    /// fails it.
+    /// @param minRatings Minimum number of ratings received.
     /// @param bondBps Bond the bidder posts, in bps of the job's maximum price.
     /// @param metrics Up to 8 attested-metric requirements.
     struct Floors {
@@ -183,11 +184,24 @@ library Tender {
         uint32 ruleWindow;
     }
 
-    /// @notice A bid, known by (job, supplier).
+    /// @notice A bid, known by (job, supplier): one slot. `bond` drops to 0 once it is reclaimed or settled.
     struct Bid {
         uint96 price;
         uint96 bond;
         uint40 placedAt;
-        uint24 seq;
+    }
+
+    /// @notice What the market keeps of an RFQ beside its job: one slot.
+    /// @param floorsHash The first 24 bytes of keccak256(abi.encode(floors)).
+    struct RFQState {
+        AwardMode mode;
+        uint40 awardDeadline;
+        bytes24 floorsHash;
+    }
+
+    /// @notice The best bid of an RFQ so far: one slot.
+    struct BestBid {
+        address supplier;
+        uint96 price;
     }
 }

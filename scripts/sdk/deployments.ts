@@ -9,7 +9,9 @@ import { deployments as generated } from "./generated.ts";
 export interface Deployment {
   chainId: number;
   escrow: Address;
-  /** Block of the escrow's deployment: where indexers start. */
+  /** The supplier registry (profiles, attested metrics) the escrow reads. */
+  registry: Address;
+  /** Block of the first deployment (the registry's): where indexers start. */
   startBlock: number;
   /** Demo token deployed beside it on development chains. */
   stablecoin?: Address;

@@ -164,7 +164,7 @@ export async function waitForJobId(reader: Reader, hash: Hash): Promise<bigint> 
   for (const log of receipt.logs) {
     try {
       const event = decodeEventLog({ abi: tenderEscrowAbi, data: log.data, topics: log.topics });
-      if (event.eventName === "DirectHirePosted") return event.args.jobId;
+      if (event.eventName === "DirectHirePosted" || event.eventName === "RFQPosted") return event.args.jobId;
     } catch {
       // another contract's log (e.g. the token's Transfer)
     }

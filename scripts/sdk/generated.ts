@@ -28,10 +28,36 @@ export const tenderEscrowAbi = [
         "internalType": "uint32",
         "name": "maxWindow",
         "type": "uint32"
+      },
+      {
+        "internalType": "contract ISupplierRegistry",
+        "name": "registry",
+        "type": "address"
+      },
+      {
+        "internalType": "uint32",
+        "name": "gracePeriod",
+        "type": "uint32"
       }
     ],
     "stateMutability": "nonpayable",
     "type": "constructor"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "address",
+        "name": "supplier",
+        "type": "address"
+      }
+    ],
+    "name": "AlreadyBid",
+    "type": "error"
   },
   {
     "inputs": [
@@ -80,6 +106,107 @@ export const tenderEscrowAbi = [
       }
     ],
     "name": "ArbitratorNotActive",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "awardDeadline",
+        "type": "uint256"
+      }
+    ],
+    "name": "AwardWindowClosed",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "price",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "maximum",
+        "type": "uint256"
+      }
+    ],
+    "name": "BidAboveMaximum",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "bidDeadline",
+        "type": "uint256"
+      }
+    ],
+    "name": "BiddingClosed",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "bidDeadline",
+        "type": "uint256"
+      }
+    ],
+    "name": "BiddingOpen",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "address",
+        "name": "supplier",
+        "type": "address"
+      }
+    ],
+    "name": "BondNotReclaimable",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "since",
+        "type": "uint256"
+      }
+    ],
+    "name": "CannotCancelYet",
     "type": "error"
   },
   {
@@ -159,6 +286,33 @@ export const tenderEscrowAbi = [
   {
     "inputs": [
       {
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      }
+    ],
+    "name": "FloorsMismatch",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "bytes32",
+        "name": "floor",
+        "type": "bytes32"
+      },
+      {
+        "internalType": "uint256",
+        "name": "value",
+        "type": "uint256"
+      }
+    ],
+    "name": "InvalidFloor",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
         "internalType": "uint8",
         "name": "rating",
         "type": "uint8"
@@ -214,6 +368,85 @@ export const tenderEscrowAbi = [
       }
     ],
     "name": "InvalidWindowBounds",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "index",
+        "type": "uint256"
+      },
+      {
+        "internalType": "bytes32",
+        "name": "metric",
+        "type": "bytes32"
+      },
+      {
+        "internalType": "uint256",
+        "name": "threshold",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "attested",
+        "type": "uint256"
+      }
+    ],
+    "name": "MetricFloorNotMet",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "address",
+        "name": "supplier",
+        "type": "address"
+      }
+    ],
+    "name": "NoBid",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      }
+    ],
+    "name": "NoBids",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "price",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "current",
+        "type": "uint256"
+      }
+    ],
+    "name": "NotAnImprovement",
     "type": "error"
   },
   {
@@ -324,6 +557,32 @@ export const tenderEscrowAbi = [
     "type": "error"
   },
   {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "bytes32",
+        "name": "floor",
+        "type": "bytes32"
+      },
+      {
+        "internalType": "uint256",
+        "name": "required",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "actual",
+        "type": "uint256"
+      }
+    ],
+    "name": "RecordFloorNotMet",
+    "type": "error"
+  },
+  {
     "inputs": [],
     "name": "ReentrancyGuardReentrantCall",
     "type": "error"
@@ -391,6 +650,22 @@ export const tenderEscrowAbi = [
     "inputs": [
       {
         "internalType": "uint256",
+        "name": "count",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "max",
+        "type": "uint256"
+      }
+    ],
+    "name": "TooManyMetricFloors",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
         "name": "jobId",
         "type": "uint256"
       }
@@ -417,6 +692,22 @@ export const tenderEscrowAbi = [
       }
     ],
     "name": "WindowOutOfRange",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "enum Tender.AwardMode",
+        "name": "mode",
+        "type": "uint8"
+      }
+    ],
+    "name": "WrongAwardMode",
     "type": "error"
   },
   {
@@ -523,6 +814,99 @@ export const tenderEscrowAbi = [
       {
         "indexed": true,
         "internalType": "address",
+        "name": "supplier",
+        "type": "address"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "price",
+        "type": "uint256"
+      },
+      {
+        "indexed": false,
+        "internalType": "bool",
+        "name": "best",
+        "type": "bool"
+      }
+    ],
+    "name": "BidImproved",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      },
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "supplier",
+        "type": "address"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "price",
+        "type": "uint256"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "bond",
+        "type": "uint256"
+      },
+      {
+        "indexed": false,
+        "internalType": "bool",
+        "name": "best",
+        "type": "bool"
+      }
+    ],
+    "name": "BidPlaced",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      },
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "supplier",
+        "type": "address"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "bond",
+        "type": "uint256"
+      }
+    ],
+    "name": "BondReclaimed",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      },
+      {
+        "indexed": true,
+        "internalType": "address",
         "name": "buyer",
         "type": "address"
       },
@@ -605,6 +989,68 @@ export const tenderEscrowAbi = [
       }
     ],
     "name": "DirectHirePosted",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      },
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "supplier",
+        "type": "address"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "price",
+        "type": "uint256"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "refunded",
+        "type": "uint256"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint40",
+        "name": "deliverBy",
+        "type": "uint40"
+      }
+    ],
+    "name": "JobAwarded",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      },
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "by",
+        "type": "address"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "refunded",
+        "type": "uint256"
+      }
+    ],
+    "name": "JobCancelled",
     "type": "event"
   },
   {
@@ -818,6 +1264,170 @@ export const tenderEscrowAbi = [
     "anonymous": false,
     "inputs": [
       {
+        "indexed": true,
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      },
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "buyer",
+        "type": "address"
+      },
+      {
+        "components": [
+          {
+            "internalType": "address",
+            "name": "token",
+            "type": "address"
+          },
+          {
+            "internalType": "uint96",
+            "name": "maxPrice",
+            "type": "uint96"
+          },
+          {
+            "internalType": "uint40",
+            "name": "bidDeadline",
+            "type": "uint40"
+          },
+          {
+            "internalType": "uint32",
+            "name": "awardWindow",
+            "type": "uint32"
+          },
+          {
+            "internalType": "uint32",
+            "name": "deliveryWindow",
+            "type": "uint32"
+          },
+          {
+            "internalType": "uint32",
+            "name": "reviewWindow",
+            "type": "uint32"
+          },
+          {
+            "internalType": "enum Tender.AwardMode",
+            "name": "mode",
+            "type": "uint8"
+          },
+          {
+            "internalType": "address",
+            "name": "arbitrator",
+            "type": "address"
+          },
+          {
+            "internalType": "uint16",
+            "name": "defaultBuyerShareBps",
+            "type": "uint16"
+          },
+          {
+            "internalType": "bytes32",
+            "name": "category",
+            "type": "bytes32"
+          },
+          {
+            "components": [
+              {
+                "internalType": "uint32",
+                "name": "minCompleted",
+                "type": "uint32"
+              },
+              {
+                "internalType": "uint128",
+                "name": "minVolume",
+                "type": "uint128"
+              },
+              {
+                "internalType": "uint16",
+                "name": "maxLossShareBps",
+                "type": "uint16"
+              },
+              {
+                "internalType": "uint16",
+                "name": "minAvgRating",
+                "type": "uint16"
+              },
+              {
+                "internalType": "uint32",
+                "name": "minRatings",
+                "type": "uint32"
+              },
+              {
+                "internalType": "uint16",
+                "name": "bondBps",
+                "type": "uint16"
+              },
+              {
+                "components": [
+                  {
+                    "internalType": "address",
+                    "name": "attestor",
+                    "type": "address"
+                  },
+                  {
+                    "internalType": "enum Tender.Comparison",
+                    "name": "comparison",
+                    "type": "uint8"
+                  },
+                  {
+                    "internalType": "bytes32",
+                    "name": "metric",
+                    "type": "bytes32"
+                  },
+                  {
+                    "internalType": "uint256",
+                    "name": "threshold",
+                    "type": "uint256"
+                  }
+                ],
+                "internalType": "struct Tender.MetricFloor[]",
+                "name": "metrics",
+                "type": "tuple[]"
+              }
+            ],
+            "internalType": "struct Tender.Floors",
+            "name": "floors",
+            "type": "tuple"
+          },
+          {
+            "internalType": "string",
+            "name": "spec",
+            "type": "string"
+          }
+        ],
+        "indexed": false,
+        "internalType": "struct Tender.RFQ",
+        "name": "rfq",
+        "type": "tuple"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint40",
+        "name": "awardDeadline",
+        "type": "uint40"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint32",
+        "name": "termsId",
+        "type": "uint32"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint16",
+        "name": "protocolFeeBps",
+        "type": "uint16"
+      }
+    ],
+    "name": "RFQPosted",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
         "indexed": false,
         "internalType": "address",
         "name": "treasury",
@@ -905,6 +1515,19 @@ export const tenderEscrowAbi = [
         "internalType": "uint16",
         "name": "",
         "type": "uint16"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "MAX_METRIC_FLOORS",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
       }
     ],
     "stateMutability": "view",
@@ -1033,6 +1656,166 @@ export const tenderEscrowAbi = [
   {
     "inputs": [
       {
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      }
+    ],
+    "name": "award",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      }
+    ],
+    "name": "bestBid",
+    "outputs": [
+      {
+        "internalType": "address",
+        "name": "supplier",
+        "type": "address"
+      },
+      {
+        "internalType": "uint96",
+        "name": "price",
+        "type": "uint96"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint96",
+        "name": "price",
+        "type": "uint96"
+      },
+      {
+        "components": [
+          {
+            "internalType": "uint32",
+            "name": "minCompleted",
+            "type": "uint32"
+          },
+          {
+            "internalType": "uint128",
+            "name": "minVolume",
+            "type": "uint128"
+          },
+          {
+            "internalType": "uint16",
+            "name": "maxLossShareBps",
+            "type": "uint16"
+          },
+          {
+            "internalType": "uint16",
+            "name": "minAvgRating",
+            "type": "uint16"
+          },
+          {
+            "internalType": "uint32",
+            "name": "minRatings",
+            "type": "uint32"
+          },
+          {
+            "internalType": "uint16",
+            "name": "bondBps",
+            "type": "uint16"
+          },
+          {
+            "components": [
+              {
+                "internalType": "address",
+                "name": "attestor",
+                "type": "address"
+              },
+              {
+                "internalType": "enum Tender.Comparison",
+                "name": "comparison",
+                "type": "uint8"
+              },
+              {
+                "internalType": "bytes32",
+                "name": "metric",
+                "type": "bytes32"
+              },
+              {
+                "internalType": "uint256",
+                "name": "threshold",
+                "type": "uint256"
+              }
+            ],
+            "internalType": "struct Tender.MetricFloor[]",
+            "name": "metrics",
+            "type": "tuple[]"
+          }
+        ],
+        "internalType": "struct Tender.Floors",
+        "name": "floors",
+        "type": "tuple"
+      }
+    ],
+    "name": "bid",
+    "outputs": [],
+    "stateMutability": "payable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "address",
+        "name": "supplier",
+        "type": "address"
+      }
+    ],
+    "name": "bidOf",
+    "outputs": [
+      {
+        "components": [
+          {
+            "internalType": "uint96",
+            "name": "price",
+            "type": "uint96"
+          },
+          {
+            "internalType": "uint96",
+            "name": "bond",
+            "type": "uint96"
+          },
+          {
+            "internalType": "uint40",
+            "name": "placedAt",
+            "type": "uint40"
+          }
+        ],
+        "internalType": "struct Tender.Bid",
+        "name": "",
+        "type": "tuple"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
         "internalType": "address",
         "name": "buyer",
         "type": "address"
@@ -1071,6 +1854,32 @@ export const tenderEscrowAbi = [
         "internalType": "struct Tender.BuyerRecord",
         "name": "",
         "type": "tuple"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      }
+    ],
+    "name": "cancel",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "cancelGracePeriod",
+    "outputs": [
+      {
+        "internalType": "uint32",
+        "name": "",
+        "type": "uint32"
       }
     ],
     "stateMutability": "view",
@@ -1234,6 +2043,24 @@ export const tenderEscrowAbi = [
         "internalType": "uint256",
         "name": "jobId",
         "type": "uint256"
+      },
+      {
+        "internalType": "uint96",
+        "name": "price",
+        "type": "uint96"
+      }
+    ],
+    "name": "improveBid",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
       }
     ],
     "name": "job",
@@ -1356,6 +2183,24 @@ export const tenderEscrowAbi = [
   {
     "inputs": [
       {
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "address",
+        "name": "supplier",
+        "type": "address"
+      }
+    ],
+    "name": "pick",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
         "components": [
           {
             "internalType": "address",
@@ -1420,6 +2265,146 @@ export const tenderEscrowAbi = [
     "type": "function"
   },
   {
+    "inputs": [
+      {
+        "components": [
+          {
+            "internalType": "address",
+            "name": "token",
+            "type": "address"
+          },
+          {
+            "internalType": "uint96",
+            "name": "maxPrice",
+            "type": "uint96"
+          },
+          {
+            "internalType": "uint40",
+            "name": "bidDeadline",
+            "type": "uint40"
+          },
+          {
+            "internalType": "uint32",
+            "name": "awardWindow",
+            "type": "uint32"
+          },
+          {
+            "internalType": "uint32",
+            "name": "deliveryWindow",
+            "type": "uint32"
+          },
+          {
+            "internalType": "uint32",
+            "name": "reviewWindow",
+            "type": "uint32"
+          },
+          {
+            "internalType": "enum Tender.AwardMode",
+            "name": "mode",
+            "type": "uint8"
+          },
+          {
+            "internalType": "address",
+            "name": "arbitrator",
+            "type": "address"
+          },
+          {
+            "internalType": "uint16",
+            "name": "defaultBuyerShareBps",
+            "type": "uint16"
+          },
+          {
+            "internalType": "bytes32",
+            "name": "category",
+            "type": "bytes32"
+          },
+          {
+            "components": [
+              {
+                "internalType": "uint32",
+                "name": "minCompleted",
+                "type": "uint32"
+              },
+              {
+                "internalType": "uint128",
+                "name": "minVolume",
+                "type": "uint128"
+              },
+              {
+                "internalType": "uint16",
+                "name": "maxLossShareBps",
+                "type": "uint16"
+              },
+              {
+                "internalType": "uint16",
+                "name": "minAvgRating",
+                "type": "uint16"
+              },
+              {
+                "internalType": "uint32",
+                "name": "minRatings",
+                "type": "uint32"
+              },
+              {
+                "internalType": "uint16",
+                "name": "bondBps",
+                "type": "uint16"
+              },
+              {
+                "components": [
+                  {
+                    "internalType": "address",
+                    "name": "attestor",
+                    "type": "address"
+                  },
+                  {
+                    "internalType": "enum Tender.Comparison",
+                    "name": "comparison",
+                    "type": "uint8"
+                  },
+                  {
+                    "internalType": "bytes32",
+                    "name": "metric",
+                    "type": "bytes32"
+                  },
+                  {
+                    "internalType": "uint256",
+                    "name": "threshold",
+                    "type": "uint256"
+                  }
+                ],
+                "internalType": "struct Tender.MetricFloor[]",
+                "name": "metrics",
+                "type": "tuple[]"
+              }
+            ],
+            "internalType": "struct Tender.Floors",
+            "name": "floors",
+            "type": "tuple"
+          },
+          {
+            "internalType": "string",
+            "name": "spec",
+            "type": "string"
+          }
+        ],
+        "internalType": "struct Tender.RFQ",
+        "name": "rfq",
+        "type": "tuple"
+      }
+    ],
+    "name": "postRFQ",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "payable",
+    "type": "function"
+  },
+  {
     "inputs": [],
     "name": "postingPaused",
     "outputs": [
@@ -1462,6 +2447,19 @@ export const tenderEscrowAbi = [
       }
     ],
     "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      }
+    ],
+    "name": "reclaimBond",
+    "outputs": [],
+    "stateMutability": "nonpayable",
     "type": "function"
   },
   {
@@ -1518,6 +2516,42 @@ export const tenderEscrowAbi = [
     "name": "retireArbitrator",
     "outputs": [],
     "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      }
+    ],
+    "name": "rfqOf",
+    "outputs": [
+      {
+        "components": [
+          {
+            "internalType": "enum Tender.AwardMode",
+            "name": "mode",
+            "type": "uint8"
+          },
+          {
+            "internalType": "uint40",
+            "name": "awardDeadline",
+            "type": "uint40"
+          },
+          {
+            "internalType": "bytes24",
+            "name": "floorsHash",
+            "type": "bytes24"
+          }
+        ],
+        "internalType": "struct Tender.RFQState",
+        "name": "",
+        "type": "tuple"
+      }
+    ],
+    "stateMutability": "view",
     "type": "function"
   },
   {
@@ -1615,6 +2649,19 @@ export const tenderEscrowAbi = [
         "internalType": "struct Tender.SupplierRecord",
         "name": "",
         "type": "tuple"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "supplierRegistry",
+    "outputs": [
+      {
+        "internalType": "address",
+        "name": "",
+        "type": "address"
       }
     ],
     "stateMutability": "view",
@@ -1719,7 +2766,296 @@ export const tenderEscrowAbi = [
   }
 ] as const;
 
-export const tenderEscrowBytecode = "0x60c06040523461028757604051601f6135af38819003918201601f19168301916001600160401b038311848410176102095780849260a0946040528339810103126102875761004d8161028b565b6100596020830161028b565b60408301519161ffff83169182840361028757610084608061007d6060880161029f565b960161029f565b916001600160a01b0316801561027457600180546001600160a01b03199081169091555f8054918216831781556001600160a01b03909116907f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e09080a363ffffffff851680158015610265575b61024857506001600160a01b0316938415610235576101f4831161021d5760805260a0526040516080810181811060018060401b03821117610209577f344ed1ad4ddd7e63e04403811e38058895ef7a656bf6d5b25d219e0083c227e6946020945f60607f3c864541ef71378c6229510ed90f376565ee42d9c5e0904a984a9e863e6db44f958895604052848152878682015282604082015201528160018060a01b031960025416176002556002549061ffff60a01b9060a01b169060016bff000000000000000000000160a01b031617600255604051908152a1604051908152a16040516132fe90816102b182396080518181816124b90152612e7b015260a0518181816124e201528181612ede0152612f0e0152f35b634e487b7160e01b5f52604160045260245ffd5b8262468ae760e91b5f526004526101f460245260445ffd5b846312b31bfd60e11b5f5260045260245ffd5b8263ffffffff9163060df8d560e41b5f526004521660245260445ffd5b5063ffffffff831681116100f1565b631e4fbdf760e01b5f525f60045260245ffd5b5f80fd5b51906001600160a01b038216820361028757565b519063ffffffff821682036102875756fe60806040526004361015610011575f80fd5b5f3560e01c8062235e5b146126e557806305261aea14612509578063139695f31461249e57806313a34b28146120b05780632027d4d41461203b5780632329e48c14611e35578063278ecde114611d205780632a54db0114611c405780632c14763214611ba657806335659fb814611b825780633fa602c31461194057806351cc784f1461191657806361d027b3146118f057806366c85dee1461189a5780636d947e4b1461187e578063715018a61461184657806379ba50971461177857806380d86bbf146117245780638322fff21461170a5780638da5cb5b146116e557806390e125c6146116c0578063a0355f4e14611543578063a6f678f8146114b3578063a9b096d114611362578063ace782fc1461127e578063b91cbf2a14611262578063bfa21cd814610786578063cc1f0d2d14610732578063d2632a741461066b578063d6e08c691461064f578063d8b801b714610633578063dcf844a7146105fb578063e30c3978146105d5578063e432e62c14610566578063e4467f351461048e578063f0f44260146103dc578063f2fde38b14610357578063f940e385146101e55763f9f50746146101c5575f80fd5b346101e1575f6003193601126101e15760206040516120008152f35b5f80fd5b346101e15760406003193601126101e1576101fe6127c9565b6102066127df565b61020e612a28565b6001600160a01b038116801561032c5750335f52600560205260405f206001600160a01b0383165f5260205260405f20549081156102f357816102c891602094335f526005865260405f206001600160a01b0382165f5286525f60408120556040516001600160a01b038216907fa4195c37c2947bbe89165f03e320b6903116f0b10d8cfdb522330f7ce6f9fa243391806102c0888883602090939291936001600160a01b0360408201951681520152565b0390a3612b7a565b5f7f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f005d604051908152f35b6001600160a01b03837fac46653e000000000000000000000000000000000000000000000000000000005f52336004521660245260445ffd5b7f17858bbe000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b346101e15760206003193601126101e1576001600160a01b036103786127c9565b610380612a15565b16807fffffffffffffffffffffffff000000000000000000000000000000000000000060015416176001556001600160a01b035f54167f38d16b8cac22d99fc7c124b9cd0de2d3fa1faef420bfe791d8c362d765e227005f80a3005b346101e15760206003193601126101e1576001600160a01b036103fd6127c9565b610405612a15565b168015610463576020817f3c864541ef71378c6229510ed90f376565ee42d9c5e0904a984a9e863e6db44f927fffffffffffffffffffffffff00000000000000000000000000000000000000006002541617600255604051908152a1005b7f256637fa000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b346101e15760206003193601126101e15760043561ffff8116908181036101e1576104b7612a15565b6101f48211610534577f344ed1ad4ddd7e63e04403811e38058895ef7a656bf6d5b25d219e0083c227e6916020917fffffffffffffffffffff0000ffffffffffffffffffffffffffffffffffffffff75ffff00000000000000000000000000000000000000006002549260a01b16911617600255604051908152a1005b507f8d15ce00000000000000000000000000000000000000000000000000000000005f526004526101f460245260445ffd5b346101e15761057436612848565b90335f52600a60205260405f209260ff845460201c16156105a95760209461059b94612c78565b63ffffffff60405191168152f35b7fdf5753e6000000000000000000000000000000000000000000000000000000005f523360045260245ffd5b346101e1575f6003193601126101e15760206001600160a01b0360015416604051908152f35b346101e15760206003193601126101e1576001600160a01b0361061c6127c9565b165f526009602052602060405f2054604051908152f35b346101e1575f6003193601126101e15760206040516113888152f35b346101e1575f6003193601126101e15760206040516103e88152f35b346101e15760206003193601126101e1576001600160a01b0361068c6127c9565b5f608060405161069b81612909565b8281528260208201528260408201528260608201520152165f52600760205260a060405f2063ffffffff604051916106d283612909565b5481808216938481528160208201818560201c168152816040840191818760401c1683528160806060870196828a60601c168852019760801c16875260405198895251166020880152511660408601525116606084015251166080820152f35b346101e15760406003193601126101e15761074b6127c9565b6001600160a01b0361075b6127df565b91165f5260056020526001600160a01b0360405f2091165f52602052602060405f2054604051908152f35b60206003193601126101e15767ffffffffffffffff600435116101e15760043536036101206003198201126101e1576107bd612a28565b604051906080820182811067ffffffffffffffff82111761123557604052600254906001600160a01b038216835261ffff8260a01c16602084015260ff8260b01c16151590816040850152606084019167ffffffffffffffff8460b81c16835261120d576001600160a01b036108376004356004016129bb565b161580156111ee575b6111ac576bffffffffffffffffffffffff61085f6044600435016129cf565b16156111845761088163ffffffff61087b6064600435016129e8565b16612e74565b61089763ffffffff61087b6084600435016129e8565b61138861ffff6108ab60c4600435016129f9565b1611611147577fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffdd01610104600435013512156101e157610104600435013560043501600481013567ffffffffffffffff81116101e157602482019080360382136101e157801561111f5761200081116110ee576040519161095460207fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe0601f8501160184612925565b818352602083019360206004843693010101116101e157815f926020928637830101525190209261098960a4600435016129bb565b936001600160a01b036109a06004356004016129bb565b9516805f52600a60205260405f20549560ff8760201c16156110c2573382149081156110af575b506110845750600167ffffffffffffffff64ffffffffff6109fb63ffffffff6109f46064600435016129e8565b1642612a08565b16945116019367ffffffffffffffff8511611057577fff0000000000000000ffffffffffffffffffffffffffffffffffffffffffffff167effffffffffffffff000000000000000000000000000000000000000000000060b886901b1617600255610a6960048035016129bb565b90610a786084600435016129e8565b610a866044600435016129cf565b610a946024600435016129bb565b610aa26064600435016129e8565b90602087015161ffff169260043560c401610abc906129f9565b9460405197610aca89612897565b6001600160a01b03168852602088016002905289604089015263ffffffff16606088015260808701600190523360a08801526bffffffffffffffffffffffff1660c08701526001600160a01b031660e086015263ffffffff891661010086015263ffffffff1661012085015261014084015261ffff1661016083015261018082015267ffffffffffffffff84165f52600460205260405f209080516001600160a01b03166001600160a01b031682547fffffffffffffffffffffffff0000000000000000000000000000000000000000161782556020810151600881101561102a57825460408301517fffffffffffff000000000000ffffffffffffffffffffffffffffffffffffffff90911660a09290921b74ff0000000000000000000000000000000000000000169190911760a89190911b79ffffffffff00000000000000000000000000000000000000000016178255600390610180906060810151845460808301517fff0000000000ffffffffffffffffffffffffffffffffffffffffffffffffffff90911660d09290921b7dffffffff0000000000000000000000000000000000000000000000000000169190911790151560f01b7eff0000000000000000000000000000000000000000000000000000000000001617845560a08082015160c080840151831b7fffffffffffffffffffffffff0000000000000000000000000000000000000000166001600160a01b0392831617600188015560e08401516002880180546101008701516101208801517fffffffff0000000000000000000000000000000000000000000000000000000090921693909516929092179390941b77ffffffff0000000000000000000000000000000000000000169290921791901b7bffffffff0000000000000000000000000000000000000000000000001617815561014082015181547bffffffffffffffffffffffffffffffffffffffffffffffffffffffff7dffff000000000000000000000000000000000000000000000000000000007fffff00000000000000000000000000000000000000000000000000000000000061016087015160f01b169360e01b169116171790550151910155335f52600760205260405f2063ffffffff610e0e81835416612966565b167fffffffffffffffffffffffffffffffffffffffffffffffffffffffff0000000082541617905561ffff6020610e496004356004016129bb565b9201511660405191608083526001600160a01b03610e6b6004356004016127f5565b1660808401526001600160a01b03610e876024600435016127f5565b1660a0840152604460043501356bffffffffffffffffffffffff81168091036101e15760c084015263ffffffff610ec2606460043501612809565b1660e084015263ffffffff610edb608460043501612809565b166101008401526001600160a01b03610ef860a4600435016127f5565b1661012084015260c4600435013561ffff811681036101e15761ffff166101408401526004803560e48101356101608601526101048101350190810135929060240167ffffffffffffffff84116101e15783360381136101e157602097610f7b63ffffffff926001600160a01b03966101206101808a01526101a089019161297d565b9689870152166040850152606084015216917fc6b7f9cc74aadc20b61d6b32448a52c2a1631bdaf560a769051ab4de60c7626d33928067ffffffffffffffff8716930390a4610ff5610fd16024600435016129bb565b6bffffffffffffffffffffffff610fec6044600435016129cf565b16903390612f35565b5f7f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f005d67ffffffffffffffff60405191168152f35b7f4e487b71000000000000000000000000000000000000000000000000000000005f52602160045260245ffd5b7f4e487b71000000000000000000000000000000000000000000000000000000005f52601160045260245ffd5b7f5ad45071000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b6001600160a01b039150168114876109c7565b507fdf5753e6000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b7f76ba2a29000000000000000000000000000000000000000000000000000000005f5260045261200060245260445ffd5b7fd2aff0d7000000000000000000000000000000000000000000000000000000005f5260045ffd5b61ffff61115860c4600435016129f9565b7fc5c89815000000000000000000000000000000000000000000000000000000005f521660045260245ffd5b7f4dfba023000000000000000000000000000000000000000000000000000000005f5260045ffd5b6001600160a01b036111c26004356004016129bb565b7f88cb03f1000000000000000000000000000000000000000000000000000000005f521660045260245ffd5b506111fd6004356004016129bb565b6001600160a01b03163314610840565b7fb45922de000000000000000000000000000000000000000000000000000000005f5260045ffd5b7f4e487b71000000000000000000000000000000000000000000000000000000005f52604160045260245ffd5b346101e1575f6003193601126101e15760206040516127108152f35b346101e15760206003193601126101e1576001600160a01b0361129f6127c9565b5f60a06040516112ae816128ed565b8281528260208201528260408201528260608201528260808201520152165f52600a60205260c060405f2063ffffffff604051916112eb836128ed565b548180821693848152816020820160ff8560201c16151581528160408401818760281c1681526060850192828860481c1684528260a06080880197828b60681c168952019860881c168852604051998a5251151560208a0152511660408801525116606086015251166080840152511660a0820152f35b346101e15760206003193601126101e15761137b6127c9565b604051611387816128d0565b5f8152602081015f9052604081015f9052606081015f9052608081015f905260a081015f905260c081015f905260e0015f90526001600160a01b03165f52600660205260405f20604051906113db826128d0565b5463ffffffff811691828152602081018260201c63ffffffff168152604082018360401c63ffffffff168152606083018460601c63ffffffff16815260808401918560801c63ffffffff16835260a08501938660a01c63ffffffff16855260c08601958760c01c63ffffffff16875260e0019660e01c87526040519788525163ffffffff1660208801525163ffffffff1660408701525163ffffffff1660608601525163ffffffff1660808501525163ffffffff1660a08401525163ffffffff1660c08301525163ffffffff1660e082015261010090f35b346101e1576114c136612848565b90929192335f52600a60205260405f209384549363ffffffff8516611517576020956401000000007fffffffffffffffffffffffffffffffffffffffffffffffffffffff00ffffffff61059b9716178155612c78565b7f89c10387000000000000000000000000000000000000000000000000000000005f523360045260245ffd5b346101e15760206003193601126101e15760043561155f612a28565b805f52600460205260405f2090815461157e60ff8260a01c1683612b1f565b6001600160a01b03811633036116905764ffffffffff9060a81c1691824210156116615761163c9250740600000000000000000000000000000000000000007fffffffffffffffffffffff00ffffffffffffffffffffffffffffffffffffffff8254161781556001600160a01b038060026001840154938460a01c957f9f8ddc8d425cef8d260e704c0f276b1518f16a5afbe4c048d9e78b2aa64780896060604051600181528960208201525f6040820152a20154169116906131e5565b5f7f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f005d005b507f83f2ba20000000000000000000000000000000000000000000000000000000005f5260045260245260445ffd5b507f53134493000000000000000000000000000000000000000000000000000000005f526004523360245260445ffd5b346101e1575f6003193601126101e157602060ff60025460b01c166040519015158152f35b346101e1575f6003193601126101e15760206001600160a01b035f5416604051908152f35b346101e1575f6003193601126101e15760206040515f8152f35b346101e15760406003193601126101e15761173d6127c9565b6001600160a01b0361174d6127df565b91165f5260086020526001600160a01b0360405f2091165f52602052602060405f2054604051908152f35b346101e1575f6003193601126101e157600154336001600160a01b0382160361181a577fffffffffffffffffffffffff0000000000000000000000000000000000000000166001555f54337fffffffffffffffffffffffff00000000000000000000000000000000000000008216175f556001600160a01b033391167f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e05f80a3005b7f118cdaa7000000000000000000000000000000000000000000000000000000005f523360045260245ffd5b346101e1575f6003193601126101e1577f2fab92ca000000000000000000000000000000000000000000000000000000005f5260045ffd5b346101e1575f6003193601126101e15760206040516101f48152f35b60406003193601126101e15760243567ffffffffffffffff81116101e1576118c690369060040161281a565b50507f9bbcb708000000000000000000000000000000000000000000000000000000005f5260045ffd5b346101e1575f6003193601126101e15760206001600160a01b0360025416604051908152f35b346101e1575f6003193601126101e157602067ffffffffffffffff60025460b81c16604051908152f35b346101e15760606003193601126101e15760043560243560443567ffffffffffffffff81116101e15761197790369060040161281a565b9091835f52600460205260405f20805461199760ff8260a01c1687612b1f565b6001600160a01b03811690813303611b525764ffffffffff8160a81c1680421015611b23575083158015611b1b575b611af35763ffffffff9060d01c1664ffffffffff4216019164ffffffffff83116110575780547fffffffffffff000000000000ffffffffffffffffffffffffffffffffffffffff1660a884901b79ffffffffff0000000000000000000000000000000000000000001617740300000000000000000000000000000000000000001781557f95580a6ab7ff55f8dacc771424b7161a4d444704d141b143095b75fbff4d9ac29564ffffffffff92611a9d9260ff905460f01c16611aa9575b50604051958695865260606020870152606086019161297d565b911660408301520390a2005b5f52600660205260405f2063ffffffff611ac581835416612966565b167fffffffffffffffffffffffffffffffffffffffffffffffffffffffff0000000082541617905588611a83565b7fe21765e7000000000000000000000000000000000000000000000000000000005f5260045ffd5b5084156119c6565b877f83f2ba20000000000000000000000000000000000000000000000000000000005f5260045260245260445ffd5b867f53134493000000000000000000000000000000000000000000000000000000005f526004523360245260445ffd5b346101e1575f6003193601126101e157602061ffff60025460a01c16604051908152f35b346101e15760206003193601126101e15760043563ffffffff81168091036101e1575f60408051611bd6816128b4565b82815282602082015201525f52600b602052606060405f2063ffffffff60405191611c00836128b4565b5461ffff6001600160a01b038216938481528360406020830192848660a01c168452019360b01c1683526040519485525116602084015251166040820152f35b346101e15760206003193601126101e157611c596127c9565b611c61612a28565b6001600160a01b03811690815f52600960205260405f2054908115611cf05781836102c8926020955f52600986525f60408120556001600160a01b0360025416917fdb249cf7a102711dda1beaba415bb011ee0e1402c7f67617236fed5739235d6c60405180611ce8878783602090939291936001600160a01b0360408201951681520152565b0390a2612b7a565b827fac46653e000000000000000000000000000000000000000000000000000000005f523060045260245260445ffd5b346101e15760206003193601126101e157600435611d3c612a28565b805f52600460205260405f209064ffffffffff8254611d6160ff8260a01c1684612b1f565b60a81c1691824210611e065761163c9250740600000000000000000000000000000000000000007fffffffffffffffffffffff00ffffffffffffffffffffffffffffffffffffffff8254161781556001600160a01b038060026001840154938460a01c957f9f8ddc8d425cef8d260e704c0f276b1518f16a5afbe4c048d9e78b2aa647808960606040515f81528960208201525f6040820152a20154169116906131e5565b507f523b7228000000000000000000000000000000000000000000000000000000005f5260045260245260445ffd5b346101e15760206003193601126101e1575f610180604051611e5681612897565b8281528260208201528260408201528260608201528260808201528260a08201528260c08201528260e08201528261010082015282610120820152826101408201528261016082015201526004355f52600460205260405f20604051611ebb81612897565b8154916001600160a01b038316825260ff8360a01c16906020830191600881101561102a578252604083019364ffffffffff8160a81c1685526060840163ffffffff8260d01c16815260ff608086019260f01c161515825260018301549260a08601916001600160a01b038516835260c087019460a01c855260028201549360e088016001600160a01b0386168152610100890163ffffffff8760a01c1681526101208a019263ffffffff8860c01c16845260036101408c019661ffff8a60e01c1688526101608d019960f01c8a520154996101808c019a8b526001600160a01b036040519c51168c525192600884101561102a576bffffffffffffffffffffffff61ffff9a8d6101a09f6001600160a01b038e9c819763ffffffff809d64ffffffffff60a096839e60208a0152511660408801525116606086015251151560808501525116910152511660c08d0152511660e08b0152511661010089015251166101208701525116610140850152511661016083015251610180820152f35b346101e1575f6003193601126101e157335f52600a60205260405f20805460ff8160201c16156105a9577fffffffffffffffffffffffffffffffffffffffffffffffffffffff00ffffffff169055337f261f321d49afeb83212f4df82b613cf98abe3e3ea7c6a8edf3dc7b6d4331259f5f80a2005b346101e15760406003193601126101e1576004356024359060ff82168092036101e1576120db612a28565b805f52600460205260405f2080546120f960ff8260a01c1684612a9c565b60018201906001600160a01b03825416330361246e5764ffffffffff9060a81c168042101561243f575083159283159384612435575b61240957740500000000000000000000000000000000000000007fffffffffffffffffffffff00ffffffffffffffffffffffffffffffffffffffff8454161783556001600160a01b03835416926002835460a01c9101549261ffff6001600160a01b0385169460e01c16808302908382041483151715611057576127109004916121b98382612b6d565b96865f52600660205260405f20906122166121dd63ffffffff845460201c16612966565b83547fffffffffffffffffffffffffffffffffffffffffffffffff00000000ffffffff1660209190911b67ffffffff0000000016178355565b612309575b50967f488cad579c4553e84a9755ea819bf3785b2378d37113b63e85237aa1dcbbae7e926001600160a01b0360609361163c9a895f52600860205260405f20838a165f5260205261227160405f20918254612a08565b905554165f5260076020526122ce60405f2061229663ffffffff825460201c16612966565b7fffffffffffffffffffffffffffffffffffffffffffffffff00000000ffffffff67ffffffff0000000083549260201b169116179055565b806122eb575b6040519182528760208301526040820152a26131e5565b855f52600960205260405f20612302828254612a08565b90556122d4565b919790928163ffffffff845460c01c160163ffffffff81116110575761163c997f488cad579c4553e84a9755ea819bf3785b2378d37113b63e85237aa1dcbbae7e95856123a86001600160a01b0394606098907fffffffff00000000ffffffffffffffffffffffffffffffffffffffffffffffff7bffffffff00000000000000000000000000000000000000000000000083549260c01b169116179055565b80547bffffffffffffffffffffffffffffffffffffffffffffffffffffffff7fffffffff000000000000000000000000000000000000000000000000000000006123f48360e01c612966565b60e01b169116179055939a509350509261221b565b847f77f73f89000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b506005851161212f565b837f83f2ba20000000000000000000000000000000000000000000000000000000005f5260045260245260445ffd5b837f8f1e0b3a000000000000000000000000000000000000000000000000000000005f526004523360245260445ffd5b346101e1575f6003193601126101e1576040805163ffffffff7f000000000000000000000000000000000000000000000000000000000000000016815263ffffffff7f0000000000000000000000000000000000000000000000000000000000000000166020820152f35b346101e15760206003193601126101e157600435612525612a28565b805f52600460205260405f2064ffffffffff815461254960ff8260a01c1685612a9c565b60a81c168042106126b65750740500000000000000000000000000000000000000007fffffffffffffffffffffff00ffffffffffffffffffffffffffffffffffffffff8254161781556001600160a01b0381541660018201926002845460a01c9301549061ffff6001600160a01b0383169260e01c16948585029585870414851517156110575760607f488cad579c4553e84a9755ea819bf3785b2378d37113b63e85237aa1dcbbae7e916001600160a01b0361271061163c99049161260f838a612b6d565b98885f52600660205261263260405f2061229663ffffffff825460201c16612966565b885f52600860205260405f208389165f5260205261265560405f20918254612a08565b905554165f52600760205261267a60405f2061229663ffffffff825460201c16612966565b80612698575b604051905f82528760208301526040820152a26131e5565b845f52600960205260405f206126af828254612a08565b9055612680565b827f523b7228000000000000000000000000000000000000000000000000000000005f5260045260245260445ffd5b346101e15760206003193601126101e1576004358015158091036101e15761270b612a15565b6002548160ff8260b01c1615151461278f57816020917fffffffffffffffffff00ffffffffffffffffffffffffffffffffffffffffffff76ff000000000000000000000000000000000000000000007f9cbc1cb273b018477220485fb27a27fab4c4bed5e847a88c267cf74879ee36b29560b01b16911617600255604051908152a1005b507fd5d75c43000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b600881101561102a57604452565b600435906001600160a01b03821682036101e157565b602435906001600160a01b03821682036101e157565b35906001600160a01b03821682036101e157565b359063ffffffff821682036101e157565b9181601f840112156101e15782359167ffffffffffffffff83116101e157602083818601950101116101e157565b60606003198201126101e15760043561ffff811681036101e1579160243563ffffffff811681036101e157916044359067ffffffffffffffff82116101e1576128939160040161281a565b9091565b6101a0810190811067ffffffffffffffff82111761123557604052565b6060810190811067ffffffffffffffff82111761123557604052565b610100810190811067ffffffffffffffff82111761123557604052565b60c0810190811067ffffffffffffffff82111761123557604052565b60a0810190811067ffffffffffffffff82111761123557604052565b90601f7fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe0910116810190811067ffffffffffffffff82111761123557604052565b63ffffffff1663ffffffff81146110575760010190565b601f82602094937fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe093818652868601375f8582860101520116010190565b356001600160a01b03811681036101e15790565b356bffffffffffffffffffffffff811681036101e15790565b3563ffffffff811681036101e15790565b3561ffff811681036101e15790565b9190820180921161105757565b6001600160a01b035f5416330361181a57565b7f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f005c612a745760017f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f005d565b7f3ee5aeb5000000000000000000000000000000000000000000000000000000005f5260045ffd5b9091600883101561102a5760038314612b1a57508115612aef577f9b0b4afd000000000000000000000000000000000000000000000000000000005f52600452612aea9060036024526127bb565b60645ffd5b7f510aa5f0000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b915050565b9091600883101561102a5760028314612b1a57508115612aef577f9b0b4afd000000000000000000000000000000000000000000000000000000005f52600452612aea9060026024526127bb565b9190820391821161105757565b6001600160a01b031680612bd257505f80808085855af115612b9a575050565b6001600160a01b03907fdea95fba000000000000000000000000000000000000000000000000000000005f521660045260245260445ffd5b916001600160a01b03604051927fa9059cbb000000000000000000000000000000000000000000000000000000005f521660045260245260205f60448180865af19060015f5114821615612c57575b60405215612c2c5750565b7f5274afe7000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b906001811516612c6f57823b15153d15161690612c21565b503d5f823e3d90fd5b949392919061ffff16906103e88211612e4257917fff4eb9689b01b7f70745760d10c820b92278953a762851d6a157048cfdea8c3391612e3d63ffffffff7fffffffffffffffffffffffffffffffffffffffffffffffffffffffff0000000096951692612ce484612e74565b600354612cf663ffffffff8216612966565b9063ffffffff8216988991161760035598604051612d13816128b4565b3381526020810185815260408201908782528a5f52600b6020526001600160a01b038060405f20945116167fffffffffffffffffffffffff0000000000000000000000000000000000000000845416178355517fffffffffffffffffffff0000ffffffffffffffffffffffffffffffffffffffff75ffff00000000000000000000000000000000000000008085549360a01b16169116178255517fffffffffffff00000000ffffffffffffffffffffffffffffffffffffffffffff79ffffffff0000000000000000000000000000000000000000000083549260b01b169116179055877fffffffffffffffffffffffffffffffffffffffffffffffffffffffff0000000082541617905560405193849384526020840152606060408401523395606084019161297d565b0390a3565b507f048ff992000000000000000000000000000000000000000000000000000000005f526004526103e860245260445ffd5b63ffffffff7f000000000000000000000000000000000000000000000000000000000000000016908181108015612f06575b612eae575050565b7f37e17af2000000000000000000000000000000000000000000000000000000005f5260045260245263ffffffff7f00000000000000000000000000000000000000000000000000000000000000001660445260645ffd5b5063ffffffff7f0000000000000000000000000000000000000000000000000000000000000000168111612ea6565b91906001600160a01b0383169283156131a85734613178573b1561314c576040517f70a08231000000000000000000000000000000000000000000000000000000008152306004820152602081602481875afa9081156130c4575f9161311a575b506001600160a01b03604051927f23b872dd000000000000000000000000000000000000000000000000000000005f5216600452306024528260445260205f60648180885af160015f51148116156130fb575b826040525f606052156130cf577f70a08231000000000000000000000000000000000000000000000000000000008252306004830152602082602481875afa9182156130c4575f92613090575b50808211156130875761304891612b6d565b915b81830361305657505050565b7fcf3e1352000000000000000000000000000000000000000000000000000000005f5260045260245260445260645ffd5b50505f9161304a565b9091506020813d6020116130bc575b816130ac60209383612925565b810103126101e15751905f613036565b3d915061309f565b6040513d5f823e3d90fd5b837f5274afe7000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b600181151661311157843b15153d151616612fe9565b823d5f823e3d90fd5b90506020813d602011613144575b8161313560209383612925565b810103126101e157515f612f96565b3d9150613128565b827f18aca2db000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b7f1f0c9986000000000000000000000000000000000000000000000000000000005f52346004525f60245260445ffd5b505080915034036131b65750565b7f1f0c9986000000000000000000000000000000000000000000000000000000005f523460045260245260445ffd5b6001600160a01b0316919082613262575f8080808585612710f15b1561320a57505050565b60206001600160a01b037f0ec92dccaaec52237ad5b362fd28fdd30264d3dbe224275a5f260e34078d9de2921692835f526005825260405f20855f52825260405f20613257828254612a08565b9055604051908152a3565b6040517fa9059cbb000000000000000000000000000000000000000000000000000000005f526001600160a01b0382166004528260245260205f60448180885af19060015f51148216156132b9575b604052613200565b90843b15153d151616906132b156fea26469706673582212209f3befc21dac1d5656eab4f2ba5f9dc105d0321429ffe4d741b923bda77f0f3f64736f6c63430008250033" as const;
+export const tenderEscrowBytecode = "0x610100604052346102f557604051601f61504638819003918201601f19168301916001600160401b0383118484101761028a5780849260e0946040528339810103126102f55761004e816102f9565b9061005b602082016102f9565b90604081015161ffff8116908181036102f55761007a6060840161030d565b916100876080850161030d565b60a0850151946001600160a01b03861686036102f55760c06100a9910161030d565b9563ffffffff8516801580156102e6575b6102c957506001600160a01b03169384156102b6576101f4831161029e5760805260a0526040516080810181811060018060401b0382111761028a57604090815284825260208281018490525f8284018190526060939093018390528254600160a01b600160f81b031987167fff000000000000000000000000000000000000000000000000000000000000009091161760a09590951b61ffff60a01b1694909417909155519283527f344ed1ad4ddd7e63e04403811e38058895ef7a656bf6d5b25d219e0083c227e6927f3c864541ef71378c6229510ed90f376565ee42d9c5e0904a984a9e863e6db44f908390a1604051908152a160c05260e0526001600160a01b0316801561027757600e80546001600160a01b0319908116909155600d80549182168317905560405191906001600160a01b03167f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e05f80a3614d27908161031f8239608051818181610d6a015281816133dc0152614bf2015260a051818181610d940152818161340501528181614c3c0152614c6c015260c051818181611e270152612fe2015260e0518181816127a20152612a790152f35b631e4fbdf760e01b5f525f60045260245ffd5b634e487b7160e01b5f52604160045260245ffd5b8262468ae760e91b5f526004526101f460245260445ffd5b846312b31bfd60e11b5f5260045260245ffd5b8263ffffffff9163060df8d560e41b5f526004521660245260445ffd5b5063ffffffff831681116100ba565b5f80fd5b51906001600160a01b03821682036102f557565b519063ffffffff821682036102f55756fe60806040526004361015610011575f80fd5b5f3560e01c8062235e5b146136f65780630184e952146135d957806305261aea1461342c578063139695f3146133c157806313a34b28146130615780632027d4d41461300657806322d3b5a014612fc35780632329e48c14612e14578063278ecde114612c8257806328e05bf114612bed5780632a54db0114612b275780632c14763214612a9d57806334f5c21b14612a5d57806335659fb814612a3a5780633fa602c31461286357806340e58ee514612657578063513040861461263c57806351cc784f146126135780635ffd643c1461257957806361d027b31461255457806366c85dee146124fe5780636d947e4b146124e25780636dca070214611ba7578063715018a614611b6f57806379ba509714611acf57806380d86bbf14611a7b5780638322fff214611a615780638da5cb5b14611a3b57806390e125c614611a17578063a0355f4e1461188e578063a6f678f814611818578063a9b096d1146116c7578063ace782fc146115e3578063b91cbf2a146115c7578063bfa21cd814611286578063c77cb6be14611234578063cc1f0d2d146111e0578063d2632a7414611119578063d6e08c69146110fd578063d8b801b7146110e1578063dcf844a7146110a9578063dde8781714610ee3578063e30c397814610ebd578063e432e62c14610e67578063e4467f3514610dbc578063e6bb7f58146107b6578063ea119ff814610660578063f0f44260146105c8578063f2fde38b1461055a578063f40caf1a146103cd578063f940e385146102745763f9f5074614610254575f80fd5b34610270575f3660031901126102705760206040516120008152f35b5f80fd5b346102705760403660031901126102705761028d6137ee565b6102956137d8565b61029d613d43565b6001600160a01b03811680156103a25750335f52600360205260405f206001600160a01b0383165f5260205260405f2054908115610382578161035791602094335f526003865260405f206001600160a01b0382165f5286525f60408120556040516001600160a01b038216907fa4195c37c2947bbe89165f03e320b6903116f0b10d8cfdb522330f7ce6f9fa2433918061034f888883602090939291936001600160a01b0360408201951681520152565b0390a3613ff0565b5f7f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f005d604051908152f35b6001600160a01b0383635623329f60e11b5f52336004521660245260445ffd5b7f17858bbe000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b34610270576020366003190112610270576004356103e9613d43565b805f52600260205260405f20815f52600c60205260405f206001600160a01b0333165f5260205260405f20906001600160601b03825460601c1691815460ff8160a01c169060088210156105465760018214159081610532575b508415918215610515575b50506104e55792837fffffffffffffffff000000000000000000000000ffffffffffffffffffffffff6104c09554169055604051908382527f6c3d03ead7c2811da29344b0cde807a4ea58d6d60ffe580502e01de3062a358460203393a36001600160a01b03600233920154166140bc565b5f7f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f005d005b837f35d985d6000000000000000000000000000000000000000000000000000000005f526004523360245260445ffd5b6007149150811561052a575b5015858061044e565b905085610521565b6001600160a01b0391501633141586610443565b634e487b7160e01b5f52602160045260245ffd5b34610270576020366003190112610270576001600160a01b0361057b6137ee565b610583613d2f565b16806001600160a01b0319600e541617600e556001600160a01b03600d54167f38d16b8cac22d99fc7c124b9cd0de2d3fa1faef420bfe791d8c362d765e227005f80a3005b34610270576020366003190112610270576001600160a01b036105e96137ee565b6105f1613d2f565b168015610635576020817f3c864541ef71378c6229510ed90f376565ee42d9c5e0904a984a9e863e6db44f926001600160a01b03195f5416175f55604051908152a1005b7f256637fa000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b346102705760403660031901126102705760043561067c613861565b90805f52600260205264ffffffffff60405f20546106a060ff8260a01c1684613db7565b60a81c16804210156107a05750805f52600c60205260405f206001600160a01b0333165f5260205260405f20906001600160601b03825416928315610789576001600160601b038116928315801561077f575b61074c5780546bffffffffffffffffffffffff1916841790556107179033836141ee565b604051928352151560208301527f826d68d7330bd93f434d3364e8e409a2e393894a85f2e48efe13c462c5444bed60403393a3005b50507f102e8a0e000000000000000000000000000000000000000000000000000000005f5260045260245260445260645ffd5b50848410156106f3565b50630337388b60e31b5f526004523360245260445ffd5b90633b640af160e01b5f5260045260245260445ffd5b60203660031901126102705760043567ffffffffffffffff8111610270578060040181360391610180600319840112610270576107f1613d43565b60448101906107ff82613bba565b64ffffffffff4291161115610d555761082f61082a4264ffffffffff61082486613bba565b16613bcc565b614beb565b61083882613bba565b9160c48201359360028510156102705761085185613857565b60018514610d1f575b61014483019261086a8483613bd9565b60c08101600861087a8284613aa6565b905011610ce4575060a0810161271061ffff61089583613adc565b1611610ca157506040810161271061ffff6108af83613adc565b1611610c5e57506060016101f461ffff6108c883613adc565b1611610c2c57506108d76139c9565b60016020820152916108e884613bba565b64ffffffffff16604084015260a482019561090287613b30565b63ffffffff1660608501523360a08501526024830196879661092388613b41565b6001600160601b031660c087015261093a84613b1c565b6001600160a01b031660e087015260848501996109568b613b30565b63ffffffff1661012088015261010486019261097184613adc565b61ffff1661016089015260e487019361098985613b1c565b9461016489019561099a878a613b55565b906109a5928d61467f565b9d8e976109b2878b613bd9565b6109bb90614193565b90604051916109c983613936565b6109d288613857565b878352602083019164ffffffffff169a8b8352604084019167ffffffffffffffff191682525f52600a60205260405f20925191610a0e83613857565b610a1783613857565b8354905160081b65ffffffffff0016915160101c7dffffffffffffffffffffffffffffffffffffffffffffffff000000000000167dffffffffffffffffffffffffffffffffffffffffffffffff000000000000169260ff16907fffff0000000000000000000000000000000000000000000000000000000000001617171790556101008b015163ffffffff169a610140015161ffff169b6040519e8f9060808252610ac18c613804565b6001600160a01b03166080830152610ad890613877565b6001600160601b03169060a00152359164ffffffffff83168093036102705761ffff958f8063ffffffff610b488f9982610b3c610b5f9982610b31610b6b9f6064906001600160a01b039f60c06101409d015201613818565b1660e0880152613818565b16610100850152613818565b16610120820152610b5883613857565b0152613804565b166101608d015261388b565b166101808a01526101248501356101a08a0152359960e219018a1215610270577f4c1cdf61b57fe36b33e118678a73f1fc6ec74df80ce350d4b5f0ec3ddbf6e83c886001600160601b0397610c2397610c038d9560209f610be96103579f916004610c1d9d6101806101c0610bf09601526102008a01920101613bee565b918a613b88565b868303607f19016101e088015290613a79565b958e840152604083015260608201528033940390a3613b1c565b92613b41565b169033906142cc565b610c3861ffff91613adc565b6326f8e03760e21b5f526b6d696e417667526174696e6760a01b6004521660245260445ffd5b610c6a61ffff91613adc565b6326f8e03760e21b5f527f6d61784c6f7373536861726542707300000000000000000000000000000000006004521660245260445ffd5b610cad61ffff91613adc565b6326f8e03760e21b5f527f626f6e64427073000000000000000000000000000000000000000000000000006004521660245260445ffd5b610ced91613aa6565b90507fb16c3e05000000000000000000000000000000000000000000000000000000005f52600452600860245260445ffd5b92610d4f9063ffffffff610d4860648601610d4383610d3d83613b30565b16614beb565b613b30565b1690613a46565b9261085a565b631bf0bd7960e11b5f525f60045263ffffffff7f00000000000000000000000000000000000000000000000000000000000000001660245263ffffffff7f00000000000000000000000000000000000000000000000000000000000000001660445260645ffd5b346102705760203660031901126102705760043561ffff81169081810361027057610de5613d2f565b6101f48211610e35577f344ed1ad4ddd7e63e04403811e38058895ef7a656bf6d5b25d219e0083c227e69160209161ffff60a01b1961ffff60a01b5f549260a01b169116175f55604051908152a1005b507f8d15ce00000000000000000000000000000000000000000000000000000000005f526004526101f460245260445ffd5b3461027057610e753661389a565b90335f52600860205260405f209260ff845460201c1615610eaa57602094610e9c94614500565b63ffffffff60405191168152f35b636faba9f360e11b5f523360045260245ffd5b34610270575f3660031901126102705760206001600160a01b03600e5416604051908152f35b3461027057604036600319011261027057600435610eff6137d8565b610f07613d43565b815f52600260205260405f20908154610f2660ff8260a01c1685613db7565b835f52600a60205260405f209060405191610f4083613936565b5491600160ff8416610f5181613857565b808352602083019464ffffffffff8160081c16865267ffffffffffffffff199060101b166040840152610f8381613857565b610f8c81613857565b0361108057506001600160a01b0360018501541633036110695764ffffffffff9060a81c16804210611053575064ffffffffff905116804210156110245750825f52600c60205260405f206001600160a01b0382165f526020526001600160601b0360405f205416918215611004576104c093613e8b565b6001600160a01b038285630337388b60e31b5f526004521660245260445ffd5b837f10f6c748000000000000000000000000000000000000000000000000000000005f5260045260245260445ffd5b846317c5132360e31b5f5260045260245260445ffd5b8463478f059d60e11b5f526004523360245260445ffd5b518561108b82613857565b6314a2543f60e11b5f526004526110a181613857565b60245260445ffd5b34610270576020366003190112610270576001600160a01b036110ca6137ee565b165f526004602052602060405f2054604051908152f35b34610270575f3660031901126102705760206040516113888152f35b34610270575f3660031901126102705760206040516103e88152f35b34610270576020366003190112610270576001600160a01b0361113a6137ee565b5f60806040516111498161398b565b8281528260208201528260408201528260608201520152165f52600660205260a060405f2063ffffffff604051916111808361398b565b5481808216938481528160208201818560201c168152816040840191818760401c1683528160806060870196828a60601c168852019760801c16875260405198895251166020880152511660408601525116606084015251166080820152f35b34610270576040366003190112610270576111f96137ee565b6001600160a01b036112096137d8565b91165f5260036020526001600160a01b0360405f2091165f52602052602060405f2054604051908152f35b34610270576020366003190112610270576004355f52600b6020526040805f206020825191611262836138e9565b54916001600160a01b0383169283825260a01c918291015282519182526020820152f35b60203660031901126102705760043567ffffffffffffffff81116102705780600401906101206003198236030112610270576112c0613d43565b6001600160a01b036112d183613b1c565b161580156115ad575b6115895760648101906112ec82613b30565b6112fc9063ffffffff1642613a99565b64ffffffffff169061130d84613b1c565b916084820161131b81613b30565b926044810195869461132c86613b41565b98602484019761133b89613b1c565b9461134585613b30565b9560c482019c6113548e613adc565b956040519461136286613919565b6001600160a01b0316855260208501600290528a604086015263ffffffff16606085015260808401600190523360a08501526001600160601b031660c08401526001600160a01b031660e08301526101008201955f875263ffffffff166101208301526101408201935f855261ffff1661016083015261018082015f905260a481019b6113ee8d613b1c565b926101048301936113ff8587613b55565b916114099361467f565b9c8d9861141586613b1c565b985163ffffffff16965161ffff16978d6040519d8e91608083526114388a613804565b6001600160a01b0316608084015261144f90613804565b6001600160a01b031660a083015261146690613877565b6001600160601b03169060c0015261147d90613818565b63ffffffff1660e08d015261149190613818565b63ffffffff166101008c01526114a690613804565b6001600160a01b03166101208b01526114be9061388b565b61ffff166101408a015260e401356101608901526114db91613b88565b610180880161012090526101a08801906114f492613a79565b946020870152604086015260608501526001600160a01b031692803393037fc6b7f9cc74aadc20b61d6b32448a52c2a1631bdaf560a769051ab4de60c7626d91a461153e90613b1c565b9061154890613b41565b6001600160601b03163361155b926142cc565b5f7f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f005d604051908152602090f35b6001600160a01b0361159a83613b1c565b6388cb03f160e01b5f521660045260245ffd5b506115b782613b1c565b6001600160a01b031633146112da565b34610270575f3660031901126102705760206040516127108152f35b34610270576020366003190112610270576001600160a01b036116046137ee565b5f60a06040516116138161396f565b8281528260208201528260408201528260608201528260808201520152165f52600860205260c060405f2063ffffffff604051916116508361396f565b548180821693848152816020820160ff8560201c16151581528160408401818760281c1681526060850192828860481c1684528260a06080880197828b60681c168952019860881c168852604051998a5251151560208a0152511660408801525116606086015251166080840152511660a0820152f35b34610270576020366003190112610270576116e06137ee565b6040516116ec81613952565b5f8152602081015f9052604081015f9052606081015f9052608081015f905260a081015f905260c081015f905260e0015f90526001600160a01b03165f52600560205260405f206040519061174082613952565b5463ffffffff811691828152602081018260201c63ffffffff168152604082018360401c63ffffffff168152606083018460601c63ffffffff16815260808401918560801c63ffffffff16835260a08501938660a01c63ffffffff16855260c08601958760c01c63ffffffff16875260e0019660e01c87526040519788525163ffffffff1660208801525163ffffffff1660408701525163ffffffff1660608601525163ffffffff1660808501525163ffffffff1660a08401525163ffffffff1660c08301525163ffffffff1660e082015261010090f35b34610270576118263661389a565b90929192335f52600860205260405f209384549363ffffffff851661186257602095640100000000610e9c9664ff000000001916178155614500565b7f89c10387000000000000000000000000000000000000000000000000000000005f523360045260245ffd5b34610270576020366003190112610270576004356118aa613d43565b805f52600260205260405f209081546118c960ff8260a01c1683613e56565b6001600160a01b0381163303611a005764ffffffffff9060a81c1691824210156119ea576104c09250600360a11b60ff60a01b198254161781556119736001820192835460a01c925f91815460ff8160f01c1615611979575b5060026001600160a01b039283927f9f8ddc8d425cef8d260e704c0f276b1518f16a5afbe4c048d9e78b2aa64780896060604051600181528a6020820152886040820152a201541694541692613a99565b916140bc565b6001600160a01b0392838093955060029216946119968682614c93565b955f5260056020526119e160405f206119b863ffffffff825460401c16613a62565b6bffffffff000000000000000082549160401b16906bffffffff00000000000000001916179055565b92509250611922565b5063041f95d160e51b5f5260045260245260445ffd5b50635313449360e01b5f526004523360245260445ffd5b34610270575f36600319011261027057602060ff5f5460b01c166040519015158152f35b34610270575f3660031901126102705760206001600160a01b03600d5416604051908152f35b34610270575f3660031901126102705760206040515f8152f35b3461027057604036600319011261027057611a946137ee565b6001600160a01b03611aa46137d8565b91165f5260076020526001600160a01b0360405f2091165f52602052602060405f2054604051908152f35b34610270575f36600319011261027057600e54336001600160a01b03821603611b43576001600160a01b031916600e55600d54336001600160a01b0319821617600d556001600160a01b033391167f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e05f80a3005b7f118cdaa7000000000000000000000000000000000000000000000000000000005f523360045260245ffd5b34610270575f366003190112610270577f2fab92ca000000000000000000000000000000000000000000000000000000005f5260045ffd5b606036600319011261027057600435611bbe613861565b906044359167ffffffffffffffff831161027057826004019060e0600319853603011261027057611bed613d43565b825f52600260205260405f209064ffffffffff8254611c1260ff8260a01c1687613db7565b60a81c16804210156124cc57506001820154928360a01c926001600160601b0383169485156124a457848611612470576001600160a01b0316331461245d576002015463ffffffff8160a01c165f5260096020526001600160a01b0360405f205416331461244a57855f52600c60205260405f206001600160a01b0333165f526020526001600160601b0360405f20541661241a57611cb082614193565b865f52600a60205267ffffffffffffffff1960405f205460101b169067ffffffffffffffff1916036123ee576001600160a01b031690335f52600560205260405f2060405190611cff82613952565b5463ffffffff8116825263ffffffff8160201c1680602084015263ffffffff8260401c16604084015263ffffffff8260601c1660608401526080830163ffffffff8360801c16815260a084019163ffffffff8460a01c16835260e060c086019563ffffffff8660c01c168752019360e01c845263ffffffff611d8087613b30565b168110612396575060248b016fffffffffffffffffffffffffffffffff611da6826141d1565b166122ea575b5060448b019161271061ffff611dc185613adc565b1610612236575b50505063ffffffff81511660848a0163ffffffff611de582613b30565b1682106121de575050606489019161ffff611dff84613adc565b16612129575b505050611e189060c48896980190613aa6565b9690935f956001600160a01b037f000000000000000000000000000000000000000000000000000000000000000016965b89811015611ff5578060071b8701611e6081613b1c565b8960406001600160a01b0360648286013594835194859384927faa63d2e20000000000000000000000000000000000000000000000000000000084521660048301523360248301528660448301525afa8015611fea575f915f91611f92575b5064ffffffffff42911611808091611f4a575b15611ee35750505050600101611e49565b8c936001600160d81b039360a496936060935f14611f4257935b604051967f667b1bc700000000000000000000000000000000000000000000000000000000885260048801526024870152604486015201356064840152166084820152fd5b505f93611efd565b506020840135600281101561027057611f6281613857565b611f7c5760608401356001600160d81b0383161015611ed2565b60608401356001600160d81b0383161115611ed2565b9150506040813d8211611fe2575b81611fad604093836139a7565b81010312610270578051906001600160d81b038216820361027057602001519064ffffffffff8216820361027057908e611ebf565b3d9150611fa0565b6040513d5f823e3d90fd5b506104c095506001600160601b036127106120248a9461ffff61201d60a46120e99701613adc565b1690613aeb565b04169460405161203381613936565b84815260208082018881524264ffffffffff1660408085019182525f888152600c85528181203380835295522093518454925191517fffffff00000000000000000000000000000000000000000000000000000000009093166001600160601b03919091161760609190911b77ffffffffffffffffffffffff000000000000000000000000161760c09190911b7cffffffffff0000000000000000000000000000000000000000000000001617909155836141ee565b604051928352846020840152151560408301527f361b36c62cd883cba7028c94b8fef7ca1455b636fe8eba64b6ce5b1f47e20fdc60603393a333906142cc565b815163ffffffff166121985750505f905b61ffff61214682613adc565b1682106121535780611e05565b60849161ffff6121638a93613adc565b60405193631f9449c560e21b855260048501526b6d696e417667526174696e6760a01b60248501521660448301526064820152fd5b63ffffffff9051166064810290808204606414901517156121ca5763ffffffff6121c492511690613afe565b9061213a565b634e487b7160e01b5f52601160045260245ffd5b60849163ffffffff6121f08c93613b30565b60405193631f9449c560e21b855260048501527f6d696e526174696e67730000000000000000000000000000000000000000000060248501521660448301526064820152fd5b815163ffffffff166122b65750505f905b61ffff61225382613adc565b1682116122605780611dc8565b60849161ffff6122708c93613adc565b60405193631f9449c560e21b855260048501527f6d61784c6f73735368617265427073000000000000000000000000000000000060248501521660448301526064820152fd5b63ffffffff90511661271081029080820461271014901517156121ca5763ffffffff6122e492511690613afe565b90612247565b335f52600760205260405f206001600160a01b0388165f5260205260405f2054906fffffffffffffffffffffffffffffffff612325826141d1565b1682106123325750611dac565b6084916fffffffffffffffffffffffffffffffff6123508e936141d1565b60405193631f9449c560e21b855260048501527f6d696e566f6c756d65000000000000000000000000000000000000000000000060248501521660448301526064820152fd5b8a60849163ffffffff6123a889613b30565b60405193631f9449c560e21b855260048501527f6d696e436f6d706c65746564000000000000000000000000000000000000000060248501521660448301526064820152fd5b857fece5265f000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b857f70ba739f000000000000000000000000000000000000000000000000000000005f526004523360245260445ffd5b635ad4507160e01b5f523360045260245ffd5b6388cb03f160e01b5f523360045260245ffd5b8486887fc6045e8b000000000000000000000000000000000000000000000000000000005f5260045260245260445260645ffd5b7f4dfba023000000000000000000000000000000000000000000000000000000005f5260045ffd5b84633b640af160e01b5f5260045260245260445ffd5b34610270575f3660031901126102705760206040516101f48152f35b60403660031901126102705760243567ffffffffffffffff81116102705761252a903690600401613829565b50507f9bbcb708000000000000000000000000000000000000000000000000000000005f5260045ffd5b34610270575f3660031901126102705760206001600160a01b035f5416604051908152f35b3461027057602036600319011261027057612592613a28565b506004355f52600a602052606060405f20604051906125b082613936565b5464ffffffffff60ff8216926125c584613857565b83815260406020820191838560081c168352019267ffffffffffffffff199060101b168352604051936125f781613857565b8452511660208301525167ffffffffffffffff19166040820152f35b34610270575f36600319011261027057602067ffffffffffffffff5f5460b81c16604051908152f35b34610270575f36600319011261027057602060405160088152f35b3461027057602036600319011261027057600435612673613d43565b805f52600260205260405f2090815461269260ff8260a01c1683613db7565b815f52600b6020526001600160a01b0360405f2054161560018401906001600160a01b03825416928333149182809361285c575b1561275c575b50505060026104c0946001600160a01b03927407000000000000000000000000000000000000000060ff60a01b198354161782555460a01c94845f52600660205261272760405f206119b863ffffffff825460401c16613a62565b604051908682527fa80c76c474b34cc7af71dec63d733b959fff08f4eb0789e288be5db6b608f94260203393a30154166140bc565b156127cd5760a81c64ffffffffff16905b15612797575b8042106127815780806126cc565b8363dafe44bb60e01b5f5260045260245260445ffd5b6127c89063ffffffff7f00000000000000000000000000000000000000000000000000000000000000001690613a99565b612773565b50835f52600a60205260405f20604051906127e782613936565b549060ff8216906127f782613857565b8181526040602082019364ffffffffff8160081c16855267ffffffffffffffff199060101b1691015261282981613857565b61283281613857565b15612845575164ffffffffff169061276d565b8463dafe44bb60e01b5f526004525f60245260445ffd5b50806126c6565b346102705760603660031901126102705760043560243560443567ffffffffffffffff81116102705761289a903690600401613829565b9091835f52600260205260405f2080546128ba60ff8260a01c1687613e56565b6001600160a01b03811690813303612a235764ffffffffff8160a81c1680421015612a0d575083158015612a05575b6129dd577f95580a6ab7ff55f8dacc771424b7161a4d444704d141b143095b75fbff4d9ac29564ffffffffff9260ff61293063ffffffff6129a29560d01c16864216613a46565b86547fffffffffffff000000000000ffffffffffffffffffffffffffffffffffffffff1660a882901b64ffffffffff60a81b161774030000000000000000000000000000000000000000178755955460f01c166129ae575b506040519586958652606060208701526060860191613a79565b911660408301520390a2005b5f52600560205260405f2063ffffffff6129ca81835416613a62565b1663ffffffff1982541617905588612988565b7fe21765e7000000000000000000000000000000000000000000000000000000005f5260045ffd5b5084156128e9565b8763041f95d160e51b5f5260045260245260445ffd5b86635313449360e01b5f526004523360245260445ffd5b34610270575f36600319011261027057602061ffff5f5460a01c16604051908152f35b34610270575f36600319011261027057602060405163ffffffff7f0000000000000000000000000000000000000000000000000000000000000000168152f35b346102705760203660031901126102705760043563ffffffff811680910361027057612ac7613a28565b505f526009602052606060405f2063ffffffff60405191612ae783613936565b5461ffff6001600160a01b038216938481528360406020830192848660a01c168452019360b01c1683526040519485525116602084015251166040820152f35b3461027057602036600319011261027057612b406137ee565b612b48613d43565b6001600160a01b03811690815f52600460205260405f2054908115612bd6578183610357926020955f52600486525f60408120556001600160a01b035f5416917fdb249cf7a102711dda1beaba415bb011ee0e1402c7f67617236fed5739235d6c60405180612bce878783602090939291936001600160a01b0360408201951681520152565b0390a2613ff0565b82635623329f60e11b5f523060045260245260445ffd5b3461027057604036600319011261027057612c066137d8565b612c0e613a28565b506004355f52600c6020526001600160a01b0360405f2091165f52602052606060405f2064ffffffffff60405191612c4583613936565b546001600160601b0380821693848152836040602083019284868a1c168452019360c01c1683526040519485525116602084015251166040820152f35b3461027057602036600319011261027057600435612c9e613d43565b805f52600260205260405f2064ffffffffff8154612cc260ff8260a01c1685613e56565b60a81c1691824210612dfd576104c092506119735f600360a11b60ff60a01b198554161784556001840193845460a01c935f92825460ff8160f01c1615612d55575b506001600160a01b039283927f9f8ddc8d425cef8d260e704c0f276b1518f16a5afbe4c048d9e78b2aa647808960606002946040519081528a6020820152886040820152a201541694541692613a99565b6001600160a01b03908116945092839260029250612d738682614c93565b955f5260056020527f9f8ddc8d425cef8d260e704c0f276b1518f16a5afbe4c048d9e78b2aa6478089606060405f205f9080547fffffffffffffffffffffffffffffffff00000000ffffffffffffffffffffffff6fffffffff000000000000000000000000612de963ffffffff84881c16613a62565b861b16911617905594505050925092612d04565b9050630a476e4560e31b5f5260045260245260445ffd5b3461027057602036600319011261027057612e2d6139c9565b506004355f52600260205260405f20604051612e4881613919565b8154916001600160a01b038316825260ff8360a01c169060208301916008811015610546578252604083019364ffffffffff8160a81c1685526060840163ffffffff8260d01c16815260ff608086019260f01c161515825260018301549260a08601916001600160a01b038516835260c087019460a01c855260028201549360e088016001600160a01b0386168152610100890163ffffffff8760a01c1681526101208a019263ffffffff8860c01c16845260036101408c019661ffff8a60e01c1688526101608d019960f01c8a520154996101808c019a8b526001600160a01b036040519c51168c5251926008841015610546576001600160601b0361ffff9a8d6101a09f6001600160a01b038e9c819763ffffffff809d64ffffffffff60a096839e60208a0152511660408801525116606086015251151560808501525116910152511660c08d0152511660e08b0152511661010089015251166101208701525116610140850152511661016083015251610180820152f35b34610270575f3660031901126102705760206040516001600160a01b037f0000000000000000000000000000000000000000000000000000000000000000168152f35b34610270575f36600319011261027057335f52600860205260405f20805460ff8160201c1615610eaa5764ff0000000019169055337f261f321d49afeb83212f4df82b613cf98abe3e3ea7c6a8edf3dc7b6d4331259f5f80a2005b34610270576040366003190112610270576004356024359060ff82168092036102705761308c613d43565b805f52600260205260405f20918254916130ac60ff8460a01c1682613e21565b60018401926001600160a01b0384541633036133aa5764ffffffffff9060a81c168042101561339457508115908115918261338a575b61335e57600560a01b60ff60a01b198654161785558454906001600160a01b038216936002865460a01c9701549561271061312e61ffff6001600160a01b038a169960e01c168a613aeb565b049760ff61313c8a83613bcc565b9560f01c161561334e575f955b875f52600560205260405f209061318e61316c63ffffffff845460201c16613a62565b835467ffffffff00000000191660209190911b67ffffffff0000000016178355565b613271575b50611973959493926104c0996001600160a01b037f488cad579c4553e84a9755ea819bf3785b2378d37113b63e85237aa1dcbbae7e946060948b5f5260076020528c8360405f2091165f526020526131f060405f20918254613a99565b905554165f52600660205261323660405f2061321563ffffffff825460201c16613a62565b67ffffffff0000000082549160201b169067ffffffff000000001916179055565b80613253575b6040519182528560208301526040820152a2613a99565b895f52600460205260405f2061326a828254613a99565b905561323c565b9091959493928063ffffffff835460c01c16019963ffffffff8b116121ca576001600160a01b03611973987f488cad579c4553e84a9755ea819bf3785b2378d37113b63e85237aa1dcbbae7e95856132e96104c09f6060989063ffffffff60c01b1963ffffffff60c01b83549260c01b169116179055565b80547bffffffffffffffffffffffffffffffffffffffffffffffffffffffff7fffffffff000000000000000000000000000000000000000000000000000000006133358360e01c613a62565b60e01b1691161790559450945050995092939495613193565b6133588785614c93565b95613149565b827f77f73f89000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b50600583116130e2565b9063041f95d160e51b5f5260045260245260445ffd5b5063478f059d60e11b5f526004523360245260445ffd5b34610270575f366003190112610270576040805163ffffffff7f000000000000000000000000000000000000000000000000000000000000000016815263ffffffff7f0000000000000000000000000000000000000000000000000000000000000000166020820152f35b3461027057602036600319011261027057600435613448613d43565b805f52600260205260405f209064ffffffffff825461346d60ff8260a01c1684613e21565b60a81c16918242106135c3576104c09250600560a01b60ff60a01b198254161781556119738154916001600160a01b0383169260018201947f488cad579c4553e84a9755ea819bf3785b2378d37113b63e85237aa1dcbbae7e60606002885460a01c950154976001600160a01b036127106134f261ffff838d169c60e01c1689613aeb565b049160ff613500848a613bcc565b9760f01c16156135b3575f975b8a5f52600560205261352f60405f2061321563ffffffff825460201c16613a62565b8a5f52600760205260405f20838d165f5260205261355260405f20918254613a99565b905554165f52600660205261357760405f2061321563ffffffff825460201c16613a62565b80613595575b604051905f82528560208301526040820152a2613a99565b885f52600460205260405f206135ac828254613a99565b905561357d565b6135bd8a87614c93565b9761350d565b50630a476e4560e31b5f5260045260245260445ffd5b34610270576020366003190112610270576004356135f5613d43565b805f52600260205260405f2090815461361460ff8260a01c1683613db7565b815f52600a60205260ff60405f20541661362d81613857565b806136df575064ffffffffff9060a81c168042106136c95750805f52600b60205260405f209160405192613660846138e9565b54906001600160a01b038216808552602085019260a01c83521561369d576001600160601b036001600160a01b036104c095511692511692613e8b565b827fe1728d1a000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b906317c5132360e31b5f5260045260245260445ffd5b826314a2543f60e11b5f526004526110a181613857565b34610270576020366003190112610270576004358015158091036102705761371c613d2f565b5f548160ff8260b01c1615151461379e57816020917fffffffffffffffffff00ffffffffffffffffffffffffffffffffffffffffffff76ff000000000000000000000000000000000000000000007f9cbc1cb273b018477220485fb27a27fab4c4bed5e847a88c267cf74879ee36b29560b01b169116175f55604051908152a1005b507fd5d75c43000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b600881101561054657604452565b602435906001600160a01b038216820361027057565b600435906001600160a01b038216820361027057565b35906001600160a01b038216820361027057565b359063ffffffff8216820361027057565b9181601f840112156102705782359167ffffffffffffffff8311610270576020838186019501011161027057565b6002111561054657565b602435906001600160601b038216820361027057565b35906001600160601b038216820361027057565b359061ffff8216820361027057565b60606003198201126102705760043561ffff81168103610270579160243563ffffffff8116810361027057916044359067ffffffffffffffff8211610270576138e591600401613829565b9091565b6040810190811067ffffffffffffffff82111761390557604052565b634e487b7160e01b5f52604160045260245ffd5b6101a0810190811067ffffffffffffffff82111761390557604052565b6060810190811067ffffffffffffffff82111761390557604052565b610100810190811067ffffffffffffffff82111761390557604052565b60c0810190811067ffffffffffffffff82111761390557604052565b60a0810190811067ffffffffffffffff82111761390557604052565b90601f8019910116810190811067ffffffffffffffff82111761390557604052565b604051906139d682613919565b5f610180838281528260208201528260408201528260608201528260808201528260a08201528260c08201528260e0820152826101008201528261012082015282610140820152826101608201520152565b60405190613a3582613936565b5f6040838281528260208201520152565b9064ffffffffff8091169116019064ffffffffff82116121ca57565b63ffffffff1663ffffffff81146121ca5760010190565b908060209392818452848401375f828201840152601f01601f1916010190565b919082018092116121ca57565b903590601e1981360301821215610270570180359067ffffffffffffffff821161027057602001918160071b3603831361027057565b3561ffff811681036102705790565b818102929181159184041417156121ca57565b8115613b08570490565b634e487b7160e01b5f52601260045260245ffd5b356001600160a01b03811681036102705790565b3563ffffffff811681036102705790565b356001600160601b03811681036102705790565b903590601e1981360301821215610270570180359067ffffffffffffffff82116102705760200191813603831361027057565b9035601e198236030181121561027057016020813591019167ffffffffffffffff821161027057813603831361027057565b3564ffffffffff811681036102705790565b919082039182116121ca57565b90359060de1981360301821215610270570190565b60e082019063ffffffff613c0182613818565b16835260208101356fffffffffffffffffffffffffffffffff811680910361027057602084015261ffff613c376040830161388b565b16604084015261ffff613c4c6060830161388b565b16606084015263ffffffff613c6360808301613818565b16608084015261ffff613c7860a0830161388b565b1660a084015260c0810135601e19823603018112156102705701906020823592019267ffffffffffffffff8311610270578260071b3603841361027057826101009260e060c0840152520191905f905b808210613cd55750505090565b9091926001600160a01b03613ce985613804565b1681526020840135906002821015610270576080809183613d0b600195613857565b60208201526040870135604082015260608701356060820152019401920190613cc8565b6001600160a01b03600d54163303611b4357565b7f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f005c613d8f5760017f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f005d565b7f3ee5aeb5000000000000000000000000000000000000000000000000000000005f5260045ffd5b909160088310156105465760018314613e1c57508115613df157639b0b4afd60e01b5f52600452613dec9060016024526137ca565b60645ffd5b7f510aa5f0000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b915050565b909160088310156105465760038314613e1c57508115613df157639b0b4afd60e01b5f52600452613dec9060036024526137ca565b909160088310156105465760028314613e1c57508115613df157639b0b4afd60e01b5f52600452613dec9060026024526137ca565b926001820191825460a01c916001600160601b038116809303916001600160601b0383116121ca57613fee967ff20c85f87a15a6a5137f3dc61d11b76f9f08e032cdbd262bdf160389b7bcc43060606001600160a01b0396876001600160601b038198169a613fa56002880198613f8564ffffffffff613f1563ffffffff8d5460c01c1642613a99565b8b5464ffffffffff60a81b1960ff60a01b19888a16167fffffffffffffffffffffff00000000000000000000000000000000000000000090921691909117740200000000000000000000000000000000000000001716911660a881901b64ffffffffff60a81b1691909117909a55565b8c546001600160a01b031660a09190911b6001600160a01b031916178c55565b1694855f52600560205260405f2063ffffffff613fc481835416613a62565b1663ffffffff198254161790556040519182528a60208301526040820152a35416915416906140bc565b565b6001600160a01b03168061404857505f80808085855af115614010575050565b6001600160a01b03907fdea95fba000000000000000000000000000000000000000000000000000000005f521660045260245260445ffd5b916001600160a01b036040519263a9059cbb60e01b5f521660045260245260205f60448180865af19060015f511482161561409b575b604052156140895750565b635274afe760e01b5f5260045260245ffd5b9060018115166140b357823b15153d1516169061407e565b503d5f823e3d90fd5b919091811561418e576001600160a01b03169182614141575f8080808585612710f15b156140e957505050565b60206001600160a01b037f0ec92dccaaec52237ad5b362fd28fdd30264d3dbe224275a5f260e34078d9de2921692835f526003825260405f20855f52825260405f20614136828254613a99565b9055604051908152a3565b60405163a9059cbb60e01b5f526001600160a01b0382166004528260245260205f60448180885af19060015f511482161561417f575b6040526140df565b90843b15153d15161690614177565b505050565b604051906141bf826141b16020820193602085526040830190613bee565b03601f1981018452836139a7565b9051902067ffffffffffffffff191690565b356fffffffffffffffffffffffffffffffff811681036102705790565b805f52600b60205260405f206001600160a01b038082541693168093146142a457546001600160a01b0381161515908161428d575b5061428657614281926001600160601b039160405193614242856138e9565b845290821660208085019182525f928352600b905260409091209251905190911660a01b6001600160a01b0319166001600160a01b0391909116179055565b600190565b5050505f90565b905060a01c6001600160601b03841610155f614223565b9050614281929150906001600160a01b036001600160a01b031983549260a01b169116179055565b91906001600160a01b0383169283156144dc57346144c55782156144bf573b15614493576040516370a0823160e01b8152306004820152602081602481875afa908115611fea575f91614461575b506001600160a01b03604051927f23b872dd000000000000000000000000000000000000000000000000000000005f5216600452306024528260445260205f60648180885af160015f5114811615614442575b826040525f6060521561442f576370a0823160e01b8252306004830152602082602481875afa918215611fea575f926143fb575b50808211156143f2576143b391613bcc565b915b8183036143c157505050565b7fcf3e1352000000000000000000000000000000000000000000000000000000005f5260045260245260445260645ffd5b50505f916143b5565b9091506020813d602011614427575b81614417602093836139a7565b810103126102705751905f6143a1565b3d915061440a565b83635274afe760e01b5f5260045260245ffd5b600181151661445857843b15153d15161661436d565b823d5f823e3d90fd5b90506020813d60201161448b575b8161447c602093836139a7565b8101031261027057515f61431a565b3d915061446f565b827f18aca2db000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b50505050565b630f864cc360e11b5f52346004525f60245260445ffd5b505080915034036144ea5750565b630f864cc360e11b5f523460045260245260445ffd5b9493919061ffff16906103e8821161464d579063ffffffff7fff4eb9689b01b7f70745760d10c820b92278953a762851d6a157048cfdea8c3392169061454582614beb565b6146486001549561455b63ffffffff8816613a62565b63ffffffff8116809863ffffffff1916176001559860405161457c81613936565b3381526020810185815260408201908782528a5f5260096020526001600160a01b038060405f20945116166001600160a01b03198454161783555161ffff60a01b1961ffff60a01b8085549360a01b16169116178255517fffffffffffff00000000ffffffffffffffffffffffffffffffffffffffffffff79ffffffff0000000000000000000000000000000000000000000083549260b01b1691161790558763ffffffff19825416179055604051938493845260208401526060604084015233956060840191613a79565b0390a3565b507f048ff992000000000000000000000000000000000000000000000000000000005f526004526103e860245260445ffd5b93929190916040516080810181811067ffffffffffffffff821117613905576040525f54956001600160a01b0387168252602082019261ffff8860a01c168452606060ff8960b01c16151593846040820152019267ffffffffffffffff8960b81c168452614bc35760c08201926001600160601b03845116156124a45761012083019561471263ffffffff885116614beb565b606084019061472763ffffffff835116614beb565b61016085019361ffff8551166113888111614b9857508015614b70576120008111614b3f5767ffffffffffffffff81116139055760405190614773601f8201601f1916602001836139a7565b8082526020820192368282011161027057815f9260209286378301015251902094610180850195865260a08501966001600160a01b03885116996001600160a01b0380885116911690815f52600860205260405f20549b60ff8d60201c1615614b2c578214908115614b22575b50614b10575067ffffffffffffffff61ffff60019263ffffffff6101008a019d168d5251169461014088019586525116019a67ffffffffffffffff8c116121ca577fff0000000000000000ffffffffffffffffffffffffffffffffffffffffffffff7effffffffffffffff000000000000000000000000000000000000000000000067ffffffffffffffff8e169d60b81b169116175f558a5f52600260205260405f20976001600160a01b0380875116166001600160a01b03198a541617895560208601519960088b1015610546576149e26003996001600160601b0363ffffffff956001600160a01b039e8f908f8d614a6f9b60019360ff60a01b1974ff000000000000000000000000000000000000000085549260a01b16911617835561493164ffffffffff604084015116849064ffffffffff60a81b1964ffffffffff60a81b83549260a81b169116179055565b51907fff0000000000ffffffffffffffffffffffffffffffffffffffffffffffffffff7dffffffff00000000000000000000000000000000000000000000000000007eff00000000000000000000000000000000000000000000000000000000000060808654940151151560f01b169360d01b16911617178155019351169e8f166001600160a01b031984541617835551166001600160a01b036001600160a01b031983549260a01b169116179055565b6001600160a01b038060e060028d0199015116166001600160a01b0319885416178755517fffffffffffffffff00000000ffffffffffffffffffffffffffffffffffffffff77ffffffff000000000000000000000000000000000000000088549260a01b1691161786555116849063ffffffff60c01b1963ffffffff60c01b83549260c01b169116179055565b51907bffffffffffffffffffffffffffffffffffffffffffffffffffffffff7dffff000000000000000000000000000000000000000000000000000000007fffff0000000000000000000000000000000000000000000000000000000000008554935160f01b169360e01b16911617179055519101555f52600660205260405f2063ffffffff614b0181835416613a62565b1663ffffffff19825416179055565b635ad4507160e01b5f5260045260245ffd5b905081145f6147e0565b82636faba9f360e11b5f5260045260245ffd5b7f76ba2a29000000000000000000000000000000000000000000000000000000005f5260045261200060245260445ffd5b7fd2aff0d7000000000000000000000000000000000000000000000000000000005f5260045ffd5b7fc5c89815000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b7fb45922de000000000000000000000000000000000000000000000000000000005f5260045ffd5b63ffffffff7f000000000000000000000000000000000000000000000000000000000000000016908181108015614c64575b614c25575050565b631bf0bd7960e11b5f5260045260245263ffffffff7f00000000000000000000000000000000000000000000000000000000000000001660445260645ffd5b5063ffffffff7f0000000000000000000000000000000000000000000000000000000000000000168111614c1d565b5f52600c6020526001600160a01b0360405f2091165f5260205260405f20906001600160601b03825460601c169182614cc95750565b7fffffffffffffffff000000000000000000000000ffffffffffffffffffffffff815416905556fea2646970667358221220bf224292f9cd0a501cfedb331b4d0edec2be15dbd909a11e5b714f56a984bd5d64736f6c63430008250033" as const;
+
+export const supplierRegistryAbi = [
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "supplier",
+        "type": "address"
+      }
+    ],
+    "name": "AlreadyRegistered",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "validUntil",
+        "type": "uint256"
+      }
+    ],
+    "name": "AttestationExpired",
+    "type": "error"
+  },
+  {
+    "inputs": [],
+    "name": "EmptyProfile",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "attestor",
+        "type": "address"
+      },
+      {
+        "internalType": "address",
+        "name": "supplier",
+        "type": "address"
+      },
+      {
+        "internalType": "bytes32",
+        "name": "metric",
+        "type": "bytes32"
+      }
+    ],
+    "name": "NoAttestation",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "supplier",
+        "type": "address"
+      }
+    ],
+    "name": "NotRegistered",
+    "type": "error"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "attestor",
+        "type": "address"
+      },
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "supplier",
+        "type": "address"
+      },
+      {
+        "indexed": true,
+        "internalType": "bytes32",
+        "name": "metric",
+        "type": "bytes32"
+      }
+    ],
+    "name": "AttestationRevoked",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "attestor",
+        "type": "address"
+      },
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "supplier",
+        "type": "address"
+      },
+      {
+        "indexed": true,
+        "internalType": "bytes32",
+        "name": "metric",
+        "type": "bytes32"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "value",
+        "type": "uint256"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint40",
+        "name": "validUntil",
+        "type": "uint40"
+      }
+    ],
+    "name": "Attested",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "supplier",
+        "type": "address"
+      },
+      {
+        "indexed": false,
+        "internalType": "string",
+        "name": "profileURI",
+        "type": "string"
+      }
+    ],
+    "name": "SupplierProfileUpdated",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "supplier",
+        "type": "address"
+      },
+      {
+        "indexed": false,
+        "internalType": "string",
+        "name": "profileURI",
+        "type": "string"
+      }
+    ],
+    "name": "SupplierRegistered",
+    "type": "event"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "supplier",
+        "type": "address"
+      },
+      {
+        "internalType": "bytes32",
+        "name": "metric",
+        "type": "bytes32"
+      },
+      {
+        "internalType": "uint216",
+        "name": "value",
+        "type": "uint216"
+      },
+      {
+        "internalType": "uint40",
+        "name": "validUntil",
+        "type": "uint40"
+      }
+    ],
+    "name": "attest",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "attestor",
+        "type": "address"
+      },
+      {
+        "internalType": "address",
+        "name": "supplier",
+        "type": "address"
+      },
+      {
+        "internalType": "bytes32",
+        "name": "metric",
+        "type": "bytes32"
+      }
+    ],
+    "name": "attestation",
+    "outputs": [
+      {
+        "internalType": "uint216",
+        "name": "value",
+        "type": "uint216"
+      },
+      {
+        "internalType": "uint40",
+        "name": "validUntil",
+        "type": "uint40"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "supplier",
+        "type": "address"
+      }
+    ],
+    "name": "isRegistered",
+    "outputs": [
+      {
+        "internalType": "bool",
+        "name": "",
+        "type": "bool"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "string",
+        "name": "profileURI",
+        "type": "string"
+      }
+    ],
+    "name": "registerSupplier",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "supplier",
+        "type": "address"
+      },
+      {
+        "internalType": "bytes32",
+        "name": "metric",
+        "type": "bytes32"
+      }
+    ],
+    "name": "revoke",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "string",
+        "name": "profileURI",
+        "type": "string"
+      }
+    ],
+    "name": "updateSupplierProfile",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  }
+] as const;
+
+export const supplierRegistryBytecode = "0x608080604052346015576105b6908161001a8239f35b5f80fdfe60806040526004361015610011575f80fd5b5f3560e01c8063160d38721461035e57806388e627211461028f578063aa60d5e714610208578063aa63d2e214610164578063aad7fb3c1461009b5763c3c5a5471461005b575f80fd5b34610097576020366003190112610097576001600160a01b0361007c6104a5565b165f525f602052602060ff60405f2054166040519015158152f35b5f80fd5b34610097576100a9366104bb565b335f525f60205260ff60405f2054166101385780156101105761010b7fd52881a6125270bc10edc37221b17d746ef540e29867a40b76ed110ef520224c91335f525f60205260405f20600160ff19825416179055604051918291339583610559565b0390a2005b7ff8c7ec35000000000000000000000000000000000000000000000000000000005f5260045ffd5b7f45ed80e9000000000000000000000000000000000000000000000000000000005f523360045260245ffd5b346100975760603660031901126100975761017d6104a5565b602435906001600160a01b0382168203610097576001600160a01b03165f5260016020526001600160a01b0360405f2091165f5260205260405f206044355f526020526040805f2060206101cf61050c565b9154917affffffffffffffffffffffffffffffffffffffffffffffffffffff83169283825260d81c918291015282519182526020820152f35b3461009757610216366104bb565b335f525f60205260ff60405f205416156102635780156101105761010b7f25f553e7da23bd696f6b386f36f5edcc2b512d9891d6bc2de425267653ae993c91604051918291339583610559565b7fbfc6c337000000000000000000000000000000000000000000000000000000005f523360045260245ffd5b34610097576040366003190112610097576102a86104a5565b6001600160a01b0360243591335f52600160205260405f208282165f5260205260405f20835f5260205260405f205460d81c1561032b57335f52600160205260405f208282165f5260205260405f20835f526020525f604081205516337fa115c47d445c1900bd457abd7face38be9bbe9dbaf971baca1bfc61f65596a985f80a4005b7f3532dde8000000000000000000000000000000000000000000000000000000005f52336004521660245260445260645ffd5b34610097576080366003190112610097576103776104a5565b60243590604435907affffffffffffffffffffffffffffffffffffffffffffffffffffff82168092036100975760643564ffffffffff8116809103610097574281111561047a57906001600160a01b03916103d061050c565b84815260208101828152335f52600160205260405f208585165f5260205260405f20875f526020527fffffffffff0000000000000000000000000000000000000000000000000000007affffffffffffffffffffffffffffffffffffffffffffffffffffff60405f20935116915160d81b16179055604051938452602084015216907f8edfcf5e83c2ea9f0c754c3e856ca90bfb9fe873b8c337ffd82ea5d4a684f8bb60403392a4005b7fa5d8657a000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b600435906001600160a01b038216820361009757565b9060206003198301126100975760043567ffffffffffffffff811161009757826023820112156100975780600401359267ffffffffffffffff84116100975760248483010111610097576024019190565b604051906040820182811067ffffffffffffffff82111761052c57604052565b7f4e487b71000000000000000000000000000000000000000000000000000000005f52604160045260245ffd5b90918060409360208452816020850152848401375f828201840152601f01601f191601019056fea2646970667358221220fd2e4c50834920535701da61588d4c691271ce187a584e327e1d83bacf48702464736f6c63430008250033" as const;
 
 export const mockErc20Abi = [
   {
@@ -2071,6 +3407,6 @@ export const mockErc20Abi = [
   }
 ] as const;
 
-export const mockErc20Bytecode = "0x60a06040523461034657610c60803803806100198161034a565b9283398101906060818303126103465780516001600160401b038111610346578261004591830161036f565b60208201519092906001600160401b0381116103465760409161006991840161036f565b91015160ff811681036103465782516001600160401b03811161024c57600354600181811c9116801561033c575b602082101461022e57601f81116102ce575b506020601f821160011461026b57819293945f92610260575b50508160011b915f199060031b1c1916176003555b81516001600160401b03811161024c57600454600181811c91168015610242575b602082101461022e57601f81116101c0575b50602092601f821160011461015f57928192935f92610154575b50508160011b915f199060031b1c1916176004555b60805260405161089f90816103c18239608051816103e60152f35b015190505f80610124565b601f1982169360045f52805f20915f5b8681106101a85750836001959610610190575b505050811b01600455610139565b01515f1960f88460031b161c191690555f8080610182565b9192602060018192868501518155019401920161016f565b8181111561010a5760045f52601f820160051c7f8a35acfbc15ff81a39ae7d344fd709f28e8600b4aa8c65c6b64bfe7fe36bd19b60208410610226575b81601f9101920160051c03905f5b82811061021957505061010a565b5f8282015560010161020b565b5f91506101fd565b634e487b7160e01b5f52602260045260245ffd5b90607f16906100f8565b634e487b7160e01b5f52604160045260245ffd5b015190505f806100c2565b601f1982169060035f52805f20915f5b8181106102b65750958360019596971061029e575b505050811b016003556100d7565b01515f1960f88460031b161c191690555f8080610290565b9192602060018192868b01518155019401920161027b565b818111156100a95760035f52601f820160051c7fc2575a0e9e593c00f959f8c92f12db2869c3395a3b0502d05e2516446f71f85b60208410610334575b81601f9101920160051c03905f5b8281106103275750506100a9565b5f82820155600101610319565b5f915061030b565b90607f1690610097565b5f80fd5b6040519190601f01601f191682016001600160401b0381118382101761024c57604052565b81601f82011215610346578051906001600160401b03821161024c5761039e601f8301601f191660200161034a565b928284526020838301011161034657815f9260208093018386015e830101529056fe6080806040526004361015610012575f80fd5b5f3560e01c90816306fdde031461062c57508063095ea7b31461059d57806318160ddd1461058057806323b872dd1461040a578063313ce567146103cd57806340c10f19146102ec57806370a08231146102a857806395d89b411461012d578063a9059cbb146100fc5763dd62ed3e1461008a575f80fd5b346100f85760406003193601126100f8576100a361072d565b73ffffffffffffffffffffffffffffffffffffffff6100c0610750565b91165f52600160205273ffffffffffffffffffffffffffffffffffffffff60405f2091165f52602052602060405f2054604051908152f35b5f80fd5b346100f85760406003193601126100f85761012261011861072d565b6024359033610773565b602060405160018152f35b346100f8575f6003193601126100f8576040515f600454908160011c6001831692831561029e575b60208210841461027157818552849390811561022f57506001146101d3575b5003601f01601f191681019067ffffffffffffffff8211818310176101a6576101a282918260405282610703565b0390f35b7f4e487b71000000000000000000000000000000000000000000000000000000005f52604160045260245ffd5b60045f90815291507f8a35acfbc15ff81a39ae7d344fd709f28e8600b4aa8c65c6b64bfe7fe36bd19b5b8183106102135750508101602001601f19610174565b60209193508060019154838588010152019101909183926101fd565b7fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff001660208581019190915291151560051b84019091019150601f199050610174565b7f4e487b71000000000000000000000000000000000000000000000000000000005f52602260045260245ffd5b90607f1690610155565b346100f85760206003193601126100f85773ffffffffffffffffffffffffffffffffffffffff6102d661072d565b165f525f602052602060405f2054604051908152f35b346100f85760406003193601126100f85761030561072d565b73ffffffffffffffffffffffffffffffffffffffff1660243581156103a157600254908082018092116103745760207fddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef915f9360025584845283825260408420818154019055604051908152a3005b7f4e487b71000000000000000000000000000000000000000000000000000000005f52601160045260245ffd5b7fec442f05000000000000000000000000000000000000000000000000000000005f525f60045260245ffd5b346100f8575f6003193601126100f857602060405160ff7f0000000000000000000000000000000000000000000000000000000000000000168152f35b346100f85760606003193601126100f85761042361072d565b61042b610750565b6044359073ffffffffffffffffffffffffffffffffffffffff831692835f52600160205260405f2073ffffffffffffffffffffffffffffffffffffffff33165f5260205260405f20547fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff81106104a7575b506101229350610773565b83811061054c5784156105205733156104f457610122945f52600160205260405f2073ffffffffffffffffffffffffffffffffffffffff33165f526020528360405f20910390558461049c565b7f94280d62000000000000000000000000000000000000000000000000000000005f525f60045260245ffd5b7fe602df05000000000000000000000000000000000000000000000000000000005f525f60045260245ffd5b83907ffb8f41b2000000000000000000000000000000000000000000000000000000005f523360045260245260445260645ffd5b346100f8575f6003193601126100f8576020600254604051908152f35b346100f85760406003193601126100f8576105b661072d565b6024359033156105205773ffffffffffffffffffffffffffffffffffffffff169081156104f457335f52600160205260405f20825f526020528060405f20556040519081527f8c5be1e5ebec7d5bd14f71427d1e84f3dd0314c0f7b2291e5b200ac8c7c3b92560203392a3602060405160018152f35b346100f8575f6003193601126100f8575f600354908160011c600183169283156106f9575b60208210841461027157818552849390811561022f575060011461069d575003601f01601f191681019067ffffffffffffffff8211818310176101a6576101a282918260405282610703565b60035f90815291507fc2575a0e9e593c00f959f8c92f12db2869c3395a3b0502d05e2516446f71f85b5b8183106106dd5750508101602001601f19610174565b60209193508060019154838588010152019101909183926106c7565b90607f1690610651565b601f19601f602060409481855280519182918282880152018686015e5f8582860101520116010190565b6004359073ffffffffffffffffffffffffffffffffffffffff821682036100f857565b6024359073ffffffffffffffffffffffffffffffffffffffff821682036100f857565b73ffffffffffffffffffffffffffffffffffffffff1690811561083d5773ffffffffffffffffffffffffffffffffffffffff169182156103a157815f525f60205260405f205481811061080b57817fddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef92602092855f525f84520360405f2055845f525f825260405f20818154019055604051908152a3565b827fe450d38c000000000000000000000000000000000000000000000000000000005f5260045260245260445260645ffd5b7f96c6fd1e000000000000000000000000000000000000000000000000000000005f525f60045260245ffdfea2646970667358221220e098f66a6074a69a947787d33ff662f212f47ca79d596e06aba2c138b112198064736f6c63430008250033" as const;
+export const mockErc20Bytecode = "0x60a06040523461034657610b24803803806100198161034a565b9283398101906060818303126103465780516001600160401b038111610346578261004591830161036f565b60208201519092906001600160401b0381116103465760409161006991840161036f565b91015160ff811681036103465782516001600160401b03811161024c57600354600181811c9116801561033c575b602082101461022e57601f81116102ce575b506020601f821160011461026b57819293945f92610260575b50508160011b915f199060031b1c1916176003555b81516001600160401b03811161024c57600454600181811c91168015610242575b602082101461022e57601f81116101c0575b50602092601f821160011461015f57928192935f92610154575b50508160011b915f199060031b1c1916176004555b60805260405161076390816103c18239608051816103390152f35b015190505f80610124565b601f1982169360045f52805f20915f5b8681106101a85750836001959610610190575b505050811b01600455610139565b01515f1960f88460031b161c191690555f8080610182565b9192602060018192868501518155019401920161016f565b8181111561010a5760045f52601f820160051c7f8a35acfbc15ff81a39ae7d344fd709f28e8600b4aa8c65c6b64bfe7fe36bd19b60208410610226575b81601f9101920160051c03905f5b82811061021957505061010a565b5f8282015560010161020b565b5f91506101fd565b634e487b7160e01b5f52602260045260245ffd5b90607f16906100f8565b634e487b7160e01b5f52604160045260245ffd5b015190505f806100c2565b601f1982169060035f52805f20915f5b8181106102b65750958360019596971061029e575b505050811b016003556100d7565b01515f1960f88460031b161c191690555f8080610290565b9192602060018192868b01518155019401920161027b565b818111156100a95760035f52601f820160051c7fc2575a0e9e593c00f959f8c92f12db2869c3395a3b0502d05e2516446f71f85b60208410610334575b81601f9101920160051c03905f5b8281106103275750506100a9565b5f82820155600101610319565b5f915061030b565b90607f1690610097565b5f80fd5b6040519190601f01601f191682016001600160401b0381118382101761024c57604052565b81601f82011215610346578051906001600160401b03821161024c5761039e601f8301601f191660200161034a565b928284526020838301011161034657815f9260208093018386015e830101529056fe6080806040526004361015610012575f80fd5b5f3560e01c90816306fdde031461052c57508063095ea7b3146104aa57806318160ddd1461048d57806323b872dd1461035d578063313ce5671461032057806340c10f191461026557806370a082311461022e57806395d89b4114610113578063a9059cbb146100e25763dd62ed3e1461008a575f80fd5b346100de5760403660031901126100de576100a3610625565b6001600160a01b036100b361063b565b91165f5260016020526001600160a01b0360405f2091165f52602052602060405f2054604051908152f35b5f80fd5b346100de5760403660031901126100de576101086100fe610625565b6024359033610651565b602060405160018152f35b346100de575f3660031901126100de576040515f6004548060011c90600181168015610224575b602083108114610210578285529081156101f4575060011461019f575b50819003601f01601f191681019067ffffffffffffffff82118183101761018b57610187829182604052826105fb565b0390f35b634e487b7160e01b5f52604160045260245ffd5b905060045f527f8a35acfbc15ff81a39ae7d344fd709f28e8600b4aa8c65c6b64bfe7fe36bd19b5f905b8282106101de57506020915082010182610157565b60018160209254838588010152019101906101c9565b90506020925060ff191682840152151560051b82010182610157565b634e487b7160e01b5f52602260045260245ffd5b91607f169161013a565b346100de5760203660031901126100de576001600160a01b0361024f610625565b165f525f602052602060405f2054604051908152f35b346100de5760403660031901126100de5761027e610625565b6001600160a01b031660243581156102f457600254908082018092116102e05760207fddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef915f9360025584845283825260408420818154019055604051908152a3005b634e487b7160e01b5f52601160045260245ffd5b7fec442f05000000000000000000000000000000000000000000000000000000005f525f60045260245ffd5b346100de575f3660031901126100de57602060405160ff7f0000000000000000000000000000000000000000000000000000000000000000168152f35b346100de5760603660031901126100de57610376610625565b61037e61063b565b604435906001600160a01b03831692835f52600160205260405f206001600160a01b0333165f5260205260405f20545f1981106103c1575b506101089350610651565b83811061045957841561042d57331561040157610108945f52600160205260405f206001600160a01b0333165f526020528360405f2091039055846103b6565b7f94280d62000000000000000000000000000000000000000000000000000000005f525f60045260245ffd5b7fe602df05000000000000000000000000000000000000000000000000000000005f525f60045260245ffd5b83907ffb8f41b2000000000000000000000000000000000000000000000000000000005f523360045260245260445260645ffd5b346100de575f3660031901126100de576020600254604051908152f35b346100de5760403660031901126100de576104c3610625565b60243590331561042d576001600160a01b031690811561040157335f52600160205260405f20825f526020528060405f20556040519081527f8c5be1e5ebec7d5bd14f71427d1e84f3dd0314c0f7b2291e5b200ac8c7c3b92560203392a3602060405160018152f35b346100de575f3660031901126100de575f6003548060011c906001811680156105f1575b602083108114610210578285529081156101f4575060011461059c5750819003601f01601f191681019067ffffffffffffffff82118183101761018b57610187829182604052826105fb565b905060035f527fc2575a0e9e593c00f959f8c92f12db2869c3395a3b0502d05e2516446f71f85b5f905b8282106105db57506020915082010182610157565b60018160209254838588010152019101906105c6565b91607f1691610550565b602060409281835280519182918282860152018484015e5f828201840152601f01601f1916010190565b600435906001600160a01b03821682036100de57565b602435906001600160a01b03821682036100de57565b6001600160a01b0316908115610701576001600160a01b03169182156102f457815f525f60205260405f20548181106106cf57817fddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef92602092855f525f84520360405f2055845f525f825260405f20818154019055604051908152a3565b827fe450d38c000000000000000000000000000000000000000000000000000000005f5260045260245260445260645ffd5b7f96c6fd1e000000000000000000000000000000000000000000000000000000005f525f60045260245ffdfea26469706673582212200d65e71a06f4d7d69b05c6990e2000d07c96208b31b38bd8d4cf948b0c30bbfa64736f6c63430008250033" as const;
 
 export const deployments = {} as const;

@@ -1,7 +1,9 @@
 // The only door from TypeScript to Tender's contracts: the CLI, the indexer config, the web and the tests import
 // from here, never from artifacts or Solidity sources.
 export * from "./escrow.ts";
+export * from "./market.ts";
+export * from "./registry.ts";
 export * from "./token.ts";
 export * from "./deploy.ts";
 export * from "./deployments.ts";
-export { tenderEscrowAbi, mockErc20Abi } from "./generated.ts";
+export { tenderEscrowAbi, supplierRegistryAbi, mockErc20Abi } from "./generated.ts";

@@ -3,6 +3,7 @@ pragma solidity ^0.8.28;
 
 import {TenderEscrow} from "../../../contracts/TenderEscrow.sol";
 import {MockERC20} from "../../../contracts/mocks/MockERC20.sol";
+import {SupplierRegistry} from "../../../contracts/SupplierRegistry.sol";
 import {Tender} from "../../../contracts/types/Tender.sol";
 import {Test} from "../utils/Test.sol";
 import {EscrowHandler} from "./handlers/EscrowHandler.sol";
@@ -18,13 +19,14 @@ contract EscrowInvariants is Test {
         address owner = makeAddr("owner");
         address treasury = makeAddr("treasury");
         address arbitrator = makeAddr("arbitrator");
-        escrow = new TenderEscrow(owner, treasury, 100, 1 hours, 365 days);
+        SupplierRegistry registry = new SupplierRegistry();
+        escrow = new TenderEscrow(owner, treasury, 100, 1 hours, 365 days, registry, 3 days);
         vm.prank(arbitrator);
         escrow.registerArbitrator(200, 3 days, "ipfs://terms");
         MockERC20 usd = new MockERC20("Mock USD", "mUSD", 6);
         handler = new EscrowHandler(escrow, usd, owner, treasury, arbitrator);
 
-        bytes4[] memory selectors = new bytes4[](12);
+        bytes4[] memory selectors = new bytes4[](19);
         selectors[0] = EscrowHandler.post.selector;
         selectors[1] = EscrowHandler.deliver.selector;
         selectors[2] = EscrowHandler.decline.selector;
@@ -37,6 +39,13 @@ contract EscrowInvariants is Test {
         selectors[9] = EscrowHandler.toggleBlocklist.selector;
         selectors[10] = EscrowHandler.warp.selector;
         selectors[11] = EscrowHandler.attack.selector;
+        selectors[12] = EscrowHandler.postRFQ.selector;
+        selectors[13] = EscrowHandler.bid.selector;
+        selectors[14] = EscrowHandler.improveBid.selector;
+        selectors[15] = EscrowHandler.award.selector;
+        selectors[16] = EscrowHandler.pick.selector;
+        selectors[17] = EscrowHandler.cancel.selector;
+        selectors[18] = EscrowHandler.reclaimBond.selector;
         targetContract(address(handler));
         targetSelector(FuzzSelector({addr: address(handler), selectors: selectors}));
     }
@@ -47,18 +56,24 @@ contract EscrowInvariants is Test {
         _paysOutOnce();
         _everyoneHoldsWhatTheyAreOwed();
         _refusingReceiverIsCreditedNotBlocking();
+        _lowestPriceAwardsTheLowestBid();
     }
 
-    /// Invariant 1: per token, the escrow holds exactly what it owes (running jobs, credits, accrued fees).
+    /// An award in lowest-price mode always goes to the lowest bid.
+    function _lowestPriceAwardsTheLowestBid() internal view {
+        assertEq(handler.wrongAwards(), 0, "lowest-price awards above the lowest bid");
+    }
+
+    /// Invariant 1: per token, the escrow holds exactly what it owes (running jobs, bonds, credits, accrued fees).
     function _solvent() internal view {
         for (uint256 t; t < handler.tokenCount(); ++t) {
             address token = handler.tokens(t);
-            uint256 owed = escrow.protocolFees(token);
+            uint256 owed = escrow.protocolFees(token) + handler.bondsHeld(token);
             for (uint256 i; i < handler.jobCount(); ++i) {
                 Tender.Job memory job = escrow.job(handler.jobIds(i));
-                if (job.token == token && (job.status == Tender.Status.Awarded || job.status == Tender.Status.Delivered)) {
-                    owed += job.price;
-                }
+                bool running = job.status == Tender.Status.Open || job.status == Tender.Status.Awarded
+                    || job.status == Tender.Status.Delivered;
+                if (job.token == token && running) owed += job.price;
             }
             address[] memory holders = handler.holders();
             for (uint256 i; i < holders.length; ++i) owed += escrow.credit(holders[i], token);
@@ -73,7 +88,7 @@ contract EscrowInvariants is Test {
         for (uint256 i; i < handler.jobCount(); ++i) {
             uint256 jobId = handler.jobIds(i);
             Tender.Status s = escrow.job(jobId).status;
-            bool ended = s == Tender.Status.Settled || s == Tender.Status.Refunded;
+            bool ended = s == Tender.Status.Settled || s == Tender.Status.Refunded || s == Tender.Status.Cancelled;
             assertEq(handler.payouts(jobId), ended ? 1 : 0, "payouts per job");
         }
     }

@@ -4,6 +4,7 @@ pragma solidity ^0.8.28;
 import {TenderEscrow} from "../../../contracts/TenderEscrow.sol";
 import {ITenderEscrow} from "../../../contracts/interfaces/ITenderEscrow.sol";
 import {MockERC20} from "../../../contracts/mocks/MockERC20.sol";
+import {SupplierRegistry} from "../../../contracts/SupplierRegistry.sol";
 import {Tender} from "../../../contracts/types/Tender.sol";
 import {Test} from "./Test.sol";
 
@@ -17,10 +18,12 @@ abstract contract EscrowTest is Test {
     uint32 internal constant DELIVERY = 2 days;
     uint32 internal constant REVIEW = 1 days;
     uint256 internal constant START = 1_750_000_000;
+    uint32 internal constant GRACE = 3 days;
     string internal constant SPEC =
         '{"version":1,"title":"Summarize","category":"text","task":"Summarize the input in 3 bullets","inputs":[{"name":"doc","text":"hello"}],"acceptance":[{"id":"a1","description":"3 bullets","regex":"^(- .+\\\\n){3}$"}],"deliverable":{"mediaType":"text/markdown","via":"uri"}}';
 
     TenderEscrow internal escrow;
+    SupplierRegistry internal registry;
     MockERC20 internal usd;
 
     address internal owner = makeAddr("owner");
@@ -33,7 +36,8 @@ abstract contract EscrowTest is Test {
 
     function setUp() public virtual {
         vm.warp(START);
-        escrow = new TenderEscrow(owner, treasury, FEE_BPS, MIN_WINDOW, MAX_WINDOW);
+        registry = new SupplierRegistry();
+        escrow = new TenderEscrow(owner, treasury, FEE_BPS, MIN_WINDOW, MAX_WINDOW, registry, GRACE);
         usd = new MockERC20("Mock USD", "mUSD", 6);
         vm.prank(arbitrator);
         termsId = escrow.registerArbitrator(200, 3 days, "ipfs://terms");

@@ -29,9 +29,12 @@ contract EscrowHandler is CheatBase {
     address[] public actors;
     address[] public tokens;
     uint256[] public jobIds;
+    uint256[] public rfqIds;
 
     /// @notice What each actor should own, in its wallet or as an escrow credit.
     mapping(address actor => mapping(address token => uint256)) public expectedWealth;
+    /// @notice The bond each RFQ asks for (its only floor here: record and metric floors have their own tests).
+    mapping(uint256 jobId => uint16) internal bondBpsOf;
     /// @notice How many times each job released its money (at most once).
     mapping(uint256 jobId => uint256) public payouts;
     /// @notice Fees earned and collected, per token.
@@ -39,6 +42,10 @@ contract EscrowHandler is CheatBase {
     mapping(address token => uint256) public feesCollected;
     /// @notice Unauthorized or out-of-time calls that went through (must stay 0).
     uint256 public breaches;
+    /// @notice Lowest-price awards that went to a bid above the lowest (must stay 0).
+    uint256 public wrongAwards;
+    /// @notice Who bid on each RFQ.
+    mapping(uint256 jobId => address[]) internal _bidders;
     /// @notice Calls made per action, for the run's summary.
     mapping(bytes32 action => uint256) public calls;
 
@@ -100,6 +107,143 @@ contract EscrowHandler is CheatBase {
         ++calls["post"];
     }
 
+    function postRFQ(uint256 buyerSeed, uint256 tokenSeed, uint96 maxPrice, uint32 bidding, bool buyerChoice, uint16 bondBps)
+        external
+    {
+        address buyer = actors[buyerSeed % actors.length];
+        address token = tokens[tokenSeed % tokens.length];
+        if (token == address(busd) && busd.blocked(buyer)) return;
+        maxPrice = uint96(bound(maxPrice, 1, 1e24));
+        _mintTo(buyer, token, maxPrice);
+        Tender.Floors memory floors = _floors(uint16(bound(bondBps, 0, 2_000)));
+        Tender.RFQ memory rfq = Tender.RFQ({
+            token: token,
+            maxPrice: maxPrice,
+            bidDeadline: uint40(block.timestamp + bound(bidding, MIN_WINDOW, 10 days)),
+            awardWindow: buyerChoice ? 2 days : 0,
+            deliveryWindow: 3 days,
+            reviewWindow: 2 days,
+            mode: buyerChoice ? Tender.AwardMode.BuyerChoice : Tender.AwardMode.LowestPrice,
+            arbitrator: arbitrator,
+            defaultBuyerShareBps: 0,
+            category: keccak256("code"),
+            floors: floors,
+            spec: '{"version":1,"title":"rfq"}'
+        });
+        vm.prank(buyer);
+        uint256 jobId = escrow.postRFQ{value: token == ETH ? maxPrice : 0}(rfq);
+        expectedWealth[buyer][token] -= maxPrice;
+        jobIds.push(jobId);
+        bondBpsOf[jobId] = floors.bondBps;
+        rfqIds.push(jobId);
+        ++calls["postRFQ"];
+    }
+
+    /// @notice One to three actors bid on an open RFQ (several per call, so RFQs get real competition).
+    function bid(uint256 jobSeed, uint256 bidderSeed, uint96 price, uint8 count) external {
+        (uint256 jobId, Tender.Job memory job) = _pickRfq(jobSeed);
+        if (job.status != Tender.Status.Open || block.timestamp >= job.deadline) return;
+        Tender.Floors memory floors = _floors(bondBpsOf[jobId]);
+        uint256 bond = uint256(job.price) * floors.bondBps / 10_000;
+        for (uint256 n; n <= count % 3; ++n) {
+            address bidder = actors[(bidderSeed % actors.length + n) % actors.length];
+            if (bidder == job.buyer || escrow.bidOf(jobId, bidder).price != 0) continue;
+            if (job.token == address(busd) && busd.blocked(bidder)) continue;
+            _mintTo(bidder, job.token, bond);
+            uint96 offer = uint96(bound(uint256(keccak256(abi.encode(price, n))), 1, job.price));
+            vm.prank(bidder);
+            escrow.bid{value: job.token == ETH ? bond : 0}(jobId, offer, floors);
+            expectedWealth[bidder][job.token] -= bond;
+            _bidders[jobId].push(bidder);
+            ++calls["bid"];
+        }
+    }
+
+    function improveBid(uint256 jobSeed, uint256 bidderSeed, uint96 price) external {
+        (uint256 jobId, Tender.Job memory job) = _pickRfq(jobSeed);
+        if (job.status != Tender.Status.Open || block.timestamp >= job.deadline) return;
+        address[] storage bidders = _bidders[jobId];
+        if (bidders.length == 0) return;
+        address bidder = bidders[bidderSeed % bidders.length];
+        uint96 current = escrow.bidOf(jobId, bidder).price;
+        if (current <= 1) return;
+        vm.prank(bidder);
+        escrow.improveBid(jobId, uint96(bound(price, 1, current - 1)));
+        ++calls["improveBid"];
+    }
+
+    function award(uint256 jobSeed, uint256 callerSeed) external {
+        (uint256 jobId, Tender.Job memory job) = _pickRfq(jobSeed);
+        if (job.status != Tender.Status.Open || block.timestamp < job.deadline) return;
+        if (escrow.rfqOf(jobId).mode != Tender.AwardMode.LowestPrice || _bidders[jobId].length == 0) return;
+        uint256 lowest = type(uint256).max;
+        for (uint256 i; i < _bidders[jobId].length; ++i) {
+            uint256 p = escrow.bidOf(jobId, _bidders[jobId][i]).price;
+            if (p < lowest) lowest = p;
+        }
+        vm.prank(actors[callerSeed % actors.length]);
+        escrow.award(jobId);
+        Tender.Job memory awarded = escrow.job(jobId);
+        if (awarded.price != lowest || escrow.bidOf(jobId, awarded.supplier).price != lowest) ++wrongAwards;
+        expectedWealth[job.buyer][job.token] += job.price - awarded.price;
+        ++calls["award"];
+    }
+
+    function pick(uint256 jobSeed, uint256 bidderSeed) external {
+        (uint256 jobId, Tender.Job memory job) = _pickRfq(jobSeed);
+        if (job.status != Tender.Status.Open || block.timestamp < job.deadline) return;
+        Tender.RFQState memory rfq = escrow.rfqOf(jobId);
+        if (rfq.mode != Tender.AwardMode.BuyerChoice || block.timestamp >= rfq.awardDeadline) return;
+        address[] storage bidders = _bidders[jobId];
+        if (bidders.length == 0) return;
+        address chosen = bidders[bidderSeed % bidders.length];
+        vm.prank(job.buyer);
+        escrow.pick(jobId, chosen);
+        expectedWealth[job.buyer][job.token] += job.price - escrow.job(jobId).price;
+        ++calls["pick"];
+    }
+
+    function cancel(uint256 jobSeed, uint256 callerSeed) external {
+        (uint256 jobId, Tender.Job memory job) = _pickRfq(jobSeed);
+        if (job.status != Tender.Status.Open) return;
+        bool hasBids = _bidders[jobId].length != 0;
+        Tender.RFQState memory rfq = escrow.rfqOf(jobId);
+        if (hasBids && rfq.mode == Tender.AwardMode.LowestPrice) return;
+        uint256 lapsedAt = hasBids ? rfq.awardDeadline : job.deadline;
+        address caller = actors[callerSeed % actors.length];
+        bool allowed = (caller == job.buyer && (!hasBids || block.timestamp >= lapsedAt))
+            || block.timestamp >= lapsedAt + escrow.cancelGracePeriod();
+        if (!allowed) return;
+        vm.prank(caller);
+        escrow.cancel(jobId);
+        ++payouts[jobId];
+        expectedWealth[job.buyer][job.token] += job.price;
+        ++calls["cancel"];
+    }
+
+    function reclaimBond(uint256 jobSeed, uint256 bidderSeed) external {
+        (uint256 jobId, Tender.Job memory job) = _pickRfq(jobSeed);
+        address[] storage bidders = _bidders[jobId];
+        if (bidders.length == 0 || job.status == Tender.Status.Open) return;
+        address bidder = bidders[bidderSeed % bidders.length];
+        uint256 bond = escrow.bidOf(jobId, bidder).bond;
+        if (bond == 0 || bidder == job.supplier) return;
+        vm.prank(bidder);
+        escrow.reclaimBond(jobId);
+        expectedWealth[bidder][job.token] += bond; // pushed, or credited if it refuses
+        ++calls["reclaimBond"];
+    }
+
+    /// @notice What the escrow holds in bonds for `token`.
+    function bondsHeld(address token) external view returns (uint256 total) {
+        for (uint256 i; i < jobIds.length; ++i) {
+            uint256 jobId = jobIds[i];
+            if (escrow.job(jobId).token != token) continue;
+            address[] storage bidders = _bidders[jobId];
+            for (uint256 j; j < bidders.length; ++j) total += escrow.bidOf(jobId, bidders[j]).bond;
+        }
+    }
+
     function deliver(uint256 jobSeed) external {
         (uint256 jobId, Tender.Job memory job) = _pick(jobSeed);
         if (job.status != Tender.Status.Awarded || block.timestamp >= job.deadline) return;
@@ -111,36 +255,40 @@ contract EscrowHandler is CheatBase {
     function decline(uint256 jobId_) external {
         (uint256 jobId, Tender.Job memory job) = _pick(jobId_);
         if (job.status != Tender.Status.Awarded || block.timestamp >= job.deadline) return;
+        uint256 bond = _winnerBond(jobId, job);
         vm.prank(job.supplier);
         escrow.decline(jobId);
-        _refunded(jobId, job);
+        _refunded(jobId, job, bond);
         ++calls["decline"];
     }
 
     function refund(uint256 jobSeed, uint256 callerSeed) external {
         (uint256 jobId, Tender.Job memory job) = _pick(jobSeed);
         if (job.status != Tender.Status.Awarded || block.timestamp < job.deadline) return;
+        uint256 bond = _winnerBond(jobId, job);
         vm.prank(actors[callerSeed % actors.length]);
         escrow.refund(jobId);
-        _refunded(jobId, job);
+        _refunded(jobId, job, bond);
         ++calls["refund"];
     }
 
     function confirm(uint256 jobSeed, uint8 rating) external {
         (uint256 jobId, Tender.Job memory job) = _pick(jobSeed);
         if (job.status != Tender.Status.Delivered || block.timestamp >= job.deadline) return;
+        uint256 bond = _winnerBond(jobId, job);
         vm.prank(job.buyer);
         escrow.confirm(jobId, uint8(bound(rating, 1, 5)));
-        _settled(jobId, job);
+        _settled(jobId, job, bond);
         ++calls["confirm"];
     }
 
     function finalize(uint256 jobSeed, uint256 callerSeed) external {
         (uint256 jobId, Tender.Job memory job) = _pick(jobSeed);
         if (job.status != Tender.Status.Delivered || block.timestamp < job.deadline) return;
+        uint256 bond = _winnerBond(jobId, job);
         vm.prank(actors[callerSeed % actors.length]);
         escrow.finalize(jobId);
-        _settled(jobId, job);
+        _settled(jobId, job, bond);
         ++calls["finalize"];
     }
 
@@ -181,7 +329,7 @@ contract EscrowHandler is CheatBase {
     }
 
     function warp(uint32 seconds_) external {
-        vm.warp(block.timestamp + bound(seconds_, 0, 20 days));
+        vm.warp(block.timestamp + bound(seconds_, 0, 6 days));
         ++calls["warp"];
     }
 
@@ -244,15 +392,30 @@ contract EscrowHandler is CheatBase {
         expectedWealth[account][token] += amount;
     }
 
-    function _refunded(uint256 jobId, Tender.Job memory job) internal {
-        ++payouts[jobId];
-        expectedWealth[job.buyer][job.token] += job.price;
+    function _pickRfq(uint256 seed) internal view returns (uint256 jobId, Tender.Job memory job) {
+        if (rfqIds.length == 0) return (0, job);
+        jobId = rfqIds[seed % rfqIds.length];
+        job = escrow.job(jobId);
     }
 
-    function _settled(uint256 jobId, Tender.Job memory job) internal {
+    function _floors(uint16 bondBps) internal pure returns (Tender.Floors memory floors) {
+        floors.maxLossShareBps = 10_000;
+        floors.bondBps = bondBps;
+    }
+
+    function _winnerBond(uint256 jobId, Tender.Job memory job) internal view returns (uint256) {
+        return job.direct ? 0 : escrow.bidOf(jobId, job.supplier).bond;
+    }
+
+    function _refunded(uint256 jobId, Tender.Job memory job, uint256 bond) internal {
+        ++payouts[jobId];
+        expectedWealth[job.buyer][job.token] += job.price + bond;
+    }
+
+    function _settled(uint256 jobId, Tender.Job memory job, uint256 bond) internal {
         ++payouts[jobId];
         uint256 fee = uint256(job.price) * job.protocolFeeBps / 10_000;
         feesEarned[job.token] += fee;
-        expectedWealth[job.supplier][job.token] += job.price - fee;
+        expectedWealth[job.supplier][job.token] += job.price - fee + bond;
     }
 }

@@ -1,0 +1,322 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.37;
+
+import {ISupplierRegistry} from "./interfaces/ISupplierRegistry.sol";
+import {ITenderMarket} from "./interfaces/ITenderMarket.sol";
+import {Tender} from "./types/Tender.sol";
+import {EscrowState} from "./base/EscrowState.sol";
+
+/// @title TenderMarket
+/// @notice The request-for-quote market, inside the escrow that holds its money: RFQs, floors checked when a
+/// supplier bids, bids that can only improve, the best bid tracked as bids arrive, awards that turn the winning bid
+/// into a running job, cancellation of lapsed RFQs, and bonds. See {ITenderMarket}.
+abstract contract TenderMarket is EscrowState, ITenderMarket {
+    /// @notice Most metric floors an RFQ may name.
+    uint256 public constant MAX_METRIC_FLOORS = 8;
+
+    ISupplierRegistry private immutable _registry;
+    uint32 private immutable _gracePeriod;
+
+    mapping(uint256 jobId => Tender.RFQState) private _rfqs;
+    mapping(uint256 jobId => Tender.BestBid) private _best;
+    mapping(uint256 jobId => mapping(address supplier => Tender.Bid)) private _bids;
+
+    /// @param registry Where suppliers' attested metrics are read.
+    /// @param gracePeriod Seconds after an RFQ lapses before anyone, not only its buyer, may cancel it.
+    constructor(ISupplierRegistry registry, uint32 gracePeriod) {
+        _registry = registry;
+        _gracePeriod = gracePeriod;
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                                  RFQS
+    //////////////////////////////////////////////////////////////*/
+
+    /// @inheritdoc ITenderMarket
+    function postRFQ(Tender.RFQ calldata rfq) external payable override nonReentrant returns (uint256 jobId) {
+        // Check: the deadlines and floors; _admit checks the rest.
+        if (rfq.bidDeadline <= block.timestamp) revert WindowOutOfRange(0, _minWindow, _maxWindow);
+        _checkWindow(rfq.bidDeadline - block.timestamp);
+        uint40 awardDeadline = rfq.bidDeadline;
+        if (rfq.mode == Tender.AwardMode.BuyerChoice) {
+            _checkWindow(rfq.awardWindow);
+            awardDeadline += rfq.awardWindow;
+        }
+        _checkFloorRanges(rfq.floors);
+
+        // Effect: the job opens for bids, its deadline the bid deadline.
+        Tender.Job memory job;
+        job.status = Tender.Status.Open;
+        job.deadline = rfq.bidDeadline;
+        job.reviewWindow = rfq.reviewWindow;
+        job.buyer = msg.sender;
+        job.price = rfq.maxPrice;
+        job.token = rfq.token;
+        job.deliveryWindow = rfq.deliveryWindow;
+        job.defaultBuyerShareBps = rfq.defaultBuyerShareBps;
+        jobId = _admit(job, rfq.arbitrator, rfq.spec);
+        _rfqs[jobId] =
+            Tender.RFQState({mode: rfq.mode, awardDeadline: awardDeadline, floorsHash: _floorsHash(rfq.floors)});
+        emit RFQPosted(jobId, msg.sender, rfq, awardDeadline, job.termsId, job.protocolFeeBps);
+
+        // Interaction: escrow the maximum price.
+        _collect({token: rfq.token, from: msg.sender, amount: rfq.maxPrice});
+    }
+
+    /// @inheritdoc ITenderMarket
+    function bid(uint256 jobId, uint96 price, Tender.Floors calldata floors) external payable override nonReentrant {
+        Tender.Job storage job = _jobs[jobId];
+
+        // Check: an open RFQ, a price within its maximum, a new bidder that is no party to it, every floor met.
+        _expectStatus(jobId, job.status, Tender.Status.Open);
+        if (block.timestamp >= job.deadline) revert BiddingClosed(jobId, job.deadline);
+        uint96 maxPrice = job.price;
+        if (price == 0) revert ZeroPrice();
+        if (price > maxPrice) revert BidAboveMaximum(jobId, price, maxPrice);
+        if (msg.sender == job.buyer) revert InvalidSupplier(msg.sender);
+        if (msg.sender == _terms[job.termsId].arbitrator) revert ArbitratorIsParty(msg.sender);
+        Tender.Bid storage bid_ = _bids[jobId][msg.sender];
+        if (bid_.price != 0) revert AlreadyBid(jobId, msg.sender);
+        if (_floorsHash(floors) != _rfqs[jobId].floorsHash) revert FloorsMismatch(jobId);
+        address token = job.token;
+        _checkRecordFloors(jobId, msg.sender, token, floors);
+        _checkMetricFloors(jobId, msg.sender, floors.metrics);
+
+        // Effect: record the bid; it leads if it is the first or strictly lower (earliest wins a tie).
+        uint96 bond = uint96(uint256(maxPrice) * floors.bondBps / _BPS);
+        _bids[jobId][msg.sender] = Tender.Bid({price: price, bond: bond, placedAt: uint40(block.timestamp)});
+        bool best = _lead(jobId, msg.sender, price);
+        emit BidPlaced(jobId, msg.sender, price, bond, best);
+
+        // Interaction: take the bond.
+        _collect({token: token, from: msg.sender, amount: bond});
+    }
+
+    /// @inheritdoc ITenderMarket
+    function improveBid(uint256 jobId, uint96 price) external override {
+        Tender.Job storage job = _jobs[jobId];
+
+        // Check
+        _expectStatus(jobId, job.status, Tender.Status.Open);
+        if (block.timestamp >= job.deadline) revert BiddingClosed(jobId, job.deadline);
+        Tender.Bid storage bid_ = _bids[jobId][msg.sender];
+        uint96 current = bid_.price;
+        if (current == 0) revert NoBid(jobId, msg.sender);
+        if (price == 0 || price >= current) revert NotAnImprovement(jobId, price, current);
+
+        // Effect
+        bid_.price = price;
+        emit BidImproved(jobId, msg.sender, price, _lead(jobId, msg.sender, price));
+    }
+
+    /// @inheritdoc ITenderMarket
+    function award(uint256 jobId) external override nonReentrant {
+        Tender.Job storage job = _jobs[jobId];
+
+        // Check: a lowest-price RFQ whose bidding is over, with a bid.
+        _expectStatus(jobId, job.status, Tender.Status.Open);
+        Tender.AwardMode mode = _rfqs[jobId].mode;
+        if (mode != Tender.AwardMode.LowestPrice) revert WrongAwardMode(jobId, mode);
+        if (block.timestamp < job.deadline) revert BiddingOpen(jobId, job.deadline);
+        Tender.BestBid memory best = _best[jobId];
+        if (best.supplier == address(0)) revert NoBids(jobId);
+
+        _award(jobId, job, best.supplier, best.price);
+    }
+
+    /// @inheritdoc ITenderMarket
+    function pick(uint256 jobId, address supplier) external override nonReentrant {
+        Tender.Job storage job = _jobs[jobId];
+
+        // Check: the buyer of a buyer's-choice RFQ, in its award window, picking a bid.
+        _expectStatus(jobId, job.status, Tender.Status.Open);
+        Tender.RFQState memory rfq = _rfqs[jobId];
+        if (rfq.mode != Tender.AwardMode.BuyerChoice) revert WrongAwardMode(jobId, rfq.mode);
+        if (msg.sender != job.buyer) revert NotBuyer(jobId, msg.sender);
+        if (block.timestamp < job.deadline) revert BiddingOpen(jobId, job.deadline);
+        if (block.timestamp >= rfq.awardDeadline) revert AwardWindowClosed(jobId, rfq.awardDeadline);
+        uint96 price = _bids[jobId][supplier].price;
+        if (price == 0) revert NoBid(jobId, supplier);
+
+        _award(jobId, job, supplier, price);
+    }
+
+    /// @inheritdoc ITenderMarket
+    function cancel(uint256 jobId) external override nonReentrant {
+        Tender.Job storage job = _jobs[jobId];
+
+        // Check: the buyer before the first bid or once lapsed; anyone once lapsed plus the grace period.
+        _expectStatus(jobId, job.status, Tender.Status.Open);
+        bool hasBids = _best[jobId].supplier != address(0);
+        address buyer = job.buyer;
+        if (!(msg.sender == buyer && !hasBids)) {
+            uint256 lapsedAt;
+            if (!hasBids) {
+                lapsedAt = job.deadline;
+            } else {
+                Tender.RFQState memory rfq = _rfqs[jobId];
+                // A lowest-price RFQ with bids never lapses: anyone can award it.
+                if (rfq.mode == Tender.AwardMode.LowestPrice) revert CannotCancelYet(jobId, 0);
+                lapsedAt = rfq.awardDeadline;
+            }
+            uint256 since = msg.sender == buyer ? lapsedAt : lapsedAt + _gracePeriod;
+            if (block.timestamp < since) revert CannotCancelYet(jobId, since);
+        }
+
+        // Effect
+        job.status = Tender.Status.Cancelled;
+        uint256 maxPrice = job.price;
+        ++_buyerRecords[buyer].cancelled;
+        emit JobCancelled(jobId, msg.sender, maxPrice);
+
+        // Interaction
+        _push(job.token, buyer, maxPrice);
+    }
+
+    /// @inheritdoc ITenderMarket
+    function reclaimBond(uint256 jobId) external override nonReentrant {
+        Tender.Job storage job = _jobs[jobId];
+        Tender.Bid storage bid_ = _bids[jobId][msg.sender];
+
+        // Check: a bond, on a job that was cancelled or went to someone else.
+        uint96 bond = bid_.bond;
+        Tender.Status status = job.status;
+        bool lost = status != Tender.Status.Open && msg.sender != job.supplier;
+        if (bond == 0 || !(status == Tender.Status.Cancelled || lost)) revert BondNotReclaimable(jobId, msg.sender);
+
+        // Effect
+        bid_.bond = 0;
+        emit BondReclaimed(jobId, msg.sender, bond);
+
+        // Interaction
+        _push(job.token, msg.sender, bond);
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                                  VIEWS
+    //////////////////////////////////////////////////////////////*/
+
+    /// @inheritdoc ITenderMarket
+    function bidOf(uint256 jobId, address supplier) external view override returns (Tender.Bid memory) {
+        return _bids[jobId][supplier];
+    }
+
+    /// @inheritdoc ITenderMarket
+    function bestBid(uint256 jobId) external view override returns (address supplier, uint96 price) {
+        Tender.BestBid memory best = _best[jobId];
+        return (best.supplier, best.price);
+    }
+
+    /// @inheritdoc ITenderMarket
+    function rfqOf(uint256 jobId) external view override returns (Tender.RFQState memory) {
+        return _rfqs[jobId];
+    }
+
+    /// @inheritdoc ITenderMarket
+    function supplierRegistry() external view override returns (address) {
+        return address(_registry);
+    }
+
+    /// @inheritdoc ITenderMarket
+    function cancelGracePeriod() external view override returns (uint32) {
+        return _gracePeriod;
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                                INTERNALS
+    //////////////////////////////////////////////////////////////*/
+
+    /// @dev The winner's bond leaves the market's books when its job ends: back to the winner on payment, to the
+    /// buyer on a decline or non-delivery.
+    function _takeWinnerBond(uint256 jobId, address winner) internal returns (uint256 bond) {
+        Tender.Bid storage bid_ = _bids[jobId][winner];
+        bond = bid_.bond;
+        if (bond != 0) bid_.bond = 0;
+    }
+
+    /// @dev Turns the winning bid into a running job; the rest of the maximum goes back to the buyer at once.
+    function _award(uint256 jobId, Tender.Job storage job, address winner, uint96 price) private {
+        // Effect
+        uint256 refunded = job.price - price;
+        uint40 deliverBy = uint40(block.timestamp + job.deliveryWindow);
+        job.supplier = winner;
+        job.status = Tender.Status.Awarded;
+        job.deadline = deliverBy;
+        job.price = price;
+        ++_supplierRecords[winner].won;
+        emit JobAwarded(jobId, winner, price, refunded, deliverBy);
+
+        // Interaction
+        _push(job.token, job.buyer, refunded);
+    }
+
+    /// @dev Makes `supplier` the best bid if it is the first or strictly lower than the best.
+    function _lead(uint256 jobId, address supplier, uint96 price) private returns (bool) {
+        Tender.BestBid storage best = _best[jobId];
+        if (best.supplier == supplier) {
+            best.price = price;
+            return true;
+        }
+        if (best.supplier != address(0) && price >= best.price) return false;
+        _best[jobId] = Tender.BestBid({supplier: supplier, price: price});
+        return true;
+    }
+
+    function _checkRecordFloors(uint256 jobId, address supplier, address token, Tender.Floors calldata floors)
+        private
+        view
+    {
+        Tender.SupplierRecord memory record = _supplierRecords[supplier];
+        if (record.completed < floors.minCompleted) {
+            revert RecordFloorNotMet(jobId, "minCompleted", floors.minCompleted, record.completed);
+        }
+        if (floors.minVolume != 0) {
+            uint256 volume = _completedVolume[supplier][token];
+            if (volume < floors.minVolume) revert RecordFloorNotMet(jobId, "minVolume", floors.minVolume, volume);
+        }
+        if (floors.maxLossShareBps < _BPS) {
+            uint256 share =
+                record.disputesFaced == 0 ? 0 : uint256(record.disputesLost) * _BPS / record.disputesFaced;
+            if (share > floors.maxLossShareBps) {
+                revert RecordFloorNotMet(jobId, "maxLossShareBps", floors.maxLossShareBps, share);
+            }
+        }
+        if (record.ratingCount < floors.minRatings) {
+            revert RecordFloorNotMet(jobId, "minRatings", floors.minRatings, record.ratingCount);
+        }
+        if (floors.minAvgRating != 0) {
+            uint256 average = record.ratingCount == 0 ? 0 : uint256(record.ratingSum) * 100 / record.ratingCount;
+            if (average < floors.minAvgRating) {
+                revert RecordFloorNotMet(jobId, "minAvgRating", floors.minAvgRating, average);
+            }
+        }
+    }
+
+    function _checkMetricFloors(uint256 jobId, address supplier, Tender.MetricFloor[] calldata metrics)
+        private
+        view
+    {
+        for (uint256 i; i < metrics.length; ++i) {
+            Tender.MetricFloor calldata floor_ = metrics[i];
+            (uint216 value, uint40 validUntil) = _registry.attestation(floor_.attestor, supplier, floor_.metric);
+            bool met = validUntil > block.timestamp
+                && (floor_.comparison == Tender.Comparison.AtLeast ? value >= floor_.threshold : value <= floor_.threshold);
+            if (!met) {
+                revert MetricFloorNotMet(jobId, i, floor_.metric, floor_.threshold, validUntil > block.timestamp ? value : 0);
+            }
+        }
+    }
+
+    function _checkFloorRanges(Tender.Floors calldata floors) private pure {
+        if (floors.metrics.length > MAX_METRIC_FLOORS) {
+            revert TooManyMetricFloors(floors.metrics.length, MAX_METRIC_FLOORS);
+        }
+        if (floors.bondBps > _BPS) revert InvalidFloor("bondBps", floors.bondBps);
+        if (floors.maxLossShareBps > _BPS) revert InvalidFloor("maxLossShareBps", floors.maxLossShareBps);
+        if (floors.minAvgRating > 500) revert InvalidFloor("minAvgRating", floors.minAvgRating);
+    }
+
+    function _floorsHash(Tender.Floors calldata floors) private pure returns (bytes24) {
+        return bytes24(keccak256(abi.encode(floors)));
+    }
+}

@@ -1,0 +1,164 @@
+// The RFQ market's operations: post, bid, improve, award, pick, cancel, reclaim a bond; and the RFQ as posted.
+import type { Address, Hash } from "viem";
+import { tenderEscrowAbi } from "./generated.ts";
+import { ETH, type Reader, type Writer, categoryId } from "./escrow.ts";
+
+export const AwardMode = { LowestPrice: 0, BuyerChoice: 1 } as const;
+export const Comparison = { AtLeast: 0, AtMost: 1 } as const;
+
+export interface MetricFloor {
+  attestor: Address;
+  /** Comparison.AtLeast or Comparison.AtMost. */
+  comparison: number;
+  metric: Hash;
+  threshold: bigint;
+}
+
+export interface Floors {
+  minCompleted: number;
+  minVolume: bigint;
+  /** Largest share of faced disputes lost, in bps; 10,000 = no limit. */
+  maxLossShareBps: number;
+  /** Average rating × 100 (450 = 4.5); 0 = no floor. */
+  minAvgRating: number;
+  minRatings: number;
+  /** Bond in bps of the maximum price. */
+  bondBps: number;
+  metrics: readonly MetricFloor[];
+}
+
+/** Floors that let anyone bid, with no bond. */
+export const NO_FLOORS: Floors = {
+  minCompleted: 0,
+  minVolume: 0n,
+  maxLossShareBps: 10_000,
+  minAvgRating: 0,
+  minRatings: 0,
+  bondBps: 0,
+  metrics: [],
+};
+
+export interface RFQParams {
+  escrow: Address;
+  token: Address;
+  maxPrice: bigint;
+  /** Unix time (seconds) before which bids are taken. */
+  bidDeadline: number;
+  /** Buyer's choice only: seconds after the bid deadline to pick in. */
+  awardWindow: number;
+  deliveryWindow: number;
+  reviewWindow: number;
+  /** AwardMode.LowestPrice or AwardMode.BuyerChoice. */
+  mode: number;
+  arbitrator: Address;
+  defaultBuyerShareBps: number;
+  category: string;
+  floors: Floors;
+  spec: string;
+}
+
+/** Posts an RFQ and escrows its maximum price (ERC-20 RFQs need an approval of `maxPrice` first). */
+export function postRFQ(writer: Writer, p: RFQParams): Promise<Hash> {
+  return writer.writeContract({
+    address: p.escrow,
+    abi: tenderEscrowAbi,
+    functionName: "postRFQ",
+    args: [
+      {
+        token: p.token,
+        maxPrice: p.maxPrice,
+        bidDeadline: p.bidDeadline,
+        awardWindow: p.awardWindow,
+        deliveryWindow: p.deliveryWindow,
+        reviewWindow: p.reviewWindow,
+        mode: p.mode,
+        arbitrator: p.arbitrator,
+        defaultBuyerShareBps: p.defaultBuyerShareBps,
+        category: categoryId(p.category),
+        floors: p.floors,
+        spec: p.spec,
+      },
+    ],
+    value: p.token === ETH ? p.maxPrice : 0n,
+  });
+}
+
+/** The RFQ as posted: read from its RFQPosted event (the escrow stores only a commitment to the floors). */
+export async function readRFQ(reader: Reader, p: { escrow: Address; jobId: bigint; fromBlock?: bigint }) {
+  const [event] = await reader.getContractEvents({
+    address: p.escrow,
+    abi: tenderEscrowAbi,
+    eventName: "RFQPosted",
+    args: { jobId: p.jobId },
+    fromBlock: p.fromBlock ?? 0n,
+  });
+  if (!event) throw new Error(`job ${p.jobId} is not an RFQ on ${p.escrow}`);
+  return { ...event.args.rfq!, awardDeadline: event.args.awardDeadline!, buyer: event.args.buyer! };
+}
+
+/** Bids on an RFQ, posting the bond its floors ask for (ETH as value; ERC-20 approved beforehand). */
+export function bid(
+  writer: Writer,
+  p: { escrow: Address; jobId: bigint; price: bigint; floors: Floors; token: Address; bond: bigint },
+): Promise<Hash> {
+  return writer.writeContract({
+    address: p.escrow,
+    abi: tenderEscrowAbi,
+    functionName: "bid",
+    args: [p.jobId, p.price, p.floors],
+    value: p.token === ETH ? p.bond : 0n,
+  });
+}
+
+/** The bond a bid on an RFQ must post: bondBps of the maximum price, rounded down. */
+export function bondFor(maxPrice: bigint, floors: Pick<Floors, "bondBps">): bigint {
+  return (maxPrice * BigInt(floors.bondBps)) / 10_000n;
+}
+
+export function improveBid(writer: Writer, p: { escrow: Address; jobId: bigint; price: bigint }): Promise<Hash> {
+  return writer.writeContract({
+    address: p.escrow,
+    abi: tenderEscrowAbi,
+    functionName: "improveBid",
+    args: [p.jobId, p.price],
+  });
+}
+
+export function award(writer: Writer, p: { escrow: Address; jobId: bigint }): Promise<Hash> {
+  return writer.writeContract({ address: p.escrow, abi: tenderEscrowAbi, functionName: "award", args: [p.jobId] });
+}
+
+export function pick(writer: Writer, p: { escrow: Address; jobId: bigint; supplier: Address }): Promise<Hash> {
+  return writer.writeContract({
+    address: p.escrow,
+    abi: tenderEscrowAbi,
+    functionName: "pick",
+    args: [p.jobId, p.supplier],
+  });
+}
+
+export function cancel(writer: Writer, p: { escrow: Address; jobId: bigint }): Promise<Hash> {
+  return writer.writeContract({ address: p.escrow, abi: tenderEscrowAbi, functionName: "cancel", args: [p.jobId] });
+}
+
+export function reclaimBond(writer: Writer, p: { escrow: Address; jobId: bigint }): Promise<Hash> {
+  return writer.writeContract({
+    address: p.escrow,
+    abi: tenderEscrowAbi,
+    functionName: "reclaimBond",
+    args: [p.jobId],
+  });
+}
+
+export function readBestBid(reader: Reader, p: { escrow: Address; jobId: bigint }) {
+  return reader.readContract({ address: p.escrow, abi: tenderEscrowAbi, functionName: "bestBid", args: [p.jobId] });
+}
+
+export function readBid(reader: Reader, p: { escrow: Address; jobId: bigint; supplier: Address }) {
+  return reader.readContract({
+    address: p.escrow,
+    abi: tenderEscrowAbi,
+    functionName: "bidOf",
+    args: [p.jobId, p.supplier],
+  });
+}
