@@ -82,6 +82,7 @@ try {
       deployer: writer(0),
       treasury: writer(1),
       arbitrator: writer(2),
+      attestor: writer(8),
       buyers: [writer(3), writer(4)],
       suppliers: [writer(5), writer(6), writer(7)],
     },
@@ -94,14 +95,19 @@ try {
 
   console.log(`\nTender is running on a local chain.\n`);
   console.log(`  RPC          ${rpcUrl}  (chain id ${chain.id})`);
-  console.log(`  TenderEscrow ${seeded.deployment.escrow}  (from block ${seeded.deployment.startBlock})`);
+  console.log(`  TenderEscrow ${seeded.deployment.escrow}  (escrow and RFQ market)`);
+  console.log(`  Registry     ${seeded.deployment.registry}  (supplier profiles and attestations; from block ${seeded.deployment.startBlock})`);
   console.log(`  Mock USD     ${seeded.stablecoin}  (mUSD, 6 decimals)`);
   console.log(`  Deployment   ${file}`);
-  console.log(`  Accounts     mnemonic "${MNEMONIC}": #0 owner, #1 treasury, #2 arbitrator, #3-4 buyers, #5-7 suppliers\n`);
+  console.log(`  Accounts     mnemonic "${MNEMONIC}": #0 owner, #1 treasury, #2 arbitrator, #3-4 buyers, #5-7 suppliers, #8 attestor\n`);
   console.log("  Demo jobs:");
-  for (const job of seeded.jobs) {
-    console.log(`    #${String(job.jobId).padEnd(3)} ${job.status.padEnd(10)} ${job.price.padEnd(14)} ${job.title}`);
+  for (const job of [...seeded.jobs].sort((a, b) => Number(a.jobId - b.jobId))) {
+    console.log(
+      `    #${String(job.jobId).padEnd(3)} ${job.status.padEnd(10)} ${job.kind.padEnd(19)} ${job.price.padEnd(16)} ${job.title}`,
+    );
   }
+  console.log("\n  Bids refused on-chain by the floors:");
+  for (const { jobId, supplier, reason } of seeded.refused) console.log(`    job #${jobId}: ${supplier} — ${reason}`);
   console.log("\nReady. Press Ctrl-C to stop.");
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

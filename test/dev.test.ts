@@ -41,6 +41,8 @@ describe("npm start", () => {
     });
 
     expect(output).toContain(`http://127.0.0.1:${port}`);
+    expect(output).toMatch(/MetricFloorNotMet/); // a demo bid refused on-chain by the floors
+    expect(output).toMatch(/RecordFloorNotMet/);
     const deployment = sdk.readDeployment(31337, dir);
     const reader = createPublicClient({ chain: hardhat, transport: http(`http://127.0.0.1:${port}`) }) as sdk.Reader;
     const statuses = new Set<number>();
@@ -48,7 +50,7 @@ describe("npm start", () => {
     for (let jobId = 1n; jobId <= last; jobId++) {
       statuses.add((await sdk.readJob(reader, { escrow: deployment.escrow, jobId })).status);
     }
-    for (const status of ["Awarded", "Delivered", "Settled", "Refunded"] as const) {
+    for (const status of ["Open", "Awarded", "Delivered", "Settled", "Refunded", "Cancelled"] as const) {
       expect(statuses.has(sdk.JobStatus[status]), status).toBe(true);
     }
 

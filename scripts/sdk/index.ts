@@ -6,4 +6,5 @@ export * from "./registry.ts";
 export * from "./token.ts";
 export * from "./deploy.ts";
 export * from "./deployments.ts";
+export * from "./errors.ts";
 export { tenderEscrowAbi, supplierRegistryAbi, mockErc20Abi } from "./generated.ts";
