@@ -9,7 +9,7 @@ import {EscrowState} from "./base/EscrowState.sol";
 /// @title TenderMarket
 /// @notice The request-for-quote market, inside the escrow that holds its money: RFQs, floors checked when a
 /// supplier bids, bids that can only improve, the best bid tracked as bids arrive, awards that turn the winning bid
-/// into a running job, cancellation of lapsed RFQs, and bonds. See {ITenderMarket}.
+/// into a running job, cancellation (before the first bid, or once lapsed), and bonds. See {ITenderMarket}.
 abstract contract TenderMarket is EscrowState, ITenderMarket {
     /// @notice Most metric floors an RFQ may name.
     uint256 public constant MAX_METRIC_FLOORS = 8;
@@ -104,8 +104,9 @@ abstract contract TenderMarket is EscrowState, ITenderMarket {
         if (current == 0) revert NoBid(jobId, msg.sender);
         if (price == 0 || price >= current) revert NotAnImprovement(jobId, price, current);
 
-        // Effect
+        // Effect: the new price counts from now (ties go to whoever reached a price first).
         bid_.price = price;
+        bid_.placedAt = uint40(block.timestamp);
         emit BidImproved(jobId, msg.sender, price, _lead(jobId, msg.sender, price));
     }
 

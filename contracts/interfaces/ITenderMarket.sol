@@ -43,7 +43,8 @@ interface ITenderMarket {
     /// @notice The RFQ cannot be cancelled by this caller yet; `since` is when it can (0: not while it can be
     /// awarded).
     error CannotCancelYet(uint256 jobId, uint256 since);
-    /// @notice No bond to take back: none posted, already reclaimed, the winner's, or bidding still open.
+    /// @notice No bond to take back: none posted, already reclaimed, the winner's, or the RFQ still Open (not yet
+    /// awarded or cancelled).
     error BondNotReclaimable(uint256 jobId, address supplier);
 
     /// @notice A buyer posted an RFQ and escrowed its maximum price. Carries the whole spec and the floors.
@@ -77,7 +78,9 @@ interface ITenderMarket {
     function postRFQ(Tender.RFQ calldata rfq) external payable returns (uint256 jobId);
 
     /// @notice Bids `price` on an RFQ whose `floors` the caller meets, posting the bond they ask for (bondBps of
-    /// the maximum price, in the job's token: ETH as msg.value, ERC-20 approved to the escrow).
+    /// the maximum price, in the job's token: ETH as msg.value, ERC-20 approved to the escrow). A registered
+    /// profile is not required. A bond is what makes a winner who never delivers pay for holding the job: buyers of
+    /// lowest-price RFQs should ask for one.
     /// @dev Emits {BidPlaced}. Requirements: Open; before the bid deadline; price above 0 and at most the maximum;
     /// caller neither the buyer nor the arbitrator, with no earlier bid; `floors` as posted, each met.
     function bid(uint256 jobId, uint96 price, Tender.Floors calldata floors) external payable;
@@ -86,7 +89,8 @@ interface ITenderMarket {
     /// @dev Emits {BidImproved}. Requirements: Open; before the bid deadline; a lower price than before.
     function improveBid(uint256 jobId, uint96 price) external;
 
-    /// @notice Lowest-price mode: after the bid deadline anyone awards the best bid (earliest wins a tie).
+    /// @notice Lowest-price mode: after the bid deadline anyone awards the best bid; of equal bids, the one that
+    /// reached that price first wins.
     /// @dev Emits {JobAwarded}. Requirements: Open; lowest-price mode; at or after the bid deadline; a bid exists.
     function award(uint256 jobId) external;
 

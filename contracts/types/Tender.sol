@@ -41,7 +41,7 @@ library Tender {
     }
 
     /// @notice A job as the escrow stores it: four slots.
-    /// @dev `deadline` means what the status says: deliver-by while Awarded, end of the review window while
+    /// @dev `deadline` means what the status says: the bid deadline while Open, deliver-by while Awarded, end of the review window while
     /// Delivered, respond-by then rule-by while Disputed. The arbitrator and its fee and ruling window are
     /// read through `termsId`, the arbitrator's terms in force when the job was posted. 
     struct Job {
@@ -184,7 +184,8 @@ library Tender {
         uint32 ruleWindow;
     }
 
-    /// @notice A bid, known by (job, supplier): one slot. `bond` drops to 0 once it is reclaimed or settled.
+    /// @notice A bid, known by (job, supplier): one slot. `placedAt` is when its current price was set (ties go to
+    /// whoever reached a price first); `bond` drops to 0 once it is reclaimed or settled.
     struct Bid {
         uint96 price;
         uint96 bond;

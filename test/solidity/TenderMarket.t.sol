@@ -283,8 +283,10 @@ contract TenderMarketTest is MarketTest {
         emit ITenderMarket.BidImproved(jobId, s2, 900e6, false);
         vm.prank(s2);
         escrow.improveBid(jobId, 900e6); // ties the best: the earlier bid keeps the lead
+        vm.warp(START + 10);
         vm.prank(s2);
         escrow.improveBid(jobId, 899e6);
+        assertEq(escrow.bidOf(jobId, s2).placedAt, START + 10, "the new price counts from now");
         (address best, uint96 price) = escrow.bestBid(jobId);
         assertEq(best, s2, "strictly lower leads");
         vm.prank(s2);
