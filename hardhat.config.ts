@@ -19,7 +19,7 @@ export default defineConfig({
     version: require("solc/package.json").version,
     path: require.resolve("solc/soljson.js"),
     settings: {
-      optimizer: { enabled: true, runs: 1_000 },
+      optimizer: { enabled: true, runs: 200 },
       viaIR,
     },
   },

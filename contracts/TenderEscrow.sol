@@ -8,13 +8,15 @@ import {IReputation} from "./interfaces/IReputation.sol";
 import {ISupplierRegistry} from "./interfaces/ISupplierRegistry.sol";
 import {ITenderEscrow} from "./interfaces/ITenderEscrow.sol";
 import {Tender} from "./types/Tender.sol";
+import {TenderArbitration} from "./TenderArbitration.sol";
 import {TenderMarket} from "./TenderMarket.sol";
 import {EscrowState} from "./base/EscrowState.sol";
 
 /// @title TenderEscrow
 /// @notice The one contract that holds Tender's money: direct hires and RFQs (its {TenderMarket} part) are
-/// escrowed here and settled along the job's state machine. See {ITenderEscrow} and {ITenderMarket}.
-contract TenderEscrow is TenderMarket, Ownable2Step {
+/// escrowed here and settled along the job's state machine, disputes included (its {TenderArbitration} part).
+/// See {ITenderEscrow}, {ITenderMarket} and {ITenderArbitration}.
+contract TenderEscrow is TenderArbitration, Ownable2Step {
 
     /// @param initialOwner May set the fee, the treasury and the pause; nothing else.
     /// @param initialTreasury Where protocol fees are sent.
@@ -23,6 +25,7 @@ contract TenderEscrow is TenderMarket, Ownable2Step {
     /// @param maxWindow Longest window a job may set, in seconds; at least `minWindow`.
     /// @param registry Where suppliers' attested metrics are read.
     /// @param gracePeriod Seconds after an RFQ lapses before anyone, not only its buyer, may cancel it.
+    /// @param responseWindow Seconds a supplier has to answer a dispute (within the window bounds).
     constructor(
         address initialOwner,
         address initialTreasury,
@@ -30,11 +33,13 @@ contract TenderEscrow is TenderMarket, Ownable2Step {
         uint32 minWindow,
         uint32 maxWindow,
         ISupplierRegistry registry,
-        uint32 gracePeriod
+        uint32 gracePeriod,
+        uint32 responseWindow
     )
         Ownable(initialOwner)
         EscrowState(initialTreasury, initialFeeBps, minWindow, maxWindow)
         TenderMarket(registry, gracePeriod)
+        TenderArbitration(responseWindow)
     {}
 
     /*//////////////////////////////////////////////////////////////
@@ -60,6 +65,7 @@ contract TenderEscrow is TenderMarket, Ownable2Step {
             deadline: deliverBy,
             reviewWindow: hire.reviewWindow,
             direct: true,
+            answered: false,
             buyer: msg.sender,
             price: hire.price,
             token: hire.token,
@@ -143,11 +149,6 @@ contract TenderEscrow is TenderMarket, Ownable2Step {
         if (block.timestamp < job_.deadline) revert DeadlineNotReached(jobId, job_.deadline);
 
         _settle(jobId, job_, 0);
-    }
-
-    /// @inheritdoc ITenderEscrow
-    function dispute(uint256, string calldata) external payable override {
-        revert DisputesNotEnabled();
     }
 
     /// @inheritdoc ITenderEscrow

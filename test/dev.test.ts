@@ -50,7 +50,7 @@ describe("npm start", () => {
     for (let jobId = 1n; jobId <= last; jobId++) {
       statuses.add((await sdk.readJob(reader, { escrow: deployment.escrow, jobId })).status);
     }
-    for (const status of ["Open", "Awarded", "Delivered", "Settled", "Refunded", "Cancelled"] as const) {
+    for (const status of ["Open", "Awarded", "Delivered", "Disputed", "Settled", "Refunded", "Cancelled"] as const) {
       expect(statuses.has(sdk.JobStatus[status]), status).toBe(true);
     }
 

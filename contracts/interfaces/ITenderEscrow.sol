@@ -64,8 +64,6 @@ interface ITenderEscrow is IArbitratorRegistry, IReputation {
     error PauseUnchanged(bool paused);
     /// @notice The deployment's window bounds are inconsistent.
     error InvalidWindowBounds(uint32 minWindow, uint32 maxWindow);
-    /// @notice Disputes are not enabled in this version of the escrow.
-    error DisputesNotEnabled();
     /// @notice A delivery needs a nonzero hash and a URI.
     error EmptyDeliverable();
     /// @notice The owner cannot renounce: someone must be able to move the treasury.
@@ -89,8 +87,8 @@ interface ITenderEscrow is IArbitratorRegistry, IReputation {
         uint32 termsId,
         uint16 protocolFeeBps
     );
-    /// @notice The job's supplier delivered. The buyer may confirm (or, once disputes are enabled, dispute) before
-    /// `reviewEndsAt`; after it, anyone may finalize.
+    /// @notice The job's supplier delivered. The buyer may confirm or dispute before `reviewEndsAt`; after it,
+    /// anyone may finalize.
     event JobDelivered(uint256 indexed jobId, bytes32 deliverableHash, string uri, uint40 reviewEndsAt);
     /// @notice The job's payment was released. Whatever of the price is neither `toSupplier` nor `protocolFee` went
     /// back to the buyer (only a ruling gives the buyer a share).
@@ -125,8 +123,7 @@ interface ITenderEscrow is IArbitratorRegistry, IReputation {
     /// @dev Emits {DirectHirePosted}. Requirements: posting not paused; supplier nonzero and not the caller; price
     /// above 0 and within uint96; both windows within bounds; default split at most 5,000 bps; spec 1 byte to
     /// 8 KiB; arbitrator registered, active and neither party; ETH jobs send exactly `price`, ERC-20 jobs send no
-    /// ETH, have approved `price`, and the token delivers exactly `price`. Until disputes are enabled, a buyer's
-    /// only answer to a bad delivery is to withhold confirmation, and the review window still ends in payment.
+    /// ETH, have approved `price`, and the token delivers exactly `price`.
     /// @return jobId The new job's id (ids start at 1).
     function postDirectHire(Tender.DirectHire calldata hire) external payable returns (uint256 jobId);
 
@@ -152,8 +149,11 @@ interface ITenderEscrow is IArbitratorRegistry, IReputation {
     /// @dev Emits {JobRefunded}. Requirements: Awarded; at or after the delivery deadline.
     function refund(uint256 jobId) external;
 
-    /// @notice The buyer disputes the delivery before the review window ends, paying the arbitrator's fee.
-    /// @dev Not enabled in this version: always reverts with {DisputesNotEnabled}.
+    /// @notice The buyer disputes the delivery before the review window ends, paying the arbitrator's fee (the
+    /// job's price × the fee bps of the terms the job was posted with) in the job's token. The supplier then has
+    /// the response window to answer; see {ITenderArbitration}.
+    /// @dev Emits {ITenderArbitration-DisputeOpened}. Requirements: Delivered; caller is the buyer; before the end
+    /// of the review window; the fee paid (ETH as value, ERC-20 approved).
     function dispute(uint256 jobId, string calldata statementURI) external payable;
 
     /// @notice Sends the caller's whole credit in `token` (address(0) = ETH) to `to`.

@@ -42,7 +42,7 @@ library Tender {
 
     /// @notice A job as the escrow stores it: four slots.
     /// @dev `deadline` means what the status says: the bid deadline while Open, deliver-by while Awarded, end of the review window while
-    /// Delivered, respond-by then rule-by while Disputed. The arbitrator and its fee and ruling window are
+    /// Delivered, respond-by then (once `answered`) rule-by while Disputed. The arbitrator and its fee and ruling window are
     /// read through `termsId`, the arbitrator's terms in force when the job was posted. 
     struct Job {
         // slot 0: what every transition reads
@@ -51,6 +51,7 @@ library Tender {
         uint40 deadline;
         uint32 reviewWindow;
         bool direct;
+        bool answered;
         // slot 1
         address buyer;
         uint96 price;

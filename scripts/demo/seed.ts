@@ -179,6 +179,25 @@ export async function seedDemo(reader: sdk.Reader, actors: DemoActors, advanceTi
   await ok(sdk.decline(s3, { escrow, jobId: declined.jobId }));
   declined.status = "Refunded";
 
+  // Disputes: one ruled (70% to the buyer), one waiting for the arbitrator's ruling.
+  const disputed = async (buyer: sdk.Writer, supplier: sdk.Writer, price: bigint) => {
+    const job = await hire(buyer, supplier, stablecoin, price);
+    await deliver(supplier, job.jobId);
+    const fee = await sdk.disputeFee(reader, { escrow, jobId: job.jobId });
+    await ok(sdk.dispute(buyer, { escrow, jobId: job.jobId, statementURI: `ipfs://demo-statement-${job.jobId}`, token: stablecoin, fee }));
+    await ok(sdk.respond(supplier, { escrow, jobId: job.jobId, responseURI: `ipfs://demo-response-${job.jobId}`, token: stablecoin, fee }));
+    await ok(sdk.submitEvidence(buyer, { escrow, jobId: job.jobId, evidenceURI: `ipfs://demo-evidence-buyer-${job.jobId}` }));
+    await ok(sdk.submitEvidence(supplier, { escrow, jobId: job.jobId, evidenceURI: `ipfs://demo-evidence-supplier-${job.jobId}` }));
+    job.status = "Disputed";
+    return job;
+  };
+  const ruled = await disputed(b1, s2, USD("70"));
+  await ok(sdk.rule(arbitrator, { escrow, jobId: ruled.jobId, buyerShareBps: 7_000, reasonHash: sdk.specHash("two acceptance checks failed") }));
+  ruled.status = "Settled";
+  ruled.title += " (ruled 70/30)";
+  const pending = await disputed(b2, s1, USD("110"));
+  pending.title += " (awaiting ruling)";
+
   // Jobs still running when the demo is up.
   const inReview = await hire(b1, s2, stablecoin, USD("95"));
   await deliver(s2, inReview.jobId);

@@ -24,6 +24,8 @@ export interface EscrowConfig {
   maxWindow?: number;
   /** Seconds after an RFQ lapses before anyone may cancel it; default 3 days. */
   cancelGracePeriod?: number;
+  /** Seconds a supplier has to answer a dispute; default 3 days. */
+  responseWindow?: number;
 }
 
 async function deployed(reader: Reader, hash: Hash): Promise<{ address: Address; blockNumber: bigint }> {
@@ -49,6 +51,7 @@ export async function deployEscrow(writer: Writer, reader: Reader, config: Escro
       config.maxWindow ?? 365 * DAY,
       registry.address,
       config.cancelGracePeriod ?? 3 * DAY,
+      config.responseWindow ?? 3 * DAY,
     ],
   });
   const { address, blockNumber } = await deployed(reader, hash);

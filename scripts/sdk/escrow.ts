@@ -136,6 +136,78 @@ export function withdraw(writer: Writer, p: { escrow: Address; token: Address; t
   });
 }
 
+/** The arbitrator's fee each side of a dispute pays: the price × the fee bps of the job's terms. */
+export async function disputeFee(reader: Reader, p: { escrow: Address; jobId: bigint }): Promise<bigint> {
+  const job = await readJob(reader, p);
+  const terms = await reader.readContract({
+    address: p.escrow,
+    abi: tenderEscrowAbi,
+    functionName: "arbitratorTerms",
+    args: [job.termsId],
+  });
+  return (job.price * BigInt(terms.feeBps)) / 10_000n;
+}
+
+/** The buyer disputes a delivery, paying the arbitrator's fee (ERC-20 jobs: approve `fee` first). */
+export function dispute(
+  writer: Writer,
+  p: { escrow: Address; jobId: bigint; statementURI: string; token: Address; fee: bigint },
+): Promise<Hash> {
+  return writer.writeContract({
+    address: p.escrow,
+    abi: tenderEscrowAbi,
+    functionName: "dispute",
+    args: [p.jobId, p.statementURI],
+    value: p.token === ETH ? p.fee : 0n,
+  });
+}
+
+/** The supplier answers a dispute, paying the same fee. */
+export function respond(
+  writer: Writer,
+  p: { escrow: Address; jobId: bigint; responseURI: string; token: Address; fee: bigint },
+): Promise<Hash> {
+  return writer.writeContract({
+    address: p.escrow,
+    abi: tenderEscrowAbi,
+    functionName: "respond",
+    args: [p.jobId, p.responseURI],
+    value: p.token === ETH ? p.fee : 0n,
+  });
+}
+
+export function submitEvidence(writer: Writer, p: { escrow: Address; jobId: bigint; evidenceURI: string }): Promise<Hash> {
+  return writer.writeContract({
+    address: p.escrow,
+    abi: tenderEscrowAbi,
+    functionName: "submitEvidence",
+    args: [p.jobId, p.evidenceURI],
+  });
+}
+
+/** The job's arbitrator rules `buyerShareBps` (0–10,000) of the price to the buyer. */
+export function rule(
+  writer: Writer,
+  p: { escrow: Address; jobId: bigint; buyerShareBps: number; reasonHash: Hash },
+): Promise<Hash> {
+  return writer.writeContract({
+    address: p.escrow,
+    abi: tenderEscrowAbi,
+    functionName: "rule",
+    args: [p.jobId, p.buyerShareBps, p.reasonHash],
+  });
+}
+
+/** Anyone settles a dispute whose response or ruling window passed. */
+export function settleDispute(writer: Writer, p: { escrow: Address; jobId: bigint }): Promise<Hash> {
+  return writer.writeContract({
+    address: p.escrow,
+    abi: tenderEscrowAbi,
+    functionName: "settleDispute",
+    args: [p.jobId],
+  });
+}
+
 /** Sends the protocol fees accrued in `token` to the treasury (anyone may call it). */
 export function collectProtocolFees(writer: Writer, p: { escrow: Address; token: Address }): Promise<Hash> {
   return writer.writeContract({

@@ -325,16 +325,4 @@ contract LifecycleTest is EscrowTest {
         assertEq(usd.balanceOf(supplier), PRICE, "whole price");
         assertEq(escrow.protocolFees(address(usd)), 0, "no fee");
     }
-
-    /*//////////////////////////////////////////////////////////////
-                                 DISPUTE
-    //////////////////////////////////////////////////////////////*/
-
-    function test_dispute_isNotEnabledYet() public {
-        uint256 jobId = postAndDeliver(ETH);
-        vm.expectRevert(ITenderEscrow.DisputesNotEnabled.selector);
-        vm.prank(buyer);
-        escrow.dispute(jobId, "ipfs://statement");
-        assertStatus(jobId, Tender.Status.Delivered);
-    }
 }

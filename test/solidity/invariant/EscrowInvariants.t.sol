@@ -20,13 +20,13 @@ contract EscrowInvariants is Test {
         address treasury = makeAddr("treasury");
         address arbitrator = makeAddr("arbitrator");
         SupplierRegistry registry = new SupplierRegistry();
-        escrow = new TenderEscrow(owner, treasury, 100, 1 hours, 365 days, registry, 3 days);
+        escrow = new TenderEscrow(owner, treasury, 100, 1 hours, 365 days, registry, 3 days, 3 days);
         vm.prank(arbitrator);
         escrow.registerArbitrator(200, 3 days, "ipfs://terms");
         MockERC20 usd = new MockERC20("Mock USD", "mUSD", 6);
         handler = new EscrowHandler(escrow, usd, owner, treasury, arbitrator);
 
-        bytes4[] memory selectors = new bytes4[](19);
+        bytes4[] memory selectors = new bytes4[](24);
         selectors[0] = EscrowHandler.post.selector;
         selectors[1] = EscrowHandler.deliver.selector;
         selectors[2] = EscrowHandler.decline.selector;
@@ -46,6 +46,11 @@ contract EscrowInvariants is Test {
         selectors[16] = EscrowHandler.pick.selector;
         selectors[17] = EscrowHandler.cancel.selector;
         selectors[18] = EscrowHandler.reclaimBond.selector;
+        selectors[19] = EscrowHandler.dispute.selector;
+        selectors[20] = EscrowHandler.respond.selector;
+        selectors[21] = EscrowHandler.evidence.selector;
+        selectors[22] = EscrowHandler.rule.selector;
+        selectors[23] = EscrowHandler.settleDispute.selector;
         targetContract(address(handler));
         targetSelector(FuzzSelector({addr: address(handler), selectors: selectors}));
     }
@@ -64,7 +69,8 @@ contract EscrowInvariants is Test {
         assertEq(handler.wrongAwards(), 0, "lowest-price awards above the lowest bid");
     }
 
-    /// Invariant 1: per token, the escrow holds exactly what it owes (running jobs, bonds, credits, accrued fees).
+    /// Invariant 1: per token, the escrow holds exactly what it owes (running jobs, bonds, dispute fees, credits,
+    /// accrued fees).
     function _solvent() internal view {
         for (uint256 t; t < handler.tokenCount(); ++t) {
             address token = handler.tokens(t);
@@ -72,8 +78,11 @@ contract EscrowInvariants is Test {
             for (uint256 i; i < handler.jobCount(); ++i) {
                 Tender.Job memory job = escrow.job(handler.jobIds(i));
                 bool running = job.status == Tender.Status.Open || job.status == Tender.Status.Awarded
-                    || job.status == Tender.Status.Delivered;
+                    || job.status == Tender.Status.Delivered || job.status == Tender.Status.Disputed;
                 if (job.token == token && running) owed += job.price;
+                if (job.token == token && job.status == Tender.Status.Disputed) {
+                    owed += handler.feeOf(handler.jobIds(i)) * (job.answered ? 2 : 1);
+                }
             }
             address[] memory holders = handler.holders();
             for (uint256 i; i < holders.length; ++i) owed += escrow.credit(holders[i], token);

@@ -19,6 +19,7 @@ abstract contract EscrowTest is Test {
     uint32 internal constant REVIEW = 1 days;
     uint256 internal constant START = 1_750_000_000;
     uint32 internal constant GRACE = 3 days;
+    uint32 internal constant RESPONSE = 3 days;
     string internal constant SPEC =
         '{"version":1,"title":"Summarize","category":"text","task":"Summarize the input in 3 bullets","inputs":[{"name":"doc","text":"hello"}],"acceptance":[{"id":"a1","description":"3 bullets","regex":"^(- .+\\\\n){3}$"}],"deliverable":{"mediaType":"text/markdown","via":"uri"}}';
 
@@ -37,7 +38,7 @@ abstract contract EscrowTest is Test {
     function setUp() public virtual {
         vm.warp(START);
         registry = new SupplierRegistry();
-        escrow = new TenderEscrow(owner, treasury, FEE_BPS, MIN_WINDOW, MAX_WINDOW, registry, GRACE);
+        escrow = new TenderEscrow(owner, treasury, FEE_BPS, MIN_WINDOW, MAX_WINDOW, registry, GRACE, RESPONSE);
         usd = new MockERC20("Mock USD", "mUSD", 6);
         vm.prank(arbitrator);
         termsId = escrow.registerArbitrator(200, 3 days, "ipfs://terms");

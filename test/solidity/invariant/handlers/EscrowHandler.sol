@@ -30,6 +30,8 @@ contract EscrowHandler is CheatBase {
     address[] public tokens;
     uint256[] public jobIds;
     uint256[] public rfqIds;
+    uint256[] internal _deliveredIds;
+    uint256[] internal _disputedIds;
 
     /// @notice What each actor should own, in its wallet or as an escrow credit.
     mapping(address actor => mapping(address token => uint256)) public expectedWealth;
@@ -234,6 +236,118 @@ contract EscrowHandler is CheatBase {
         ++calls["reclaimBond"];
     }
 
+    /*//////////////////////////////////////////////////////////////
+                                DISPUTES
+    //////////////////////////////////////////////////////////////*/
+
+    /// @notice Disputes a delivered job; an awarded one is delivered first (so dispute chains are common).
+    function dispute(uint256 jobSeed) external {
+        (uint256 jobId, Tender.Job memory job) = _pick(jobSeed);
+        if (job.status == Tender.Status.Awarded && block.timestamp < job.deadline) {
+            deliver(jobSeed);
+            job = escrow.job(jobId);
+        }
+        if (job.status != Tender.Status.Delivered || block.timestamp >= job.deadline) return;
+        if (job.token == address(busd) && busd.blocked(job.buyer)) return;
+        uint256 fee = _feeOf(job);
+        _mintTo(job.buyer, job.token, fee);
+        vm.prank(job.buyer);
+        escrow.dispute{value: job.token == ETH ? fee : 0}(jobId, "ipfs://statement");
+        _disputedIds.push(jobId);
+        expectedWealth[job.buyer][job.token] -= fee;
+        ++calls["dispute"];
+    }
+
+    function respond(uint256 jobSeed) public {
+        (uint256 jobId, Tender.Job memory job) = _pickFrom(_disputedIds, jobSeed);
+        if (job.status != Tender.Status.Disputed || job.answered || block.timestamp >= job.deadline) return;
+        if (job.token == address(busd) && busd.blocked(job.supplier)) return;
+        uint256 fee = _feeOf(job);
+        _mintTo(job.supplier, job.token, fee);
+        vm.prank(job.supplier);
+        escrow.respond{value: job.token == ETH ? fee : 0}(jobId, "ipfs://response");
+        expectedWealth[job.supplier][job.token] -= fee;
+        ++calls["respond"];
+    }
+
+    function evidence(uint256 jobSeed, bool byBuyer) external {
+        (uint256 jobId, Tender.Job memory job) = _pickFrom(_disputedIds, jobSeed);
+        if (job.status != Tender.Status.Disputed) return;
+        vm.prank(byBuyer ? job.buyer : job.supplier);
+        escrow.submitEvidence(jobId, "ipfs://evidence");
+        ++calls["evidence"];
+    }
+
+    /// @notice Rules on a disputed job; an unanswered one is answered first.
+    function rule(uint256 jobSeed, uint16 bps) external {
+        (uint256 jobId, Tender.Job memory job) = _pickFrom(_disputedIds, jobSeed);
+        if (job.status == Tender.Status.Disputed && !job.answered && block.timestamp < job.deadline) {
+            respond(jobSeed);
+            job = escrow.job(jobId);
+        }
+        if (job.status != Tender.Status.Disputed || !job.answered || block.timestamp >= job.deadline) return;
+        bps = uint16(bound(bps, 0, 10_000));
+        if (bps % 3 == 0) bps = 5_000; // make even rulings common
+        uint256 bond = _winnerBond(jobId, job);
+        vm.prank(arbitrator);
+        escrow.rule(jobId, bps, keccak256("reasons"));
+        _disputeSettled(jobId, job, bond, bps, 0);
+        ++calls["rule"];
+    }
+
+    function settleDispute(uint256 jobSeed, uint256 callerSeed) external {
+        (uint256 jobId, Tender.Job memory job) = _pickFrom(_disputedIds, jobSeed);
+        if (job.status != Tender.Status.Disputed || block.timestamp < job.deadline) return;
+        uint256 bond = _winnerBond(jobId, job);
+        vm.prank(actors[callerSeed % actors.length]);
+        escrow.settleDispute(jobId);
+        if (job.answered) _disputeSettled(jobId, job, bond, job.defaultBuyerShareBps, 2);
+        else _disputeSettled(jobId, job, bond, 10_000, 1);
+        ++calls["settleDispute"];
+    }
+
+    /// @dev The ghost books' own reading of the dispute rules. `kind`: 0 ruled, 1 unanswered, 2 silent.
+    function _disputeSettled(uint256 jobId, Tender.Job memory job, uint256 bond, uint256 bps, uint256 kind) internal {
+        ++payouts[jobId];
+        uint256 fee = _feeOf(job);
+        uint256 toBuyer = uint256(job.price) * bps / 10_000;
+        uint256 supplierShare = job.price - toBuyer;
+        uint256 protocolFee = supplierShare * job.protocolFeeBps / 10_000;
+        uint256 toSupplier = supplierShare - protocolFee;
+        uint256 toArbitrator;
+        if (kind == 1) {
+            toBuyer += fee;
+        } else if (kind == 2) {
+            toBuyer += fee;
+            toSupplier += fee;
+        } else if (bps > 5_000) {
+            toBuyer += fee;
+            toArbitrator = fee;
+        } else if (bps < 5_000) {
+            toSupplier += fee;
+            toArbitrator = fee;
+        } else {
+            toBuyer += fee / 2;
+            toSupplier += fee / 2;
+            toArbitrator = 2 * fee - 2 * (fee / 2);
+        }
+        if (bps > 5_000) toBuyer += bond;
+        else toSupplier += bond;
+        feesEarned[job.token] += protocolFee;
+        expectedWealth[job.buyer][job.token] += toBuyer;
+        expectedWealth[job.supplier][job.token] += toSupplier;
+        expectedWealth[arbitrator][job.token] += toArbitrator;
+    }
+
+    /// @notice The arbitrator's fee a side pays on `job`.
+    function feeOf(uint256 jobId) external view returns (uint256) {
+        return _feeOf(escrow.job(jobId));
+    }
+
+    function _feeOf(Tender.Job memory job) internal view returns (uint256) {
+        return uint256(job.price) * escrow.arbitratorTerms(job.termsId).feeBps / 10_000;
+    }
+
     /// @notice What the escrow holds in bonds for `token`.
     function bondsHeld(address token) external view returns (uint256 total) {
         for (uint256 i; i < jobIds.length; ++i) {
@@ -244,11 +358,12 @@ contract EscrowHandler is CheatBase {
         }
     }
 
-    function deliver(uint256 jobSeed) external {
+    function deliver(uint256 jobSeed) public {
         (uint256 jobId, Tender.Job memory job) = _pick(jobSeed);
         if (job.status != Tender.Status.Awarded || block.timestamp >= job.deadline) return;
         vm.prank(job.supplier);
         escrow.deliver(jobId, keccak256(abi.encode(jobId)), "ipfs://work");
+        _deliveredIds.push(jobId);
         ++calls["deliver"];
     }
 
@@ -340,7 +455,7 @@ contract EscrowHandler is CheatBase {
         address caller = callerSeed % 2 == 0 ? sink : actors[callerSeed % actors.length];
         bool ok;
         vm.startPrank(caller);
-        how = how % 5;
+        how = how % 6;
         if (how == 0 && caller != job.buyer) {
             try escrow.confirm(jobId, 5) {ok = true;} catch {}
         } else if (how == 1 && caller != job.supplier) {
@@ -351,6 +466,8 @@ contract EscrowHandler is CheatBase {
             try escrow.refund(jobId) {ok = true;} catch {}
         } else if (how == 4 && !(job.status == Tender.Status.Delivered && block.timestamp >= job.deadline)) {
             try escrow.finalize(jobId) {ok = true;} catch {}
+        } else if (how == 5) {
+            try escrow.rule(jobId, 10_000, bytes32(0)) {ok = true;} catch {}
         }
         vm.stopPrank();
         if (ok) ++breaches;
@@ -373,11 +490,12 @@ contract EscrowHandler is CheatBase {
         return tokens.length;
     }
 
-    /// @notice Everyone whose holdings the books track: the actors, and the sink they may withdraw to.
+    /// @notice Everyone whose holdings the books track: the actors, the sink they may withdraw to, the arbitrator.
     function holders() external view returns (address[] memory list) {
-        list = new address[](actors.length + 1);
+        list = new address[](actors.length + 2);
         for (uint256 i; i < actors.length; ++i) list[i] = actors[i];
         list[actors.length] = sink;
+        list[actors.length + 1] = arbitrator;
     }
 
     function _pick(uint256 seed) internal view returns (uint256 jobId, Tender.Job memory job) {
@@ -390,6 +508,12 @@ contract EscrowHandler is CheatBase {
         if (token == ETH) vm.deal(account, account.balance + amount);
         else MockERC20(token).mint(account, amount);
         expectedWealth[account][token] += amount;
+    }
+
+    function _pickFrom(uint256[] storage ids, uint256 seed) internal view returns (uint256 jobId, Tender.Job memory job) {
+        if (ids.length == 0) return (0, job);
+        jobId = ids[seed % ids.length];
+        job = escrow.job(jobId);
     }
 
     function _pickRfq(uint256 seed) internal view returns (uint256 jobId, Tender.Job memory job) {

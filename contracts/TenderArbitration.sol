@@ -1,0 +1,197 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.37;
+
+import {ITenderArbitration} from "./interfaces/ITenderArbitration.sol";
+import {ITenderEscrow} from "./interfaces/ITenderEscrow.sol";
+import {Tender} from "./types/Tender.sol";
+import {TenderMarket} from "./TenderMarket.sol";
+
+/// @title TenderArbitration
+/// @notice Disputes, inside the escrow that holds the money: the buyer disputes a delivery, the supplier answers,
+/// both add evidence, the job's arbitrator rules a split; an unanswered dispute or a silent arbitrator ends by
+/// default, so no dispute can hold money forever. See {ITenderArbitration}.
+abstract contract TenderArbitration is TenderMarket, ITenderArbitration {
+    uint32 private immutable _responseWindow;
+
+    /// @dev How a dispute ended.
+    enum Outcome {
+        Ruled,
+        Unanswered,
+        Silent
+    }
+
+    /// @dev Who gets what when a dispute ends.
+    struct Payout {
+        uint256 toBuyer;
+        uint256 toSupplier;
+        uint256 toArbitrator;
+        uint256 protocolFee;
+        uint256 supplierShare;
+    }
+
+    /// @param responseWindow_ Seconds a supplier has to answer a dispute.
+    constructor(uint32 responseWindow_) {
+        _checkWindow(responseWindow_);
+        _responseWindow = responseWindow_;
+    }
+
+    /// @inheritdoc ITenderEscrow
+    function dispute(uint256 jobId, string calldata statementURI) external payable override nonReentrant {
+        Tender.Job storage job = _jobs[jobId];
+
+        // Check: the buyer, within the review window.
+        _expectStatus(jobId, job.status, Tender.Status.Delivered);
+        if (msg.sender != job.buyer) revert NotBuyer(jobId, msg.sender);
+        if (block.timestamp >= job.deadline) revert DeadlinePassed(jobId, job.deadline);
+        Tender.ArbitratorTerms memory terms = _terms[job.termsId];
+        uint256 fee = uint256(job.price) * terms.feeBps / _BPS;
+
+        // Effect: the supplier has the response window to answer.
+        uint40 respondBy = uint40(block.timestamp + _responseWindow);
+        job.status = Tender.Status.Disputed;
+        job.deadline = respondBy;
+        ++_supplierRecords[job.supplier].disputesFaced;
+        ++_buyerRecords[msg.sender].disputesOpened;
+        emit DisputeOpened(jobId, terms.arbitrator, statementURI, fee, respondBy);
+
+        // Interaction: the buyer's fee.
+        _collect({token: job.token, from: msg.sender, amount: fee});
+    }
+
+    /// @inheritdoc ITenderArbitration
+    function respond(uint256 jobId, string calldata responseURI) external payable override nonReentrant {
+        Tender.Job storage job = _jobs[jobId];
+
+        // Check: the supplier, once, before respondBy.
+        _expectStatus(jobId, job.status, Tender.Status.Disputed);
+        if (msg.sender != job.supplier) revert NotSupplier(jobId, msg.sender);
+        if (job.answered) revert AlreadyAnswered(jobId);
+        if (block.timestamp >= job.deadline) revert DeadlinePassed(jobId, job.deadline);
+        Tender.ArbitratorTerms memory terms = _terms[job.termsId];
+
+        // Effect: the ruling window starts.
+        uint40 ruleBy = uint40(block.timestamp + terms.ruleWindow);
+        job.answered = true;
+        job.deadline = ruleBy;
+        emit DisputeAnswered(jobId, responseURI, ruleBy);
+
+        // Interaction: the supplier's fee, the same as the buyer's.
+        _collect({token: job.token, from: msg.sender, amount: uint256(job.price) * terms.feeBps / _BPS});
+    }
+
+    /// @inheritdoc ITenderArbitration
+    function submitEvidence(uint256 jobId, string calldata evidenceURI) external override {
+        Tender.Job storage job = _jobs[jobId];
+        _expectStatus(jobId, job.status, Tender.Status.Disputed);
+        if (msg.sender != job.buyer && msg.sender != job.supplier) revert NotParty(jobId, msg.sender);
+        emit Evidence(jobId, msg.sender, evidenceURI);
+    }
+
+    /// @inheritdoc ITenderArbitration
+    function rule(uint256 jobId, uint16 buyerShareBps, bytes32 reasonHash) external override nonReentrant {
+        Tender.Job storage job = _jobs[jobId];
+
+        // Check: the job's arbitrator, after the answer and before ruleBy, with a share in range.
+        _expectStatus(jobId, job.status, Tender.Status.Disputed);
+        address arbitrator_ = _terms[job.termsId].arbitrator;
+        if (msg.sender != arbitrator_) revert NotArbitrator(jobId, msg.sender);
+        if (!job.answered) revert NotAnswered(jobId);
+        if (block.timestamp >= job.deadline) revert DeadlinePassed(jobId, job.deadline);
+        if (buyerShareBps > _BPS) revert InvalidRuling(buyerShareBps);
+
+        emit Ruling(jobId, msg.sender, buyerShareBps, reasonHash);
+        _resolve(jobId, job, buyerShareBps, Outcome.Ruled);
+    }
+
+    /// @inheritdoc ITenderArbitration
+    function settleDispute(uint256 jobId) external override nonReentrant {
+        Tender.Job storage job = _jobs[jobId];
+
+        // Check: the response window (unanswered) or the ruling window (silent arbitrator) passed.
+        _expectStatus(jobId, job.status, Tender.Status.Disputed);
+        if (block.timestamp < job.deadline) revert DeadlineNotReached(jobId, job.deadline);
+
+        if (job.answered) {
+            emit DisputeDefaulted(jobId, false, job.defaultBuyerShareBps);
+            _resolve(jobId, job, job.defaultBuyerShareBps, Outcome.Silent);
+        } else {
+            emit DisputeDefaulted(jobId, true, uint16(_BPS));
+            _resolve(jobId, job, uint16(_BPS), Outcome.Unanswered);
+        }
+    }
+
+    /// @inheritdoc ITenderArbitration
+    function responseWindow() external view override returns (uint32) {
+        return _responseWindow;
+    }
+
+    /// @dev Splits the price, the fees and the bond as the outcome says, writes the records and pays everyone.
+    function _resolve(uint256 jobId, Tender.Job storage job, uint16 buyerShareBps, Outcome outcome) private {
+        // Effect
+        job.status = Tender.Status.Settled;
+        address buyer = job.buyer;
+        address supplier = job.supplier;
+        address token = job.token;
+        Tender.ArbitratorTerms memory terms = _terms[job.termsId];
+        Payout memory pay = _split(job, terms.feeBps, buyerShareBps, outcome);
+        uint256 bond = job.direct ? 0 : _takeWinnerBond(jobId, supplier);
+        if (buyerShareBps > _BPS / 2) pay.toBuyer += bond;
+        else pay.toSupplier += bond;
+
+        if (outcome == Outcome.Silent) {
+            ++_arbitrators[terms.arbitrator].timedOut;
+        } else if (outcome == Outcome.Ruled) {
+            Tender.Arbitrator storage record = _arbitrators[terms.arbitrator];
+            if (buyerShareBps > _BPS / 2) ++record.rulingsForBuyer;
+            else if (buyerShareBps < _BPS / 2) ++record.rulingsForSupplier;
+            else ++record.rulingsEven;
+        }
+        if (outcome != Outcome.Silent) {
+            if (buyerShareBps > _BPS / 2) ++_supplierRecords[supplier].disputesLost;
+            else if (buyerShareBps < _BPS / 2) ++_buyerRecords[buyer].disputesLost;
+        }
+        if (pay.supplierShare != 0) {
+            ++_supplierRecords[supplier].completed;
+            _completedVolume[supplier][token] += pay.supplierShare;
+            ++_buyerRecords[buyer].paid;
+        }
+        if (pay.protocolFee != 0) _protocolFees[token] += pay.protocolFee;
+        emit JobSettled(jobId, 0, pay.toSupplier, pay.protocolFee);
+
+        // Interaction
+        _push(token, buyer, pay.toBuyer);
+        _push(token, supplier, pay.toSupplier);
+        _push(token, terms.arbitrator, pay.toArbitrator);
+    }
+
+    /// @dev The price split and the fees, before the bond.
+    function _split(Tender.Job storage job, uint16 feeBps, uint16 buyerShareBps, Outcome outcome)
+        private
+        view
+        returns (Payout memory pay)
+    {
+        uint256 price = job.price;
+        uint256 fee = price * feeBps / _BPS;
+        pay.toBuyer = price * buyerShareBps / _BPS;
+        pay.supplierShare = price - pay.toBuyer;
+        pay.protocolFee = pay.supplierShare * job.protocolFeeBps / _BPS;
+        pay.toSupplier = pay.supplierShare - pay.protocolFee;
+
+        if (outcome == Outcome.Unanswered) {
+            pay.toBuyer += fee; // the supplier paid none
+        } else if (outcome == Outcome.Silent) {
+            pay.toBuyer += fee;
+            pay.toSupplier += fee;
+        } else if (buyerShareBps > _BPS / 2) {
+            pay.toBuyer += fee;
+            pay.toArbitrator = fee;
+        } else if (buyerShareBps < _BPS / 2) {
+            pay.toSupplier += fee;
+            pay.toArbitrator = fee;
+        } else {
+            pay.toBuyer += fee / 2;
+            pay.toSupplier += fee / 2;
+            pay.toArbitrator = 2 * fee - 2 * (fee / 2);
+        }
+    }
+}
