@@ -27,6 +27,7 @@ abstract contract TenderArbitration is TenderMarket, ITenderArbitration {
         uint256 toArbitrator;
         uint256 protocolFee;
         uint256 supplierShare;
+        uint256 supplierNet;
     }
 
     /// @param responseWindow_ Seconds a supplier has to answer a dispute.
@@ -156,7 +157,8 @@ abstract contract TenderArbitration is TenderMarket, ITenderArbitration {
             ++_buyerRecords[buyer].paid;
         }
         if (pay.protocolFee != 0) _protocolFees[token] += pay.protocolFee;
-        emit JobSettled(jobId, 0, pay.toSupplier, pay.protocolFee);
+        emit DisputeSettled(jobId, pay.toBuyer, pay.toSupplier, pay.toArbitrator);
+        emit JobSettled(jobId, 0, pay.supplierNet, pay.protocolFee);
 
         // Interaction
         _push(token, buyer, pay.toBuyer);
@@ -175,7 +177,8 @@ abstract contract TenderArbitration is TenderMarket, ITenderArbitration {
         pay.toBuyer = price * buyerShareBps / _BPS;
         pay.supplierShare = price - pay.toBuyer;
         pay.protocolFee = pay.supplierShare * job.protocolFeeBps / _BPS;
-        pay.toSupplier = pay.supplierShare - pay.protocolFee;
+        pay.supplierNet = pay.supplierShare - pay.protocolFee;
+        pay.toSupplier = pay.supplierNet;
 
         if (outcome == Outcome.Unanswered) {
             pay.toBuyer += fee; // the supplier paid none

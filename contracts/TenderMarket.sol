@@ -228,7 +228,7 @@ abstract contract TenderMarket is EscrowState, ITenderMarket {
     //////////////////////////////////////////////////////////////*/
 
     /// @dev The winner's bond leaves the market's books when its job ends: back to the winner on payment, to the
-    /// buyer on a decline or non-delivery.
+    /// buyer on a decline or non-delivery, and after a dispute to the buyer above 5,000 bps, else to the winner.
     function _takeWinnerBond(uint256 jobId, address winner) internal returns (uint256 bond) {
         Tender.Bid storage bid_ = _bids[jobId][winner];
         bond = bid_.bond;

@@ -36,6 +36,9 @@ interface ITenderArbitration {
     event Evidence(uint256 indexed jobId, address indexed party, string evidenceURI);
     /// @notice The arbitrator ruled (ERC-792's Ruling).
     event Ruling(uint256 indexed jobId, address indexed arbitrator, uint16 buyerShareBps, bytes32 reasonHash);
+    /// @notice A dispute ended and paid out: what each party received in all (its share of the price, fees back or
+    /// earned, the bond).
+    event DisputeSettled(uint256 indexed jobId, uint256 toBuyer, uint256 toSupplier, uint256 toArbitrator);
     /// @notice The dispute was settled by default: unanswered (`unanswered` true, 10,000 bps to the buyer) or the
     /// arbitrator stayed silent (the job's default split).
     event DisputeDefaulted(uint256 indexed jobId, bool unanswered, uint16 buyerShareBps);
@@ -50,13 +53,13 @@ interface ITenderArbitration {
     function submitEvidence(uint256 jobId, string calldata evidenceURI) external;
 
     /// @notice The job's arbitrator rules `buyerShareBps` (0–10,000) of the price to the buyer, before ruleBy.
-    /// @dev Emits {Ruling} and {JobSettled}. Requirements: Disputed and answered; caller is the arbitrator named in
+    /// @dev Emits {Ruling}, {DisputeSettled} and {JobSettled}. Requirements: Disputed and answered; caller is the arbitrator named in
     /// the job's terms (retired or not); before ruleBy; at most 10,000 bps.
     function rule(uint256 jobId, uint16 buyerShareBps, bytes32 reasonHash) external;
 
     /// @notice Anyone settles a dispute whose response window (unanswered) or ruling window (silent arbitrator)
     /// passed.
-    /// @dev Emits {DisputeDefaulted} and {JobSettled}. Requirements: Disputed; at or after respondBy (unanswered)
+    /// @dev Emits {DisputeDefaulted}, {DisputeSettled} and {JobSettled}. Requirements: Disputed; at or after respondBy (unanswered)
     /// or ruleBy (answered).
     function settleDispute(uint256 jobId) external;
 

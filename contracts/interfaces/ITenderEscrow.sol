@@ -90,10 +90,13 @@ interface ITenderEscrow is IArbitratorRegistry, IReputation {
     /// @notice The job's supplier delivered. The buyer may confirm or dispute before `reviewEndsAt`; after it,
     /// anyone may finalize.
     event JobDelivered(uint256 indexed jobId, bytes32 deliverableHash, string uri, uint40 reviewEndsAt);
-    /// @notice The job's payment was released. Whatever of the price is neither `toSupplier` nor `protocolFee` went
-    /// back to the buyer (only a ruling gives the buyer a share).
-    /// @param rating The buyer's 1–5 rating when it confirmed; 0 when finalized after the review window or ruled.
-    /// @param toSupplier What the supplier was paid.
+    /// @notice The job's price was released. Whatever of it is neither `toSupplier` nor `protocolFee` went back to
+    /// the buyer (only a dispute gives the buyer a share). Bonds and dispute fees are not in these figures: a
+    /// winner's bond goes back with its payment, and a dispute's full payouts are in
+    /// {ITenderArbitration-DisputeSettled}.
+    /// @param rating The buyer's 1–5 rating when it confirmed; 0 when finalized after the review window, ruled or
+    /// settled by default.
+    /// @param toSupplier The supplier's part of the price, after the protocol fee.
     /// @param protocolFee What the protocol accrued for its treasury.
     event JobSettled(uint256 indexed jobId, uint8 rating, uint256 toSupplier, uint256 protocolFee);
     /// @notice The buyer got its money back: the supplier declined, or let the delivery deadline pass.

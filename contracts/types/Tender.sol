@@ -16,7 +16,7 @@ library Tender {
         Delivered,
         /// The buyer disputed the delivery; the named arbitrator rules.
         Disputed,
-        /// Payment released (confirm, finalize or ruling). Terminal.
+        /// Price released: confirmed, finalized, ruled, or a dispute settled by default. Terminal.
         Settled,
         /// The buyer got its money back after a decline or a missed delivery. Terminal.
         Refunded,

@@ -166,7 +166,9 @@ contract TenderArbitrationTest is MarketTest {
         vm.expectEmit(address(escrow));
         emit ITenderArbitration.Ruling(jobId, arbitrator, 0, keccak256("reasons"));
         vm.expectEmit(address(escrow));
-        emit ITenderEscrow.JobSettled(jobId, 0, price - protocolFee + fee + 100e6, protocolFee);
+        emit ITenderArbitration.DisputeSettled(jobId, 0, price - protocolFee + fee + 100e6, fee);
+        vm.expectEmit(address(escrow));
+        emit ITenderEscrow.JobSettled(jobId, 0, price - protocolFee, protocolFee);
         ruleAs(arbitrator, jobId, 0);
         assertStatus(jobId, Tender.Status.Settled);
         assertEq(usd.balanceOf(s1), s1Before + price - protocolFee + fee + 100e6, "price less fee, its fee, its bond");
