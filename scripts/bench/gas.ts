@@ -6,6 +6,7 @@
 import hre from "hardhat";
 import type { Address, Hash } from "viem";
 import * as sdk from "../sdk/index.ts";
+import { GasTable, formatGas } from "./table.ts";
 
 const { viem, networkHelpers } = await hre.network.create();
 const clients = (await viem.getWalletClients()) as unknown as sdk.Writer[];
@@ -48,14 +49,9 @@ async function post(token: Address, to: Address = supplier.account.address) {
 const deliver = (jobId: bigint, who = supplier) =>
   gasOf(sdk.deliver(who, { escrow, jobId, deliverableHash: sdk.specHash("out"), uri: "ipfs://bafy-deliverable" }));
 
-type Row = { operation: string; cold?: bigint; warm?: bigint };
-const rows = new Map<string, Row>();
-const record = (operation: string, gas: bigint) => {
-  const row = rows.get(operation) ?? { operation };
-  if (row.cold === undefined) row.cold = gas;
-  else if (row.warm === undefined) row.warm = gas;
-  rows.set(operation, row);
-};
+const gasTable = new GasTable();
+const record = (operation: string, gas: bigint) => gasTable.record(operation, gas);
+const rows = gasTable.rows;
 
 for (const [label, token] of [["ERC-20", usd], ["ETH", sdk.ETH]] as const) {
   for (let round = 0; round < 2; round++) {
@@ -110,8 +106,7 @@ for (let round = 0; round < 2; round++) {
 
 const table = [...rows.values()];
 const width = Math.max(...table.map((row) => row.operation.length));
-const cell = (gas?: bigint) => (gas === undefined ? "" : gas.toLocaleString("en-US")).padStart(9);
 console.log(`${"operation".padEnd(width)}  ${"cold".padStart(9)}  ${"warm".padStart(9)}`);
-for (const row of table) console.log(`${row.operation.padEnd(width)}  ${cell(row.cold)}  ${cell(row.warm)}`);
+for (const row of table) console.log(`${row.operation.padEnd(width)}  ${formatGas(row.cold)}  ${formatGas(row.warm)}`);
 const target = rows.get("happy path: post+fund, deliver, confirm (ERC-20)")!.warm!;
 console.log(`\nERC-20 direct hire, warm happy path: ${target.toLocaleString("en-US")} gas (target 260,000)`);

@@ -6,6 +6,7 @@
 import hre from "hardhat";
 import { type Address, type Hash, keccak256, toHex } from "viem";
 import * as sdk from "../sdk/index.ts";
+import { GasTable, formatGas } from "./table.ts";
 
 const { viem, networkHelpers } = await hre.network.create();
 const reader = (await viem.getPublicClient()) as unknown as sdk.Reader;
@@ -68,14 +69,9 @@ async function postRFQ(floors: sdk.Floors) {
 const bid = (who: sdk.Writer, jobId: bigint, price: bigint, floors: sdk.Floors) =>
   gasOf(sdk.bid(who, { escrow, jobId, price, floors, token: usd, bond: sdk.bondFor(MAX, floors) }));
 
-type Row = { operation: string; cold?: bigint; warm?: bigint };
-const rows = new Map<string, Row>();
-const record = (operation: string, gas: bigint) => {
-  const row = rows.get(operation) ?? { operation };
-  if (row.cold === undefined) row.cold = gas;
-  else if (row.warm === undefined) row.warm = gas;
-  rows.set(operation, row);
-};
+const gasTable = new GasTable();
+const record = (operation: string, gas: bigint) => gasTable.record(operation, gas);
+const rows = gasTable.rows;
 
 /** One RFQ from post to payment with `bidders` bids; returns the path's total. */
 async function path(bidders: sdk.Writer[], bondBps: number, label: string) {
@@ -124,7 +120,7 @@ for (const [label, bidders, bondBps] of [["1 bid, bonded", [s1], 1_000], ["3 bid
 const table = [...rows.values(), ...paths.map(([operation, cold, warm]) => ({ operation, cold, warm }))];
 const width = Math.max(...table.map((row) => row.operation.length));
 console.log(`${"operation (warm)".padEnd(width)}  ${"gas".padStart(9)}`);
-for (const row of table) console.log(`${row.operation.padEnd(width)}  ${(row.warm ?? row.cold)!.toLocaleString("en-US").padStart(9)}`);
+for (const row of table) console.log(`${row.operation.padEnd(width)}  ${formatGas(row.warm ?? row.cold)}`);
 
 // Scaling: k bids on one job, each a new best, bonded, against two attestation floors.
 console.log("\nScaling (each bid a new best, bonded, two attestation floors; k-th bid and award)");
