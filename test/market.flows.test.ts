@@ -149,9 +149,16 @@ describe("an RFQ through the SDK", () => {
         spec: SPEC,
       }),
     );
-    await expect(
-      sdk.bid(deployer, { escrow, jobId, price: 1n, floors, token: sdk.ETH, bond: 0n }),
-    ).rejects.toThrow(/RecordFloorNotMet/);
+    const refused = await sdk.bid(deployer, { escrow, jobId, price: 1n, floors, token: sdk.ETH, bond: 0n }).catch((e: unknown) => e);
+    expect(sdk.describeError(refused)).toBe(
+      `RecordFloorNotMet: Job ${jobId} requires minCompleted of 5; your record has 0.`,
+    );
+    const tooHigh = await sdk
+      .bid(deployer, { escrow, jobId, price: parseUnits("0.2", 18), floors, token: sdk.ETH, bond: 0n })
+      .catch((e: unknown) => e);
+    expect(sdk.describeError(tooHigh, { symbol: "ETH", decimals: 18 })).toBe(
+      `BidAboveMaximum: Your 0.2 ETH is above job ${jobId}'s maximum of 0.1 ETH.`,
+    );
     expect(await sdk.readBestBid(reader, { escrow, jobId })).toEqual(["0x0000000000000000000000000000000000000000", 0n]);
   });
 });

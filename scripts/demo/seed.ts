@@ -140,9 +140,8 @@ export async function seedDemo(reader: sdk.Reader, actors: DemoActors, advanceTi
     try {
       await ok(sdk.bid(supplier, { escrow, jobId: job.jobId, price, floors, token, bond: sdk.bondFor(maxPrice, floors) }));
     } catch (error) {
-      const revert = sdk.revertOf(error);
-      if (!revert) throw error;
-      refused.push({ jobId: job.jobId, supplier: supplier.account.address, reason: revert.name });
+      if (!sdk.revertOf(error)) throw error;
+      refused.push({ jobId: job.jobId, supplier: supplier.account.address, reason: sdk.describeError(error) });
     }
   };
 

@@ -15,6 +15,12 @@ export function metricId(name: string): Hash {
   return keccak256(toBytes(name));
 }
 
+/** The conventional name of a metric id, or the id itself when it is not one of {@link METRICS}. */
+export function metricName(id: Hash): string {
+  for (const name of Object.values(METRICS)) if (metricId(name) === id.toLowerCase()) return name;
+  return id;
+}
+
 export function registerSupplier(writer: Writer, p: { registry: Address; profileURI: string }): Promise<Hash> {
   return writer.writeContract({
     address: p.registry,
