@@ -30,7 +30,6 @@ contract EscrowHandler is CheatBase {
     address[] public tokens;
     uint256[] public jobIds;
     uint256[] public rfqIds;
-    uint256[] internal _deliveredIds;
     uint256[] internal _disputedIds;
 
     /// @notice What each actor should own, in its wallet or as an escrow credit.
@@ -363,7 +362,6 @@ contract EscrowHandler is CheatBase {
         if (job.status != Tender.Status.Awarded || block.timestamp >= job.deadline) return;
         vm.prank(job.supplier);
         escrow.deliver(jobId, keccak256(abi.encode(jobId)), "ipfs://work");
-        _deliveredIds.push(jobId);
         ++calls["deliver"];
     }
 
@@ -499,9 +497,7 @@ contract EscrowHandler is CheatBase {
     }
 
     function _pick(uint256 seed) internal view returns (uint256 jobId, Tender.Job memory job) {
-        if (jobIds.length == 0) return (0, job);
-        jobId = jobIds[seed % jobIds.length];
-        job = escrow.job(jobId);
+        return _pickFrom(jobIds, seed);
     }
 
     function _mintTo(address account, address token, uint256 amount) internal {
@@ -517,9 +513,7 @@ contract EscrowHandler is CheatBase {
     }
 
     function _pickRfq(uint256 seed) internal view returns (uint256 jobId, Tender.Job memory job) {
-        if (rfqIds.length == 0) return (0, job);
-        jobId = rfqIds[seed % rfqIds.length];
-        job = escrow.job(jobId);
+        return _pickFrom(rfqIds, seed);
     }
 
     function _floors(uint16 bondBps) internal pure returns (Tender.Floors memory floors) {
