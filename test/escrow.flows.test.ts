@@ -122,7 +122,11 @@ describe("direct hire through the SDK", () => {
 
   it("reverts a bad call with the escrow's named error", async () => {
     const { escrow, buyer, token } = chain;
-    await expect(hire(token, 0n)).rejects.toThrow(/ZeroPrice/);
+    const unregistered = sdk.postDirectHire(chain.buyer, {
+      escrow, supplier: chain.supplier.account.address, token, price: PRICE, deliveryWindow: sdk.DAY, reviewWindow: sdk.DAY,
+      arbitrator: chain.stranger.account.address, defaultBuyerShareBps: 0, category: "text", spec: SPEC,
+    });
+    await expect(unregistered).rejects.toThrow(/ArbitratorNotActive/);
     await expect(sdk.confirm(buyer, { escrow, jobId: 999n, rating: 5 })).rejects.toThrow(/UnknownJob/);
   });
 });

@@ -53,7 +53,7 @@ describe("an RFQ through the SDK", () => {
         mode: sdk.AwardMode.LowestPrice,
         arbitrator: arbitrator.account.address,
         defaultBuyerShareBps: 0,
-        category: "code",
+        category: "text",
         floors,
         spec: SPEC,
       }),

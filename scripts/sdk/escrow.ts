@@ -14,6 +14,15 @@ import {
   zeroAddress,
 } from "viem";
 import { tenderEscrowAbi } from "./generated.ts";
+import {
+  TenderInputError,
+  checkAddress,
+  checkAmount,
+  checkBps,
+  checkRating,
+  checkSpec,
+  checkWindow,
+} from "./validate.ts";
 
 /** A wallet client with an account and a chain: what sends Tender's transactions. */
 export type Writer = WalletClient<Transport, Chain, Account>;
@@ -61,8 +70,25 @@ export interface DirectHireParams {
   spec: string;
 }
 
-/** Hires a supplier directly and escrows the price (ERC-20 jobs need an approval of `price` first). */
-export function postDirectHire(writer: Writer, p: DirectHireParams): Promise<Hash> {
+/** Checks a direct hire before anything is sent; throws a TenderInputError naming the bad field. */
+export function checkDirectHire(p: DirectHireParams, buyer?: Address): void {
+  checkAddress("supplier", p.supplier);
+  if (buyer && p.supplier.toLowerCase() === buyer.toLowerCase()) {
+    throw new TenderInputError("supplier", "must not be the buyer");
+  }
+  checkAddress("token", p.token, { nonZero: false });
+  checkAddress("arbitrator", p.arbitrator);
+  checkAmount("price", p.price);
+  checkWindow("deliveryWindow", p.deliveryWindow);
+  checkWindow("reviewWindow", p.reviewWindow);
+  checkBps("defaultBuyerShareBps", p.defaultBuyerShareBps, 5_000);
+  checkSpec(p.spec, p.category);
+}
+
+/** Hires a supplier directly and escrows the price (ERC-20 jobs need an approval of `price` first). Checks the
+ * input first: a bad one throws a TenderInputError and sends nothing. */
+export async function postDirectHire(writer: Writer, p: DirectHireParams): Promise<Hash> {
+  checkDirectHire(p, writer.account.address);
   return writer.writeContract({
     address: p.escrow,
     abi: tenderEscrowAbi,
@@ -110,7 +136,8 @@ export function decline(writer: Writer, p: { escrow: Address; jobId: bigint }): 
   return writer.writeContract({ address: p.escrow, abi: tenderEscrowAbi, functionName: "decline", args: [p.jobId] });
 }
 
-export function confirm(writer: Writer, p: { escrow: Address; jobId: bigint; rating: number }): Promise<Hash> {
+export async function confirm(writer: Writer, p: { escrow: Address; jobId: bigint; rating: number }): Promise<Hash> {
+  checkRating(p.rating);
   return writer.writeContract({
     address: p.escrow,
     abi: tenderEscrowAbi,

@@ -7,4 +7,5 @@ export * from "./token.ts";
 export * from "./deploy.ts";
 export * from "./deployments.ts";
 export * from "./errors.ts";
+export * from "./validate.ts";
 export { tenderEscrowAbi, supplierRegistryAbi, mockErc20Abi } from "./generated.ts";
