@@ -28,24 +28,16 @@ describe("an RFQ through the SDK", () => {
     }
   });
 
-  it("goes from RFQ to paid work, the lowest bid winning and the loser taking its bond back", async () => {
-    const { reader, escrow, token, buyer, deployer, arbitrator, networkHelpers } = chain;
-    const ok = async (hash: Promise<`0x${string}`>) => sdk.waitForSuccess(reader, await hash);
+  /** Posts an RFQ with a day of bidding, one-day windows, and the given overrides; returns its job id. */
+  async function postRFQ(overrides: Partial<sdk.RFQParams>): Promise<bigint> {
+    const { reader, escrow, buyer, arbitrator } = chain;
     const now = Number((await reader.getBlock()).timestamp);
-    const floors: sdk.Floors = {
-      ...sdk.NO_FLOORS,
-      bondBps: 500,
-      metrics: [
-        { attestor: deployer.account.address, comparison: sdk.Comparison.AtLeast, metric: sdk.metricId(sdk.METRICS.sweBench), threshold: 60n },
-        { attestor: deployer.account.address, comparison: sdk.Comparison.AtMost, metric: sdk.metricId(sdk.METRICS.latencyP95Ms), threshold: 1_000n },
-      ],
-    };
-    const jobId = await sdk.waitForJobId(
+    return sdk.waitForJobId(
       reader,
       await sdk.postRFQ(buyer, {
         escrow,
-        token,
-        maxPrice: USD("500"),
+        token: sdk.ETH,
+        maxPrice: parseUnits("0.1", 18),
         bidDeadline: now + sdk.DAY,
         awardWindow: 0,
         deliveryWindow: sdk.DAY,
@@ -54,10 +46,25 @@ describe("an RFQ through the SDK", () => {
         arbitrator: arbitrator.account.address,
         defaultBuyerShareBps: 0,
         category: "text",
-        floors,
+        floors: sdk.NO_FLOORS,
         spec: SPEC,
+        ...overrides,
       }),
     );
+  }
+
+  it("goes from RFQ to paid work, the lowest bid winning and the loser taking its bond back", async () => {
+    const { reader, escrow, token, buyer, deployer, networkHelpers } = chain;
+    const ok = async (hash: Promise<`0x${string}`>) => sdk.waitForSuccess(reader, await hash);
+    const floors: sdk.Floors = {
+      ...sdk.NO_FLOORS,
+      bondBps: 500,
+      metrics: [
+        { attestor: deployer.account.address, comparison: sdk.Comparison.AtLeast, metric: sdk.metricId(sdk.METRICS.sweBench), threshold: 60n },
+        { attestor: deployer.account.address, comparison: sdk.Comparison.AtMost, metric: sdk.metricId(sdk.METRICS.latencyP95Ms), threshold: 1_000n },
+      ],
+    };
+    const jobId = await postRFQ({ token, maxPrice: USD("500"), floors });
 
     // A bidder needs nothing but the job id: the floors come back from the posting event.
     const posted = await sdk.readRFQ(reader, { escrow, jobId });
@@ -90,29 +97,9 @@ describe("an RFQ through the SDK", () => {
   });
 
   it("lets the buyer pick in buyer's-choice mode, and cancel a lapsed RFQ", async () => {
-    const { reader, escrow, buyer, arbitrator, networkHelpers } = chain;
+    const { reader, escrow, buyer, networkHelpers } = chain;
     const ok = async (hash: Promise<`0x${string}`>) => sdk.waitForSuccess(reader, await hash);
-    const post = async () => {
-      const now = Number((await reader.getBlock()).timestamp);
-      return sdk.waitForJobId(
-        reader,
-        await sdk.postRFQ(buyer, {
-          escrow,
-          token: sdk.ETH,
-          maxPrice: parseUnits("0.1", 18),
-          bidDeadline: now + sdk.DAY,
-          awardWindow: sdk.DAY,
-          deliveryWindow: sdk.DAY,
-          reviewWindow: sdk.DAY,
-          mode: sdk.AwardMode.BuyerChoice,
-          arbitrator: arbitrator.account.address,
-          defaultBuyerShareBps: 0,
-          category: "text",
-          floors: sdk.NO_FLOORS,
-          spec: SPEC,
-        }),
-      );
-    };
+    const post = () => postRFQ({ mode: sdk.AwardMode.BuyerChoice, awardWindow: sdk.DAY });
     const picked = await post();
     const lapsed = await post();
     const [a, b] = bidders as [sdk.Writer, sdk.Writer];
@@ -128,27 +115,9 @@ describe("an RFQ through the SDK", () => {
   });
 
   it("refuses a bid that misses a floor, naming it, and sends nothing", async () => {
-    const { reader, escrow, buyer, arbitrator, deployer } = chain;
-    const now = Number((await reader.getBlock()).timestamp);
+    const { reader, escrow, deployer } = chain;
     const floors: sdk.Floors = { ...sdk.NO_FLOORS, minCompleted: 5 };
-    const jobId = await sdk.waitForJobId(
-      reader,
-      await sdk.postRFQ(buyer, {
-        escrow,
-        token: sdk.ETH,
-        maxPrice: parseUnits("0.1", 18),
-        bidDeadline: now + sdk.DAY,
-        awardWindow: 0,
-        deliveryWindow: sdk.DAY,
-        reviewWindow: sdk.DAY,
-        mode: sdk.AwardMode.LowestPrice,
-        arbitrator: arbitrator.account.address,
-        defaultBuyerShareBps: 0,
-        category: "text",
-        floors,
-        spec: SPEC,
-      }),
-    );
+    const jobId = await postRFQ({ floors });
     const refused = await sdk.bid(deployer, { escrow, jobId, price: 1n, floors, token: sdk.ETH, bond: 0n }).catch((e: unknown) => e);
     expect(sdk.describeError(refused)).toBe(
       `RecordFloorNotMet: Job ${jobId} requires minCompleted of 5; your record has 0.`,
