@@ -1,6 +1,10 @@
 // Input checks that run before any transaction is sent: a bad input throws a TenderInputError naming the field,
 // and nothing reaches the chain. The contracts check the same rules again; these only save a failed transaction.
 import { type Address, isAddress, zeroAddress } from "viem";
+// spec.ts imports nothing from here (no import cycle): it returns the problem, this module throws it.
+import { MAX_SPEC_BYTES, specProblem } from "./spec.ts";
+
+export { MAX_SPEC_BYTES };
 
 export class TenderInputError extends Error {
   override name = "TenderInputError";
@@ -14,7 +18,6 @@ export class TenderInputError extends Error {
 }
 
 const MAX_UINT96 = 2n ** 96n - 1n;
-export const MAX_SPEC_BYTES = 8_192;
 /** The deployment's default window bounds (1 hour to 365 days). */
 export const DEFAULT_WINDOW_BOUNDS = { min: 3_600, max: 365 * 86_400 } as const;
 
@@ -46,28 +49,10 @@ export function checkRating(rating: number): void {
   }
 }
 
-/** A spec is UTF-8 JSON of at most 8 KiB: an object with version 1, a title, a task, and the job's category. */
+/** A spec is UTF-8 JSON of at most 8 KiB: an object with version 1, a title, a task, and the job's category, valid
+ * against the published schema (scripts/sdk/job-spec.schema.json). The field names the first bad part, e.g.
+ * "spec.acceptance[0].regex". */
 export function checkSpec(spec: string, category: string): void {
-  const bytes = Buffer.byteLength(spec, "utf8");
-  if (bytes === 0) throw new TenderInputError("spec", "is empty");
-  if (bytes > MAX_SPEC_BYTES) throw new TenderInputError("spec", `is ${bytes} bytes; at most ${MAX_SPEC_BYTES}`);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(spec);
-  } catch (error) {
-    throw new TenderInputError("spec", `is not JSON (${(error as Error).message})`);
-  }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-    throw new TenderInputError("spec", "must be a JSON object");
-  }
-  const doc = parsed as Record<string, unknown>;
-  if (doc.version !== 1) throw new TenderInputError("spec.version", "must be 1");
-  for (const key of ["title", "task"] as const) {
-    if (typeof doc[key] !== "string" || (doc[key] as string).trim() === "") {
-      throw new TenderInputError(`spec.${key}`, "must be a nonempty string");
-    }
-  }
-  if (doc.category !== category) {
-    throw new TenderInputError("spec.category", `is ${JSON.stringify(doc.category)}, not the job's category ${JSON.stringify(category)}`);
-  }
+  const problem = specProblem(spec, category);
+  if (problem) throw new TenderInputError(problem.field, problem.message);
 }
