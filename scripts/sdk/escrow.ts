@@ -308,3 +308,30 @@ export function readBuyerRecord(reader: Reader, p: { escrow: Address; buyer: Add
     args: [p.buyer],
   });
 }
+
+/** Publishes new terms (fee, ruling window, terms URI); jobs posted before keep the terms they named. */
+export function updateArbitratorTerms(
+  writer: Writer,
+  p: { escrow: Address; feeBps: number; ruleWindow: number; termsURI: string },
+): Promise<Hash> {
+  return writer.writeContract({
+    address: p.escrow,
+    abi: tenderEscrowAbi,
+    functionName: "updateArbitratorTerms",
+    args: [p.feeBps, p.ruleWindow, p.termsURI],
+  });
+}
+
+/** Stops taking new jobs; jobs that named the arbitrator keep it. */
+export function retireArbitrator(writer: Writer, p: { escrow: Address }): Promise<Hash> {
+  return writer.writeContract({ address: p.escrow, abi: tenderEscrowAbi, functionName: "retireArbitrator" });
+}
+
+/** An arbitrator's record (rulings by side, timeouts) and current terms id. */
+export function readArbitrator(reader: Reader, p: { escrow: Address; arbitrator: Address }) {
+  return reader.readContract({ address: p.escrow, abi: tenderEscrowAbi, functionName: "arbitrator", args: [p.arbitrator] });
+}
+
+export function readArbitratorTerms(reader: Reader, p: { escrow: Address; termsId: number }) {
+  return reader.readContract({ address: p.escrow, abi: tenderEscrowAbi, functionName: "arbitratorTerms", args: [p.termsId] });
+}

@@ -30,6 +30,42 @@ export function registerSupplier(writer: Writer, p: { registry: Address; profile
   });
 }
 
+export function updateSupplierProfile(writer: Writer, p: { registry: Address; profileURI: string }): Promise<Hash> {
+  return writer.writeContract({
+    address: p.registry,
+    abi: supplierRegistryAbi,
+    functionName: "updateSupplierProfile",
+    args: [p.profileURI],
+  });
+}
+
+export function isRegisteredSupplier(reader: Reader, p: { registry: Address; supplier: Address }): Promise<boolean> {
+  return reader.readContract({ address: p.registry, abi: supplierRegistryAbi, functionName: "isRegistered", args: [p.supplier] });
+}
+
+/** The supplier's current profile URI and every attestation made about it that still stands, from events. */
+export async function readProfile(reader: Reader, p: { registry: Address; supplier: Address; fromBlock?: bigint }) {
+  const fromBlock = p.fromBlock ?? 0n;
+  const [registered, updated, attested] = await Promise.all([
+    reader.getContractEvents({ address: p.registry, abi: supplierRegistryAbi, eventName: "SupplierRegistered", args: { supplier: p.supplier }, fromBlock }),
+    reader.getContractEvents({ address: p.registry, abi: supplierRegistryAbi, eventName: "SupplierProfileUpdated", args: { supplier: p.supplier }, fromBlock }),
+    reader.getContractEvents({ address: p.registry, abi: supplierRegistryAbi, eventName: "Attested", args: { supplier: p.supplier }, fromBlock }),
+  ]);
+  const seen = new Map<string, { attestor: Address; metric: Hash }>();
+  for (const log of attested) seen.set(`${log.args.attestor}:${log.args.metric}`, { attestor: log.args.attestor!, metric: log.args.metric! });
+  const attestations = [];
+  for (const { attestor, metric } of seen.values()) {
+    const [value, validUntil] = await reader.readContract({
+      address: p.registry,
+      abi: supplierRegistryAbi,
+      functionName: "attestation",
+      args: [attestor, p.supplier, metric],
+    });
+    if (validUntil > 0) attestations.push({ attestor, metric, name: metricName(metric), value, validUntil });
+  }
+  return { profileURI: (updated.at(-1) ?? registered.at(-1))?.args.profileURI ?? null, attestations };
+}
+
 export function attest(
   writer: Writer,
   p: { registry: Address; supplier: Address; metric: string; value: bigint; validUntil: number },
