@@ -1,0 +1,32 @@
+// The shape most job commands share: check the job exists, send one transaction, report the job's new state.
+import type { Address } from "viem";
+import * as sdk from "../sdk/index.ts";
+import type { Globals, Output, Parsed } from "./command.ts";
+import { jobIdArg } from "./command.ts";
+import { type Context, connect, existingJob, send } from "./context.ts";
+
+export const STATUS_NAMES = Object.keys(sdk.JobStatus) as sdk.JobStatusName[];
+
+/** Sends `action` for the job named by the first argument and reports its status afterwards. */
+export async function jobTransaction(
+  parsed: Parsed,
+  globals: Globals,
+  what: string,
+  action: (ctx: Context, writer: sdk.Writer, job: Awaited<ReturnType<typeof existingJob>>, jobId: bigint) => Promise<`0x${string}`>,
+): Promise<Output> {
+  const jobId = jobIdArg(parsed);
+  const ctx = await connect(globals);
+  const job = await existingJob(ctx, jobId);
+  const writer = await ctx.writer();
+  const receipt = await send(ctx, `${what} (job ${jobId})`, () => action(ctx, writer, job, jobId));
+  const after = await sdk.readJob(ctx.reader, { escrow: ctx.deployment.escrow, jobId });
+  const status = STATUS_NAMES[after.status]!;
+  return {
+    data: { jobId, status, transactionHash: receipt.transactionHash, blockNumber: receipt.blockNumber, by: writer.account.address },
+    lines: [`${what}: done. Job ${jobId} is now ${status}. (tx ${receipt.transactionHash})`],
+  };
+}
+
+export function short(address: Address): string {
+  return `${address.slice(0, 6)}…${address.slice(-4)}`;
+}

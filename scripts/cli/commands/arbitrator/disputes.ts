@@ -1,0 +1,58 @@
+import * as sdk from "../../../sdk/index.ts";
+import { defineCommand, str } from "../../command.ts";
+import { STATUS_NAMES } from "../../actions.ts";
+import { connect } from "../../context.ts";
+import { formatAmount, formatTime } from "../../format.ts";
+import { checkAddressArg } from "../../inputs.ts";
+
+export default defineCommand({
+  path: ["arbitrator", "disputes"],
+  summary: "arbitrator: the disputes you were named in, with statements, answers, evidence and deadlines",
+  options: {
+    arbitrator: { type: "string", value: "ADDRESS", description: "whose disputes (default: the signing account)" },
+    all: { type: "boolean", description: "include settled disputes" },
+  },
+  examples: ["tender arbitrator disputes --account arbitrator", "tender arbitrator disputes --arbitrator 0x3C44…93BC --all --json"],
+  async run(parsed, globals) {
+    const ctx = await connect(globals);
+    const given = str(parsed, "arbitrator");
+    const arbitrator = given ? checkAddressArg("--arbitrator", given) : (await ctx.writer()).account.address;
+    const escrow = ctx.deployment.escrow;
+    const fromBlock = BigInt(ctx.deployment.startBlock);
+    const [opened, record, now] = await Promise.all([
+      sdk.disputesOf(ctx.reader, { escrow, arbitrator, fromBlock }),
+      sdk.readArbitrator(ctx.reader, { escrow, arbitrator }),
+      ctx.now(),
+    ]);
+    const disputes = [];
+    const lines = [
+      `Arbitrator ${arbitrator}: ${record.active ? "active" : "not active"}, rulings for buyer ${record.rulingsForBuyer}, for supplier ${record.rulingsForSupplier}, even ${record.rulingsEven}, timed out ${record.timedOut}`,
+    ];
+    for (const d of opened) {
+      const job = await sdk.readJob(ctx.reader, { escrow, jobId: d.jobId });
+      if (job.status !== sdk.JobStatus.Disputed && parsed.values.all !== true) continue;
+      const token = await ctx.tokenAt(job.token);
+      const file = await sdk.disputeRecord(ctx.reader, { escrow, jobId: d.jobId, fromBlock });
+      const status = STATUS_NAMES[job.status]!;
+      const awaiting = job.status !== sdk.JobStatus.Disputed ? "closed" : job.answered ? "your ruling" : "the supplier's answer";
+      disputes.push({ jobId: d.jobId, status, answered: job.answered, awaiting, deadline: job.deadline, price: job.price, token: job.token, buyer: job.buyer, supplier: job.supplier, record: file });
+      lines.push(
+        "",
+        `Job ${d.jobId} — ${status}, awaiting ${awaiting}${job.status === sdk.JobStatus.Disputed ? `, deadline ${formatTime(job.deadline, now)}` : ""}`,
+        `  price ${formatAmount(job.price, token)}, buyer ${job.buyer}, supplier ${job.supplier}`,
+        ...file.map((e) => {
+          const a = e.args;
+          const detail =
+            e.eventName === "DisputeOpened" ? `statement ${a.statementURI}` :
+            e.eventName === "DisputeAnswered" ? `answer ${a.responseURI}` :
+            e.eventName === "Evidence" ? `evidence from ${a.party}: ${a.evidenceURI}` :
+            e.eventName === "Ruling" ? `ruled ${Number(a.buyerShareBps) / 100}% to the buyer` :
+            e.eventName === "DisputeSettled" ? "settled" : `settled by default (${a.unanswered ? "unanswered" : "no ruling in time"})`;
+          return `  block ${e.blockNumber}  ${detail}`;
+        }),
+      );
+    }
+    if (disputes.length === 0) lines.push("", parsed.values.all === true ? "No disputes named this arbitrator." : "No open disputes (use --all for settled ones).");
+    return { data: { arbitrator, record, disputes }, lines };
+  },
+});

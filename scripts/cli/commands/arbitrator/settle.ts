@@ -1,0 +1,13 @@
+import * as sdk from "../../../sdk/index.ts";
+import { defineCommand } from "../../command.ts";
+import { jobTransaction } from "../../actions.ts";
+
+export default defineCommand({
+  path: ["arbitrator", "settle"],
+  summary: "anyone: settle a dispute whose answer or ruling window passed (unanswered: buyer wins; silent arbitrator: default split)",
+  args: "<jobId>",
+  options: {},
+  examples: ["tender arbitrator settle 12 --account buyer"],
+  run: (parsed, globals) =>
+    jobTransaction(parsed, globals, "Settling the dispute", (ctx, writer, _job, jobId) => sdk.settleDispute(writer, { escrow: ctx.deployment.escrow, jobId })),
+});

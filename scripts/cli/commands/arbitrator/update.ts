@@ -1,0 +1,23 @@
+import * as sdk from "../../../sdk/index.ts";
+import { defineCommand } from "../../command.ts";
+import { connect, send } from "../../context.ts";
+import { formatBps, formatDuration } from "../../format.ts";
+import { readTerms, termsOptions } from "./register.ts";
+
+export default defineCommand({
+  path: ["arbitrator", "update"],
+  summary: "arbitrator: publish new terms for future jobs (running jobs keep the terms they named)",
+  options: { ...termsOptions },
+  examples: ["tender arbitrator update --fee 2.5% --rule-window 2d --terms https://arbiter.example/terms-v2 --account arbitrator"],
+  async run(parsed, globals) {
+    const terms = readTerms(parsed);
+    const ctx = await connect(globals);
+    const writer = await ctx.writer();
+    const receipt = await send(ctx, "Publishing new terms", () => sdk.updateArbitratorTerms(writer, { escrow: ctx.deployment.escrow, ...terms }));
+    const { termsId } = await sdk.readArbitrator(ctx.reader, { escrow: ctx.deployment.escrow, arbitrator: writer.account.address });
+    return {
+      data: { arbitrator: writer.account.address, termsId, ...terms, transactionHash: receipt.transactionHash },
+      lines: [`Published terms #${termsId}: fee ${formatBps(terms.feeBps)}, rules within ${formatDuration(terms.ruleWindow)}, ${terms.termsURI}.`],
+    };
+  },
+});

@@ -1,0 +1,17 @@
+import * as sdk from "../../../sdk/index.ts";
+import { defineCommand, str } from "../../command.ts";
+import { jobTransaction } from "../../actions.ts";
+import { parseAmount } from "../../format.ts";
+
+export default defineCommand({
+  path: ["bid", "improve"],
+  summary: "supplier: lower your bid on an open RFQ",
+  args: "<jobId>",
+  options: { price: { type: "string", value: "AMOUNT", description: "your new, lower price", required: true } },
+  examples: ["tender bid improve 7 --price 79.5 --account supplier"],
+  run: (parsed, globals) =>
+    jobTransaction(parsed, globals, "Improving the bid", async (ctx, writer, job, jobId) => {
+      const price = parseAmount("--price", str(parsed, "price")!, await ctx.tokenAt(job.token));
+      return sdk.improveBid(writer, { escrow: ctx.deployment.escrow, jobId, price });
+    }),
+});

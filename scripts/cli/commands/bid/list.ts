@@ -1,0 +1,29 @@
+import * as sdk from "../../../sdk/index.ts";
+import { defineCommand, jobIdArg } from "../../command.ts";
+import { connect, existingJob } from "../../context.ts";
+import { formatAmount, formatTime, table } from "../../format.ts";
+
+export default defineCommand({
+  path: ["bid", "list"],
+  summary: "anyone: the bids on an RFQ, lowest first, the leader starred",
+  args: "<jobId>",
+  options: {},
+  examples: ["tender bid list 7", "tender bid list 7 --json"],
+  async run(parsed, globals) {
+    const jobId = jobIdArg(parsed);
+    const ctx = await connect(globals);
+    const job = await existingJob(ctx, jobId);
+    const range = { escrow: ctx.deployment.escrow, jobId, fromBlock: BigInt(ctx.deployment.startBlock) };
+    const [bids, [leader], now] = await Promise.all([sdk.readBids(ctx.reader, range), sdk.readBestBid(ctx.reader, range), ctx.now()]);
+    const token = await ctx.tokenAt(job.token);
+    return {
+      data: bids.map((bid) => ({ ...bid, best: bid.supplier === leader })),
+      lines: bids.length
+        ? table(
+            ["", "supplier", "price", "bond", "placed", "offers"],
+            bids.map((bid) => [bid.supplier === leader ? "★" : "", bid.supplier, formatAmount(bid.price, token), formatAmount(bid.bond, token), formatTime(bid.placedAt, now), bid.history.map((p) => formatAmount(p, token).split(" ")[0]).join(" → ")]),
+          )
+        : [`No bids on job ${jobId}.`],
+    };
+  },
+});

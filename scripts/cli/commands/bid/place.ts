@@ -1,0 +1,26 @@
+import * as sdk from "../../../sdk/index.ts";
+import { CliError, defineCommand, str } from "../../command.ts";
+import { jobTransaction } from "../../actions.ts";
+import { ensureAllowance } from "../../context.ts";
+import { formatAmount, parseAmount } from "../../format.ts";
+
+export default defineCommand({
+  path: ["bid", "place"],
+  summary: "supplier: bid on an open RFQ, posting the bond its floors ask for",
+  args: "<jobId>",
+  options: { price: { type: "string", value: "AMOUNT", description: "your price, in the job's token", required: true } },
+  details: "The floors are read from the job's RFQPosted event; an ERC-20 bond is approved first. A bid the floors refuse is\nrefused before anything is sent, with the floor that refused it.",
+  examples: ["tender bid place 7 --price 85 --account supplier"],
+  run: (parsed, globals) =>
+    jobTransaction(parsed, globals, "Bidding", async (ctx, writer, job, jobId) => {
+      const escrow = ctx.deployment.escrow;
+      const rfq = await sdk.readPosting(ctx.reader, { escrow, jobId, fromBlock: BigInt(ctx.deployment.startBlock) });
+      if (!rfq?.rfq) throw new CliError(`job ${jobId} is a direct hire: it takes no bids`);
+      const token = await ctx.tokenAt(job.token);
+      const price = parseAmount("--price", str(parsed, "price")!, token);
+      if (price > rfq.price) throw new CliError(`--price: ${formatAmount(price, token)} is above job ${jobId}'s maximum of ${formatAmount(rfq.price, token)}`);
+      const bond = sdk.bondFor(rfq.price, rfq.rfq.floors);
+      await ensureAllowance(ctx, writer, job.token, bond);
+      return sdk.bid(writer, { escrow, jobId, price, floors: rfq.rfq.floors, token: job.token, bond });
+    }),
+});

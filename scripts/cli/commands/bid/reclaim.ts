@@ -1,0 +1,13 @@
+import * as sdk from "../../../sdk/index.ts";
+import { defineCommand } from "../../command.ts";
+import { jobTransaction } from "../../actions.ts";
+
+export default defineCommand({
+  path: ["bid", "reclaim"],
+  summary: "supplier: take back your bond from an RFQ you did not win, or that was cancelled",
+  args: "<jobId>",
+  options: {},
+  examples: ["tender bid reclaim 7 --account supplier"],
+  run: (parsed, globals) =>
+    jobTransaction(parsed, globals, "Reclaiming the bond", (ctx, writer, _job, jobId) => sdk.reclaimBond(writer, { escrow: ctx.deployment.escrow, jobId })),
+});

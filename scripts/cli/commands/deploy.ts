@@ -1,0 +1,42 @@
+import * as sdk from "../../sdk/index.ts";
+import { CliError, defineCommand, str } from "../command.ts";
+import { connect } from "../context.ts";
+import { parseBps } from "../format.ts";
+import { checkAddressArg } from "../inputs.ts";
+
+export default defineCommand({
+  path: ["deploy"],
+  summary: "owner: deploy Tender (registry and escrow) and record the deployment for this chain",
+  options: {
+    treasury: { type: "string", value: "ADDRESS", description: "where protocol fees go (default: the deployer)" },
+    fee: { type: "string", value: "PCT", description: "protocol fee, at most 5% (default 1%)" },
+    "mock-token": { type: "boolean", description: "also deploy a mock stablecoin (mUSD, 6 decimals; anyone may mint) for development" },
+  },
+  details: "Writes deployments/<chainId>.json (or TENDER_DEPLOYMENTS_DIR), which every other command reads.",
+  examples: ["tender deploy --mock-token --account deployer", "tender deploy --treasury 0x7099…79C8 --fee 0.5% --rpc https://rpc.example --account deployer"],
+  async run(parsed, globals) {
+    const feeBps = parseBps("--fee", str(parsed, "fee") ?? "1%", 500);
+    const ctx = await connect(globals, { needDeployment: false });
+    const writer = await ctx.writer();
+    const treasury = str(parsed, "treasury") === undefined ? writer.account.address : checkAddressArg("--treasury", str(parsed, "treasury")!);
+    if ((await ctx.reader.getBalance({ address: writer.account.address })) === 0n) {
+      throw new CliError(`${writer.account.address} has no ETH on chain ${ctx.chain.id} to pay for the deployment`);
+    }
+    process.stderr.write(`… deploying from ${writer.account.address} to chain ${ctx.chain.id}\n`);
+    const deployment = await sdk.deployEscrow(writer, ctx.reader, { owner: writer.account.address, treasury, feeBps });
+    if (parsed.values["mock-token"] === true) {
+      deployment.stablecoin = await sdk.deployMockToken(writer, ctx.reader, { name: "Mock USD", symbol: "mUSD", decimals: 6 });
+    }
+    const file = sdk.writeDeployment(deployment, process.env.TENDER_DEPLOYMENTS_DIR);
+    return {
+      data: { ...deployment, file },
+      lines: [
+        `Deployed Tender on chain ${deployment.chainId}:`,
+        `  escrow    ${deployment.escrow}`,
+        `  registry  ${deployment.registry} (from block ${deployment.startBlock})`,
+        ...(deployment.stablecoin ? [`  mUSD      ${deployment.stablecoin}`] : []),
+        `Recorded in ${file}.`,
+      ],
+    };
+  },
+});

@@ -1,0 +1,21 @@
+import * as sdk from "../../../sdk/index.ts";
+import { defineCommand, str } from "../../command.ts";
+import { jobTransaction } from "../../actions.ts";
+import { checkAddressArg } from "../../inputs.ts";
+
+export default defineCommand({
+  path: ["job", "award"],
+  summary: "award an RFQ: to the lowest bid once bidding closed (anyone), or to the bidder you pick (buyer's choice)",
+  args: "<jobId>",
+  options: { supplier: { type: "string", value: "ADDRESS", description: "buyer's choice: the bidder you pick" } },
+  examples: ["tender job award 7 --account buyer", "tender job award 8 --supplier 0x9965…A4dc --account buyer"],
+  run: (parsed, globals) => {
+    const picked = str(parsed, "supplier");
+    const supplier = picked === undefined ? undefined : checkAddressArg("--supplier", picked);
+    return jobTransaction(parsed, globals, supplier ? "Picking the supplier" : "Awarding to the lowest bid", (ctx, writer, _job, jobId) =>
+      supplier
+        ? sdk.pick(writer, { escrow: ctx.deployment.escrow, jobId, supplier })
+        : sdk.award(writer, { escrow: ctx.deployment.escrow, jobId }),
+    );
+  },
+});

@@ -1,0 +1,13 @@
+import * as sdk from "../../../sdk/index.ts";
+import { defineCommand } from "../../command.ts";
+import { jobTransaction } from "../../actions.ts";
+
+export default defineCommand({
+  path: ["job", "decline"],
+  summary: "supplier: turn down a job you were hired for; the buyer gets the price back",
+  args: "<jobId>",
+  options: {},
+  examples: ["tender job decline 12 --account supplier"],
+  run: (parsed, globals) =>
+    jobTransaction(parsed, globals, "Declining", (ctx, writer, _job, jobId) => sdk.decline(writer, { escrow: ctx.deployment.escrow, jobId })),
+});

@@ -1,0 +1,18 @@
+import * as sdk from "../../../sdk/index.ts";
+import { defineCommand, str } from "../../command.ts";
+import { jobTransaction } from "../../actions.ts";
+import { checkUri } from "../../inputs.ts";
+
+export default defineCommand({
+  path: ["job", "evidence"],
+  summary: "buyer or supplier: add evidence to a disputed job",
+  args: "<jobId>",
+  options: { uri: { type: "string", value: "URI", description: "where the evidence is (ipfs://, https://, data:)", required: true } },
+  examples: ["tender job evidence 12 --uri ipfs://bafy…/logs.json --account supplier"],
+  run: (parsed, globals) => {
+    const uri = checkUri("--uri", str(parsed, "uri")!);
+    return jobTransaction(parsed, globals, "Submitting evidence", (ctx, writer, _job, jobId) =>
+      sdk.submitEvidence(writer, { escrow: ctx.deployment.escrow, jobId, evidenceURI: uri }),
+    );
+  },
+});

@@ -1,0 +1,13 @@
+import * as sdk from "../../../sdk/index.ts";
+import { defineCommand } from "../../command.ts";
+import { jobTransaction } from "../../actions.ts";
+
+export default defineCommand({
+  path: ["job", "finalize"],
+  summary: "anyone: release a delivered job's payment once the buyer's review window has passed",
+  args: "<jobId>",
+  options: {},
+  examples: ["tender job finalize 12 --account supplier"],
+  run: (parsed, globals) =>
+    jobTransaction(parsed, globals, "Finalizing", (ctx, writer, _job, jobId) => sdk.finalize(writer, { escrow: ctx.deployment.escrow, jobId })),
+});

@@ -1,0 +1,160 @@
+import { readFileSync } from "node:fs";
+import * as sdk from "../../../sdk/index.ts";
+import { CliError, EXIT, defineCommand, list, str } from "../../command.ts";
+import { connect, ensureAllowance, send } from "../../context.ts";
+import { formatAmount, formatTime, parseAmount, parseBps, parseDuration } from "../../format.ts";
+import { checkAddressArg, checkCount } from "../../inputs.ts";
+
+const METRIC = /^(0x[0-9a-fA-F]{40}):([^<>=]+)(>=|<=)([0-9]+)$/;
+
+export default defineCommand({
+  path: ["job", "post"],
+  summary: "buyer: post a job — an RFQ for bids (--max-price) or a direct hire (--supplier, --price) — and escrow its price",
+  options: {
+    spec: { type: "string", value: "FILE", description: "the job spec, JSON (see scripts/sdk/job-spec.schema.json); - reads stdin", required: true },
+    category: { type: "string", value: "NAME", description: "the job's category (default: the spec's)" },
+    arbitrator: { type: "string", value: "ADDRESS", description: "the registered arbitrator disputes go to", required: true },
+    token: { type: "string", value: "TOKEN", description: "ETH (default), the demo stablecoin's symbol, or an ERC-20 address" },
+    "max-price": { type: "string", value: "AMOUNT", description: "RFQ: the most you pay, in token units; escrowed now" },
+    mode: { type: "string", value: "MODE", description: "RFQ: lowest (default: the lowest qualified bid wins) or choice (you pick)" },
+    "bid-window": { type: "string", value: "DURATION", description: "RFQ: how long bids are taken (default 1d)" },
+    "award-window": { type: "string", value: "DURATION", description: "RFQ, choice: how long you have to pick after bidding (default 1d)" },
+    supplier: { type: "string", value: "ADDRESS", description: "direct hire: the supplier you hire" },
+    price: { type: "string", value: "AMOUNT", description: "direct hire: the price, in token units; escrowed now" },
+    "delivery-window": { type: "string", value: "DURATION", description: "time to deliver after the award (default 1d)" },
+    "review-window": { type: "string", value: "DURATION", description: "time to confirm or dispute after delivery (default 1d)" },
+    "default-split": { type: "string", value: "PCT", description: "buyer's share if the arbitrator never rules, at most 50% (default 0%)" },
+    bond: { type: "string", value: "PCT", description: "RFQ floor: bond each bidder posts, % of the maximum price" },
+    "min-completed": { type: "string", value: "N", description: "RFQ floor: jobs the bidder completed" },
+    "min-volume": { type: "string", value: "AMOUNT", description: "RFQ floor: volume the bidder completed in this token" },
+    "max-loss-share": { type: "string", value: "PCT", description: "RFQ floor: largest share of faced disputes lost (default 100%)" },
+    "min-rating": { type: "string", value: "X.XX", description: "RFQ floor: average rating, 0–5" },
+    "min-ratings": { type: "string", value: "N", description: "RFQ floor: number of ratings" },
+    metric: { type: "string", multiple: true, value: "ATTESTOR:METRIC>=N", description: "RFQ floor on an attested metric (>= or <=)" },
+  },
+  examples: [
+    "tender job post --spec job.json --arbitrator 0x3C44…93BC --token mUSD --max-price 100 --bid-window 2h --bond 10% --account buyer",
+    "tender job post --spec job.json --arbitrator 0x3C44…93BC --supplier 0x9965…A4dc --price 0.05 --account buyer",
+    "tender job post --spec job.json --arbitrator 0x3C44…93BC --max-price 50 --token mUSD --metric 0x2361…1E8f:benchmark.swe-bench>=60",
+  ],
+  async run(parsed, globals) {
+    const specFile = str(parsed, "spec")!;
+    let spec: string;
+    try {
+      spec = readFileSync(specFile === "-" ? 0 : specFile, "utf8").trim();
+    } catch {
+      throw new CliError(`--spec: cannot read ${specFile}`, EXIT.notFound);
+    }
+    let category = str(parsed, "category");
+    if (category === undefined) {
+      try {
+        category = String((JSON.parse(spec) as { category?: unknown }).category ?? "");
+      } catch {
+        category = "";
+      }
+    }
+    sdk.checkSpec(spec, category);
+    const arbitrator = checkAddressArg("--arbitrator", str(parsed, "arbitrator")!);
+    const direct = str(parsed, "supplier") !== undefined;
+    if (direct === (str(parsed, "max-price") !== undefined)) {
+      throw new CliError("give --max-price for an RFQ, or --supplier with --price for a direct hire");
+    }
+    if (direct && str(parsed, "price") === undefined) throw new CliError("a direct hire needs --price");
+    const duration = (name: string, fallback: string) => parseDuration(`--${name}`, str(parsed, name) ?? fallback);
+    const deliveryWindow = duration("delivery-window", "1d");
+    const reviewWindow = duration("review-window", "1d");
+    const defaultBuyerShareBps = parseBps("--default-split", str(parsed, "default-split") ?? "0", 5_000);
+
+    const ctx = await connect(globals);
+    const token = await ctx.token(str(parsed, "token") ?? "ETH");
+    ctx.amountFormat = token;
+    const escrow = ctx.deployment.escrow;
+    // Checked before an ERC-20 approval is sent, so a job the escrow would refuse costs nothing.
+    if (!(await sdk.readArbitrator(ctx.reader, { escrow, arbitrator })).active) {
+      throw new CliError(`--arbitrator: ${arbitrator} is not a registered, active arbitrator (see \`tender arbitrator register\`)`, EXIT.refused);
+    }
+
+    if (direct) {
+      const params: sdk.DirectHireParams = {
+        escrow,
+        supplier: checkAddressArg("--supplier", str(parsed, "supplier")!),
+        token: token.address,
+        price: parseAmount("--price", str(parsed, "price")!, token),
+        deliveryWindow,
+        reviewWindow,
+        arbitrator,
+        defaultBuyerShareBps,
+        category,
+        spec,
+      };
+      const writer = await ctx.writer();
+      sdk.checkDirectHire(params, writer.account.address);
+      await ensureAllowance(ctx, writer, token.address, params.price);
+      const receipt = await send(ctx, "Posting the direct hire", () => sdk.postDirectHire(writer, params));
+      const jobId = await sdk.waitForJobId(ctx.reader, receipt.transactionHash);
+      const job = await sdk.readJob(ctx.reader, { escrow, jobId });
+      const now = await ctx.now();
+      return {
+        data: { jobId, kind: "direct", category, token: token.address, price: params.price, supplier: params.supplier, deliverBy: job.deadline, transactionHash: receipt.transactionHash },
+        lines: [
+          `Posted job ${jobId}: a direct hire of ${params.supplier} in ${category} for ${formatAmount(params.price, token)} (escrowed).`,
+          `Delivery due ${formatTime(job.deadline, now)}.`,
+        ],
+      };
+    }
+
+    const maxPrice = parseAmount("--max-price", str(parsed, "max-price")!, token);
+    const modeName = str(parsed, "mode") ?? "lowest";
+    if (modeName !== "lowest" && modeName !== "choice") throw new CliError(`--mode: ${JSON.stringify(modeName)} is neither lowest nor choice`);
+    const mode = modeName === "choice" ? sdk.AwardMode.BuyerChoice : sdk.AwardMode.LowestPrice;
+    const metrics = list(parsed, "metric").map((text, i) => {
+      const match = METRIC.exec(text.trim());
+      if (!match) throw new CliError(`--metric #${i + 1}: ${JSON.stringify(text)} is not ATTESTOR:METRIC>=N or ATTESTOR:METRIC<=N`);
+      return {
+        attestor: match[1] as `0x${string}`,
+        metric: sdk.metricId(match[2]!),
+        comparison: match[3] === ">=" ? sdk.Comparison.AtLeast : sdk.Comparison.AtMost,
+        threshold: BigInt(match[4]!),
+      };
+    });
+    const rating = str(parsed, "min-rating");
+    if (rating !== undefined && !/^[0-5](\.[0-9]{1,2})?$/.test(rating)) throw new CliError(`--min-rating: ${JSON.stringify(rating)} is not a rating from 0 to 5`);
+    const floors: sdk.Floors = {
+      minCompleted: checkCount("--min-completed", str(parsed, "min-completed") ?? "0"),
+      minVolume: str(parsed, "min-volume") === undefined ? 0n : parseAmount("--min-volume", str(parsed, "min-volume")!, token),
+      maxLossShareBps: parseBps("--max-loss-share", str(parsed, "max-loss-share") ?? "100%"),
+      minAvgRating: rating === undefined ? 0 : Math.round(Number(rating) * 100),
+      minRatings: checkCount("--min-ratings", str(parsed, "min-ratings") ?? "0"),
+      bondBps: parseBps("--bond", str(parsed, "bond") ?? "0"),
+      metrics,
+    };
+    const now = await ctx.now();
+    const params: sdk.RFQParams = {
+      escrow,
+      token: token.address,
+      maxPrice,
+      bidDeadline: now + duration("bid-window", "1d"),
+      awardWindow: mode === sdk.AwardMode.BuyerChoice ? duration("award-window", "1d") : 0,
+      deliveryWindow,
+      reviewWindow,
+      mode,
+      arbitrator,
+      defaultBuyerShareBps,
+      category,
+      floors,
+      spec,
+    };
+    sdk.checkRFQ(params, now);
+    const writer = await ctx.writer();
+    await ensureAllowance(ctx, writer, token.address, maxPrice);
+    const receipt = await send(ctx, "Posting the RFQ", () => sdk.postRFQ(writer, params));
+    const jobId = await sdk.waitForJobId(ctx.reader, receipt.transactionHash);
+    return {
+      data: { jobId, kind: "rfq", mode: modeName, category, token: token.address, maxPrice, bidDeadline: params.bidDeadline, floors, transactionHash: receipt.transactionHash },
+      lines: [
+        `Posted job ${jobId}: an RFQ in ${category}, ${modeName === "choice" ? "you pick the winner" : "the lowest qualified bid wins"}, up to ${formatAmount(maxPrice, token)} (escrowed).`,
+        `Bids close ${formatTime(params.bidDeadline, now)}.${floors.bondBps ? ` Bidders post a ${floors.bondBps / 100}% bond.` : ""}`,
+      ],
+    };
+  },
+});

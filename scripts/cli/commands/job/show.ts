@@ -1,0 +1,81 @@
+import * as sdk from "../../../sdk/index.ts";
+import { defineCommand, jobIdArg } from "../../command.ts";
+import { STATUS_NAMES } from "../../actions.ts";
+import { connect, existingJob } from "../../context.ts";
+import { formatAmount, formatBps, formatDuration, formatTime, pairs, table } from "../../format.ts";
+
+export default defineCommand({
+  path: ["job", "show"],
+  summary: "anyone: a job's terms, spec, floors, bids, deadlines and timeline",
+  args: "<jobId>",
+  options: {},
+  examples: ["tender job show 12", "tender job show 12 --json | jq .status"],
+  async run(parsed, globals) {
+    const jobId = jobIdArg(parsed);
+    const ctx = await connect(globals);
+    const range = { escrow: ctx.deployment.escrow, fromBlock: BigInt(ctx.deployment.startBlock), jobId };
+    const job = await existingJob(ctx, jobId);
+    const [posting, timeline, now] = await Promise.all([sdk.readPosting(ctx.reader, range), sdk.jobTimeline(ctx.reader, range), ctx.now()]);
+    const token = await ctx.tokenAt(job.token);
+    const bids = posting?.kind === "rfq" ? await sdk.readBids(ctx.reader, range) : [];
+    const best = posting?.kind === "rfq" ? await sdk.readBestBid(ctx.reader, range) : undefined;
+    const terms = await sdk.readArbitratorTerms(ctx.reader, { escrow: ctx.deployment.escrow, termsId: job.termsId });
+    const status = STATUS_NAMES[job.status]!;
+    let spec: Record<string, unknown> = {};
+    try {
+      spec = JSON.parse(posting?.spec ?? "{}") as Record<string, unknown>;
+    } catch {
+      // shown raw below
+    }
+
+    const deadlineLabel =
+      job.status === sdk.JobStatus.Open ? "bids close" : job.status === sdk.JobStatus.Awarded ? "deliver by" : job.status === sdk.JobStatus.Delivered ? "review ends" : job.status === sdk.JobStatus.Disputed ? "dispute deadline" : "last deadline";
+    const rows: [string, string][] = [
+      ["status", status],
+      ["kind", posting?.kind === "rfq" ? `RFQ, ${posting.rfq!.mode === sdk.AwardMode.BuyerChoice ? "buyer's choice" : "lowest price"}` : "direct hire"],
+      ["title", String(spec.title ?? "")],
+      ["category", String(spec.category ?? posting?.categoryId ?? "")],
+      ["buyer", job.buyer],
+      ["supplier", job.supplier === sdk.ETH ? "— (not awarded yet)" : job.supplier],
+      [job.status === sdk.JobStatus.Open ? "maximum price" : "price", formatAmount(job.price, token)],
+      [deadlineLabel, formatTime(job.deadline, now)],
+      ["delivery window", formatDuration(job.deliveryWindow)],
+      ["review window", formatDuration(job.reviewWindow)],
+      ["arbitrator", `${terms.arbitrator} (fee ${formatBps(terms.feeBps)}, rules within ${formatDuration(terms.ruleWindow)})`],
+      ["default split", `${formatBps(job.defaultBuyerShareBps)} to the buyer if the arbitrator never rules`],
+      ["protocol fee", formatBps(job.protocolFeeBps)],
+      ["spec hash", job.specHash],
+    ];
+    const lines = [`Job ${jobId}`, ...pairs(rows)];
+    if (typeof spec.task === "string") lines.push("", "Task:", `  ${spec.task}`);
+    if (Array.isArray(spec.acceptance) && spec.acceptance.length) {
+      lines.push("", "Acceptance:", ...(spec.acceptance as { id?: string; description?: string }[]).map((rule) => `  - ${rule.id ?? "?"}: ${rule.description ?? ""}`));
+    }
+    if (posting?.rfq) {
+      const f = posting.rfq.floors;
+      const floorRows: [string, string][] = [];
+      if (f.bondBps) floorRows.push(["bond", `${formatBps(f.bondBps)} of the maximum (${formatAmount(sdk.bondFor(posting.price, f), token)})`]);
+      if (f.minCompleted) floorRows.push(["completed jobs", `≥ ${f.minCompleted}`]);
+      if (f.minVolume) floorRows.push(["completed volume", `≥ ${formatAmount(f.minVolume, token)}`]);
+      if (f.maxLossShareBps < 10_000) floorRows.push(["disputes lost", `≤ ${formatBps(f.maxLossShareBps)}`]);
+      if (f.minAvgRating) floorRows.push(["average rating", `≥ ${(f.minAvgRating / 100).toFixed(2)}`]);
+      if (f.minRatings) floorRows.push(["ratings", `≥ ${f.minRatings}`]);
+      for (const m of f.metrics) floorRows.push([sdk.metricName(m.metric), `${m.comparison === sdk.Comparison.AtLeast ? "≥" : "≤"} ${m.threshold} (attested by ${m.attestor})`]);
+      lines.push("", "Floors:", ...(floorRows.length ? pairs(floorRows) : ["  none: anyone may bid"]));
+      lines.push("", `Bids (${bids.length}):`);
+      if (bids.length) {
+        lines.push(
+          ...table(
+            ["", "supplier", "price", "bond", "placed"],
+            bids.map((b) => [best && best[0] === b.supplier ? "★" : "", b.supplier, formatAmount(b.price, token), formatAmount(b.bond, token), formatTime(b.placedAt, now)]),
+          ),
+        );
+      }
+    }
+    lines.push("", "Timeline:", ...timeline.map((e) => `  block ${e.blockNumber}  ${e.eventName}`));
+    return {
+      data: { jobId, ...job, status, posting, spec, bids, best: best ? { supplier: best[0], price: best[1] } : null, terms, timeline },
+      lines,
+    };
+  },
+});

@@ -1,0 +1,194 @@
+// What commands share: the chain (from --rpc or TENDER_RPC_URL), Tender's deployment on it, the signing account
+// (TENDER_PRIVATE_KEY or an encrypted keystore account), tokens, and sending a transaction with progress.
+import {
+  type Address,
+  type Chain,
+  type Hash,
+  HttpRequestError,
+  type TransactionReceipt,
+  createPublicClient,
+  createWalletClient,
+  defineChain,
+  erc20Abi,
+  http,
+  isAddress,
+  isHex,
+} from "viem";
+import { privateKeyToAccount } from "viem/accounts";
+import * as sdk from "../sdk/index.ts";
+import { CliError, EXIT, type Globals } from "./command.ts";
+import { type TokenInfo, formatAmount } from "./format.ts";
+import { decryptKey, loadAccount, password } from "./keystore.ts";
+
+export const DEFAULT_RPC = "http://127.0.0.1:8545";
+
+export interface Context {
+  rpcUrl: string;
+  chain: Chain;
+  reader: sdk.Reader;
+  deployment: sdk.Deployment;
+  globals: Globals;
+  /** The chain's latest block time, in seconds. */
+  now: () => Promise<number>;
+  /** The token by "ETH", the deployment's stablecoin symbol, or an address. */
+  token: (nameOrAddress: string) => Promise<TokenInfo>;
+  tokenAt: (address: Address) => Promise<TokenInfo>;
+  /** The signing account; asks for the keystore password once. */
+  writer: () => Promise<sdk.Writer>;
+  /** How amounts read in reverts (set by a command once it knows the job's token). */
+  amountFormat: sdk.AmountFormat;
+}
+
+function rpcUrl(globals: Globals): string {
+  return globals.rpc ?? process.env.TENDER_RPC_URL ?? DEFAULT_RPC;
+}
+
+/** Whether an error means the RPC could not be reached. */
+export function isNetworkError(error: unknown): boolean {
+  if (error instanceof HttpRequestError) return true;
+  if (error instanceof Error && error.cause) return isNetworkError(error.cause);
+  return error instanceof Error && /fetch failed|ECONNREFUSED|ECONNRESET/.test(error.message);
+}
+
+export async function connect(globals: Globals, { needDeployment = true } = {}): Promise<Context> {
+  const url = rpcUrl(globals);
+  const probe = createPublicClient({ transport: http(url, { retryCount: 0, timeout: 10_000 }) });
+  let chainId: number;
+  try {
+    chainId = await probe.getChainId();
+  } catch (error) {
+    throw new CliError(`cannot reach the chain at ${url} (${isNetworkError(error) ? "no answer" : (error as Error).message}); start one with \`npm start\` or pass --rpc`, EXIT.network);
+  }
+  const chain = defineChain({
+    id: chainId,
+    name: chainId === 31337 ? "Tender local" : `chain ${chainId}`,
+    nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
+    rpcUrls: { default: { http: [url] } },
+  });
+  const transport = http(url);
+  const reader = createPublicClient({ chain, transport, pollingInterval: chainId === 31337 ? 100 : 4_000 }) as sdk.Reader;
+  let deployment: sdk.Deployment;
+  try {
+    deployment = sdk.readDeployment(chainId, process.env.TENDER_DEPLOYMENTS_DIR);
+  } catch (error) {
+    if (needDeployment) throw new CliError((error as Error).message, EXIT.network);
+    deployment = { chainId, escrow: "0x0000000000000000000000000000000000000000", registry: "0x0000000000000000000000000000000000000000", startBlock: 0 };
+  }
+  if (needDeployment && (await reader.getCode({ address: deployment.escrow })) === undefined) {
+    throw new CliError(`no Tender escrow at ${deployment.escrow} on chain ${chainId} (a stale deployment record? restart \`npm start\` or redeploy)`, EXIT.network);
+  }
+
+  const tokens = new Map<string, Promise<TokenInfo>>();
+  const tokenAt = (address: Address): Promise<TokenInfo> => {
+    const key = address.toLowerCase();
+    if (!tokens.has(key)) {
+      tokens.set(
+        key,
+        address === sdk.ETH
+          ? Promise.resolve({ address, symbol: "ETH", decimals: 18 })
+          : Promise.all([
+              reader.readContract({ address, abi: erc20Abi, functionName: "symbol" }),
+              reader.readContract({ address, abi: erc20Abi, functionName: "decimals" }),
+            ]).then(
+              ([symbol, decimals]) => ({ address, symbol, decimals }),
+              () => {
+                throw new CliError(`${address} is not an ERC-20 token on chain ${chainId}`);
+              },
+            ),
+      );
+    }
+    return tokens.get(key)!;
+  };
+  const token = async (name: string): Promise<TokenInfo> => {
+    if (name.toUpperCase() === "ETH") return tokenAt(sdk.ETH);
+    if (isAddress(name, { strict: false })) return tokenAt(name);
+    if (deployment.stablecoin) {
+      const stable = await tokenAt(deployment.stablecoin);
+      if (stable.symbol.toLowerCase() === name.toLowerCase()) return stable;
+    }
+    throw new CliError(`unknown token ${JSON.stringify(name)}: use ETH, ${deployment.stablecoin ? "the demo stablecoin's symbol, " : ""}or a token address`);
+  };
+
+  let signer: Promise<sdk.Writer> | undefined;
+  const writer = () => {
+    signer ??= (async () => {
+      const account = privateKeyToAccount(await privateKey(globals));
+      return createWalletClient({ chain, transport, account, pollingInterval: chainId === 31337 ? 100 : 4_000 }) as sdk.Writer;
+    })();
+    return signer;
+  };
+
+  return {
+    rpcUrl: url,
+    chain,
+    reader,
+    deployment,
+    globals,
+    // The next block's time is at least the wall clock's (a development chain may run ahead of it, after time
+    // travel): deadlines computed from this are not already short when the transaction is mined.
+    now: async () => Math.max(Number((await reader.getBlock()).timestamp), Math.floor(Date.now() / 1000)),
+    token,
+    tokenAt,
+    writer,
+    amountFormat: {},
+  };
+}
+
+/** The signing key: TENDER_PRIVATE_KEY, or the keystore account from --account / TENDER_ACCOUNT. */
+async function privateKey(globals: Globals): Promise<`0x${string}`> {
+  const name = globals.account ?? process.env.TENDER_ACCOUNT;
+  if (name) return decryptKey(loadAccount(name), await password(`Password for ${name}: `));
+  const key = process.env.TENDER_PRIVATE_KEY;
+  if (key) {
+    if (!isHex(key) || key.length !== 66) throw new CliError("TENDER_PRIVATE_KEY is not a 32-byte hex private key");
+    return key;
+  }
+  throw new CliError("this command signs a transaction: pass --account NAME (see `tender account new`) or set TENDER_PRIVATE_KEY");
+}
+
+/** Sends one transaction: prints progress on stderr, waits for its receipt, and returns it. */
+export async function send(ctx: Context, what: string, action: () => Promise<Hash>): Promise<TransactionReceipt> {
+  let hash: Hash;
+  try {
+    hash = await action();
+  } catch (error) {
+    // A revert in the gas estimate: nothing was sent. Say why, with amounts in the job's token.
+    if (sdk.revertOf(error)) throw new CliError(`refused: ${sdk.describeError(error, ctx.amountFormat)}`, EXIT.refused);
+    throw error;
+  }
+  progress(ctx, `${what}: sent ${hash}, waiting for confirmation…`);
+  const receipt = await ctx.reader.waitForTransactionReceipt({ hash });
+  if (receipt.status !== "success") throw new CliError(`${what}: transaction ${hash} reverted`, EXIT.refused);
+  progress(ctx, `${what}: confirmed in block ${receipt.blockNumber} (gas ${receipt.gasUsed.toLocaleString("en-US")})`);
+  return receipt;
+}
+
+export function progress(_ctx: Context, message: string): void {
+  process.stderr.write(`… ${message}\n`);
+}
+
+/** Makes sure the escrow may pull `amount` of an ERC-20 from the signer, approving exactly what is missing. */
+export async function ensureAllowance(ctx: Context, writer: sdk.Writer, token: Address, amount: bigint): Promise<void> {
+  if (token === sdk.ETH || amount === 0n) return;
+  const allowance = await ctx.reader.readContract({
+    address: token,
+    abi: erc20Abi,
+    functionName: "allowance",
+    args: [writer.account.address, ctx.deployment.escrow],
+  });
+  if (allowance >= amount) return;
+  const balance = await sdk.balanceOf(ctx.reader, { token, account: writer.account.address });
+  if (balance < amount) {
+    const info = await ctx.tokenAt(token);
+    throw new CliError(`${writer.account.address} holds ${formatAmount(balance, info)}; this needs ${formatAmount(amount, info)}`, EXIT.refused);
+  }
+  await send(ctx, "Approving the escrow", () => sdk.approve(writer, { token, spender: ctx.deployment.escrow, amount }));
+}
+
+/** Reads a job or fails with "no such job". */
+export async function existingJob(ctx: Context, jobId: bigint) {
+  const job = await sdk.readJob(ctx.reader, { escrow: ctx.deployment.escrow, jobId });
+  if (job.status === sdk.JobStatus.None) throw new CliError(`there is no job ${jobId}`, EXIT.notFound);
+  ctx.amountFormat = await ctx.tokenAt(job.token);
+  return job;
+}

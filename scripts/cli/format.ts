@@ -1,0 +1,91 @@
+// Reading what a person types (amounts in token units, durations, percentages) and writing what a person reads
+// (amounts with symbols, times relative and absolute).
+import { formatUnits, parseUnits } from "viem";
+import { CliError } from "./command.ts";
+
+export interface TokenInfo {
+  address: `0x${string}`;
+  symbol: string;
+  decimals: number;
+}
+
+/** "120", "0.05" → base units of the token; refuses more decimals than the token has. */
+export function parseAmount(field: string, text: string, token: TokenInfo): bigint {
+  if (!/^[0-9]+(\.[0-9]+)?$/.test(text.trim())) {
+    throw new CliError(`${field}: ${JSON.stringify(text)} is not an amount (write it in ${token.symbol}, e.g. 12.5)`);
+  }
+  const fraction = text.trim().split(".")[1] ?? "";
+  if (fraction.length > token.decimals) {
+    throw new CliError(`${field}: ${text} has more than the ${token.decimals} decimals ${token.symbol} has`);
+  }
+  return parseUnits(text.trim(), token.decimals);
+}
+
+export function formatAmount(value: bigint, token: Pick<TokenInfo, "symbol" | "decimals">): string {
+  const [whole, fraction] = formatUnits(value, token.decimals).split(".");
+  const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return `${grouped}${fraction ? `.${fraction}` : ""} ${token.symbol}`;
+}
+
+const UNITS: Record<string, number> = { s: 1, m: 60, min: 60, h: 3_600, d: 86_400, w: 604_800 };
+
+/** "90m", "2h", "3d", "1w", or plain seconds → seconds. */
+export function parseDuration(field: string, text: string): number {
+  const match = /^([0-9]+)\s*(s|m|min|h|d|w)?$/.exec(text.trim());
+  if (!match) throw new CliError(`${field}: ${JSON.stringify(text)} is not a duration (e.g. 90m, 2h, 3d, or seconds)`);
+  return Number(match[1]) * UNITS[match[2] ?? "s"]!;
+}
+
+export function formatDuration(seconds: number): string {
+  const s = Math.abs(Math.round(seconds));
+  if (s < 60) return `${s} s`;
+  if (s < 3_600) return `${Math.round(s / 60)} min`;
+  if (s < 86_400) {
+    const minutes = Math.round(s / 60);
+    const [h, m] = [Math.floor(minutes / 60), minutes % 60];
+    return m ? `${h} h ${m} min` : `${h} h`;
+  }
+  const hours = Math.round(s / 3_600);
+  const [d, h] = [Math.floor(hours / 24), hours % 24];
+  return h ? `${d} d ${h} h` : `${d} d`;
+}
+
+/** "in 2 h (2026-11-27 15:00 UTC)" or "3 d ago (…)", relative to the chain's `now`. */
+export function formatTime(timestamp: number, now: number): string {
+  if (timestamp === 0) return "—";
+  const absolute = new Date(timestamp * 1000).toISOString().slice(0, 16).replace("T", " ") + " UTC";
+  const delta = timestamp - now;
+  const relative = delta === 0 ? "now" : delta > 0 ? `in ${formatDuration(delta)}` : `${formatDuration(delta)} ago`;
+  return `${relative} (${absolute})`;
+}
+
+/** "70%", "70", or "7000bps" → basis points. */
+export function parseBps(field: string, text: string, max = 10_000): number {
+  const match = /^([0-9]+(?:\.[0-9]{1,2})?)\s*(%|bps)?$/.exec(text.trim());
+  if (!match) throw new CliError(`${field}: ${JSON.stringify(text)} is not a percentage (e.g. 70% or 7000bps)`);
+  const bps = match[2] === "bps" ? Number(match[1]) : Math.round(Number(match[1]) * 100);
+  if (!Number.isInteger(bps) || bps > max) throw new CliError(`${field}: ${text} is above ${max / 100}%`);
+  return bps;
+}
+
+export function formatBps(bps: number): string {
+  return `${bps / 100}%`;
+}
+
+/** Aligned two-column lines: [label, value]. */
+export function pairs(rows: [string, string][], indent = "  "): string[] {
+  const width = Math.max(0, ...rows.map(([label]) => label.length));
+  return rows.map(([label, value]) => `${indent}${label.padEnd(width)}  ${value}`);
+}
+
+/** A table with a header row. */
+export function table(header: string[], rows: string[][], indent = "  "): string[] {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? "").length)));
+  const line = (cells: string[]) => indent + cells.map((cell, i) => cell.padEnd(widths[i]!)).join("  ").trimEnd();
+  return [line(header), ...rows.map(line)];
+}
+
+/** JSON with bigints as strings. */
+export function toJson(data: unknown): string {
+  return JSON.stringify(data, (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value), 2);
+}

@@ -1,0 +1,85 @@
+// Dispatch: finds the command named by argv, prints help, runs it, prints its output, and turns every failure into
+// one readable line and an exit code (see EXIT in command.ts).
+import { BaseError } from "viem";
+import * as sdk from "../sdk/index.ts";
+import { CliError, type Command, EXIT, commandHelp, parseCommand } from "./command.ts";
+import { isNetworkError } from "./context.ts";
+import { toJson } from "./format.ts";
+
+const GROUPS: Record<string, string> = {
+  job: "buyers and suppliers: post, inspect and move jobs through their life",
+  bid: "suppliers: bid on RFQs",
+  supplier: "supplier profiles and attested metrics",
+  arbitrator: "arbitrators: terms, disputes, rulings",
+  account: "encrypted keys in the local keystore",
+  agent: "run a supplier agent that bids, works and delivers on its own",
+};
+
+function overview(commands: Command[]): string {
+  const lines = ["tender — the command line of Tender, the on-chain market for machine labor", "", "Usage: tender <group> <command> [options]   (each command has --help)", ""];
+  const width = Math.max(...commands.map((c) => c.path.join(" ").length));
+  for (const [group, about] of Object.entries(GROUPS)) {
+    lines.push(`${group} — ${about}`);
+    for (const c of commands.filter((c) => c.path[0] === group)) lines.push(`  ${c.path.join(" ").padEnd(width)}  ${c.summary}`);
+    lines.push("");
+  }
+  lines.push("other");
+  for (const c of commands.filter((c) => !(c.path[0]! in GROUPS))) lines.push(`  ${c.path.join(" ").padEnd(width)}  ${c.summary}`);
+  lines.push(
+    "",
+    "Network: --rpc URL or TENDER_RPC_URL (default http://127.0.0.1:8545, the chain `npm start` runs).",
+    "Signing: --account NAME / TENDER_ACCOUNT (keystore; password from TENDER_PASSWORD or a prompt), or TENDER_PRIVATE_KEY.",
+    "Output: people by default; --json for programs.",
+    "Exit codes: 0 done; 1 unexpected failure; 2 bad usage or input (nothing sent); 3 refused by the contract (reason shown);",
+    "            4 chain unreachable or Tender not deployed; 5 not found.",
+  );
+  return lines.join("\n");
+}
+
+function explain(error: unknown): { message: string; code: number } {
+  if (error instanceof CliError) return { message: error.message, code: error.code };
+  if (error instanceof sdk.TenderInputError) return { message: error.message, code: EXIT.usage };
+  if (sdk.revertOf(error)) return { message: `refused: ${sdk.describeError(error)}`, code: EXIT.refused };
+  if (isNetworkError(error)) return { message: `the chain did not answer: ${error instanceof BaseError ? error.shortMessage : (error as Error).message}`, code: EXIT.network };
+  if (error instanceof BaseError) return { message: error.shortMessage, code: EXIT.refused };
+  return { message: error instanceof Error ? (error.stack ?? error.message) : String(error), code: EXIT.failure };
+}
+
+export async function main(commands: Command[], argv: string[]): Promise<number> {
+  const words = argv.filter((a) => !a.startsWith("-"));
+  const match = commands
+    .filter((c) => c.path.every((word, i) => words[i] === word))
+    .sort((a, b) => b.path.length - a.path.length)[0];
+  if (!match) {
+    const group = words[0];
+    if (group && group in GROUPS) {
+      const lines = [`tender ${group} — ${GROUPS[group]}`, "", ...commands.filter((c) => c.path[0] === group).map((c) => `  tender ${c.path.join(" ")}  ${c.summary}`)];
+      const unknown = words[1];
+      process[unknown ? "stderr" : "stdout"].write(`${unknown ? `unknown command: tender ${group} ${unknown}\n\n` : ""}${lines.join("\n")}\n`);
+      return unknown ? EXIT.usage : EXIT.ok;
+    }
+    if (group) {
+      process.stderr.write(`unknown command: tender ${group}\n\n${overview(commands)}\n`);
+      return EXIT.usage;
+    }
+    process.stdout.write(`${overview(commands)}\n`);
+    return argv.length === 0 || argv.includes("--help") || argv.includes("-h") ? EXIT.ok : EXIT.usage;
+  }
+  // Drop the command's words (the first occurrences, in order) and parse the rest.
+  const rest = [...argv];
+  for (const word of match.path) rest.splice(rest.indexOf(word), 1);
+  try {
+    const { parsed, globals, help } = parseCommand(match, rest);
+    if (help) {
+      process.stdout.write(`${commandHelp(match)}\n`);
+      return EXIT.ok;
+    }
+    const output = await match.run(parsed, globals);
+    process.stdout.write(`${globals.json ? toJson(output.data) : output.lines.join("\n")}\n`);
+    return EXIT.ok;
+  } catch (error) {
+    const { message, code } = explain(error);
+    process.stderr.write(`error: ${message}\n`);
+    return code;
+  }
+}
