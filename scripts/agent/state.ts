@@ -1,0 +1,56 @@
+// What an agent remembers across restarts: where it is in the event stream and every job it took part in. Written
+// atomically (a temporary file renamed over the old one) after every change, so a crash leaves the last whole state.
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import type { Address, Hash } from "viem";
+
+export type Phase =
+  /** Bid placed; waiting for the award. */
+  | "bidding"
+  /** Awarded or hired: the work is to be done and delivered. */
+  | "won"
+  | "delivered"
+  | "disputed"
+  /** Ended: paid in full or in part, refunded, lost, or cancelled. */
+  | "paid"
+  | "refunded"
+  | "lost"
+  | "declined";
+
+export interface AgentJob {
+  phase: Phase;
+  token: Address;
+  category: string;
+  maxPrice: string;
+  /** The agent's bid, or the direct hire's price. */
+  price?: string;
+  bond?: string;
+  mode?: number;
+  bidDeadline?: number;
+  reviewEndsAt?: number;
+  deliverable?: { hash: Hash; uri: string };
+  /** What the agent was paid (the supplier's part after fees), once settled. */
+  earned?: string;
+  note?: string;
+}
+
+export interface AgentState {
+  version: 1;
+  /** The last event position handled (blockNumber as a decimal string). */
+  cursor?: { blockNumber: string; logIndex: number };
+  jobs: Record<string, AgentJob>;
+}
+
+export function loadState(path: string): AgentState {
+  if (!existsSync(path)) return { version: 1, jobs: {} };
+  const state = JSON.parse(readFileSync(path, "utf8")) as AgentState;
+  if (state.version !== 1 || typeof state.jobs !== "object") throw new Error(`${path} is not an agent state file (version 1)`);
+  return state;
+}
+
+export function saveState(path: string, state: AgentState): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, JSON.stringify(state, null, 2) + "\n");
+  renameSync(temporary, path);
+}
