@@ -7,6 +7,7 @@ import { http, createPublicClient, createWalletClient, defineChain } from "viem"
 import { mnemonicToAccount } from "viem/accounts";
 import * as sdk from "./sdk/index.ts";
 import { seedDemo } from "./demo/seed.ts";
+import { type DemoAgent, runRounds, startAgents } from "./demo/agents.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const port = Number(process.env.TENDER_PORT ?? 8545);
@@ -58,14 +59,19 @@ async function waitForRpc(timeoutMs = 60_000): Promise<void> {
 }
 
 let stopping = false;
+let agents: DemoAgent[] = [];
 const node = startNode();
 const stop = (code: number) => {
   if (stopping) return;
   stopping = true;
-  console.log("\nStopping the local chain…");
-  node.once("exit", () => process.exit(code));
-  node.kill("SIGTERM");
-  setTimeout(() => process.exit(code), 5_000).unref();
+  console.log("\nStopping the agents and the local chain…");
+  const exited = (child: ChildProcess) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once("exit", resolve)));
+  for (const agent of agents) agent.child.kill("SIGTERM");
+  void Promise.all(agents.map((agent) => exited(agent.child))).then(() => {
+    node.once("exit", () => process.exit(code));
+    node.kill("SIGTERM");
+  });
+  setTimeout(() => process.exit(code), 8_000).unref();
 };
 process.on("SIGINT", () => stop(0));
 process.on("SIGTERM", () => stop(0));
@@ -93,13 +99,44 @@ try {
   );
   const file = sdk.writeDeployment(seeded.deployment, process.env.TENDER_DEPLOYMENTS_DIR);
 
+  // Two supplier agents (accounts #9 and #10) compete for the demo buyer's text.transform RFQs.
+  const agentAccounts = [9, 10].map((index) => mnemonicToAccount(MNEMONIC, { addressIndex: index }));
+  for (const account of agentAccounts) {
+    await sdk.waitForSuccess(reader, await sdk.mintMock(writer(0), { token: seeded.stablecoin, to: account.address, amount: 1_000_000_000n }));
+  }
+  agents = startAgents(
+    {
+      rpcUrl,
+      deploymentsDir: process.env.TENDER_DEPLOYMENTS_DIR,
+      agents: ["undercut", "cost-plus"].map((name, i) => ({
+        config: join(root, `scripts/agent/examples/${name}.json`),
+        privateKey: `0x${Buffer.from(agentAccounts[i]!.getHdKey().privateKey!).toString("hex")}`,
+        address: agentAccounts[i]!.address,
+      })),
+    },
+    (name, line) => console.log(`  agent ${name.padEnd(9)} ${line.replace(/^\S+ \[[^\]]+\] /, "")}`),
+  );
+  console.log("\nSupplier agents are bidding on the demo buyer's text.transform RFQs:");
+  const rounds = await runRounds(reader, {
+    buyer: writer(3),
+    arbitrator: writer(2).account.address,
+    deployment: seeded.deployment,
+    token: seeded.stablecoin,
+    count: 3,
+    bidders: agents.length,
+    advanceTime: async (seconds) => {
+      await reader.request({ method: "evm_increaseTime" as never, params: [seconds] as never });
+      await reader.request({ method: "evm_mine" as never, params: [] as never });
+    },
+  });
+
   console.log(`\nTender is running on a local chain.\n`);
   console.log(`  RPC          ${rpcUrl}  (chain id ${chain.id})`);
   console.log(`  TenderEscrow ${seeded.deployment.escrow}  (escrow and RFQ market)`);
   console.log(`  Registry     ${seeded.deployment.registry}  (supplier profiles and attestations; from block ${seeded.deployment.startBlock})`);
   console.log(`  Mock USD     ${seeded.stablecoin}  (mUSD, 6 decimals)`);
   console.log(`  Deployment   ${file}`);
-  console.log(`  Accounts     mnemonic "${MNEMONIC}": #0 owner, #1 treasury, #2 arbitrator, #3-4 buyers, #5-7 suppliers, #8 attestor\n`);
+  console.log(`  Accounts     mnemonic "${MNEMONIC}": #0 owner, #1 treasury, #2 arbitrator, #3-4 buyers, #5-7 suppliers, #8 attestor, #9-10 agents\n`);
   console.log("  Demo jobs:");
   for (const job of [...seeded.jobs].sort((a, b) => Number(a.jobId - b.jobId))) {
     console.log(
@@ -108,6 +145,10 @@ try {
   }
   console.log("\n  Bids refused on-chain by the floors:");
   for (const { jobId, supplier, reason } of seeded.refused) console.log(`    job #${jobId}: ${supplier} — ${reason}`);
+  console.log("\n  Agents (scripts/agent/examples; they keep bidding on new text.transform RFQs while this runs):");
+  for (const agent of agents) console.log(`    ${agent.name.padEnd(10)} ${agent.address}`);
+  console.log("  Rounds the demo buyer ran with them (its verifier decided each review):");
+  for (const r of rounds) console.log(`    #${String(r.jobId).padEnd(3)} ${r.title.padEnd(24)} ${r.bids} bids, won by ${r.winner} at ${r.price} — ${r.decision}`);
   console.log("\nReady. Press Ctrl-C to stop.");
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

@@ -43,6 +43,8 @@ describe("npm start", () => {
     expect(output).toContain(`http://127.0.0.1:${port}`);
     expect(output).toMatch(/MetricFloorNotMet/); // a demo bid refused on-chain by the floors
     expect(output).toMatch(/RecordFloorNotMet/);
+    // Two agents competed for each of the demo buyer's three RFQs; its verifier confirmed every delivery.
+    expect(output.match(/2 bids, won by 0x[0-9a-fA-F]{40} at [0-9.]+ mUSD — confirmed: all \d acceptance rules passed/g)).toHaveLength(3);
     const deployment = sdk.readDeployment(31337, dir);
     const reader = createPublicClient({ chain: hardhat, transport: http(`http://127.0.0.1:${port}`) }) as sdk.Reader;
     const statuses = new Set<number>();
@@ -56,7 +58,7 @@ describe("npm start", () => {
 
     child.kill("SIGINT");
     expect(await exited).toBe(0);
-    expect(output).toContain("Stopping the local chain");
+    expect(output).toContain("Stopping the agents and the local chain");
     expect(await isListening(port)).toBe(false);
   }, 120_000);
 });
