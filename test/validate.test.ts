@@ -55,3 +55,38 @@ describe("input checks before sending", () => {
     expect(await reader.getTransactionCount({ address: buyer.account.address })).toBe(nonce);
   });
 });
+
+describe("checks on every other action", () => {
+  let chain: Awaited<ReturnType<typeof deployedChain>>;
+  beforeAll(async () => {
+    chain = await deployedChain();
+  });
+
+  it("refuses bad deliveries, statements, rulings, terms, bids and attestations before sending", async () => {
+    const { buyer, supplier, arbitrator, reader, escrow, deployment } = chain;
+    const accounts = [buyer, supplier, arbitrator].map((w) => w.account.address);
+    const nonces = await Promise.all(accounts.map((address) => reader.getTransactionCount({ address })));
+    const hash = sdk.specHash("work");
+    const cases: [Promise<unknown>, RegExp][] = [
+      [sdk.deliver(supplier, { escrow, jobId: 1n, deliverableHash: `0x${"0".repeat(64)}`, uri: "ipfs://x" }), /deliverableHash: must not be zero/],
+      [sdk.deliver(supplier, { escrow, jobId: 1n, deliverableHash: hash, uri: "" }), /uri: "" is not a URI/],
+      [sdk.deliver(supplier, { escrow, jobId: 0n, deliverableHash: hash, uri: "ipfs://x" }), /jobId: 0 is not a job id/],
+      [sdk.dispute(buyer, { escrow, jobId: 1n, statementURI: "my statement", token: sdk.ETH, fee: 0n }), /statementURI: "my statement" is not a URI/],
+      [sdk.respond(supplier, { escrow, jobId: 1n, responseURI: " ", token: sdk.ETH, fee: 0n }), /responseURI/],
+      [sdk.submitEvidence(supplier, { escrow, jobId: 1n, evidenceURI: "" }), /evidenceURI/],
+      [sdk.rule(arbitrator, { escrow, jobId: 1n, buyerShareBps: 10_001, reasonHash: hash }), /buyerShareBps: 10001 is not a whole number of bps from 0 to 10000/],
+      [sdk.registerArbitrator(arbitrator, { escrow, feeBps: 1_001, ruleWindow: sdk.DAY, termsURI: "ipfs://t" }), /feeBps: 1001 .* from 0 to 1000/],
+      [sdk.updateArbitratorTerms(arbitrator, { escrow, feeBps: 100, ruleWindow: 10, termsURI: "ipfs://t" }), /ruleWindow: 10 s is outside/],
+      [sdk.improveBid(supplier, { escrow, jobId: 1n, price: 0n }), /price: must be above zero/],
+      [sdk.pick(buyer, { escrow, jobId: 1n, supplier: "0xnope" as `0x${string}` }), /supplier: 0xnope is not an address/],
+      [sdk.withdraw(supplier, { escrow, token: sdk.ETH, to: "0x0000000000000000000000000000000000000000" }), /to: must not be the zero address/],
+      [sdk.registerSupplier(supplier, { registry: deployment.registry, profileURI: "" }), /profileURI/],
+      [sdk.attest(arbitrator, { registry: deployment.registry, supplier: accounts[1]!, metric: " ", value: 1n, validUntil: 1 }), /metric: must not be empty/],
+    ];
+    for (const [attempt, message] of cases) {
+      await expect(attempt).rejects.toBeInstanceOf(sdk.TenderInputError);
+      await expect(attempt).rejects.toThrow(message);
+    }
+    expect(await Promise.all(accounts.map((address) => reader.getTransactionCount({ address })))).toEqual(nonces);
+  });
+});

@@ -19,10 +19,16 @@ import {
   checkAddress,
   checkAmount,
   checkBps,
+  checkHash,
+  checkJobId,
   checkRating,
   checkSpec,
+  checkUri,
   checkWindow,
 } from "./validate.ts";
+
+/** The arbitrator fee cap the escrow enforces (MAX_ARBITRATOR_FEE_BPS). */
+export const MAX_ARBITRATOR_FEE_BPS = 1_000;
 
 /** A wallet client with an account and a chain: what sends Tender's transactions. */
 export type Writer = WalletClient<Transport, Chain, Account>;
@@ -110,10 +116,13 @@ export async function postDirectHire(writer: Writer, p: DirectHireParams): Promi
   });
 }
 
-export function deliver(
+export async function deliver(
   writer: Writer,
   p: { escrow: Address; jobId: bigint; deliverableHash: Hash; uri: string },
 ): Promise<Hash> {
+  checkJobId(p.jobId);
+  checkHash("deliverableHash", p.deliverableHash);
+  checkUri("uri", p.uri);
   return writer.writeContract({
     address: p.escrow,
     abi: tenderEscrowAbi,
@@ -132,11 +141,13 @@ export function encodeWithdraw(token: Address, to: Address): Hash {
   return encodeFunctionData({ abi: tenderEscrowAbi, functionName: "withdraw", args: [token, to] });
 }
 
-export function decline(writer: Writer, p: { escrow: Address; jobId: bigint }): Promise<Hash> {
+export async function decline(writer: Writer, p: { escrow: Address; jobId: bigint }): Promise<Hash> {
+  checkJobId(p.jobId);
   return writer.writeContract({ address: p.escrow, abi: tenderEscrowAbi, functionName: "decline", args: [p.jobId] });
 }
 
 export async function confirm(writer: Writer, p: { escrow: Address; jobId: bigint; rating: number }): Promise<Hash> {
+  checkJobId(p.jobId);
   checkRating(p.rating);
   return writer.writeContract({
     address: p.escrow,
@@ -146,15 +157,19 @@ export async function confirm(writer: Writer, p: { escrow: Address; jobId: bigin
   });
 }
 
-export function finalize(writer: Writer, p: { escrow: Address; jobId: bigint }): Promise<Hash> {
+export async function finalize(writer: Writer, p: { escrow: Address; jobId: bigint }): Promise<Hash> {
+  checkJobId(p.jobId);
   return writer.writeContract({ address: p.escrow, abi: tenderEscrowAbi, functionName: "finalize", args: [p.jobId] });
 }
 
-export function refund(writer: Writer, p: { escrow: Address; jobId: bigint }): Promise<Hash> {
+export async function refund(writer: Writer, p: { escrow: Address; jobId: bigint }): Promise<Hash> {
+  checkJobId(p.jobId);
   return writer.writeContract({ address: p.escrow, abi: tenderEscrowAbi, functionName: "refund", args: [p.jobId] });
 }
 
-export function withdraw(writer: Writer, p: { escrow: Address; token: Address; to?: Address }): Promise<Hash> {
+export async function withdraw(writer: Writer, p: { escrow: Address; token: Address; to?: Address }): Promise<Hash> {
+  checkAddress("token", p.token, { nonZero: false });
+  if (p.to !== undefined) checkAddress("to", p.to);
   return writer.writeContract({
     address: p.escrow,
     abi: tenderEscrowAbi,
@@ -176,10 +191,12 @@ export async function disputeFee(reader: Reader, p: { escrow: Address; jobId: bi
 }
 
 /** The buyer disputes a delivery, paying the arbitrator's fee (ERC-20 jobs: approve `fee` first). */
-export function dispute(
+export async function dispute(
   writer: Writer,
   p: { escrow: Address; jobId: bigint; statementURI: string; token: Address; fee: bigint },
 ): Promise<Hash> {
+  checkJobId(p.jobId);
+  checkUri("statementURI", p.statementURI);
   return writer.writeContract({
     address: p.escrow,
     abi: tenderEscrowAbi,
@@ -190,10 +207,12 @@ export function dispute(
 }
 
 /** The supplier answers a dispute, paying the same fee. */
-export function respond(
+export async function respond(
   writer: Writer,
   p: { escrow: Address; jobId: bigint; responseURI: string; token: Address; fee: bigint },
 ): Promise<Hash> {
+  checkJobId(p.jobId);
+  checkUri("responseURI", p.responseURI);
   return writer.writeContract({
     address: p.escrow,
     abi: tenderEscrowAbi,
@@ -203,7 +222,9 @@ export function respond(
   });
 }
 
-export function submitEvidence(writer: Writer, p: { escrow: Address; jobId: bigint; evidenceURI: string }): Promise<Hash> {
+export async function submitEvidence(writer: Writer, p: { escrow: Address; jobId: bigint; evidenceURI: string }): Promise<Hash> {
+  checkJobId(p.jobId);
+  checkUri("evidenceURI", p.evidenceURI);
   return writer.writeContract({
     address: p.escrow,
     abi: tenderEscrowAbi,
@@ -213,10 +234,13 @@ export function submitEvidence(writer: Writer, p: { escrow: Address; jobId: bigi
 }
 
 /** The job's arbitrator rules `buyerShareBps` (0–10,000) of the price to the buyer. */
-export function rule(
+export async function rule(
   writer: Writer,
   p: { escrow: Address; jobId: bigint; buyerShareBps: number; reasonHash: Hash },
 ): Promise<Hash> {
+  checkJobId(p.jobId);
+  checkBps("buyerShareBps", p.buyerShareBps, 10_000);
+  checkHash("reasonHash", p.reasonHash);
   return writer.writeContract({
     address: p.escrow,
     abi: tenderEscrowAbi,
@@ -226,7 +250,8 @@ export function rule(
 }
 
 /** Anyone settles a dispute whose response or ruling window passed. */
-export function settleDispute(writer: Writer, p: { escrow: Address; jobId: bigint }): Promise<Hash> {
+export async function settleDispute(writer: Writer, p: { escrow: Address; jobId: bigint }): Promise<Hash> {
+  checkJobId(p.jobId);
   return writer.writeContract({
     address: p.escrow,
     abi: tenderEscrowAbi,
@@ -236,7 +261,7 @@ export function settleDispute(writer: Writer, p: { escrow: Address; jobId: bigin
 }
 
 /** Sends the protocol fees accrued in `token` to the treasury (anyone may call it). */
-export function collectProtocolFees(writer: Writer, p: { escrow: Address; token: Address }): Promise<Hash> {
+export async function collectProtocolFees(writer: Writer, p: { escrow: Address; token: Address }): Promise<Hash> {
   return writer.writeContract({
     address: p.escrow,
     abi: tenderEscrowAbi,
@@ -245,10 +270,13 @@ export function collectProtocolFees(writer: Writer, p: { escrow: Address; token:
   });
 }
 
-export function registerArbitrator(
+export async function registerArbitrator(
   writer: Writer,
   p: { escrow: Address; feeBps: number; ruleWindow: number; termsURI: string },
 ): Promise<Hash> {
+  checkBps("feeBps", p.feeBps, MAX_ARBITRATOR_FEE_BPS);
+  checkWindow("ruleWindow", p.ruleWindow);
+  checkUri("termsURI", p.termsURI);
   return writer.writeContract({
     address: p.escrow,
     abi: tenderEscrowAbi,
@@ -310,10 +338,13 @@ export function readBuyerRecord(reader: Reader, p: { escrow: Address; buyer: Add
 }
 
 /** Publishes new terms (fee, ruling window, terms URI); jobs posted before keep the terms they named. */
-export function updateArbitratorTerms(
+export async function updateArbitratorTerms(
   writer: Writer,
   p: { escrow: Address; feeBps: number; ruleWindow: number; termsURI: string },
 ): Promise<Hash> {
+  checkBps("feeBps", p.feeBps, MAX_ARBITRATOR_FEE_BPS);
+  checkWindow("ruleWindow", p.ruleWindow);
+  checkUri("termsURI", p.termsURI);
   return writer.writeContract({
     address: p.escrow,
     abi: tenderEscrowAbi,
@@ -323,7 +354,7 @@ export function updateArbitratorTerms(
 }
 
 /** Stops taking new jobs; jobs that named the arbitrator keep it. */
-export function retireArbitrator(writer: Writer, p: { escrow: Address }): Promise<Hash> {
+export async function retireArbitrator(writer: Writer, p: { escrow: Address }): Promise<Hash> {
   return writer.writeContract({ address: p.escrow, abi: tenderEscrowAbi, functionName: "retireArbitrator" });
 }
 

@@ -3,7 +3,7 @@ import type { Address, Hash } from "viem";
 import { getBlock } from "viem/actions";
 import { tenderEscrowAbi } from "./generated.ts";
 import { ETH, type Reader, type Writer, categoryId } from "./escrow.ts";
-import { TenderInputError, checkAddress, checkAmount, checkBps, checkSpec, checkWindow } from "./validate.ts";
+import { TenderInputError, checkAddress, checkAmount, checkBps, checkJobId, checkSpec, checkWindow } from "./validate.ts";
 
 export const AwardMode = { LowestPrice: 0, BuyerChoice: 1 } as const;
 export const Comparison = { AtLeast: 0, AtMost: 1 } as const;
@@ -126,7 +126,9 @@ export async function bid(
   writer: Writer,
   p: { escrow: Address; jobId: bigint; price: bigint; floors: Floors; token: Address; bond: bigint },
 ): Promise<Hash> {
+  checkJobId(p.jobId);
   checkAmount("price", p.price);
+  if (p.bond < 0n) throw new TenderInputError("bond", "must not be negative");
   return writer.writeContract({
     address: p.escrow,
     abi: tenderEscrowAbi,
@@ -141,7 +143,9 @@ export function bondFor(maxPrice: bigint, floors: Pick<Floors, "bondBps">): bigi
   return (maxPrice * BigInt(floors.bondBps)) / 10_000n;
 }
 
-export function improveBid(writer: Writer, p: { escrow: Address; jobId: bigint; price: bigint }): Promise<Hash> {
+export async function improveBid(writer: Writer, p: { escrow: Address; jobId: bigint; price: bigint }): Promise<Hash> {
+  checkJobId(p.jobId);
+  checkAmount("price", p.price);
   return writer.writeContract({
     address: p.escrow,
     abi: tenderEscrowAbi,
@@ -150,11 +154,13 @@ export function improveBid(writer: Writer, p: { escrow: Address; jobId: bigint; 
   });
 }
 
-export function award(writer: Writer, p: { escrow: Address; jobId: bigint }): Promise<Hash> {
+export async function award(writer: Writer, p: { escrow: Address; jobId: bigint }): Promise<Hash> {
   return writer.writeContract({ address: p.escrow, abi: tenderEscrowAbi, functionName: "award", args: [p.jobId] });
 }
 
-export function pick(writer: Writer, p: { escrow: Address; jobId: bigint; supplier: Address }): Promise<Hash> {
+export async function pick(writer: Writer, p: { escrow: Address; jobId: bigint; supplier: Address }): Promise<Hash> {
+  checkJobId(p.jobId);
+  checkAddress("supplier", p.supplier);
   return writer.writeContract({
     address: p.escrow,
     abi: tenderEscrowAbi,
@@ -163,11 +169,11 @@ export function pick(writer: Writer, p: { escrow: Address; jobId: bigint; suppli
   });
 }
 
-export function cancel(writer: Writer, p: { escrow: Address; jobId: bigint }): Promise<Hash> {
+export async function cancel(writer: Writer, p: { escrow: Address; jobId: bigint }): Promise<Hash> {
   return writer.writeContract({ address: p.escrow, abi: tenderEscrowAbi, functionName: "cancel", args: [p.jobId] });
 }
 
-export function reclaimBond(writer: Writer, p: { escrow: Address; jobId: bigint }): Promise<Hash> {
+export async function reclaimBond(writer: Writer, p: { escrow: Address; jobId: bigint }): Promise<Hash> {
   return writer.writeContract({
     address: p.escrow,
     abi: tenderEscrowAbi,

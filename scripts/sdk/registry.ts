@@ -2,6 +2,7 @@
 import { type Address, type Hash, keccak256, toBytes } from "viem";
 import { supplierRegistryAbi } from "./generated.ts";
 import type { Reader, Writer } from "./escrow.ts";
+import { TenderInputError, checkAddress, checkUri } from "./validate.ts";
 
 /** Conventional metric names; a metric's on-chain id is keccak256 of its name. */
 export const METRICS = {
@@ -21,7 +22,8 @@ export function metricName(id: Hash): string {
   return id;
 }
 
-export function registerSupplier(writer: Writer, p: { registry: Address; profileURI: string }): Promise<Hash> {
+export async function registerSupplier(writer: Writer, p: { registry: Address; profileURI: string }): Promise<Hash> {
+  checkUri("profileURI", p.profileURI);
   return writer.writeContract({
     address: p.registry,
     abi: supplierRegistryAbi,
@@ -30,7 +32,8 @@ export function registerSupplier(writer: Writer, p: { registry: Address; profile
   });
 }
 
-export function updateSupplierProfile(writer: Writer, p: { registry: Address; profileURI: string }): Promise<Hash> {
+export async function updateSupplierProfile(writer: Writer, p: { registry: Address; profileURI: string }): Promise<Hash> {
+  checkUri("profileURI", p.profileURI);
   return writer.writeContract({
     address: p.registry,
     abi: supplierRegistryAbi,
@@ -66,10 +69,14 @@ export async function readProfile(reader: Reader, p: { registry: Address; suppli
   return { profileURI: (updated.at(-1) ?? registered.at(-1))?.args.profileURI ?? null, attestations };
 }
 
-export function attest(
+export async function attest(
   writer: Writer,
   p: { registry: Address; supplier: Address; metric: string; value: bigint; validUntil: number },
 ): Promise<Hash> {
+  checkAddress("supplier", p.supplier);
+  if (p.metric.trim() === "") throw new TenderInputError("metric", "must not be empty");
+  if (p.value < 0n || p.value >= 2n ** 216n) throw new TenderInputError("value", `${p.value} is outside 0 – 2^216 − 1`);
+  if (!Number.isInteger(p.validUntil) || p.validUntil <= 0) throw new TenderInputError("validUntil", "must be a Unix time in seconds");
   return writer.writeContract({
     address: p.registry,
     abi: supplierRegistryAbi,
@@ -78,7 +85,7 @@ export function attest(
   });
 }
 
-export function revoke(writer: Writer, p: { registry: Address; supplier: Address; metric: string }): Promise<Hash> {
+export async function revoke(writer: Writer, p: { registry: Address; supplier: Address; metric: string }): Promise<Hash> {
   return writer.writeContract({
     address: p.registry,
     abi: supplierRegistryAbi,

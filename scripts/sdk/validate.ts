@@ -43,6 +43,21 @@ export function checkBps(field: string, value: number, max: number): void {
   }
 }
 
+/** A URI the escrow stores (statement, evidence, deliverable, profile): nonempty, with a scheme, no spaces. */
+export function checkUri(field: string, uri: string): void {
+  if (!/^[a-z][a-z0-9+.-]*:\S+$/i.test(uri)) throw new TenderInputError(field, `${JSON.stringify(uri)} is not a URI (e.g. ipfs://…, https://…, data:…)`);
+}
+
+/** A 32-byte hash that must not be zero (a deliverable's hash). */
+export function checkHash(field: string, hash: string): void {
+  if (!/^0x[0-9a-fA-F]{64}$/.test(hash)) throw new TenderInputError(field, `${hash} is not a 32-byte hex hash`);
+  if (/^0x0{64}$/.test(hash)) throw new TenderInputError(field, "must not be zero");
+}
+
+export function checkJobId(jobId: bigint): void {
+  if (jobId <= 0n) throw new TenderInputError("jobId", `${jobId} is not a job id (they start at 1)`);
+}
+
 export function checkRating(rating: number): void {
   if (!Number.isInteger(rating) || rating < 1 || rating > 5) {
     throw new TenderInputError("rating", `${rating} is not a whole number from 1 to 5`);
