@@ -120,7 +120,7 @@ describe("tender CLI", () => {
 
     await ok(["supplier", "register", "--profile", "https://agents.example/sorter.json"], { key: "supplier" });
     const posted = await ok<{ jobId: string }>(
-      ["job", "post", "--spec", join(dir, "spec.json"), "--arbitrator", address.arbitrator!, "--max-price", "0.1", "--bid-window", "2h", "--bond", "10%"],
+      ["job", "post", "--spec", join(dir, "spec.json"), "--arbitrator", address.arbitrator!, "--token", "ETH", "--max-price", "0.1", "--bid-window", "2h", "--bond", "10%"],
       { key: "buyer" },
     );
     const jobId = posted.jobId;
@@ -179,32 +179,48 @@ describe("tender CLI", () => {
   it("refuses bad inputs with a clear message and a non-zero exit, sending nothing", async () => {
     const spec = join(dir, "spec.json");
     const arbitrator = address.arbitrator!;
-    const post = ["job", "post", "--spec", spec, "--arbitrator", arbitrator];
+    const post = ["job", "post", "--spec", spec, "--arbitrator", arbitrator, "--token", "ETH"];
     // usage and input errors (exit 2)
     await refused([...post, "--max-price", "abc"], 2, /--max-price: "abc" is not an amount/, { key: "buyer" });
     await refused([...post, "--max-price", "1.1234567", "--token", "mUSD"], 2, /more than the 6 decimals mUSD has/, { key: "buyer" });
     await refused([...post, "--max-price", "1", "--bid-window", "10m"], 2, /bidDeadline \(from now\): 600 s is outside/, { key: "buyer" });
     await refused([...post], 2, /give --max-price for an RFQ, or --supplier with --price/, { key: "buyer" });
-    await refused(["job", "post", "--arbitrator", arbitrator, "--max-price", "1"], 2, /--spec is required/, { key: "buyer" });
+    await refused(["job", "post", "--arbitrator", arbitrator, "--token", "ETH", "--max-price", "1"], 2, /--spec is required/, { key: "buyer" });
+    await refused(["job", "post", "--spec", spec, "--arbitrator", arbitrator, "--max-price", "1"], 2, /--token is required/, { key: "buyer" });
+    await refused([...post, "--supplier", address.supplier!, "--price", "1", "--bond", "10%"], 2, /--bond does not apply to a direct hire/, { key: "buyer" });
+    await refused([...post, "--max-price", "1", "--price", "1"], 2, /--price does not apply to an RFQ/, { key: "buyer" });
+    await refused(["arbitrator", "rule", "1", "--buyer-share", "0.7", "--reason", "x"], 2, /--buyer-share: "0\.7" is not a percentage with its unit/, { key: "arbitrator" });
     writeFileSync(join(dir, "bad.json"), '{"version":1,"title":"x","category":"text"}');
-    await refused(["job", "post", "--spec", join(dir, "bad.json"), "--arbitrator", arbitrator, "--max-price", "1"], 2, /spec\.task/, { key: "buyer" });
+    await refused(["job", "post", "--spec", join(dir, "bad.json"), "--arbitrator", arbitrator, "--token", "ETH", "--max-price", "1"], 2, /spec\.task/, { key: "buyer" });
     await refused([...post, "--max-price", "1", "--bond", "150%"], 2, /--bond: 150% is above 100%/, { key: "buyer" });
     await refused(["job", "confirm", "1", "--rating", "6"], 2, /--rating: "6" is not a whole number from 1 to 5/, { key: "buyer" });
     await refused(["job", "show", "zero"], 2, /job id must be a positive whole number/);
     await refused(["bid", "place", "1", "--price", "1", "--bogus"], 2, /Unknown option '--bogus'/, { key: "supplier" });
     await refused([...post, "--supplier", "0x1234", "--price", "1"], 2, /--supplier: "0x1234" is not an address/, { key: "buyer" });
     await refused(["job", "deliver", "1", "--uri", "ipfs://x"], 2, /give --file, or --uri with --hash/, { key: "supplier" });
-    await refused(["job", "post", "--spec", spec, "--arbitrator", arbitrator, "--max-price", "1"], 2, /pass --account NAME .* or set TENDER_PRIVATE_KEY/);
-    await refused(["arbitrator", "disputes"], 2, /wrong password/, { env: { TENDER_ACCOUNT: "judge", TENDER_PASSWORD: "not it at all" } });
+    await refused([...post, "--max-price", "1"], 2, /pass --account NAME .* or set TENDER_PRIVATE_KEY/);
+    await refused(["job", "confirm", "1", "--rating", "5"], 2, /wrong password/, { env: { TENDER_ACCOUNT: "judge", TENDER_PASSWORD: "not it at all" } });
     // refused by the contract, decoded, before anything is sent (exit 3)
     const posted = await ok<{ jobId: string }>([...post, "--max-price", "0.1", "--min-completed", "5"], { key: "buyer" });
     await refused(["bid", "place", posted.jobId, "--price", "0.05"], 3, /RecordFloorNotMet: Job \d+ requires minCompleted of 5; your record has 0/, { key: "rival" });
     await refused(["bid", "place", posted.jobId, "--price", "0.5"], 2, /above job \d+'s maximum of 0\.1 ETH/, { key: "rival" });
     await refused(["job", "confirm", posted.jobId, "--rating", "4"], 3, /WrongStatus: Job \d+ is Open; this needs it Delivered/, { key: "buyer" });
     await refused(["withdraw"], 3, /nothing to withdraw/, { key: "rival" });
+    // An ERC-20 bond: the escrow's refusal is found before the approval, so not even an approval is sent.
+    const deployment = sdk.readDeployment(31337, dir);
+    await sdk.waitForSuccess(node.reader, await sdk.mintMock(node.writer(0), { token: deployment.stablecoin!, to: address.rival!, amount: parseUnits("100", 6) }));
+    const bonded = await ok<{ jobId: string }>(
+      ["job", "post", "--spec", spec, "--arbitrator", arbitrator, "--token", "mUSD", "--max-price", "50", "--bond", "10%", "--min-ratings", "3"],
+      { key: "buyer" },
+    );
+    await refused(["bid", "place", bonded.jobId, "--price", "40"], 3, /RecordFloorNotMet: Job \d+ requires minRatings of 3; your record has 0/, { key: "rival" });
+    await refused(["bid", "place", bonded.jobId, "--price", "0"], 2, /price: must be above zero/, { key: "rival" });
     // not found (exit 5), unreachable (exit 4)
     await refused(["job", "show", "999"], 5, /there is no job 999/);
-    await refused(["job", "post", "--spec", join(dir, "missing.json"), "--arbitrator", arbitrator, "--max-price", "1"], 5, /cannot read/, { key: "buyer" });
+    await refused(["job", "post", "--spec", join(dir, "missing.json"), "--arbitrator", arbitrator, "--token", "ETH", "--max-price", "1"], 5, /cannot read/, { key: "buyer" });
     await refused(["job", "show", "1", "--rpc", "http://127.0.0.1:1"], 4, /cannot reach the chain at http:\/\/127\.0\.0\.1:1/);
+    // Global options may come before the command.
+    const shown = await tender(["--rpc", node.rpcUrl, "job", "show", posted.jobId, "--json"]);
+    expect(shown.code, shown.stderr).toBe(0);
   });
 });

@@ -13,6 +13,8 @@ export async function jobTransaction(
   globals: Globals,
   what: string,
   action: (ctx: Context, writer: sdk.Writer, job: Awaited<ReturnType<typeof existingJob>>, jobId: bigint) => Promise<`0x${string}`>,
+  /** What to tell the person once it is done (default: the job's new status). */
+  report?: (ctx: Context, jobId: bigint, after: Awaited<ReturnType<typeof existingJob>>, writer: sdk.Writer) => Promise<string>,
 ): Promise<Output> {
   const jobId = jobIdArg(parsed);
   const ctx = await connect(globals);
@@ -23,7 +25,7 @@ export async function jobTransaction(
   const status = STATUS_NAMES[after.status]!;
   return {
     data: { jobId, status, transactionHash: receipt.transactionHash, blockNumber: receipt.blockNumber, by: writer.account.address },
-    lines: [`${what}: done. Job ${jobId} is now ${status}. (tx ${receipt.transactionHash})`],
+    lines: [report ? await report(ctx, jobId, after, writer) : `${what}: done. Job ${jobId} is now ${status}.`, `tx ${receipt.transactionHash}`],
   };
 }
 

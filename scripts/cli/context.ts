@@ -2,7 +2,9 @@
 // (TENDER_PRIVATE_KEY or an encrypted keystore account), tokens, and sending a transaction with progress.
 import {
   type Address,
+  BaseError,
   type Chain,
+  ContractFunctionRevertedError,
   type Hash,
   HttpRequestError,
   type TransactionReceipt,
@@ -10,6 +12,7 @@ import {
   createWalletClient,
   defineChain,
   erc20Abi,
+  getAddress,
   http,
   isAddress,
   isHex,
@@ -35,6 +38,8 @@ export interface Context {
   tokenAt: (address: Address) => Promise<TokenInfo>;
   /** The signing account; asks for the keystore password once. */
   writer: () => Promise<sdk.Writer>;
+  /** The signing account's address, without unlocking a keystore account (for reads about "me"). */
+  me: () => Promise<Address>;
   /** How amounts read in reverts (set by a command once it knows the job's token). */
   amountFormat: sdk.AmountFormat;
 }
@@ -118,8 +123,16 @@ export async function connect(globals: Globals, { needDeployment = true } = {}):
     return signer;
   };
 
+  const me = async (): Promise<Address> => {
+    const name = globals.account ?? process.env.TENDER_ACCOUNT;
+    if (name) return getAddress(`0x${loadAccount(name).address}`);
+    if (process.env.TENDER_PRIVATE_KEY) return (await writer()).account.address;
+    throw new CliError("give an address, or say whose with --account NAME (or TENDER_PRIVATE_KEY)");
+  };
+
   return {
     rpcUrl: url,
+    me,
     chain,
     reader,
     deployment,
@@ -167,22 +180,33 @@ export function progress(_ctx: Context, message: string): void {
   process.stderr.write(`… ${message}\n`);
 }
 
-/** Makes sure the escrow may pull `amount` of an ERC-20 from the signer, approving exactly what is missing. */
-export async function ensureAllowance(ctx: Context, writer: sdk.Writer, token: Address, amount: bigint): Promise<void> {
-  if (token === sdk.ETH || amount === 0n) return;
-  const allowance = await ctx.reader.readContract({
-    address: token,
-    abi: erc20Abi,
-    functionName: "allowance",
-    args: [writer.account.address, ctx.deployment.escrow],
-  });
-  if (allowance >= amount) return;
-  const balance = await sdk.balanceOf(ctx.reader, { token, account: writer.account.address });
-  if (balance < amount) {
-    const info = await ctx.tokenAt(token);
-    throw new CliError(`${writer.account.address} holds ${formatAmount(balance, info)}; this needs ${formatAmount(amount, info)}`, EXIT.refused);
-  }
-  await send(ctx, "Approving the escrow", () => sdk.approve(writer, { token, spender: ctx.deployment.escrow, amount }));
+/**
+ * Wraps an action that makes the escrow pull `amount` of an ERC-20 from the signer. When the allowance is short, the
+ * action is tried first as it is: viem estimates its gas, so if the escrow refuses it for any reason but the missing
+ * allowance (a floor, a deadline, the wrong caller…), that reason is reported and nothing at all is sent. Only when
+ * the token itself refuses the pull is exactly `amount` approved, and the action sent.
+ */
+export function withAllowance(ctx: Context, writer: sdk.Writer, token: Address, amount: bigint, action: () => Promise<Hash>): () => Promise<Hash> {
+  return async () => {
+    if (token === sdk.ETH || amount === 0n) return action();
+    const owner = writer.account.address;
+    const allowance = await ctx.reader.readContract({ address: token, abi: erc20Abi, functionName: "allowance", args: [owner, ctx.deployment.escrow] });
+    if (allowance >= amount) return action();
+    const balance = await sdk.balanceOf(ctx.reader, { token, account: owner });
+    if (balance < amount) {
+      const info = await ctx.tokenAt(token);
+      throw new CliError(`${owner} holds ${formatAmount(balance, info)}; this needs ${formatAmount(amount, info)}`, EXIT.refused);
+    }
+    try {
+      return await action(); // only the allowance can make this fail now, unless the escrow refuses the call itself
+    } catch (error) {
+      const revert = sdk.revertOf(error);
+      const reverted = error instanceof BaseError && error.walk((e) => e instanceof ContractFunctionRevertedError) !== null;
+      if (!reverted || (revert && revert.name !== "SafeERC20FailedOperation")) throw error;
+    }
+    await send(ctx, "Approving the escrow", () => sdk.approve(writer, { token, spender: ctx.deployment.escrow, amount }));
+    return action();
+  };
 }
 
 /** Reads a job or fails with "no such job". */

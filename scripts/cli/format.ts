@@ -59,13 +59,14 @@ export function formatTime(timestamp: number, now: number): string {
   return `${relative} (${absolute})`;
 }
 
-/** "70%", "70", or "7000bps" → basis points. */
+/** "70%" or "7000bps" → basis points. The unit is required: a bare 0.7 could mean 70% or 0.7%. */
 export function parseBps(field: string, text: string, max = 10_000): number {
-  const match = /^([0-9]+(?:\.[0-9]{1,2})?)\s*(%|bps)?$/.exec(text.trim());
-  if (!match) throw new CliError(`${field}: ${JSON.stringify(text)} is not a percentage (e.g. 70% or 7000bps)`);
-  const bps = match[2] === "bps" ? Number(match[1]) : Math.round(Number(match[1]) * 100);
-  if (!Number.isInteger(bps) || bps > max) throw new CliError(`${field}: ${text} is above ${max / 100}%`);
-  return bps;
+  const percent = /^([0-9]+(?:\.[0-9]{1,2})?)\s*%$/.exec(text.trim());
+  const bps = /^([0-9]+)\s*bps$/.exec(text.trim());
+  if (!percent && !bps) throw new CliError(`${field}: ${JSON.stringify(text)} is not a percentage with its unit (e.g. 70% or 7000bps)`);
+  const value = bps ? Number(bps[1]) : Math.round(Number(percent![1]) * 100);
+  if (value > max) throw new CliError(`${field}: ${text} is above ${max / 100}%`);
+  return value;
 }
 
 export function formatBps(bps: number): string {

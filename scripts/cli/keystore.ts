@@ -93,7 +93,11 @@ export function saveAccount(name: string, file: KeystoreFile, dir = keystoreDir(
 export function loadAccount(name: string, dir = keystoreDir()): KeystoreFile {
   const path = accountFile(name, dir);
   if (!existsSync(path)) throw new CliError(`no account named ${name} in ${dir} (see \`tender account list\`)`, EXIT.notFound);
-  return JSON.parse(readFileSync(path, "utf8")) as KeystoreFile;
+  try {
+    return JSON.parse(readFileSync(path, "utf8")) as KeystoreFile;
+  } catch (error) {
+    throw new CliError(`${path} is not a keystore file (${(error as Error).message})`);
+  }
 }
 
 export function listAccounts(dir = keystoreDir()): { name: string; address: string; file: string }[] {

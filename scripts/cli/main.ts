@@ -2,7 +2,7 @@
 // one readable line and an exit code (see EXIT in command.ts).
 import { BaseError } from "viem";
 import * as sdk from "../sdk/index.ts";
-import { CliError, type Command, EXIT, commandHelp, parseCommand } from "./command.ts";
+import { CliError, type Command, EXIT, GLOBAL_OPTIONS, commandHelp, parseCommand } from "./command.ts";
 import { isNetworkError } from "./context.ts";
 import { toJson } from "./format.ts";
 
@@ -46,7 +46,9 @@ function explain(error: unknown): { message: string; code: number } {
 }
 
 export async function main(commands: Command[], argv: string[]): Promise<number> {
-  const words = argv.filter((a) => !a.startsWith("-"));
+  // Command words are the arguments that are neither options nor the values of options that take one.
+  const valued = new Set(commands.flatMap((c) => Object.entries({ ...GLOBAL_OPTIONS, ...c.options }).filter(([, o]) => o.type === "string").map(([name]) => `--${name}`)));
+  const words = argv.filter((a, i) => !a.startsWith("-") && !(i > 0 && valued.has(argv[i - 1]!)));
   const match = commands
     .filter((c) => c.path.every((word, i) => words[i] === word))
     .sort((a, b) => b.path.length - a.path.length)[0];
@@ -67,7 +69,7 @@ export async function main(commands: Command[], argv: string[]): Promise<number>
   }
   // Drop the command's words (the first occurrences, in order) and parse the rest.
   const rest = [...argv];
-  for (const word of match.path) rest.splice(rest.indexOf(word), 1);
+  for (const word of match.path) rest.splice(rest.findIndex((a, i) => a === word && !(i > 0 && valued.has(rest[i - 1]!))), 1);
   try {
     const { parsed, globals, help } = parseCommand(match, rest);
     if (help) {

@@ -9,10 +9,10 @@ export default defineCommand({
   summary: "anyone: an address's wallet balances and what the escrow holds as credit for it",
   args: "[address]",
   options: { token: { type: "string", value: "TOKEN", description: "also this ERC-20 (ETH and the demo stablecoin are always shown)" } },
-  examples: ["tender balance 0x9965…A4dc", "tender balance --account supplier --json"],
+  examples: ["tender balance 0x9965507D1a55bcC2695C58ba16FB37d819B0A4dc", "tender balance --account supplier --json"],
   async run(parsed, globals) {
     const ctx = await connect(globals);
-    const account = parsed.positionals[0] ? checkAddressArg("address", parsed.positionals[0]) : (await ctx.writer()).account.address;
+    const account = parsed.positionals[0] ? checkAddressArg("address", parsed.positionals[0]) : await ctx.me();
     const tokens = [await ctx.token("ETH")];
     if (ctx.deployment.stablecoin) tokens.push(await ctx.tokenAt(ctx.deployment.stablecoin));
     const extra = str(parsed, "token");

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import * as sdk from "../../sdk/index.ts";
 import { CliError, defineCommand, str } from "../command.ts";
 import { connect } from "../context.ts";
@@ -11,12 +12,16 @@ export default defineCommand({
     treasury: { type: "string", value: "ADDRESS", description: "where protocol fees go (default: the deployer)" },
     fee: { type: "string", value: "PCT", description: "protocol fee, at most 5% (default 1%)" },
     "mock-token": { type: "boolean", description: "also deploy a mock stablecoin (mUSD, 6 decimals; anyone may mint) for development" },
+    force: { type: "boolean", description: "replace an existing deployment record for this chain (the old contracts stay where they are)" },
   },
   details: "Writes deployments/<chainId>.json (or TENDER_DEPLOYMENTS_DIR), which every other command reads.",
-  examples: ["tender deploy --mock-token --account deployer", "tender deploy --treasury 0x7099…79C8 --fee 0.5% --rpc https://rpc.example --account deployer"],
+  examples: ["tender deploy --mock-token --account deployer", "tender deploy --treasury 0x70997970C51812dc3A010C7d01b50e0d17dc79C8 --fee 0.5% --rpc https://rpc.example --account deployer"],
   async run(parsed, globals) {
     const feeBps = parseBps("--fee", str(parsed, "fee") ?? "1%", 500);
     const ctx = await connect(globals, { needDeployment: false });
+    if (parsed.values.force !== true && existsSync(sdk.deploymentFile(ctx.chain.id, process.env.TENDER_DEPLOYMENTS_DIR))) {
+      throw new CliError(`Tender already has a deployment record for chain ${ctx.chain.id} (${sdk.deploymentFile(ctx.chain.id, process.env.TENDER_DEPLOYMENTS_DIR)}); pass --force to replace it`);
+    }
     const writer = await ctx.writer();
     const treasury = str(parsed, "treasury") === undefined ? writer.account.address : checkAddressArg("--treasury", str(parsed, "treasury")!);
     if ((await ctx.reader.getBalance({ address: writer.account.address })) === 0n) {

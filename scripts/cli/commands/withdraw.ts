@@ -11,7 +11,7 @@ export default defineCommand({
     token: { type: "string", value: "TOKEN", description: "ETH (default), the demo stablecoin's symbol, or an ERC-20 address" },
     to: { type: "string", value: "ADDRESS", description: "where to send it (default: your address)" },
   },
-  examples: ["tender withdraw --token mUSD --account supplier", "tender withdraw --to 0x9965…A4dc --account supplier"],
+  examples: ["tender withdraw --token mUSD --account supplier", "tender withdraw --to 0x9965507D1a55bcC2695C58ba16FB37d819B0A4dc --account supplier"],
   async run(parsed, globals) {
     const to = str(parsed, "to") === undefined ? undefined : checkAddressArg("--to", str(parsed, "to")!);
     const ctx = await connect(globals);

@@ -43,7 +43,9 @@ export default defineCommand({
     let worker;
     let strategy;
     try {
-      const workerPath = config.worker.includes("/") && !isAbsolute(config.worker) ? resolve(config.baseDir, config.worker) : config.worker;
+      // A path (not a built-in name or a package) is relative to the config file.
+      const isPath = /^\.\.?\//.test(config.worker) || /\.[cm]?[jt]s$/.test(config.worker);
+      const workerPath = isPath && !isAbsolute(config.worker) ? resolve(config.baseDir, config.worker) : config.worker;
       worker = await loadWorker(workerPath);
       strategy = await loadStrategy(config.strategy, config.baseDir);
     } catch (error) {

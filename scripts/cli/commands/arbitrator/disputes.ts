@@ -12,11 +12,11 @@ export default defineCommand({
     arbitrator: { type: "string", value: "ADDRESS", description: "whose disputes (default: the signing account)" },
     all: { type: "boolean", description: "include settled disputes" },
   },
-  examples: ["tender arbitrator disputes --account arbitrator", "tender arbitrator disputes --arbitrator 0x3C44…93BC --all --json"],
+  examples: ["tender arbitrator disputes --account arbitrator", "tender arbitrator disputes --arbitrator 0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC --all --json"],
   async run(parsed, globals) {
     const ctx = await connect(globals);
     const given = str(parsed, "arbitrator");
-    const arbitrator = given ? checkAddressArg("--arbitrator", given) : (await ctx.writer()).account.address;
+    const arbitrator = given ? checkAddressArg("--arbitrator", given) : await ctx.me();
     const escrow = ctx.deployment.escrow;
     const fromBlock = BigInt(ctx.deployment.startBlock);
     const [opened, record, now] = await Promise.all([

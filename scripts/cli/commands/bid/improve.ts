@@ -2,6 +2,7 @@ import * as sdk from "../../../sdk/index.ts";
 import { defineCommand, str } from "../../command.ts";
 import { jobTransaction } from "../../actions.ts";
 import { parseAmount } from "../../format.ts";
+import { bidReport } from "./report.ts";
 
 export default defineCommand({
   path: ["bid", "improve"],
@@ -13,5 +14,5 @@ export default defineCommand({
     jobTransaction(parsed, globals, "Improving the bid", async (ctx, writer, job, jobId) => {
       const price = parseAmount("--price", str(parsed, "price")!, await ctx.tokenAt(job.token));
       return sdk.improveBid(writer, { escrow: ctx.deployment.escrow, jobId, price });
-    }),
+    }, bidReport),
 });

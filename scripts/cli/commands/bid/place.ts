@@ -1,8 +1,9 @@
 import * as sdk from "../../../sdk/index.ts";
 import { CliError, defineCommand, str } from "../../command.ts";
 import { jobTransaction } from "../../actions.ts";
-import { ensureAllowance } from "../../context.ts";
+import { withAllowance } from "../../context.ts";
 import { formatAmount, parseAmount } from "../../format.ts";
+import { bidReport } from "./report.ts";
 
 export default defineCommand({
   path: ["bid", "place"],
@@ -15,12 +16,12 @@ export default defineCommand({
     jobTransaction(parsed, globals, "Bidding", async (ctx, writer, job, jobId) => {
       const escrow = ctx.deployment.escrow;
       const rfq = await sdk.readPosting(ctx.reader, { escrow, jobId, fromBlock: BigInt(ctx.deployment.startBlock) });
-      if (!rfq?.rfq) throw new CliError(`job ${jobId} is a direct hire: it takes no bids`);
+      const floors = rfq?.rfq?.floors;
+      if (!rfq || !floors) throw new CliError(`job ${jobId} is a direct hire: it takes no bids`);
       const token = await ctx.tokenAt(job.token);
       const price = parseAmount("--price", str(parsed, "price")!, token);
       if (price > rfq.price) throw new CliError(`--price: ${formatAmount(price, token)} is above job ${jobId}'s maximum of ${formatAmount(rfq.price, token)}`);
-      const bond = sdk.bondFor(rfq.price, rfq.rfq.floors);
-      await ensureAllowance(ctx, writer, job.token, bond);
-      return sdk.bid(writer, { escrow, jobId, price, floors: rfq.rfq.floors, token: job.token, bond });
-    }),
+      const bond = sdk.bondFor(rfq.price, floors);
+      return withAllowance(ctx, writer, job.token, bond, () => sdk.bid(writer, { escrow, jobId, price, floors, token: job.token, bond }))();
+    }, bidReport),
 });

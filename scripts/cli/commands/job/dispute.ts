@@ -1,7 +1,7 @@
 import * as sdk from "../../../sdk/index.ts";
 import { defineCommand, str } from "../../command.ts";
 import { jobTransaction } from "../../actions.ts";
-import { ensureAllowance } from "../../context.ts";
+import { withAllowance } from "../../context.ts";
 import { checkUri } from "../../inputs.ts";
 
 export default defineCommand({
@@ -10,14 +10,13 @@ export default defineCommand({
   args: "<jobId>",
   options: { statement: { type: "string", value: "URI", description: "your statement: what is wrong with the delivery", required: true } },
   details: "The fee is the job's price × the arbitrator's fee in the terms the job named; an ERC-20 fee is approved first.",
-  examples: ["tender job dispute 12 --statement ipfs://bafy…/statement.json --account buyer"],
+  examples: ["tender job dispute 12 --statement ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi/statement.json --account buyer"],
   run: (parsed, globals) => {
     const statementURI = checkUri("--statement", str(parsed, "statement")!);
     return jobTransaction(parsed, globals, "Disputing", async (ctx, writer, job, jobId) => {
       const escrow = ctx.deployment.escrow;
       const fee = await sdk.disputeFee(ctx.reader, { escrow, jobId });
-      await ensureAllowance(ctx, writer, job.token, fee);
-      return sdk.dispute(writer, { escrow, jobId, statementURI, token: job.token, fee });
+      return withAllowance(ctx, writer, job.token, fee, () => sdk.dispute(writer, { escrow, jobId, statementURI, token: job.token, fee }))();
     });
   },
 });

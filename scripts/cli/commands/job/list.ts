@@ -16,7 +16,7 @@ export default defineCommand({
     limit: { type: "string", value: "N", description: "at most N jobs (default 50)" },
   },
   details: "Reads the chain's logs from the deployment's start block; the indexer serves the same list at scale.",
-  examples: ["tender job list --status open --category text.transform", "tender job list --buyer 0x90F7…b906 --json"],
+  examples: ["tender job list --status open --category text.transform", "tender job list --buyer 0x90F79bf6EB2c4f870365E785982E1f101E93b906 --json"],
   async run(parsed, globals) {
     const statusName = str(parsed, "status");
     const status = statusName === undefined ? undefined : STATUS_NAMES.findIndex((s) => s.toLowerCase() === statusName.toLowerCase());

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import * as sdk from "../../../sdk/index.ts";
 import { CliError, EXIT, defineCommand, list, str } from "../../command.ts";
-import { connect, ensureAllowance, send } from "../../context.ts";
+import { connect, withAllowance, send } from "../../context.ts";
 import { formatAmount, formatTime, parseAmount, parseBps, parseDuration } from "../../format.ts";
 import { checkAddressArg, checkCount } from "../../inputs.ts";
 
@@ -14,7 +14,7 @@ export default defineCommand({
     spec: { type: "string", value: "FILE", description: "the job spec, JSON (see scripts/sdk/job-spec.schema.json); - reads stdin", required: true },
     category: { type: "string", value: "NAME", description: "the job's category (default: the spec's)" },
     arbitrator: { type: "string", value: "ADDRESS", description: "the registered arbitrator disputes go to", required: true },
-    token: { type: "string", value: "TOKEN", description: "ETH (default), the demo stablecoin's symbol, or an ERC-20 address" },
+    token: { type: "string", value: "TOKEN", description: "what the job pays in: ETH, the demo stablecoin's symbol, or an ERC-20 address", required: true },
     "max-price": { type: "string", value: "AMOUNT", description: "RFQ: the most you pay, in token units; escrowed now" },
     mode: { type: "string", value: "MODE", description: "RFQ: lowest (default: the lowest qualified bid wins) or choice (you pick)" },
     "bid-window": { type: "string", value: "DURATION", description: "RFQ: how long bids are taken (default 1d)" },
@@ -33,9 +33,9 @@ export default defineCommand({
     metric: { type: "string", multiple: true, value: "ATTESTOR:METRIC>=N", description: "RFQ floor on an attested metric (>= or <=)" },
   },
   examples: [
-    "tender job post --spec job.json --arbitrator 0x3C44…93BC --token mUSD --max-price 100 --bid-window 2h --bond 10% --account buyer",
-    "tender job post --spec job.json --arbitrator 0x3C44…93BC --supplier 0x9965…A4dc --price 0.05 --account buyer",
-    "tender job post --spec job.json --arbitrator 0x3C44…93BC --max-price 50 --token mUSD --metric 0x2361…1E8f:benchmark.swe-bench>=60",
+    "tender job post --spec job.json --arbitrator 0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC --token mUSD --max-price 100 --bid-window 2h --bond 10% --account buyer",
+    "tender job post --spec job.json --arbitrator 0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC --token ETH --supplier 0x9965507D1a55bcC2695C58ba16FB37d819B0A4dc --price 0.05 --account buyer",
+    "tender job post --spec job.json --arbitrator 0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC --token mUSD --max-price 50 --metric '0x23618e81E3f5cdF7f54C3d65f7FBc0aBf5B21E8f:benchmark.swe-bench>=60' --account buyer",
   ],
   async run(parsed, globals) {
     const specFile = str(parsed, "spec")!;
@@ -60,13 +60,20 @@ export default defineCommand({
       throw new CliError("give --max-price for an RFQ, or --supplier with --price for a direct hire");
     }
     if (direct && str(parsed, "price") === undefined) throw new CliError("a direct hire needs --price");
+    // An option that does not apply is refused rather than ignored: a buyer must not believe a floor is in force.
+    const rfqOnly = ["mode", "bid-window", "award-window", "bond", "min-completed", "min-volume", "max-loss-share", "min-rating", "min-ratings", "metric"];
+    const misplaced = direct ? rfqOnly.filter((name) => parsed.values[name] !== undefined) : str(parsed, "price") !== undefined ? ["price"] : [];
+    if (misplaced.length) {
+      throw new CliError(`${misplaced.map((name) => `--${name}`).join(", ")} ${misplaced.length === 1 ? "does" : "do"} not apply to ${direct ? "a direct hire" : "an RFQ (its bids set the price; use --max-price)"}`);
+    }
+    if (str(parsed, "mode") !== "choice" && str(parsed, "award-window") !== undefined) throw new CliError("--award-window applies only with --mode choice");
     const duration = (name: string, fallback: string) => parseDuration(`--${name}`, str(parsed, name) ?? fallback);
     const deliveryWindow = duration("delivery-window", "1d");
     const reviewWindow = duration("review-window", "1d");
-    const defaultBuyerShareBps = parseBps("--default-split", str(parsed, "default-split") ?? "0", 5_000);
+    const defaultBuyerShareBps = parseBps("--default-split", str(parsed, "default-split") ?? "0%", 5_000);
 
     const ctx = await connect(globals);
-    const token = await ctx.token(str(parsed, "token") ?? "ETH");
+    const token = await ctx.token(str(parsed, "token")!);
     ctx.amountFormat = token;
     const escrow = ctx.deployment.escrow;
     // Checked before an ERC-20 approval is sent, so a job the escrow would refuse costs nothing.
@@ -89,8 +96,7 @@ export default defineCommand({
       };
       const writer = await ctx.writer();
       sdk.checkDirectHire(params, writer.account.address);
-      await ensureAllowance(ctx, writer, token.address, params.price);
-      const receipt = await send(ctx, "Posting the direct hire", () => sdk.postDirectHire(writer, params));
+      const receipt = await send(ctx, "Posting the direct hire", withAllowance(ctx, writer, token.address, params.price, () => sdk.postDirectHire(writer, params)));
       const jobId = await sdk.waitForJobId(ctx.reader, receipt.transactionHash);
       const job = await sdk.readJob(ctx.reader, { escrow, jobId });
       const now = await ctx.now();
@@ -125,7 +131,7 @@ export default defineCommand({
       maxLossShareBps: parseBps("--max-loss-share", str(parsed, "max-loss-share") ?? "100%"),
       minAvgRating: rating === undefined ? 0 : Math.round(Number(rating) * 100),
       minRatings: checkCount("--min-ratings", str(parsed, "min-ratings") ?? "0"),
-      bondBps: parseBps("--bond", str(parsed, "bond") ?? "0"),
+      bondBps: parseBps("--bond", str(parsed, "bond") ?? "0%"),
       metrics,
     };
     const now = await ctx.now();
@@ -146,8 +152,7 @@ export default defineCommand({
     };
     sdk.checkRFQ(params, now);
     const writer = await ctx.writer();
-    await ensureAllowance(ctx, writer, token.address, maxPrice);
-    const receipt = await send(ctx, "Posting the RFQ", () => sdk.postRFQ(writer, params));
+    const receipt = await send(ctx, "Posting the RFQ", withAllowance(ctx, writer, token.address, maxPrice, () => sdk.postRFQ(writer, params)));
     const jobId = await sdk.waitForJobId(ctx.reader, receipt.transactionHash);
     return {
       data: { jobId, kind: "rfq", mode: modeName, category, token: token.address, maxPrice, bidDeadline: params.bidDeadline, floors, transactionHash: receipt.transactionHash },

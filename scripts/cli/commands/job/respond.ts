@@ -1,7 +1,7 @@
 import * as sdk from "../../../sdk/index.ts";
 import { defineCommand, str } from "../../command.ts";
 import { jobTransaction } from "../../actions.ts";
-import { ensureAllowance } from "../../context.ts";
+import { withAllowance } from "../../context.ts";
 import { checkUri } from "../../inputs.ts";
 
 export default defineCommand({
@@ -9,14 +9,13 @@ export default defineCommand({
   summary: "supplier: answer a dispute, paying the same arbitrator's fee (unanswered, the buyer wins by default)",
   args: "<jobId>",
   options: { response: { type: "string", value: "URI", description: "your answer to the buyer's statement", required: true } },
-  examples: ["tender job respond 12 --response ipfs://bafy…/answer.json --account supplier"],
+  examples: ["tender job respond 12 --response ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi/answer.json --account supplier"],
   run: (parsed, globals) => {
     const responseURI = checkUri("--response", str(parsed, "response")!);
     return jobTransaction(parsed, globals, "Answering the dispute", async (ctx, writer, job, jobId) => {
       const escrow = ctx.deployment.escrow;
       const fee = await sdk.disputeFee(ctx.reader, { escrow, jobId });
-      await ensureAllowance(ctx, writer, job.token, fee);
-      return sdk.respond(writer, { escrow, jobId, responseURI, token: job.token, fee });
+      return withAllowance(ctx, writer, job.token, fee, () => sdk.respond(writer, { escrow, jobId, responseURI, token: job.token, fee }))();
     });
   },
 });

@@ -13,7 +13,7 @@ export default defineCommand({
     value: { type: "string", value: "N", description: "the measured value, a whole number", required: true },
     "valid-for": { type: "string", value: "DURATION", description: "how long the attestation stands (default 90d)" },
   },
-  examples: ["tender supplier attest 0x9965…A4dc --metric benchmark.swe-bench --value 74 --valid-for 90d --account attestor"],
+  examples: ["tender supplier attest 0x9965507D1a55bcC2695C58ba16FB37d819B0A4dc --metric benchmark.swe-bench --value 74 --valid-for 90d --account attestor"],
   async run(parsed, globals) {
     const supplier = checkAddressArg("supplier", parsed.positionals[0]!);
     const metric = str(parsed, "metric")!.trim();

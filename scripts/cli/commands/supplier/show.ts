@@ -9,10 +9,10 @@ export default defineCommand({
   summary: "anyone: a supplier's profile, attestations and on-chain record (yours when no address is given)",
   args: "[address]",
   options: {},
-  examples: ["tender supplier show 0x9965…A4dc", "tender supplier show --account supplier --json"],
+  examples: ["tender supplier show 0x9965507D1a55bcC2695C58ba16FB37d819B0A4dc", "tender supplier show --account supplier --json"],
   async run(parsed, globals) {
     const ctx = await connect(globals);
-    const supplier = parsed.positionals[0] ? checkAddressArg("address", parsed.positionals[0]) : (await ctx.writer()).account.address;
+    const supplier = parsed.positionals[0] ? checkAddressArg("address", parsed.positionals[0]) : await ctx.me();
     const fromBlock = BigInt(ctx.deployment.startBlock);
     const [profile, record, now] = await Promise.all([
       sdk.readProfile(ctx.reader, { registry: ctx.deployment.registry, supplier, fromBlock }),
