@@ -144,15 +144,22 @@ describe("supplier agents", () => {
       return state.jobs[String(jobId)]?.phase === "bidding";
     });
 
-    // Crash: no chance to save anything more. The job is awarded while it is down.
+    // Crash right after the bid was mined, before the state file recorded anything about this job: the state
+    // is rolled back to before the RFQ, as the crash would have left it. The job is awarded while it is down.
     undercutter.child.kill("SIGKILL");
     await new Promise((resolve) => undercutter.child.once("exit", resolve));
+    const [posting] = await node.reader.getContractEvents({ address: deployment.escrow, abi: sdk.tenderEscrowAbi, eventName: "RFQPosted", args: { jobId }, fromBlock: 0n });
+    const crashed = JSON.parse(readFileSync(undercutter.statePath, "utf8")) as AgentState;
+    delete crashed.jobs[String(jobId)];
+    crashed.cursor = { blockNumber: String(posting!.blockNumber - 1n), logIndex: 1_000 };
+    writeFileSync(undercutter.statePath, JSON.stringify(crashed));
     await advance(sdk.HOUR + 180);
     await ok(sdk.award(node.writer(3), { escrow: deployment.escrow, jobId }));
 
     const restarted = run("undercutter", 10);
     await until("the delivery after the restart", async () => (await sdk.readJob(node.reader, { escrow: deployment.escrow, jobId })).status === sdk.JobStatus.Delivered);
-    expect(await placedBy(jobId, undercutter.address)).toBe(1);
+    expect(await placedBy(jobId, undercutter.address)).toBe(1); // the bid on the chain was adopted, not repeated
+    expect(restarted.log).toMatch(new RegExp(`adopted its bid of 4\\.75 mUSD on job ${jobId} \\(won\\)`));
     const review = await reviewDelivery(node.writer(3), node.reader, { escrow: deployment.escrow, jobId });
     expect(review.decision, review.reason).toBe("confirmed");
     await until("the payment", async () => restarted.log.includes(`paid 4.70`));

@@ -94,6 +94,9 @@ export function startAgent(o: AgentOptions): RunningAgent {
     return t ? `${formatUnits(BigInt(value), t.decimals)} ${t.symbol}` : `${value} (base units)`;
   };
   const now = async () => Number((await o.reader.getBlock()).timestamp);
+  let grace: number | undefined;
+  const cancelGrace = async () =>
+    (grace ??= await o.reader.readContract({ address: escrow, abi: sdk.tenderEscrowAbi, functionName: "cancelGracePeriod" }));
 
   /** Sends one transaction and waits for it; a refusal is logged, not thrown. */
   async function send(what: string, jobId: bigint | undefined, action: () => Promise<Hash>): Promise<boolean> {
@@ -121,13 +124,17 @@ export function startAgent(o: AgentOptions): RunningAgent {
 
   // ------------------------------------------------------------------------------------------------- bidding
   async function considerRFQ(event: Extract<TenderEvent, { eventName: "RFQPosted" }>) {
-    const { jobId, rfq } = event.args as Required<typeof event.args>;
+    const { jobId, rfq, awardDeadline } = event.args as Required<typeof event.args>;
     if (state.jobs[String(jobId)]) return;
     const category = categories.get(rfq.category);
     if (!category) return; // not a category this agent works in
     const skip = (reason: string) => o.log(`skipping job ${jobId}: ${reason}`, { jobId: String(jobId), skipped: reason });
     const prices = o.prices.get(rfq.token.toLowerCase());
     if (!prices) return skip(`no prices for token ${rfq.token}`);
+    const base = { token: rfq.token, category, maxPrice: String(rfq.maxPrice), mode: rfq.mode, bidDeadline: rfq.bidDeadline, awardDeadline, spec: rfq.spec };
+    // A bid from before a crash that the state file missed is adopted first, whatever happened since: never bid
+    // twice, and never forget a job it may have won or a bond it must take back.
+    if (await adopt(jobId, base)) return;
     const t = await now();
     if (rfq.bidDeadline <= t) return; // bidding closed before the agent saw it
     const job = await sdk.readJob(o.reader, { escrow, jobId });
@@ -147,24 +154,33 @@ export function startAgent(o: AgentOptions): RunningAgent {
     const unmet = await sdk.unmetFloors(o.reader, { escrow, registry: o.deployment.registry, supplier: me, token: rfq.token, floors: rfq.floors, now: t });
     if (unmet.length) return skip(`floors not met: ${unmet.map((u) => `${u.floor} ${u.actual} < ${u.required}`).join(", ")}`);
 
-    const base = { token: rfq.token, category, maxPrice: String(rfq.maxPrice), mode: rfq.mode, bidDeadline: rfq.bidDeadline };
-    const existing = await sdk.readBid(o.reader, { escrow, jobId, supplier: me });
-    if (existing.placedAt !== 0) {
-      // A bid from before a crash that the state file missed: adopt it, never bid twice.
-      state.jobs[String(jobId)] = { ...base, phase: "bidding", price: String(existing.price), bond: String(existing.bond) };
-      return save();
-    }
     const [leader, leading] = await sdk.readBestBid(o.reader, { escrow, jobId });
     const best = leader !== zeroAddress && !isAddressEqual(leader, me) ? leading : undefined;
     const price = o.strategy.price({ maxPrice: rfq.maxPrice, best, cost: prices.cost, floor: prices.floor });
     if (price === undefined) return skip(`${o.strategy.name} finds no price to offer (maximum ${amount(rfq.maxPrice, rfq.token)}${best ? `, best bid ${amount(best, rfq.token)}` : ""})`);
     const bond = sdk.bondFor(rfq.maxPrice, rfq.floors);
     if (!(await allow(rfq.token, bond))) return;
-    if (await send("bidding", jobId, () => sdk.bid(o.writer, { escrow, jobId, price, floors: rfq.floors, token: rfq.token, bond }))) {
-      state.jobs[String(jobId)] = { ...base, phase: "bidding", price: String(price), bond: String(bond) };
+    const sent = await send("bidding", jobId, () => sdk.bid(o.writer, { escrow, jobId, price, floors: rfq.floors, token: rfq.token, bond }));
+    // The reply may be lost while the bid was mined: the chain decides.
+    if (sent || (await adopt(jobId, base))) {
+      if (!state.jobs[String(jobId)]) state.jobs[String(jobId)] = { ...base, phase: "bidding", price: String(price), bond: String(bond) };
       save();
       o.log(`bid ${amount(price, rfq.token)} on job ${jobId} (${category}, maximum ${amount(rfq.maxPrice, rfq.token)}${bond ? `, bond ${amount(bond, rfq.token)}` : ""})`, { jobId: String(jobId), bid: String(price) });
     }
+  }
+
+  /** Takes over a bid the chain has and the state file does not; true when there was one. */
+  async function adopt(jobId: bigint, base: Omit<AgentJob, "phase">): Promise<boolean> {
+    const bid = await sdk.readBid(o.reader, { escrow, jobId, supplier: me });
+    if (bid.placedAt === 0) return false;
+    const job = await sdk.readJob(o.reader, { escrow, jobId });
+    const mineNow = isAddressEqual(job.supplier, me);
+    const phase = job.status === sdk.JobStatus.Open ? "bidding" : mineNow && job.status === sdk.JobStatus.Awarded ? "won" : mineNow && job.status >= sdk.JobStatus.Delivered ? "delivered" : "lost";
+    state.jobs[String(jobId)] = { ...base, phase, price: String(bid.price), bond: String(bid.bond), bondOut: phase === "lost" && bid.bond > 0n };
+    save();
+    o.log(`adopted its bid of ${amount(bid.price, base.token)} on job ${jobId} (${phase})`, { jobId: String(jobId), adopted: phase });
+    if (phase === "won") work(jobId);
+    return true;
   }
 
   async function outbid(jobId: bigint, best: bigint) {
@@ -183,27 +199,32 @@ export function startAgent(o: AgentOptions): RunningAgent {
   async function considerHire(event: Extract<TenderEvent, { eventName: "DirectHirePosted" }>) {
     const { jobId, hire } = event.args as Required<typeof event.args>;
     if (state.jobs[String(jobId)]) return;
+    const job = await sdk.readJob(o.reader, { escrow, jobId });
+    if (job.status !== sdk.JobStatus.Awarded || !isAddressEqual(job.supplier, me) || job.deadline <= (await now())) return; // over already
     const category = categories.get(hire.category);
     let reason: string | undefined;
-    let spec: sdk.JobSpec | undefined;
     if (!category) reason = "not a category this agent works in";
     else {
       try {
-        spec = sdk.parseSpec(hire.spec, category);
-        if (!o.worker.canDo(spec)) reason = `the ${o.worker.name} worker cannot do it`;
+        if (!o.worker.canDo(sdk.parseSpec(hire.spec, category))) reason = `the ${o.worker.name} worker cannot do it`;
       } catch (error) {
         reason = `its spec is invalid (${(error as Error).message})`;
       }
     }
     const prices = o.prices.get(hire.token.toLowerCase());
     if (!reason && (!prices || hire.price < prices.floor)) reason = `the price ${amount(hire.price, hire.token)} is below this agent's floor`;
-    state.jobs[String(jobId)] = { phase: "won", token: hire.token, category: category ?? hire.category, maxPrice: String(hire.price), price: String(hire.price) };
+    const base = { token: hire.token, category: category ?? hire.category, maxPrice: String(hire.price), price: String(hire.price), spec: hire.spec };
     if (reason) {
-      // Declining at once gives the buyer its money back now rather than at the deadline.
-      if (await send("declining", jobId, () => sdk.decline(o.writer, { escrow, jobId }))) update(jobId, { phase: "declined", note: reason });
+      // Declining at once gives the buyer its money back now rather than at the deadline. If it fails, the job is
+      // left alone (never worked) and runs out at its deadline.
+      if (await send("declining", jobId, () => sdk.decline(o.writer, { escrow, jobId }))) {
+        state.jobs[String(jobId)] = { ...base, phase: "declined", note: reason };
+        save();
+      }
       o.log(`declined direct hire ${jobId}: ${reason}`, { jobId: String(jobId), declined: reason });
       return;
     }
+    state.jobs[String(jobId)] = { ...base, phase: "won" };
     save();
     o.log(`hired directly for job ${jobId} at ${amount(hire.price, hire.token)}`, { jobId: String(jobId) });
     work(jobId);
@@ -216,25 +237,34 @@ export function startAgent(o: AgentOptions): RunningAgent {
     working.add(id);
     void (async () => {
       try {
-        const posting = await sdk.readPosting(o.reader, { escrow, jobId, fromBlock });
-        const spec = sdk.parseSpec(posting!.spec, state.jobs[id]!.category);
+        const job = state.jobs[id]!;
+        const specText = job.spec ?? (await sdk.readPosting(o.reader, { escrow, jobId, fromBlock }))?.spec;
+        if (specText === undefined) throw new Error(`no posting event for job ${jobId}`);
+        let output: Awaited<ReturnType<Worker["perform"]>>;
         const started = Date.now();
-        const output = await o.worker.perform(spec, { jobId, log: (line) => o.log(`job ${jobId}: ${line}`) });
+        try {
+          output = await o.worker.perform(sdk.parseSpec(specText, job.category), { jobId, log: (line) => o.log(`job ${jobId}: ${line}`) });
+        } catch (error) {
+          // The work itself failed: decline, so the buyer is refunded now rather than at the deadline.
+          o.log(`the worker failed on job ${jobId}: ${(error as Error).message}; declining`, { jobId: id, error: "worker" });
+          await serial(async () => {
+            if (!stopped && (await send("declining", jobId, () => sdk.decline(o.writer, { escrow, jobId })))) update(jobId, { phase: "declined", note: (error as Error).message });
+          });
+          return;
+        }
         const deliverable = sdk.encodeDeliverable(output.content, output.mediaType);
         await serial(async () => {
           if (stopped) return;
-          const job = await sdk.readJob(o.reader, { escrow, jobId });
-          if (job.status !== sdk.JobStatus.Awarded || !isAddressEqual(job.supplier, me)) return;
+          const onChain = await sdk.readJob(o.reader, { escrow, jobId });
+          if (onChain.status !== sdk.JobStatus.Awarded || !isAddressEqual(onChain.supplier, me)) return;
           if (await send("delivering", jobId, () => sdk.deliver(o.writer, { escrow, jobId, deliverableHash: deliverable.hash, uri: deliverable.uri }))) {
             update(jobId, { phase: "delivered", deliverable: { hash: deliverable.hash, uri: deliverable.uri } });
             o.log(`delivered job ${jobId} (${deliverable.bytes.length} bytes, worked ${Date.now() - started} ms)`, { jobId: id, delivered: deliverable.hash });
           }
         });
       } catch (error) {
-        o.log(`the worker failed on job ${jobId}: ${(error as Error).message}; declining`, { jobId: id, error: "worker" });
-        await serial(async () => {
-          if (!stopped && (await send("declining", jobId, () => sdk.decline(o.writer, { escrow, jobId })))) update(jobId, { phase: "declined", note: (error as Error).message });
-        });
+        // A read or a send that failed (the RPC, say): the job stays won and the next deadline check retries.
+        o.log(`working on job ${jobId} failed: ${sdk.describeError(error)}; will retry`, { jobId: id, error: "retry" });
       } finally {
         working.delete(id);
       }
@@ -250,8 +280,17 @@ export function startAgent(o: AgentOptions): RunningAgent {
       "application/json",
     );
     if (await send("answering the dispute", jobId, () => sdk.respond(o.writer, { escrow, jobId, responseURI: statement.uri, token: job.token, fee }))) {
+      update(jobId, { answered: true });
       o.log(`answered the dispute on job ${jobId} (fee ${amount(fee, job.token)})`, { jobId: String(jobId) });
     }
+  }
+
+  /** Takes back a bond the escrow still holds for a job the agent did not win; the deadline checks retry it. */
+  async function reclaim(jobId: bigint) {
+    const job = state.jobs[String(jobId)];
+    if (!job?.bondOut) return;
+    const bid = await sdk.readBid(o.reader, { escrow, jobId, supplier: me });
+    if (bid.bond === 0n || (await send("reclaiming the bond", jobId, () => sdk.reclaimBond(o.writer, { escrow, jobId })))) update(jobId, { bondOut: false });
   }
 
   // ------------------------------------------------------------------------------------------------- events
@@ -272,21 +311,26 @@ export function startAgent(o: AgentOptions): RunningAgent {
         if (mine?.phase === "bidding" && !isAddressEqual(args.supplier as Address, me) && args.best === true) return outbid(jobId!, args.price as bigint);
         return;
       case "JobAwarded":
+        if (!mine && isAddressEqual(args.supplier as Address, me)) {
+          // Awarded a bid the state file never recorded (lost in a crash): take it over from the chain.
+          const posting = await sdk.readPosting(o.reader, { escrow, jobId: jobId!, fromBlock });
+          const category = posting ? categories.get(posting.categoryId) : undefined;
+          if (posting && category) await adopt(jobId!, { token: posting.token, category, maxPrice: String(posting.price), mode: posting.rfq?.mode, spec: posting.spec });
+          return;
+        }
         if (!mine || mine.phase !== "bidding") return;
         if (isAddressEqual(args.supplier as Address, me)) {
           update(jobId!, { phase: "won", price: String(args.price) });
           o.log(`won job ${jobId} at ${amount(args.price as bigint, mine.token)}`, { jobId: String(jobId), won: String(args.price) });
           return work(jobId!);
         }
-        update(jobId!, { phase: "lost" });
+        update(jobId!, { phase: "lost", bondOut: BigInt(mine.bond ?? 0) > 0n });
         o.log(`lost job ${jobId} to ${args.supplier} at ${amount(args.price as bigint, mine.token)}`, { jobId: String(jobId), lost: String(args.price) });
-        if (BigInt(mine.bond ?? 0) > 0n) await send("reclaiming the bond", jobId, () => sdk.reclaimBond(o.writer, { escrow, jobId: jobId! }));
-        return;
+        return reclaim(jobId!);
       case "JobCancelled":
         if (mine?.phase !== "bidding") return;
-        update(jobId!, { phase: "lost", note: "cancelled" });
-        if (BigInt(mine.bond ?? 0) > 0n) await send("reclaiming the bond", jobId, () => sdk.reclaimBond(o.writer, { escrow, jobId: jobId! }));
-        return;
+        update(jobId!, { phase: "lost", note: "cancelled", bondOut: BigInt(mine.bond ?? 0) > 0n });
+        return reclaim(jobId!);
       case "JobDelivered":
         if (supplying) update(jobId!, { phase: "delivered", reviewEndsAt: Number(args.reviewEndsAt) });
         return;
@@ -301,9 +345,9 @@ export function startAgent(o: AgentOptions): RunningAgent {
         return;
       case "DisputeOpened":
         if (!mine || mine.phase !== "delivered") return;
-        update(jobId!, { phase: "disputed" });
+        update(jobId!, { phase: "disputed", answered: false });
         o.log(`job ${jobId} is disputed: ${args.statementURI}`, { jobId: String(jobId), disputed: true });
-        if (o.respondToDisputes ?? true) await answer(jobId!);
+        if (o.respondToDisputes ?? true) await answer(jobId!); // retried by the deadline checks if it fails
         return;
       default:
         return;
@@ -316,22 +360,43 @@ export function startAgent(o: AgentOptions): RunningAgent {
     for (const [id, job] of Object.entries(state.jobs)) {
       if (stopped) return;
       const jobId = BigInt(id);
-      if (job.phase === "bidding" && job.mode === sdk.AwardMode.LowestPrice && (job.bidDeadline ?? 0) < t) {
-        // Anyone may award a lowest-price RFQ once bidding closed; the leader has the most reason to.
-        const [leader] = await sdk.readBestBid(o.reader, { escrow, jobId });
+      if (job.phase === "bidding" && (job.bidDeadline ?? 0) < t) {
         const onChain = await sdk.readJob(o.reader, { escrow, jobId });
-        if (onChain.status === sdk.JobStatus.Open && isAddressEqual(leader, me)) await send("awarding", jobId, () => sdk.award(o.writer, { escrow, jobId }));
+        if (onChain.status === sdk.JobStatus.Open) {
+          if (job.mode === sdk.AwardMode.LowestPrice) {
+            // Anyone may award a lowest-price RFQ once bidding closed: the leader at once, to start; another bidder
+            // after a few minutes, to free its bond if nobody else did.
+            const [leader] = await sdk.readBestBid(o.reader, { escrow, jobId });
+            if (isAddressEqual(leader, me) || t >= (job.bidDeadline ?? 0) + 300) await send("awarding", jobId, () => sdk.award(o.writer, { escrow, jobId }));
+          } else if (job.awardDeadline !== undefined && t >= job.awardDeadline + (await cancelGrace())) {
+            // A buyer's choice the buyer never made: anyone may cancel it after the grace period.
+            await send("cancelling the lapsed RFQ", jobId, () => sdk.cancel(o.writer, { escrow, jobId }));
+          }
+        } else if (onChain.status === sdk.JobStatus.Cancelled || !isAddressEqual(onChain.supplier, me)) {
+          // The chain got there before the event did: it decides.
+          update(jobId, { phase: "lost", bondOut: BigInt(job.bond ?? 0) > 0n });
+          o.log(onChain.status === sdk.JobStatus.Cancelled ? `lost job ${jobId}: cancelled` : `lost job ${jobId} to ${onChain.supplier} at ${amount(onChain.price, job.token)}`, { jobId: id, lost: String(onChain.price) });
+          await reclaim(jobId);
+        }
       } else if (job.phase === "delivered" && job.reviewEndsAt !== undefined && job.reviewEndsAt < t) {
         const onChain = await sdk.readJob(o.reader, { escrow, jobId });
         if (onChain.status === sdk.JobStatus.Delivered && (await send("finalizing", jobId, () => sdk.finalize(o.writer, { escrow, jobId })))) {
           o.log(`finalized job ${jobId}: the buyer let the review window pass`, { jobId: id });
         }
       } else if (job.phase === "won" && !working.has(id)) {
-        // After a restart: work that was not delivered yet.
+        // After a restart or a failed attempt: work that was not delivered yet.
         const onChain = await sdk.readJob(o.reader, { escrow, jobId });
-        if (onChain.status === sdk.JobStatus.Awarded && isAddressEqual(onChain.supplier, me)) work(jobId);
-        else if (onChain.status === sdk.JobStatus.Delivered) update(jobId, { phase: "delivered" });
+        if (onChain.status === sdk.JobStatus.Awarded && isAddressEqual(onChain.supplier, me)) {
+          if (onChain.deadline > t) work(jobId);
+          else update(jobId, { phase: "lost", note: "missed the delivery deadline" });
+        } else if (onChain.status === sdk.JobStatus.Delivered) update(jobId, { phase: "delivered", reviewEndsAt: onChain.deadline });
         else if (onChain.status === sdk.JobStatus.Refunded) update(jobId, { phase: "refunded" });
+      } else if (job.phase === "disputed" && !job.answered && (o.respondToDisputes ?? true)) {
+        const onChain = await sdk.readJob(o.reader, { escrow, jobId });
+        if (onChain.status !== sdk.JobStatus.Disputed || onChain.answered) update(jobId, { answered: onChain.answered });
+        else if (onChain.deadline > t) await answer(jobId);
+      } else if (job.phase === "lost" && job.bondOut) {
+        await reclaim(jobId);
       }
     }
     for (const [token, prices] of o.prices) {
@@ -357,6 +422,9 @@ export function startAgent(o: AgentOptions): RunningAgent {
       serial(async () => {
         for (const event of events) {
           if (stopped) return;
+          // A batch may come again after a failure: events handled before it are not handled twice.
+          const done = state.cursor && (event.blockNumber < BigInt(state.cursor.blockNumber) || (event.blockNumber === BigInt(state.cursor.blockNumber) && event.logIndex <= state.cursor.logIndex));
+          if (done) continue;
           await handle(event);
           state.cursor = { blockNumber: String(event.blockNumber), logIndex: event.logIndex };
           save();

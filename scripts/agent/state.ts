@@ -28,7 +28,15 @@ export interface AgentJob {
   mode?: number;
   bidDeadline?: number;
   reviewEndsAt?: number;
+  /** Buyer's choice: the pick deadline (after it, plus the grace period, anyone may cancel). */
+  awardDeadline?: number;
+  /** The spec as posted, kept so the work needs no log scan. */
+  spec?: string;
   deliverable?: { hash: Hash; uri: string };
+  /** The agent answered the dispute on this job. */
+  answered?: boolean;
+  /** A bond of the agent's is still held by the escrow for this (lost or cancelled) job. */
+  bondOut?: boolean;
   /** What the agent was paid (the supplier's part after fees), once settled. */
   earned?: string;
   note?: string;

@@ -250,11 +250,22 @@ export async function reviewDelivery(writer: Writer, reader: Reader, options: Re
 
   const { deliverableHash: hash, uri } = delivered.args;
   const base = { type: "tender/dispute-statement", version: 1, jobId: jobId.toString(), deliverableHash: hash } as const;
-  let bytes: Uint8Array;
-  try {
-    bytes = await fetchDeliverable(uri, { schemes: REVIEW_SCHEMES, ...options.fetch });
-  } catch (error) {
-    const summary = `the deliverable could not be fetched: ${(error as Error).message}`;
+  let bytes: Uint8Array | undefined;
+  let lastError: unknown;
+  // A host that is down for a moment is not a bad delivery: three tries, 1 s and 3 s apart, before disputing.
+  for (const wait of [0, 1_000, 3_000]) {
+    if (wait) await new Promise((resolve) => setTimeout(resolve, wait));
+    try {
+      bytes = await fetchDeliverable(uri, { schemes: REVIEW_SCHEMES, ...options.fetch });
+      break;
+    } catch (error) {
+      lastError = error;
+      // Retrying helps only a remote fetch that failed for a passing reason (refused, timed out, 5xx).
+      if (!/^(https?|ipfs):/i.test(uri) || /bytes|not fetched|ipfsGateway|HTTP 4\d\d/.test((error as Error).message)) break;
+    }
+  }
+  if (bytes === undefined) {
+    const summary = `the deliverable could not be fetched: ${(lastError as Error).message}`;
     return fileDispute(writer, reader, options, job.token, { ...base, reason: "unfetchable", summary, failed: [] });
   }
   if (!checkDeliverable(bytes, hash)) {
