@@ -29,7 +29,7 @@ import {
   watchTender,
 } from "../scripts/sdk/watch.ts";
 import { type RunningNode, startNode } from "./helpers/node.ts";
-import { freePort } from "./helpers/ports.ts";
+import { freePort } from "../scripts/lib/ports.ts";
 
 // ─── a TCP proxy the test can cut ────────────────────────────────────────────────────────────────────────────────
 

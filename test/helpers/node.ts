@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { http, createPublicClient, createWalletClient, defineChain } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
 import type * as sdk from "../../scripts/sdk/index.ts";
-import { freePort } from "./ports.ts";
+import { freePort } from "../../scripts/lib/ports.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
 /** Hardhat's development mnemonic: the node funds its first 20 accounts with 10,000 ETH each. */
