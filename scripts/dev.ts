@@ -8,6 +8,7 @@ import { mnemonicToAccount } from "viem/accounts";
 import * as sdk from "./sdk/index.ts";
 import { seedDemo } from "./demo/seed.ts";
 import { type DemoAgent, runRounds, startAgents } from "./demo/agents.ts";
+import { type RunningIndexer, startIndexer } from "./lib/indexer.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const port = Number(process.env.TENDER_PORT ?? 8545);
@@ -60,14 +61,15 @@ async function waitForRpc(timeoutMs = 60_000): Promise<void> {
 
 let stopping = false;
 let agents: DemoAgent[] = [];
+let indexer: RunningIndexer | undefined;
 const node = startNode();
 const stop = (code: number) => {
   if (stopping) return;
   stopping = true;
-  console.log("\nStopping the agents and the local chain…");
+  console.log("\nStopping the agents, the indexer and the local chain…");
   const exited = (child: ChildProcess) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once("exit", resolve)));
   for (const agent of agents) agent.child.kill("SIGTERM");
-  void Promise.all(agents.map((agent) => exited(agent.child))).then(() => {
+  void Promise.all([...agents.map((agent) => exited(agent.child)), indexer?.stop()]).then(() => {
     node.once("exit", () => process.exit(code));
     node.kill("SIGTERM");
   });
@@ -130,12 +132,20 @@ try {
     },
   });
 
+  // The indexer, on a fresh in-memory database: it backfills what the demo did and follows the chain from there.
+  indexer = await startIndexer({
+    rpcUrl,
+    deploymentsDir: process.env.TENDER_DEPLOYMENTS_DIR,
+    port: Number(process.env.TENDER_INDEXER_PORT ?? 42069),
+  });
+
   console.log(`\nTender is running on a local chain.\n`);
   console.log(`  RPC          ${rpcUrl}  (chain id ${chain.id})`);
   console.log(`  TenderEscrow ${seeded.deployment.escrow}  (escrow and RFQ market)`);
   console.log(`  Registry     ${seeded.deployment.registry}  (supplier profiles and attestations; from block ${seeded.deployment.startBlock})`);
   console.log(`  Mock USD     ${seeded.stablecoin}  (mUSD, 6 decimals)`);
   console.log(`  Deployment   ${file}`);
+  console.log(`  Indexer      ${indexer.url}  (REST ${indexer.url}/api/jobs, GraphQL ${indexer.url}/graphql, SQL ${indexer.url}/sql)`);
   console.log(`  Accounts     mnemonic "${MNEMONIC}": #0 owner, #1 treasury, #2 arbitrator, #3-4 buyers, #5-7 suppliers, #8 attestor, #9-10 agents\n`);
   console.log("  Demo jobs:");
   for (const job of [...seeded.jobs].sort((a, b) => Number(a.jobId - b.jobId))) {

@@ -8,7 +8,7 @@ import { http, createPublicClient } from "viem";
 import { hardhat } from "viem/chains";
 import { afterAll, describe, expect, it } from "vitest";
 import * as sdk from "../scripts/sdk/index.ts";
-import { freePort, isListening } from "./helpers/ports.ts";
+import { freePort, isListening } from "../scripts/lib/ports.ts";
 
 describe("npm start", () => {
   let child: ChildProcess | undefined;
@@ -18,9 +18,10 @@ describe("npm start", () => {
 
   it("starts a chain, deploys, seeds jobs in every reachable state, and stops on Ctrl-C", async () => {
     const port = await freePort();
+    const indexerPort = await freePort();
     const dir = mkdtempSync(join(tmpdir(), "tender-dev-"));
     child = spawn(process.execPath, ["scripts/dev.ts"], {
-      env: { ...process.env, TENDER_PORT: String(port), TENDER_DEPLOYMENTS_DIR: dir },
+      env: { ...process.env, TENDER_PORT: String(port), TENDER_INDEXER_PORT: String(indexerPort), TENDER_DEPLOYMENTS_DIR: dir },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
@@ -56,9 +57,17 @@ describe("npm start", () => {
       expect(statuses.has(sdk.JobStatus[status]), status).toBe(true);
     }
 
+    // The indexer serves what the demo did: the open RFQs, and the agents' three settled rounds.
+    expect(output).toContain(`http://127.0.0.1:${indexerPort}`);
+    const open = (await (await fetch(`http://127.0.0.1:${indexerPort}/api/jobs?status=open`)).json()) as { items: { id: string }[] };
+    expect(open.items.length).toBeGreaterThanOrEqual(2);
+    const { markets } = (await (await fetch(`http://127.0.0.1:${indexerPort}/api/markets`)).json()) as { markets: { name: string; settledJobs: number }[] };
+    expect(markets.find((m) => m.name === "text.transform")?.settledJobs).toBe(3);
+
     child.kill("SIGINT");
     expect(await exited).toBe(0);
-    expect(output).toContain("Stopping the agents and the local chain");
+    expect(output).toContain("Stopping the agents, the indexer and the local chain");
+    expect(await isListening(indexerPort)).toBe(false);
     expect(await isListening(port)).toBe(false);
   }, 120_000);
 });
