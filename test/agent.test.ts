@@ -24,7 +24,7 @@ interface Agent {
   statePath: string;
 }
 
-describe("supplier agents", () => {
+describe("supplier agents", { timeout: 180_000 }, () => {
   let node: RunningNode;
   let dir: string;
   let deployment: sdk.Deployment;

@@ -20,7 +20,8 @@ interface Run {
 
 const SPEC = JSON.stringify({ version: 1, title: "Sort a list", category: "text", task: "Sort the input lines." });
 
-describe("tender CLI", () => {
+// Each command is a new process (~1 s of start-up on this machine): generous timeouts for a loaded CI machine.
+describe("tender CLI", { timeout: 300_000 }, () => {
   let node: RunningNode;
   let dir: string;
   let env: Record<string, string>;

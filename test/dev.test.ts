@@ -30,7 +30,7 @@ describe("npm start", () => {
     const exited = new Promise<number | null>((resolve) => child!.once("exit", (code) => resolve(code)));
 
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`not ready after 90 s:\n${output}`)), 90_000);
+      const timer = setTimeout(() => reject(new Error(`not ready after 240 s:\n${output}`)), 240_000);
       const check = () => {
         if (output.includes("Ready. Press Ctrl-C to stop.")) {
           clearTimeout(timer);
@@ -69,5 +69,5 @@ describe("npm start", () => {
     expect(output).toContain("Stopping the agents, the indexer and the local chain");
     expect(await isListening(indexerPort)).toBe(false);
     expect(await isListening(port)).toBe(false);
-  }, 120_000);
+  }, 300_000);
 });

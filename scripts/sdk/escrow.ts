@@ -270,17 +270,24 @@ export async function collectProtocolFees(writer: Writer, p: { escrow: Address; 
   });
 }
 
-export async function registerArbitrator(
-  writer: Writer,
-  p: { escrow: Address; feeBps: number; ruleWindow: number; termsURI: string },
-): Promise<Hash> {
+export interface ArbitratorTermsParams {
+  escrow: Address;
+  /** The fee each side of a dispute pays, in bps of the job's price (at most MAX_ARBITRATOR_FEE_BPS). */
+  feeBps: number;
+  /** Seconds the arbitrator takes to rule once the supplier answered. */
+  ruleWindow: number;
+  termsURI: string;
+}
+
+/** Registers the caller as an arbitrator with its first terms (or, with `update`, publishes new ones). */
+export async function registerArbitrator(writer: Writer, p: ArbitratorTermsParams, update = false): Promise<Hash> {
   checkBps("feeBps", p.feeBps, MAX_ARBITRATOR_FEE_BPS);
   checkWindow("ruleWindow", p.ruleWindow);
   checkUri("termsURI", p.termsURI);
   return writer.writeContract({
     address: p.escrow,
     abi: tenderEscrowAbi,
-    functionName: "registerArbitrator",
+    functionName: update ? "updateArbitratorTerms" : "registerArbitrator",
     args: [p.feeBps, p.ruleWindow, p.termsURI],
   });
 }
@@ -338,19 +345,8 @@ export function readBuyerRecord(reader: Reader, p: { escrow: Address; buyer: Add
 }
 
 /** Publishes new terms (fee, ruling window, terms URI); jobs posted before keep the terms they named. */
-export async function updateArbitratorTerms(
-  writer: Writer,
-  p: { escrow: Address; feeBps: number; ruleWindow: number; termsURI: string },
-): Promise<Hash> {
-  checkBps("feeBps", p.feeBps, MAX_ARBITRATOR_FEE_BPS);
-  checkWindow("ruleWindow", p.ruleWindow);
-  checkUri("termsURI", p.termsURI);
-  return writer.writeContract({
-    address: p.escrow,
-    abi: tenderEscrowAbi,
-    functionName: "updateArbitratorTerms",
-    args: [p.feeBps, p.ruleWindow, p.termsURI],
-  });
+export function updateArbitratorTerms(writer: Writer, p: ArbitratorTermsParams): Promise<Hash> {
+  return registerArbitrator(writer, p, true);
 }
 
 /** Stops taking new jobs; jobs that named the arbitrator keep it. */
