@@ -177,9 +177,45 @@ export const supplier = onchainTable("supplier", (t) => ({
   deliveryWindowUsedBps: t.int8({ mode: "number" }).notNull(),
   bidsPlaced: t.integer().notNull(),
   directHires: t.integer().notNull(),
+  /** Its ratings' recency weights as of its latest rating (see src/api/reputation.ts): Σ ½^(age / half-life) and
+   * Σ ½^(age / half-life) × stars, ages measured at `lastRatedAt`; decayed to any later time in one step. */
+  ratingWeight: t.doublePrecision().notNull(),
+  ratingWeightedSum: t.doublePrecision().notNull(),
+  lastRatedAt: t.int8({ mode: "number" }),
   firstSeenAt: t.int8({ mode: "number" }).notNull(),
   lastActiveAt: t.int8({ mode: "number" }).notNull(),
 }));
+
+/** Per supplier and category: the record counters of `supplier` (same names, same rules) counted over that
+ * category's jobs only, for the per-category reputation and leaderboards. Created at the supplier's first award,
+ * delivery, refund, settlement or dispute in the category. */
+export const supplierCategory = onchainTable(
+  "supplier_category",
+  (t) => ({
+    supplier: t.hex().notNull(),
+    categoryId: t.hex().notNull(),
+    won: t.integer().notNull(),
+    completed: t.integer().notNull(),
+    declined: t.integer().notNull(),
+    refunded: t.integer().notNull(),
+    disputesFaced: t.integer().notNull(),
+    disputesLost: t.integer().notNull(),
+    ratingSum: t.integer().notNull(),
+    ratingCount: t.integer().notNull(),
+    onTimeDeliveries: t.integer().notNull(),
+    missedDeadlines: t.integer().notNull(),
+    deliveryWindowUsedBps: t.int8({ mode: "number" }).notNull(),
+    ratingWeight: t.doublePrecision().notNull(),
+    ratingWeightedSum: t.doublePrecision().notNull(),
+    lastRatedAt: t.int8({ mode: "number" }),
+    firstSeenAt: t.int8({ mode: "number" }).notNull(),
+    lastActiveAt: t.int8({ mode: "number" }).notNull(),
+  }),
+  (table) => ({
+    pk: primaryKey({ columns: [table.supplier, table.categoryId] }),
+    boardIdx: index().on(table.categoryId, table.won),
+  }),
+);
 
 /** Per supplier and token: the mirror of completedVolume, and what it was paid net of protocol fees. */
 export const supplierVolume = onchainTable(
@@ -225,7 +261,17 @@ export const buyer = onchainTable("buyer", (t) => ({
   disputesOpened: t.integer().notNull(),
   disputesLost: t.integer().notNull(),
   // the indexer's own
+  /** Its jobs that ended in a settlement (JobSettled: confirmed, finalized, ruled or defaulted — each after a
+   * delivery), and those refunded (the supplier declined or missed its deadline). */
+  settled: t.integer().notNull(),
+  refunded: t.integer().notNull(),
+  /** Rulings below 5,000 bps to the buyer (the supplier's win is the buyer's loss, and the reverse). */
+  disputesWon: t.integer().notNull(),
+  /** RFQs cancelled while they held bids (the bidders' work for nothing), a subset of `cancelled`. */
+  cancelledWithBids: t.integer().notNull(),
   ratingsGiven: t.integer().notNull(),
+  /** Sum of the 1–5 ratings it gave. */
+  ratingSumGiven: t.integer().notNull(),
   firstSeenAt: t.int8({ mode: "number" }).notNull(),
   lastActiveAt: t.int8({ mode: "number" }).notNull(),
 }));
@@ -455,6 +501,12 @@ export const supplierRelations = relations(supplier, ({ many }) => ({
   attestations: many(attestation),
   volumes: many(supplierVolume),
   ratings: many(rating),
+  categories: many(supplierCategory),
+}));
+
+export const supplierCategoryRelations = relations(supplierCategory, ({ one }) => ({
+  supplierRecord: one(supplier, { fields: [supplierCategory.supplier], references: [supplier.address] }),
+  market: one(market, { fields: [supplierCategory.categoryId], references: [market.categoryId] }),
 }));
 
 export const supplierVolumeRelations = relations(supplierVolume, ({ one }) => ({
@@ -497,6 +549,7 @@ export const marketRelations = relations(market, ({ many }) => ({
   jobs: many(job),
   volumes: many(marketVolume),
   prices: many(clearingPrice),
+  suppliers: many(supplierCategory),
 }));
 
 export const marketVolumeRelations = relations(marketVolume, ({ one }) => ({

@@ -6,6 +6,8 @@
 //   is nonzero — always for a confirmation or finalization, and for a dispute unless ruled 10,000 bps to the buyer;
 // - a ruling above 5,000 bps or an unanswered dispute is a loss for the supplier, below 5,000 for the buyer; a
 //   silent arbitrator is nobody's loss and counts a time-out for the arbitrator (TenderArbitration._resolve).
+// A supplier's counters move by the same rule overall (`supplier`) and in the job's category (`supplier_category`),
+// both in countSupplier; its ratings' recency-weighted sums move with them (reputation.ts addRating).
 import { type Context, type Event, ponder } from "ponder:registry";
 import {
   attestation,
@@ -24,9 +26,11 @@ import {
   protocolFee,
   rating,
   supplier,
+  supplierCategory,
   supplierVolume,
   termsVersion,
 } from "ponder:schema";
+import { addRating } from "./api/reputation.ts";
 import { categoryId as categoryIdOf, specHash } from "../../scripts/sdk/escrow.ts";
 import { metricName } from "../../scripts/sdk/registry.ts";
 import { specProblem } from "../../scripts/sdk/spec.ts";
@@ -143,11 +147,57 @@ async function touchSupplier(db: Db, address: Hex, at: number, change: (row: Sup
       deliveryWindowUsedBps: 0,
       bidsPlaced: 0,
       directHires: 0,
+      ratingWeight: 0,
+      ratingWeightedSum: 0,
       firstSeenAt: at,
       lastActiveAt: at,
     });
   }
   await db.update(supplier, key).set((row) => ({ ...change(row), lastActiveAt: at }));
+}
+
+/** The record counters a supplier has overall (`supplier`) and per category (`supplier_category`). */
+type Counters = Pick<
+  SupplierRow,
+  | "won"
+  | "completed"
+  | "declined"
+  | "refunded"
+  | "disputesFaced"
+  | "disputesLost"
+  | "ratingSum"
+  | "ratingCount"
+  | "onTimeDeliveries"
+  | "missedDeadlines"
+  | "deliveryWindowUsedBps"
+  | "ratingWeight"
+  | "ratingWeightedSum"
+  | "lastRatedAt"
+>;
+const NO_COUNTS: Counters = {
+  won: 0,
+  completed: 0,
+  declined: 0,
+  refunded: 0,
+  disputesFaced: 0,
+  disputesLost: 0,
+  ratingSum: 0,
+  ratingCount: 0,
+  onTimeDeliveries: 0,
+  missedDeadlines: 0,
+  deliveryWindowUsedBps: 0,
+  ratingWeight: 0,
+  ratingWeightedSum: 0,
+  lastRatedAt: null,
+};
+
+/** Moves a supplier's record by the same rule overall and in the job's category. */
+async function countSupplier(db: Db, address: Hex, categoryId: Hex, at: number, change: (row: Counters) => Partial<Counters>) {
+  await touchSupplier(db, address, at, change);
+  await db
+    .insert(supplierCategory)
+    .values({ supplier: lower(address), categoryId, ...NO_COUNTS, ...change(NO_COUNTS), firstSeenAt: at, lastActiveAt: at })
+    .onConflictDoUpdate((row) => ({ ...change(row), lastActiveAt: at }));
 }
 
 async function touchBuyer(db: Db, address: Hex, at: number, change: (row: BuyerRow) => Partial<BuyerRow>) {
@@ -160,7 +210,12 @@ async function touchBuyer(db: Db, address: Hex, at: number, change: (row: BuyerR
       cancelled: 0,
       disputesOpened: 0,
       disputesLost: 0,
+      settled: 0,
+      refunded: 0,
+      disputesWon: 0,
+      cancelledWithBids: 0,
       ratingsGiven: 0,
+      ratingSumGiven: 0,
       firstSeenAt: at,
       lastActiveAt: at,
     });
@@ -460,7 +515,7 @@ ponder.on("TenderEscrow:JobAwarded", async ({ event, context }) => {
     updatedAt: at,
   });
   await db.update(bid, { jobId, supplier: winner }).set({ won: true });
-  await touchSupplier(db, winner, at, (row) => ({ won: row.won + 1 }));
+  await countSupplier(db, winner, before.categoryId, at, (row) => ({ won: row.won + 1 }));
   await changeMarket(db, before.categoryId, (row) => ({ openJobs: row.openJobs - 1 }));
   await addClearing(db, event, { categoryId: before.categoryId, jobId, kind: "award", token: before.token, price, firstForJob: true });
   await recordEvent(db, event, jobId, "JobAwarded", { supplier: winner, price, refunded, deliverBy });
@@ -472,7 +527,10 @@ ponder.on("TenderEscrow:JobCancelled", async ({ event, context }) => {
   const at = time(event);
   const before = await getJob(db, jobId);
   await db.update(job, { id: jobId }).set({ status: "Cancelled", cancelledAt: at, cancelledBy: lower(by), deadline: null, updatedAt: at });
-  await touchBuyer(db, before.buyer, at, (row) => ({ cancelled: row.cancelled + 1 }));
+  await touchBuyer(db, before.buyer, at, (row) => ({
+    cancelled: row.cancelled + 1,
+    cancelledWithBids: row.cancelledWithBids + (before.bidCount > 0 ? 1 : 0),
+  }));
   await changeMarket(db, before.categoryId, (row) => ({ openJobs: row.openJobs - 1 }));
   await recordEvent(db, event, jobId, "JobCancelled", { by: lower(by), refunded });
 });
@@ -507,7 +565,7 @@ ponder.on("TenderEscrow:JobDelivered", async ({ event, context }) => {
   const usedBps = before.awardedAt === null || before.deliveryWindow === 0
     ? 0
     : Number((BigInt(at - before.awardedAt) * BPS) / BigInt(before.deliveryWindow));
-  await touchSupplier(db, before.supplier!, at, (row) => ({
+  await countSupplier(db, before.supplier!, before.categoryId, at, (row) => ({
     // A direct hire counts as won once delivered: the supplier has taken it on.
     won: row.won + (before.kind === "direct" ? 1 : 0),
     onTimeDeliveries: row.onTimeDeliveries + 1,
@@ -532,10 +590,11 @@ ponder.on("TenderEscrow:JobRefunded", async ({ event, context }) => {
   });
   // A direct hire's decline or missed deadline writes nothing: the supplier never agreed to it.
   if (before.kind === "rfq") {
-    await touchSupplier(db, before.supplier!, at, (row) =>
+    await countSupplier(db, before.supplier!, before.categoryId, at, (row) =>
       declined ? { declined: row.declined + 1 } : { refunded: row.refunded + 1, missedDeadlines: row.missedDeadlines + 1 },
     );
   }
+  await touchBuyer(db, before.buyer, at, (row) => ({ refunded: row.refunded + 1 }));
   await recordEvent(db, event, jobId, "JobRefunded", { declined, toBuyer, bondToBuyer });
 });
 
@@ -558,14 +617,17 @@ ponder.on("TenderEscrow:JobSettled", async ({ event, context }) => {
     deadline: null,
     updatedAt: at,
   });
-  await touchSupplier(db, supplierAddress, at, (row) => ({
+  await countSupplier(db, supplierAddress, before.categoryId, at, (row) => ({
     completed: row.completed + (share !== 0n ? 1 : 0),
     ratingSum: row.ratingSum + stars,
     ratingCount: row.ratingCount + (stars !== 0 ? 1 : 0),
+    ...(stars !== 0 ? addRating(row, stars, at) : {}),
   }));
   await touchBuyer(db, before.buyer, at, (row) => ({
     paid: row.paid + (share !== 0n ? 1 : 0),
+    settled: row.settled + 1,
     ratingsGiven: row.ratingsGiven + (stars !== 0 ? 1 : 0),
+    ratingSumGiven: row.ratingSumGiven + stars,
   }));
   if (share !== 0n) {
     await db
@@ -629,7 +691,7 @@ ponder.on("TenderEscrow:DisputeOpened", async ({ event, context }) => {
     respondBy,
     evidenceCount: 0,
   });
-  await touchSupplier(db, before.supplier!, at, (row) => ({ disputesFaced: row.disputesFaced + 1 }));
+  await countSupplier(db, before.supplier!, before.categoryId, at, (row) => ({ disputesFaced: row.disputesFaced + 1 }));
   await touchBuyer(db, before.buyer, at, (row) => ({ disputesOpened: row.disputesOpened + 1 }));
   await changeArbitrator(db, judge, (row) => ({ disputeCount: row.disputeCount + 1 }));
   await recordEvent(db, event, jobId, "DisputeOpened", { arbitrator: judge, statementURI, fee, respondBy });
@@ -679,7 +741,10 @@ ponder.on("TenderEscrow:Ruling", async ({ event, context }) => {
         ? { rulingsForSupplier: row.rulingsForSupplier + 1 }
         : { rulingsEven: row.rulingsEven + 1 },
   );
-  if (loser === "supplier") await touchSupplier(db, current.supplier!, at, (row) => ({ disputesLost: row.disputesLost + 1 }));
+  if (loser === "supplier") {
+    await countSupplier(db, current.supplier!, current.categoryId, at, (row) => ({ disputesLost: row.disputesLost + 1 }));
+    await touchBuyer(db, current.buyer, at, (row) => ({ disputesWon: row.disputesWon + 1 }));
+  }
   if (loser === "buyer") await touchBuyer(db, current.buyer, at, (row) => ({ disputesLost: row.disputesLost + 1 }));
   await recordEvent(db, event, jobId, "Ruling", { arbitrator: judge, buyerShareBps, reasonHash });
 });
@@ -697,7 +762,8 @@ ponder.on("TenderEscrow:DisputeDefaulted", async ({ event, context }) => {
     endedAt: at,
   });
   if (unanswered) {
-    await touchSupplier(db, current.supplier!, at, (row) => ({ disputesLost: row.disputesLost + 1 }));
+    await countSupplier(db, current.supplier!, current.categoryId, at, (row) => ({ disputesLost: row.disputesLost + 1 }));
+    await touchBuyer(db, current.buyer, at, (row) => ({ disputesWon: row.disputesWon + 1 }));
   } else {
     const open = await db.find(dispute, { jobId });
     await changeArbitrator(db, open?.arbitrator ?? current.arbitrator, (row) => ({ timedOut: row.timedOut + 1 }));

@@ -11,6 +11,7 @@ import schema, {
   attestation,
   arbitrator,
   bid,
+  buyer,
   clearingPrice,
   dispute,
   evidence,
@@ -18,8 +19,8 @@ import schema, {
   jobEvent,
   market,
   marketVolume,
-  rating,
   supplier,
+  supplierCategory,
   supplierVolume,
   termsVersion,
 } from "ponder:schema";
@@ -27,7 +28,7 @@ import { and, asc, client, desc, eq, graphql, gte, inArray, lte, or, sql } from 
 
 type SQL = ReturnType<typeof sql>;
 import { categoryId as categoryIdOf } from "../../../scripts/sdk/escrow.ts";
-import { RATING_HALF_LIFE_SECONDS, type Reputation, reputation } from "./reputation.ts";
+import { type RatingState, type Reputation, buyerReputation, ratingSumsAt, reputation } from "./reputation.ts";
 
 const app = new Hono();
 
@@ -189,10 +190,46 @@ function summary(row: typeof job.$inferSelect) {
   return rest;
 }
 
+/** RFQs whose floors `who` meets now, checked as the escrow checks them at bid time (TenderMarket's
+ * _checkRecordFloors and _checkMetricFloors; the SDK's unmetFloors): its record and its completed volume in the
+ * job's token as indexed, its attestations as indexed, valid while `validUntil` is after the latest indexed block's
+ * time. A supplier the indexer has never seen has an empty record. Direct hires have no floors and are left out. */
+async function qualifiedFor(who: `0x${string}`): Promise<SQL> {
+  const [[row], now] = await Promise.all([db.select().from(supplier).where(eq(supplier.address, who)).limit(1), indexedTime()]);
+  const completed = row?.completed ?? 0;
+  const ratingCount = row?.ratingCount ?? 0;
+  const faced = row?.disputesFaced ?? 0;
+  // The escrow's integer arithmetic: loss share in bps and average rating × 100, both rounded down.
+  const lossShareBps = faced === 0 ? 0 : Math.floor(((row?.disputesLost ?? 0) * 10_000) / faced);
+  const averageX100 = ratingCount === 0 ? 0 : Math.floor(((row?.ratingSum ?? 0) * 100) / ratingCount);
+  const floor = (name: string) => sql`(${job.floors} ->> ${sql.raw(`'${name}'`)})`;
+  const volume = sql`coalesce((select ${supplierVolume.volume} from ${supplierVolume} where ${supplierVolume.supplier} = ${who} and ${supplierVolume.token} = ${job.token}), 0)`;
+  // Every metric floor is met by an unrevoked, unexpired attestation from its attestor, compared as it says
+  // (comparison 0 = at least, 1 = at most). A revoked attestation reads as none on-chain (the registry deletes it).
+  const metricsMet = sql`not exists (
+    select 1 from json_array_elements(${job.floors} -> 'metrics') as m(f)
+    where not exists (
+      select 1 from ${attestation}
+      where ${attestation.attestor} = lower(m.f ->> 'attestor') and ${attestation.supplier} = ${who}
+        and ${attestation.metric} = lower(m.f ->> 'metric') and not ${attestation.revoked}
+        and ${attestation.validUntil} > ${sql.raw(String(now))}
+        and case when (m.f ->> 'comparison')::int = 0 then ${attestation.value} >= (m.f ->> 'threshold')::numeric
+                 else ${attestation.value} <= (m.f ->> 'threshold')::numeric end))`;
+  return and(
+    eq(job.kind, "rfq"),
+    sql`${floor("minCompleted")}::bigint <= ${sql.raw(String(completed))}`,
+    sql`(${floor("minVolume")}::numeric = 0 or ${floor("minVolume")}::numeric <= ${volume})`,
+    sql`(${floor("maxLossShareBps")}::int >= 10000 or ${sql.raw(String(lossShareBps))} <= ${floor("maxLossShareBps")}::int)`,
+    sql`${floor("minRatings")}::bigint <= ${sql.raw(String(ratingCount))}`,
+    sql`(${floor("minAvgRating")}::int = 0 or ${sql.raw(String(averageX100))} >= ${floor("minAvgRating")}::int)`,
+    metricsMet,
+  )!;
+}
+
 app.get(
   "/api/jobs",
   route(async (c) => {
-    const q = query(c, ["status", "category", "token", "minPrice", "maxPrice", "buyer", "supplier", "kind", "sort", "limit", "cursor"]);
+    const q = query(c, ["status", "category", "token", "minPrice", "maxPrice", "buyer", "supplier", "kind", "qualifiedFor", "sort", "limit", "cursor"]);
     const wanted = statuses(q.status);
     const sortName = (q.sort ?? "newest") as Sort;
     if (!(sortName in SORTS)) throw bad(`"sort" must be one of ${Object.keys(SORTS).join(", ")}, not "${q.sort}".`);
@@ -213,9 +250,10 @@ app.get(
     if (q.buyer !== undefined) filters.push(eq(job.buyer, address("buyer", q.buyer)));
     if (q.supplier !== undefined) filters.push(eq(job.supplier, address("supplier", q.supplier)));
     if (q.kind !== undefined) filters.push(eq(job.kind, q.kind));
+    if (q.qualifiedFor !== undefined) filters.push(await qualifiedFor(address("qualifiedFor", q.qualifiedFor)));
 
     const fingerprint = createHash("sha256")
-      .update(JSON.stringify([wanted, q.category, q.token, minPrice?.toString(), maxPrice?.toString(), q.buyer?.toLowerCase(), q.supplier?.toLowerCase(), q.kind]))
+      .update(JSON.stringify([wanted, q.category, q.token, minPrice?.toString(), maxPrice?.toString(), q.buyer?.toLowerCase(), q.supplier?.toLowerCase(), q.kind, q.qualifiedFor?.toLowerCase()]))
       .digest("base64url")
       .slice(0, 12);
     const sort = SORTS[sortName];
@@ -280,9 +318,23 @@ app.get(
 // ---------------------------------------------------------------------------------------------------------------
 // GET /api/suppliers/:address
 
-/** The chain's time (the latest block), to tell current attestations from expired ones; wall-clock time if the
- * RPC does not answer. */
-async function chainTime(): Promise<number> {
+/** The schema Ponder writes to (`--schema`): where its checkpoint table is. */
+const SCHEMA = (job as unknown as Record<symbol, string | undefined>)[Symbol.for("drizzle:Schema")] ?? "public";
+
+/** The time of the latest block the indexer has indexed (what /status reports): "now" for attestations' validity,
+ * floors and rating ages, so that every answer speaks of the same chain state as the rows it reads. The RPC's
+ * latest block (or the wall clock) only before the first block is indexed. */
+async function indexedTime(): Promise<number> {
+  try {
+    const result = (await db.execute(sql`select latest_checkpoint from ${sql.identifier(SCHEMA)}."_ponder_checkpoint"`)) as unknown as {
+      rows: { latest_checkpoint: string }[];
+    };
+    // A checkpoint starts with the block's timestamp in 10 digits.
+    const times = result.rows.map((r) => Number(r.latest_checkpoint.slice(0, 10))).filter((t) => t > 0);
+    if (times.length) return Math.max(...times);
+  } catch (error) {
+    console.error(error);
+  }
   try {
     return Number((await publicClients.tender.getBlock()).timestamp);
   } catch {
@@ -290,32 +342,36 @@ async function chainTime(): Promise<number> {
   }
 }
 
-/** Recency-weighted rating sums per supplier (see reputation.ts), as of `now`. */
-async function ratingWeights(now: number, only?: `0x${string}`) {
-  const weight = sql`power(0.5, greatest(0, ${sql.raw(String(now))} - ${rating.timestamp})::float8 / ${sql.raw(String(RATING_HALF_LIFE_SECONDS))})`;
-  const rows = await db
-    .select({
-      supplier: rating.supplier,
-      weight: sql<string>`sum(${weight})::text`,
-      weighted: sql<string>`sum(${weight} * ${rating.rating})::text`,
-    })
-    .from(rating)
-    .where(only ? eq(rating.supplier, only) : undefined)
-    .groupBy(rating.supplier);
-  return new Map(rows.map((r) => [r.supplier, { weight: Number(r.weight), weighted: Number(r.weighted) }]));
-}
+type Counters = Pick<
+  typeof supplier.$inferSelect,
+  "won" | "completed" | "declined" | "refunded" | "disputesFaced" | "disputesLost" | "ratingSum" | "ratingCount" | "onTimeDeliveries" | "missedDeadlines"
+> &
+  RatingState;
 
-function scoreOf(row: typeof supplier.$inferSelect, weights: Map<string, { weight: number; weighted: number }>): Reputation {
-  const w = weights.get(row.address);
+/** A supplier's reputation (overall, or in one category) from its kept counters, its ratings aged to `now`. */
+function scoreOf(row: Counters, now: number): Reputation {
   return reputation({
     won: row.won,
     completed: row.completed,
     disputesLost: row.disputesLost,
     onTimeDeliveries: row.onTimeDeliveries,
     missedDeadlines: row.missedDeadlines,
-    ratingWeight: w?.weight ?? 0,
-    ratingWeightedSum: w?.weighted ?? 0,
+    ...ratingSumsAt(row, now),
   });
+}
+
+/** The supplierRecord fields of a row (the same counters per category). */
+function recordOf(row: Counters) {
+  return {
+    won: row.won,
+    completed: row.completed,
+    declined: row.declined,
+    refunded: row.refunded,
+    disputesFaced: row.disputesFaced,
+    disputesLost: row.disputesLost,
+    ratingSum: row.ratingSum,
+    ratingCount: row.ratingCount,
+  };
 }
 
 app.get(
@@ -326,7 +382,7 @@ app.get(
     const limit = integer("limit", q.limit, 50, 1, 200);
     const [row] = await db.select().from(supplier).where(eq(supplier.address, who)).limit(1);
     if (!row) throw notFound(`No supplier ${who} is known: it never bid, was hired, registered or was attested.`);
-    const [volumes, attestations, jobs, bids, now] = await Promise.all([
+    const [volumes, attestations, jobs, bids, categories, now] = await Promise.all([
       db.select().from(supplierVolume).where(eq(supplierVolume.supplier, who)).orderBy(asc(supplierVolume.token)),
       db.select().from(attestation).where(eq(attestation.supplier, who)).orderBy(desc(attestation.attestedAt)),
       db.select().from(job).where(eq(job.supplier, who)).orderBy(desc(job.postedAt), desc(job.id)).limit(limit),
@@ -337,20 +393,26 @@ app.get(
         .where(eq(bid.supplier, who))
         .orderBy(desc(bid.firstPlacedAt), desc(bid.jobId))
         .limit(limit),
-      chainTime(),
+      db
+        .select({ counts: supplierCategory, name: market.name })
+        .from(supplierCategory)
+        .leftJoin(market, eq(market.categoryId, supplierCategory.categoryId))
+        .where(eq(supplierCategory.supplier, who)),
+      indexedTime(),
     ]);
-    const weights = await ratingWeights(now, who);
-    const record = {
-      won: row.won,
-      completed: row.completed,
-      declined: row.declined,
-      refunded: row.refunded,
-      disputesFaced: row.disputesFaced,
-      disputesLost: row.disputesLost,
-      ratingSum: row.ratingSum,
-      ratingCount: row.ratingCount,
-    };
+    const record = recordOf(row);
+    const perCategory = categories
+      .map(({ counts, name }) => ({
+        categoryId: counts.categoryId,
+        category: name ?? counts.categoryId,
+        record: recordOf(counts),
+        onTimeDeliveries: counts.onTimeDeliveries,
+        missedDeadlines: counts.missedDeadlines,
+        reputation: scoreOf(counts, now),
+      }))
+      .sort((a, b) => b.reputation.score - a.reputation.score || b.record.won - a.record.won || (a.category < b.category ? -1 : 1));
     return {
+      asOf: now,
       address: who,
       profile: { registered: row.registered, profileUri: row.profileUri ?? null, registeredAt: row.registeredAt ?? null, updatedAt: row.profileUpdatedAt ?? null },
       // The escrow's supplierRecord, as its floors read it.
@@ -371,7 +433,9 @@ app.get(
         firstSeenAt: row.firstSeenAt,
         lastActiveAt: row.lastActiveAt,
       },
-      reputation: scoreOf(row, weights),
+      reputation: scoreOf(row, now),
+      // The same score over each category's jobs only, best first.
+      categories: perCategory,
       // completedVolume per token, and what it was paid net of protocol fees.
       volume: volumes.map(({ supplier: _s, ...v }) => v),
       attestations: attestations.map(({ supplier: _s, ...a }) => ({ ...a, current: !a.revoked && a.validUntil > now })),
@@ -389,39 +453,95 @@ app.get(
 app.get(
   "/api/leaderboard",
   route(async (c) => {
-    const q = query(c, ["limit", "minJobs"]);
+    const q = query(c, ["category", "limit", "minJobs"]);
     const limit = integer("limit", q.limit, 20, 1, 100);
     const minJobs = integer("minJobs", q.minJobs, 1, 0, 1_000_000);
-    const now = await chainTime();
-    const [rows, weights] = await Promise.all([
-      db.select().from(supplier).where(gte(supplier.won, minJobs)),
-      ratingWeights(now),
+    let scope: { id: `0x${string}`; name: string } | null = null;
+    if (q.category !== undefined) {
+      const id = category("category", q.category);
+      const [found] = await db.select().from(market).where(eq(market.categoryId, id)).limit(1);
+      if (!found) throw notFound(`No job has been posted in category "${q.category}".`);
+      scope = { id, name: found.name };
+    }
+    const profile = { registered: supplier.registered, profileUri: supplier.profileUri };
+    // One row per supplier (overall) or per supplier in the category; the score is computed here, since rating
+    // ages move with the chain's time (a scan of suppliers, never of jobs or ratings).
+    const [rows, now] = await Promise.all([
+      scope
+        ? db
+            .select({ counts: supplierCategory, ...profile })
+            .from(supplierCategory)
+            .innerJoin(supplier, eq(supplier.address, supplierCategory.supplier))
+            .where(and(eq(supplierCategory.categoryId, scope.id), gte(supplierCategory.won, minJobs)))
+            .then((found) => found.map((r) => ({ address: r.counts.supplier, counts: r.counts as Counters, registered: r.registered, profileUri: r.profileUri })))
+        : db
+            .select()
+            .from(supplier)
+            .where(gte(supplier.won, minJobs))
+            .then((found) => found.map((r) => ({ address: r.address, counts: r as Counters, registered: r.registered, profileUri: r.profileUri }))),
+      indexedTime(),
     ]);
     const ranked = rows
-      .map((row) => ({ row, reputation: scoreOf(row, weights) }))
-      .sort((a, b) => b.reputation.score - a.reputation.score || b.row.completed - a.row.completed || (a.row.address < b.row.address ? -1 : 1))
+      .map((row) => ({ ...row, reputation: scoreOf(row.counts, now) }))
+      .sort((a, b) => b.reputation.score - a.reputation.score || b.counts.completed - a.counts.completed || (a.address < b.address ? -1 : 1))
       .slice(0, limit);
     return {
       asOf: now,
-      suppliers: ranked.map(({ row, reputation: r }, i) => ({
+      category: scope,
+      suppliers: ranked.map((r, i) => ({
         rank: i + 1,
-        address: row.address,
-        registered: row.registered,
-        profileUri: row.profileUri ?? null,
-        score: r.score,
-        rating: r.rating,
-        parts: r.parts,
-        record: {
-          won: row.won,
-          completed: row.completed,
-          declined: row.declined,
-          refunded: row.refunded,
-          disputesFaced: row.disputesFaced,
-          disputesLost: row.disputesLost,
-          ratingSum: row.ratingSum,
-          ratingCount: row.ratingCount,
-        },
+        address: r.address,
+        registered: r.registered,
+        profileUri: r.profileUri ?? null,
+        score: r.reputation.score,
+        rating: r.reputation.rating,
+        parts: r.reputation.parts,
+        record: recordOf(r.counts),
+        onTimeDeliveries: r.counts.onTimeDeliveries,
+        missedDeadlines: r.counts.missedDeadlines,
       })),
+    };
+  }),
+);
+
+// ---------------------------------------------------------------------------------------------------------------
+// GET /api/buyers/:address
+
+/** a / b rounded to 4 decimals, or null when b is 0. */
+const rate = (a: number, b: number) => (b === 0 ? null : Math.round((a / b) * 10_000) / 10_000);
+
+app.get(
+  "/api/buyers/:address",
+  route(async (c) => {
+    const q = query(c, ["limit"]);
+    const who = address("address", c.req.param("address")!);
+    const limit = integer("limit", q.limit, 50, 1, 200);
+    const [row] = await db.select().from(buyer).where(eq(buyer.address, who)).limit(1);
+    if (!row) throw notFound(`No buyer ${who} is known: it never posted a job.`);
+    const jobs = await db.select().from(job).where(eq(job.buyer, who)).orderBy(desc(job.postedAt), desc(job.id)).limit(limit);
+    return {
+      address: who,
+      // The escrow's buyerRecord.
+      record: { posted: row.posted, paid: row.paid, cancelled: row.cancelled, disputesOpened: row.disputesOpened, disputesLost: row.disputesLost },
+      derived: {
+        settled: row.settled,
+        refunded: row.refunded,
+        disputesWon: row.disputesWon,
+        cancelledWithBids: row.cancelledWithBids,
+        ratingsGiven: row.ratingsGiven,
+        averageRatingGiven: rate(row.ratingSumGiven, row.ratingsGiven),
+        // Delivered jobs (every settlement follows a delivery) whose supplier was paid anything.
+        payRate: rate(row.paid, row.settled),
+        // Disputes it opened per delivered job, and the share of them it lost (as the escrow computes a
+        // supplier's loss share, in bps, rounded down).
+        disputeRate: rate(row.disputesOpened, row.settled),
+        lossShareBps: row.disputesOpened === 0 ? 0 : Math.floor((row.disputesLost * 10_000) / row.disputesOpened),
+        cancelRate: rate(row.cancelled, row.posted),
+        firstSeenAt: row.firstSeenAt,
+        lastActiveAt: row.lastActiveAt,
+      },
+      reputation: buyerReputation(row),
+      history: { jobs: jobs.map(summary) },
     };
   }),
 );

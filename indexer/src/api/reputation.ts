@@ -36,6 +36,38 @@ export function ratingWeight(timestamp: number, now: number): number {
   return 0.5 ** (Math.max(0, now - timestamp) / RATING_HALF_LIFE_SECONDS);
 }
 
+/** A supplier's ratings as the indexer keeps them (per supplier, and per supplier and category): the recency
+ * weights as of its latest rating, so that neither a request nor a new rating has to look at the older ones. */
+export interface RatingState {
+  /** Σ ½^((lastRatedAt − tᵢ) / half-life) over its ratings. */
+  ratingWeight: number;
+  /** Σ ½^((lastRatedAt − tᵢ) / half-life) × starsᵢ. */
+  ratingWeightedSum: number;
+  /** When its latest rating was given (Unix seconds), null before the first. */
+  lastRatedAt: number | null;
+}
+
+/** The state after one more rating of `stars` given at `at`: the sums decayed from the previous rating to `at`,
+ * plus the new rating at full weight. */
+export function addRating(state: RatingState, stars: number, at: number): RatingState {
+  const decay = state.lastRatedAt === null ? 0 : ratingWeight(state.lastRatedAt, at);
+  return {
+    ratingWeight: state.ratingWeight * decay + 1,
+    ratingWeightedSum: state.ratingWeightedSum * decay + stars,
+    lastRatedAt: state.lastRatedAt === null ? at : Math.max(at, state.lastRatedAt),
+  };
+}
+
+/** Σ wᵢ and Σ wᵢ × starsᵢ with wᵢ = ½^((now − tᵢ) / half-life): the kept sums decayed from the latest rating to
+ * `now` in one step (½^(a+b) = ½^a × ½^b). */
+export function ratingSumsAt(state: RatingState, now: number): Pick<ReputationInput, "ratingWeight" | "ratingWeightedSum"> {
+  if (state.lastRatedAt === null) return { ratingWeight: 0, ratingWeightedSum: 0 };
+  const decay = ratingWeight(state.lastRatedAt, now);
+  return { ratingWeight: state.ratingWeight * decay, ratingWeightedSum: state.ratingWeightedSum * decay };
+}
+
+const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
+
 export function reputation(input: ReputationInput): Reputation {
   const rating = (PRIOR_WEIGHT * PRIOR_MEAN + input.ratingWeightedSum) / (PRIOR_WEIGHT + input.ratingWeight);
   const parts = {
@@ -52,7 +84,6 @@ export function reputation(input: ReputationInput): Reputation {
       WEIGHTS.completion * parts.completion +
       WEIGHTS.onTime * parts.onTime +
       WEIGHTS.disputes * parts.disputes);
-  const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
   return {
     score: round(score, 1),
     rating: round(rating, 3),
@@ -62,5 +93,46 @@ export function reputation(input: ReputationInput): Reputation {
       onTime: round(parts.onTime, 4),
       disputes: round(parts.disputes, 4),
     },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Buyers
+
+/** How much each part of a buyer's score counts (they sum to 1). */
+export const BUYER_WEIGHTS = { payment: 0.5, disputes: 0.3, cancellations: 0.2 } as const;
+
+export interface BuyerInput {
+  /** Mirrors of the escrow's buyerRecord. */
+  posted: number;
+  paid: number;
+  disputesLost: number;
+  /** The indexer's: its jobs that ended in a settlement (each after a delivery), and RFQs it cancelled (or that
+   * were cancelled as lapsed) while they held bids. */
+  settled: number;
+  cancelledWithBids: number;
+}
+
+export interface BuyerReputation {
+  /** 0–100, one decimal. */
+  score: number;
+  /** Each part in 0–1, before weighting. */
+  parts: { payment: number; disputes: number; cancellations: number };
+}
+
+export function buyerReputation(input: BuyerInput): BuyerReputation {
+  const parts = {
+    // Delivered jobs whose supplier got paid, Laplace-smoothed.
+    payment: (input.paid + 1) / (input.settled + 2),
+    // Disputes it lost, per delivered job (a newcomer has lost none).
+    disputes: 1 - input.disputesLost / (input.settled + 1),
+    // RFQs it walked away from after suppliers had bid, per job posted.
+    cancellations: 1 - input.cancelledWithBids / (input.posted + 1),
+  };
+  const score =
+    100 * (BUYER_WEIGHTS.payment * parts.payment + BUYER_WEIGHTS.disputes * parts.disputes + BUYER_WEIGHTS.cancellations * parts.cancellations);
+  return {
+    score: round(score, 1),
+    parts: { payment: round(parts.payment, 4), disputes: round(parts.disputes, 4), cancellations: round(parts.cancellations, 4) },
   };
 }
