@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ratingWeight } from "../indexer/src/api/reputation.ts";
 import * as sdk from "../scripts/sdk/index.ts";
 import { type RunningIndexer, startIndexer } from "../scripts/lib/indexer.ts";
+import { type RunningPostgres, startPostgres } from "../scripts/lib/postgres.ts";
 import { type RunningNode, startNode } from "./helpers/node.ts";
 
 const USD = (amount: string) => parseUnits(amount, 6);
@@ -194,6 +195,7 @@ describe("indexer", () => {
   afterAll(async () => {
     for (const started of await Promise.allSettled(more)) if (started.status === "fulfilled") await started.value.stop();
     await indexer?.stop(); // the first one, if the restart test did not run
+    await postgres?.stop();
     await node?.stop();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
@@ -698,8 +700,9 @@ describe("indexer", () => {
     expect(state.counts.job).toBe(Number(lastJobId));
   }
 
-  /** A fresh index of the same chain, started beside the restarted one. */
+  /** A fresh index of the same chain on PostgreSQL, started beside the restarted one (on PGlite). */
   let fresh: RunningIndexer;
+  let postgres: RunningPostgres | undefined;
 
   it("resumes after a stop while transactions are mined, equal to a fresh index", { timeout: 150_000 }, async () => {
     const pgliteDir = join(dir, "pglite");
@@ -770,11 +773,12 @@ describe("indexer", () => {
     expect(doneAtStop, "the stop came while transactions were still being mined").toBeLessThan(steps.length);
     for (const step of whileDown) await step();
 
-    // Restarted on its folder, and a fresh index (in memory) beside it. Ponder's shutdown on PGlite leaves the
-    // schema marked as locked, so the restart waits until the last heartbeat is 25 s old, then recovers: the fresh
-    // one boots meanwhile.
+    // Restarted on its folder, and a fresh index beside it — on PostgreSQL, so the two databases are held to the
+    // same answers. Ponder's shutdown on PGlite leaves the schema marked as locked, so the restart waits until the
+    // last heartbeat is 25 s old, then recovers: the fresh one boots meanwhile.
+    postgres = await startPostgres({ fast: true });
     const restarting = startIndexer({ rpcUrl: node.rpcUrl, deploymentsDir: dir, pgliteDir });
-    const starting = startIndexer({ rpcUrl: node.rpcUrl, deploymentsDir: dir });
+    const starting = startIndexer({ rpcUrl: node.rpcUrl, deploymentsDir: dir, databaseUrl: postgres.url });
     more.push(restarting, starting);
     [indexer, fresh] = await Promise.all([restarting, starting]);
     expect(indexer.log(), "it resumed from its folder").toMatch(/Detected crash recovery/);
