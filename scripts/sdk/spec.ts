@@ -173,7 +173,7 @@ export function parseSpec(text: string, category?: string): JobSpec {
 
 function examine(text: string, category: string | undefined): { spec: JobSpec } | { problem: SpecProblem } {
   const problem = (field: string, message: string) => ({ problem: { field, message } });
-  const bytes = Buffer.byteLength(text, "utf8");
+  const bytes = new TextEncoder().encode(text).length; // not Buffer: the web app checks specs in the browser
   if (bytes === 0) return problem("spec", "is empty");
   if (bytes > MAX_SPEC_BYTES) return problem("spec", `is ${bytes} bytes; at most ${MAX_SPEC_BYTES}`);
   let parsed: unknown;

@@ -1,0 +1,278 @@
+// One job: the spec rendered readably, the money and the parties, the deadlines (relative to the chain's time,
+// counting down), the floors and bids of an RFQ (best highlighted), the delivery, the dispute, the timeline, and
+// the actions the connected wallet may take.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { type ReactNode, cache } from "react";
+import { checkDeliverable, decodeDataUri } from "../../../../scripts/sdk/deliverable.ts";
+import { AddressText, Amount, ErrorPanel, StatusBadge } from "../../../components/bits.tsx";
+import { BidsTable } from "../../../components/BidsTable.tsx";
+import { Floors } from "../../../components/Floors.tsx";
+import { JobActions } from "../../../components/JobActions.tsx";
+import { RelativeTime } from "../../../components/RelativeTime.tsx";
+import { SpecView } from "../../../components/SpecView.tsx";
+import { Timeline } from "../../../components/Timeline.tsx";
+import type { Dispute, Job, JobDetail } from "../../../lib/api-types.ts";
+import { type TokenInfo, formatAbsolute, formatBps, formatDuration, isoTime } from "../../../lib/format.ts";
+import { IndexerError, getJob as fetchJob } from "../../../lib/indexer.ts";
+import { chainNow, deployment, tokenInfo } from "../../../lib/server.ts";
+
+type Props = { params: Promise<{ id: string }> };
+
+// The metadata and the page read the same job once per request.
+const getJob = cache(fetchJob);
+
+async function load(id: string): Promise<JobDetail | { error: string }> {
+  if (!/^[1-9]\d{0,29}$/.test(id)) notFound();
+  try {
+    return await getJob(id);
+  } catch (error) {
+    if (error instanceof IndexerError && error.status === 404) notFound();
+    return { error: (error as Error).message };
+  }
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  try {
+    const detail = await getJob(id);
+    return { title: detail.job.title ? `${detail.job.title} (job ${id})` : `Job ${id}` };
+  } catch {
+    return { title: `Job ${id}` };
+  }
+}
+
+export default async function JobPage({ params }: Props) {
+  const { id } = await params;
+  const detail = await load(id);
+  if ("error" in detail) return <ErrorPanel title={`Job ${id} is unavailable`} message={detail.error} />;
+  const { job, bids, timeline, dispute } = detail;
+  const [token, { now }] = await Promise.all([tokenInfo(job.token), chainNow()]);
+  const found = deployment();
+
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link href="/jobs">Open jobs</Link> <span aria-hidden="true">›</span> <span aria-current="page">Job {job.id}</span>
+      </nav>
+      <header className="page-header job-header">
+        <h1>{job.title ?? `Job ${job.id}`}</h1>
+        <p className="job-header-meta">
+          <StatusBadge status={job.status} />
+          <Link className="tag" href={`/jobs?category=${encodeURIComponent(job.category)}`}>
+            {job.category}
+          </Link>
+          <span>#{job.id}</span>
+          <span>{job.kind === "direct" ? "direct hire" : job.mode === "BuyerChoice" ? "RFQ, buyer's choice" : "RFQ, lowest price wins"}</span>
+          <span>posted {formatAbsolute(job.postedAt)}</span>
+        </p>
+      </header>
+
+      <div className="job-layout">
+        <div className="job-main">
+          <section className="panel" aria-labelledby="spec-title">
+            <h2 id="spec-title">Spec</h2>
+            <SpecView text={job.spec} problem={job.specValid ? null : job.specProblem} hash={job.specHash} />
+          </section>
+
+          {job.kind === "rfq" ? (
+            <section className="panel" aria-labelledby="bids-title">
+              <h2 id="bids-title">
+                Bids <span className="count">{bids.length}</span>
+              </h2>
+              <BidsTable bids={bids} token={token} />
+            </section>
+          ) : null}
+
+          {job.deliverableHash ? <Delivery job={job} /> : null}
+          {dispute ? <DisputeView dispute={dispute} token={token} now={now} /> : null}
+
+          <section className="panel" aria-labelledby="timeline-title">
+            <h2 id="timeline-title">Timeline</h2>
+            <Timeline events={timeline} token={token} />
+          </section>
+        </div>
+
+        <aside className="job-side">
+          <JobActions
+            jobId={job.id}
+            status={job.status}
+            buyer={job.buyer}
+            supplier={job.supplier}
+            deliverBy={job.deliverBy}
+            reviewEndsAt={job.reviewEndsAt}
+            now={now}
+            token={token}
+            escrow={found.ok ? found.value.escrow : null}
+            escrowProblem={found.ok ? undefined : found.error}
+          />
+          <section className="panel" aria-labelledby="terms-title">
+            <h2 id="terms-title">Terms</h2>
+            <Terms job={job} token={token} />
+          </section>
+          <section className="panel" aria-labelledby="deadlines-title">
+            <h2 id="deadlines-title">Deadlines</h2>
+            <Deadlines job={job} now={now} />
+          </section>
+          {job.kind === "rfq" && job.floors ? (
+            <section className="panel" aria-labelledby="floors-title">
+              <h2 id="floors-title">Who may bid</h2>
+              <Floors floors={job.floors} token={token} />
+            </section>
+          ) : null}
+        </aside>
+      </div>
+    </>
+  );
+}
+
+function Facts({ rows }: { rows: [string, ReactNode][] }) {
+  return (
+    <dl className="facts">
+      {rows.map(([label, value]) => (
+        <div key={label}>
+          <dt>{label}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function Terms({ job, token }: { job: Job; token: TokenInfo }) {
+  const rows: [string, ReactNode][] = [];
+  if (job.kind === "rfq") {
+    rows.push(["Budget", <Amount key="b" value={job.maxPrice ?? job.price} token={token} />]);
+    if (job.status !== "Open" && job.supplier) rows.push(["Agreed price", <Amount key="p" value={job.price} token={token} />]);
+    else if (job.bestBidPrice) rows.push(["Best bid", <Amount key="bb" value={job.bestBidPrice} token={token} />]);
+  } else {
+    rows.push(["Price", <Amount key="p" value={job.price} token={token} />]);
+  }
+  rows.push(["Buyer", <AddressText key="buyer" address={job.buyer} />]);
+  rows.push(["Supplier", job.supplier ? <AddressText key="s" address={job.supplier} supplier /> : <span className="muted">not chosen yet</span>]);
+  rows.push(["Arbitrator", <AddressText key="a" address={job.arbitrator} />]);
+  rows.push(["Delivery window", formatDuration(job.deliveryWindow)]);
+  rows.push(["Review window", formatDuration(job.reviewWindow)]);
+  if (job.defaultBuyerShareBps > 0) rows.push(["If the arbitrator is silent", `${formatBps(job.defaultBuyerShareBps)} back to the buyer`]);
+  rows.push(["Protocol fee", formatBps(job.protocolFeeBps)]);
+  if (job.rating) rows.push(["Rating", `${job.rating} of 5`]);
+  if (job.toSupplier) rows.push(["Paid to the supplier", <Amount key="ts" value={job.toSupplier} token={token} />]);
+  if (job.refundToBuyer) rows.push(["Refunded to the buyer", <Amount key="rb" value={job.refundToBuyer} token={token} />]);
+  return <Facts rows={rows} />;
+}
+
+function Deadlines({ job, now }: { job: Job; now: number }) {
+  const rows: [string, number | null, boolean][] = [
+    ["Bids close", job.bidDeadline, job.status === "Open"],
+    ["Award by", job.mode === "BuyerChoice" ? job.awardDeadline : null, job.status === "Open"],
+    ["Deliver by", job.deliverBy, job.status === "Awarded"],
+    ["Review ends", job.reviewEndsAt, job.status === "Delivered"],
+  ];
+  const shown = rows.filter(([, at]) => at !== null && at !== undefined);
+  const ended = job.settledAt ?? job.refundedAt ?? job.cancelledAt;
+  return (
+    <>
+      {shown.length === 0 ? <p className="muted">No deadline yet.</p> : null}
+      <dl className="facts deadlines">
+        {shown.map(([label, at, current]) => (
+          <div key={label} className={current ? "deadline-current" : undefined}>
+            <dt>
+              {label}
+              {current ? <span className="visually-hidden"> (the current deadline)</span> : null}
+            </dt>
+            <dd>
+              <RelativeTime timestamp={at!} now={now} />
+            </dd>
+          </div>
+        ))}
+      </dl>
+      {ended ? (
+        <p className="muted">
+          {job.status} <time dateTime={isoTime(ended)}>{formatAbsolute(ended)}</time>.
+        </p>
+      ) : null}
+      <p className="fine">Times are the chain&apos;s (its latest block: {formatAbsolute(now)}).</p>
+    </>
+  );
+}
+
+/** A delivery: its hash and URI, and for a small text data: URI the text itself, checked against the hash. */
+function Delivery({ job }: { job: Job }) {
+  let preview: { text: string; matches: boolean } | null = null;
+  if (job.deliverableUri?.startsWith("data:")) {
+    try {
+      const { mediaType, bytes } = decodeDataUri(job.deliverableUri, { maxBytes: 16 * 1024 });
+      if (/^(text\/|application\/json)/i.test(mediaType)) {
+        preview = { text: new TextDecoder().decode(bytes), matches: checkDeliverable(bytes, job.deliverableHash!) };
+      }
+    } catch {
+      preview = null;
+    }
+  }
+  return (
+    <section className="panel" aria-labelledby="delivery-title">
+      <h2 id="delivery-title">Delivery</h2>
+      <Facts
+        rows={[
+          ["Delivered", job.deliveredAt ? formatAbsolute(job.deliveredAt) : "—"],
+          ["Hash", <code key="h" className="break">{job.deliverableHash}</code>],
+          [
+            "URI",
+            job.deliverableUri && /^https?:\/\//i.test(job.deliverableUri) ? (
+              <a key="u" href={job.deliverableUri} rel="noreferrer noopener nofollow" className="break">
+                {job.deliverableUri}
+              </a>
+            ) : (
+              <code key="u" className="break">
+                {job.deliverableUri && job.deliverableUri.length > 120 ? `${job.deliverableUri.slice(0, 117)}…` : job.deliverableUri}
+              </code>
+            ),
+          ],
+        ]}
+      />
+      {preview ? (
+        <>
+          <p className={preview.matches ? "notice notice-ok" : "notice notice-error"}>
+            {preview.matches ? "The content matches the delivered hash." : "The content does not match the delivered hash."}
+          </p>
+          <pre className="deliverable">{preview.text}</pre>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function DisputeView({ dispute, token, now }: { dispute: Dispute; token: TokenInfo; now: number }) {
+  const rows: [string, ReactNode][] = [
+    ["Status", dispute.status],
+    ["Opened", formatAbsolute(dispute.openedAt)],
+    ["Arbitrator", <AddressText key="a" address={dispute.arbitrator} />],
+    ["Fee each side", <Amount key="f" value={dispute.fee} token={token} />],
+    ["Buyer's statement", <code key="s" className="break">{dispute.statementUri}</code>],
+  ];
+  if (dispute.responseUri) rows.push(["Supplier's answer", <code key="r" className="break">{dispute.responseUri}</code>]);
+  else if (dispute.respondBy && dispute.status === "open") rows.push(["Answer by", <RelativeTime key="rb" timestamp={dispute.respondBy} now={now} />]);
+  if (dispute.ruleBy && dispute.status === "answered") rows.push(["Ruling by", <RelativeTime key="ru" timestamp={dispute.ruleBy} now={now} />]);
+  if (dispute.buyerShareBps !== null && dispute.buyerShareBps !== undefined) rows.push(["Ruling", `${formatBps(dispute.buyerShareBps)} to the buyer`]);
+  if (dispute.toBuyer) rows.push(["Paid to the buyer", <Amount key="tb" value={dispute.toBuyer} token={token} />]);
+  if (dispute.toSupplier) rows.push(["Paid to the supplier", <Amount key="tsu" value={dispute.toSupplier} token={token} />]);
+  return (
+    <section className="panel" aria-labelledby="dispute-title">
+      <h2 id="dispute-title">Dispute</h2>
+      <Facts rows={rows} />
+      {dispute.evidence.length > 0 ? (
+        <>
+          <h3>Evidence</h3>
+          <ul className="plain-list">
+            {dispute.evidence.map((e) => (
+              <li key={e.id}>
+                <span className="tag">{e.role}</span> <code className="break">{e.uri}</code> <span className="muted">{formatAbsolute(e.submittedAt)}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,126 @@
+// Open jobs: RFQs taking bids, filtered by category, token and budget, sorted, a page at a time (the indexer's
+// keyset cursors, carried in the URL).
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Amount, ErrorPanel } from "../../components/bits.tsx";
+import { JobsFilter } from "../../components/JobsFilter.tsx";
+import { RelativeTime } from "../../components/RelativeTime.tsx";
+import type { JobsPage, Market } from "../../lib/api-types.ts";
+import { type TokenInfo, formatBps } from "../../lib/format.ts";
+import { getJobs, getMarkets } from "../../lib/indexer.ts";
+import { checkFilter, filterHref, valuesFromParams } from "../../lib/jobs-filter.ts";
+import { chainNow, knownTokens, tokenInfos } from "../../lib/server.ts";
+
+export const metadata: Metadata = { title: "Open jobs" };
+
+const PAGE_SIZE = "20";
+
+export default async function OpenJobsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const values = valuesFromParams(params);
+  const cursor = typeof params.cursor === "string" ? params.cursor : undefined;
+  const [tokens, markets, { now }] = await Promise.all([knownTokens(), getMarkets().catch((): Market[] => []), chainNow()]);
+  const categories = markets.map((m) => m.name).sort();
+  const checked = checkFilter(values, tokens);
+
+  let page: JobsPage | undefined;
+  let failure: string | undefined;
+  if (checked.ok) {
+    try {
+      page = await getJobs({ ...checked.value, limit: PAGE_SIZE, cursor });
+    } catch (error) {
+      failure = (error as Error).message;
+    }
+  }
+  const infos = page ? await tokenInfos(page.items.map((j) => j.token)) : {};
+  const filtered = Object.entries(values).some(([k, v]) => k !== "sort" && v !== "");
+
+  return (
+    <>
+      <header className="page-header">
+        <h1>Open jobs</h1>
+        <p className="lede">Jobs taking bids now. A budget is the most the buyer pays; it is held in escrow since posting.</p>
+      </header>
+      <JobsFilter
+        key={JSON.stringify(values)}
+        initial={values}
+        initialErrors={checked.ok ? {} : checked.errors}
+        categories={categories}
+        tokens={tokens}
+      />
+      {!checked.ok ? (
+        <ErrorPanel title="This filter cannot be used" message={checked.error}>
+          <p>
+            <Link href="/jobs">Show all open jobs</Link>
+          </p>
+        </ErrorPanel>
+      ) : failure ? (
+        <ErrorPanel title="Jobs are unavailable" message={failure}>
+          {cursor ? (
+            <p>
+              <Link href={filterHref(values)}>Start from the first page</Link>
+            </p>
+          ) : null}
+        </ErrorPanel>
+      ) : page && page.items.length === 0 ? (
+        <p className="empty">{filtered ? "No open job matches this filter." : "No job is taking bids right now."}</p>
+      ) : page ? (
+        <section aria-label="Results">
+          <ul className="job-list">
+            {page.items.map((job) => {
+              const token: TokenInfo = infos[job.token.toLowerCase()]!;
+              return (
+                <li key={job.id} className="card job-row">
+                  <div className="job-row-main">
+                    <h2 className="job-row-title">
+                      <Link href={`/jobs/${job.id}`}>{job.title ?? `Job ${job.id}`}</Link>
+                    </h2>
+                    <p className="job-row-meta">
+                      <span className="tag">{job.category}</span>
+                      <span>#{job.id}</span>
+                      <span>{job.mode === "BuyerChoice" ? "buyer's choice" : "lowest price wins"}</span>
+                      {job.bondBps ? <span>bond {formatBps(job.bondBps)}</span> : null}
+                      {!job.specValid ? <span className="badge badge-warn">spec unreadable</span> : null}
+                    </p>
+                  </div>
+                  <dl className="job-row-facts">
+                    <div>
+                      <dt>Budget</dt>
+                      <dd>
+                        <Amount value={job.maxPrice ?? job.price} token={token} />
+                      </dd>
+                    </div>
+                    <div>
+                      <dt>Best bid</dt>
+                      <dd>
+                        {job.bestBidPrice ? <Amount value={job.bestBidPrice} token={token} /> : <span className="muted">none yet</span>}
+                        <span className="muted">
+                          {" "}
+                          ({job.bidCount} {job.bidCount === 1 ? "bid" : "bids"})
+                        </span>
+                      </dd>
+                    </div>
+                    <div>
+                      <dt>Bids close</dt>
+                      <dd>{job.bidDeadline ? <RelativeTime timestamp={job.bidDeadline} now={now} absolute={false} /> : "—"}</dd>
+                    </div>
+                  </dl>
+                </li>
+              );
+            })}
+          </ul>
+          <nav className="pager" aria-label="Pages">
+            {cursor ? <Link href={filterHref(values)}>← First page</Link> : <span />}
+            {page.nextCursor ? (
+              <Link href={filterHref(values, page.nextCursor)} rel="next">
+                Next page →
+              </Link>
+            ) : (
+              <span className="muted">End of the list</span>
+            )}
+          </nav>
+        </section>
+      ) : null}
+    </>
+  );
+}

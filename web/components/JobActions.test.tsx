@@ -1,0 +1,150 @@
+import { act, fireEvent, render, screen, within } from "@testing-library/react";
+import { encodeErrorResult } from "viem";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { tenderEscrowAbi } from "../../scripts/sdk/generated.ts";
+import { type FakeWallet, installFakeWallet } from "../test/fake-wallet.ts";
+import { JobActions, type JobActionsProps } from "./JobActions.tsx";
+import { Providers } from "./Providers.tsx";
+import { ConnectWallet } from "./Wallet.tsx";
+
+const refresh = vi.fn();
+vi.mock("next/navigation", () => ({ useRouter: () => ({ push: vi.fn(), refresh, replace: vi.fn(), prefetch: vi.fn() }), usePathname: () => "/jobs/10" }));
+
+const BUYER = "0x90f79bf6eb2c4f870365e785982e1f101e93b906";
+const SUPPLIER = "0x976ea74026e726554db657fa54763abd0c3a0aa9";
+const ESCROW = "0xe7f1725e7734ce288f8367e1bb143e90bb3f0512";
+const NOW = 1_795_889_225;
+const config = { chainId: 31337, rpcUrl: "http://127.0.0.1:9", chainName: "Tender local" };
+const job: JobActionsProps = {
+  jobId: "10",
+  status: "Delivered",
+  buyer: BUYER,
+  supplier: SUPPLIER,
+  deliverBy: NOW - 100,
+  reviewEndsAt: NOW + 3_600,
+  now: NOW,
+  token: { address: "0x9fe46736679d2d9a65f0992f2272de9f3c7fa6e0", symbol: "mUSD", decimals: 6 },
+  escrow: ESCROW,
+};
+
+/** The chain's JSON-RPC, faked: `eth_call` answers with `call`, receipts come mined in block 42. */
+function fakeRpc(call: () => { result?: string; error?: { code: number; message: string; data?: string } }) {
+  const methods: string[] = [];
+  const fetchStub = vi.fn(async (_url: unknown, init?: { body?: string }) => {
+    const body = JSON.parse(String(init?.body));
+    const answer = (request: { id: number; method: string; params: unknown[] }) => {
+      methods.push(request.method);
+      const ok = (result: unknown) => ({ jsonrpc: "2.0", id: request.id, result });
+      switch (request.method) {
+        case "eth_chainId":
+          return ok("0x7a69");
+        case "eth_call":
+          return { jsonrpc: "2.0", id: request.id, ...call() };
+        case "eth_blockNumber":
+          return ok("0x2a");
+        case "eth_getTransactionReceipt":
+          return ok({
+            transactionHash: request.params[0],
+            transactionIndex: "0x0",
+            blockHash: `0x${"cd".repeat(32)}`,
+            blockNumber: "0x2a",
+            from: BUYER,
+            to: ESCROW,
+            cumulativeGasUsed: "0x5208",
+            gasUsed: "0x5208",
+            effectiveGasPrice: "0x1",
+            contractAddress: null,
+            logs: [],
+            logsBloom: `0x${"00".repeat(256)}`,
+            status: "0x1",
+            type: "0x2",
+          });
+        default:
+          return { jsonrpc: "2.0", id: request.id, error: { code: -32601, message: `no ${request.method}` } };
+      }
+    };
+    const out = Array.isArray(body) ? body.map(answer) : answer(body);
+    return new Response(JSON.stringify(out), { headers: { "content-type": "application/json" } });
+  });
+  vi.stubGlobal("fetch", fetchStub);
+  return methods;
+}
+
+async function connectedAs(account: string, props: JobActionsProps = job): Promise<FakeWallet> {
+  const wallet = installFakeWallet({ account: account as `0x${string}`, chainId: 31337 });
+  render(
+    <Providers config={config}>
+      <ConnectWallet />
+      <JobActions {...props} />
+    </Providers>,
+  );
+  fireEvent.click(await screen.findByRole("button", { name: "Connect wallet" }));
+  await act(async () => fireEvent.click(await screen.findByRole("button", { name: "Test Wallet" })));
+  await screen.findByRole("button", { name: "Disconnect" });
+  return wallet;
+}
+
+describe("JobActions", () => {
+  let wallet: FakeWallet | undefined;
+  beforeEach(() => refresh.mockReset());
+  afterEach(() => {
+    wallet?.remove();
+    vi.unstubAllGlobals();
+    localStorage.clear();
+  });
+
+  it("offers the buyer confirm-with-rating, and sends nothing without a rating", async () => {
+    const rpc = fakeRpc(() => ({ result: "0x" }));
+    wallet = await connectedAs(BUYER);
+    expect(screen.getByText(/the buyer\./)).toBeDefined();
+    const confirm = screen.getByRole("region", { name: "Confirm and pay" });
+    await act(async () => fireEvent.click(within(confirm).getByRole("button", { name: "Confirm and pay" })));
+    expect(await within(confirm).findByText("Choose a rating from 1 to 5 stars.")).toBeDefined();
+    expect(rpc).not.toContain("eth_call");
+    expect(wallet.requests.map((r) => r.method)).not.toContain("eth_sendTransaction");
+    // Finalizing waits for the review window.
+    expect(screen.getByRole("button", { name: "Finalize and pay the supplier" }).hasAttribute("disabled")).toBe(true);
+  });
+
+  it("shows the escrow's refusal as the SDK's sentence, and the wallet is never asked", async () => {
+    const data = encodeErrorResult({ abi: tenderEscrowAbi, errorName: "WrongStatus", args: [10n, 3, 5] as never });
+    const rpc = fakeRpc(() => ({ error: { code: 3, message: "execution reverted", data } }));
+    wallet = await connectedAs(BUYER);
+    fireEvent.click(screen.getByLabelText("5 stars"));
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Confirm and pay" })));
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toBe("Confirm failed: WrongStatus: Job 10 is Settled; this needs it Delivered.");
+    expect(rpc).toContain("eth_call");
+    expect(wallet.requests.map((r) => r.method)).not.toContain("eth_sendTransaction");
+  });
+
+  it("sends a confirmation the escrow accepts and follows it to its block", async () => {
+    fakeRpc(() => ({ result: "0x" }));
+    wallet = await connectedAs(BUYER);
+    fireEvent.click(screen.getByLabelText("4 stars"));
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Confirm and pay" })));
+    expect(await screen.findByText("Confirm: done in block 42.")).toBeDefined();
+    const sent = wallet.requests.find((r) => r.method === "eth_sendTransaction");
+    expect(sent).toBeDefined();
+    expect((sent!.params as [{ to: string }])[0].to.toLowerCase()).toBe(ESCROW);
+  });
+
+  it("checks a delivery's hash and URI before anything is sent", async () => {
+    const rpc = fakeRpc(() => ({ result: "0x" }));
+    wallet = await connectedAs(SUPPLIER, { ...job, status: "Awarded", deliverBy: NOW + 3_600, reviewEndsAt: null });
+    const deliver = screen.getByRole("region", { name: "Deliver" });
+    fireEvent.change(within(deliver).getByLabelText("Deliverable hash (keccak256)"), { target: { value: "0x1234" } });
+    fireEvent.change(within(deliver).getByLabelText("URI"), { target: { value: "not a uri" } });
+    await act(async () => fireEvent.click(within(deliver).getByRole("button", { name: "Deliver" })));
+    expect(await within(deliver).findByText("0x1234 is not a 32-byte hex hash")).toBeDefined();
+    expect(within(deliver).getByText('"not a uri" is not a URI (e.g. ipfs://…, https://…, data:…)')).toBeDefined();
+    expect(rpc).not.toContain("eth_call");
+    expect(wallet.requests.map((r) => r.method)).not.toContain("eth_sendTransaction");
+
+    // The helper fills both from the text, as the SDK's encodeDeliverable would.
+    fireEvent.click(within(deliver).getByText("Make the hash and a data: URI from text"));
+    fireEvent.change(within(deliver).getByLabelText("Deliverable text"), { target: { value: "done\n" } });
+    fireEvent.click(within(deliver).getByRole("button", { name: "Fill hash and URI" }));
+    expect((within(deliver).getByLabelText("URI") as HTMLInputElement).value).toBe("data:text/plain;charset=utf-8;base64,ZG9uZQo=");
+  });
+});

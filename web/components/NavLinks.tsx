@@ -1,0 +1,23 @@
+"use client";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+const LINKS = [
+  { href: "/", label: "Markets", active: (path: string) => path === "/" },
+  { href: "/jobs", label: "Open jobs", active: (path: string) => path === "/jobs" || path.startsWith("/jobs/") },
+];
+
+export function NavLinks() {
+  const path = usePathname() ?? "/";
+  return (
+    <ul className="nav-list">
+      {LINKS.map((link) => (
+        <li key={link.href}>
+          <Link href={link.href} aria-current={link.active(path) ? "page" : undefined}>
+            {link.label}
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,236 @@
+// The shapes of the indexer's REST answers (indexer/README.md, indexer/src/api/index.ts). Amounts, job ids and block
+// numbers are decimal strings; addresses lowercase; times Unix seconds.
+export type Hex = `0x${string}`;
+export type JobStatus = "Open" | "Awarded" | "Delivered" | "Disputed" | "Settled" | "Refunded" | "Cancelled";
+
+export interface FloorsJson {
+  minCompleted: number;
+  minVolume: string;
+  maxLossShareBps: number;
+  minAvgRating: number;
+  minRatings: number;
+  bondBps: number;
+  metrics: { attestor: Hex; comparison: number; metric: Hex; threshold: string }[];
+}
+
+export interface JobSummary {
+  id: string;
+  kind: "direct" | "rfq";
+  status: JobStatus;
+  buyer: Hex;
+  supplier: Hex | null;
+  arbitrator: Hex;
+  termsId: number;
+  token: Hex;
+  price: string;
+  maxPrice: string | null;
+  categoryId: Hex;
+  category: string;
+  specHash: Hex;
+  title: string | null;
+  specValid: boolean;
+  specProblem: string | null;
+  mode: "LowestPrice" | "BuyerChoice" | null;
+  floors: FloorsJson | null;
+  bondBps: number | null;
+  defaultBuyerShareBps: number;
+  protocolFeeBps: number;
+  deliveryWindow: number;
+  reviewWindow: number;
+  awardWindow: number | null;
+  deadline: number | null;
+  bidDeadline: number | null;
+  awardDeadline: number | null;
+  deliverBy: number | null;
+  reviewEndsAt: number | null;
+  postedAt: number;
+  postedBlock: string;
+  postedTx: Hex;
+  awardedAt: number | null;
+  deliveredAt: number | null;
+  disputedAt: number | null;
+  settledAt: number | null;
+  refundedAt: number | null;
+  cancelledAt: number | null;
+  updatedAt: number;
+  bidCount: number;
+  bestBidder: Hex | null;
+  bestBidPrice: string | null;
+  awardRefund: string | null;
+  cancelledBy: Hex | null;
+  deliverableHash: Hex | null;
+  deliverableUri: string | null;
+  rating: number | null;
+  toSupplier: string | null;
+  protocolFee: string | null;
+  declined: boolean | null;
+  refundToBuyer: string | null;
+  bondToBuyer: string | null;
+}
+
+export interface Job extends JobSummary {
+  spec: string;
+}
+
+export interface Bid {
+  jobId: string;
+  supplier: Hex;
+  price: string;
+  firstPrice: string;
+  bond: string;
+  placedAt: number;
+  firstPlacedAt: number;
+  placedSeq: number;
+  improvements: number;
+  best: boolean;
+  won: boolean;
+  bondReclaimed: boolean;
+  reclaimedAt: number | null;
+}
+
+export interface TimelineEvent {
+  id: string;
+  kind: string;
+  actor: Hex;
+  timestamp: number;
+  blockNumber: string;
+  logIndex: number;
+  txHash: Hex;
+  data: Record<string, unknown>;
+}
+
+export interface Evidence {
+  id: string;
+  jobId: string;
+  party: Hex;
+  role: "buyer" | "supplier" | string;
+  uri: string;
+  submittedAt: number;
+}
+
+export interface Dispute {
+  jobId: string;
+  arbitrator: Hex;
+  status: "open" | "answered" | "ruled" | "defaulted" | string;
+  fee: string;
+  statementUri: string;
+  openedAt: number;
+  respondBy: number | null;
+  responseUri: string | null;
+  answeredAt: number | null;
+  ruleBy: number | null;
+  buyerShareBps: number | null;
+  outcome: string | null;
+  toBuyer: string | null;
+  toSupplier: string | null;
+  toArbitrator: string | null;
+  endedAt: number | null;
+  evidence: Evidence[];
+}
+
+export interface JobDetail {
+  job: Job;
+  bids: Bid[];
+  timeline: TimelineEvent[];
+  dispute: Dispute | null;
+}
+
+export interface JobsPage {
+  items: JobSummary[];
+  nextCursor: string | null;
+}
+
+export interface MarketToken {
+  token: Hex;
+  volume: string;
+  settledJobs: number;
+  lastClearingPrice: string | null;
+  lastClearingAt: number | null;
+  medianClearingPrice: string | null;
+  clearings: number;
+}
+
+export interface Market {
+  categoryId: Hex;
+  name: string;
+  named: boolean;
+  openJobs: number;
+  jobCount: number;
+  rfqCount: number;
+  settledJobs: number;
+  lastClearing: { price: string; token: Hex; at: number } | null;
+  tokens: MarketToken[];
+}
+
+export interface PricePoint {
+  jobId: string;
+  kind: "award" | "settlement";
+  token: Hex;
+  price: string;
+  firstForJob: boolean;
+  timestamp: number;
+}
+
+export interface PriceSeries {
+  categoryId: Hex;
+  name: string;
+  series: PricePoint[];
+}
+
+export interface SupplierRecord {
+  won: number;
+  completed: number;
+  declined: number;
+  refunded: number;
+  disputesFaced: number;
+  disputesLost: number;
+  ratingSum: number;
+  ratingCount: number;
+}
+
+export interface Reputation {
+  score: number;
+  rating: number;
+  parts: { rating: number; completion: number; onTime: number; disputes: number };
+}
+
+export interface Attestation {
+  attestor: Hex;
+  metric: Hex;
+  metricName: string;
+  value: string;
+  validUntil: number;
+  attestedAt: number;
+  revoked: boolean;
+  revokedAt: number | null;
+  current: boolean;
+}
+
+export interface SupplierBid extends Bid {
+  job: { title: string | null; status: JobStatus | null; token: Hex | null; category: string | null; won: boolean };
+}
+
+export interface SupplierProfile {
+  asOf: number;
+  address: Hex;
+  profile: { registered: boolean; profileUri: string | null; registeredAt: number | null; updatedAt: number | null };
+  record: SupplierRecord;
+  derived: {
+    averageRatingX100: number | null;
+    lossShareBps: number;
+    onTimeDeliveries: number;
+    missedDeadlines: number;
+    onTimeRateBps: number | null;
+    averageDeliveryWindowUsedBps: number | null;
+    bidsPlaced: number;
+    directHires: number;
+    firstSeenAt: number;
+    lastActiveAt: number;
+  };
+  reputation: Reputation;
+  /** Per-category scores (newer indexers; absent on older ones). */
+  categories?: { categoryId: Hex; category: string; record: SupplierRecord; reputation: Reputation }[];
+  volume: { token: Hex; volume: string; earned: string; jobs: number }[];
+  attestations: Attestation[];
+  history: { jobs: JobSummary[]; bids: SupplierBid[] };
+}

@@ -1,0 +1,154 @@
+// How the app writes what a person reads: amounts in token units, times relative and absolute, addresses, shares.
+// Pure functions (no React, no I/O): server and client components and the tests share them.
+import { type Address, formatUnits, zeroAddress } from "viem";
+
+export interface TokenInfo {
+  address: Address;
+  symbol: string;
+  decimals: number;
+  /** The token could not be read: amounts are shown in base units. */
+  unknown?: boolean;
+}
+
+export const ETH_TOKEN: TokenInfo = { address: zeroAddress, symbol: "ETH", decimals: 18 };
+
+/** Amounts come from the indexer as decimal strings of base units. */
+export function toBigInt(value: bigint | string | number | null | undefined): bigint | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === "bigint") return value;
+  const text = String(value);
+  return /^-?\d+$/.test(text) ? BigInt(text) : undefined;
+}
+
+/** 1234500000 base units of a 6-decimal token → "1,234.5 mUSD". Exact: no rounding. */
+export function formatAmount(value: bigint | string | number | null | undefined, token: Pick<TokenInfo, "symbol" | "decimals">): string {
+  const amount = toBigInt(value);
+  if (amount === undefined) return "—";
+  const [whole, fraction] = formatUnits(amount, token.decimals).split(".");
+  const negative = whole!.startsWith("-");
+  const digits = negative ? whole!.slice(1) : whole!;
+  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return `${negative ? "−" : ""}${grouped}${fraction ? `.${fraction}` : ""} ${token.symbol}`;
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** What a person typed as an amount of `token` ("12.5") → base units; refuses anything else with a sentence. */
+export function parseAmount(text: string, token: Pick<TokenInfo, "symbol" | "decimals">): Parsed<bigint> {
+  const trimmed = text.trim().replaceAll(",", "");
+  if (!/^\d+(\.\d+)?$/.test(trimmed) && !/^\.\d+$/.test(trimmed)) {
+    return { ok: false, error: `"${text}" is not an amount; write a number of ${token.symbol}, e.g. 12.5` };
+  }
+  const normalized = trimmed.startsWith(".") ? `0${trimmed}` : trimmed;
+  const fraction = normalized.split(".")[1] ?? "";
+  if (fraction.length > token.decimals) {
+    return { ok: false, error: `${token.symbol} has ${token.decimals} decimals; "${text}" has ${fraction.length}` };
+  }
+  const [whole, frac = ""] = normalized.split(".");
+  const value = BigInt(whole!) * 10n ** BigInt(token.decimals) + BigInt(frac.padEnd(token.decimals, "0") || "0");
+  if (value > 2n ** 96n - 1n) return { ok: false, error: `"${text}" is above the largest amount the escrow holds` };
+  return { ok: true, value };
+}
+
+/** 0x1234…abcd */
+export function shortAddress(address: string | null | undefined): string {
+  if (!address) return "—";
+  return address.length > 12 ? `${address.slice(0, 6)}…${address.slice(-4)}` : address;
+}
+
+/** A transaction or content hash, shortened the same way. */
+export const shortHash = (hash: string): string => (hash.length > 14 ? `${hash.slice(0, 10)}…${hash.slice(-6)}` : hash);
+
+/** Seconds as "45 s", "12 min", "3 h 20 min", "2 d 4 h". */
+export function formatDuration(seconds: number): string {
+  const s = Math.abs(Math.round(seconds));
+  if (s < 60) return `${s} s`;
+  if (s < 3_600) return `${Math.round(s / 60)} min`;
+  if (s < 86_400) {
+    const minutes = Math.round(s / 60);
+    const [h, m] = [Math.floor(minutes / 60), minutes % 60];
+    return m ? `${h} h ${m} min` : `${h} h`;
+  }
+  const hours = Math.round(s / 3_600);
+  const [d, h] = [Math.floor(hours / 24), hours % 24];
+  return h ? `${d} d ${h} h` : `${d} d`;
+}
+
+/** "in 2 h", "3 d ago" or "now", against the chain's `now` (Unix seconds). */
+export function formatRelative(timestamp: number, now: number): string {
+  const delta = timestamp - now;
+  if (Math.abs(delta) < 1) return "now";
+  return delta > 0 ? `in ${formatDuration(delta)}` : `${formatDuration(delta)} ago`;
+}
+
+/** "2026-11-27 15:04 UTC": the same text on the server and in every browser (no hydration mismatch). */
+export function formatAbsolute(timestamp: number): string {
+  return `${new Date(timestamp * 1000).toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}
+
+/** The machine-readable form for <time dateTime>. */
+export const isoTime = (timestamp: number): string => new Date(timestamp * 1000).toISOString();
+
+/** 1000 bps → "10%", 7050 → "70.5%". */
+export function formatBps(bps: number | null | undefined): string {
+  if (bps === null || bps === undefined) return "—";
+  return `${Number((bps / 100).toFixed(2))}%`;
+}
+
+/** A share in 0–1 → "75%" (one decimal at most). */
+export function formatShare(share: number): string {
+  return `${Number((share * 100).toFixed(1))}%`;
+}
+
+/** An average rating × 100 (as the escrow keeps it) → "4.5 ★". */
+export function formatRatingX100(x100: number | null | undefined): string {
+  if (x100 === null || x100 === undefined || x100 === 0) return "—";
+  return `${Number((x100 / 100).toFixed(2))} ★`;
+}
+
+/** Words for the escrow's job events (the timeline). */
+const EVENT_WORDS: Record<string, string> = {
+  DirectHirePosted: "Posted as a direct hire",
+  RFQPosted: "Posted for bids",
+  BidPlaced: "Bid placed",
+  BidImproved: "Bid lowered",
+  JobAwarded: "Awarded",
+  JobCancelled: "Cancelled",
+  BondReclaimed: "Bond taken back",
+  JobDelivered: "Delivered",
+  JobRefunded: "Refunded",
+  JobSettled: "Settled",
+  DisputeOpened: "Disputed",
+  DisputeAnswered: "Dispute answered",
+  Evidence: "Evidence added",
+  Ruling: "Ruled",
+  DisputeDefaulted: "Dispute settled by default",
+  DisputeSettled: "Dispute paid out",
+};
+
+export function eventLabel(kind: string): string {
+  return EVENT_WORDS[kind] ?? kind.replace(/([a-z])([A-Z])/g, "$1 $2");
+}
+
+/** Short words for a job's status, and whether it is still running. */
+export function statusTone(status: string): "open" | "active" | "done" | "stopped" {
+  if (status === "Open") return "open";
+  if (status === "Awarded" || status === "Delivered" || status === "Disputed") return "active";
+  if (status === "Settled") return "done";
+  return "stopped";
+}
+
+/** A token's symbol when known, else its short address. */
+export function tokenLabel(address: string, tokens: Record<string, TokenInfo>): string {
+  return tokens[address.toLowerCase()]?.symbol ?? shortAddress(address);
+}
+
+/** A plotted value with its symbol, short: "4.75 mUSD", "0.05 ETH". */
+export function formatPlotValue(value: number, symbol: string): string {
+  return `${value.toLocaleString("en-US", { maximumSignificantDigits: 6 })} ${symbol}`;
+}
+
+/** Base units → a float in token units, for plotting only. */
+export function toUnitsNumber(value: string | bigint, decimals: number): number {
+  return Number(formatUnits(BigInt(value), decimals));
+}

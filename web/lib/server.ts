@@ -1,0 +1,98 @@
+// What the server reads from the chain itself: where Tender is deployed, the chain's time, and token metadata.
+// Everything else comes from the indexer (lib/indexer.ts).
+import "server-only";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { http, type Address, type PublicClient, createPublicClient, erc20Abi, zeroAddress } from "viem";
+import { type Deployment, readDeployment } from "../../scripts/sdk/deployments.ts";
+import { tenderChain } from "./chain.ts";
+import { type PublicConfig, deploymentsDir, publicConfig } from "./config.ts";
+import { ETH_TOKEN, type TokenInfo } from "./format.ts";
+
+let reader: { key: string; client: PublicClient } | undefined;
+
+function client(config: PublicConfig): PublicClient {
+  const key = `${config.chainId}@${config.rpcUrl}`;
+  if (reader?.key !== key) {
+    const chain = tenderChain(config.chainId, config.rpcUrl);
+    reader = { key, client: createPublicClient({ chain, transport: http(config.rpcUrl, { timeout: 5_000, retryCount: 0 }) }) };
+  }
+  return reader.client;
+}
+
+/** The deployments folder: TENDER_DEPLOYMENTS_DIR, else the repository's deployments/ (found from the working
+ * directory, which is web/ or the repository root). The SDK's own default points into its source folder, which a
+ * bundled server does not have. */
+function deploymentsFolder(chainId: number): string | undefined {
+  const configured = deploymentsDir();
+  if (configured) return configured;
+  for (const dir of [join(process.cwd(), "deployments"), join(process.cwd(), "..", "deployments")]) {
+    if (existsSync(join(dir, `${chainId}.json`))) return dir;
+  }
+  return undefined;
+}
+
+/** Where Tender lives on the configured chain, or the reason it cannot be found. */
+export function deployment(): { ok: true; value: Deployment } | { ok: false; error: string } {
+  const { chainId } = publicConfig();
+  try {
+    const dir = deploymentsFolder(chainId);
+    return { ok: true, value: dir ? readDeployment(chainId, dir) : readDeployment(chainId, join(process.cwd(), "deployments")) };
+  } catch (error) {
+    return { ok: false, error: (error as Error).message };
+  }
+}
+
+/** The chain's latest block time (Unix seconds): "now" for deadlines. A development chain may run ahead of the wall
+ * clock after time travel, so deadlines are never judged by the server's clock unless the chain cannot be read. */
+export async function chainNow(): Promise<{ now: number; fromChain: boolean }> {
+  try {
+    const block = await client(publicConfig()).getBlock({ blockTag: "latest" });
+    return { now: Number(block.timestamp), fromChain: true };
+  } catch {
+    return { now: Math.floor(Date.now() / 1000), fromChain: false };
+  }
+}
+
+// Token metadata never changes for a deployed token; failures are not cached, so a later request tries again.
+const tokens = new Map<string, Promise<TokenInfo>>();
+
+async function readToken(address: Address): Promise<TokenInfo> {
+  const c = client(publicConfig());
+  const [symbol, decimals] = await Promise.all([
+    c.readContract({ address, abi: erc20Abi, functionName: "symbol" }),
+    c.readContract({ address, abi: erc20Abi, functionName: "decimals" }),
+  ]);
+  return { address, symbol, decimals };
+}
+
+/** Symbol and decimals of a token (ETH for the zero address). A token that cannot be read is shown in base units. */
+export async function tokenInfo(address: string): Promise<TokenInfo> {
+  const key = address.toLowerCase();
+  if (key === zeroAddress) return ETH_TOKEN;
+  const cached = tokens.get(key);
+  if (cached) return cached;
+  const pending = readToken(key as Address);
+  tokens.set(key, pending);
+  try {
+    return await pending;
+  } catch {
+    tokens.delete(key);
+    return { address: key as Address, symbol: "units", decimals: 0, unknown: true };
+  }
+}
+
+/** Metadata for every distinct token in `addresses`, keyed by lowercase address. */
+export async function tokenInfos(addresses: Iterable<string>): Promise<Record<string, TokenInfo>> {
+  const unique = [...new Set([...addresses].map((a) => a.toLowerCase()))];
+  const infos = await Promise.all(unique.map(tokenInfo));
+  return Object.fromEntries(unique.map((a, i) => [a, infos[i]!]));
+}
+
+/** The tokens the app offers in filters: ETH and the deployment's demo stablecoin, when it has one. */
+export async function knownTokens(): Promise<TokenInfo[]> {
+  const found = deployment();
+  const list = [ETH_TOKEN];
+  if (found.ok && found.value.stablecoin) list.push(await tokenInfo(found.value.stablecoin));
+  return list.filter((t) => !t.unknown);
+}
