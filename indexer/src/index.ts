@@ -133,22 +133,10 @@ async function touchSupplier(db: Db, address: Hex, at: number, change: (row: Sup
   if (!(await db.find(supplier, key))) {
     await db.insert(supplier).values({
       ...key,
+      ...NO_COUNTS,
       registered: false,
-      won: 0,
-      completed: 0,
-      declined: 0,
-      refunded: 0,
-      disputesFaced: 0,
-      disputesLost: 0,
-      ratingSum: 0,
-      ratingCount: 0,
-      onTimeDeliveries: 0,
-      missedDeadlines: 0,
-      deliveryWindowUsedBps: 0,
       bidsPlaced: 0,
       directHires: 0,
-      ratingWeight: 0,
-      ratingWeightedSum: 0,
       firstSeenAt: at,
       lastActiveAt: at,
     });

@@ -2,6 +2,7 @@
 // (amounts with symbols, times relative and absolute).
 import { formatUnits, parseUnits } from "viem";
 import { CliError } from "./command.ts";
+import { formatDuration } from "../sdk/time.ts";
 
 export interface TokenInfo {
   address: `0x${string}`;
@@ -36,19 +37,7 @@ export function parseDuration(field: string, text: string): number {
   return Number(match[1]) * UNITS[match[2] ?? "s"]!;
 }
 
-export function formatDuration(seconds: number): string {
-  const s = Math.abs(Math.round(seconds));
-  if (s < 60) return `${s} s`;
-  if (s < 3_600) return `${Math.round(s / 60)} min`;
-  if (s < 86_400) {
-    const minutes = Math.round(s / 60);
-    const [h, m] = [Math.floor(minutes / 60), minutes % 60];
-    return m ? `${h} h ${m} min` : `${h} h`;
-  }
-  const hours = Math.round(s / 3_600);
-  const [d, h] = [Math.floor(hours / 24), hours % 24];
-  return h ? `${d} d ${h} h` : `${d} d`;
-}
+export { formatDuration };
 
 /** "in 2 h (2026-11-27 15:00 UTC)" or "3 d ago (…)", relative to the chain's `now`. */
 export function formatTime(timestamp: number, now: number): string {

@@ -8,6 +8,7 @@ export * from "./deploy.ts";
 export * from "./deployments.ts";
 export * from "./errors.ts";
 export * from "./validate.ts";
+export * from "./time.ts";
 export * from "./history.ts";
 export * from "./floors.ts";
 export * from "./spec.ts";

@@ -1,6 +1,7 @@
 // How the app writes what a person reads: amounts in token units, times relative and absolute, addresses, shares.
 // Pure functions (no React, no I/O): server and client components and the tests share them.
 import { type Address, formatUnits, zeroAddress } from "viem";
+import { formatDuration } from "../../scripts/sdk/time.ts";
 
 export interface TokenInfo {
   address: Address;
@@ -59,20 +60,7 @@ export function shortAddress(address: string | null | undefined): string {
 /** A transaction or content hash, shortened the same way. */
 export const shortHash = (hash: string): string => (hash.length > 14 ? `${hash.slice(0, 10)}…${hash.slice(-6)}` : hash);
 
-/** Seconds as "45 s", "12 min", "3 h 20 min", "2 d 4 h". */
-export function formatDuration(seconds: number): string {
-  const s = Math.abs(Math.round(seconds));
-  if (s < 60) return `${s} s`;
-  if (s < 3_600) return `${Math.round(s / 60)} min`;
-  if (s < 86_400) {
-    const minutes = Math.round(s / 60);
-    const [h, m] = [Math.floor(minutes / 60), minutes % 60];
-    return m ? `${h} h ${m} min` : `${h} h`;
-  }
-  const hours = Math.round(s / 3_600);
-  const [d, h] = [Math.floor(hours / 24), hours % 24];
-  return h ? `${d} d ${h} h` : `${d} d`;
-}
+export { formatDuration };
 
 /** "in 2 h", "3 d ago" or "now", against the chain's `now` (Unix seconds). */
 export function formatRelative(timestamp: number, now: number): string {
