@@ -93,7 +93,7 @@ export const job = onchainTable(
     bondToBuyer: t.bigint(),
   }),
   (table) => ({
-    browseIdx: index().on(table.status, table.categoryId, table.postedAt),
+    browseIdx: index().on(table.status, table.categoryId, table.postedAt, table.id),
     statusPriceIdx: index().on(table.status, table.price),
     statusDeadlineIdx: index().on(table.status, table.deadline),
     buyerIdx: index().on(table.buyer, table.postedAt),

@@ -279,6 +279,25 @@ describe("indexer", () => {
     expect((await get("/api/markets/nothing-here/prices")).status).toBe(404);
   });
 
+  it("lists jobs with the listed fields only, and the arbitrator registry a buyer picks from", async () => {
+    const { items } = await json("/api/jobs?status=all&limit=1");
+    expect(Object.keys(items[0]).sort()).toEqual(
+      ["arbitrator", "bestBidPrice", "bidCount", "bidDeadline", "buyer", "category", "categoryId", "deadline", "floors", "id", "kind", "maxPrice", "mode",
+        "postedAt", "price", "specProblem", "specValid", "status", "supplier", "title", "token", "updatedAt", "bondBps"].sort(),
+    );
+    const registry = await json("/api/arbitrators");
+    expect(registry.items).toHaveLength(1);
+    expect(registry.items[0]).toMatchObject({ address: low(JUDGE), active: true, feeBps: 200, ruleWindow: 3 * sdk.DAY, termsUri: "ipfs://terms-v1" });
+    expect(registry.items[0].disputeCount).toBeGreaterThan(0);
+    expect((await json("/api/arbitrators?active=false")).items).toEqual([]);
+    const refused = await get("/api/arbitrators?active=yes");
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatch(/"active" must be "true" or "false"/);
+    // A job carries the terms it was posted under: what a dispute costs each side.
+    const j5 = await json(`/api/jobs/${ids.j5}`);
+    expect(j5.terms).toMatchObject({ arbitrator: low(JUDGE), version: 1, feeBps: 200, termsUri: "ipfs://terms-v1" });
+  });
+
   it("serves a job with its bids best first, its timeline and its dispute", async () => {
     const j2 = await json(`/api/jobs/${ids.j2}`);
     expect(j2.job).toMatchObject({

@@ -24,6 +24,9 @@ export interface PonderRunOptions {
   /** PostgreSQL; default PGlite in memory. */
   databaseUrl?: string;
   schema?: string;
+  /** `start` (default): index and serve; `serve`: only serve the API from an index another process keeps
+   * (PostgreSQL only), Ponder's way to scale reads apart from indexing. */
+  command?: "start" | "serve";
 }
 
 export interface BackfillTiming {
@@ -41,6 +44,10 @@ export interface BackfillTiming {
 
 export interface PonderRun {
   url: string;
+  /** The PostgreSQL database it uses, if any. */
+  databaseUrl?: string;
+  /** Waits until GET `path` answers 200 (a `serve` process has no backfill to wait for). */
+  ready: (timeoutMs: number, path: string) => Promise<void>;
   /** The last indexed block per /status, or -1. */
   status: () => Promise<number>;
   /** Waits for the backfill to complete and /status to reach `head`, then reads the timing from the log. */
@@ -96,7 +103,7 @@ export async function runPonder(options: PonderRunOptions): Promise<PonderRun> {
   const spawnedAt = Date.now();
   const child: ChildProcess = spawn(
     process.execPath,
-    [ponderBin, "--log-format", "json", "start", "--schema", options.schema ?? "bench", "--port", String(port), "--hostname", "127.0.0.1"],
+    [ponderBin, "--log-format", "json", options.command ?? "start", "--schema", options.schema ?? "bench", "--port", String(port), "--hostname", "127.0.0.1"],
     { cwd: options.appDir, env, stdio: ["ignore", "pipe", "pipe"], detached: true },
   );
   let text = "";
@@ -206,10 +213,26 @@ export async function runPonder(options: PonderRunOptions): Promise<PonderRun> {
       await Promise.race([exited, sleep(2_000)]);
     })());
 
+  const ready = async (timeoutMs: number, path: string) => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      alive();
+      try {
+        if ((await fetch(`http://127.0.0.1:${actualPort}${path}`)).ok) return;
+      } catch {
+        // not listening yet
+      }
+      if (Date.now() > deadline) throw new Error(`ponder did not answer ${path} in ${timeoutMs} ms:\n${tail()}`);
+      await sleep(100);
+    }
+  };
+
   return {
     get url() {
       return `http://127.0.0.1:${actualPort}`;
     },
+    databaseUrl: options.databaseUrl,
+    ready,
     status,
     backfill,
     waitForBlock,

@@ -52,6 +52,7 @@ const sizes = {
 const parts = list("TENDER_BENCH_PARTS", "backfill,realtime,api", ["backfill", "realtime", "api"]);
 const databases = list("TENDER_BENCH_DATABASES", "pglite,postgres", ["pglite", "postgres"]) as ("pglite" | "postgres")[];
 const CLIENTS = 10;
+const API_PATH = "/api/jobs?category=code&sort=newest&limit=50";
 const FINALITY = 30; // Ponder's finalized block on an unknown chain: head − 30
 const DB_NAME = { pglite: "PGlite", postgres: "PostgreSQL" } as const;
 
@@ -102,6 +103,8 @@ const results: {
   jobsChain?: Record<string, unknown>;
   api: {
     database: string;
+    server: "ponder start" | "ponder serve";
+    bytes: number;
     backfill: BackfillTiming;
     events: number;
     latency: ReturnType<typeof stats>;
@@ -319,7 +322,6 @@ async function main() {
     results.jobsChain = { ...seeded, head, events: counted.total, lastJobId: Number(lastJobId) };
     say(`chain: ${fmt(Number(lastJobId))} jobs, ${fmt(counted.total)} events, head ${head}; posted in ${fmt(seeded.seconds, 1)} s`);
 
-    const path = "/api/jobs?category=code&sort=newest&limit=50";
     for (const database of databases) {
       say(`api: indexing ${fmt(counted.total)} events on ${DB_NAME[database]}…`);
       const run = await runPonder({ appDir: INDEXER_APP, rpcUrl: chain.rpcUrl, deploymentsDir, databaseUrl: await databaseUrl(database) });
@@ -327,39 +329,57 @@ async function main() {
       try {
         const backfill = await run.backfill(head, 60 * 60_000);
         say(`  indexed: ${fmt(counted.total / (backfill.backfillMs / 1000))} events/s over ${fmt(backfill.backfillMs / 1000, 1)} s`);
-        const get = async () => {
-          const t = performance.now();
-          const res = await fetch(run.url + path);
-          const body = (await res.json()) as { items?: unknown[]; error?: string };
-          const ms = performance.now() - t;
-          if (!res.ok) throw new Error(`GET ${path}: HTTP ${res.status} ${body.error ?? ""}`);
-          return { ms, items: body.items?.length ?? 0 };
-        };
-        const warm = await Promise.all(Array.from({ length: 100 }, () => get()));
-        // One client first: the time one request costs the server, without queueing behind others.
-        const alone: number[] = [];
-        for (let i = 0; i < 200; i++) alone.push((await get()).ms);
-        const single = stats(alone);
-        const latencies: number[] = [];
-        let next = 0;
-        const t0 = performance.now();
-        await Promise.all(
-          Array.from({ length: CLIENTS }, async () => {
-            while (next++ < sizes.requests) latencies.push((await get()).ms);
-          }),
-        );
-        const seconds = (performance.now() - t0) / 1000;
-        const latency = stats(latencies);
-        results.api.push({ database: DB_NAME[database], backfill, events: counted.total, latency, single, seconds, items: warm[0]!.items });
-        say(
-          `  GET ${path} × ${latency.n} (${CLIENTS} clients, ${warm[0]!.items} items): median ${fmt(latency.median, 1)} ms, p95 ${fmt(latency.p95, 1)} ms, ` +
-            `p99 ${fmt(latency.p99, 1)} ms, ${fmt(latency.n / seconds)} req/s; 1 client: median ${fmt(single.median, 1)} ms, p95 ${fmt(single.p95, 1)} ms`,
-        );
+        results.api.push({ database: DB_NAME[database], server: "ponder start", backfill, events: counted.total, ...(await measure(run.url)) });
+        if (database === "postgres") {
+          // The same index read by a second process that only serves (`ponder serve`), the indexer still running.
+          const serve = await runPonder({ appDir: INDEXER_APP, rpcUrl: chain.rpcUrl, deploymentsDir, databaseUrl: run.databaseUrl, command: "serve" });
+          cleanups.push(serve.stop);
+          try {
+            await serve.ready(60_000, API_PATH);
+            results.api.push({ database: DB_NAME[database], server: "ponder serve", backfill, events: counted.total, ...(await measure(serve.url)) });
+          } finally {
+            await serve.stop();
+          }
+        }
       } finally {
         await run.stop();
       }
     }
   }
+}
+
+/** GET the open-jobs page: 100 requests to warm up, 200 from one client, then TENDER_BENCH_REQUESTS from 10. */
+async function measure(base: string) {
+  const path = API_PATH;
+  const get = async () => {
+    const t = performance.now();
+    const res = await fetch(base + path);
+    const text = await res.text();
+    const ms = performance.now() - t;
+    const body = JSON.parse(text) as { items?: unknown[]; error?: string };
+    if (!res.ok) throw new Error(`GET ${path}: HTTP ${res.status} ${body.error ?? ""}`);
+    return { ms, items: body.items?.length ?? 0, bytes: text.length };
+  };
+  const warm = await Promise.all(Array.from({ length: 100 }, () => get()));
+  // One client first: the time one request costs the server, without queueing behind others.
+  const alone: number[] = [];
+  for (let i = 0; i < 200; i++) alone.push((await get()).ms);
+  const single = stats(alone);
+  const latencies: number[] = [];
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      while (next++ < sizes.requests) latencies.push((await get()).ms);
+    }),
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  const latency = stats(latencies);
+  say(
+    `  GET ${path} × ${latency.n} (${CLIENTS} clients, ${warm[0]!.items} items, ${fmt(warm[0]!.bytes)} bytes): median ${fmt(latency.median, 1)} ms, ` +
+      `p95 ${fmt(latency.p95, 1)} ms, p99 ${fmt(latency.p99, 1)} ms, ${fmt(latency.n / seconds)} req/s; 1 client: median ${fmt(single.median, 1)} ms, p95 ${fmt(single.p95, 1)} ms`,
+  );
+  return { latency, single, seconds, items: warm[0]!.items, bytes: warm[0]!.bytes };
 }
 
 function report() {
@@ -430,13 +450,13 @@ function report() {
   }
   if (results.api.length) {
     const j = results.jobsChain as { lastJobId: number; events: number };
-    const w = [24, 9, 11, 8, 8, 8, 7, 16, 16];
-    lines.push("", `API: GET /api/jobs?category=code&sort=newest&limit=50, ${CLIENTS} clients, ${fmt(j.lastJobId)} jobs (${fmt(j.events)} events) indexed`);
+    const w = [26, 9, 11, 8, 8, 8, 7, 16, 16];
+    lines.push("", `API: GET ${API_PATH}, ${CLIENTS} clients, ${fmt(j.lastJobId)} jobs (${fmt(j.events)} events) indexed`);
     row(["database", "requests", "median ms", "p95 ms", "p99 ms", "max ms", "req/s", "1 client p50/95", "index events/s"], w);
     for (const r of results.api) {
       row(
         [
-          r.database,
+          `${r.database}, ${r.server}`,
           fmt(r.latency.n),
           fmt(r.latency.median, 1),
           fmt(r.latency.p95, 1),

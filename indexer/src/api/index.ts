@@ -49,22 +49,17 @@ class HttpError extends Error {
 const bad = (message: string) => new HttpError(400, message);
 const notFound = (message: string) => new HttpError(404, message);
 
-/** A value fit for JSON: bigints as decimal strings. */
-function serialize(value: unknown): unknown {
-  if (typeof value === "bigint") return value.toString();
-  if (Array.isArray(value)) return value.map(serialize);
-  if (value instanceof Date) return value.toISOString();
-  if (value !== null && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, serialize(v)]));
-  }
-  return value;
-}
+/** JSON with bigints as decimal strings (a Date by its toJSON: ISO 8601). A replacer, not a copy of the value:
+ * building a converted copy of every row cost more than the query itself (CPU profile of `ponder serve` under load). */
+const bigintsAsStrings = (_key: string, value: unknown) => (typeof value === "bigint" ? value.toString() : value);
+const toJson = (value: unknown) => JSON.stringify(value, bigintsAsStrings);
 
 type Handler = (c: HonoContext) => Promise<unknown>;
+
 function route(handler: Handler) {
   return async (c: HonoContext) => {
     try {
-      return c.json(serialize(await handler(c)) as object);
+      return c.body(toJson(await handler(c)), 200, { "content-type": "application/json; charset=UTF-8" });
     } catch (error) {
       if (error instanceof HttpError) return c.json({ error: error.message }, error.status);
       console.error(error);
@@ -184,11 +179,40 @@ function decodeCursor(value: string, sort: Sort, fingerprint: string): Cursor {
   return cursor as Cursor;
 }
 
-/** A job without its spec text (lists stay small; GET /api/jobs/:id has it). */
-function summary(row: typeof job.$inferSelect) {
-  const { spec: _spec, ...rest } = row;
-  return rest;
-}
+/** Every column of `job` but the spec, for a supplier's or a buyer's history. */
+type JobColumns = (typeof job)["_"]["columns"];
+const SUMMARY_COLUMNS = Object.fromEntries(
+  Object.entries(job).filter(([key, value]) => key !== "spec" && typeof value === "object" && value !== null && "columnType" in value),
+) as Omit<JobColumns, "spec">;
+
+/** What a list of jobs shows (GET /api/jobs): what it is, who, how much, its floors, its deadlines and its bids. The
+ * rest (windows, fees, transactions, delivery, settlement) is on GET /api/jobs/:id. Each column read costs the
+ * database, the row mapping and the JSON alike: the whole row made a page of 50 weigh 70 KB. */
+const LIST_COLUMNS = {
+  id: job.id,
+  kind: job.kind,
+  status: job.status,
+  buyer: job.buyer,
+  supplier: job.supplier,
+  arbitrator: job.arbitrator,
+  token: job.token,
+  price: job.price,
+  maxPrice: job.maxPrice,
+  categoryId: job.categoryId,
+  category: job.category,
+  title: job.title,
+  specValid: job.specValid,
+  specProblem: job.specProblem,
+  mode: job.mode,
+  floors: job.floors,
+  bondBps: job.bondBps,
+  deadline: job.deadline,
+  bidDeadline: job.bidDeadline,
+  postedAt: job.postedAt,
+  updatedAt: job.updatedAt,
+  bidCount: job.bidCount,
+  bestBidPrice: job.bestBidPrice,
+};
 
 /** RFQs whose floors `who` meets now, checked as the escrow checks them at bid time (TenderMarket's
  * _checkRecordFloors and _checkMetricFloors; the SDK's unmetFloors): its record and its completed volume in the
@@ -265,7 +289,7 @@ app.get(
     }
 
     const rows = await db
-      .select()
+      .select(LIST_COLUMNS)
       .from(job)
       .where(filters.length ? and(...filters) : undefined)
       .orderBy(...(sort.dir === "asc" ? [asc(sort.key), asc(job.id)] : [desc(sort.key), desc(job.id)]))
@@ -273,14 +297,14 @@ app.get(
 
     const page = rows.slice(0, limit);
     const last = page.at(-1);
-    const keyOf = (row: typeof job.$inferSelect): string =>
+    const keyOf = (row: (typeof rows)[number]): string =>
       sortName === "price_asc" || sortName === "price_desc"
         ? row.price.toString()
         : sortName === "deadline"
           ? row.deadline === null ? NO_DEADLINE : String(row.deadline)
           : String(row.postedAt);
     const nextCursor = rows.length > limit && last ? encodeCursor({ s: sortName, f: fingerprint, k: keyOf(last), i: last.id.toString() }) : null;
-    return { items: page.map(summary), nextCursor };
+    return { items: page, nextCursor };
   }),
 );
 
@@ -299,15 +323,18 @@ app.get(
     const id = jobId(c.req.param("id")!);
     const [row] = await db.select().from(job).where(eq(job.id, id)).limit(1);
     if (!row) throw notFound(`No job ${id} has been posted (or the indexer has not reached it yet).`);
-    const [bids, timeline, disputes, pieces] = await Promise.all([
+    const [bids, timeline, disputes, pieces, [terms]] = await Promise.all([
       db.select().from(bid).where(eq(bid.jobId, id)).orderBy(desc(bid.best), asc(bid.price), asc(bid.placedSeq)),
       db.select().from(jobEvent).where(eq(jobEvent.jobId, id)).orderBy(asc(jobEvent.blockNumber), asc(jobEvent.logIndex)),
       db.select().from(dispute).where(eq(dispute.jobId, id)).limit(1),
       db.select().from(evidence).where(eq(evidence.jobId, id)).orderBy(asc(evidence.blockNumber), asc(evidence.logIndex)),
+      db.select().from(termsVersion).where(eq(termsVersion.termsId, row.termsId)).limit(1),
     ]);
     const found = disputes[0];
     return {
       job: row,
+      // The arbitrator's terms the job was posted under (its fee is what a dispute costs each side).
+      terms: terms ?? null,
       bids,
       timeline: timeline.map(({ jobId: _jobId, ...event }) => event),
       dispute: found ? { ...found, evidence: pieces } : null,
@@ -385,7 +412,7 @@ app.get(
     const [volumes, attestations, jobs, bids, categories, now] = await Promise.all([
       db.select().from(supplierVolume).where(eq(supplierVolume.supplier, who)).orderBy(asc(supplierVolume.token)),
       db.select().from(attestation).where(eq(attestation.supplier, who)).orderBy(desc(attestation.attestedAt)),
-      db.select().from(job).where(eq(job.supplier, who)).orderBy(desc(job.postedAt), desc(job.id)).limit(limit),
+      db.select(SUMMARY_COLUMNS).from(job).where(eq(job.supplier, who)).orderBy(desc(job.postedAt), desc(job.id)).limit(limit),
       db
         .select({ bid, title: job.title, status: job.status, token: job.token, category: job.category, winner: job.supplier })
         .from(bid)
@@ -440,7 +467,7 @@ app.get(
       volume: volumes.map(({ supplier: _s, ...v }) => v),
       attestations: attestations.map(({ supplier: _s, ...a }) => ({ ...a, current: !a.revoked && a.validUntil > now })),
       history: {
-        jobs: jobs.map(summary),
+        jobs,
         bids: bids.map(({ bid: b, ...j }) => ({ ...b, job: { title: j.title, status: j.status, token: j.token, category: j.category, won: j.winner === who } })),
       },
     };
@@ -518,7 +545,7 @@ app.get(
     const limit = integer("limit", q.limit, 50, 1, 200);
     const [row] = await db.select().from(buyer).where(eq(buyer.address, who)).limit(1);
     if (!row) throw notFound(`No buyer ${who} is known: it never posted a job.`);
-    const jobs = await db.select().from(job).where(eq(job.buyer, who)).orderBy(desc(job.postedAt), desc(job.id)).limit(limit);
+    const jobs = await db.select(SUMMARY_COLUMNS).from(job).where(eq(job.buyer, who)).orderBy(desc(job.postedAt), desc(job.id)).limit(limit);
     return {
       address: who,
       // The escrow's buyerRecord.
@@ -541,7 +568,7 @@ app.get(
         lastActiveAt: row.lastActiveAt,
       },
       reputation: buyerReputation(row),
-      history: { jobs: jobs.map(summary) },
+      history: { jobs },
     };
   }),
 );
@@ -637,6 +664,25 @@ const DISPUTE_FILTERS: Record<string, SQL> = {
   active: or(eq(dispute.status, "open"), eq(dispute.status, "answered"))!,
   ended: or(eq(dispute.status, "ruled"), eq(dispute.status, "defaulted"))!,
 };
+
+// ---------------------------------------------------------------------------------------------------------------
+// GET /api/arbitrators: the registry, for a buyer picking one (active first, then by rulings given)
+
+app.get(
+  "/api/arbitrators",
+  route(async (c) => {
+    const q = query(c, ["active", "limit"]);
+    if (q.active !== undefined && q.active !== "true" && q.active !== "false") throw bad(`"active" must be "true" or "false", not "${q.active}".`);
+    const limit = integer("limit", q.limit, 100, 1, 500);
+    const rows = await db
+      .select()
+      .from(arbitrator)
+      .where(q.active === undefined ? undefined : eq(arbitrator.active, q.active === "true"))
+      .orderBy(desc(arbitrator.active), desc(arbitrator.disputeCount), asc(arbitrator.address))
+      .limit(limit);
+    return { items: rows };
+  }),
+);
 
 app.get(
   "/api/arbitrators/:address/disputes",
