@@ -1,22 +1,18 @@
 "use client";
-// What the connected wallet may do with a job in its current state: the buyer confirms a delivery with a rating, the
-// supplier delivers (hash + URI), anyone finalizes a review that ran out or refunds a missed delivery. Every action
+// What the connected wallet may do with a job in its current state: the buyer picks a bid (buyer's choice), confirms a
+// delivery with a rating or disputes it with a statement; the supplier delivers (hash + URI) and answers a dispute;
+// either side adds evidence; the arbitrator rules; anyone awards a lowest-price RFQ once bidding closed, finalizes a
+// review that ran out, refunds a missed delivery or settles a dispute whose deadline passed. Every action
 // goes through the SDK: inputs are checked first (a bad one sends nothing), the call is tried against the chain
 // before the wallet is asked (a refusal is the SDK's describeError sentence, and nothing is signed), then progress
 // is shown until the transaction is in a block.
-import { useRouter } from "next/navigation";
-import { type FormEvent, type ReactNode, useEffect, useId, useState } from "react";
-import type { Hash, SimulateContractParameters, WriteContractParameters } from "viem";
-import { writeContract } from "viem/actions";
-import { usePublicClient, useWalletClient } from "wagmi";
+import { type FormEvent, type ReactNode, useId, useState } from "react";
+import { keccak256, toBytes } from "viem";
 import type { JobStatus } from "../lib/api-types.ts";
 import { encodeTextDeliverable } from "../lib/deliverable.ts";
-import { type TokenInfo, formatRelative, shortAddress, shortHash } from "../lib/format.ts";
+import { type TokenInfo, formatAmount, formatRelative, shortAddress, shortHash } from "../lib/format.ts";
+import { type Progress, ProgressLine, type SendTools, type Sdk, type Writer, loadSdk, useChainNow, useSend } from "./transaction.tsx";
 import { SwitchNetworkButton, useWalletState } from "./Wallet.tsx";
-
-type Sdk = typeof import("../lib/sdk-client.ts");
-type Writer = import("../lib/sdk-client.ts").Writer;
-const loadSdk = (): Promise<Sdk> => import("../lib/sdk-client.ts");
 
 export interface JobActionsProps {
   jobId: string;
@@ -31,93 +27,20 @@ export interface JobActionsProps {
   /** The escrow's address from the deployment record, or why it is unknown. */
   escrow: `0x${string}` | null;
   escrowProblem?: string;
-}
-
-type Progress =
-  | { phase: "idle" }
-  | { phase: "checking" | "signing"; label: string }
-  | { phase: "mining"; label: string; hash: Hash }
-  | { phase: "done"; label: string; hash: Hash; block: bigint }
-  | { phase: "error"; label: string; message: string };
-
-/** The chain's time, ticking in the browser from the server's reading. */
-function useChainNow(now: number): number {
-  const [current, setCurrent] = useState(now);
-  useEffect(() => {
-    const offset = now - Date.now() / 1000;
-    const id = window.setInterval(() => setCurrent(Math.floor(Date.now() / 1000 + offset)), 1_000);
-    return () => window.clearInterval(id);
-  }, [now]);
-  return current;
-}
-
-/** Sends one SDK action from the connected wallet and follows it to its block. */
-function useSend(token: TokenInfo) {
-  const { data: walletClient } = useWalletClient();
-  const publicClient = usePublicClient();
-  const router = useRouter();
-  const [progress, setProgress] = useState<Progress>({ phase: "idle" });
-
-  async function send(label: string, action: (sdk: Sdk, writer: Writer) => Promise<Hash>) {
-    const sdk = await loadSdk();
-    if (!walletClient || !publicClient) {
-      setProgress({ phase: "error", label, message: "Connect a wallet on the right network first." });
-      return;
-    }
-    setProgress({ phase: "checking", label });
-    // The SDK calls writer.writeContract; this one first runs the same call against the chain (eth_call), so the
-    // escrow's refusal comes back decoded whatever the wallet does with reverts, and nothing reaches the wallet.
-    const checkedWrite = (async (args: WriteContractParameters) => {
-      await publicClient.simulateContract({ ...(args as unknown as SimulateContractParameters), account: walletClient.account });
-      setProgress({ phase: "signing", label });
-      return writeContract(walletClient, args);
-    }) as unknown as typeof walletClient.writeContract;
-    const writer = walletClient.extend(() => ({ writeContract: checkedWrite })) as unknown as Writer;
-    try {
-      const hash = await action(sdk, writer);
-      setProgress({ phase: "mining", label, hash });
-      const receipt = await publicClient.waitForTransactionReceipt({ hash });
-      if (receipt.status !== "success") {
-        setProgress({ phase: "error", label, message: `Transaction ${shortHash(hash)} reverted in block ${receipt.blockNumber}.` });
-        return;
-      }
-      setProgress({ phase: "done", label, hash, block: receipt.blockNumber });
-      // The indexer follows the chain within a fraction of a second; read the page again then.
-      window.setTimeout(() => router.refresh(), 700);
-      window.setTimeout(() => router.refresh(), 2_500);
-    } catch (error) {
-      setProgress({ phase: "error", label, message: sdk.describeError(error, { symbol: token.symbol, decimals: token.decimals }) });
-    }
-  }
-
-  return { progress, send, busy: progress.phase === "checking" || progress.phase === "signing" || progress.phase === "mining" };
-}
-
-function ProgressLine({ progress }: { progress: Progress }) {
-  if (progress.phase === "idle") return null;
-  let text: string;
-  switch (progress.phase) {
-    case "checking":
-      text = `${progress.label}: checking with the escrow…`;
-      break;
-    case "signing":
-      text = `${progress.label}: confirm in your wallet…`;
-      break;
-    case "mining":
-      text = `${progress.label}: sent (${shortHash(progress.hash)}), waiting for a block…`;
-      break;
-    case "done":
-      text = `${progress.label}: done in block ${progress.block}.`;
-      break;
-    case "error":
-      text = `${progress.label} failed: ${progress.message}`;
-      break;
-  }
-  return (
-    <p className={progress.phase === "error" ? "notice notice-error" : progress.phase === "done" ? "notice notice-ok" : "notice"} role={progress.phase === "error" ? "alert" : "status"}>
-      {text}
-    </p>
-  );
+  kind?: "direct" | "rfq";
+  mode?: "LowestPrice" | "BuyerChoice" | null;
+  bidDeadline?: number | null;
+  awardDeadline?: number | null;
+  arbitrator?: `0x${string}`;
+  /** The job's price (an RFQ's maximum until its award), in base units. */
+  price?: string;
+  /** The arbitrator's fee under the job's terms, in bps of the price: what a dispute costs each side. */
+  feeBps?: number | null;
+  /** The bids, best first (buyer's choice: the buyer picks one). */
+  bids?: { supplier: `0x${string}`; price: string }[];
+  dispute?: { status: string; respondBy: number | null; ruleBy: number | null } | null;
+  /** Only the arbitrator's part (the console): the ruling and settling a lapsed dispute. */
+  arbitratorOnly?: boolean;
 }
 
 function Action({ title, children, hint }: { title: string; children: ReactNode; hint?: ReactNode }) {
@@ -140,13 +63,47 @@ export function JobActions(props: JobActionsProps) {
   const me = wallet.status === "ready" || wallet.status === "wrong-network" ? wallet.address.toLowerCase() : undefined;
   const isBuyer = me !== undefined && me === buyer.toLowerCase();
   const isSupplier = me !== undefined && supplier !== null && me === supplier.toLowerCase();
+  const isArbitrator = me !== undefined && props.arbitrator !== undefined && me === props.arbitrator.toLowerCase();
+  const dispute = props.dispute ?? null;
+  const bids = props.bids ?? [];
+  const fee = props.feeBps != null && props.price !== undefined ? (BigInt(props.price) * BigInt(props.feeBps)) / 10_000n : null;
+  const feeText = fee === null ? "the arbitrator's fee" : `the arbitrator's fee, ${formatAmount(fee, token)}`;
 
-  const canConfirm = status === "Delivered" && reviewEndsAt !== null && now < reviewEndsAt;
+  const open = status === "Open" && props.kind === "rfq" && props.bidDeadline != null;
+  const awardAt = open && props.mode === "LowestPrice" && bids.length > 0 ? props.bidDeadline! : null;
+  const canPick =
+    open && props.mode === "BuyerChoice" && bids.length > 0 && now >= props.bidDeadline! && (props.awardDeadline == null || now < props.awardDeadline);
+  const inReview = status === "Delivered" && reviewEndsAt !== null && now < reviewEndsAt;
+  const canConfirm = inReview;
+  const canDispute = inReview;
   const canDeliver = status === "Awarded" && deliverBy !== null && now < deliverBy;
   const finalizeAt = status === "Delivered" ? reviewEndsAt : null;
   const refundAt = status === "Awarded" ? deliverBy : null;
+  const disputed = status === "Disputed" && dispute !== null;
+  const canRespond = disputed && dispute.status === "open" && dispute.respondBy !== null && now < dispute.respondBy;
+  const canRule = disputed && dispute.status === "answered" && dispute.ruleBy !== null && now < dispute.ruleBy;
+  const canEvidence = disputed && (dispute.status === "open" || dispute.status === "answered");
+  const settleAt = disputed ? (dispute.status === "open" ? dispute.respondBy : dispute.status === "answered" ? dispute.ruleBy : null) : null;
 
-  if (!canConfirm && !canDeliver && finalizeAt === null && refundAt === null) return null;
+  if (props.arbitratorOnly) {
+    return (
+      <ArbitratorActions
+        canRule={canRule}
+        settleAt={settleAt ?? null}
+        now={now}
+        ready={ready0(wallet.status, escrow)}
+        isArbitrator={isArbitrator}
+        arbitrator={props.arbitrator}
+        busy={busy}
+        progress={progress}
+        onRule={(buyerShareBps, reasonHash) => send("Ruling", (sdk, writer) => sdk.rule(writer, { escrow: escrow!, jobId, buyerShareBps, reasonHash }))}
+        onSettle={() => send("Settle", (sdk, writer) => sdk.settleDispute(writer, { escrow: escrow!, jobId }))}
+      />
+    );
+  }
+
+  const any = awardAt !== null || canPick || canConfirm || canDispute || canDeliver || finalizeAt !== null || refundAt !== null;
+  if (!any && !canRespond && !canRule && !canEvidence && settleAt === null) return null;
 
   let gate: ReactNode = null;
   if (!escrow) gate = <p className="notice notice-warn">Transactions are unavailable: {escrowProblem ?? "the escrow's address is unknown"}.</p>;
@@ -158,6 +115,12 @@ export function JobActions(props: JobActionsProps) {
       </p>
     );
   const ready = gate === null && escrow !== null;
+  const only = (who: string, address: string | null | undefined) => (ready ? `Only the ${who} (${shortAddress(address ?? "")}) can do this.` : undefined);
+  const payFee = async (sdk: Sdk, writer: Writer, tools: SendTools) => {
+    const amount = await sdk.disputeFee(tools.reader, { escrow: escrow!, jobId });
+    await tools.allow({ token: token.address, spender: escrow!, amount });
+    return amount;
+  };
 
   return (
     <section className="panel actions" aria-labelledby="actions-title">
@@ -165,16 +128,54 @@ export function JobActions(props: JobActionsProps) {
       {me ? (
         <p className="muted">
           Connected as {shortAddress(me)}
-          {isBuyer ? " — the buyer" : isSupplier ? " — the supplier" : ""}.
+          {isBuyer ? " — the buyer" : isSupplier ? " — the supplier" : isArbitrator ? " — the arbitrator" : ""}.
         </p>
       ) : null}
       {gate}
+      {awardAt !== null ? (
+        <Action title="Award" hint="Once bidding has closed, anyone may award the job to the lowest qualified bid.">
+          <TimedButton
+            at={awardAt}
+            now={now}
+            disabled={!ready || busy}
+            label="Award to the lowest bid"
+            onClick={() => send("Award", (sdk, writer) => sdk.award(writer, { escrow: escrow!, jobId }))}
+          />
+        </Action>
+      ) : null}
+      {canPick ? (
+        <Action title="Pick a bid" hint="Bidding has closed; the buyer chooses the winner.">
+          <PickForm
+            bids={bids}
+            token={token}
+            disabled={!ready || busy || !isBuyer}
+            notice={!isBuyer ? only("buyer", buyer) : undefined}
+            onSend={(chosen) => send("Pick", (sdk, writer) => sdk.pick(writer, { escrow: escrow!, jobId, supplier: chosen }))}
+          />
+        </Action>
+      ) : null}
       {canConfirm ? (
         <Action title="Confirm and pay" hint={<>The buyer accepts the delivery and rates it; the supplier is paid at once.</>}>
           <ConfirmForm
             disabled={!ready || busy || !isBuyer}
-            notice={ready && !isBuyer ? `Only the buyer (${shortAddress(buyer)}) can confirm.` : undefined}
+            notice={!isBuyer ? only("buyer", buyer) : undefined}
             onSend={(rating) => send("Confirm", (sdk, writer) => sdk.confirm(writer, { escrow: escrow!, jobId, rating }))}
+          />
+        </Action>
+      ) : null}
+      {canDispute ? (
+        <Action title="Dispute" hint={<>The buyer refuses the delivery and puts the case to the arbitrator, paying {feeText}.</>}>
+          <UriForm
+            what="statement"
+            label="Dispute the delivery"
+            disabled={!ready || busy || !isBuyer}
+            notice={!isBuyer ? only("buyer", buyer) : undefined}
+            onSend={(uri) =>
+              send("Dispute", async (sdk, writer, tools) => {
+                const amount = await payFee(sdk, writer, tools);
+                return sdk.dispute(writer, { escrow: escrow!, jobId, statementURI: uri, token: token.address, fee: amount });
+              })
+            }
           />
         </Action>
       ) : null}
@@ -182,8 +183,47 @@ export function JobActions(props: JobActionsProps) {
         <Action title="Deliver" hint={<>The supplier hands over the work: its keccak256 hash and a URI to fetch it from.</>}>
           <DeliverForm
             disabled={!ready || busy || !isSupplier}
-            notice={ready && !isSupplier ? `Only the supplier (${shortAddress(supplier)}) can deliver.` : undefined}
+            notice={!isSupplier ? only("supplier", supplier) : undefined}
             onSend={(deliverableHash, uri) => send("Deliver", (sdk, writer) => sdk.deliver(writer, { escrow: escrow!, jobId, deliverableHash, uri }))}
+          />
+        </Action>
+      ) : null}
+      {canRespond ? (
+        <Action
+          title="Answer the dispute"
+          hint={<>The supplier answers the buyer's statement, paying {feeText}; unanswered, the buyer wins {formatRelative(dispute!.respondBy!, now)}.</>}
+        >
+          <UriForm
+            what="answer"
+            label="Answer the dispute"
+            disabled={!ready || busy || !isSupplier}
+            notice={!isSupplier ? only("supplier", supplier) : undefined}
+            onSend={(uri) =>
+              send("Answer", async (sdk, writer, tools) => {
+                const amount = await payFee(sdk, writer, tools);
+                return sdk.respond(writer, { escrow: escrow!, jobId, responseURI: uri, token: token.address, fee: amount });
+              })
+            }
+          />
+        </Action>
+      ) : null}
+      {canEvidence ? (
+        <Action title="Add evidence" hint="Either side may add evidence for the arbitrator until the ruling.">
+          <UriForm
+            what="evidence"
+            label="Submit evidence"
+            disabled={!ready || busy || !(isBuyer || isSupplier)}
+            notice={!(isBuyer || isSupplier) && ready ? "Only the buyer or the supplier can add evidence." : undefined}
+            onSend={(uri) => send("Evidence", (sdk, writer) => sdk.submitEvidence(writer, { escrow: escrow!, jobId, evidenceURI: uri }))}
+          />
+        </Action>
+      ) : null}
+      {canRule ? (
+        <Action title="Rule" hint={<>The arbitrator splits the price between the two sides and is paid its fee; due {formatRelative(dispute!.ruleBy!, now)}.</>}>
+          <RuleForm
+            disabled={!ready || busy || !isArbitrator}
+            notice={!isArbitrator ? only("arbitrator", props.arbitrator) : undefined}
+            onSend={(buyerShareBps, reasonHash) => send("Ruling", (sdk, writer) => sdk.rule(writer, { escrow: escrow!, jobId, buyerShareBps, reasonHash }))}
           />
         </Action>
       ) : null}
@@ -209,8 +249,56 @@ export function JobActions(props: JobActionsProps) {
           />
         </Action>
       ) : null}
+      {settleAt !== null && settleAt !== undefined ? (
+        <Action
+          title="Settle the dispute"
+          hint={
+            dispute!.status === "open"
+              ? "If the supplier does not answer in time, anyone may settle the dispute for the buyer."
+              : "If the arbitrator does not rule in time, anyone may settle the dispute on the job's default split."
+          }
+        >
+          <TimedButton
+            at={settleAt}
+            now={now}
+            disabled={!ready || busy}
+            label="Settle the dispute"
+            onClick={() => send("Settle", (sdk, writer) => sdk.settleDispute(writer, { escrow: escrow!, jobId }))}
+          />
+        </Action>
+      ) : null}
       <ProgressLine progress={progress} />
     </section>
+  );
+}
+
+const ready0 = (status: string, escrow: string | null) => escrow !== null && status === "ready";
+
+function ArbitratorActions(p: {
+  canRule: boolean;
+  settleAt: number | null;
+  now: number;
+  ready: boolean;
+  isArbitrator: boolean;
+  arbitrator?: string;
+  busy: boolean;
+  progress: Progress;
+  onRule: (buyerShareBps: number, reasonHash: `0x${string}`) => void;
+  onSettle: () => void;
+}) {
+  if (!p.canRule && p.settleAt === null) return null;
+  return (
+    <div className="console-actions">
+      {p.canRule ? (
+        <RuleForm
+          disabled={!p.ready || p.busy || !p.isArbitrator}
+          notice={!p.ready ? "Connect the arbitrator's wallet on the right network to rule." : !p.isArbitrator ? `Only the arbitrator (${shortAddress(p.arbitrator ?? "")}) can rule.` : undefined}
+          onSend={p.onRule}
+        />
+      ) : null}
+      {p.settleAt !== null ? <TimedButton at={p.settleAt} now={p.now} disabled={!p.ready || p.busy} label="Settle the dispute" onClick={p.onSettle} /> : null}
+      <ProgressLine progress={p.progress} />
+    </div>
   );
 }
 
@@ -345,6 +433,173 @@ function DeliverForm({ disabled, notice, onSend }: { disabled: boolean; notice?:
       {notice ? <p className="muted">{notice}</p> : null}
       <button type="submit" className="button" disabled={disabled}>
         Deliver
+      </button>
+    </form>
+  );
+}
+
+function PickForm({
+  bids,
+  token,
+  disabled,
+  notice,
+  onSend,
+}: {
+  bids: { supplier: `0x${string}`; price: string }[];
+  token: TokenInfo;
+  disabled: boolean;
+  notice?: string;
+  onSend: (supplier: `0x${string}`) => void;
+}) {
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const id = useId();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!chosen) {
+      setError("Choose the bid to award.");
+      return;
+    }
+    setError(null);
+    onSend(chosen as `0x${string}`);
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <fieldset aria-describedby={error ? `${id}-error` : undefined} aria-invalid={error ? true : undefined}>
+        <legend>Bids</legend>
+        {bids.map((b) => (
+          <label key={b.supplier} className="choice">
+            <input type="radio" name="pick" value={b.supplier} checked={chosen === b.supplier} onChange={() => { setChosen(b.supplier); setError(null); }} />
+            {shortAddress(b.supplier)} at {formatAmount(BigInt(b.price), token)}
+          </label>
+        ))}
+      </fieldset>
+      {error ? (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      ) : null}
+      {notice ? <p className="muted">{notice}</p> : null}
+      <button type="submit" className="button" disabled={disabled}>
+        Award to this bid
+      </button>
+    </form>
+  );
+}
+
+/** A statement, answer or piece of evidence: a URI, or text made into a self-contained data: URI. */
+function UriForm({ what, label, disabled, notice, onSend }: { what: string; label: string; disabled: boolean; notice?: string; onSend: (uri: string) => void }) {
+  const [text, setText] = useState("");
+  const [uri, setUri] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const id = useId();
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const sdk = await loadSdk();
+    const value = uri.trim() !== "" ? uri.trim() : text.trim() !== "" ? encodeTextDeliverable(text.trim()).uri : "";
+    if (value === "") {
+      setError(`Write your ${what}, or give a URI where it is.`);
+      return;
+    }
+    try {
+      sdk.checkUri("uri", value);
+    } catch (err) {
+      setError((err as Error).message.replace(/^uri: /, ""));
+      return;
+    }
+    setError(null);
+    onSend(value);
+  };
+  const describedBy = error ? `${id}-error` : undefined;
+  return (
+    <form onSubmit={submit} noValidate>
+      <div className="field">
+        <label htmlFor={`${id}-text`}>Your {what}</label>
+        <textarea id={`${id}-text`} rows={4} value={text} onChange={(e) => { setText(e.target.value); setError(null); }} aria-describedby={describedBy} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-uri`}>…or a URI where it is</label>
+        <input
+          id={`${id}-uri`}
+          value={uri}
+          onChange={(e) => { setUri(e.target.value); setError(null); }}
+          placeholder="ipfs://…, https://…"
+          spellCheck={false}
+          autoComplete="off"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+        />
+      </div>
+      {error ? (
+        <p id={`${id}-error`} className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {notice ? <p className="muted">{notice}</p> : null}
+      <button type="submit" className="button" disabled={disabled}>
+        {label}
+      </button>
+    </form>
+  );
+}
+
+/** The arbitrator's ruling: the buyer's share of the price (the supplier gets the rest) and the reasons, whose
+ * keccak256 goes on-chain. */
+function RuleForm({ disabled, notice, onSend }: { disabled: boolean; notice?: string; onSend: (buyerShareBps: number, reasonHash: `0x${string}`) => void }) {
+  const [share, setShare] = useState("");
+  const [reason, setReason] = useState("");
+  const [errors, setErrors] = useState<{ share?: string; reason?: string }>({});
+  const id = useId();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const found: { share?: string; reason?: string } = {};
+    const percent = Number(share.trim().replace(/%$/, ""));
+    if (share.trim() === "" || !Number.isFinite(percent) || percent < 0 || percent > 100 || Math.round(percent * 100) !== percent * 100) {
+      found.share = "Give the buyer's share as a percentage from 0 to 100 (at most two decimals).";
+    }
+    if (reason.trim() === "") found.reason = "Give the reasons for the ruling; their hash is recorded on-chain.";
+    setErrors(found);
+    if (found.share || found.reason) return;
+    onSend(Math.round(percent * 100), keccak256(toBytes(reason.trim())));
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <div className="field">
+        <label htmlFor={`${id}-share`}>Buyer's share of the price (%)</label>
+        <input
+          id={`${id}-share`}
+          inputMode="decimal"
+          value={share}
+          onChange={(e) => setShare(e.target.value)}
+          placeholder="e.g. 20"
+          aria-invalid={errors.share ? true : undefined}
+          aria-describedby={errors.share ? `${id}-share-error` : undefined}
+        />
+        {errors.share ? (
+          <p id={`${id}-share-error`} className="field-error">
+            {errors.share}
+          </p>
+        ) : null}
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-reason`}>Reasons</label>
+        <textarea
+          id={`${id}-reason`}
+          rows={4}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          aria-invalid={errors.reason ? true : undefined}
+          aria-describedby={errors.reason ? `${id}-reason-error` : undefined}
+        />
+        {errors.reason ? (
+          <p id={`${id}-reason-error`} className="field-error">
+            {errors.reason}
+          </p>
+        ) : null}
+      </div>
+      {notice ? <p className="muted">{notice}</p> : null}
+      <button type="submit" className="button" disabled={disabled}>
+        Rule
       </button>
     </form>
   );

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ETH_TOKEN, type TokenInfo } from "../lib/format.ts";
 import { EMPTY_FILTER } from "../lib/jobs-filter.ts";
 import { JobsFilter } from "./JobsFilter.tsx";
+import { Providers } from "./Providers.tsx";
 
 const push = vi.fn();
 vi.mock("next/navigation", () => ({ useRouter: () => ({ push, replace: vi.fn(), refresh: vi.fn(), prefetch: vi.fn() }) }));
@@ -19,7 +20,13 @@ describe("JobsFilter", () => {
   });
   afterEach(() => vi.unstubAllGlobals());
 
-  const setup = () => render(<JobsFilter initial={EMPTY_FILTER} categories={["code", "text"]} tokens={tokens} />);
+  const config = { chainId: 31337, rpcUrl: "http://127.0.0.1:9", chainName: "Tender local" };
+  const setup = (initial = EMPTY_FILTER) =>
+    render(
+      <Providers config={config}>
+        <JobsFilter initial={initial} categories={["code", "text"]} tokens={tokens} />
+      </Providers>,
+    );
 
   it("shows the error at a bad budget and fetches nothing", () => {
     setup();
@@ -69,5 +76,17 @@ describe("JobsFilter", () => {
     fireEvent.click(screen.getByRole("button", { name: "Show jobs" }));
     expect(push).toHaveBeenCalledWith("/jobs?category=code&token=ETH&min=0.1&sort=price_asc");
     expect(screen.queryByRole("alert")).toBeNull();
+  });
+
+  it("keeps \"jobs I qualify for\" from the URL, and drops it when unticked", () => {
+    const who = "0x9965507d1a55bcc2695c58ba16fb37d819b0a4dc";
+    setup({ ...EMPTY_FILTER, qualifiedFor: who });
+    const box = screen.getByRole("checkbox") as HTMLInputElement;
+    expect(box.checked).toBe(true);
+    fireEvent.click(screen.getByRole("button", { name: "Show jobs" }));
+    expect(push).toHaveBeenLastCalledWith(`/jobs?for=${who}`);
+    fireEvent.click(box);
+    fireEvent.click(screen.getByRole("button", { name: "Show jobs" }));
+    expect(push).toHaveBeenLastCalledWith("/jobs");
   });
 });

@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { type FormEvent, useId, useState, useTransition } from "react";
 import type { TokenInfo } from "../lib/format.ts";
 import { type FilterErrors, type FilterValues, SORTS, checkFilter, filterHref, tokenParam } from "../lib/jobs-filter.ts";
+import { useWalletState } from "./Wallet.tsx";
 
 export function JobsFilter({
   initial,
@@ -24,6 +25,8 @@ export function JobsFilter({
   const [errors, setErrors] = useState<FilterErrors>(initialErrors);
   const [pending, startTransition] = useTransition();
   const id = useId();
+  const wallet = useWalletState();
+  const connected = wallet.status === "ready" || wallet.status === "wrong-network" ? wallet.address : undefined;
   const chosenToken = tokens.find((t) => tokenParam(t) === values.token || t.address.toLowerCase() === values.token.toLowerCase());
 
   const set = (field: keyof FilterValues) => (event: { target: { value: string } }) => {
@@ -111,6 +114,29 @@ export function JobsFilter({
           {errorOf("sort")}
         </div>
       </div>
+      {connected || values.qualifiedFor ? (
+        <div className="field field-check">
+          <input
+            type="checkbox"
+            id={`${id}-qualifiedFor`}
+            name="for"
+            value={values.qualifiedFor || connected}
+            checked={values.qualifiedFor !== ""}
+            onChange={(event) => {
+              const on = event.target.checked;
+              setValues((v) => ({ ...v, qualifiedFor: on ? (connected ?? v.qualifiedFor) : "" }));
+              setErrors((e) => ({ ...e, qualifiedFor: undefined }));
+            }}
+            aria-invalid={errors.qualifiedFor ? true : undefined}
+            aria-describedby={errors.qualifiedFor ? `${id}-qualifiedFor-error` : undefined}
+          />
+          <label htmlFor={`${id}-qualifiedFor`}>
+            Only jobs {values.qualifiedFor && values.qualifiedFor.toLowerCase() !== connected?.toLowerCase() ? `${values.qualifiedFor.slice(0, 8)}…` : "I"} qualify
+            for (record, ratings and attestations meet the job's floors)
+          </label>
+          {errorOf("qualifiedFor")}
+        </div>
+      ) : null}
       <div className="filter-actions">
         <button type="submit" className="button" disabled={pending}>
           {pending ? "Loading…" : "Show jobs"}

@@ -128,15 +128,54 @@ export interface Dispute {
   evidence: Evidence[];
 }
 
+export interface ArbitratorTerms {
+  termsId: number;
+  arbitrator: Hex;
+  version: number;
+  feeBps: number;
+  ruleWindow: number;
+  termsUri: string;
+  publishedAt: number;
+}
+
 export interface JobDetail {
   job: Job;
+  terms: ArbitratorTerms | null;
   bids: Bid[];
   timeline: TimelineEvent[];
   dispute: Dispute | null;
 }
 
+/** A job as GET /api/jobs lists it (the indexer's LIST_COLUMNS); GET /api/jobs/:id has the whole record. */
+export type JobListItem = Pick<
+  JobSummary,
+  | "id"
+  | "kind"
+  | "status"
+  | "buyer"
+  | "supplier"
+  | "arbitrator"
+  | "token"
+  | "price"
+  | "maxPrice"
+  | "categoryId"
+  | "category"
+  | "title"
+  | "specValid"
+  | "specProblem"
+  | "mode"
+  | "floors"
+  | "bondBps"
+  | "deadline"
+  | "bidDeadline"
+  | "postedAt"
+  | "updatedAt"
+  | "bidCount"
+  | "bestBidPrice"
+>;
+
 export interface JobsPage {
-  items: JobSummary[];
+  items: JobListItem[];
   nextCursor: string | null;
 }
 
@@ -233,4 +272,61 @@ export interface SupplierProfile {
   volume: { token: Hex; volume: string; earned: string; jobs: number }[];
   attestations: Attestation[];
   history: { jobs: JobSummary[]; bids: SupplierBid[] };
+}
+
+/** An arbitrator as the indexer keeps it: its current terms and its record. */
+export interface Arbitrator {
+  address: Hex;
+  active: boolean;
+  /** The current terms (the latest published) and how many versions there were. */
+  termsId: number;
+  /** The fee each side of a dispute pays, in bps of the job's price. */
+  feeBps: number;
+  /** Seconds it takes to rule once the supplier answered. */
+  ruleWindow: number;
+  termsUri: string;
+  termsVersions: number;
+  registeredAt: number;
+  retiredAt: number | null;
+  rulingsForBuyer: number;
+  rulingsForSupplier: number;
+  rulingsEven: number;
+  timedOut: number;
+  disputeCount: number;
+  jobsNamed: number;
+}
+
+/** GET /api/buyers/:address */
+export interface BuyerProfile {
+  address: Hex;
+  record: { posted: number; paid: number; cancelled: number; disputesOpened: number; disputesLost: number };
+  derived: {
+    settled: number;
+    refunded: number;
+    disputesWon: number;
+    cancelledWithBids: number;
+    ratingsGiven: number;
+    averageRatingGiven: number | null;
+    payRate: number | null;
+    disputeRate: number | null;
+    lossShareBps: number;
+    cancelRate: number | null;
+  };
+  reputation: { score: number } & Record<string, unknown>;
+  history: { jobs: JobSummary[] };
+}
+
+/** A dispute as GET /api/arbitrators/:address/disputes lists it. */
+export interface ArbitratorDispute extends Dispute {
+  buyer: Hex;
+  supplier: Hex;
+  token: Hex;
+  price: string;
+  job: { title: string | null; category: string; status: JobStatus; termsId: number };
+}
+
+/** GET /api/arbitrators/:address/disputes */
+export interface ArbitratorDisputes {
+  arbitrator: Arbitrator & { terms: ArbitratorTerms[] };
+  disputes: ArbitratorDispute[];
 }

@@ -1,7 +1,7 @@
 // The indexer's REST API, read on the server (indexer/README.md). Every read is fresh: the market moves with each
 // block, and the pages are rendered per request.
 import "server-only";
-import type { JobDetail, JobsPage, Market, PriceSeries, SupplierProfile } from "./api-types.ts";
+import type { Arbitrator, ArbitratorDisputes, BuyerProfile, JobDetail, JobsPage, Market, PriceSeries, SupplierProfile } from "./api-types.ts";
 import { publicConfig } from "./config.ts";
 
 /** The indexer answered with an error (`status` 400 or 404 carry its sentence), or could not be reached (0). */
@@ -45,6 +45,7 @@ export interface JobsQuery {
   cursor?: string;
   buyer?: string;
   supplier?: string;
+  qualifiedFor?: string;
 }
 
 export const getJobs = (query: JobsQuery) => get<JobsPage>("api/jobs", { ...query });
@@ -54,3 +55,9 @@ export const getPrices = (category: string, limit = 200) =>
   get<PriceSeries>(`api/markets/${encodeURIComponent(category)}/prices`, { limit: String(limit) });
 export const getSupplier = (address: string, limit = 50) =>
   get<SupplierProfile>(`api/suppliers/${encodeURIComponent(address)}`, { limit: String(limit) });
+/** The registry's arbitrators (by default only those taking new jobs), active first, then by disputes handled. */
+export const getArbitrators = ({ active = true }: { active?: boolean } = {}) =>
+  get<{ items: Arbitrator[] }>("api/arbitrators", { active: active ? "true" : undefined }).then((r) => r.items);
+export const getBuyer = (address: string, limit = 50) => get<BuyerProfile>(`api/buyers/${encodeURIComponent(address)}`, { limit: String(limit) });
+export const getArbitratorDisputes = (address: string, status?: string) =>
+  get<ArbitratorDisputes>(`api/arbitrators/${encodeURIComponent(address)}/disputes`, { status });

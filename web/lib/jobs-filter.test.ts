@@ -20,9 +20,20 @@ describe("the open-jobs filter", () => {
     expect(result.errors).toEqual({ token: '"DOGE" is not a token this market uses', sort: '"random" is not a sort order' });
   });
 
+  it("asks for the jobs a supplier qualifies for, and refuses what is not an address", () => {
+    const who = "0x9965507D1a55bcC2695C58ba16FB37d819B0A4dc";
+    const values = valuesFromParams({ for: who });
+    expect(values.qualifiedFor).toBe(who);
+    expect(checkFilter(values, [ETH_TOKEN])).toEqual({ ok: true, value: { status: "open", qualifiedFor: who.toLowerCase(), sort: "newest" } });
+    expect(filterHref(values)).toBe(`/jobs?for=${who}`);
+    const bad = checkFilter(valuesFromParams({ for: "0x1234" }), [ETH_TOKEN]);
+    expect(bad.ok).toBe(false);
+    expect(bad.errors).toEqual({ qualifiedFor: '"0x1234" is not an address (0x and 40 hex digits)' });
+  });
+
   it("writes only the fields that are set, and the cursor of the next page", () => {
-    expect(filterHref({ category: "", token: "", min: "", max: "", sort: "newest" })).toBe("/jobs");
-    expect(filterHref({ category: "text.transform", token: "ETH", min: "", max: "1", sort: "newest" }, "abc")).toBe(
+    expect(filterHref({ category: "", token: "", min: "", max: "", sort: "newest", qualifiedFor: "" })).toBe("/jobs");
+    expect(filterHref({ category: "text.transform", token: "ETH", min: "", max: "1", sort: "newest", qualifiedFor: "" }, "abc")).toBe(
       "/jobs?category=text.transform&token=ETH&max=1&cursor=abc",
     );
   });

@@ -1,4 +1,4 @@
-// The open-jobs filter: what the URL says (/jobs?category=code&token=ETH&min=0.1&max=2&sort=price_asc&cursor=…),
+// The open-jobs filter: what the URL says (/jobs?category=code&token=ETH&min=0.1&max=2&sort=price_asc&for=0x…&cursor=…),
 // checked the same way by the form before it navigates and by the page before it asks the indexer. Budgets are
 // written in token units and become base units only here, with the chosen token's decimals.
 import { type Parsed, type TokenInfo, parseAmount } from "./format.ts";
@@ -19,9 +19,11 @@ export interface FilterValues {
   min: string;
   max: string;
   sort: string;
+  /** "Jobs I qualify for": a supplier's address (the connected wallet's); only RFQs whose floors it meets now. */
+  qualifiedFor: string;
 }
 
-export const EMPTY_FILTER: FilterValues = { category: "", token: "", min: "", max: "", sort: "newest" };
+export const EMPTY_FILTER: FilterValues = { category: "", token: "", min: "", max: "", sort: "newest", qualifiedFor: "" };
 
 export type FilterErrors = Partial<Record<keyof FilterValues, string>>;
 
@@ -32,6 +34,7 @@ export interface IndexerJobsQuery {
   token?: string;
   minPrice?: string;
   maxPrice?: string;
+  qualifiedFor?: string;
   sort: SortValue;
 }
 
@@ -49,6 +52,7 @@ export function valuesFromParams(params: SearchParams): FilterValues {
     min: param(params, "min"),
     max: param(params, "max"),
     sort: param(params, "sort") || "newest",
+    qualifiedFor: param(params, "for"),
   };
 }
 
@@ -83,6 +87,9 @@ export function checkFilter(values: FilterValues, tokens: readonly TokenInfo[]):
     else max = parsed.value;
   }
   if (min !== undefined && max !== undefined && min > max) errors.max = "The largest budget is below the smallest";
+  if (values.qualifiedFor !== "" && !/^0x[0-9a-fA-F]{40}$/.test(values.qualifiedFor)) {
+    errors.qualifiedFor = `"${values.qualifiedFor}" is not an address (0x and 40 hex digits)`;
+  }
   if (Object.keys(errors).length > 0) {
     return { ok: false, error: Object.values(errors)[0]!, errors };
   }
@@ -94,6 +101,7 @@ export function checkFilter(values: FilterValues, tokens: readonly TokenInfo[]):
       ...(token ? { token: tokenParam(token) } : {}),
       ...(min !== undefined ? { minPrice: min.toString() } : {}),
       ...(max !== undefined ? { maxPrice: max.toString() } : {}),
+      ...(values.qualifiedFor ? { qualifiedFor: values.qualifiedFor.toLowerCase() } : {}),
       sort: values.sort as SortValue,
     },
   };
@@ -107,6 +115,7 @@ export function filterHref(values: FilterValues, cursor?: string | null): string
   if (values.min) params.set("min", values.min);
   if (values.max) params.set("max", values.max);
   if (values.sort && values.sort !== "newest") params.set("sort", values.sort);
+  if (values.qualifiedFor) params.set("for", values.qualifiedFor);
   if (cursor) params.set("cursor", cursor);
   const query = params.toString();
   return query ? `/jobs?${query}` : "/jobs";

@@ -4,11 +4,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Amount, ErrorPanel } from "../../components/bits.tsx";
 import { JobsFilter } from "../../components/JobsFilter.tsx";
+import { LiveUpdates } from "../../components/LiveUpdates.tsx";
 import { RelativeTime } from "../../components/RelativeTime.tsx";
 import type { JobsPage, Market } from "../../lib/api-types.ts";
 import { type TokenInfo, formatBps } from "../../lib/format.ts";
 import { getJobs, getMarkets } from "../../lib/indexer.ts";
 import { checkFilter, filterHref, valuesFromParams } from "../../lib/jobs-filter.ts";
+import { publicConfig } from "../../lib/config.ts";
 import { chainNow, knownTokens, tokenInfos } from "../../lib/server.ts";
 
 export const metadata: Metadata = { title: "Open jobs" };
@@ -40,6 +42,7 @@ export default async function OpenJobsPage({ searchParams }: { searchParams: Pro
       <header className="page-header">
         <h1>Open jobs</h1>
         <p className="lede">Jobs taking bids now. A budget is the most the buyer pays; it is held in escrow since posting.</p>
+        <LiveUpdates indexerUrl={publicConfig().indexerUrl} chainId={publicConfig().chainId} />
       </header>
       <JobsFilter
         key={JSON.stringify(values)}

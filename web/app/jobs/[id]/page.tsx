@@ -10,9 +10,12 @@ import { AddressText, Amount, ErrorPanel, StatusBadge } from "../../../component
 import { BidsTable } from "../../../components/BidsTable.tsx";
 import { Floors } from "../../../components/Floors.tsx";
 import { JobActions } from "../../../components/JobActions.tsx";
+import { LiveUpdates } from "../../../components/LiveUpdates.tsx";
+import { publicConfig } from "../../../lib/config.ts";
 import { RelativeTime } from "../../../components/RelativeTime.tsx";
 import { SpecView } from "../../../components/SpecView.tsx";
 import { Timeline } from "../../../components/Timeline.tsx";
+import { UriContent } from "../../../components/UriContent.tsx";
 import type { Dispute, Job, JobDetail } from "../../../lib/api-types.ts";
 import { type TokenInfo, formatAbsolute, formatBps, formatDuration, isoTime } from "../../../lib/format.ts";
 import { IndexerError, getJob as fetchJob } from "../../../lib/indexer.ts";
@@ -67,6 +70,7 @@ export default async function JobPage({ params }: Props) {
           <span>{job.kind === "direct" ? "direct hire" : job.mode === "BuyerChoice" ? "RFQ, buyer's choice" : "RFQ, lowest price wins"}</span>
           <span>posted {formatAbsolute(job.postedAt)}</span>
         </p>
+        <LiveUpdates indexerUrl={publicConfig().indexerUrl} chainId={publicConfig().chainId} />
       </header>
 
       <div className="job-layout">
@@ -106,6 +110,15 @@ export default async function JobPage({ params }: Props) {
             token={token}
             escrow={found.ok ? found.value.escrow : null}
             escrowProblem={found.ok ? undefined : found.error}
+            kind={job.kind}
+            mode={job.mode}
+            bidDeadline={job.bidDeadline}
+            awardDeadline={job.awardDeadline}
+            arbitrator={job.arbitrator}
+            price={job.price}
+            feeBps={detail.terms?.feeBps ?? null}
+            bids={bids.map((b) => ({ supplier: b.supplier, price: b.price }))}
+            dispute={dispute ? { status: dispute.status, respondBy: dispute.respondBy, ruleBy: dispute.ruleBy } : null}
           />
           <section className="panel" aria-labelledby="terms-title">
             <h2 id="terms-title">Terms</h2>
@@ -249,9 +262,9 @@ function DisputeView({ dispute, token, now }: { dispute: Dispute; token: TokenIn
     ["Opened", formatAbsolute(dispute.openedAt)],
     ["Arbitrator", <AddressText key="a" address={dispute.arbitrator} />],
     ["Fee each side", <Amount key="f" value={dispute.fee} token={token} />],
-    ["Buyer's statement", <code key="s" className="break">{dispute.statementUri}</code>],
+    ["Buyer's statement", <UriContent key="s" uri={dispute.statementUri} />],
   ];
-  if (dispute.responseUri) rows.push(["Supplier's answer", <code key="r" className="break">{dispute.responseUri}</code>]);
+  if (dispute.responseUri) rows.push(["Supplier's answer", <UriContent key="r" uri={dispute.responseUri} />]);
   else if (dispute.respondBy && dispute.status === "open") rows.push(["Answer by", <RelativeTime key="rb" timestamp={dispute.respondBy} now={now} />]);
   if (dispute.ruleBy && dispute.status === "answered") rows.push(["Ruling by", <RelativeTime key="ru" timestamp={dispute.ruleBy} now={now} />]);
   if (dispute.buyerShareBps !== null && dispute.buyerShareBps !== undefined) rows.push(["Ruling", `${formatBps(dispute.buyerShareBps)} to the buyer`]);
@@ -267,7 +280,7 @@ function DisputeView({ dispute, token, now }: { dispute: Dispute; token: TokenIn
           <ul className="plain-list">
             {dispute.evidence.map((e) => (
               <li key={e.id}>
-                <span className="tag">{e.role}</span> <code className="break">{e.uri}</code> <span className="muted">{formatAbsolute(e.submittedAt)}</span>
+                <span className="tag">{e.role}</span> <span className="muted">{formatAbsolute(e.submittedAt)}</span> <UriContent uri={e.uri} />
               </li>
             ))}
           </ul>

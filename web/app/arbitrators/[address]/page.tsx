@@ -1,0 +1,167 @@
+// The arbitrator console: an arbitrator's terms and record, the disputes put to it (waiting for an answer, waiting
+// for its ruling, ended), each with the buyer's statement, the supplier's answer and both sides' evidence, and the
+// ruling form for those it must rule on now (components/JobActions.tsx, arbitrator part).
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AddressText, Amount, ErrorPanel, StatusBadge } from "../../../components/bits.tsx";
+import { JobActions } from "../../../components/JobActions.tsx";
+import { RelativeTime } from "../../../components/RelativeTime.tsx";
+import { UriContent } from "../../../components/UriContent.tsx";
+import type { ArbitratorDispute, ArbitratorDisputes } from "../../../lib/api-types.ts";
+import { formatAbsolute, formatBps, formatDuration, shortAddress } from "../../../lib/format.ts";
+import { IndexerError, getArbitratorDisputes } from "../../../lib/indexer.ts";
+import { chainNow, deployment, tokenInfos } from "../../../lib/server.ts";
+
+type Props = { params: Promise<{ address: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { address } = await params;
+  return { title: `Arbitrator ${shortAddress(address)}` };
+}
+
+const WAITING: Record<string, string> = {
+  open: "waiting for the supplier's answer",
+  answered: "waiting for your ruling",
+  ruled: "ruled",
+  defaulted: "settled without a ruling",
+};
+
+export default async function ArbitratorConsole({ params }: Props) {
+  const { address } = await params;
+  if (!/^0x[0-9a-fA-F]{40}$/.test(address)) notFound();
+  let data: ArbitratorDisputes;
+  try {
+    data = await getArbitratorDisputes(address);
+  } catch (error) {
+    if (error instanceof IndexerError && error.status === 404) notFound();
+    return <ErrorPanel title="This arbitrator is unavailable" message={(error as Error).message} />;
+  }
+  const [{ now }, tokens] = await Promise.all([chainNow(), tokenInfos(data.disputes.map((d) => d.token))]);
+  const found = deployment();
+  const { arbitrator, disputes } = data;
+  const active = disputes.filter((d) => d.status === "open" || d.status === "answered");
+  const ended = disputes.filter((d) => d.status !== "open" && d.status !== "answered");
+  const terms = arbitrator.terms.find((t) => t.termsId === arbitrator.termsId);
+
+  const card = (d: ArbitratorDispute) => {
+    const token = tokens[d.token.toLowerCase()]!;
+    return (
+      <li key={d.jobId} className="card dispute-card">
+        <h3>
+          <Link href={`/jobs/${d.jobId}`}>{d.job.title ?? `Job ${d.jobId}`}</Link> <span className="muted">#{d.jobId}</span>{" "}
+          <StatusBadge status={d.job.status} />
+        </h3>
+        <p className="muted">
+          {d.job.category} · price <Amount value={d.price} token={token} /> · fee each side <Amount value={d.fee} token={token} /> · {WAITING[d.status] ?? d.status}
+          {d.status === "open" && d.respondBy ? (
+            <>
+              {" "}
+              (answer due <RelativeTime timestamp={d.respondBy} now={now} />)
+            </>
+          ) : d.status === "answered" && d.ruleBy ? (
+            <>
+              {" "}
+              (ruling due <RelativeTime timestamp={d.ruleBy} now={now} />)
+            </>
+          ) : null}
+        </p>
+        <dl className="facts">
+          <div>
+            <dt>Buyer</dt>
+            <dd>
+              <AddressText address={d.buyer} />
+            </dd>
+          </div>
+          <div>
+            <dt>Supplier</dt>
+            <dd>
+              <AddressText address={d.supplier} supplier />
+            </dd>
+          </div>
+          <div>
+            <dt>Buyer's statement</dt>
+            <dd>
+              <UriContent uri={d.statementUri} />
+            </dd>
+          </div>
+          <div>
+            <dt>Supplier's answer</dt>
+            <dd>{d.responseUri ? <UriContent uri={d.responseUri} /> : <span className="muted">none yet</span>}</dd>
+          </div>
+          {d.buyerShareBps !== null ? (
+            <div>
+              <dt>Ruling</dt>
+              <dd>{formatBps(d.buyerShareBps)} to the buyer</dd>
+            </div>
+          ) : null}
+        </dl>
+        {d.evidence.length > 0 ? (
+          <>
+            <h4>Evidence</h4>
+            <ul className="plain-list">
+              {d.evidence.map((e) => (
+                <li key={e.id}>
+                  <span className="tag">{e.role}</span> <span className="muted">{formatAbsolute(e.submittedAt)}</span> <UriContent uri={e.uri} />
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        <JobActions
+          arbitratorOnly
+          jobId={d.jobId}
+          status={d.job.status}
+          buyer={d.buyer}
+          supplier={d.supplier}
+          deliverBy={null}
+          reviewEndsAt={null}
+          now={now}
+          token={token}
+          escrow={found.ok ? found.value.escrow : null}
+          escrowProblem={found.ok ? undefined : found.error}
+          arbitrator={arbitrator.address}
+          price={d.price}
+          dispute={{ status: d.status, respondBy: d.respondBy, ruleBy: d.ruleBy }}
+        />
+      </li>
+    );
+  };
+
+  return (
+    <>
+      <header className="page-header">
+        <p className="eyebrow">Arbitrator console</p>
+        <h1 className="address-heading">
+          <code>{arbitrator.address}</code>
+        </h1>
+        <p className="lede">
+          {arbitrator.active ? "Taking new jobs" : "Retired: no new jobs"} · fee {formatBps(arbitrator.feeBps)} of the price from each side · rules within{" "}
+          {formatDuration(arbitrator.ruleWindow)} of an answer
+          {terms ? (
+            <>
+              {" "}
+              · terms v{terms.version} <UriContent uri={terms.termsUri} />
+            </>
+          ) : null}
+        </p>
+        <p className="muted">
+          Rulings: {arbitrator.rulingsForBuyer} for buyers, {arbitrator.rulingsForSupplier} for suppliers, {arbitrator.rulingsEven} even; {arbitrator.timedOut}{" "}
+          timed out. Named in {arbitrator.jobsNamed} jobs.
+        </p>
+      </header>
+      <section aria-labelledby="active-title">
+        <h2 id="active-title">
+          Active disputes <span className="count">{active.length}</span>
+        </h2>
+        {active.length ? <ul className="dispute-list">{active.map(card)}</ul> : <p className="empty">No dispute is waiting on this arbitrator.</p>}
+      </section>
+      <section aria-labelledby="ended-title">
+        <h2 id="ended-title">
+          Ended <span className="count">{ended.length}</span>
+        </h2>
+        {ended.length ? <ul className="dispute-list">{ended.map(card)}</ul> : <p className="empty">None yet.</p>}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,409 @@
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import {
+  type Address,
+  decodeFunctionData,
+  encodeAbiParameters,
+  encodeErrorResult,
+  encodeEventTopics,
+  encodeFunctionResult,
+  erc20Abi,
+  getAddress,
+  keccak256,
+  parseEther,
+  toBytes,
+  toHex,
+} from "viem";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { tenderEscrowAbi } from "../../scripts/sdk/generated.ts";
+import type { Arbitrator } from "../lib/api-types.ts";
+import { type FakeWallet, installFakeWallet } from "../test/fake-wallet.ts";
+import { PostJobForm, type PostJobFormProps } from "./PostJobForm.tsx";
+import { Providers } from "./Providers.tsx";
+import { ConnectWallet } from "./Wallet.tsx";
+
+const push = vi.fn();
+const refresh = vi.fn();
+vi.mock("next/navigation", () => ({ useRouter: () => ({ push, refresh, replace: vi.fn(), prefetch: vi.fn() }), usePathname: () => "/post" }));
+
+const BUYER: Address = "0x90f79bf6eb2c4f870365e785982e1f101e93b906";
+const ESCROW: Address = "0xe7f1725e7734ce288f8367e1bb143e90bb3f0512";
+const MUSD: Address = "0x9fe46736679d2d9a65f0992f2272de9f3c7fa6e0";
+const ARBITRATOR: Address = "0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc";
+const OTHER_ARBITRATOR: Address = "0x15d34aaf54267db7d7c367839aaf71a00a2c6a65";
+const TX = `0x${"ab".repeat(32)}` as const;
+const NOW = 1_795_889_225;
+const JOB_ID = 7n;
+const config = { chainId: 31337, rpcUrl: "http://127.0.0.1:9", chainName: "Tender local" };
+
+const arbitrator = (address: Address, feeBps: number, record: [number, number, number, number]): Arbitrator => ({
+  address,
+  active: true,
+  termsId: 1,
+  feeBps,
+  ruleWindow: 172_800,
+  termsUri: "ipfs://terms",
+  termsVersions: 1,
+  registeredAt: NOW - 86_400,
+  retiredAt: null,
+  rulingsForBuyer: record[0],
+  rulingsForSupplier: record[1],
+  rulingsEven: record[2],
+  timedOut: record[3],
+  disputeCount: record[0] + record[1] + record[2] + record[3],
+  jobsNamed: 12,
+});
+
+const props: PostJobFormProps = {
+  now: NOW,
+  tokens: [
+    { address: "0x0000000000000000000000000000000000000000", symbol: "ETH", decimals: 18 },
+    { address: MUSD, symbol: "mUSD", decimals: 6 },
+  ],
+  arbitrators: [arbitrator(ARBITRATOR, 250, [3, 2, 1, 0]), arbitrator(OTHER_ARBITRATOR, 500, [0, 0, 0, 1])],
+  categories: ["code"],
+  escrow: ESCROW,
+};
+
+const SELECTOR = {
+  allowance: "0xdd62ed3e",
+  balanceOf: "0x70a08231",
+  approve: "0x095ea7b3",
+};
+
+/** The escrow's RFQPosted log for job 7 (its body is not read by the form, only decoded). */
+function rfqPostedLog() {
+  const event = tenderEscrowAbi.find((x) => x.type === "event" && x.name === "RFQPosted")!;
+  const floors = { minCompleted: 0, minVolume: 0n, maxLossShareBps: 10_000, minAvgRating: 0, minRatings: 0, bondBps: 0, metrics: [] };
+  const rfq = {
+    token: "0x0000000000000000000000000000000000000000",
+    maxPrice: 1n,
+    bidDeadline: NOW + 3_600,
+    awardWindow: 0,
+    deliveryWindow: 3_600,
+    reviewWindow: 3_600,
+    mode: 0,
+    arbitrator: ARBITRATOR,
+    defaultBuyerShareBps: 0,
+    category: keccak256(toBytes("code")),
+    floors,
+    spec: "{}",
+  };
+  return {
+    address: ESCROW,
+    topics: encodeEventTopics({ abi: tenderEscrowAbi, eventName: "RFQPosted", args: { jobId: JOB_ID, buyer: BUYER } }),
+    data: encodeAbiParameters((event as { inputs: readonly { indexed?: boolean }[] }).inputs.filter((i) => !i.indexed) as never, [rfq, NOW + 3_600, 1, 100] as never),
+    blockNumber: "0x2a",
+    blockHash: `0x${"cd".repeat(32)}`,
+    logIndex: "0x0",
+    transactionHash: TX,
+    transactionIndex: "0x0",
+    removed: false,
+  };
+}
+
+const BLOCK = {
+  number: "0x2a",
+  hash: `0x${"cd".repeat(32)}`,
+  parentHash: `0x${"00".repeat(32)}`,
+  timestamp: toHex(NOW),
+  nonce: "0x0000000000000000",
+  sha3Uncles: `0x${"00".repeat(32)}`,
+  logsBloom: `0x${"00".repeat(256)}`,
+  transactionsRoot: `0x${"00".repeat(32)}`,
+  stateRoot: `0x${"00".repeat(32)}`,
+  receiptsRoot: `0x${"00".repeat(32)}`,
+  miner: `0x${"00".repeat(20)}`,
+  difficulty: "0x0",
+  totalDifficulty: "0x0",
+  extraData: "0x",
+  size: "0x0",
+  gasLimit: "0x1c9c380",
+  gasUsed: "0x0",
+  baseFeePerGas: "0x1",
+  transactions: [],
+  uncles: [],
+};
+
+type CallAnswer = { result?: string; error?: { code: number; message: string; data?: string } };
+
+/** The chain's JSON-RPC, faked: token reads answer `allowance`/`balance`, a post's simulation answers `post` (job 7
+ * by default), receipts come mined in block 42 with the escrow's RFQPosted event. */
+function fakeRpc({ allowance = 0n, balance = 0n, post }: { allowance?: bigint; balance?: bigint; post?: () => CallAnswer } = {}) {
+  const methods: string[] = [];
+  const fetchStub = vi.fn(async (_url: unknown, init?: { body?: string }) => {
+    const body = JSON.parse(String(init?.body));
+    const answer = (request: { id: number; method: string; params: unknown[] }) => {
+      methods.push(request.method);
+      const ok = (result: unknown) => ({ jsonrpc: "2.0", id: request.id, result });
+      switch (request.method) {
+        case "eth_chainId":
+          return ok("0x7a69");
+        case "eth_call": {
+          const data = String((request.params[0] as { data?: string }).data);
+          if (data.startsWith(SELECTOR.allowance)) return ok(encodeFunctionResult({ abi: erc20Abi, functionName: "allowance", result: allowance }));
+          if (data.startsWith(SELECTOR.balanceOf)) return ok(encodeFunctionResult({ abi: erc20Abi, functionName: "balanceOf", result: balance }));
+          if (data.startsWith(SELECTOR.approve)) return ok(encodeFunctionResult({ abi: erc20Abi, functionName: "approve", result: true }));
+          return { jsonrpc: "2.0", id: request.id, ...(post?.() ?? { result: encodeFunctionResult({ abi: tenderEscrowAbi, functionName: "postRFQ", result: JOB_ID }) }) };
+        }
+        case "eth_blockNumber":
+          return ok("0x2a");
+        case "eth_getBlockByNumber":
+          return ok(BLOCK);
+        case "eth_getTransactionReceipt":
+          return ok({
+            transactionHash: request.params[0],
+            transactionIndex: "0x0",
+            blockHash: `0x${"cd".repeat(32)}`,
+            blockNumber: "0x2a",
+            from: BUYER,
+            to: ESCROW,
+            cumulativeGasUsed: "0x5208",
+            gasUsed: "0x5208",
+            effectiveGasPrice: "0x1",
+            contractAddress: null,
+            logs: [rfqPostedLog()],
+            logsBloom: `0x${"00".repeat(256)}`,
+            status: "0x1",
+            type: "0x2",
+          });
+        default:
+          return { jsonrpc: "2.0", id: request.id, error: { code: -32601, message: `no ${request.method}` } };
+      }
+    };
+    const out = Array.isArray(body) ? body.map(answer) : answer(body);
+    return new Response(JSON.stringify(out), { headers: { "content-type": "application/json" } });
+  });
+  vi.stubGlobal("fetch", fetchStub);
+  return methods;
+}
+
+async function connected(): Promise<FakeWallet> {
+  const wallet = installFakeWallet({ account: BUYER, chainId: 31337 });
+  // The SDK's postRFQ reads the chain's time through the wallet's provider (a real wallet forwards it to its node).
+  const original = wallet.provider.request;
+  wallet.provider.request = async (args) => (args.method === "eth_getBlockByNumber" ? BLOCK : original(args));
+  render(
+    <Providers config={config}>
+      <ConnectWallet />
+      <PostJobForm {...props} />
+    </Providers>,
+  );
+  fireEvent.click(await screen.findByRole("button", { name: "Connect wallet" }));
+  await act(async () => fireEvent.click(await screen.findByRole("button", { name: "Test Wallet" })));
+  await screen.findByRole("button", { name: "Disconnect" });
+  return wallet;
+}
+
+const type = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
+const sent = (wallet: FakeWallet) => wallet.requests.filter((r) => r.method === "eth_sendTransaction").map((r) => (r.params as [{ to: string; data: `0x${string}`; value?: string }])[0]);
+
+/** A complete RFQ: a spec with one rule, a 2 h bid window, floors, the first arbitrator. */
+function fillGoodRfq() {
+  type("Title", "Sort these lines");
+  type("Category", "code");
+  type("Task", "Sort the lines of the input.");
+  fireEvent.click(screen.getByRole("button", { name: "Add a rule" }));
+  type("Rule 1 Description", "No TODO left");
+  fireEvent.change(screen.getByLabelText("Rule 1 Check"), { target: { value: "notContains" } });
+  type("Rule 1 Strings (one per line)", "TODO");
+  type("Maximum price", "0.5");
+  type("Bid window", "2");
+  fireEvent.change(screen.getByLabelText("Bid window unit"), { target: { value: "h" } });
+  type("Minimum average rating", "4.5");
+  type("Bond", "10");
+  fireEvent.click(screen.getByRole("radio", { name: /0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc/i }));
+  type("Your share if the arbitrator never rules", "20");
+}
+
+const SPEC =
+  '{"version":1,"title":"Sort these lines","category":"code","task":"Sort the lines of the input.",' +
+  '"acceptance":[{"id":"rule-1","description":"No TODO left","notContains":["TODO"]}],"deliverable":{"mediaType":"text/plain","via":"uri"}}';
+
+describe("PostJobForm", () => {
+  let wallet: FakeWallet | undefined;
+  beforeEach(() => {
+    push.mockReset();
+    refresh.mockReset();
+  });
+  afterEach(() => {
+    wallet?.remove();
+    vi.unstubAllGlobals();
+    localStorage.clear();
+  });
+
+  it("shows a bad field's error at the field, focuses the first, and sends nothing", async () => {
+    const rpc = fakeRpc();
+    wallet = await connected();
+    type("Maximum price", "abc");
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Review" })));
+
+    const title = screen.getByLabelText("Title");
+    expect(title.getAttribute("aria-invalid")).toBe("true");
+    const titleError = document.getElementById(title.getAttribute("aria-describedby")!.split(" ")[0]!);
+    expect(titleError?.textContent).toBe("The title must be a nonempty string.");
+    expect(document.activeElement).toBe(title);
+
+    const price = screen.getByLabelText("Maximum price");
+    expect(price.getAttribute("aria-invalid")).toBe("true");
+    const priceError = document.getElementById(price.getAttribute("aria-describedby")!.split(" ")[0]!);
+    expect(priceError?.textContent).toBe('The maximum price: "abc" is not an amount; write a number of ETH, e.g. 12.5.');
+    expect(screen.getByText("The arbitrator must be picked.")).toBeDefined();
+    expect(screen.getByRole("status").textContent).toMatch(/^\d+ fields need a fix; nothing was sent\.$/);
+
+    // Still editing: no review, no simulation, nothing for the wallet.
+    expect(screen.queryByRole("button", { name: "Post the job" })).toBeNull();
+    expect(rpc).not.toContain("eth_call");
+    expect(wallet.requests.map((r) => r.method)).not.toContain("eth_sendTransaction");
+
+    // Fixing a field clears its error.
+    type("Title", "Sort these lines");
+    expect(screen.getByLabelText("Title").getAttribute("aria-invalid")).toBeNull();
+  });
+
+  it("reviews a good RFQ in ETH, then sends exactly one postRFQ with the reviewed arguments and opens the job", async () => {
+    fakeRpc();
+    wallet = await connected();
+    fillGoodRfq();
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Review" })));
+
+    // The review: the escrowed amount, the terms, the spec as it will be posted; nothing sent yet.
+    const review = screen.getByRole("region", { name: "Review the job" });
+    expect(document.activeElement).toBe(within(review).getByRole("heading", { name: "Review the job" }));
+    expect(within(review).getByText("0.5 ETH")).toBeDefined();
+    expect(within(review).getByText("Request for quotes: the lowest qualified bid wins")).toBeDefined();
+    expect(within(review).getByText(/fee 2.5% from each side/)).toBeDefined();
+    expect(within(review).getByText("an average rating of at least 4.5 ★")).toBeDefined();
+    expect(within(review).getByText("Each bidder posts a bond of 0.05 ETH (10% of the maximum price).")).toBeDefined();
+    expect(within(review).getByText("20% of the price back to you, 80% to the supplier")).toBeDefined();
+    const json = within(review).getByRole("region", { name: "Spec JSON" }).querySelector("pre");
+    expect(JSON.parse(json!.textContent!)).toEqual(JSON.parse(SPEC));
+    expect(wallet.requests.map((r) => r.method)).not.toContain("eth_sendTransaction");
+
+    await act(async () => fireEvent.click(within(review).getByRole("button", { name: "Post the job" })));
+    expect(await screen.findByText("Posting the job: done in block 42.")).toBeDefined();
+
+    const transactions = sent(wallet);
+    expect(transactions).toHaveLength(1);
+    expect(transactions[0]!.to.toLowerCase()).toBe(ESCROW);
+    expect(BigInt(transactions[0]!.value!)).toBe(parseEther("0.5"));
+    const call = decodeFunctionData({ abi: tenderEscrowAbi, data: transactions[0]!.data });
+    expect(call.functionName).toBe("postRFQ");
+    const [rfq] = call.args as unknown as [Record<string, unknown> & { bidDeadline: number }];
+    expect(rfq).toEqual({
+      token: "0x0000000000000000000000000000000000000000",
+      maxPrice: parseEther("0.5"),
+      bidDeadline: expect.any(Number),
+      awardWindow: 0,
+      deliveryWindow: 86_400,
+      reviewWindow: 86_400,
+      mode: 0,
+      arbitrator: "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC",
+      defaultBuyerShareBps: 2_000,
+      category: keccak256(toBytes("code")),
+      floors: { minCompleted: 0, minVolume: 0n, maxLossShareBps: 10_000, minAvgRating: 450, minRatings: 0, bondBps: 1_000, metrics: [] },
+      spec: SPEC,
+    });
+    // Two hours from the chain's time (which may have ticked a second or two while the test ran), not the browser's.
+    expect(rfq.bidDeadline - NOW - 7_200).toBeGreaterThanOrEqual(0);
+    expect(rfq.bidDeadline - NOW - 7_200).toBeLessThan(10);
+
+    // The new job's id comes from the receipt's RFQPosted event.
+    expect(screen.getByRole("link", { name: "Open job 7" }).getAttribute("href")).toBe("/jobs/7");
+    await waitFor(() => expect(push).toHaveBeenCalledWith("/jobs/7"), { timeout: 3_000 });
+    expect(screen.getByRole("button", { name: "Post the job" }).hasAttribute("disabled")).toBe(true);
+  });
+
+  it("approves an ERC-20 first when the allowance is short, then posts, with progress for both", async () => {
+    fakeRpc({ allowance: 0n, balance: 100_000_000n });
+    wallet = await connected();
+    fillGoodRfq();
+    fireEvent.change(screen.getByLabelText("Token"), { target: { value: MUSD } });
+    type("Maximum price", "25");
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Review" })));
+    expect(screen.getByText("25 mUSD")).toBeDefined();
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Post the job" })));
+
+    expect(await screen.findByText("Approving 25 mUSD for the escrow: done in block 42.")).toBeDefined();
+    expect(await screen.findByText("Posting the job: done in block 42.")).toBeDefined();
+    const [approval, posting, ...more] = sent(wallet);
+    expect(more).toHaveLength(0);
+    expect(approval!.to.toLowerCase()).toBe(MUSD);
+    expect(decodeFunctionData({ abi: erc20Abi, data: approval!.data })).toEqual({ functionName: "approve", args: [getAddress(ESCROW), 25_000_000n] });
+    expect(posting!.to.toLowerCase()).toBe(ESCROW);
+    expect(BigInt(posting!.value ?? "0x0")).toBe(0n);
+    const call = decodeFunctionData({ abi: tenderEscrowAbi, data: posting!.data });
+    expect(call.functionName).toBe("postRFQ");
+    expect((call.args as unknown as [{ token: string; maxPrice: bigint }])[0]).toMatchObject({ token: getAddress(MUSD), maxPrice: 25_000_000n });
+  });
+
+  it("stops before the wallet when the balance is short", async () => {
+    fakeRpc({ allowance: 0n, balance: 1_000_000n });
+    wallet = await connected();
+    fillGoodRfq();
+    fireEvent.change(screen.getByLabelText("Token"), { target: { value: MUSD } });
+    type("Maximum price", "25");
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Review" })));
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Post the job" })));
+    expect((await screen.findByRole("alert")).textContent).toBe("Your wallet holds 1 mUSD; this job escrows 25 mUSD.");
+    expect(sent(wallet)).toHaveLength(0);
+  });
+
+  it("shows the escrow's refusal as the SDK's sentence, and the wallet is never asked", async () => {
+    const data = encodeErrorResult({ abi: tenderEscrowAbi, errorName: "ArbitratorNotActive", args: [ARBITRATOR] });
+    const rpc = fakeRpc({ post: () => ({ error: { code: 3, message: "execution reverted", data } }) });
+    wallet = await connected();
+    fillGoodRfq();
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Review" })));
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Post the job" })));
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toMatch(/^Posting the job failed: ArbitratorNotActive: 0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC is not a registered, active arbitrator\.$/);
+    expect(rpc).toContain("eth_call");
+    expect(sent(wallet)).toHaveLength(0);
+    // Back to edit keeps what was typed.
+    fireEvent.click(screen.getByRole("button", { name: "Back to edit" }));
+    expect((screen.getByLabelText("Title") as HTMLInputElement).value).toBe("Sort these lines");
+  });
+
+  it("posts a direct hire: the SDK's own check refuses hiring yourself, then one postDirectHire is sent", async () => {
+    const rpc = fakeRpc();
+    wallet = await connected();
+    fireEvent.click(screen.getByRole("radio", { name: /Direct hire/ }));
+    expect(screen.queryByLabelText("Maximum price")).toBeNull();
+    expect(screen.queryByLabelText("Bid window")).toBeNull();
+    expect(screen.queryByRole("heading", { name: "Who may bid" })).toBeNull();
+    type("Title", "Fix the flaky test");
+    type("Category", "code");
+    type("Task", "Make the test pass reliably.");
+    type("Price", "1.5");
+    fireEvent.click(screen.getByRole("radio", { name: /0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc/i }));
+    type("Supplier address", BUYER);
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Review" })));
+    const supplier = screen.getByLabelText("Supplier address");
+    expect(supplier.getAttribute("aria-invalid")).toBe("true");
+    expect(document.getElementById(supplier.getAttribute("aria-describedby")!.split(" ")[0]!)?.textContent).toBe("The supplier must not be the buyer.");
+    expect(document.activeElement).toBe(supplier);
+    expect(rpc).not.toContain("eth_call");
+
+    type("Supplier address", "0x976EA74026E726554dB657fA54763abd0C3a0aa9");
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Review" })));
+    expect(screen.getByText("Direct hire at a fixed price")).toBeDefined();
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Post the job" })));
+    expect(await screen.findByText("Posting the job: done in block 42.")).toBeDefined();
+    const transactions = sent(wallet);
+    expect(transactions).toHaveLength(1);
+    expect(BigInt(transactions[0]!.value!)).toBe(parseEther("1.5"));
+    const call = decodeFunctionData({ abi: tenderEscrowAbi, data: transactions[0]!.data });
+    expect(call.functionName).toBe("postDirectHire");
+    expect((call.args as unknown as [Record<string, unknown>])[0]).toEqual({
+      supplier: "0x976EA74026E726554dB657fA54763abd0C3a0aa9",
+      token: "0x0000000000000000000000000000000000000000",
+      price: parseEther("1.5"),
+      deliveryWindow: 86_400,
+      reviewWindow: 86_400,
+      arbitrator: "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC",
+      defaultBuyerShareBps: 0,
+      category: keccak256(toBytes("code")),
+      spec: '{"version":1,"title":"Fix the flaky test","category":"code","task":"Make the test pass reliably.","deliverable":{"mediaType":"text/plain","via":"uri"}}',
+    });
+  });
+});

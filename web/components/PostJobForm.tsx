@@ -1,0 +1,428 @@
+"use client";
+// Posting a job: an RFQ (lowest price wins, or the buyer's choice) or a direct hire, with a spec builder, the token
+// and amounts, deadlines, floors and the arbitrator. "Review" checks everything with the SDK's checks first (a bad
+// field shows its error beside it, focus moves to the first, and nothing reaches the chain or the wallet); the
+// review shows what will be escrowed and the spec as posted; "Post the job" approves an ERC-20 first when the
+// allowance is short, then posts through the SDK (tried against the chain before the wallet is asked), and opens
+// the new job.
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { type Address, erc20Abi, zeroAddress } from "viem";
+import { usePublicClient } from "wagmi";
+import { ETH_TOKEN, type TokenInfo, formatAbsolute, formatAmount, formatRelative } from "../lib/format.ts";
+import type { Arbitrator } from "../lib/api-types.ts";
+import {
+  type FieldErrors,
+  type InputRow,
+  type MetricRow,
+  type PostForm,
+  type PostPlan,
+  type RuleRow,
+  checkPostForm,
+  durationSeconds,
+  emptyForm,
+  emptyInput,
+  emptyMetric,
+  emptyRule,
+  postedJobId,
+} from "../lib/post-form.ts";
+import { ArbitratorPicker } from "./post/ArbitratorPicker.tsx";
+import { DurationField, type Kit, SelectField, TextField } from "./post/fields.tsx";
+import { FloorFields } from "./post/FloorFields.tsx";
+import { ReviewSummary } from "./post/Review.tsx";
+import { SpecBuilder } from "./post/SpecBuilder.tsx";
+import { ProgressLine, useChainNow, useSend } from "./transaction.tsx";
+import { SwitchNetworkButton, useWalletState } from "./Wallet.tsx";
+
+export interface PostJobFormProps {
+  /** The chain's time when the page was rendered: deadlines are counted from the chain's clock. */
+  now: number;
+  /** ETH and the deployment's stablecoin. */
+  tokens: readonly TokenInfo[];
+  /** The registry's active arbitrators. */
+  arbitrators: readonly Arbitrator[];
+  /** Why the registry could not be read. */
+  arbitratorsProblem?: string;
+  /** Categories the market already has, offered as suggestions. */
+  categories?: readonly string[];
+  /** The escrow's address from the deployment record, or why it is unknown. */
+  escrow: Address | null;
+  escrowProblem?: string;
+}
+
+type RowList = "inputs" | "rules" | "metrics";
+
+const sameAddress = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+export function PostJobForm(props: PostJobFormProps) {
+  const { tokens, arbitrators, escrow } = props;
+  const wallet = useWalletState();
+  const now = useChainNow(props.now);
+  const router = useRouter();
+  const publicClient = usePublicClient();
+  const baseId = useId();
+  const [form, setForm] = useState<PostForm>(() => emptyForm(tokens[0]?.address));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [plan, setPlan] = useState<PostPlan | null>(null);
+  const [focusRequest, setFocusRequest] = useState(0);
+  const [fundsProblem, setFundsProblem] = useState<string | null>(null);
+  const [reading, setReading] = useState(false);
+  const [posted, setPosted] = useState<{ jobId: bigint | undefined } | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const reviewRef = useRef<HTMLHeadingElement>(null);
+
+  const token = tokens.find((t) => sameAddress(t.address, form.token)) ?? ETH_TOKEN;
+  const me = wallet.status === "ready" || wallet.status === "wrong-network" ? wallet.address : undefined;
+
+  const postTx = useSend(plan?.token ?? token, {
+    onDone: (receipt) => {
+      const jobId = escrow ? postedJobId(receipt, escrow) : undefined;
+      setPosted({ jobId });
+      // The indexer follows the chain within a moment; the job page reads it.
+      if (jobId !== undefined) window.setTimeout(() => router.push(`/jobs/${jobId}`), 1_500);
+    },
+  });
+  const approveTx = useSend(plan?.token ?? token, {
+    onDone: () => {
+      if (plan) post(plan);
+    },
+  });
+  const busy = reading || postTx.busy || approveTx.busy;
+
+  const kit: Kit = {
+    id: (key) => `${baseId}-${key.replaceAll(".", "-")}`,
+    error: (key) => errors[key],
+  };
+
+  // After a refused "Review", the first field in error (in the page's order) takes the focus; an error that belongs
+  // to no single control (the spec's size, a whole list) is focused itself.
+  useEffect(() => {
+    if (focusRequest === 0) return;
+    const form = formRef.current;
+    const target = form?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form?.querySelector<HTMLElement>(".field-error");
+    if (target && !target.matches("input, select, textarea, button")) target.tabIndex = -1;
+    target?.focus();
+  }, [focusRequest]);
+
+  // The review's heading takes the focus, so a screen reader starts reading there.
+  useEffect(() => {
+    if (plan) reviewRef.current?.focus();
+  }, [plan]);
+
+  const clear = (match: (key: string) => boolean) =>
+    setErrors((current) => {
+      const keys = Object.keys(current).filter(match);
+      if (keys.length === 0) return current;
+      const next = { ...current };
+      for (const key of keys) delete next[key];
+      return next;
+    });
+
+  const set = <K extends keyof PostForm>(key: K, value: PostForm[K]) => {
+    setForm((f) => ({ ...f, [key]: value }));
+    // Amounts are read in the token's units: changing it may fix (or break) them.
+    clear((k) => k === key || (key === "token" && (k === "maxPrice" || k === "price" || k === "minVolume")));
+  };
+
+  function setRow<L extends RowList>(list: L, index: number, patch: Partial<PostForm[L][number]>) {
+    setForm((f) => ({ ...f, [list]: (f[list] as PostForm[L][number][]).map((row, i) => (i === index ? { ...row, ...patch } : row)) }));
+    // A rule's new kind makes its old value's error moot.
+    const changed = Object.keys(patch);
+    clear((k) => k.startsWith(`${list}.${index}.`) && (changed.includes("kind") || changed.includes(k.split(".")[2]!)));
+  }
+
+  const addRow = (list: RowList) =>
+    setForm((f) => {
+      if (list === "inputs") return { ...f, inputs: [...f.inputs, emptyInput()] };
+      if (list === "rules") return { ...f, rules: [...f.rules, emptyRule(f.rules)] };
+      return { ...f, metrics: [...f.metrics, emptyMetric()] };
+    });
+
+  const removeRow = (list: RowList, index: number) => {
+    setForm((f) => ({ ...f, [list]: f[list].filter((_, i) => i !== index) }));
+    // The rows after it move up: their errors no longer point at the right row.
+    clear((k) => k === list || k.startsWith(`${list}.`));
+  };
+
+  const review = (event: FormEvent) => {
+    event.preventDefault();
+    const checked = checkPostForm(form, { escrow: escrow ?? zeroAddress, now, tokens, buyer: me });
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      setFocusRequest((n) => n + 1);
+      return;
+    }
+    setErrors({});
+    setFundsProblem(null);
+    setPlan(checked.plan);
+  };
+
+  function post(reviewed: PostPlan) {
+    postTx.send("Posting the job", (sdk, writer) => (reviewed.kind === "rfq" ? sdk.postRFQ(writer, reviewed.params) : sdk.postDirectHire(writer, reviewed.params)));
+  }
+
+  // An ERC-20 job moves the amount from the wallet: the escrow needs an allowance for it. A short allowance is
+  // approved first (its own transaction, with its own progress); a short balance stops here, before the wallet.
+  async function send() {
+    if (!plan || !escrow || !publicClient || !me) return;
+    setFundsProblem(null);
+    const amount = plan.escrowed;
+    if (plan.token.address === zeroAddress) return post(plan);
+    setReading(true);
+    let allowance: bigint;
+    let balance: bigint;
+    try {
+      [allowance, balance] = await Promise.all([
+        publicClient.readContract({ address: plan.token.address, abi: erc20Abi, functionName: "allowance", args: [me, escrow] }),
+        publicClient.readContract({ address: plan.token.address, abi: erc20Abi, functionName: "balanceOf", args: [me] }),
+      ]);
+    } catch (error) {
+      setFundsProblem(`Your ${plan.token.symbol} balance and allowance could not be read: ${(error as { shortMessage?: string }).shortMessage ?? (error as Error).message}`);
+      return;
+    } finally {
+      setReading(false);
+    }
+    if (balance < amount) {
+      setFundsProblem(`Your wallet holds ${formatAmount(balance, plan.token)}; this job escrows ${formatAmount(amount, plan.token)}.`);
+      return;
+    }
+    if (allowance >= amount) return post(plan);
+    approveTx.send(`Approving ${formatAmount(amount, plan.token)} for the escrow`, (sdk, writer) =>
+      sdk.approve(writer, { token: plan.token.address, spender: escrow, amount }),
+    );
+  }
+
+  let gate = null;
+  if (!escrow) gate = <p className="notice notice-warn">Posting is unavailable: {props.escrowProblem ?? "the escrow's address is unknown"}.</p>;
+  else if (wallet.status === "disconnected" || wallet.status === "connecting") gate = <p className="notice">Connect a wallet (top right) to post this job.</p>;
+  else if (wallet.status === "wrong-network")
+    gate = (
+      <p className="notice notice-warn">
+        Your wallet is on another network. <SwitchNetworkButton />
+      </p>
+    );
+  const ready = gate === null && wallet.status === "ready";
+
+  if (plan) {
+    const arbitrator = arbitrators.find((a) => sameAddress(a.address, plan.params.arbitrator));
+    const done = posted !== null;
+    return (
+      <section className="panel post-review" aria-labelledby={`${baseId}-review`}>
+        <h2 id={`${baseId}-review`} ref={reviewRef} tabIndex={-1}>
+          Review the job
+        </h2>
+        <p className="post-hint">Nothing is sent until you post. Check what will be escrowed and the spec as it will be posted.</p>
+        <ReviewSummary plan={plan} now={now} arbitrator={arbitrator} />
+        {gate}
+        {fundsProblem ? (
+          <p className="notice notice-error" role="alert">
+            {fundsProblem}
+          </p>
+        ) : null}
+        <ProgressLine progress={approveTx.progress} />
+        <ProgressLine progress={postTx.progress} />
+        {done ? (
+          <p className="notice notice-ok">
+            {posted.jobId !== undefined ? (
+              <>
+                Job {String(posted.jobId)} is posted. <Link href={`/jobs/${posted.jobId}`}>Open job {String(posted.jobId)}</Link>
+              </>
+            ) : (
+              "The job is posted; its id was not found in the receipt. It will appear in the open jobs."
+            )}
+          </p>
+        ) : null}
+        <div className="post-actions">
+          <button type="button" className="button" onClick={() => void send()} disabled={!ready || busy || done}>
+            Post the job
+          </button>
+          <button type="button" className="button button-quiet" onClick={() => setPlan(null)} disabled={busy || done}>
+            Back to edit
+          </button>
+        </div>
+      </section>
+    );
+  }
+
+  const errorCount = Object.keys(errors).length;
+  const rfq = form.kind === "rfq";
+  const bidSeconds = durationSeconds(form.bidWindow);
+
+  return (
+    <form ref={formRef} className="post-form" onSubmit={review} noValidate aria-label="Post a job">
+      <section className="panel" aria-labelledby={`${baseId}-kind`}>
+        <h2 id={`${baseId}-kind`}>Kind of job</h2>
+        <fieldset>
+          <legend>How the supplier is chosen</legend>
+          <ul className="post-choices">
+            <li>
+              <label className="post-choice">
+                <input type="radio" name="kind" value="rfq" checked={rfq} onChange={() => set("kind", "rfq")} />
+                <span className="post-choice-text">
+                  Request for quotes<span className="post-choice-facts">Suppliers bid up to your maximum price.</span>
+                </span>
+              </label>
+            </li>
+            <li>
+              <label className="post-choice">
+                <input type="radio" name="kind" value="direct" checked={!rfq} onChange={() => set("kind", "direct")} />
+                <span className="post-choice-text">
+                  Direct hire<span className="post-choice-facts">A supplier you name, at a fixed price.</span>
+                </span>
+              </label>
+            </li>
+          </ul>
+        </fieldset>
+        {rfq ? (
+          <fieldset>
+            <legend>Who wins</legend>
+            <ul className="post-choices">
+              <li>
+                <label className="post-choice">
+                  <input type="radio" name="mode" value="lowest" checked={form.mode === "lowest"} onChange={() => set("mode", "lowest")} />
+                  <span className="post-choice-text">
+                    Lowest price wins<span className="post-choice-facts">The lowest qualified bid when bids close.</span>
+                  </span>
+                </label>
+              </li>
+              <li>
+                <label className="post-choice">
+                  <input type="radio" name="mode" value="choice" checked={form.mode === "choice"} onChange={() => set("mode", "choice")} />
+                  <span className="post-choice-text">
+                    Buyer&apos;s choice<span className="post-choice-facts">You pick among the bids within an award window.</span>
+                  </span>
+                </label>
+              </li>
+            </ul>
+          </fieldset>
+        ) : null}
+      </section>
+
+      <SpecBuilder
+        kit={kit}
+        form={form}
+        categories={props.categories ?? []}
+        set={set}
+        setInput={(i, patch: Partial<InputRow>) => setRow("inputs", i, patch)}
+        setRule={(i, patch: Partial<RuleRow>) => setRow("rules", i, patch)}
+        add={addRow}
+        remove={removeRow}
+      />
+
+      <section className="panel" aria-labelledby={`${baseId}-money`}>
+        <h2 id={`${baseId}-money`}>Payment</h2>
+        <div className="post-grid">
+          <SelectField
+            kit={kit}
+            name="token"
+            label="Token"
+            value={form.token}
+            onChange={(v) => set("token", v)}
+            options={tokens.map((t) => ({ value: t.address, label: t.symbol }))}
+            hint={token.address === zeroAddress ? "Sent with the post." : `An ERC-20: your wallet approves the escrow for the amount first when its allowance is short.`}
+          />
+          {rfq ? (
+            <TextField
+              kit={kit}
+              name="maxPrice"
+              label="Maximum price"
+              value={form.maxPrice}
+              onChange={(v) => set("maxPrice", v)}
+              inputMode="decimal"
+              suffix={token.symbol}
+              placeholder="e.g. 0.5"
+              hint="The most you pay. It is escrowed when you post; the difference to the winning bid comes back at the award."
+            />
+          ) : (
+            <TextField kit={kit} name="price" label="Price" value={form.price} onChange={(v) => set("price", v)} inputMode="decimal" suffix={token.symbol} hint="Escrowed when you post." />
+          )}
+        </div>
+        {rfq ? null : (
+          <TextField
+            kit={kit}
+            name="supplier"
+            label="Supplier address"
+            value={form.supplier}
+            onChange={(v) => set("supplier", v)}
+            mono
+            placeholder="0x…"
+            hint="The supplier you hire; it may decline."
+          />
+        )}
+      </section>
+
+      <section className="panel" aria-labelledby={`${baseId}-time`}>
+        <h2 id={`${baseId}-time`}>Deadlines</h2>
+        <p className="post-hint">Each from 1 hour to 365 days, counted by the chain&apos;s clock.</p>
+        <div className="post-grid">
+          {rfq ? (
+            <DurationField
+              kit={kit}
+              name="bidWindow"
+              label="Bid window"
+              value={form.bidWindow}
+              onChange={(v) => set("bidWindow", v)}
+              hint={bidSeconds ? `Bids close ${formatRelative(now + bidSeconds, now)}, ${formatAbsolute(now + bidSeconds)}.` : "How long bids are taken."}
+            />
+          ) : null}
+          {rfq && form.mode === "choice" ? (
+            <DurationField kit={kit} name="awardWindow" label="Award window" value={form.awardWindow} onChange={(v) => set("awardWindow", v)} hint="After bids close, how long you have to pick." />
+          ) : null}
+          <DurationField
+            kit={kit}
+            name="deliveryWindow"
+            label="Delivery window"
+            value={form.deliveryWindow}
+            onChange={(v) => set("deliveryWindow", v)}
+            hint="How long the supplier has to deliver once awarded."
+          />
+          <DurationField
+            kit={kit}
+            name="reviewWindow"
+            label="Review window"
+            value={form.reviewWindow}
+            onChange={(v) => set("reviewWindow", v)}
+            hint="How long you have to confirm or dispute a delivery; after it, anyone may release the payment."
+          />
+        </div>
+      </section>
+
+      {rfq ? (
+        <FloorFields
+          kit={kit}
+          form={form}
+          token={token}
+          set={set}
+          setMetric={(i, patch: Partial<MetricRow>) => setRow("metrics", i, patch)}
+          addMetric={() => addRow("metrics")}
+          removeMetric={(i) => removeRow("metrics", i)}
+        />
+      ) : null}
+
+      <section className="panel" aria-labelledby={`${baseId}-disputes`}>
+        <h2 id={`${baseId}-disputes`}>Disputes</h2>
+        <ArbitratorPicker kit={kit} arbitrators={arbitrators} problem={props.arbitratorsProblem} value={form.arbitrator} onChange={(v) => set("arbitrator", v)} />
+        <TextField
+          kit={kit}
+          name="defaultBuyerShare"
+          label="Your share if the arbitrator never rules"
+          value={form.defaultBuyerShare}
+          onChange={(v) => set("defaultBuyerShare", v)}
+          inputMode="decimal"
+          suffix="% of the price"
+          hint="0 to 50%: what comes back to you when a dispute times out without a ruling; the supplier gets the rest."
+        />
+      </section>
+
+      <div className="post-actions">
+        <button type="submit" className="button">
+          Review
+        </button>
+        <p className={errorCount ? "field-error" : "visually-hidden"} role="status" aria-live="polite">
+          {errorCount ? `${errorCount} ${errorCount === 1 ? "field needs" : "fields need"} a fix; nothing was sent.` : ""}
+        </p>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,28 @@
+// A statement, an answer or a piece of evidence as a reader wants it: the text itself when the URI carries it (a
+// data: URI of text or JSON, as the app and the CLI write them), else the URI, linked when it is a web address.
+// Server component: the SDK's data: decoder is server-side code.
+import { decodeDataUri } from "../../scripts/sdk/deliverable.ts";
+
+const MAX_INLINE = 16 * 1024;
+
+export function UriContent({ uri }: { uri: string }) {
+  if (uri.startsWith("data:")) {
+    try {
+      const { mediaType, bytes } = decodeDataUri(uri, { maxBytes: MAX_INLINE });
+      if (/^(text\/|application\/json)/i.test(mediaType)) {
+        return <blockquote className="uri-text">{new TextDecoder().decode(bytes)}</blockquote>;
+      }
+      return <span className="muted">{`${mediaType}, ${bytes.length} bytes (inline)`}</span>;
+    } catch {
+      return <code className="break">{uri.slice(0, 80)}…</code>;
+    }
+  }
+  if (/^https?:\/\//i.test(uri)) {
+    return (
+      <a className="break" href={uri} rel="noreferrer noopener" target="_blank">
+        {uri}
+      </a>
+    );
+  }
+  return <code className="break">{uri}</code>;
+}

@@ -1,0 +1,127 @@
+"use client";
+// Sending one SDK action from the connected wallet, for every form of the app: inputs are checked by the caller
+// first (a bad one sends nothing); the exact call is then run against the chain (eth_call) before the wallet is
+// asked, so a refusal comes back as the SDK's describeError sentence and nothing is signed; then progress is shown
+// until the transaction is in a block, and the page reads the indexer again.
+import { useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
+import { type Address, type Hash, type SimulateContractParameters, type TransactionReceipt, type WriteContractParameters, erc20Abi, zeroAddress } from "viem";
+import { writeContract } from "viem/actions";
+import { usePublicClient, useWalletClient } from "wagmi";
+import { type TokenInfo, shortHash } from "../lib/format.ts";
+
+export type Sdk = typeof import("../lib/sdk-client.ts");
+export type Writer = import("../lib/sdk-client.ts").Writer;
+export type Reader = import("../lib/sdk-client.ts").Reader;
+export const loadSdk = (): Promise<Sdk> => import("../lib/sdk-client.ts");
+
+export type Progress =
+  | { phase: "idle" }
+  | { phase: "checking" | "signing"; label: string }
+  | { phase: "mining"; label: string; hash: Hash }
+  | { phase: "done"; label: string; hash: Hash; block: bigint }
+  | { phase: "error"; label: string; message: string };
+
+/** The chain's time, ticking in the browser from the server's reading. */
+export function useChainNow(now: number): number {
+  const [current, setCurrent] = useState(now);
+  useEffect(() => {
+    const offset = now - Date.now() / 1000;
+    const id = window.setInterval(() => setCurrent(Math.floor(Date.now() / 1000 + offset)), 1_000);
+    return () => window.clearInterval(id);
+  }, [now]);
+  return current;
+}
+
+/** What an action gets beside the SDK and the wallet. */
+export interface SendTools {
+  reader: Reader;
+  /** Lets the escrow take `amount` of an ERC-20 from the wallet: when its allowance is short, sends an approval
+   * (shown as its own step) and waits for its block. Nothing for ETH or a zero amount. */
+  allow: (p: { token: Address; spender: Address; amount: bigint }) => Promise<void>;
+}
+
+/** Sends one SDK action from the connected wallet and follows it to its block. */
+export function useSend(token: TokenInfo, options: { onDone?: (receipt: TransactionReceipt) => void } = {}) {
+  const { data: walletClient } = useWalletClient();
+  const publicClient = usePublicClient();
+  const router = useRouter();
+  const [progress, setProgress] = useState<Progress>({ phase: "idle" });
+
+  async function send(label: string, action: (sdk: Sdk, writer: Writer, tools: SendTools) => Promise<Hash>) {
+    const sdk = await loadSdk();
+    if (!walletClient || !publicClient) {
+      setProgress({ phase: "error", label, message: "Connect a wallet on the right network first." });
+      return;
+    }
+    setProgress({ phase: "checking", label });
+    // The SDK calls writer.writeContract; this one first runs the same call against the chain (eth_call), so the
+    // escrow's refusal comes back decoded whatever the wallet does with reverts, and nothing reaches the wallet.
+    let step = label;
+    const checkedWrite = (async (args: WriteContractParameters) => {
+      await publicClient.simulateContract({ ...(args as unknown as SimulateContractParameters), account: walletClient.account });
+      setProgress({ phase: "signing", label: step });
+      return writeContract(walletClient, args);
+    }) as unknown as typeof walletClient.writeContract;
+    const writer = walletClient.extend(() => ({ writeContract: checkedWrite })) as unknown as Writer;
+    const allow: SendTools["allow"] = async ({ token: erc20, spender, amount }) => {
+      if (erc20.toLowerCase() === zeroAddress || amount === 0n) return;
+      const owner = walletClient.account.address;
+      const allowance = await publicClient.readContract({ address: erc20, abi: erc20Abi, functionName: "allowance", args: [owner, spender] });
+      if (allowance >= amount) return;
+      step = `Approving ${token.symbol}`;
+      const hash = await sdk.approve(writer, { token: erc20, spender, amount });
+      setProgress({ phase: "mining", label: step, hash });
+      const receipt = await publicClient.waitForTransactionReceipt({ hash });
+      if (receipt.status !== "success") throw new Error(`The approval ${shortHash(hash)} reverted in block ${receipt.blockNumber}.`);
+      step = label;
+      setProgress({ phase: "checking", label });
+    };
+    try {
+      const hash = await action(sdk, writer, { reader: publicClient as unknown as Reader, allow });
+      setProgress({ phase: "mining", label, hash });
+      const receipt = await publicClient.waitForTransactionReceipt({ hash });
+      if (receipt.status !== "success") {
+        setProgress({ phase: "error", label, message: `Transaction ${shortHash(hash)} reverted in block ${receipt.blockNumber}.` });
+        return;
+      }
+      setProgress({ phase: "done", label, hash, block: receipt.blockNumber });
+      options.onDone?.(receipt);
+      // The indexer follows the chain within a fraction of a second; read the page again then.
+      window.setTimeout(() => router.refresh(), 700);
+      window.setTimeout(() => router.refresh(), 2_500);
+    } catch (error) {
+      setProgress({ phase: "error", label, message: sdk.describeError(error, { symbol: token.symbol, decimals: token.decimals }) });
+    }
+  }
+
+  return { progress, send, busy: progress.phase === "checking" || progress.phase === "signing" || progress.phase === "mining" };
+}
+
+export function ProgressLine({ progress }: { progress: Progress }) {
+  if (progress.phase === "idle") return null;
+  let text: string;
+  switch (progress.phase) {
+    case "checking":
+      text = `${progress.label}: checking with the escrow…`;
+      break;
+    case "signing":
+      text = `${progress.label}: confirm in your wallet…`;
+      break;
+    case "mining":
+      text = `${progress.label}: sent (${shortHash(progress.hash)}), waiting for a block…`;
+      break;
+    case "done":
+      text = `${progress.label}: done in block ${progress.block}.`;
+      break;
+    case "error":
+      text = `${progress.label} failed: ${progress.message}`;
+      break;
+  }
+  return (
+    <p className={progress.phase === "error" ? "notice notice-error" : progress.phase === "done" ? "notice notice-ok" : "notice"} role={progress.phase === "error" ? "alert" : "status"}>
+      {text}
+    </p>
+  );
+}
+
