@@ -1,5 +1,6 @@
 // `npm start`: a local chain (hardhat node on 127.0.0.1, port 8545 unless TENDER_PORT says otherwise), Tender
-// deployed on it, a seeded demo market, and a summary; runs until Ctrl-C, then stops what it started.
+// deployed on it, a seeded demo market, two supplier agents, the indexer (42069, TENDER_INDEXER_PORT) and the web
+// app's production build (3000, TENDER_WEB_PORT), and a summary; runs until Ctrl-C, then stops what it started.
 import { type ChildProcess, spawn } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -9,6 +10,7 @@ import * as sdk from "./sdk/index.ts";
 import { seedDemo } from "./demo/seed.ts";
 import { type DemoAgent, runRounds, startAgents } from "./demo/agents.ts";
 import { type RunningIndexer, startIndexer } from "./lib/indexer.ts";
+import { type RunningWeb, buildWeb, startWeb } from "./lib/web.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const port = Number(process.env.TENDER_PORT ?? 8545);
@@ -62,14 +64,20 @@ async function waitForRpc(timeoutMs = 60_000): Promise<void> {
 let stopping = false;
 let agents: DemoAgent[] = [];
 let indexer: RunningIndexer | undefined;
+let web: RunningWeb | undefined;
 const node = startNode();
+// The web app's production build runs beside the chain's setup (it is redone only when a source changed).
+const webBuild = buildWeb().then(
+  (ms) => ({ ms }),
+  (error: Error) => ({ error }),
+);
 const stop = (code: number) => {
   if (stopping) return;
   stopping = true;
-  console.log("\nStopping the agents, the indexer and the local chain…");
+  console.log("\nStopping the web app, the agents, the indexer and the local chain…");
   const exited = (child: ChildProcess) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once("exit", resolve)));
   for (const agent of agents) agent.child.kill("SIGTERM");
-  void Promise.all([...agents.map((agent) => exited(agent.child)), indexer?.stop()]).then(() => {
+  void Promise.all([...agents.map((agent) => exited(agent.child)), indexer?.stop(), web?.stop()]).then(() => {
     node.once("exit", () => process.exit(code));
     node.kill("SIGTERM");
   });
@@ -139,7 +147,17 @@ try {
     port: Number(process.env.TENDER_INDEXER_PORT ?? 42069),
   });
 
+  const built = await webBuild;
+  if ("error" in built) throw built.error;
+  web = await startWeb({
+    rpcUrl,
+    indexerUrl: indexer.url,
+    deploymentsDir: process.env.TENDER_DEPLOYMENTS_DIR,
+    port: Number(process.env.TENDER_WEB_PORT ?? 3000),
+  });
+
   console.log(`\nTender is running on a local chain.\n`);
+  console.log(`  Web app      ${web.url}  (production build${built.ms ? `, built in ${(built.ms / 1000).toFixed(0)} s` : ", current"})`);
   console.log(`  RPC          ${rpcUrl}  (chain id ${chain.id})`);
   console.log(`  TenderEscrow ${seeded.deployment.escrow}  (escrow and RFQ market)`);
   console.log(`  Registry     ${seeded.deployment.registry}  (supplier profiles and attestations; from block ${seeded.deployment.startBlock})`);

@@ -19,9 +19,10 @@ describe("npm start", () => {
   it("starts a chain, deploys, seeds jobs in every reachable state, and stops on Ctrl-C", async () => {
     const port = await freePort();
     const indexerPort = await freePort();
+    const webPort = await freePort();
     const dir = mkdtempSync(join(tmpdir(), "tender-dev-"));
     child = spawn(process.execPath, ["scripts/dev.ts"], {
-      env: { ...process.env, TENDER_PORT: String(port), TENDER_INDEXER_PORT: String(indexerPort), TENDER_DEPLOYMENTS_DIR: dir },
+      env: { ...process.env, TENDER_PORT: String(port), TENDER_INDEXER_PORT: String(indexerPort), TENDER_WEB_PORT: String(webPort), TENDER_DEPLOYMENTS_DIR: dir },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
@@ -64,9 +65,15 @@ describe("npm start", () => {
     const { markets } = (await (await fetch(`http://127.0.0.1:${indexerPort}/api/markets`)).json()) as { markets: { name: string; settledJobs: number }[] };
     expect(markets.find((m) => m.name === "text.transform")?.settledJobs).toBe(3);
 
+    // The web app's production build serves the same market: the open-jobs page lists the demo's open RFQs.
+    expect(output).toContain(`Web app      http://127.0.0.1:${webPort}`);
+    const page = await (await fetch(`http://127.0.0.1:${webPort}/jobs`)).text();
+    for (const { id } of open.items) expect(page).toContain(`href="/jobs/${id}"`);
+
     child.kill("SIGINT");
     expect(await exited).toBe(0);
-    expect(output).toContain("Stopping the agents, the indexer and the local chain");
+    expect(output).toContain("Stopping the web app, the agents, the indexer and the local chain");
+    expect(await isListening(webPort)).toBe(false);
     expect(await isListening(indexerPort)).toBe(false);
     expect(await isListening(port)).toBe(false);
   }, 300_000);
