@@ -1,8 +1,10 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    // The browser suite has its own run (npm run test:e2e, test/e2e/vitest.config.ts).
+    exclude: [...configDefaults.exclude, "test/e2e/**"],
     globalSetup: ["test/setup/build.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -270,9 +270,15 @@ describe("web app in a browser", () => {
       ["arbitrator", `/arbitrators/${addr(JUDGE)}`],
       ["activity", `/activity/${addr(BUYER)}`],
     ];
+    // Every request the pages make, to check that none leaves for anywhere but the app, the RPC and the indexer.
+    const origins = new Set<string>();
     for (const [viewportName, viewport] of [["desktop", DESKTOP], ["phone", PHONE]] as const) {
       const context = await browser.newContext({ viewport, baseURL: web.url });
       contexts.push(context);
+      context.on("request", (request) => {
+        const url = new URL(request.url());
+        if (url.protocol === "http:" || url.protocol === "https:" || url.protocol === "ws:" || url.protocol === "wss:") origins.add(url.origin);
+      });
       const page = await context.newPage();
       for (const [name, path] of pages) {
         const response = await page.goto(path);
@@ -289,6 +295,9 @@ describe("web app in a browser", () => {
         await page.screenshot({ path: join(SHOTS, `${name}-${viewportName}.png`), fullPage: true });
       }
     }
+
+    expect(origins.has(web.url)).toBe(true);
+    for (const origin of origins) expect([web.url, indexer.url, new URL(node.rpcUrl).origin], origin).toContain(origin);
 
     // Web vitals on the local production build: a fresh page each time, observers installed before anything loads.
     const vitals: { page: string; path: string; lcpMs: number; cls: number; ttfbMs: number }[] = [];
