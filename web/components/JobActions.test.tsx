@@ -1,5 +1,5 @@
-import { act, fireEvent, render, screen, within } from "@testing-library/react";
-import { encodeErrorResult } from "viem";
+import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
+import { type Hex, decodeFunctionData, encodeErrorResult, getAddress, keccak256, toBytes } from "viem";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { tenderEscrowAbi } from "../../scripts/sdk/generated.ts";
 import { type FakeWallet, installFakeWallet } from "../test/fake-wallet.ts";
@@ -12,6 +12,7 @@ vi.mock("next/navigation", () => ({ useRouter: () => ({ push: vi.fn(), refresh, 
 
 const BUYER = "0x90f79bf6eb2c4f870365e785982e1f101e93b906";
 const SUPPLIER = "0x976ea74026e726554db657fa54763abd0c3a0aa9";
+const JUDGE = "0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc";
 const ESCROW = "0xe7f1725e7734ce288f8367e1bb143e90bb3f0512";
 const NOW = 1_795_889_225;
 const config = { chainId: 31337, rpcUrl: "http://127.0.0.1:9", chainName: "Tender local" };
@@ -146,5 +147,69 @@ describe("JobActions", () => {
     fireEvent.change(within(deliver).getByLabelText("Deliverable text"), { target: { value: "done\n" } });
     fireEvent.click(within(deliver).getByRole("button", { name: "Fill hash and URI" }));
     expect((within(deliver).getByLabelText("URI") as HTMLInputElement).value).toBe("data:text/plain;charset=utf-8;base64,ZG9uZQo=");
+  });
+
+  it("asks the buyer for a statement before a dispute, and the arbitrator for a share and reasons before a ruling", async () => {
+    const rpc = fakeRpc(() => ({ result: "0x" }));
+    wallet = await connectedAs(BUYER, { ...job, arbitrator: JUDGE, price: "50000000", feeBps: 300 });
+    const dispute = screen.getByRole("region", { name: "Dispute" });
+    expect(within(dispute).getByText(/the arbitrator's fee, 1\.5 mUSD/)).toBeDefined();
+    await act(async () => fireEvent.click(within(dispute).getByRole("button", { name: "Dispute the delivery" })));
+    expect(await within(dispute).findByText("Write your statement, or give a URI where it is.")).toBeDefined();
+    fireEvent.change(within(dispute).getByLabelText("…or a URI where it is"), { target: { value: "statement.txt" } });
+    await act(async () => fireEvent.click(within(dispute).getByRole("button", { name: "Dispute the delivery" })));
+    expect(await within(dispute).findByText('"statement.txt" is not a URI (e.g. ipfs://…, https://…, data:…)')).toBeDefined();
+    expect(rpc).not.toContain("eth_call");
+    expect(wallet.requests.map((r) => r.method)).not.toContain("eth_sendTransaction");
+    wallet.remove();
+    cleanup();
+
+    const disputed = { ...job, status: "Disputed" as const, arbitrator: JUDGE, dispute: { status: "answered", respondBy: NOW - 10, ruleBy: NOW + 3_600 } };
+    wallet = await connectedAs(JUDGE, disputed);
+    const rule = screen.getByRole("region", { name: "Rule" });
+    fireEvent.change(within(rule).getByLabelText("Buyer's share of the price (%)"), { target: { value: "120" } });
+    await act(async () => fireEvent.click(within(rule).getByRole("button", { name: "Rule" })));
+    expect(await within(rule).findByText("Give the buyer's share as a percentage from 0 to 100 (at most two decimals).")).toBeDefined();
+    expect(within(rule).getByText("Give the reasons for the ruling; their hash is recorded on-chain.")).toBeDefined();
+    expect(wallet.requests.map((r) => r.method)).not.toContain("eth_sendTransaction");
+    // Only the named arbitrator may rule; the parties may add evidence instead.
+    expect(screen.queryByRole("region", { name: "Answer the dispute" })).toBeNull();
+    expect(screen.getByRole("region", { name: "Add evidence" })).toBeDefined();
+
+    // A good ruling goes out as rule(jobId, 2,050 bps, keccak256(reasons)).
+    fireEvent.change(within(rule).getByLabelText("Buyer's share of the price (%)"), { target: { value: "20.5" } });
+    fireEvent.change(within(rule).getByLabelText("Reasons"), { target: { value: "Half the rules failed." } });
+    await act(async () => fireEvent.click(within(rule).getByRole("button", { name: "Rule" })));
+    expect(await screen.findByText("Ruling: done in block 42.")).toBeDefined();
+    const sent = wallet.requests.find((r) => r.method === "eth_sendTransaction")!;
+    const call = decodeFunctionData({ abi: tenderEscrowAbi, data: (sent.params as [{ data: Hex }])[0].data });
+    expect(call).toEqual({ functionName: "rule", args: [10n, 2_050, keccak256(toBytes("Half the rules failed."))] });
+  });
+
+  it("lets the buyer pick among the bids once bidding closed (buyer's choice), and nobody else", async () => {
+    fakeRpc(() => ({ result: "0x" }));
+    const open: JobActionsProps = {
+      ...job,
+      status: "Open",
+      kind: "rfq",
+      mode: "BuyerChoice",
+      bidDeadline: NOW - 60,
+      awardDeadline: NOW + 3_600,
+      bids: [
+        { supplier: SUPPLIER, price: "30000000" },
+        { supplier: JUDGE, price: "35000000" },
+      ],
+    };
+    wallet = await connectedAs(BUYER, open);
+    const pick = screen.getByRole("region", { name: "Pick a bid" });
+    await act(async () => fireEvent.click(within(pick).getByRole("button", { name: "Award to this bid" })));
+    expect(await within(pick).findByText("Choose the bid to award.")).toBeDefined();
+    expect(wallet.requests.map((r) => r.method)).not.toContain("eth_sendTransaction");
+    fireEvent.click(within(pick).getByLabelText(/at 35 mUSD/));
+    await act(async () => fireEvent.click(within(pick).getByRole("button", { name: "Award to this bid" })));
+    expect(await screen.findByText("Pick: done in block 42.")).toBeDefined();
+    const sent = wallet.requests.find((r) => r.method === "eth_sendTransaction")!;
+    const call = decodeFunctionData({ abi: tenderEscrowAbi, data: (sent.params as [{ data: Hex }])[0].data });
+    expect(call).toEqual({ functionName: "pick", args: [10n, getAddress(JUDGE)] });
   });
 });

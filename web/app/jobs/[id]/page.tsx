@@ -182,11 +182,12 @@ function Deadlines({ job, now }: { job: Job; now: number }) {
     ["Deliver by", job.deliverBy, job.status === "Awarded"],
     ["Review ends", job.reviewEndsAt, job.status === "Delivered"],
   ];
-  const shown = rows.filter(([, at]) => at !== null && at !== undefined);
   const ended = job.settledAt ?? job.refundedAt ?? job.cancelledAt;
+  // An ended job has no deadline left; the timeline keeps the ones it had.
+  const shown = ended ? [] : rows.filter(([, at]) => at !== null && at !== undefined);
   return (
     <>
-      {shown.length === 0 ? <p className="muted">No deadline yet.</p> : null}
+      {shown.length === 0 && !ended ? <p className="muted">No deadline yet.</p> : null}
       <dl className="facts deadlines">
         {shown.map(([label, at, current]) => (
           <div key={label} className={current ? "deadline-current" : undefined}>
