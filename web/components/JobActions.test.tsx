@@ -12,7 +12,7 @@ vi.mock("next/navigation", () => ({ useRouter: () => ({ push: vi.fn(), refresh, 
 
 const BUYER = "0x90f79bf6eb2c4f870365e785982e1f101e93b906";
 const SUPPLIER = "0x976ea74026e726554db657fa54763abd0c3a0aa9";
-const JUDGE = "0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc";
+const JUDGE = "0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc" as const;
 const ESCROW = "0xe7f1725e7734ce288f8367e1bb143e90bb3f0512";
 const NOW = 1_795_889_225;
 const config = { chainId: 31337, rpcUrl: "http://127.0.0.1:9", chainName: "Tender local" };
