@@ -11,6 +11,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { freePort } from "../lib/ports.ts";
+import { groupStopper } from "../lib/process-group.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const ponderBin = join(root, "node_modules/ponder/dist/esm/bin/ponder.js");
@@ -129,7 +130,6 @@ export async function runPonder(options: PonderRunOptions): Promise<PonderRun> {
   };
   child.stdout!.on("data", onData);
   child.stderr!.on("data", onData);
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const tail = () => text.split("\n").slice(-30).join("\n");
   const alive = () => {
     if (child.exitCode !== null || child.signalCode !== null) throw new Error(`ponder exited (${child.exitCode ?? child.signalCode}):\n${tail()}`);
@@ -195,23 +195,7 @@ export async function runPonder(options: PonderRunOptions): Promise<PonderRun> {
     return out;
   };
 
-  let stopped: Promise<void> | undefined;
-  const stop = () =>
-    (stopped ??= (async () => {
-      const signal = (sig: NodeJS.Signals) => {
-        try {
-          process.kill(-child.pid!, sig);
-        } catch {
-          // gone
-        }
-      };
-      if (child.exitCode === null && child.signalCode === null) {
-        signal("SIGTERM");
-        await Promise.race([exited, sleep(5_000)]);
-      }
-      signal("SIGKILL");
-      await Promise.race([exited, sleep(2_000)]);
-    })());
+  const stop = groupStopper(child);
 
   const ready = async (timeoutMs: number, path: string) => {
     const deadline = Date.now() + timeoutMs;

@@ -5,6 +5,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { freePort } from "./ports.ts";
+import { groupStopper } from "./process-group.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const indexerDir = join(root, "indexer");
@@ -109,28 +110,10 @@ export async function startIndexer(options: IndexerOptions): Promise<RunningInde
   };
   child.stdout!.on("data", onData);
   child.stderr!.on("data", onData);
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
 
   const tail = () => log.split("\n").slice(-40).join("\n");
-  let stopped = false;
-  const stop = async () => {
-    if (stopped) return exited;
-    stopped = true;
-    const signal = (sig: NodeJS.Signals) => {
-      try {
-        process.kill(-child.pid!, sig);
-      } catch {
-        // the group is gone
-      }
-    };
-    if (child.exitCode === null && child.signalCode === null) {
-      signal("SIGTERM");
-      await Promise.race([exited, sleep(5_000)]);
-    }
-    // Ponder exits on SIGTERM; anything left in its group goes now.
-    signal("SIGKILL");
-    await Promise.race([exited, sleep(2_000)]);
-  };
+  // Ponder exits on SIGTERM; anything left in its group goes after.
+  const stop = groupStopper(child);
 
   const status = async (): Promise<number> => {
     const res = await fetch(`http://127.0.0.1:${port}/status`);

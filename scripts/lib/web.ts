@@ -6,6 +6,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { freePort } from "./ports.ts";
+import { groupStopper } from "./process-group.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const webDir = join(root, "web");
@@ -97,25 +98,7 @@ export async function startWeb(options: WebOptions): Promise<RunningWeb> {
   let log = "";
   child.stdout!.on("data", (chunk: Buffer) => (log += chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => (log += chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  let stopped = false;
-  const stop = async () => {
-    if (stopped) return exited;
-    stopped = true;
-    const signal = (sig: NodeJS.Signals) => {
-      try {
-        process.kill(-child.pid!, sig);
-      } catch {
-        // gone
-      }
-    };
-    if (child.exitCode === null && child.signalCode === null) {
-      signal("SIGTERM");
-      await Promise.race([exited, sleep(5_000)]);
-    }
-    signal("SIGKILL");
-    await Promise.race([exited, sleep(2_000)]);
-  };
+  const stop = groupStopper(child);
   const url = `http://${hostname}:${port}`;
   const deadline = Date.now() + (options.timeoutMs ?? 60_000);
   for (;;) {

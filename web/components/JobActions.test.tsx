@@ -2,6 +2,7 @@ import { act, cleanup, fireEvent, render, screen, within } from "@testing-librar
 import { type Hex, decodeFunctionData, encodeErrorResult, getAddress, keccak256, toBytes } from "viem";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { tenderEscrowAbi } from "../../scripts/sdk/generated.ts";
+import { type CallAnswer, fakeRpc as fakeChain } from "../test/fake-rpc.ts";
 import { type FakeWallet, installFakeWallet } from "../test/fake-wallet.ts";
 import { JobActions, type JobActionsProps } from "./JobActions.tsx";
 import { Providers } from "./Providers.tsx";
@@ -28,48 +29,8 @@ const job: JobActionsProps = {
   escrow: ESCROW,
 };
 
-/** The chain's JSON-RPC, faked: `eth_call` answers with `call`, receipts come mined in block 42. */
-function fakeRpc(call: () => { result?: string; error?: { code: number; message: string; data?: string } }) {
-  const methods: string[] = [];
-  const fetchStub = vi.fn(async (_url: unknown, init?: { body?: string }) => {
-    const body = JSON.parse(String(init?.body));
-    const answer = (request: { id: number; method: string; params: unknown[] }) => {
-      methods.push(request.method);
-      const ok = (result: unknown) => ({ jsonrpc: "2.0", id: request.id, result });
-      switch (request.method) {
-        case "eth_chainId":
-          return ok("0x7a69");
-        case "eth_call":
-          return { jsonrpc: "2.0", id: request.id, ...call() };
-        case "eth_blockNumber":
-          return ok("0x2a");
-        case "eth_getTransactionReceipt":
-          return ok({
-            transactionHash: request.params[0],
-            transactionIndex: "0x0",
-            blockHash: `0x${"cd".repeat(32)}`,
-            blockNumber: "0x2a",
-            from: BUYER,
-            to: ESCROW,
-            cumulativeGasUsed: "0x5208",
-            gasUsed: "0x5208",
-            effectiveGasPrice: "0x1",
-            contractAddress: null,
-            logs: [],
-            logsBloom: `0x${"00".repeat(256)}`,
-            status: "0x1",
-            type: "0x2",
-          });
-        default:
-          return { jsonrpc: "2.0", id: request.id, error: { code: -32601, message: `no ${request.method}` } };
-      }
-    };
-    const out = Array.isArray(body) ? body.map(answer) : answer(body);
-    return new Response(JSON.stringify(out), { headers: { "content-type": "application/json" } });
-  });
-  vi.stubGlobal("fetch", fetchStub);
-  return methods;
-}
+/** The chain's JSON-RPC, faked (web/test/fake-rpc.ts): `eth_call` answers with `call`, receipts come mined in block 42. */
+const fakeRpc = (call: () => CallAnswer) => fakeChain({ call, from: BUYER, to: ESCROW });
 
 async function connectedAs(account: string, props: JobActionsProps = job): Promise<FakeWallet> {
   const wallet = installFakeWallet({ account: account as `0x${string}`, chainId: 31337 });

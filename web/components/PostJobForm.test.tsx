@@ -16,6 +16,7 @@ import {
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { tenderEscrowAbi } from "../../scripts/sdk/generated.ts";
 import type { Arbitrator } from "../lib/api-types.ts";
+import { type CallAnswer, fakeRpc as fakeChain } from "../test/fake-rpc.ts";
 import { type FakeWallet, installFakeWallet } from "../test/fake-wallet.ts";
 import { PostJobForm, type PostJobFormProps } from "./PostJobForm.tsx";
 import { Providers } from "./Providers.tsx";
@@ -124,57 +125,21 @@ const BLOCK = {
   uncles: [],
 };
 
-type CallAnswer = { result?: string; error?: { code: number; message: string; data?: string } };
-
-/** The chain's JSON-RPC, faked: token reads answer `allowance`/`balance`, a post's simulation answers `post` (job 7
- * by default), receipts come mined in block 42 with the escrow's RFQPosted event. */
+/** The chain's JSON-RPC, faked (web/test/fake-rpc.ts): token reads answer `allowance`/`balance`, a post's
+ * simulation answers `post` (job 7 by default), receipts come mined in block 42 with the escrow's RFQPosted event. */
 function fakeRpc({ allowance = 0n, balance = 0n, post }: { allowance?: bigint; balance?: bigint; post?: () => CallAnswer } = {}) {
-  const methods: string[] = [];
-  const fetchStub = vi.fn(async (_url: unknown, init?: { body?: string }) => {
-    const body = JSON.parse(String(init?.body));
-    const answer = (request: { id: number; method: string; params: unknown[] }) => {
-      methods.push(request.method);
-      const ok = (result: unknown) => ({ jsonrpc: "2.0", id: request.id, result });
-      switch (request.method) {
-        case "eth_chainId":
-          return ok("0x7a69");
-        case "eth_call": {
-          const data = String((request.params[0] as { data?: string }).data);
-          if (data.startsWith(SELECTOR.allowance)) return ok(encodeFunctionResult({ abi: erc20Abi, functionName: "allowance", result: allowance }));
-          if (data.startsWith(SELECTOR.balanceOf)) return ok(encodeFunctionResult({ abi: erc20Abi, functionName: "balanceOf", result: balance }));
-          if (data.startsWith(SELECTOR.approve)) return ok(encodeFunctionResult({ abi: erc20Abi, functionName: "approve", result: true }));
-          return { jsonrpc: "2.0", id: request.id, ...(post?.() ?? { result: encodeFunctionResult({ abi: tenderEscrowAbi, functionName: "postRFQ", result: JOB_ID }) }) };
-        }
-        case "eth_blockNumber":
-          return ok("0x2a");
-        case "eth_getBlockByNumber":
-          return ok(BLOCK);
-        case "eth_getTransactionReceipt":
-          return ok({
-            transactionHash: request.params[0],
-            transactionIndex: "0x0",
-            blockHash: `0x${"cd".repeat(32)}`,
-            blockNumber: "0x2a",
-            from: BUYER,
-            to: ESCROW,
-            cumulativeGasUsed: "0x5208",
-            gasUsed: "0x5208",
-            effectiveGasPrice: "0x1",
-            contractAddress: null,
-            logs: [rfqPostedLog()],
-            logsBloom: `0x${"00".repeat(256)}`,
-            status: "0x1",
-            type: "0x2",
-          });
-        default:
-          return { jsonrpc: "2.0", id: request.id, error: { code: -32601, message: `no ${request.method}` } };
-      }
-    };
-    const out = Array.isArray(body) ? body.map(answer) : answer(body);
-    return new Response(JSON.stringify(out), { headers: { "content-type": "application/json" } });
+  return fakeChain({
+    from: BUYER,
+    to: ESCROW,
+    block: BLOCK,
+    logs: () => [rfqPostedLog()],
+    call: (data) => {
+      if (data.startsWith(SELECTOR.allowance)) return { result: encodeFunctionResult({ abi: erc20Abi, functionName: "allowance", result: allowance }) };
+      if (data.startsWith(SELECTOR.balanceOf)) return { result: encodeFunctionResult({ abi: erc20Abi, functionName: "balanceOf", result: balance }) };
+      if (data.startsWith(SELECTOR.approve)) return { result: encodeFunctionResult({ abi: erc20Abi, functionName: "approve", result: true }) };
+      return post?.() ?? { result: encodeFunctionResult({ abi: tenderEscrowAbi, functionName: "postRFQ", result: JOB_ID }) };
+    },
   });
-  vi.stubGlobal("fetch", fetchStub);
-  return methods;
 }
 
 async function connected(): Promise<FakeWallet> {

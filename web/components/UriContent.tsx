@@ -2,6 +2,8 @@
 // data: URI of text or JSON, as the app and the CLI write them), else the URI, linked when it is a web address.
 // Server component: the SDK's data: decoder is server-side code.
 import { decodeDataUri } from "../../scripts/sdk/deliverable.ts";
+import type { Evidence } from "../lib/api-types.ts";
+import { formatAbsolute } from "../lib/format.ts";
 
 const MAX_INLINE = 16 * 1024;
 
@@ -25,4 +27,21 @@ export function UriContent({ uri }: { uri: string }) {
     );
   }
   return <code className="break">{uri}</code>;
+}
+
+/** A dispute's evidence, oldest first: who gave it, when, and what it says. */
+export function EvidenceList({ evidence, heading: Heading = "h3" }: { evidence: Evidence[]; heading?: "h3" | "h4" }) {
+  if (evidence.length === 0) return null;
+  return (
+    <>
+      <Heading>Evidence</Heading>
+      <ul className="plain-list">
+        {evidence.map((e) => (
+          <li key={e.id}>
+            <span className="tag">{e.role}</span> <span className="muted">{formatAbsolute(e.submittedAt)}</span> <UriContent uri={e.uri} />
+          </li>
+        ))}
+      </ul>
+    </>
+  );
 }

@@ -7,9 +7,9 @@ import { notFound } from "next/navigation";
 import { AddressText, Amount, ErrorPanel, StatusBadge } from "../../../components/bits.tsx";
 import { JobActions } from "../../../components/JobActions.tsx";
 import { RelativeTime } from "../../../components/RelativeTime.tsx";
-import { UriContent } from "../../../components/UriContent.tsx";
+import { EvidenceList, UriContent } from "../../../components/UriContent.tsx";
 import type { ArbitratorDispute, ArbitratorDisputes } from "../../../lib/api-types.ts";
-import { formatAbsolute, formatBps, formatDuration, shortAddress } from "../../../lib/format.ts";
+import { formatBps, formatDuration, shortAddress } from "../../../lib/format.ts";
 import { IndexerError, getArbitratorDisputes } from "../../../lib/indexer.ts";
 import { chainNow, deployment, tokenInfos } from "../../../lib/server.ts";
 
@@ -96,18 +96,7 @@ export default async function ArbitratorConsole({ params }: Props) {
             </div>
           ) : null}
         </dl>
-        {d.evidence.length > 0 ? (
-          <>
-            <h4>Evidence</h4>
-            <ul className="plain-list">
-              {d.evidence.map((e) => (
-                <li key={e.id}>
-                  <span className="tag">{e.role}</span> <span className="muted">{formatAbsolute(e.submittedAt)}</span> <UriContent uri={e.uri} />
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : null}
+        <EvidenceList evidence={d.evidence} heading="h4" />
         <JobActions
           arbitratorOnly
           jobId={d.jobId}

@@ -15,7 +15,7 @@ import { publicConfig } from "../../../lib/config.ts";
 import { RelativeTime } from "../../../components/RelativeTime.tsx";
 import { SpecView } from "../../../components/SpecView.tsx";
 import { Timeline } from "../../../components/Timeline.tsx";
-import { UriContent } from "../../../components/UriContent.tsx";
+import { EvidenceList, UriContent } from "../../../components/UriContent.tsx";
 import type { Dispute, Job, JobDetail } from "../../../lib/api-types.ts";
 import { type TokenInfo, formatAbsolute, formatBps, formatDuration, isoTime } from "../../../lib/format.ts";
 import { IndexerError, getJob as fetchJob } from "../../../lib/indexer.ts";
@@ -275,18 +275,7 @@ function DisputeView({ dispute, token, now }: { dispute: Dispute; token: TokenIn
     <section className="panel" aria-labelledby="dispute-title">
       <h2 id="dispute-title">Dispute</h2>
       <Facts rows={rows} />
-      {dispute.evidence.length > 0 ? (
-        <>
-          <h3>Evidence</h3>
-          <ul className="plain-list">
-            {dispute.evidence.map((e) => (
-              <li key={e.id}>
-                <span className="tag">{e.role}</span> <span className="muted">{formatAbsolute(e.submittedAt)}</span> <UriContent uri={e.uri} />
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+      <EvidenceList evidence={dispute.evidence} />
     </section>
   );
 }
