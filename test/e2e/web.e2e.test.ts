@@ -20,7 +20,7 @@ import { TEST_WALLET_NAME, type TestWallet, installTestWallet } from "./wallet.t
 
 const OUT = join(process.cwd(), "test-results");
 const SHOTS = join(OUT, "screenshots");
-const DEPLOYER = 0, TREASURY = 1, JUDGE = 2, BUYER = 3, S1 = 5, S2 = 6;
+const DEPLOYER = 0, TREASURY = 1, JUDGE = 2, BUYER = 3, S1 = 5, S2 = 6, S3 = 7;
 const USD = (amount: string) => parseUnits(amount, 6);
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
@@ -161,6 +161,19 @@ describe("web app in a browser", () => {
     for (const [who, price] of [[S1, "0.4"], [S2, "0.3"]] as const) {
       await ok(sdk.bid(node.writer(who), { escrow, jobId, price: parseEther(price), floors: rfq.floors, token: sdk.ETH, bond: 0n }));
     }
+    // A third supplier bids from the web app: a price above the maximum is refused at the field, a good one is sent.
+    await indexed();
+    const third = await as(S3);
+    await third.page.goto(`/jobs/${jobId}`);
+    await connect(third.page, third.wallet);
+    await third.page.getByLabel("Your price (ETH)").fill("0.6");
+    await third.page.getByRole("button", { name: "Place the bid" }).click();
+    await third.page.getByText("0.6 ETH is above the job's maximum of 0.5 ETH.").waitFor();
+    expect(third.wallet.sent).toHaveLength(0);
+    await third.page.getByLabel("Your price (ETH)").fill("0.35");
+    await act(third.page, "Place the bid", "Bid");
+    expect((await sdk.readBid(node.reader, { escrow, jobId, supplier: addr(S3) })).price).toBe(parseEther("0.35"));
+
     await advance(sdk.DAY + 60);
     await indexed();
     await page.reload();

@@ -173,4 +173,37 @@ describe("JobActions", () => {
     const call = decodeFunctionData({ abi: tenderEscrowAbi, data: (sent.params as [{ data: Hex }])[0].data });
     expect(call).toEqual({ functionName: "pick", args: [10n, getAddress(JUDGE)] });
   });
+
+  it("takes a supplier's bid in token units, refuses one above the maximum, and posts the bond the floors ask for", async () => {
+    fakeRpc(() => ({ result: "0x" }));
+    const floors = { minCompleted: 0, minVolume: "0", maxLossShareBps: 10_000, minAvgRating: 0, minRatings: 0, bondBps: 1_000, metrics: [] };
+    const rfq: JobActionsProps = {
+      ...job,
+      token: { address: "0x0000000000000000000000000000000000000000", symbol: "ETH", decimals: 18 },
+      status: "Open",
+      supplier: null,
+      kind: "rfq",
+      mode: "LowestPrice",
+      bidDeadline: NOW + 3_600,
+      maxPrice: "2000000000000000000",
+      floors,
+      bids: [],
+    };
+    wallet = await connectedAs(SUPPLIER, rfq);
+    const bid = screen.getByRole("region", { name: "Bid" });
+    expect(within(bid).getByText(/bond of 10% of the maximum \(0\.2 ETH\)/)).toBeDefined();
+    fireEvent.change(within(bid).getByLabelText("Your price (ETH)"), { target: { value: "2.5" } });
+    await act(async () => fireEvent.click(within(bid).getByRole("button", { name: "Place the bid" })));
+    expect(await within(bid).findByText("2.5 ETH is above the job's maximum of 2 ETH.")).toBeDefined();
+    expect(wallet.requests.map((r) => r.method)).not.toContain("eth_sendTransaction");
+
+    fireEvent.change(within(bid).getByLabelText("Your price (ETH)"), { target: { value: "1.25" } });
+    await act(async () => fireEvent.click(within(bid).getByRole("button", { name: "Place the bid" })));
+    expect(await screen.findByText("Bid: done in block 42.")).toBeDefined();
+    const sent = wallet.requests.find((r) => r.method === "eth_sendTransaction")!;
+    const tx = (sent.params as [{ data: Hex; value?: Hex }])[0];
+    expect(BigInt(tx.value!)).toBe(200_000_000_000_000_000n);
+    const call = decodeFunctionData({ abi: tenderEscrowAbi, data: tx.data });
+    expect(call).toEqual({ functionName: "bid", args: [10n, 1_250_000_000_000_000_000n, { ...floors, minVolume: 0n, metrics: [] }] });
+  });
 });

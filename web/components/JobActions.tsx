@@ -8,9 +8,9 @@
 // is shown until the transaction is in a block.
 import { type FormEvent, type ReactNode, useId, useState } from "react";
 import { keccak256, toBytes } from "viem";
-import type { JobStatus } from "../lib/api-types.ts";
+import type { FloorsJson, JobStatus } from "../lib/api-types.ts";
 import { encodeTextDeliverable } from "../lib/deliverable.ts";
-import { type TokenInfo, formatAmount, formatRelative, shortAddress, shortHash } from "../lib/format.ts";
+import { type TokenInfo, formatAmount, formatBps, formatRelative, parseAmount, shortAddress, shortHash } from "../lib/format.ts";
 import { type Progress, ProgressLine, type SendTools, type Sdk, type Writer, loadSdk, useChainNow, useSend } from "./transaction.tsx";
 import { SwitchNetworkButton, useWalletState } from "./Wallet.tsx";
 
@@ -36,6 +36,9 @@ export interface JobActionsProps {
   price?: string;
   /** The arbitrator's fee under the job's terms, in bps of the price: what a dispute costs each side. */
   feeBps?: number | null;
+  /** An RFQ's maximum price (base units) and its floors as posted: what a bid must stay under and repeat. */
+  maxPrice?: string | null;
+  floors?: FloorsJson | null;
   /** The bids, best first (buyer's choice: the buyer picks one). */
   bids?: { supplier: `0x${string}`; price: string }[];
   dispute?: { status: string; respondBy: number | null; ruleBy: number | null } | null;
@@ -70,6 +73,8 @@ export function JobActions(props: JobActionsProps) {
   const feeText = fee === null ? "the arbitrator's fee" : `the arbitrator's fee, ${formatAmount(fee, token)}`;
 
   const open = status === "Open" && props.kind === "rfq" && props.bidDeadline != null;
+  const canBid = open && now < props.bidDeadline! && props.maxPrice != null && props.floors != null && !isBuyer;
+  const myBid = me === undefined ? undefined : bids.find((b) => b.supplier.toLowerCase() === me);
   const awardAt = open && props.mode === "LowestPrice" && bids.length > 0 ? props.bidDeadline! : null;
   const canPick =
     open && props.mode === "BuyerChoice" && bids.length > 0 && now >= props.bidDeadline! && (props.awardDeadline == null || now < props.awardDeadline);
@@ -102,7 +107,7 @@ export function JobActions(props: JobActionsProps) {
     );
   }
 
-  const any = awardAt !== null || canPick || canConfirm || canDispute || canDeliver || finalizeAt !== null || refundAt !== null;
+  const any = canBid || awardAt !== null || canPick || canConfirm || canDispute || canDeliver || finalizeAt !== null || refundAt !== null;
   if (!any && !canRespond && !canRule && !canEvidence && settleAt === null) return null;
 
   let gate: ReactNode = null;
@@ -132,6 +137,38 @@ export function JobActions(props: JobActionsProps) {
         </p>
       ) : null}
       {gate}
+      {canBid ? (
+        <Action
+          title={myBid ? "Improve your bid" : "Bid"}
+          hint={
+            <>
+              Bids close {formatRelative(props.bidDeadline!, now)}.{" "}
+              {myBid
+                ? `Your bid is ${formatAmount(BigInt(myBid.price), token)}; an improvement must be lower.`
+                : props.floors!.bondBps > 0
+                  ? `A bid posts a bond of ${formatBps(props.floors!.bondBps)} of the maximum (${formatAmount(bondOf(props.maxPrice!, props.floors!), token)}), back when the job is awarded to another or delivered.`
+                  : "No bond is asked."}
+            </>
+          }
+        >
+          <BidForm
+            token={token}
+            maxPrice={BigInt(props.maxPrice!)}
+            current={myBid ? BigInt(myBid.price) : undefined}
+            disabled={!ready || busy}
+            onSend={(price) =>
+              myBid
+                ? send("Improve", (sdk, writer) => sdk.improveBid(writer, { escrow: escrow!, jobId, price }))
+                : send("Bid", async (sdk, writer, tools) => {
+                    const floors = floorsOf(props.floors!);
+                    const bond = sdk.bondFor(BigInt(props.maxPrice!), floors);
+                    await tools.allow({ token: token.address, spender: escrow!, amount: bond });
+                    return sdk.bid(writer, { escrow: escrow!, jobId, price, floors, token: token.address, bond });
+                  })
+            }
+          />
+        </Action>
+      ) : null}
       {awardAt !== null ? (
         <Action title="Award" hint="Once bidding has closed, anyone may award the job to the lowest qualified bid.">
           <TimedButton
@@ -271,6 +308,21 @@ export function JobActions(props: JobActionsProps) {
     </section>
   );
 }
+
+/** The floors as the escrow takes them back with a bid (the indexer writes amounts as decimal strings). */
+function floorsOf(f: FloorsJson) {
+  return {
+    minCompleted: f.minCompleted,
+    minVolume: BigInt(f.minVolume),
+    maxLossShareBps: f.maxLossShareBps,
+    minAvgRating: f.minAvgRating,
+    minRatings: f.minRatings,
+    bondBps: f.bondBps,
+    metrics: f.metrics.map((m) => ({ attestor: m.attestor, comparison: m.comparison, metric: m.metric, threshold: BigInt(m.threshold) })),
+  };
+}
+/** The SDK's bondFor, here so that the first paint does not load the SDK (its spec validator). */
+const bondOf = (maxPrice: string, floors: FloorsJson) => (BigInt(maxPrice) * BigInt(floors.bondBps)) / 10_000n;
 
 const ready0 = (status: string, escrow: string | null) => escrow !== null && status === "ready";
 
@@ -600,6 +652,52 @@ function RuleForm({ disabled, notice, onSend }: { disabled: boolean; notice?: st
       {notice ? <p className="muted">{notice}</p> : null}
       <button type="submit" className="button" disabled={disabled}>
         Rule
+      </button>
+    </form>
+  );
+}
+
+/** A price in token units: at most the job's maximum, and below the bid it improves. */
+function BidForm({ token, maxPrice, current, disabled, onSend }: { token: TokenInfo; maxPrice: bigint; current?: bigint; disabled: boolean; onSend: (price: bigint) => void }) {
+  const [text, setText] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const id = useId();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = parseAmount(text, token);
+    let problem = parsed.ok ? null : parsed.error;
+    if (parsed.ok && parsed.value === 0n) problem = "A bid must be more than 0.";
+    else if (parsed.ok && parsed.value > maxPrice) problem = `${formatAmount(parsed.value, token)} is above the job's maximum of ${formatAmount(maxPrice, token)}.`;
+    else if (parsed.ok && current !== undefined && parsed.value >= current) problem = `An improvement must be below your bid of ${formatAmount(current, token)}.`;
+    setError(problem);
+    if (problem || !parsed.ok) {
+      document.getElementById(`${id}-price`)?.focus();
+      return;
+    }
+    onSend(parsed.value);
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <div className="field">
+        <label htmlFor={`${id}-price`}>Your price ({token.symbol})</label>
+        <input
+          id={`${id}-price`}
+          inputMode="decimal"
+          autoComplete="off"
+          value={text}
+          onChange={(e) => { setText(e.target.value); setError(null); }}
+          placeholder={`at most ${formatAmount(maxPrice, token)}`}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-price-error` : undefined}
+        />
+        {error ? (
+          <p id={`${id}-price-error`} className="field-error">
+            {error}
+          </p>
+        ) : null}
+      </div>
+      <button type="submit" className="button" disabled={disabled}>
+        {current === undefined ? "Place the bid" : "Improve the bid"}
       </button>
     </form>
   );

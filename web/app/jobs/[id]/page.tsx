@@ -116,6 +116,8 @@ export default async function JobPage({ params }: Props) {
             awardDeadline={job.awardDeadline}
             arbitrator={job.arbitrator}
             price={job.price}
+            maxPrice={job.maxPrice}
+            floors={job.floors}
             feeBps={detail.terms?.feeBps ?? null}
             bids={bids.map((b) => ({ supplier: b.supplier, price: b.price }))}
             dispute={dispute ? { status: dispute.status, respondBy: dispute.respondBy, ruleBy: dispute.ruleBy } : null}
