@@ -48,10 +48,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function JobPage({ params }: Props) {
   const { id } = await params;
-  const detail = await load(id);
+  // The chain's time is read while the indexer answers; the token's metadata (cached per address) needs the job.
+  const [detail, { now }] = await Promise.all([load(id), chainNow()]);
   if ("error" in detail) return <ErrorPanel title={`Job ${id} is unavailable`} message={detail.error} />;
   const { job, bids, timeline, dispute } = detail;
-  const [token, { now }] = await Promise.all([tokenInfo(job.token), chainNow()]);
+  const token = await tokenInfo(job.token);
   const found = deployment();
 
   return (
