@@ -16,7 +16,7 @@ import { RelativeTime } from "../../../components/RelativeTime.tsx";
 import { SpecView } from "../../../components/SpecView.tsx";
 import { Timeline } from "../../../components/Timeline.tsx";
 import { EvidenceList, UriContent } from "../../../components/UriContent.tsx";
-import type { Dispute, Job, JobDetail } from "../../../lib/api-types.ts";
+import type { ArbitratorTerms, Dispute, Job, JobDetail } from "../../../lib/api-types.ts";
 import { type TokenInfo, formatAbsolute, formatBps, formatDuration, isoTime } from "../../../lib/format.ts";
 import { IndexerError, getJob as fetchJob } from "../../../lib/indexer.ts";
 import { chainNow, deployment, tokenInfo } from "../../../lib/server.ts";
@@ -125,7 +125,7 @@ export default async function JobPage({ params }: Props) {
           />
           <section className="panel" aria-labelledby="terms-title">
             <h2 id="terms-title">Terms</h2>
-            <Terms job={job} token={token} />
+            <Terms job={job} token={token} terms={detail.terms} />
           </section>
           <section className="panel" aria-labelledby="deadlines-title">
             <h2 id="deadlines-title">Deadlines</h2>
@@ -156,7 +156,7 @@ function Facts({ rows }: { rows: [string, ReactNode][] }) {
   );
 }
 
-function Terms({ job, token }: { job: Job; token: TokenInfo }) {
+function Terms({ job, token, terms }: { job: Job; token: TokenInfo; terms: ArbitratorTerms | null }) {
   const rows: [string, ReactNode][] = [];
   if (job.kind === "rfq") {
     rows.push(["Budget", <Amount key="b" value={job.maxPrice ?? job.price} token={token} />]);
@@ -167,7 +167,15 @@ function Terms({ job, token }: { job: Job; token: TokenInfo }) {
   }
   rows.push(["Buyer", <AddressText key="buyer" address={job.buyer} />]);
   rows.push(["Supplier", job.supplier ? <AddressText key="s" address={job.supplier} supplier /> : <span className="muted">not chosen yet</span>]);
-  rows.push(["Arbitrator", <AddressText key="a" address={job.arbitrator} />]);
+  rows.push([
+    "Arbitrator",
+    <span key="a">
+      <Link href={`/arbitrators/${job.arbitrator}`}>
+        <AddressText address={job.arbitrator} />
+      </Link>
+      {terms ? <span className="muted">{` · fee ${formatBps(terms.feeBps)} each side, rules within ${formatDuration(terms.ruleWindow)}`}</span> : null}
+    </span>,
+  ]);
   rows.push(["Delivery window", formatDuration(job.deliveryWindow)]);
   rows.push(["Review window", formatDuration(job.reviewWindow)]);
   if (job.defaultBuyerShareBps > 0) rows.push(["If the arbitrator is silent", `${formatBps(job.defaultBuyerShareBps)} back to the buyer`]);
