@@ -11,7 +11,7 @@ import { keccak256, toBytes } from "viem";
 import type { FloorsJson, JobStatus } from "../lib/api-types.ts";
 import { encodeTextDeliverable } from "../lib/deliverable.ts";
 import { type TokenInfo, formatAmount, formatBps, formatRelative, parseAmount, shortAddress, shortHash } from "../lib/format.ts";
-import { type Progress, ProgressLine, type SendTools, type Sdk, type Writer, loadSdk, useChainNow, useSend } from "./transaction.tsx";
+import { type Progress, ProgressLine, type SendTools, type Sdk, loadSdk, useChainNow, useSend } from "./transaction.tsx";
 import { SwitchNetworkButton, useWalletState } from "./Wallet.tsx";
 
 export interface JobActionsProps {
@@ -90,13 +90,16 @@ export function JobActions(props: JobActionsProps) {
   const canEvidence = disputed && (dispute.status === "open" || dispute.status === "answered");
   const settleAt = disputed ? (dispute.status === "open" ? dispute.respondBy : dispute.status === "answered" ? dispute.ruleBy : null) : null;
 
+  // The wallet may act: connected, on the right chain, and the escrow's address known.
+  const ready = escrow !== null && wallet.status === "ready";
+
   if (props.arbitratorOnly) {
     return (
       <ArbitratorActions
         canRule={canRule}
         settleAt={settleAt ?? null}
         now={now}
-        ready={ready0(wallet.status, escrow)}
+        ready={ready}
         isArbitrator={isArbitrator}
         arbitrator={props.arbitrator}
         busy={busy}
@@ -119,9 +122,9 @@ export function JobActions(props: JobActionsProps) {
         Your wallet is on another network. <SwitchNetworkButton />
       </p>
     );
-  const ready = gate === null && escrow !== null;
   const only = (who: string, address: string | null | undefined) => (ready ? `Only the ${who} (${shortAddress(address ?? "")}) can do this.` : undefined);
-  const payFee = async (sdk: Sdk, writer: Writer, tools: SendTools) => {
+  /** The dispute fee under the job's terms, allowed to the escrow when it is an ERC-20. */
+  const payFee = async (sdk: Sdk, tools: SendTools) => {
     const amount = await sdk.disputeFee(tools.reader, { escrow: escrow!, jobId });
     await tools.allow({ token: token.address, spender: escrow!, amount });
     return amount;
@@ -209,7 +212,7 @@ export function JobActions(props: JobActionsProps) {
             notice={!isBuyer ? only("buyer", buyer) : undefined}
             onSend={(uri) =>
               send("Dispute", async (sdk, writer, tools) => {
-                const amount = await payFee(sdk, writer, tools);
+                const amount = await payFee(sdk, tools);
                 return sdk.dispute(writer, { escrow: escrow!, jobId, statementURI: uri, token: token.address, fee: amount });
               })
             }
@@ -237,7 +240,7 @@ export function JobActions(props: JobActionsProps) {
             notice={!isSupplier ? only("supplier", supplier) : undefined}
             onSend={(uri) =>
               send("Answer", async (sdk, writer, tools) => {
-                const amount = await payFee(sdk, writer, tools);
+                const amount = await payFee(sdk, tools);
                 return sdk.respond(writer, { escrow: escrow!, jobId, responseURI: uri, token: token.address, fee: amount });
               })
             }
@@ -323,8 +326,6 @@ function floorsOf(f: FloorsJson) {
 }
 /** The SDK's bondFor, here so that the first paint does not load the SDK (its spec validator). */
 const bondOf = (maxPrice: string, floors: FloorsJson) => (BigInt(maxPrice) * BigInt(floors.bondBps)) / 10_000n;
-
-const ready0 = (status: string, escrow: string | null) => escrow !== null && status === "ready";
 
 function ArbitratorActions(p: {
   canRule: boolean;

@@ -36,7 +36,7 @@ export function LiveUpdates({ indexerUrl, chainId, everyMs = 2_000 }: { indexerU
   }, [indexerUrl, chainId, everyMs, router]);
 
   return (
-    <p className="live" aria-live="off">
+    <p className="live">
       <span className={state.live ? "live-dot live-on" : "live-dot"} aria-hidden="true" />
       {state.live ? `Live · block ${state.block ?? "—"}` : "Connecting…"}
     </p>

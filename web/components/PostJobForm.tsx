@@ -8,8 +8,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
-import { type Address, erc20Abi, zeroAddress } from "viem";
-import { usePublicClient } from "wagmi";
+import { type Address, zeroAddress } from "viem";
 import { ETH_TOKEN, type TokenInfo, formatAbsolute, formatAmount, formatRelative } from "../lib/format.ts";
 import type { Arbitrator } from "../lib/api-types.ts";
 import {
@@ -60,14 +59,11 @@ export function PostJobForm(props: PostJobFormProps) {
   const wallet = useWalletState();
   const now = useChainNow(props.now);
   const router = useRouter();
-  const publicClient = usePublicClient();
   const baseId = useId();
   const [form, setForm] = useState<PostForm>(() => emptyForm(tokens[0]?.address));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [plan, setPlan] = useState<PostPlan | null>(null);
   const [focusRequest, setFocusRequest] = useState(0);
-  const [fundsProblem, setFundsProblem] = useState<string | null>(null);
-  const [reading, setReading] = useState(false);
   const [posted, setPosted] = useState<{ jobId: bigint | undefined } | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const reviewRef = useRef<HTMLHeadingElement>(null);
@@ -83,12 +79,7 @@ export function PostJobForm(props: PostJobFormProps) {
       if (jobId !== undefined) window.setTimeout(() => router.push(`/jobs/${jobId}`), 1_500);
     },
   });
-  const approveTx = useSend(plan?.token ?? token, {
-    onDone: () => {
-      if (plan) post(plan);
-    },
-  });
-  const busy = reading || postTx.busy || approveTx.busy;
+  const busy = postTx.busy;
 
   const kit: Kit = {
     id: (key) => `${baseId}-${key.replaceAll(".", "-")}`,
@@ -154,43 +145,18 @@ export function PostJobForm(props: PostJobFormProps) {
       return;
     }
     setErrors({});
-    setFundsProblem(null);
     setPlan(checked.plan);
   };
 
-  function post(reviewed: PostPlan) {
-    postTx.send("Posting the job", (sdk, writer) => (reviewed.kind === "rfq" ? sdk.postRFQ(writer, reviewed.params) : sdk.postDirectHire(writer, reviewed.params)));
-  }
-
-  // An ERC-20 job moves the amount from the wallet: the escrow needs an allowance for it. A short allowance is
-  // approved first (its own transaction, with its own progress); a short balance stops here, before the wallet.
-  async function send() {
-    if (!plan || !escrow || !publicClient || !me) return;
-    setFundsProblem(null);
-    const amount = plan.escrowed;
-    if (plan.token.address === zeroAddress) return post(plan);
-    setReading(true);
-    let allowance: bigint;
-    let balance: bigint;
-    try {
-      [allowance, balance] = await Promise.all([
-        publicClient.readContract({ address: plan.token.address, abi: erc20Abi, functionName: "allowance", args: [me, escrow] }),
-        publicClient.readContract({ address: plan.token.address, abi: erc20Abi, functionName: "balanceOf", args: [me] }),
-      ]);
-    } catch (error) {
-      setFundsProblem(`Your ${plan.token.symbol} balance and allowance could not be read: ${(error as { shortMessage?: string }).shortMessage ?? (error as Error).message}`);
-      return;
-    } finally {
-      setReading(false);
-    }
-    if (balance < amount) {
-      setFundsProblem(`Your wallet holds ${formatAmount(balance, plan.token)}; this job escrows ${formatAmount(amount, plan.token)}.`);
-      return;
-    }
-    if (allowance >= amount) return post(plan);
-    approveTx.send(`Approving ${formatAmount(amount, plan.token)} for the escrow`, (sdk, writer) =>
-      sdk.approve(writer, { token: plan.token.address, spender: escrow, amount }),
-    );
+  // An ERC-20 job moves the amount from the wallet: a short balance stops before the wallet is asked, a short
+  // allowance is approved first (its own step, useSend's allow), then the job is posted.
+  function send() {
+    if (!plan || !escrow) return;
+    const reviewed = plan;
+    postTx.send("Posting the job", async (sdk, writer, tools) => {
+      await tools.allow({ token: reviewed.token.address, spender: escrow, amount: reviewed.escrowed });
+      return reviewed.kind === "rfq" ? sdk.postRFQ(writer, reviewed.params) : sdk.postDirectHire(writer, reviewed.params);
+    });
   }
 
   let gate = null;
@@ -215,12 +181,6 @@ export function PostJobForm(props: PostJobFormProps) {
         <p className="post-hint">Nothing is sent until you post. Check what will be escrowed and the spec as it will be posted.</p>
         <ReviewSummary plan={plan} now={now} arbitrator={arbitrator} />
         {gate}
-        {fundsProblem ? (
-          <p className="notice notice-error" role="alert">
-            {fundsProblem}
-          </p>
-        ) : null}
-        <ProgressLine progress={approveTx.progress} />
         <ProgressLine progress={postTx.progress} />
         {done ? (
           <p className="notice notice-ok">

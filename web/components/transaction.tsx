@@ -8,7 +8,7 @@ import { useEffect, useState } from "react";
 import { type Address, type Hash, type SimulateContractParameters, type TransactionReceipt, type WriteContractParameters, erc20Abi, zeroAddress } from "viem";
 import { writeContract } from "viem/actions";
 import { usePublicClient, useWalletClient } from "wagmi";
-import { type TokenInfo, shortHash } from "../lib/format.ts";
+import { type TokenInfo, formatAmount, shortHash } from "../lib/format.ts";
 
 export type Sdk = typeof import("../lib/sdk-client.ts");
 export type Writer = import("../lib/sdk-client.ts").Writer;
@@ -36,8 +36,9 @@ export function useChainNow(now: number): number {
 /** What an action gets beside the SDK and the wallet. */
 export interface SendTools {
   reader: Reader;
-  /** Lets the escrow take `amount` of an ERC-20 from the wallet: when its allowance is short, sends an approval
-   * (shown as its own step) and waits for its block. Nothing for ETH or a zero amount. */
+  /** Lets the escrow take `amount` of an ERC-20 from the wallet: refuses (before the wallet is asked) when the
+   * balance is short; when the allowance is short, sends an approval (shown as its own step) and waits for its
+   * block. Nothing for ETH or a zero amount. */
   allow: (p: { token: Address; spender: Address; amount: bigint }) => Promise<void>;
 }
 
@@ -67,9 +68,13 @@ export function useSend(token: TokenInfo, options: { onDone?: (receipt: Transact
     const allow: SendTools["allow"] = async ({ token: erc20, spender, amount }) => {
       if (erc20.toLowerCase() === zeroAddress || amount === 0n) return;
       const owner = walletClient.account.address;
-      const allowance = await publicClient.readContract({ address: erc20, abi: erc20Abi, functionName: "allowance", args: [owner, spender] });
+      const [allowance, balance] = await Promise.all([
+        publicClient.readContract({ address: erc20, abi: erc20Abi, functionName: "allowance", args: [owner, spender] }),
+        publicClient.readContract({ address: erc20, abi: erc20Abi, functionName: "balanceOf", args: [owner] }),
+      ]);
+      if (balance < amount) throw new Error(`Your wallet holds ${formatAmount(balance, token)}; this needs ${formatAmount(amount, token)}.`);
       if (allowance >= amount) return;
-      step = `Approving ${token.symbol}`;
+      step = `Approving ${formatAmount(amount, token)} for the escrow`;
       const hash = await sdk.approve(writer, { token: erc20, spender, amount });
       setProgress({ phase: "mining", label: step, hash });
       const receipt = await publicClient.waitForTransactionReceipt({ hash });

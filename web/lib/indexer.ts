@@ -59,5 +59,4 @@ export const getSupplier = (address: string, limit = 50) =>
 export const getArbitrators = ({ active = true }: { active?: boolean } = {}) =>
   get<{ items: Arbitrator[] }>("api/arbitrators", { active: active ? "true" : undefined }).then((r) => r.items);
 export const getBuyer = (address: string, limit = 50) => get<BuyerProfile>(`api/buyers/${encodeURIComponent(address)}`, { limit: String(limit) });
-export const getArbitratorDisputes = (address: string, status?: string) =>
-  get<ArbitratorDisputes>(`api/arbitrators/${encodeURIComponent(address)}/disputes`, { status });
+export const getArbitratorDisputes = (address: string) => get<ArbitratorDisputes>(`api/arbitrators/${encodeURIComponent(address)}/disputes`);
