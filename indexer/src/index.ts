@@ -31,9 +31,9 @@ import {
   termsVersion,
 } from "ponder:schema";
 import { addRating } from "./api/reputation.ts";
-import { categoryId as categoryIdOf, specHash } from "../../scripts/sdk/escrow.ts";
-import { metricName } from "../../scripts/sdk/registry.ts";
-import { specProblem } from "../../scripts/sdk/spec.ts";
+import { categoryId as categoryIdOf, specHash } from "@tender/sdk/escrow";
+import { metricName } from "@tender/sdk/registry";
+import { specProblem } from "@tender/sdk/spec";
 
 type Db = Context["db"];
 type Hex = `0x${string}`;

@@ -1,6 +1,6 @@
 // The shape most job commands share: check the job exists, send one transaction, report the job's new state.
 import type { Address } from "viem";
-import * as sdk from "../sdk/index.ts";
+import * as sdk from "@tender/sdk";
 import type { Globals, Output, Parsed } from "./command.ts";
 import { jobIdArg } from "./command.ts";
 import { type Context, connect, existingJob, send } from "./context.ts";

@@ -18,7 +18,7 @@ import {
   isHex,
 } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
-import * as sdk from "../sdk/index.ts";
+import * as sdk from "@tender/sdk";
 import { CliError, EXIT, type Globals } from "./command.ts";
 import { type TokenInfo, formatAmount } from "./format.ts";
 import { decryptKey, loadAccount, password } from "./keystore.ts";

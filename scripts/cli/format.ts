@@ -2,7 +2,7 @@
 // (amounts with symbols, times relative and absolute).
 import { formatUnits, parseUnits } from "viem";
 import { CliError } from "./command.ts";
-import { formatDuration } from "../sdk/time.ts";
+import { formatDuration } from "@tender/sdk/time";
 
 export interface TokenInfo {
   address: `0x${string}`;

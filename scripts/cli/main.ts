@@ -1,7 +1,7 @@
 // Dispatch: finds the command named by argv, prints help, runs it, prints its output, and turns every failure into
 // one readable line and an exit code (see EXIT in command.ts).
 import { BaseError } from "viem";
-import * as sdk from "../sdk/index.ts";
+import * as sdk from "@tender/sdk";
 import { CliError, type Command, EXIT, GLOBAL_OPTIONS, commandHelp, parseCommand } from "./command.ts";
 import { isNetworkError } from "./context.ts";
 import { toJson } from "./format.ts";

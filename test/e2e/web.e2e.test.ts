@@ -12,9 +12,9 @@ import { join } from "node:path";
 import { type Browser, type BrowserContext, type Page, chromium } from "playwright-core";
 import { type Address, type Hash, parseEther, parseUnits } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as sdk from "../../scripts/sdk/index.ts";
-import { type RunningIndexer, startIndexer } from "../../scripts/lib/indexer.ts";
-import { type RunningWeb, buildWeb, startWeb } from "../../scripts/lib/web.ts";
+import * as sdk from "@tender/sdk";
+import { type RunningIndexer, startIndexer } from "../../scripts/dev/lib/indexer.ts";
+import { type RunningWeb, buildWeb, startWeb } from "../../scripts/dev/lib/web.ts";
 import { type RunningNode, startNode } from "../helpers/node.ts";
 import { TEST_WALLET_NAME, type TestWallet, installTestWallet } from "./wallet.ts";
 

@@ -1,6 +1,6 @@
 // A fresh in-process Hardhat chain with Tender deployed through the SDK, for each test file.
 import hre from "hardhat";
-import * as sdk from "../../scripts/sdk/index.ts";
+import * as sdk from "@tender/sdk";
 
 export async function deployedChain() {
   const { viem, networkHelpers } = await hre.network.create();

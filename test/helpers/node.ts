@@ -4,8 +4,8 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { http, createPublicClient, createWalletClient, defineChain } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
-import type * as sdk from "../../scripts/sdk/index.ts";
-import { freePort } from "../../scripts/lib/ports.ts";
+import type * as sdk from "@tender/sdk";
+import { freePort } from "../../scripts/dev/lib/ports.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
 /** Hardhat's development mnemonic: the node funds its first 20 accounts with 10,000 ETH each. */

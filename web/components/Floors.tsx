@@ -1,5 +1,5 @@
 // An RFQ's floors: what a supplier's record and attested metrics must show for its bid to be accepted on-chain.
-import { metricName } from "../../scripts/sdk/registry.ts";
+import { metricName } from "@tender/sdk/registry";
 import type { FloorsJson } from "../lib/api-types.ts";
 import { type TokenInfo, formatAmount, formatBps, formatRatingX100 } from "../lib/format.ts";
 import { AddressText } from "./bits.tsx";

@@ -1,7 +1,7 @@
 import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { type Hex, decodeFunctionData, encodeErrorResult, getAddress, keccak256, toBytes } from "viem";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { tenderEscrowAbi } from "../../scripts/sdk/generated.ts";
+import { tenderEscrowAbi } from "@tender/sdk/generated";
 import { type CallAnswer, fakeRpc as fakeChain } from "../test/fake-rpc.ts";
 import { type FakeWallet, installFakeWallet } from "../test/fake-wallet.ts";
 import { JobActions, type JobActionsProps } from "./JobActions.tsx";

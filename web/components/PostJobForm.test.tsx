@@ -14,7 +14,7 @@ import {
   toHex,
 } from "viem";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { tenderEscrowAbi } from "../../scripts/sdk/generated.ts";
+import { tenderEscrowAbi } from "@tender/sdk/generated";
 import type { Arbitrator } from "../lib/api-types.ts";
 import { type CallAnswer, fakeRpc as fakeChain } from "../test/fake-rpc.ts";
 import { type FakeWallet, installFakeWallet } from "../test/fake-wallet.ts";

@@ -2,7 +2,7 @@
 // posted. Specs are read defensively: text that is not a valid spec still shows what can be shown, with the problem
 // the SDK's check found.
 import type { ReactNode } from "react";
-import { MANUAL_RULE_KINDS, RULE_KINDS, type RuleKind } from "../../scripts/sdk/spec.ts";
+import { MANUAL_RULE_KINDS, RULE_KINDS, type RuleKind } from "@tender/sdk/spec";
 
 type Json = Record<string, unknown>;
 

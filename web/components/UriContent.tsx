@@ -1,7 +1,7 @@
 // A statement, an answer or a piece of evidence as a reader wants it: the text itself when the URI carries it (a
 // data: URI of text or JSON, as the app and the CLI write them), else the URI, linked when it is a web address.
 // Server component: the SDK's data: decoder is server-side code.
-import { decodeDataUri } from "../../scripts/sdk/deliverable.ts";
+import { decodeDataUri } from "@tender/sdk/deliverable";
 import type { Evidence } from "../lib/api-types.ts";
 import { formatAbsolute } from "../lib/format.ts";
 

@@ -1,15 +1,24 @@
 // @vitest-environment node
 // What the browser bundles must never reach: node:* built-ins (the SDK's deployments.ts and deliverable.ts read
-// files) and the server-only modules of this app. Walks the relative imports of every client component ("use
+// files) and the server-only modules of this app. Walks the relative and SDK imports of every client component ("use
 // client") and of the SDK pieces the job page loads on demand.
 import { readFileSync, readdirSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { encodeDeliverable } from "../../scripts/sdk/deliverable.ts";
+import { encodeDeliverable } from "@tender/sdk/deliverable";
 import { encodeTextDeliverable } from "./deliverable.ts";
 
 const web = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const sdkDir = resolve(web, "../scripts/sdk");
+
+/** The file an import names: relative, or a module of the SDK's package (`@tender/sdk/x` is scripts/sdk/x.ts). */
+function resolveImport(from: string, spec: string): string | undefined {
+  if (spec.startsWith(".")) return resolve(dirname(from), spec);
+  if (spec === "@tender/sdk") return join(sdkDir, "index.ts");
+  if (spec.startsWith("@tender/sdk/")) return join(sdkDir, `${spec.slice("@tender/sdk/".length)}.ts`);
+  return undefined;
+}
 const SERVER_ONLY = ["lib/server.ts", "lib/config.ts", "lib/indexer.ts"].map((f) => join(web, f));
 
 function sources(dir: string): string[] {
@@ -21,8 +30,8 @@ function sources(dir: string): string[] {
   });
 }
 
-/** Every file `file` reaches through relative imports (static, type-only excluded, and dynamic), and every bare
- * specifier on the way. */
+/** Every file `file` reaches through relative and SDK imports (static, type-only excluded, and dynamic), and every
+ * bare specifier on the way. */
 function reach(file: string, seen = new Map<string, string[]>()): Map<string, string[]> {
   if (seen.has(file)) return seen;
   const text = readFileSync(file, "utf8");
@@ -30,7 +39,10 @@ function reach(file: string, seen = new Map<string, string[]>()): Map<string, st
     (m) => m[1]!,
   );
   seen.set(file, specifiers);
-  for (const spec of specifiers) if (spec.startsWith(".")) reach(resolve(dirname(file), spec), seen);
+  for (const spec of specifiers) {
+    const target = resolveImport(file, spec);
+    if (target) reach(target, seen);
+  }
   return seen;
 }
 

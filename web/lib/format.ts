@@ -1,7 +1,7 @@
 // How the app writes what a person reads: amounts in token units, times relative and absolute, addresses, shares.
 // Pure functions (no React, no I/O): server and client components and the tests share them.
 import { type Address, formatUnits, zeroAddress } from "viem";
-import { formatDuration } from "../../scripts/sdk/time.ts";
+import { formatDuration } from "@tender/sdk/time";
 
 export interface TokenInfo {
   address: Address;

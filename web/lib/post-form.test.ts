@@ -2,8 +2,8 @@
 // each bad field gives its own sentence at its own key; the SDK's whole-call checks come back at the right field.
 import { type Address, encodeAbiParameters, encodeEventTopics, keccak256, parseEther, toBytes } from "viem";
 import { describe, expect, it } from "vitest";
-import { tenderEscrowAbi } from "../../scripts/sdk/generated.ts";
-import { parseSpec } from "../../scripts/sdk/spec.ts";
+import { tenderEscrowAbi } from "@tender/sdk/generated";
+import { parseSpec } from "@tender/sdk/spec";
 import type { TokenInfo } from "./format.ts";
 import { type PostForm, buildSpec, checkPostForm, emptyForm, emptyInput, emptyRule, postedJobId, specFieldKey } from "./post-form.ts";
 

@@ -7,12 +7,12 @@
 // for the field a person sees. A refusal in units the person did not type (bps, seconds) is reworded in theirs.
 import type { Address, Hash, TransactionReceipt } from "viem";
 import { parseEventLogs } from "viem";
-import { type DirectHireParams, ETH, checkDirectHire, specHash } from "../../scripts/sdk/escrow.ts";
-import { tenderEscrowAbi } from "../../scripts/sdk/generated.ts";
-import { AwardMode, Comparison, type Floors, type MetricFloor, type RFQParams, bondFor, checkRFQ } from "../../scripts/sdk/market.ts";
-import { METRICS, metricId } from "../../scripts/sdk/registry.ts";
-import { type JobSpec, RULE_KINDS, type RuleKind, type SpecProblem, TRANSFORM_CATEGORY, TRANSFORM_OPS, type TransformOp, specProblem } from "../../scripts/sdk/spec.ts";
-import { DEFAULT_WINDOW_BOUNDS, TenderInputError, checkAddress, checkAmount, checkBps, checkWindow } from "../../scripts/sdk/validate.ts";
+import { type DirectHireParams, ETH, checkDirectHire, specHash } from "@tender/sdk/escrow";
+import { tenderEscrowAbi } from "@tender/sdk/generated";
+import { AwardMode, Comparison, type Floors, type MetricFloor, type RFQParams, bondFor, checkRFQ } from "@tender/sdk/market";
+import { METRICS, metricId } from "@tender/sdk/registry";
+import { type JobSpec, RULE_KINDS, type RuleKind, type SpecProblem, TRANSFORM_CATEGORY, TRANSFORM_OPS, type TransformOp, specProblem } from "@tender/sdk/spec";
+import { DEFAULT_WINDOW_BOUNDS, TenderInputError, checkAddress, checkAmount, checkBps, checkWindow } from "@tender/sdk/validate";
 import { type TokenInfo, formatDuration, parseAmount } from "./format.ts";
 
 // What the form's controls offer, from the SDK.

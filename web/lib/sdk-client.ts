@@ -17,12 +17,12 @@ export {
   settleDispute,
   specHash,
   submitEvidence,
-} from "../../scripts/sdk/escrow.ts";
-export type { Reader, Writer } from "../../scripts/sdk/escrow.ts";
-export { AwardMode, Comparison, NO_FLOORS, award, bid, bondFor, checkRFQ, improveBid, pick, postRFQ, reclaimBond } from "../../scripts/sdk/market.ts";
-export { approve } from "../../scripts/sdk/token.ts";
-export { describeError } from "../../scripts/sdk/errors.ts";
-export { parseSpec, specProblem } from "../../scripts/sdk/spec.ts";
+} from "@tender/sdk/escrow";
+export type { Reader, Writer } from "@tender/sdk/escrow";
+export { AwardMode, Comparison, NO_FLOORS, award, bid, bondFor, checkRFQ, improveBid, pick, postRFQ, reclaimBond } from "@tender/sdk/market";
+export { approve } from "@tender/sdk/token";
+export { describeError } from "@tender/sdk/errors";
+export { parseSpec, specProblem } from "@tender/sdk/spec";
 export {
   TenderInputError,
   checkAddress,
@@ -33,4 +33,4 @@ export {
   checkSpec,
   checkUri,
   checkWindow,
-} from "../../scripts/sdk/validate.ts";
+} from "@tender/sdk/validate";

@@ -4,7 +4,7 @@ import "server-only";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { http, type Address, type PublicClient, createPublicClient, erc20Abi, zeroAddress } from "viem";
-import { type Deployment, readDeployment } from "../../scripts/sdk/deployments.ts";
+import { type Deployment, readDeployment } from "@tender/sdk/deployments";
 import { tenderChain } from "./chain.ts";
 import { type PublicConfig, deploymentsDir, publicConfig } from "./config.ts";
 import { ETH_TOKEN, type TokenInfo } from "./format.ts";

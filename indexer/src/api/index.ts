@@ -27,7 +27,7 @@ import schema, {
 import { and, asc, client, desc, eq, graphql, gte, inArray, lte, or, sql } from "ponder";
 
 type SQL = ReturnType<typeof sql>;
-import { categoryId as categoryIdOf } from "../../../scripts/sdk/escrow.ts";
+import { categoryId as categoryIdOf } from "@tender/sdk/escrow";
 import { type RatingState, type Reputation, buyerReputation, ratingSumsAt, reputation } from "./reputation.ts";
 
 const app = new Hono();

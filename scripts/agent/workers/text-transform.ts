@@ -8,8 +8,8 @@ import {
   inputText,
   joinLines,
   splitLines,
-} from "../../sdk/spec.ts";
-import type { WorkContext, WorkOutput, Worker } from "../worker.ts";
+} from "@tender/sdk/spec";
+import type { WorkContext, WorkOutput, Worker } from "./worker.ts";
 
 /** Parses CSV (RFC 4180: commas, quoted fields with "" for a quote, LF or CRLF). Blank lines are skipped. */
 export function parseCsv(text: string): string[][] {

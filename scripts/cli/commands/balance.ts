@@ -1,4 +1,4 @@
-import * as sdk from "../../sdk/index.ts";
+import * as sdk from "@tender/sdk";
 import { defineCommand, str } from "../command.ts";
 import { connect } from "../context.ts";
 import { formatAmount, table } from "../format.ts";

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import * as sdk from "../../sdk/index.ts";
+import * as sdk from "@tender/sdk";
 import { CliError, defineCommand, str } from "../command.ts";
 import { connect } from "../context.ts";
 import { parseBps } from "../format.ts";

@@ -1,4 +1,4 @@
-import * as sdk from "../../sdk/index.ts";
+import * as sdk from "@tender/sdk";
 import { CliError, EXIT, defineCommand, str } from "../command.ts";
 import { connect, send } from "../context.ts";
 import { formatAmount } from "../format.ts";

@@ -1,8 +1,8 @@
 import { isAbsolute, resolve } from "node:path";
-import { startAgent } from "../../../agent/agent.ts";
-import { loadConfig } from "../../../agent/config.ts";
-import { loadStrategy } from "../../../agent/strategies.ts";
-import { loadWorker } from "../../../agent/worker.ts";
+import { startAgent } from "../../../agent/supplier/agent.ts";
+import { loadConfig } from "../../../agent/supplier/config.ts";
+import { loadStrategy } from "../../../agent/supplier/strategies.ts";
+import { loadWorker } from "../../../agent/workers/worker.ts";
 import { CliError, EXIT, defineCommand, str } from "../../command.ts";
 import { connect } from "../../context.ts";
 import { parseAmount } from "../../format.ts";

@@ -1,4 +1,4 @@
-import * as sdk from "../../../sdk/index.ts";
+import * as sdk from "@tender/sdk";
 import { defineCommand, str } from "../../command.ts";
 import { connect, send } from "../../context.ts";
 import { formatBps, formatDuration, parseBps, parseDuration } from "../../format.ts";

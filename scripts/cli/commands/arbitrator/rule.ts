@@ -1,5 +1,5 @@
 import { keccak256, toBytes } from "viem";
-import * as sdk from "../../../sdk/index.ts";
+import * as sdk from "@tender/sdk";
 import { defineCommand, str } from "../../command.ts";
 import { jobTransaction } from "../../actions.ts";
 import { parseBps } from "../../format.ts";

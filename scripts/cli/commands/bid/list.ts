@@ -1,4 +1,4 @@
-import * as sdk from "../../../sdk/index.ts";
+import * as sdk from "@tender/sdk";
 import { defineCommand, jobIdArg } from "../../command.ts";
 import { connect, existingJob } from "../../context.ts";
 import { formatAmount, formatTime, table } from "../../format.ts";

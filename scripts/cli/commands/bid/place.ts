@@ -1,4 +1,4 @@
-import * as sdk from "../../../sdk/index.ts";
+import * as sdk from "@tender/sdk";
 import { CliError, defineCommand, str } from "../../command.ts";
 import { jobTransaction } from "../../actions.ts";
 import { withAllowance } from "../../context.ts";

@@ -1,6 +1,6 @@
 // What a bidder is told after bidding or improving: its price, its bond, and whether it leads.
 import { isAddressEqual } from "viem";
-import * as sdk from "../../../sdk/index.ts";
+import * as sdk from "@tender/sdk";
 import type { Context } from "../../context.ts";
 import { formatAmount, formatTime } from "../../format.ts";
 

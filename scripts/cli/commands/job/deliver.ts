@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import * as sdk from "../../../sdk/index.ts";
-import { encodeDeliverable } from "../../../sdk/deliverable.ts";
+import * as sdk from "@tender/sdk";
+import { encodeDeliverable } from "@tender/sdk/deliverable";
 import { CliError, EXIT, defineCommand, str } from "../../command.ts";
 import { jobTransaction } from "../../actions.ts";
 import { checkHash, checkUri } from "../../inputs.ts";

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import * as sdk from "../../../sdk/index.ts";
+import * as sdk from "@tender/sdk";
 import { CliError, EXIT, defineCommand, list, str } from "../../command.ts";
 import { connect, withAllowance, send } from "../../context.ts";
 import { formatAmount, formatTime, parseAmount, parseBps, parseDuration } from "../../format.ts";

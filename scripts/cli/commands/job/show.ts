@@ -1,4 +1,4 @@
-import * as sdk from "../../../sdk/index.ts";
+import * as sdk from "@tender/sdk";
 import { defineCommand, jobIdArg } from "../../command.ts";
 import { STATUS_NAMES } from "../../actions.ts";
 import { connect, existingJob } from "../../context.ts";

@@ -1,4 +1,4 @@
-import * as sdk from "../../../sdk/index.ts";
+import * as sdk from "@tender/sdk";
 import { defineCommand } from "../../command.ts";
 import { connect } from "../../context.ts";
 import { formatTime, pairs } from "../../format.ts";

@@ -5,7 +5,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { type ReactNode, cache } from "react";
-import { checkDeliverable, decodeDataUri } from "../../../../scripts/sdk/deliverable.ts";
+import { checkDeliverable, decodeDataUri } from "@tender/sdk/deliverable";
 import { AddressText, Amount, ErrorPanel, StatusBadge } from "../../../components/bits.tsx";
 import { BidsTable } from "../../../components/BidsTable.tsx";
 import { Floors } from "../../../components/Floors.tsx";

@@ -1,0 +1,72 @@
+// Gas of disputes on Hardhat's in-process EVM. Run: `npm run bench:gas` (after the escrow's and market's tables).
+// Conditions as the escrow's benchmark (OpenZeppelin ERC-20 mock, 100 bps protocol fee, 256-byte spec; warm = the
+// second dispute between the same parties in the same token), an arbitrator charging 200 bps, a ruling of 7,000
+// bps. Payouts are pushed, so no withdrawal is needed.
+import hre from "hardhat";
+import type { Hash } from "viem";
+import * as sdk from "@tender/sdk";
+
+const { viem, networkHelpers } = await hre.network.create();
+const reader = (await viem.getPublicClient()) as unknown as sdk.Reader;
+const [deployer, buyer, supplier, arbitrator, treasury] = (await viem.getWalletClients()) as unknown as sdk.Writer[] as [
+  sdk.Writer, sdk.Writer, sdk.Writer, sdk.Writer, sdk.Writer,
+];
+const gasOf = async (hash: Promise<Hash>) => (await sdk.waitForSuccess(reader, await hash)).gasUsed;
+
+const { escrow } = await sdk.deployEscrow(deployer, reader, { owner: deployer.account.address, treasury: treasury.account.address, feeBps: 100 });
+const token = await sdk.deployMockToken(deployer, reader, { name: "Mock USD", symbol: "mUSD", decimals: 6 });
+await gasOf(sdk.registerArbitrator(arbitrator, { escrow, feeBps: 200, ruleWindow: 3 * sdk.DAY, termsURI: "ipfs://terms" }));
+for (const who of [buyer, supplier]) {
+  await gasOf(sdk.mintMock(deployer, { token, to: who.account.address, amount: 10n ** 15n }));
+  await gasOf(sdk.approve(who, { token, spender: escrow, amount: 2n ** 255n }));
+}
+const base = { version: 1, title: "Summarize", category: "text", task: "Summarize the input", inputs: [], acceptance: [] };
+const spec = JSON.stringify({ ...base, notes: "x".repeat(256 - JSON.stringify({ ...base, notes: "" }).length) });
+
+async function disputed(answer: boolean) {
+  const jobId = await sdk.waitForJobId(reader, await sdk.postDirectHire(buyer, {
+    escrow, supplier: supplier.account.address, token, price: 100_000_000n, deliveryWindow: sdk.DAY, reviewWindow: sdk.DAY,
+    arbitrator: arbitrator.account.address, defaultBuyerShareBps: 5_000, category: "text", spec,
+  }));
+  await gasOf(sdk.deliver(supplier, { escrow, jobId, deliverableHash: sdk.specHash("out"), uri: "ipfs://bafy-deliverable" }));
+  const fee = await sdk.disputeFee(reader, { escrow, jobId });
+  const steps: Record<string, bigint> = {};
+  steps.dispute = await gasOf(sdk.dispute(buyer, { escrow, jobId, statementURI: "ipfs://bafy-statement", token, fee }));
+  if (answer) steps.respond = await gasOf(sdk.respond(supplier, { escrow, jobId, responseURI: "ipfs://bafy-response", token, fee }));
+  return { jobId, steps };
+}
+
+const rows: [string, bigint, bigint][] = [];
+const runs: Record<string, bigint>[] = [];
+for (let round = 0; round < 2; round++) {
+  const { jobId, steps } = await disputed(true);
+  steps.evidenceBuyer = await gasOf(sdk.submitEvidence(buyer, { escrow, jobId, evidenceURI: "ipfs://bafy-buyer-evidence" }));
+  steps.evidenceSupplier = await gasOf(sdk.submitEvidence(supplier, { escrow, jobId, evidenceURI: "ipfs://bafy-supplier-evidence" }));
+  steps.rule = await gasOf(sdk.rule(arbitrator, { escrow, jobId, buyerShareBps: 7_000, reasonHash: sdk.specHash("reasons") }));
+
+  const unanswered = await disputed(false);
+  await networkHelpers.time.increase(3 * sdk.DAY);
+  steps.settleUnanswered = await gasOf(sdk.settleDispute(deployer, { escrow, jobId: unanswered.jobId }));
+  const silent = await disputed(true);
+  await networkHelpers.time.increase(3 * sdk.DAY);
+  steps.settleSilent = await gasOf(sdk.settleDispute(deployer, { escrow, jobId: silent.jobId }));
+  runs.push(steps);
+}
+const label: Record<string, string> = {
+  dispute: "dispute (buyer pays the fee)",
+  respond: "respond (supplier pays the fee)",
+  evidenceBuyer: "evidence (buyer)",
+  evidenceSupplier: "evidence (supplier)",
+  rule: "rule 7,000 bps (pays buyer, supplier, arbitrator)",
+  settleUnanswered: "settle an unanswered dispute",
+  settleSilent: "settle after a silent arbitrator",
+};
+for (const key of Object.keys(label)) rows.push([label[key]!, runs[0]![key]!, runs[1]![key]!]);
+const path = (r: Record<string, bigint>) => r.dispute! + r.respond! + r.evidenceBuyer! + r.evidenceSupplier! + r.rule!;
+rows.push(["dispute to ruling: dispute, respond, 2 evidence, rule", path(runs[0]!), path(runs[1]!)]);
+
+const width = Math.max(...rows.map(([name]) => name.length));
+console.log(`${"dispute operation".padEnd(width)}  ${"cold".padStart(9)}  ${"warm".padStart(9)}`);
+for (const [name, cold, warm] of rows) {
+  console.log(`${name.padEnd(width)}  ${cold.toLocaleString("en-US").padStart(9)}  ${warm.toLocaleString("en-US").padStart(9)}`);
+}

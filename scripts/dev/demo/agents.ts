@@ -1,0 +1,112 @@
+// The live part of the `npm start` demo: two supplier agents (the real `tender agent run`, as child processes)
+// compete for a demo buyer's text.transform RFQs; the buyer's verifier checks each delivery and confirms it or
+// disputes it, with no person in the loop.
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type Address, formatUnits, parseUnits } from "viem";
+import { reviewDelivery } from "../../agent/buyer/verifier.ts";
+import * as sdk from "@tender/sdk";
+import type { AdvanceTime } from "./seed.ts";
+import { TRANSFORM_SPECS } from "./transform-specs.ts";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "../../..");
+const USD = (amount: string) => parseUnits(amount, 6);
+
+export interface DemoAgent {
+  name: string;
+  address: Address;
+  child: ChildProcess;
+}
+
+/** Starts one `tender agent run` per config, each signing with its key, its state in a fresh directory. */
+export function startAgents(
+  p: { rpcUrl: string; deploymentsDir?: string; agents: { config: string; privateKey: `0x${string}`; address: Address }[] },
+  onLine: (name: string, line: string) => void,
+): DemoAgent[] {
+  const stateDir = mkdtempSync(join(tmpdir(), "tender-agents-"));
+  return p.agents.map(({ config, privateKey, address }) => {
+    const name = config.replace(/^.*\//, "").replace(/\.json$/, "");
+    const child = spawn(process.execPath, [join(root, "scripts/cli/tender.ts"), "agent", "run", "--config", config, "--state", join(stateDir, `${name}.json`)], {
+      env: { ...process.env, TENDER_RPC_URL: p.rpcUrl, TENDER_PRIVATE_KEY: privateKey, ...(p.deploymentsDir ? { TENDER_DEPLOYMENTS_DIR: p.deploymentsDir } : {}) },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let buffered = "";
+    const split = (chunk: Buffer) => {
+      buffered += chunk.toString();
+      const lines = buffered.split("\n");
+      buffered = lines.pop()!;
+      for (const line of lines) if (line.trim()) onLine(name, line);
+    };
+    child.stdout!.on("data", split);
+    child.stderr!.on("data", split);
+    return { name, address, child };
+  });
+}
+
+export interface Round {
+  jobId: bigint;
+  title: string;
+  bids: number;
+  winner: Address;
+  price: string;
+  decision: string;
+}
+
+/**
+ * The demo buyer posts `count` RFQs (lowest price, 10% bond, maximum 10 mUSD), waits for the agents' bids, lets
+ * bidding close (moving the dev chain's clock), waits for the winner's delivery, and reviews it with the verifier.
+ */
+export async function runRounds(
+  reader: sdk.Reader,
+  p: { buyer: sdk.Writer; arbitrator: Address; deployment: sdk.Deployment; token: Address; count: number; bidders: number; advanceTime: AdvanceTime },
+): Promise<Round[]> {
+  const { escrow } = p.deployment;
+  const rounds: Round[] = [];
+  const until = async <T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = await check();
+      if (value) return value;
+      if (Date.now() > deadline) throw new Error(`demo: timed out waiting for ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  };
+  for (let i = 0; i < p.count; i++) {
+    const demo = TRANSFORM_SPECS[i % TRANSFORM_SPECS.length]!;
+    const now = Math.max(Number((await reader.getBlock()).timestamp), Math.floor(Date.now() / 1000));
+    const bidding = sdk.HOUR + 120;
+    const jobId = await sdk.waitForJobId(
+      reader,
+      await sdk.postRFQ(p.buyer, {
+        escrow, token: p.token, maxPrice: USD("10"), bidDeadline: now + bidding, awardWindow: 0, deliveryWindow: sdk.DAY,
+        reviewWindow: sdk.DAY, mode: sdk.AwardMode.LowestPrice, arbitrator: p.arbitrator, defaultBuyerShareBps: 0,
+        category: demo.category, floors: { ...sdk.NO_FLOORS, bondBps: 1_000 }, spec: demo.spec,
+      }),
+    );
+    // Bidding settles when every agent bid and the price stopped moving for a second.
+    let last = "";
+    let stableSince = Date.now();
+    const bids = await until(`bids on job ${jobId}`, async () => {
+      const bids = await sdk.readBids(reader, { escrow, jobId });
+      const key = bids.map((b) => `${b.supplier}:${b.price}`).join();
+      if (key !== last) [last, stableSince] = [key, Date.now()];
+      return bids.length >= p.bidders && Date.now() - stableSince > 1_000 ? bids : undefined;
+    });
+    await p.advanceTime(bidding + 60);
+    await until(`the delivery of job ${jobId}`, async () => (await sdk.readJob(reader, { escrow, jobId })).status === sdk.JobStatus.Delivered);
+    const job = await sdk.readJob(reader, { escrow, jobId });
+    const review = await reviewDelivery(p.buyer, reader, { escrow, jobId, fromBlock: BigInt(p.deployment.startBlock) });
+    rounds.push({
+      jobId,
+      title: (JSON.parse(demo.spec) as { title: string }).title,
+      bids: bids.length,
+      winner: job.supplier,
+      price: `${formatUnits(job.price, 6)} mUSD`,
+      decision: `${review.decision}: ${review.reason}`,
+    });
+  }
+  return rounds;
+}

@@ -1,0 +1,176 @@
+// Supplier agents end to end: two real `tender agent run` processes with competing strategies against a real
+// `hardhat node`; a buyer posts RFQs through the SDK and reviews deliveries with the verifier. The full loop
+// (RFQ → bids → award → work → delivery → payment; the loser takes its bond back), then a crash of the winner
+// mid-job: restarted from its state file, it neither bids twice nor loses the job.
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type Address, parseUnits } from "viem";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { reviewDelivery } from "../../scripts/agent/buyer/verifier.ts";
+import type { AgentState } from "../../scripts/agent/supplier/state.ts";
+import { transformSpec } from "../../scripts/dev/demo/transform-specs.ts";
+import * as sdk from "@tender/sdk";
+import { type RunningNode, startNode } from "../helpers/node.ts";
+
+const USD = (amount: string) => parseUnits(amount, 6);
+
+interface Agent {
+  name: string;
+  address: Address;
+  child: ChildProcess;
+  log: string;
+  statePath: string;
+}
+
+describe("supplier agents", { timeout: 180_000 }, () => {
+  let node: RunningNode;
+  let dir: string;
+  let deployment: sdk.Deployment;
+  let token: Address;
+  const agents: Agent[] = [];
+  const ok = async (hash: Promise<`0x${string}`>) => sdk.waitForSuccess(node.reader, await hash);
+
+  function configFor(name: string, strategy: object, prices: object): string {
+    const file = join(dir, `${name}.json`);
+    writeFileSync(file, JSON.stringify({ name, categories: ["text.transform"], worker: "text-transform", strategy, prices: { mUSD: prices }, maxJobs: 3, pollingInterval: 100 }));
+    return file;
+  }
+
+  function run(name: string, index: number): Agent {
+    const config = join(dir, `${name}.json`);
+    const child = spawn(process.execPath, ["scripts/cli/tender.ts", "agent", "run", "--config", config], {
+      env: { ...process.env, TENDER_RPC_URL: node.rpcUrl, TENDER_DEPLOYMENTS_DIR: dir, TENDER_PRIVATE_KEY: node.privateKey(index) },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const agent: Agent = { name, address: node.writer(index).account.address, child, log: "", statePath: join(dir, `${name}.state.json`) };
+    child.stdout!.on("data", (chunk: Buffer) => (agent.log += chunk.toString()));
+    child.stderr!.on("data", (chunk: Buffer) => (agent.log += chunk.toString()));
+    agents.push(agent);
+    return agent;
+  }
+
+  async function until<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = await check();
+      if (value) return value;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\n${agents.map((a) => `--- ${a.name}\n${a.log}`).join("\n")}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  const advance = async (seconds: number) => {
+    await node.reader.request({ method: "evm_increaseTime" as never, params: [seconds] as never });
+    await node.reader.request({ method: "evm_mine" as never, params: [] as never });
+  };
+
+  async function postRFQ(input: string): Promise<bigint> {
+    const demo = transformSpec("sort-lines", input, "Sort the inventory");
+    const now = Number((await node.reader.getBlock()).timestamp);
+    return sdk.waitForJobId(
+      node.reader,
+      await sdk.postRFQ(node.writer(3), {
+        escrow: deployment.escrow, token, maxPrice: USD("10"), bidDeadline: now + sdk.HOUR + 120, awardWindow: 0,
+        deliveryWindow: sdk.DAY, reviewWindow: sdk.DAY, mode: sdk.AwardMode.LowestPrice, arbitrator: node.writer(2).account.address,
+        defaultBuyerShareBps: 0, category: demo.category, floors: { ...sdk.NO_FLOORS, bondBps: 1_000 }, spec: demo.spec,
+      }),
+    );
+  }
+
+  const bidsOf = (jobId: bigint) => sdk.readBids(node.reader, { escrow: deployment.escrow, jobId });
+  const placedBy = async (jobId: bigint, who: Address) =>
+    (await node.reader.getContractEvents({ address: deployment.escrow, abi: sdk.tenderEscrowAbi, eventName: "BidPlaced", args: { jobId, supplier: who }, fromBlock: 0n })).length;
+
+  beforeAll(async () => {
+    node = await startNode();
+    dir = mkdtempSync(join(tmpdir(), "tender-agents-"));
+    const deployer = node.writer(0);
+    deployment = await sdk.deployEscrow(deployer, node.reader, { owner: deployer.account.address, treasury: node.writer(1).account.address, feeBps: 100 });
+    token = await sdk.deployMockToken(deployer, node.reader, { name: "Mock USD", symbol: "mUSD", decimals: 6 });
+    deployment.stablecoin = token;
+    sdk.writeDeployment(deployment, dir);
+    await ok(sdk.registerArbitrator(node.writer(2), { escrow: deployment.escrow, feeBps: 200, ruleWindow: 3 * sdk.DAY, termsURI: "ipfs://terms" }));
+    for (const index of [3, 10, 11]) await ok(sdk.mintMock(deployer, { token, to: node.writer(index).account.address, amount: USD("1000") }));
+    await ok(sdk.approve(node.writer(3), { token, spender: deployment.escrow, amount: 2n ** 255n }));
+    configFor("undercutter", { kind: "undercut", stepPct: 5 }, { cost: "2", floor: "3" });
+    configFor("costplus", { kind: "cost-plus", marginPct: 25 }, { cost: "4", floor: "4.5" });
+  });
+  afterAll(async () => {
+    for (const agent of agents) agent.child.kill("SIGKILL");
+    await node?.stop();
+  });
+
+  it("compete for an RFQ: the undercutter wins, works, delivers and is paid; the loser takes its bond back", async () => {
+    const undercutter = run("undercutter", 10);
+    const costplus = run("costplus", 11);
+    await until("both agents to start", async () => agents.every((a) => a.log.includes("is running")));
+    const balanceBefore = await sdk.balanceOf(node.reader, { token, account: undercutter.address });
+
+    const jobId = await postRFQ("pear\napple\nfig\napple\n");
+    // cost-plus offers 4 × 1.25 = 5; the undercutter goes 5% under the best: 4.75.
+    const bids = await until("the undercutter to lead", async () => {
+      const bids = await bidsOf(jobId);
+      return bids.length === 2 && bids[0]!.supplier === undercutter.address && bids[0]!.price === USD("4.75") ? bids : undefined;
+    });
+    expect(bids[1]).toMatchObject({ supplier: costplus.address, price: USD("5"), bond: USD("1") });
+
+    await advance(sdk.HOUR + 180);
+    // The leader awards itself once bidding closed, does the work and delivers.
+    await until("the delivery", async () => (await sdk.readJob(node.reader, { escrow: deployment.escrow, jobId })).status === sdk.JobStatus.Delivered);
+    const review = await reviewDelivery(node.writer(3), node.reader, { escrow: deployment.escrow, jobId });
+    expect(review.decision, review.reason).toBe("confirmed");
+    await until("the payment in the agent's log", async () => undercutter.log.includes(`paid 4.70`));
+
+    // Paid 4.75 less the 1% protocol fee, with its 1 mUSD bond back; the loser's bond came back too.
+    expect(await sdk.balanceOf(node.reader, { token, account: undercutter.address })).toBe(balanceBefore + USD("4.7025"));
+    await until("the loser's bond", async () => (await sdk.balanceOf(node.reader, { token, account: costplus.address })) === USD("1000"));
+    expect(costplus.log).toMatch(/lost job \d+ to 0x/);
+    expect(costplus.log).not.toMatch(/paid/); // the loser is not the job's supplier: nothing of the payment is its
+    const state = JSON.parse(readFileSync(undercutter.statePath, "utf8")) as AgentState;
+    expect(state.jobs[String(jobId)]).toMatchObject({ phase: "paid", earned: String(USD("4.7025")) });
+  });
+
+  it("picks a job back up after a crash, without bidding twice", async () => {
+    const undercutter = agents.find((a) => a.name === "undercutter")!;
+    const jobId = await postRFQ("kiwi\nbanana\ncherry\n");
+    await until("the undercutter to lead", async () => {
+      const [best] = await bidsOf(jobId);
+      return best?.supplier === undercutter.address && best.price === USD("4.75");
+    });
+    await until("its state file to record the bid", async () => {
+      const state = JSON.parse(readFileSync(undercutter.statePath, "utf8")) as AgentState;
+      return state.jobs[String(jobId)]?.phase === "bidding";
+    });
+
+    // Crash right after the bid was mined, before the state file recorded anything about this job: the state
+    // is rolled back to before the RFQ, as the crash would have left it. The job is awarded while it is down.
+    undercutter.child.kill("SIGKILL");
+    await new Promise((resolve) => undercutter.child.once("exit", resolve));
+    const [posting] = await node.reader.getContractEvents({ address: deployment.escrow, abi: sdk.tenderEscrowAbi, eventName: "RFQPosted", args: { jobId }, fromBlock: 0n });
+    const crashed = JSON.parse(readFileSync(undercutter.statePath, "utf8")) as AgentState;
+    delete crashed.jobs[String(jobId)];
+    crashed.cursor = { blockNumber: String(posting!.blockNumber - 1n), logIndex: 1_000 };
+    writeFileSync(undercutter.statePath, JSON.stringify(crashed));
+    await advance(sdk.HOUR + 180);
+    await ok(sdk.award(node.writer(3), { escrow: deployment.escrow, jobId }));
+
+    const restarted = run("undercutter", 10);
+    await until("the delivery after the restart", async () => (await sdk.readJob(node.reader, { escrow: deployment.escrow, jobId })).status === sdk.JobStatus.Delivered);
+    expect(await placedBy(jobId, undercutter.address)).toBe(1); // the bid on the chain was adopted, not repeated
+    expect(restarted.log).toMatch(new RegExp(`adopted its bid of 4\\.75 mUSD on job ${jobId} \\(won\\)`));
+    const review = await reviewDelivery(node.writer(3), node.reader, { escrow: deployment.escrow, jobId });
+    expect(review.decision, review.reason).toBe("confirmed");
+    await until("the payment", async () => restarted.log.includes(`paid 4.70`));
+    // Every job of the first run is still known, none was bid on again.
+    const first = (await node.reader.getContractEvents({ address: deployment.escrow, abi: sdk.tenderEscrowAbi, eventName: "BidPlaced", args: { supplier: undercutter.address }, fromBlock: 0n })).length;
+    expect(first).toBe(2);
+
+    // A graceful stop saves the state and exits 0.
+    restarted.child.kill("SIGINT");
+    const code = await new Promise((resolve) => restarted.child.once("exit", resolve));
+    expect(code).toBe(0);
+    expect(restarted.log).toMatch(/undercutter stopped; state in .* \(2 jobs, 2 paid\)/);
+  });
+});

@@ -1,0 +1,227 @@
+// The `tender` CLI end to end: the real binary, spawned, against a real `hardhat node` this file starts. A full RFQ
+// with a dispute through the CLI alone (deploy, keystore accounts, post, bid, award, deliver, dispute, answer,
+// evidence, ruling), and bad inputs: each gives a clear message and a non-zero exit, and sends nothing.
+import { spawn } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type Address, parseEther, parseUnits } from "viem";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { commandHelp } from "../../scripts/cli/command.ts";
+import { commands } from "../../scripts/cli/commands.ts";
+import * as sdk from "@tender/sdk";
+import { type RunningNode, startNode } from "../helpers/node.ts";
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+const SPEC = JSON.stringify({ version: 1, title: "Sort a list", category: "text", task: "Sort the input lines." });
+
+// Each command is a new process (~1 s of start-up on this machine): generous timeouts for a loaded CI machine.
+describe("tender CLI", { timeout: 300_000 }, () => {
+  let node: RunningNode;
+  let dir: string;
+  let env: Record<string, string>;
+  const keys: Record<string, `0x${string}`> = {};
+  const address: Record<string, Address> = {};
+
+  function tender(args: string[], options: { key?: string; input?: string; env?: Record<string, string> } = {}): Promise<Run> {
+    return new Promise((resolve) => {
+      const child = spawn(process.execPath, ["scripts/cli/tender.ts", ...args], {
+        env: { ...process.env, ...env, ...(options.key ? { TENDER_PRIVATE_KEY: keys[options.key]! } : {}), ...options.env },
+        stdio: ["pipe", "pipe", "pipe"],
+      });
+      let stdout = "";
+      let stderr = "";
+      child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+      child.stdin.end(options.input ?? "");
+      child.on("exit", (code) => resolve({ code, stdout, stderr }));
+    });
+  }
+
+  /** Runs a command that must succeed and returns its --json output. */
+  async function ok<T = Record<string, unknown>>(args: string[], options?: Parameters<typeof tender>[1]): Promise<T> {
+    const run = await tender([...args, "--json"], options);
+    expect(run.code, `${args.join(" ")}\n${run.stderr}`).toBe(0);
+    return JSON.parse(run.stdout) as T;
+  }
+
+  /** Runs a command that must fail with `code` and a message matching `message`, sending nothing from `who`. */
+  async function refused(args: string[], code: number, message: RegExp, options: Parameters<typeof tender>[1] = {}) {
+    const who = options.key ? address[options.key] : undefined;
+    const nonce = who ? await node.reader.getTransactionCount({ address: who }) : 0;
+    const run = await tender(args, options);
+    expect(run.code, `${args.join(" ")}\n${run.stdout}${run.stderr}`).toBe(code);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).not.toMatch(/at .*\.ts:\d+/); // a sentence, not a stack trace
+    if (who) expect(await node.reader.getTransactionCount({ address: who })).toBe(nonce);
+    return run;
+  }
+
+  const advance = async (seconds: number) => {
+    await node.reader.request({ method: "evm_increaseTime" as never, params: [seconds] as never });
+    await node.reader.request({ method: "evm_mine" as never, params: [] as never });
+  };
+
+  beforeAll(async () => {
+    node = await startNode();
+    dir = mkdtempSync(join(tmpdir(), "tender-cli-"));
+    env = { TENDER_RPC_URL: node.rpcUrl, TENDER_DEPLOYMENTS_DIR: dir, TENDER_KEYSTORE_DIR: join(dir, "keystore") };
+    for (const [name, index] of [["deployer", 0], ["arbitrator", 2], ["buyer", 3], ["supplier", 5], ["rival", 6]] as const) {
+      keys[name] = node.privateKey(index);
+      address[name] = node.writer(index).account.address;
+    }
+    writeFileSync(join(dir, "spec.json"), SPEC);
+  });
+  afterAll(async () => {
+    await node?.stop();
+  });
+
+  it("lists the role groups, and every command has --help with an example", async () => {
+    const help = await tender(["--help"]);
+    expect(help.code).toBe(0);
+    for (const group of ["job", "bid", "supplier", "arbitrator", "account", "agent", "withdraw", "balance", "deploy"]) {
+      expect(help.stdout).toMatch(new RegExp(`^  ${group}\\b`, "m"));
+    }
+    const listed = [...help.stdout.matchAll(/^ {2}([a-z]+(?: [a-z]+)?) {2,}/gm)].map((m) => m[1]);
+    expect(listed).toEqual(commands.map((c) => c.path.join(" ")));
+    for (const command of commands) {
+      const text = commandHelp(command);
+      expect(text, command.path.join(" ")).toMatch(/Examples:\n {2}tender /);
+      for (const example of command.examples) expect(example).toContain(`tender ${command.path.join(" ")}`);
+    }
+    // --help through the binary, for a command of each group.
+    for (const words of [["job", "post"], ["bid", "place"], ["supplier", "show"], ["arbitrator", "rule"], ["account", "new"], ["agent", "run"], ["withdraw"]]) {
+      const run = await tender([...words, "--help"]);
+      expect(run.code, words.join(" ")).toBe(0);
+      expect(run.stdout).toContain(`Usage: tender ${words.join(" ")}`);
+    }
+    const group = await tender(["bid"]);
+    expect(group.stdout).toContain("tender bid place");
+    await refused(["job", "frobnicate"], 2, /unknown command: tender job frobnicate/);
+  });
+
+  it("does a whole job from the command line: deploy, accounts, RFQ, bids, award, delivery, dispute, ruling", async () => {
+    const deployed = await ok<sdk.Deployment>(["deploy", "--mock-token"], { key: "deployer" });
+    expect(deployed.escrow).toMatch(/^0x/);
+
+    // The arbitrator keeps its key in the encrypted keystore: imported from stdin, never in argv.
+    const password = { TENDER_PASSWORD: "correct horse battery" };
+    const imported = await ok(["account", "import", "judge"], { input: `${keys.arbitrator}\n`, env: password });
+    expect(imported.address).toBe(address.arbitrator);
+    const listed = await tender(["account", "list"]);
+    expect(listed.stdout).toContain(address.arbitrator!);
+    expect(listed.stdout).not.toContain(keys.arbitrator!.slice(2));
+    const judge = { env: { ...password, TENDER_ACCOUNT: "judge" } };
+    await ok(["arbitrator", "register", "--fee", "2%", "--rule-window", "3d", "--terms", "https://arbiter.example/terms"], judge);
+
+    await ok(["supplier", "register", "--profile", "https://agents.example/sorter.json"], { key: "supplier" });
+    const posted = await ok<{ jobId: string }>(
+      ["job", "post", "--spec", join(dir, "spec.json"), "--arbitrator", address.arbitrator!, "--token", "ETH", "--max-price", "0.1", "--bid-window", "2h", "--bond", "10%"],
+      { key: "buyer" },
+    );
+    const jobId = posted.jobId;
+    await ok(["bid", "place", jobId, "--price", "0.08"], { key: "supplier" });
+    await ok(["bid", "place", jobId, "--price", "0.09"], { key: "rival" });
+    await ok(["bid", "improve", jobId, "--price", "0.075"], { key: "supplier" });
+    const bids = await ok<{ supplier: string; price: string; best: boolean }[]>(["bid", "list", jobId]);
+    expect(bids.map((b) => [b.supplier, b.price, b.best])).toEqual([
+      [address.supplier, String(parseEther("0.075")), true],
+      [address.rival, String(parseEther("0.09")), false],
+    ]);
+    const shown = await tender(["job", "show", jobId]);
+    expect(shown.stdout).toMatch(/status\s+Open/);
+    expect(shown.stdout).toMatch(/bond\s+10% of the maximum \(0\.01 ETH\)/);
+    expect(shown.stdout).toMatch(/★\s+0x[0-9a-fA-F]{40}\s+0\.075 ETH/);
+
+    await refused(["job", "award", jobId], 3, /BiddingOpen: Job \d+ takes bids until/, { key: "buyer" });
+    await advance(2 * 3_600 + 1);
+    expect((await ok(["job", "award", jobId], { key: "buyer" })).status).toBe("Awarded");
+    await ok(["bid", "reclaim", jobId], { key: "rival" });
+    writeFileSync(join(dir, "out.txt"), "a\nb\nc\n");
+    expect((await ok(["job", "deliver", jobId, "--file", join(dir, "out.txt")], { key: "supplier" })).status).toBe("Delivered");
+
+    const buyerBefore = await node.reader.getBalance({ address: address.buyer! });
+    expect((await ok(["job", "dispute", jobId, "--statement", "ipfs://statement"], { key: "buyer" })).status).toBe("Disputed");
+    await ok(["job", "respond", jobId, "--response", "ipfs://answer"], { key: "supplier" });
+    await ok(["job", "evidence", jobId, "--uri", "ipfs://logs"], { key: "supplier" });
+    const docket = await tender(["arbitrator", "disputes"], judge);
+    expect(docket.stdout).toContain(`Job ${jobId} — Disputed, awaiting your ruling`);
+    expect(docket.stdout).toContain("evidence from");
+    expect((await ok(["arbitrator", "rule", jobId, "--buyer-share", "70%", "--reason", "output not sorted"], judge)).status).toBe("Settled");
+
+    // 70% of 0.075 ETH back to the buyer, less the gas of dispute: the ruling's money really moved.
+    const buyerAfter = await node.reader.getBalance({ address: address.buyer! });
+    expect(buyerAfter - buyerBefore).toBeGreaterThan(parseEther("0.05"));
+    const record = await ok<{ record: { disputesFaced: number; disputesLost: number } }>(["supplier", "show", address.supplier!]);
+    expect(record.record).toMatchObject({ disputesFaced: 1, disputesLost: 1 });
+    const listedJobs = await ok<{ jobId: string; status: string }[]>(["job", "list", "--status", "settled"]);
+    expect(listedJobs.map((j) => j.jobId)).toContain(jobId);
+  });
+
+  it("pays with an ERC-20: approvals handled, amounts in token units, a confirm with a rating", async () => {
+    const deployment = sdk.readDeployment(31337, dir);
+    const deployer = node.writer(0);
+    await sdk.waitForSuccess(node.reader, await sdk.mintMock(deployer, { token: deployment.stablecoin!, to: address.buyer!, amount: parseUnits("1000", 6) }));
+    const posted = await ok<{ jobId: string }>(
+      ["job", "post", "--spec", join(dir, "spec.json"), "--arbitrator", address.arbitrator!, "--token", "mUSD", "--supplier", address.supplier!, "--price", "12.5"],
+      { key: "buyer" },
+    );
+    await ok(["job", "deliver", posted.jobId, "--uri", "ipfs://work", "--hash", sdk.specHash("work")], { key: "supplier" });
+    await ok(["job", "confirm", posted.jobId, "--rating", "5"], { key: "buyer" });
+    const balance = await tender(["balance", address.supplier!]);
+    expect(balance.stdout).toMatch(/mUSD\s+12\.375 mUSD/); // 12.5 less the 1% protocol fee
+  });
+
+  it("refuses bad inputs with a clear message and a non-zero exit, sending nothing", async () => {
+    const spec = join(dir, "spec.json");
+    const arbitrator = address.arbitrator!;
+    const post = ["job", "post", "--spec", spec, "--arbitrator", arbitrator, "--token", "ETH"];
+    // usage and input errors (exit 2)
+    await refused([...post, "--max-price", "abc"], 2, /--max-price: "abc" is not an amount/, { key: "buyer" });
+    await refused([...post, "--max-price", "1.1234567", "--token", "mUSD"], 2, /more than the 6 decimals mUSD has/, { key: "buyer" });
+    await refused([...post, "--max-price", "1", "--bid-window", "10m"], 2, /bidDeadline \(from now\): 600 s is outside/, { key: "buyer" });
+    await refused([...post], 2, /give --max-price for an RFQ, or --supplier with --price/, { key: "buyer" });
+    await refused(["job", "post", "--arbitrator", arbitrator, "--token", "ETH", "--max-price", "1"], 2, /--spec is required/, { key: "buyer" });
+    await refused(["job", "post", "--spec", spec, "--arbitrator", arbitrator, "--max-price", "1"], 2, /--token is required/, { key: "buyer" });
+    await refused([...post, "--supplier", address.supplier!, "--price", "1", "--bond", "10%"], 2, /--bond does not apply to a direct hire/, { key: "buyer" });
+    await refused([...post, "--max-price", "1", "--price", "1"], 2, /--price does not apply to an RFQ/, { key: "buyer" });
+    await refused(["arbitrator", "rule", "1", "--buyer-share", "0.7", "--reason", "x"], 2, /--buyer-share: "0\.7" is not a percentage with its unit/, { key: "arbitrator" });
+    writeFileSync(join(dir, "bad.json"), '{"version":1,"title":"x","category":"text"}');
+    await refused(["job", "post", "--spec", join(dir, "bad.json"), "--arbitrator", arbitrator, "--token", "ETH", "--max-price", "1"], 2, /spec\.task/, { key: "buyer" });
+    await refused([...post, "--max-price", "1", "--bond", "150%"], 2, /--bond: 150% is above 100%/, { key: "buyer" });
+    await refused(["job", "confirm", "1", "--rating", "6"], 2, /--rating: "6" is not a whole number from 1 to 5/, { key: "buyer" });
+    await refused(["job", "show", "zero"], 2, /job id must be a positive whole number/);
+    await refused(["bid", "place", "1", "--price", "1", "--bogus"], 2, /Unknown option '--bogus'/, { key: "supplier" });
+    await refused([...post, "--supplier", "0x1234", "--price", "1"], 2, /--supplier: "0x1234" is not an address/, { key: "buyer" });
+    await refused(["job", "deliver", "1", "--uri", "ipfs://x"], 2, /give --file, or --uri with --hash/, { key: "supplier" });
+    await refused([...post, "--max-price", "1"], 2, /pass --account NAME .* or set TENDER_PRIVATE_KEY/);
+    await refused(["job", "confirm", "1", "--rating", "5"], 2, /wrong password/, { env: { TENDER_ACCOUNT: "judge", TENDER_PASSWORD: "not it at all" } });
+    // refused by the contract, decoded, before anything is sent (exit 3)
+    const posted = await ok<{ jobId: string }>([...post, "--max-price", "0.1", "--min-completed", "5"], { key: "buyer" });
+    await refused(["bid", "place", posted.jobId, "--price", "0.05"], 3, /RecordFloorNotMet: Job \d+ requires minCompleted of 5; your record has 0/, { key: "rival" });
+    await refused(["bid", "place", posted.jobId, "--price", "0.5"], 2, /above job \d+'s maximum of 0\.1 ETH/, { key: "rival" });
+    await refused(["job", "confirm", posted.jobId, "--rating", "4"], 3, /WrongStatus: Job \d+ is Open; this needs it Delivered/, { key: "buyer" });
+    await refused(["withdraw"], 3, /nothing to withdraw/, { key: "rival" });
+    // An ERC-20 bond: the escrow's refusal is found before the approval, so not even an approval is sent.
+    const deployment = sdk.readDeployment(31337, dir);
+    await sdk.waitForSuccess(node.reader, await sdk.mintMock(node.writer(0), { token: deployment.stablecoin!, to: address.rival!, amount: parseUnits("100", 6) }));
+    const bonded = await ok<{ jobId: string }>(
+      ["job", "post", "--spec", spec, "--arbitrator", arbitrator, "--token", "mUSD", "--max-price", "50", "--bond", "10%", "--min-ratings", "3"],
+      { key: "buyer" },
+    );
+    await refused(["bid", "place", bonded.jobId, "--price", "40"], 3, /RecordFloorNotMet: Job \d+ requires minRatings of 3; your record has 0/, { key: "rival" });
+    await refused(["bid", "place", bonded.jobId, "--price", "0"], 2, /price: must be above zero/, { key: "rival" });
+    // not found (exit 5), unreachable (exit 4)
+    await refused(["job", "show", "999"], 5, /there is no job 999/);
+    await refused(["job", "post", "--spec", join(dir, "missing.json"), "--arbitrator", arbitrator, "--token", "ETH", "--max-price", "1"], 5, /cannot read/, { key: "buyer" });
+    await refused(["job", "show", "1", "--rpc", "http://127.0.0.1:1"], 4, /cannot reach the chain at http:\/\/127\.0\.0\.1:1/);
+    // Global options may come before the command.
+    const shown = await tender(["--rpc", node.rpcUrl, "job", "show", posted.jobId, "--json"]);
+    expect(shown.code, shown.stderr).toBe(0);
+  });
+});

@@ -1,0 +1,80 @@
+// `npm start` end to end: the real orchestrator, a real `hardhat node` on a free port, the seeded demo read back
+// over RPC through the SDK, and a clean stop on Ctrl-C (SIGINT).
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { http, createPublicClient } from "viem";
+import { hardhat } from "viem/chains";
+import { afterAll, describe, expect, it } from "vitest";
+import * as sdk from "@tender/sdk";
+import { freePort, isListening } from "../../scripts/dev/lib/ports.ts";
+
+describe("npm start", () => {
+  let child: ChildProcess | undefined;
+  afterAll(() => {
+    child?.kill("SIGKILL");
+  });
+
+  it("starts a chain, deploys, seeds jobs in every reachable state, and stops on Ctrl-C", async () => {
+    const port = await freePort();
+    const indexerPort = await freePort();
+    const webPort = await freePort();
+    const dir = mkdtempSync(join(tmpdir(), "tender-dev-"));
+    child = spawn(process.execPath, ["scripts/dev/start.ts"], {
+      env: { ...process.env, TENDER_PORT: String(port), TENDER_INDEXER_PORT: String(indexerPort), TENDER_WEB_PORT: String(webPort), TENDER_DEPLOYMENTS_DIR: dir },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child!.once("exit", (code) => resolve(code)));
+
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`not ready after 240 s:\n${output}`)), 240_000);
+      const check = () => {
+        if (output.includes("Ready. Press Ctrl-C to stop.")) {
+          clearTimeout(timer);
+          resolve();
+        }
+      };
+      child!.stdout!.on("data", check);
+      void exited.then(() => reject(new Error(`exited early:\n${output}`)));
+    });
+
+    expect(output).toContain(`http://127.0.0.1:${port}`);
+    expect(output).toMatch(/MetricFloorNotMet/); // a demo bid refused on-chain by the floors
+    expect(output).toMatch(/RecordFloorNotMet/);
+    // Two agents competed for each of the demo buyer's three RFQs; its verifier confirmed every delivery.
+    expect(output.match(/2 bids, won by 0x[0-9a-fA-F]{40} at [0-9.]+ mUSD — confirmed: all \d acceptance rules passed/g)).toHaveLength(3);
+    const deployment = sdk.readDeployment(31337, dir);
+    const reader = createPublicClient({ chain: hardhat, transport: http(`http://127.0.0.1:${port}`) }) as sdk.Reader;
+    const statuses = new Set<number>();
+    const last = await reader.readContract({ address: deployment.escrow, abi: sdk.tenderEscrowAbi, functionName: "lastJobId" });
+    for (let jobId = 1n; jobId <= last; jobId++) {
+      statuses.add((await sdk.readJob(reader, { escrow: deployment.escrow, jobId })).status);
+    }
+    for (const status of ["Open", "Awarded", "Delivered", "Disputed", "Settled", "Refunded", "Cancelled"] as const) {
+      expect(statuses.has(sdk.JobStatus[status]), status).toBe(true);
+    }
+
+    // The indexer serves what the demo did: the open RFQs, and the agents' three settled rounds.
+    expect(output).toContain(`http://127.0.0.1:${indexerPort}`);
+    const open = (await (await fetch(`http://127.0.0.1:${indexerPort}/api/jobs?status=open`)).json()) as { items: { id: string }[] };
+    expect(open.items.length).toBeGreaterThanOrEqual(2);
+    const { markets } = (await (await fetch(`http://127.0.0.1:${indexerPort}/api/markets`)).json()) as { markets: { name: string; settledJobs: number }[] };
+    expect(markets.find((m) => m.name === "text.transform")?.settledJobs).toBe(3);
+
+    // The web app's production build serves the same market: the open-jobs page lists the demo's open RFQs.
+    expect(output).toContain(`Web app      http://127.0.0.1:${webPort}`);
+    const page = await (await fetch(`http://127.0.0.1:${webPort}/jobs`)).text();
+    for (const { id } of open.items) expect(page).toContain(`href="/jobs/${id}"`);
+
+    child.kill("SIGINT");
+    expect(await exited).toBe(0);
+    expect(output).toContain("Stopping the web app, the agents, the indexer and the local chain");
+    expect(await isListening(webPort)).toBe(false);
+    expect(await isListening(indexerPort)).toBe(false);
+    expect(await isListening(port)).toBe(false);
+  }, 300_000);
+});

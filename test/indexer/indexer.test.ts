@@ -1,0 +1,874 @@
+// The Ponder indexer end to end: a real `hardhat node`, Tender deployed through the SDK, a realistic market driven
+// through the SDK (direct hires, RFQs with competing and improved bids, an award, a decline, a cancellation, a
+// dispute with evidence and a ruling, profiles and attestations, two categories, ETH and the mock token, and a spec
+// that is not even JSON), then `ponder start` on PGlite in a folder on disk, and everything checked over HTTP: REST (filters,
+// sorts, cursors, 400s), GraphQL, SQL over HTTP, records equal to the chain's, reputation overall and per category
+// and buyers' records against numbers worked out by hand from the scenario, a live update, and the open RFQs a
+// supplier qualifies for (checked against the SDK's own floor check). Then interruptions: the indexer, stopped
+// (SIGTERM) while transactions are being mined and restarted on its folder, must end equal to a fresh index of the
+// same chain and to the chain itself; and a reorganisation of unfinalized blocks (evm_snapshot / evm_revert, other
+// transactions at the same heights) must leave both indexes equal to the canonical chain.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type Address, type Hash, parseEther, parseUnits, zeroAddress } from "viem";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ratingWeight } from "../../indexer/src/api/reputation.ts";
+import * as sdk from "@tender/sdk";
+import { type RunningIndexer, startIndexer } from "../../scripts/dev/lib/indexer.ts";
+import { type RunningPostgres, startPostgres } from "../../scripts/dev/lib/postgres.ts";
+import { type RunningNode, startNode } from "../helpers/node.ts";
+
+const USD = (amount: string) => parseUnits(amount, 6);
+const spec = (category: string, title: string) => JSON.stringify({ version: 1, title, category, task: `${title}, please.` });
+
+// Development accounts by role.
+const DEPLOYER = 0, TREASURY = 1, JUDGE = 2, BUYER_A = 3, BUYER_B = 4, S1 = 5, S2 = 6, S3 = 7, ATTESTOR = 8, S4 = 9, NEWCOMER = 10;
+
+/** A parsed JSON body, loosely typed: the assertions say what it must hold. */
+type Json = Record<string, any>;
+
+describe("indexer", () => {
+  let node: RunningNode;
+  let indexer: RunningIndexer;
+  let dir: string;
+  let deployment: sdk.Deployment;
+  let escrow: Address;
+  let token: Address;
+  const addr = (index: number) => node.writer(index).account.address;
+  const low = (index: number) => addr(index).toLowerCase();
+  const ids: Record<string, bigint> = {};
+  const openIds: bigint[] = [];
+
+  const ok = async (hash: Promise<Hash>) => sdk.waitForSuccess(node.reader, await hash);
+  const posted = async (hash: Promise<Hash>) => sdk.waitForJobId(node.reader, await hash);
+  const now = async () => Number((await node.reader.getBlock()).timestamp);
+  const advance = async (seconds: number) => {
+    await node.reader.request({ method: "evm_increaseTime" as never, params: [seconds] as never });
+    await node.reader.request({ method: "evm_mine" as never, params: [] as never });
+  };
+
+  async function get(path: string): Promise<{ status: number; body: Json }> {
+    const res = await fetch(`${indexer.url}${path}`);
+    return { status: res.status, body: (await res.json()) as Json };
+  }
+  async function json(path: string): Promise<Json> {
+    const { status, body } = await get(path);
+    expect(status, `${path}: ${JSON.stringify(body)}`).toBe(200);
+    return body;
+  }
+  async function until<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = await check();
+      if (value) return value;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  function directHire(buyer: number, p: { supplier: number; token: Address; price: bigint; category: string; title: string }) {
+    return posted(
+      sdk.postDirectHire(node.writer(buyer), {
+        escrow, supplier: addr(p.supplier), token: p.token, price: p.price, deliveryWindow: sdk.DAY, reviewWindow: sdk.DAY,
+        arbitrator: addr(JUDGE), defaultBuyerShareBps: 0, category: p.category, spec: spec(p.category, p.title),
+      }),
+    );
+  }
+  async function rfq(
+    buyer: number,
+    p: { token: Address; maxPrice: bigint; category: string; title: string; hours: number; bondBps?: number; floors?: Partial<sdk.Floors>; buyerChoice?: boolean },
+  ) {
+    return posted(
+      sdk.postRFQ(node.writer(buyer), {
+        escrow, token: p.token, maxPrice: p.maxPrice, bidDeadline: (await now()) + p.hours * sdk.HOUR, awardWindow: p.buyerChoice ? sdk.HOUR : 0,
+        deliveryWindow: sdk.DAY, reviewWindow: sdk.DAY, mode: p.buyerChoice ? sdk.AwardMode.BuyerChoice : sdk.AwardMode.LowestPrice, arbitrator: addr(JUDGE),
+        defaultBuyerShareBps: 0, category: p.category, floors: { ...sdk.NO_FLOORS, bondBps: p.bondBps ?? 0, ...p.floors },
+        spec: spec(p.category, p.title),
+      }),
+    );
+  }
+  const floors = (bondBps: number) => ({ ...sdk.NO_FLOORS, bondBps });
+  const placeBid = (who: number, jobId: bigint, tokenAddress: Address, price: bigint, maxPrice: bigint, bondBps: number) =>
+    ok(sdk.bid(node.writer(who), { escrow, jobId, price, floors: floors(bondBps), token: tokenAddress, bond: sdk.bondFor(maxPrice, { bondBps }) }));
+  const deliver = (who: number, jobId: bigint) =>
+    ok(sdk.deliver(node.writer(who), { escrow, jobId, deliverableHash: sdk.specHash(`work for ${jobId}`), uri: `ipfs://work-${jobId}` }));
+
+  /** Indexers started by the tests below (beside `indexer`), settled or not, for afterAll to stop. */
+  const more: Promise<RunningIndexer>[] = [];
+
+  beforeAll(async () => {
+    node = await startNode();
+    dir = mkdtempSync(join(tmpdir(), "tender-indexer-"));
+    const deployer = node.writer(DEPLOYER);
+    deployment = await sdk.deployEscrow(deployer, node.reader, { owner: deployer.account.address, treasury: addr(TREASURY), feeBps: 100 });
+    escrow = deployment.escrow;
+    token = await sdk.deployMockToken(deployer, node.reader, { name: "Mock USD", symbol: "mUSD", decimals: 6 });
+    deployment.stablecoin = token;
+    sdk.writeDeployment(deployment, dir);
+    await ok(sdk.registerArbitrator(node.writer(JUDGE), { escrow, feeBps: 200, ruleWindow: 3 * sdk.DAY, termsURI: "ipfs://terms-v1" }));
+    for (const index of [BUYER_A, BUYER_B, S1, S2, S3]) {
+      await ok(sdk.mintMock(deployer, { token, to: addr(index), amount: USD("1000") }));
+      await ok(sdk.approve(node.writer(index), { token, spender: escrow, amount: 2n ** 255n }));
+    }
+
+    // J1: a direct hire in ETH, delivered and confirmed with 5 stars.
+    ids.j1 = await directHire(BUYER_A, { supplier: S1, token: zeroAddress, price: parseEther("1"), category: "code", title: "Fix the parser" });
+    await deliver(S1, ids.j1);
+    await ok(sdk.confirm(node.writer(BUYER_A), { escrow, jobId: ids.j1, rating: 5 }));
+
+    // J2: a lowest-price RFQ in mUSD with three bonded bids and an improvement; J3: an ETH RFQ with one bid.
+    ids.j2 = await rfq(BUYER_A, { token, maxPrice: USD("100"), category: "data.cleaning", title: "Dedupe the CRM", hours: 2, bondBps: 1_000 });
+    await placeBid(S1, ids.j2, token, USD("90"), USD("100"), 1_000);
+    await placeBid(S2, ids.j2, token, USD("80"), USD("100"), 1_000);
+    await placeBid(S3, ids.j2, token, USD("85"), USD("100"), 1_000);
+    await ok(sdk.improveBid(node.writer(S1), { escrow, jobId: ids.j2, price: USD("75") }));
+    ids.j3 = await rfq(BUYER_B, { token: zeroAddress, maxPrice: parseEther("2"), category: "code", title: "Port to Rust", hours: 2, bondBps: 1_000 });
+    await placeBid(S3, ids.j3, zeroAddress, parseEther("1.5"), parseEther("2"), 1_000);
+
+    // J4: an RFQ cancelled before any bid.
+    ids.j4 = await rfq(BUYER_B, { token: zeroAddress, maxPrice: parseEther("1"), category: "code", title: "Never mind", hours: 2 });
+    await ok(sdk.cancel(node.writer(BUYER_B), { escrow, jobId: ids.j4 }));
+
+    // J5: a direct hire in mUSD, disputed, answered, evidence from both sides, ruled 70% to the buyer.
+    ids.j5 = await directHire(BUYER_B, { supplier: S2, token, price: USD("50"), category: "data.cleaning", title: "Clean the ledger" });
+    await deliver(S2, ids.j5);
+    const fee = await sdk.disputeFee(node.reader, { escrow, jobId: ids.j5 });
+    await ok(sdk.dispute(node.writer(BUYER_B), { escrow, jobId: ids.j5, statementURI: "ipfs://statement", token, fee }));
+    await ok(sdk.respond(node.writer(S2), { escrow, jobId: ids.j5, responseURI: "ipfs://response", token, fee }));
+    await ok(sdk.submitEvidence(node.writer(BUYER_B), { escrow, jobId: ids.j5, evidenceURI: "ipfs://evidence-buyer" }));
+    await ok(sdk.submitEvidence(node.writer(S2), { escrow, jobId: ids.j5, evidenceURI: "ipfs://evidence-supplier" }));
+    await ok(sdk.rule(node.writer(JUDGE), { escrow, jobId: ids.j5, buyerShareBps: 7_000, reasonHash: sdk.specHash("two checks failed") }));
+
+    // J6: a direct hire its supplier declines (writes nothing to its record).
+    ids.j6 = await directHire(BUYER_A, { supplier: S3, token: zeroAddress, price: parseEther("0.5"), category: "code", title: "Unwanted" });
+    await ok(sdk.decline(node.writer(S3), { escrow, jobId: ids.j6 }));
+
+    // Bidding closes: J2 goes to S1 at 75, J3 to S3, who declines it (its bond goes to the buyer); losers reclaim bonds.
+    await advance(2 * sdk.HOUR + 60);
+    await ok(sdk.award(node.writer(BUYER_A), { escrow, jobId: ids.j2 }));
+    await ok(sdk.award(node.writer(BUYER_B), { escrow, jobId: ids.j3 }));
+    await ok(sdk.reclaimBond(node.writer(S2), { escrow, jobId: ids.j2 }));
+    await ok(sdk.reclaimBond(node.writer(S3), { escrow, jobId: ids.j2 }));
+    await ok(sdk.decline(node.writer(S3), { escrow, jobId: ids.j3 }));
+    await deliver(S1, ids.j2);
+    await advance(sdk.DAY + 60);
+    await ok(sdk.finalize(node.writer(S1), { escrow, jobId: ids.j2 }));
+
+    // Profiles and attestations; one revoked.
+    const registry = deployment.registry;
+    await ok(sdk.registerSupplier(node.writer(S1), { registry, profileURI: "ipfs://s1-card" }));
+    await ok(sdk.updateSupplierProfile(node.writer(S1), { registry, profileURI: "ipfs://s1-card-v2" }));
+    const validUntil = (await now()) + 30 * sdk.DAY;
+    await ok(sdk.attest(node.writer(ATTESTOR), { registry, supplier: addr(S1), metric: sdk.METRICS.sweBench, value: 72n, validUntil }));
+    await ok(sdk.attest(node.writer(ATTESTOR), { registry, supplier: addr(S2), metric: sdk.METRICS.latencyP95Ms, value: 900n, validUntil }));
+    await ok(sdk.revoke(node.writer(ATTESTOR), { registry, supplier: addr(S2), metric: sdk.METRICS.latencyP95Ms }));
+
+    // Open RFQs to browse: two categories, both tokens, two buyers, different prices and deadlines.
+    openIds.push(await rfq(BUYER_A, { token: zeroAddress, maxPrice: parseEther("1"), category: "code", title: "Write tests", hours: 3 }));
+    openIds.push(await rfq(BUYER_A, { token, maxPrice: USD("40"), category: "data.cleaning", title: "Merge two CSVs", hours: 5 }));
+    openIds.push(await rfq(BUYER_A, { token, maxPrice: USD("10"), category: "code", title: "Lint the repo", hours: 2 }));
+    openIds.push(await rfq(BUYER_B, { token: zeroAddress, maxPrice: parseEther("0.3"), category: "data.cleaning", title: "Fix dates", hours: 4 }));
+    openIds.push(await rfq(BUYER_B, { token, maxPrice: USD("70"), category: "data.cleaning", title: "Geocode", hours: 6 }));
+    await placeBid(S1, openIds.at(-1)!, token, USD("60"), USD("70"), 0);
+    openIds.push(await rfq(BUYER_B, { token: zeroAddress, maxPrice: parseEther("3"), category: "code", title: "Audit", hours: 7 }));
+    // A spec that is not JSON (and holds a NUL), posted past the SDK's checks: indexing must carry on.
+    ids.bad = await posted(
+      node.writer(BUYER_A).writeContract({
+        address: escrow,
+        abi: sdk.tenderEscrowAbi,
+        functionName: "postRFQ",
+        args: [{
+          token: zeroAddress, maxPrice: parseEther("0.2"), bidDeadline: (await now()) + 8 * sdk.HOUR, awardWindow: 0,
+          deliveryWindow: sdk.DAY, reviewWindow: sdk.DAY, mode: sdk.AwardMode.LowestPrice, arbitrator: addr(JUDGE),
+          defaultBuyerShareBps: 0, category: sdk.categoryId("code"), floors: sdk.NO_FLOORS, spec: "{oops\u0000",
+        }],
+        value: parseEther("0.2"),
+      }),
+    );
+    openIds.push(ids.bad);
+
+    // On a folder, so that the restart test can stop it and start it again on the same data.
+    indexer = await startIndexer({ rpcUrl: node.rpcUrl, deploymentsDir: dir, pgliteDir: join(dir, "pglite") });
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const started of await Promise.allSettled(more)) if (started.status === "fulfilled") await started.value.stop();
+    await indexer?.stop(); // the first one, if the restart test did not run
+    await postgres?.stop();
+    await node?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("lists open jobs by default, newest first, with filters", async () => {
+    const all = await json("/api/jobs");
+    expect(all.items.map((j: Json) => j.id)).toEqual([...openIds].reverse().map(String));
+    expect(all.nextCursor).toBeNull();
+    expect(all.items.every((j: Json) => j.status === "Open" && j.spec === undefined)).toBe(true);
+
+    const bad = all.items.find((j: Json) => j.id === String(ids.bad));
+    expect(bad).toMatchObject({ title: null, specValid: false, category: "code", kind: "rfq", price: String(parseEther("0.2")) });
+    expect(bad.specProblem).toMatch(/not JSON/);
+
+    const idsOf = async (path: string) => (await json(path)).items.map((j: Json) => BigInt(j.id));
+    expect(await idsOf("/api/jobs?category=code&sort=oldest")).toEqual([openIds[0], openIds[2], openIds[5], ids.bad]);
+    expect(await idsOf(`/api/jobs?category=${sdk.categoryId("data.cleaning")}&sort=oldest`)).toEqual([openIds[1], openIds[3], openIds[4]]);
+    expect(await idsOf("/api/jobs?token=ETH&sort=oldest")).toEqual([openIds[0], openIds[3], openIds[5], ids.bad]);
+    expect(await idsOf(`/api/jobs?token=${token}&sort=price_asc`)).toEqual([openIds[2], openIds[1], openIds[4]]);
+    expect(await idsOf(`/api/jobs?token=${token}&minPrice=${USD("10")}&maxPrice=${USD("40")}&sort=price_desc`)).toEqual([openIds[1], openIds[2]]);
+    expect(await idsOf(`/api/jobs?buyer=${addr(BUYER_B)}&sort=oldest`)).toEqual([openIds[3], openIds[4], openIds[5]]);
+    expect(await idsOf("/api/jobs?sort=deadline")).toEqual([openIds[2], openIds[0], openIds[3], openIds[1], openIds[4], openIds[5], ids.bad]);
+    expect(await idsOf("/api/jobs?status=settled&sort=oldest")).toEqual([ids.j1, ids.j2, ids.j5]);
+    expect(await idsOf("/api/jobs?status=refunded,cancelled&sort=oldest")).toEqual([ids.j3, ids.j4, ids.j6]);
+    expect((await idsOf("/api/jobs?status=all&limit=100")).length).toBe(6 + openIds.length);
+  });
+
+  it("pages through every sort with cursors: no duplicates, no gaps", async () => {
+    for (const sort of ["newest", "oldest", "price_asc", "price_desc", "deadline"]) {
+      for (const status of ["open", "all"]) {
+        const whole = (await json(`/api/jobs?status=${status}&sort=${sort}&limit=100`)).items.map((j: Json) => j.id);
+        const paged: string[] = [];
+        let cursor: string | null = null;
+        let pages = 0;
+        do {
+          const page: Json = await json(`/api/jobs?status=${status}&sort=${sort}&limit=3${cursor ? `&cursor=${cursor}` : ""}`);
+          expect(page.items.length).toBeLessThanOrEqual(3);
+          paged.push(...page.items.map((j: Json) => j.id));
+          cursor = page.nextCursor;
+          pages++;
+        } while (cursor && pages < 20);
+        expect(paged, `${sort}/${status}`).toEqual(whole);
+        expect(new Set(paged).size).toBe(paged.length);
+      }
+    }
+    const prices = (await json("/api/jobs?token=ETH&status=all&sort=price_asc&limit=100")).items.map((j: Json) => BigInt(j.price));
+    expect(prices).toEqual([...prices].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+  });
+
+  it("refuses bad parameters with a 400 naming them", async () => {
+    const first = await json("/api/jobs?limit=2");
+    const cases: [string, RegExp][] = [
+      ["/api/jobs?status=pending", /"status".*pending/],
+      ["/api/jobs?sort=cheapest", /"sort".*cheapest/],
+      ["/api/jobs?limit=0", /"limit".*1 to 100/],
+      ["/api/jobs?limit=101", /"limit"/],
+      ["/api/jobs?minPrice=1.5", /"minPrice".*whole number/],
+      ["/api/jobs?maxPrice=-3", /"maxPrice"/],
+      ["/api/jobs?minPrice=10&maxPrice=5", /"minPrice".*above "maxPrice"/],
+      ["/api/jobs?token=USDC", /"token"/],
+      ["/api/jobs?buyer=0x1234", /"buyer".*address/],
+      ["/api/jobs?cursor=nonsense", /"cursor"/],
+      [`/api/jobs?limit=2&sort=oldest&cursor=${first.nextCursor}`, /"cursor".*sort=newest/],
+      [`/api/jobs?limit=2&category=code&cursor=${first.nextCursor}`, /"cursor".*filters/],
+      ["/api/jobs?stauts=open", /"stauts"/],
+      ["/api/jobs?limit=2&limit=3", /"limit".*twice|"limit".*2 times/],
+      ["/api/jobs/abc", /job id/],
+      ["/api/jobs/0", /job id/],
+      ["/api/suppliers/not-an-address", /"address"/],
+      ["/api/arbitrators/0x12/disputes", /"address"/],
+      [`/api/arbitrators/${addr(JUDGE)}/disputes?status=maybe`, /"status"/],
+      ["/api/markets/code/prices?kind=bid", /"kind"/],
+    ];
+    for (const [path, message] of cases) {
+      const { status, body } = await get(path);
+      expect(status, path).toBe(400);
+      expect(body.error, path).toMatch(message);
+    }
+    expect((await get("/api/jobs/999")).status).toBe(404);
+    expect((await get(`/api/suppliers/${zeroAddress}`)).status).toBe(404);
+    expect((await get("/api/markets/nothing-here/prices")).status).toBe(404);
+  });
+
+  it("lists jobs with the listed fields only, and the arbitrator registry a buyer picks from", async () => {
+    const { items } = await json("/api/jobs?status=all&limit=1");
+    expect(Object.keys(items[0]).sort()).toEqual(
+      ["arbitrator", "bestBidPrice", "bidCount", "bidDeadline", "buyer", "category", "categoryId", "deadline", "floors", "id", "kind", "maxPrice", "mode",
+        "postedAt", "price", "specProblem", "specValid", "status", "supplier", "title", "token", "updatedAt", "bondBps"].sort(),
+    );
+    const registry = await json("/api/arbitrators");
+    expect(registry.items).toHaveLength(1);
+    expect(registry.items[0]).toMatchObject({ address: low(JUDGE), active: true, feeBps: 200, ruleWindow: 3 * sdk.DAY, termsUri: "ipfs://terms-v1" });
+    expect(registry.items[0].disputeCount).toBeGreaterThan(0);
+    expect((await json("/api/arbitrators?active=false")).items).toEqual([]);
+    const refused = await get("/api/arbitrators?active=yes");
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatch(/"active" must be "true" or "false"/);
+    // A job carries the terms it was posted under: what a dispute costs each side.
+    const j5 = await json(`/api/jobs/${ids.j5}`);
+    expect(j5.terms).toMatchObject({ arbitrator: low(JUDGE), version: 1, feeBps: 200, termsUri: "ipfs://terms-v1" });
+  });
+
+  it("serves a job with its bids best first, its timeline and its dispute", async () => {
+    const j2 = await json(`/api/jobs/${ids.j2}`);
+    expect(j2.job).toMatchObject({
+      kind: "rfq", status: "Settled", buyer: low(BUYER_A), supplier: low(S1), token: token.toLowerCase(),
+      price: String(USD("75")), maxPrice: String(USD("100")), awardRefund: String(USD("25")), category: "data.cleaning",
+      title: "Dedupe the CRM", specValid: true, mode: "LowestPrice", bondBps: 1_000, bidCount: 3, rating: 0,
+      toSupplier: String(USD("74.25")), protocolFee: String(USD("0.75")), deadline: null, deliverableUri: `ipfs://work-${ids.j2}`,
+    });
+    expect(JSON.parse(j2.job.spec)).toMatchObject({ title: "Dedupe the CRM", category: "data.cleaning" });
+    for (const at of ["postedAt", "awardedAt", "deliveredAt", "settledAt"]) expect(j2.job[at], at).toBeGreaterThan(0);
+    expect(j2.job.awardedAt).toBeGreaterThan(j2.job.postedAt);
+    expect(j2.bids.map((b: Json) => [b.supplier, b.price, b.best, b.improvements, b.won, b.bondReclaimed])).toEqual([
+      [low(S1), String(USD("75")), true, 1, true, false],
+      [low(S2), String(USD("80")), false, 0, false, true],
+      [low(S3), String(USD("85")), false, 0, false, true],
+    ]);
+    expect(j2.timeline.map((e: Json) => e.kind)).toEqual([
+      "RFQPosted", "BidPlaced", "BidPlaced", "BidPlaced", "BidImproved", "JobAwarded", "BondReclaimed", "BondReclaimed", "JobDelivered", "JobSettled",
+    ]);
+    expect(j2.timeline[5]).toMatchObject({ actor: low(BUYER_A), data: { supplier: low(S1), price: String(USD("75")) } });
+    expect(j2.dispute).toBeNull();
+
+    const j5 = await json(`/api/jobs/${ids.j5}`);
+    expect(j5.job).toMatchObject({ kind: "direct", status: "Settled", supplier: low(S2), toSupplier: String(USD("14.85")), protocolFee: String(USD("0.15")) });
+    expect(j5.timeline.map((e: Json) => e.kind)).toEqual([
+      "DirectHirePosted", "JobDelivered", "DisputeOpened", "DisputeAnswered", "Evidence", "Evidence", "Ruling", "DisputeSettled", "JobSettled",
+    ]);
+    expect(j5.dispute).toMatchObject({
+      arbitrator: low(JUDGE), status: "ruled", outcome: "ruled", loser: "supplier", buyerShareBps: 7_000, fee: String(USD("1")),
+      statementUri: "ipfs://statement", responseUri: "ipfs://response", evidenceCount: 2,
+      toBuyer: String(USD("36")), toSupplier: String(USD("14.85")), toArbitrator: String(USD("1")),
+    });
+    expect(j5.dispute.evidence.map((e: Json) => [e.role, e.uri])).toEqual([
+      ["buyer", "ipfs://evidence-buyer"],
+      ["supplier", "ipfs://evidence-supplier"],
+    ]);
+
+    const j3 = await json(`/api/jobs/${ids.j3}`);
+    expect(j3.job).toMatchObject({ status: "Refunded", declined: true, bondToBuyer: String(parseEther("0.2")), supplier: low(S3) });
+    const j4 = await json(`/api/jobs/${ids.j4}`);
+    expect(j4.job).toMatchObject({ status: "Cancelled", cancelledBy: low(BUYER_B) });
+  });
+
+  it("keeps each supplier's record equal to the chain's", async () => {
+    for (const who of [S1, S2, S3]) {
+      const chain = await sdk.readSupplierRecord(node.reader, { escrow, supplier: addr(who) });
+      const served = await json(`/api/suppliers/${addr(who)}`);
+      expect(served.record, `supplier #${who}`).toEqual({ ...chain });
+      for (const v of served.volume) {
+        const onChain = await node.reader.readContract({ address: escrow, abi: sdk.tenderEscrowAbi, functionName: "completedVolume", args: [addr(who), v.token] });
+        expect(v.volume).toBe(String(onChain));
+      }
+    }
+    // What the mix should have produced, so that the equality above is not trivially true.
+    const s1 = await json(`/api/suppliers/${addr(S1)}`);
+    expect(s1.record).toMatchObject({ won: 2, completed: 2, ratingSum: 5, ratingCount: 1 });
+    expect(s1.profile).toMatchObject({ registered: true, profileUri: "ipfs://s1-card-v2" });
+    expect(s1.attestations).toEqual([
+      expect.objectContaining({ attestor: low(ATTESTOR), metricName: "benchmark.swe-bench", value: "72", revoked: false, current: true }),
+    ]);
+    expect(s1.derived).toMatchObject({ averageRatingX100: 500, onTimeDeliveries: 2, bidsPlaced: 2, directHires: 1 });
+    expect(s1.history.jobs.map((j: Json) => BigInt(j.id))).toEqual([ids.j2, ids.j1]);
+    expect(s1.history.bids.map((b: Json) => [BigInt(b.jobId), b.job.won])).toEqual([[openIds[4], false], [ids.j2, true]]);
+    expect(s1.volume).toEqual(expect.arrayContaining([
+      expect.objectContaining({ token: zeroAddress, volume: String(parseEther("1")) }),
+      expect.objectContaining({ token: token.toLowerCase(), volume: String(USD("75")) }),
+    ]));
+    const s2 = await json(`/api/suppliers/${addr(S2)}`);
+    expect(s2.record).toMatchObject({ won: 1, completed: 1, disputesFaced: 1, disputesLost: 1 });
+    expect(s2.attestations).toEqual([expect.objectContaining({ metricName: "latency.p95.ms", revoked: true, current: false })]);
+    const s3 = await json(`/api/suppliers/${addr(S3)}`);
+    expect(s3.record).toMatchObject({ won: 1, declined: 1, completed: 0, refunded: 0 });
+    expect(s3.derived.directHires).toBe(1);
+  });
+
+  it("summarizes markets and their clearing prices", async () => {
+    const { markets } = await json("/api/markets");
+    const code = markets.find((m: Json) => m.name === "code");
+    const data = markets.find((m: Json) => m.name === "data.cleaning");
+    expect(code).toMatchObject({ categoryId: sdk.categoryId("code"), named: true, openJobs: 4, jobCount: 8, rfqCount: 6, settledJobs: 1 });
+    expect(code.lastClearing).toMatchObject({ price: String(parseEther("1.5")), token: zeroAddress });
+    expect(code.tokens).toEqual([
+      // J1 settled at 1 ETH; J3 was awarded at 1.5 ETH (then declined): median (1 + 1.5) / 2.
+      expect.objectContaining({ token: zeroAddress, volume: String(parseEther("1")), settledJobs: 1, medianClearingPrice: String(parseEther("1.25")), clearings: 2 }),
+    ]);
+    expect(data).toMatchObject({ openJobs: 3, jobCount: 5, settledJobs: 2 });
+    // J2 paid 75 in full; J5 was ruled 70% back to the buyer: its supplier's side is 15.
+    expect(data.tokens).toEqual([
+      expect.objectContaining({ token: token.toLowerCase(), volume: String(USD("90")), settledJobs: 2, lastClearingPrice: String(USD("75")), medianClearingPrice: String(USD("62.5")) }),
+    ]);
+
+    const series = await json("/api/markets/data.cleaning/prices");
+    expect(series.series.map((p: Json) => [p.kind, BigInt(p.jobId), p.price])).toEqual([
+      ["settlement", ids.j5, String(USD("50"))],
+      ["award", ids.j2, String(USD("75"))],
+      ["settlement", ids.j2, String(USD("75"))],
+    ]);
+    expect(series.series[1].timestamp).toBeGreaterThanOrEqual(series.series[0].timestamp);
+    expect((await json(`/api/markets/${sdk.categoryId("data.cleaning")}/prices?kind=award`)).series).toHaveLength(1);
+  });
+
+  it("lists an arbitrator's disputes with evidence and its record", async () => {
+    const served = await json(`/api/arbitrators/${addr(JUDGE)}/disputes`);
+    const chain = await sdk.readArbitrator(node.reader, { escrow, arbitrator: addr(JUDGE) });
+    expect(served.arbitrator).toMatchObject({
+      active: chain.active, termsId: chain.termsId, rulingsForBuyer: chain.rulingsForBuyer, rulingsForSupplier: chain.rulingsForSupplier,
+      rulingsEven: chain.rulingsEven, timedOut: chain.timedOut, feeBps: 200, termsUri: "ipfs://terms-v1", disputeCount: 1,
+    });
+    expect(chain.rulingsForBuyer).toBe(1);
+    expect(served.arbitrator.terms).toEqual([expect.objectContaining({ version: 1, feeBps: 200 })]);
+    expect(served.disputes).toHaveLength(1);
+    expect(served.disputes[0]).toMatchObject({ jobId: String(ids.j5), job: { title: "Clean the ledger", category: "data.cleaning" } });
+    expect(served.disputes[0].evidence).toHaveLength(2);
+    expect((await json(`/api/arbitrators/${addr(JUDGE)}/disputes?status=active`)).disputes).toEqual([]);
+  });
+
+  // The reputation formula of indexer/README.md, worked by hand for this scenario's suppliers. Parts:
+  //   rating     (R − 1) / 4 with R = (3·3 + Σ w·stars) / (3 + Σ w), w = ½^(age / 90 days)
+  //   completion (completed + 1) / (won + 2);  on time (deliveries + 1) / (deliveries + missed + 2)
+  //   disputes   1 − lost / (won + 1);         score = 100 × (0.40, 0.25, 0.20, 0.15 of them), one decimal
+  // Only S1 has a rating (J1, 5 stars): its weight is J1's age at the answer's time ("asOf").
+  const oneDecimal = (x: number) => Math.round(x * 10) / 10;
+  async function s1RatingWeight(asOf: number) {
+    const confirmedAt = (await json(`/api/jobs/${ids.j1}`)).job.settledAt as number;
+    const w = 0.5 ** ((asOf - confirmedAt) / (90 * 86_400));
+    expect(w).toBeLessThan(1);
+    expect(w).toBeGreaterThan(0.98); // about a day old
+    expect(w).toBeCloseTo(ratingWeight(confirmedAt, asOf), 12);
+    return w;
+  }
+
+  it("ranks suppliers by reputation, scores worked out by hand", async () => {
+    const board = await json("/api/leaderboard");
+    expect(board.category).toBeNull();
+    expect(board.suppliers.map((s: Json) => [s.rank, s.address])).toEqual([[1, low(S1)], [2, low(S2)], [3, low(S3)]]);
+
+    // S1 overall: won 2 (J1, J2), completed 2, delivered both, no dispute, J1's 5 stars.
+    const w = await s1RatingWeight(board.asOf);
+    const r1 = (9 + 5 * w) / (3 + w);
+    const s1 = board.suppliers[0];
+    expect(s1.rating).toBeCloseTo(r1, 3);
+    expect(s1.parts.rating).toBeCloseTo((r1 - 1) / 4, 4);
+    expect(s1.parts).toMatchObject({ completion: 0.75, onTime: 0.75, disputes: 1 });
+    expect(s1.score).toBe(oneDecimal(100 * (0.4 * ((r1 - 1) / 4) + 0.25 * 0.75 + 0.2 * 0.75 + 0.15 * 1)));
+    expect(s1.score).toBeGreaterThan(73.5);
+    expect(s1.score).toBeLessThan(73.8);
+    expect(s1.record).toMatchObject({ won: 2, completed: 2, ratingSum: 5, ratingCount: 1 });
+
+    // S2: won 1 (J5), completed 1 (the ruling left it 30%), delivered, lost its dispute, no rating.
+    const s2 = board.suppliers[1];
+    expect(s2.rating).toBe(3);
+    expect(s2.parts.rating).toBe(0.5);
+    expect(s2.parts.completion).toBeCloseTo(2 / 3, 4);
+    expect(s2.parts.onTime).toBeCloseTo(2 / 3, 4);
+    expect(s2.parts.disputes).toBe(0.5);
+    expect(s2.score).toBe(57.5); // 100 × (0.4·½ + 0.25·⅔ + 0.2·⅔ + 0.15·½)
+
+    // S3: won 1 (J3, declined after the award; its declined direct hire J6 counts nowhere), nothing delivered.
+    const s3 = board.suppliers[2];
+    expect(s3.parts).toMatchObject({ rating: 0.5, onTime: 0.5, disputes: 1 });
+    expect(s3.parts.completion).toBeCloseTo(1 / 3, 4);
+    expect(s3.score).toBe(53.3); // 100 × (0.4·½ + 0.25·⅓ + 0.2·½ + 0.15·1) = 53.33…
+    expect(s3.record).toMatchObject({ won: 1, declined: 1, completed: 0 });
+
+    expect((await json(`/api/suppliers/${addr(S1)}`)).reputation).toEqual({ score: s1.score, rating: s1.rating, parts: s1.parts });
+    expect((await json("/api/leaderboard?minJobs=2")).suppliers.map((s: Json) => s.address)).toEqual([low(S1)]);
+    expect((await get("/api/leaderboard?limit=500")).status).toBe(400);
+  });
+
+  it("scores suppliers per category and ranks each category, by hand", async () => {
+    // data.cleaning: S1 has J2 (won, delivered, finalized without a rating), S2 has J5 (as overall).
+    const data = await json("/api/leaderboard?category=data.cleaning");
+    expect(data.category).toEqual({ id: sdk.categoryId("data.cleaning"), name: "data.cleaning" });
+    expect(data.suppliers.map((s: Json) => [s.rank, s.address, s.score])).toEqual([
+      [1, low(S1), 65], // 100 × (0.4·½ + 0.25·⅔ + 0.2·⅔ + 0.15·1) = 65
+      [2, low(S2), 57.5],
+    ]);
+    expect(data.suppliers[0].record).toEqual({ won: 1, completed: 1, declined: 0, refunded: 0, disputesFaced: 0, disputesLost: 0, ratingSum: 0, ratingCount: 0 });
+    expect(data.suppliers[1].record).toMatchObject({ won: 1, completed: 1, disputesFaced: 1, disputesLost: 1 });
+
+    // code: S1 has J1 (direct hire, delivered, 5 stars), S3 has J3 (awarded, declined). S2 never worked in code.
+    const code = await json(`/api/leaderboard?category=${sdk.categoryId("code")}`);
+    const w = await s1RatingWeight(code.asOf);
+    const r = (9 + 5 * w) / (3 + w);
+    expect(code.suppliers.map((s: Json) => s.address)).toEqual([low(S1), low(S3)]);
+    expect(code.suppliers[0].parts.completion).toBeCloseTo(2 / 3, 4);
+    expect(code.suppliers[0].parts.onTime).toBeCloseTo(2 / 3, 4);
+    expect(code.suppliers[0].parts.disputes).toBe(1);
+    expect(code.suppliers[0].rating).toBeCloseTo(r, 3);
+    expect(code.suppliers[0].score).toBe(oneDecimal(100 * (0.4 * ((r - 1) / 4) + 0.25 * (2 / 3) + 0.2 * (2 / 3) + 0.15)));
+    expect(code.suppliers[1].score).toBe(53.3);
+    expect(code.suppliers[1].record).toMatchObject({ won: 1, declined: 1 });
+
+    // The supplier's own page: each category's score and parts, best first; they add up to the overall record.
+    const s1 = await json(`/api/suppliers/${addr(S1)}`);
+    expect(s1.categories.map((c: Json) => [c.category, c.reputation.score])).toEqual([
+      ["code", code.suppliers[0].score],
+      ["data.cleaning", 65],
+    ]);
+    expect(s1.categories[0].reputation.parts).toEqual(code.suppliers[0].parts);
+    expect(s1.categories[1]).toMatchObject({ categoryId: sdk.categoryId("data.cleaning"), onTimeDeliveries: 1, missedDeadlines: 0 });
+    for (const field of ["won", "completed", "ratingSum", "ratingCount"]) {
+      expect(s1.categories.reduce((sum: number, c: Json) => sum + c.record[field], 0), field).toBe(s1.record[field]);
+    }
+    expect((await json(`/api/suppliers/${addr(S2)}`)).categories.map((c: Json) => c.category)).toEqual(["data.cleaning"]);
+    expect((await json("/api/leaderboard?category=code&minJobs=2")).suppliers).toEqual([]);
+    expect((await get("/api/leaderboard?category=nothing-here")).status).toBe(404);
+    expect((await get("/api/leaderboard?category=")).status).toBe(400);
+  });
+
+  it("keeps each buyer's record: pay rate, disputes, cancellations, worked out by hand", async () => {
+    for (const who of [BUYER_A, BUYER_B]) {
+      const chain = await sdk.readBuyerRecord(node.reader, { escrow, buyer: addr(who) });
+      expect((await json(`/api/buyers/${addr(who)}`)).record, `buyer #${who}`).toEqual({ ...chain });
+    }
+    // A posted J1, J2, J6 and 4 open RFQs: J1 confirmed (5 stars) and J2 finalized, both paid; J6 refunded (declined).
+    const a = await json(`/api/buyers/${addr(BUYER_A)}`);
+    expect(a.record).toEqual({ posted: 7, paid: 2, cancelled: 0, disputesOpened: 0, disputesLost: 0 });
+    expect(a.derived).toMatchObject({
+      settled: 2, refunded: 1, disputesWon: 0, cancelledWithBids: 0, ratingsGiven: 1, averageRatingGiven: 5,
+      payRate: 1, disputeRate: 0, lossShareBps: 0, cancelRate: 0,
+    });
+    // payment (2 + 1) / (2 + 2), disputes 1 − 0 / 3, cancellations 1 − 0 / 8: 100 × (0.5·¾ + 0.3 + 0.2) = 87.5
+    expect(a.reputation).toEqual({ score: 87.5, parts: { payment: 0.75, disputes: 1, cancellations: 1 } });
+    expect(a.history.jobs.map((j: Json) => BigInt(j.id)).slice(-3)).toEqual([ids.j6, ids.j2, ids.j1]);
+
+    // B posted J3, J4, J5 and 3 open RFQs: J4 cancelled before any bid, J3 refunded (declined after the award),
+    // J5 disputed and ruled 70% its way (the supplier lost), the rest 30% paid.
+    const b = await json(`/api/buyers/${addr(BUYER_B)}`);
+    expect(b.record).toEqual({ posted: 6, paid: 1, cancelled: 1, disputesOpened: 1, disputesLost: 0 });
+    expect(b.derived).toMatchObject({
+      settled: 1, refunded: 1, disputesWon: 1, cancelledWithBids: 0, ratingsGiven: 0, averageRatingGiven: null,
+      payRate: 1, disputeRate: 1, lossShareBps: 0, cancelRate: 0.1667,
+    });
+    // payment (1 + 1) / (1 + 2), disputes 1 − 0 / 2, cancellations 1 − 0 / 7: 100 × (0.5·⅔ + 0.3 + 0.2) = 83.3
+    expect(b.reputation.score).toBe(83.3);
+    expect(b.reputation.parts.payment).toBeCloseTo(2 / 3, 4);
+
+    expect((await get("/api/buyers/0x1234")).status).toBe(400);
+    expect((await get(`/api/buyers/${addr(S1)}`)).status).toBe(404);
+    expect((await get(`/api/buyers/${addr(BUYER_A)}?limit=0`)).status).toBe(400);
+  });
+
+  it("answers GraphQL and SQL over HTTP", async () => {
+    const res = await fetch(`${indexer.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        query: `query ($a: String!) { buyer(address: $a) { posted paid cancelled disputesOpened disputesLost }
+          jobs(where: { status: Open }, orderBy: "id", orderDirection: "asc") { totalCount items { id title } } }`,
+        variables: { a: low(BUYER_B) },
+      }),
+    });
+    const { data, errors } = (await res.json()) as Json;
+    expect(errors).toBeUndefined();
+    const chain = await sdk.readBuyerRecord(node.reader, { escrow, buyer: addr(BUYER_B) });
+    expect(data.buyer).toEqual({ ...chain });
+    expect(chain).toMatchObject({ posted: 6, cancelled: 1, disputesOpened: 1, paid: 1 });
+    expect(data.jobs.totalCount).toBe(openIds.length);
+    expect(data.jobs.items[0]).toEqual({ id: String(openIds[0]), title: "Write tests" });
+
+    // What @ponder/client sends: a superjson-encoded { sql, params }.
+    const sqlQuery = { json: { sql: "select category, count(*)::int as n from job where status = 'Open' group by category order by category", params: [] } };
+    const sqlRes = await fetch(`${indexer.url}/sql/db?sql=${encodeURIComponent(JSON.stringify(sqlQuery))}`);
+    const body = (await sqlRes.json()) as Json;
+    expect(sqlRes.status, JSON.stringify(body)).toBe(200);
+    expect(body.rows).toEqual([
+      { category: "code", n: 4 },
+      { category: "data.cleaning", n: 3 },
+    ]);
+  });
+
+  it("follows the chain live", async () => {
+    const jobId = await rfq(BUYER_A, { token, maxPrice: USD("5"), category: "code", title: "Live one", hours: 3 });
+    const started = Date.now();
+    const newest = await until("the new RFQ in the API", async () => {
+      const { items } = await json("/api/jobs?limit=1");
+      return items[0]?.id === String(jobId) ? items[0] : undefined;
+    });
+    expect(newest).toMatchObject({ title: "Live one", status: "Open", category: "code" });
+    // S4 holds no mUSD, but this RFQ asks for no bond.
+    await placeBid(S4, jobId, token, USD("4"), USD("5"), 0);
+    const detail = await until("the bid in the job", async () => {
+      const body = await json(`/api/jobs/${jobId}`);
+      return body.bids.length === 1 ? body : undefined;
+    });
+    expect(detail.bids[0]).toMatchObject({ supplier: low(S4), price: String(USD("4")), best: true });
+    expect(detail.job).toMatchObject({ bidCount: 1, bestBidder: low(S4), bestBidPrice: String(USD("4")) });
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it("lists the open RFQs a supplier qualifies for, as the SDK's floor check says", async () => {
+    // The records now: S1 completed 2 (1 ETH and 75 mUSD of volume), one 5-star rating, no dispute, a current
+    // swe-bench attestation of 72; S2 completed 1 (15 mUSD), lost its only dispute, its attestation revoked;
+    // S3 nothing completed; S4 only bid; NEWCOMER never seen.
+    const category = "research";
+    const swe = sdk.metricId(sdk.METRICS.sweBench);
+    const latency = sdk.metricId(sdk.METRICS.latencyP95Ms);
+    const wanted: { name: string; token: Address; floors: Partial<sdk.Floors> }[] = [
+      { name: "none", token, floors: {} },
+      { name: "minCompleted 2", token, floors: { minCompleted: 2 } },
+      { name: "minVolume 50 mUSD", token, floors: { minVolume: USD("50") } },
+      { name: "minVolume 1 ETH", token: zeroAddress, floors: { minVolume: parseEther("1") } },
+      { name: "loss share ≤ 50%", token, floors: { maxLossShareBps: 5_000 } },
+      { name: "2 ratings", token, floors: { minRatings: 2 } },
+      { name: "average ≥ 4.5", token, floors: { minAvgRating: 450 } },
+      { name: "swe-bench ≥ 70", token, floors: { metrics: [{ attestor: addr(ATTESTOR), comparison: sdk.Comparison.AtLeast, metric: swe, threshold: 70n }] } },
+      { name: "swe-bench ≥ 80", token, floors: { metrics: [{ attestor: addr(ATTESTOR), comparison: sdk.Comparison.AtLeast, metric: swe, threshold: 80n }] } },
+      { name: "swe-bench by another", token, floors: { metrics: [{ attestor: addr(JUDGE), comparison: sdk.Comparison.AtLeast, metric: swe, threshold: 1n }] } },
+      { name: "latency ≤ 1000", token, floors: { metrics: [{ attestor: addr(ATTESTOR), comparison: sdk.Comparison.AtMost, metric: latency, threshold: 1_000n }] } },
+    ];
+    const jobs: { id: bigint; name: string; token: Address; floors: sdk.Floors }[] = [];
+    for (const w of wanted) {
+      const maxPrice = w.token === zeroAddress ? parseEther("0.1") : USD("5");
+      const id = await rfq(BUYER_A, { token: w.token, maxPrice, category, title: w.name, hours: 48, floors: w.floors });
+      jobs.push({ id, name: w.name, token: w.token, floors: { ...sdk.NO_FLOORS, ...w.floors } });
+    }
+    // S3 gets a latency attestation that lapses in an hour.
+    await ok(sdk.attest(node.writer(ATTESTOR), { registry: deployment.registry, supplier: addr(S3), metric: sdk.METRICS.latencyP95Ms, value: 800n, validUntil: (await now()) + sdk.HOUR }));
+    await indexer.waitForBlock();
+
+    const served = async (who: number) =>
+      (await json(`/api/jobs?category=${category}&qualifiedFor=${addr(who)}&sort=oldest&limit=100`)).items.map((j: Json) => j.title as string);
+    /** What the SDK's unmetFloors (reading the chain itself) says, at the latest block's time. */
+    const bySdk = async (who: number) => {
+      const at = await now();
+      const unmet = await Promise.all(
+        jobs.map((j) => sdk.unmetFloors(node.reader, { escrow, registry: deployment.registry, supplier: addr(who), token: j.token, floors: j.floors, now: at })),
+      );
+      return jobs.filter((_, i) => unmet[i]!.length === 0).map((j) => j.name);
+    };
+    const expected: Record<number, string[]> = {
+      [S1]: ["none", "minCompleted 2", "minVolume 50 mUSD", "minVolume 1 ETH", "loss share ≤ 50%", "average ≥ 4.5", "swe-bench ≥ 70"],
+      [S2]: ["none"],
+      [S3]: ["none", "loss share ≤ 50%", "latency ≤ 1000"],
+      [S4]: ["none", "loss share ≤ 50%"],
+      [NEWCOMER]: ["none", "loss share ≤ 50%"],
+    };
+    for (const [who, names] of Object.entries(expected)) {
+      expect(await served(Number(who)), `supplier #${who}`).toEqual(names);
+      expect(await bySdk(Number(who)), `supplier #${who} (SDK)`).toEqual(names);
+    }
+    // Floors apply on top of the other filters, to RFQs only, and a cursor keeps them.
+    const all = (await json(`/api/jobs?status=all&qualifiedFor=${addr(S2)}&limit=100`)).items;
+    expect(all.every((j: Json) => j.kind === "rfq")).toBe(true);
+    const first = await json(`/api/jobs?category=${category}&qualifiedFor=${addr(S1)}&sort=oldest&limit=4`);
+    expect((await get(`/api/jobs?category=${category}&sort=oldest&limit=4&cursor=${first.nextCursor}`)).status).toBe(400);
+    const rest = await json(`/api/jobs?category=${category}&qualifiedFor=${addr(S1)}&sort=oldest&limit=4&cursor=${first.nextCursor}`);
+    expect([...first.items, ...rest.items].map((j: Json) => j.title)).toEqual(expected[S1]);
+
+    // Two hours on, S3's attestation has lapsed at the latest indexed block's time.
+    await advance(2 * sdk.HOUR);
+    await indexer.waitForBlock();
+    expect(await served(S3)).toEqual(["none", "loss share ≤ 50%"]);
+    expect(await bySdk(S3)).toEqual(["none", "loss share ≤ 50%"]);
+
+    const bad = await get("/api/jobs?qualifiedFor=0x1234");
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toMatch(/"qualifiedFor".*address/);
+  });
+
+  // -------------------------------------------------------------------------------------------------------------
+  // Interruptions: a restart on disk, and a reorganisation.
+
+  const TABLES = [
+    "job", "job_event", "bid", "supplier", "supplier_category", "supplier_volume", "attestation", "buyer", "arbitrator",
+    "arbitrator_terms", "dispute", "evidence", "rating", "market", "market_volume", "clearing_price", "protocol",
+    "protocol_fee", "credit",
+  ];
+  const STATUS_NAMES = ["None", "Open", "Awarded", "Delivered", "Disputed", "Settled", "Refunded", "Cancelled"];
+
+  /** Everything the API says about the market, and the row count of every table. */
+  async function snapshot(from: RunningIndexer) {
+    const read = async (path: string) => {
+      const res = await fetch(`${from.url}${path}`);
+      return { status: res.status, body: (await res.json()) as Json };
+    };
+    const jobs = (await read("/api/jobs?status=all&sort=oldest&limit=100")).body.items as Json[];
+    expect(jobs.length).toBeLessThan(100);
+    const counts: Record<string, number> = {};
+    for (const table of TABLES) {
+      // SQL over HTTP takes plain SELECTs only: one query per table.
+      const query = { json: { sql: `select count(*)::int as n from ${table}`, params: [] } };
+      const { status, body } = await read(`/sql/db?sql=${encodeURIComponent(JSON.stringify(query))}`);
+      expect(status, JSON.stringify(body)).toBe(200);
+      counts[table] = body.rows[0].n;
+    }
+    return {
+      jobs: await Promise.all(jobs.map(async (j) => (await read(`/api/jobs/${j.id}`)).body)),
+      suppliers: await Promise.all([S1, S2, S3, S4].map(async (i) => (await read(`/api/suppliers/${addr(i)}`)).body)),
+      buyers: await Promise.all([BUYER_A, BUYER_B].map(async (i) => (await read(`/api/buyers/${addr(i)}`)).body)),
+      markets: (await read("/api/markets")).body,
+      leaderboards: await Promise.all(["", "?category=code", "?category=data.cleaning"].map(async (q) => (await read(`/api/leaderboard${q}`)).body)),
+      disputes: (await read(`/api/arbitrators/${addr(JUDGE)}/disputes`)).body,
+      counts,
+    };
+  }
+  type Snapshot = Awaited<ReturnType<typeof snapshot>>;
+
+  /** A snapshot agrees with the chain: every job and its status, every record, one timeline row per job event the
+   * escrow emitted on the canonical chain, one bid row per BidPlaced. */
+  async function expectEqualToChain(state: Snapshot) {
+    const lastJobId = await node.reader.readContract({ address: escrow, abi: sdk.tenderEscrowAbi, functionName: "lastJobId" });
+    expect(state.jobs.map((j) => j.job.id)).toEqual(Array.from({ length: Number(lastJobId) }, (_, i) => String(i + 1)));
+    const onChain = await Promise.all(state.jobs.map((served) => sdk.readJob(node.reader, { escrow, jobId: BigInt(served.job.id) })));
+    expect(state.jobs.map((served) => [served.job.id, served.job.status, served.job.buyer])).toEqual(
+      state.jobs.map((served, i) => [served.job.id, STATUS_NAMES[onChain[i]!.status], onChain[i]!.buyer.toLowerCase()]),
+    );
+    for (const [i, who] of [S1, S2, S3, S4].entries()) {
+      expect(state.suppliers[i]!.record, `supplier #${who}`).toEqual({ ...(await sdk.readSupplierRecord(node.reader, { escrow, supplier: addr(who) })) });
+    }
+    for (const [i, who] of [BUYER_A, BUYER_B].entries()) {
+      expect(state.buyers[i]!.record, `buyer #${who}`).toEqual({ ...(await sdk.readBuyerRecord(node.reader, { escrow, buyer: addr(who) })) });
+    }
+    const logs = await node.reader.getContractEvents({ address: escrow, abi: sdk.tenderEscrowAbi, fromBlock: 0n });
+    const jobLogs = logs.filter((log) => log.args !== undefined && "jobId" in (log.args as object));
+    expect(state.counts.job_event).toBe(jobLogs.length);
+    expect(state.counts.bid).toBe(jobLogs.filter((log) => log.eventName === "BidPlaced").length);
+    expect(state.counts.job).toBe(Number(lastJobId));
+  }
+
+  /** A fresh index of the same chain on PostgreSQL, started beside the restarted one (on PGlite). */
+  let fresh: RunningIndexer;
+  let postgres: RunningPostgres | undefined;
+
+  it("resumes after a stop while transactions are mined, equal to a fresh index", { timeout: 150_000 }, async () => {
+    const pgliteDir = join(dir, "pglite");
+    const first = indexer;
+    const r: Record<string, bigint> = {};
+    // The market goes on, in steps of one to three transactions.
+    const steps: (() => Promise<unknown>)[] = [
+      async () => {
+        r.disputed = await directHire(BUYER_B, { supplier: S2, token, price: USD("20"), category: "code", title: "Restart: reviewed" });
+        await deliver(S2, r.disputed);
+      },
+      async () => {
+        const fee = await sdk.disputeFee(node.reader, { escrow, jobId: r.disputed! });
+        await ok(sdk.dispute(node.writer(BUYER_B), { escrow, jobId: r.disputed!, statementURI: "ipfs://statement-2", token, fee }));
+        await ok(sdk.respond(node.writer(S2), { escrow, jobId: r.disputed!, responseURI: "ipfs://response-2", token, fee }));
+      },
+      async () => {
+        await ok(sdk.submitEvidence(node.writer(S2), { escrow, jobId: r.disputed!, evidenceURI: "ipfs://evidence-2" }));
+        // 20% back to the buyer: this time the buyer loses.
+        await ok(sdk.rule(node.writer(JUDGE), { escrow, jobId: r.disputed!, buyerShareBps: 2_000, reasonHash: sdk.specHash("mostly fine") }));
+      },
+      async () => {
+        r.chosen = await rfq(BUYER_A, { token, maxPrice: USD("30"), category: "code", title: "Restart: buyer's choice", hours: 2, bondBps: 500, buyerChoice: true });
+        await placeBid(S3, r.chosen, token, USD("25"), USD("30"), 500);
+      },
+      async () => {
+        r.lowest = await rfq(BUYER_B, { token: zeroAddress, maxPrice: parseEther("0.2"), category: "data.cleaning", title: "Restart: lowest", hours: 2 });
+        await placeBid(S1, r.lowest, zeroAddress, parseEther("0.15"), parseEther("0.2"), 0);
+        await placeBid(S2, r.lowest, zeroAddress, parseEther("0.12"), parseEther("0.2"), 0);
+      },
+      async () => {
+        r.rated = await directHire(BUYER_A, { supplier: S1, token: zeroAddress, price: parseEther("0.1"), category: "data.cleaning", title: "Restart: rated" });
+        await deliver(S1, r.rated);
+        await ok(sdk.confirm(node.writer(BUYER_A), { escrow, jobId: r.rated, rating: 4 }));
+      },
+    ];
+    // While it is down: the awards and a cancellation with a bid on it, a delivery, a rating, registry changes.
+    const whileDown: (() => Promise<unknown>)[] = [
+      async () => {
+        await advance(4 * sdk.HOUR);
+        await ok(sdk.award(node.writer(BUYER_B), { escrow, jobId: r.lowest! }));
+        await ok(sdk.cancel(node.writer(BUYER_A), { escrow, jobId: r.chosen! }));
+        await ok(sdk.reclaimBond(node.writer(S3), { escrow, jobId: r.chosen! }));
+      },
+      async () => {
+        await deliver(S2, r.lowest!);
+        await ok(sdk.confirm(node.writer(BUYER_B), { escrow, jobId: r.lowest!, rating: 5 }));
+        await ok(sdk.attest(node.writer(ATTESTOR), { registry: deployment.registry, supplier: addr(S4), metric: sdk.METRICS.uptimeBps, value: 9_950n, validUntil: (await now()) + sdk.DAY }));
+        await ok(sdk.revoke(node.writer(ATTESTOR), { registry: deployment.registry, supplier: addr(S1), metric: sdk.METRICS.sweBench }));
+      },
+    ];
+
+    // Half of it indexed; the rest sent while the indexer is told to stop.
+    for (const step of steps.slice(0, 3)) await step();
+    await first.waitForBlock();
+    let done = 3;
+    const mining = (async () => {
+      for (const step of steps.slice(3)) {
+        await step();
+        done++;
+      }
+    })();
+    await until("a step of the second half mined", async () => done > 3);
+    const stopping = first.stop(); // SIGTERM goes out now
+    const doneAtStop = done;
+    await stopping;
+    await mining;
+    expect(doneAtStop, "the stop came while transactions were still being mined").toBeLessThan(steps.length);
+    for (const step of whileDown) await step();
+
+    // Restarted on its folder, and a fresh index beside it — on PostgreSQL, so the two databases are held to the
+    // same answers. Ponder's shutdown on PGlite leaves the schema marked as locked, so the restart waits until the
+    // last heartbeat is 25 s old, then recovers: the fresh one boots meanwhile.
+    postgres = await startPostgres({ fast: true });
+    const restarting = startIndexer({ rpcUrl: node.rpcUrl, deploymentsDir: dir, pgliteDir });
+    const starting = startIndexer({ rpcUrl: node.rpcUrl, deploymentsDir: dir, databaseUrl: postgres.url });
+    more.push(restarting, starting);
+    [indexer, fresh] = await Promise.all([restarting, starting]);
+    expect(indexer.log(), "it resumed from its folder").toMatch(/Detected crash recovery/);
+    expect(fresh.log()).not.toMatch(/Detected crash recovery/);
+    const [resumed, reference] = await Promise.all([snapshot(indexer), snapshot(fresh)]);
+    expect(resumed).toEqual(reference);
+    await expectEqualToChain(resumed);
+    // What the steps should have made, so that the equalities are not trivially true.
+    const buyerB = resumed.buyers[1]!;
+    expect(buyerB.record).toMatchObject({ disputesOpened: 2, disputesLost: 1 });
+    expect(resumed.buyers[0]!.derived).toMatchObject({ cancelledWithBids: 1 });
+    const lowest = resumed.jobs.find((j) => j.job.id === String(r.lowest))!;
+    expect(lowest.job).toMatchObject({ status: "Settled", supplier: low(S2), rating: 5 });
+    expect(lowest.timeline.map((e: Json) => e.kind)).toEqual(["RFQPosted", "BidPlaced", "BidPlaced", "JobAwarded", "JobDelivered", "JobSettled"]);
+  });
+
+  it("follows a reorganisation of unfinalized blocks back to the canonical chain", { timeout: 60_000 }, async () => {
+    const both = [indexer, fresh];
+    const head = async () => Number(await node.reader.getBlockNumber());
+    const rpc = <T>(method: string, params: unknown[] = []) => node.reader.request({ method: method as never, params: params as never }) as Promise<T>;
+    const s3Before = (await snapshot(indexer)).suppliers[2]!;
+
+    const fork = await rpc<string>("evm_snapshot");
+    const forkedAt = await head();
+    // Blocks to be orphaned: a job (taking the next id) with a bid, a rated job for S3, an attestation of S3.
+    const doomed = await rfq(BUYER_A, { token, maxPrice: USD("40"), category: "code", title: "Doomed", hours: 3 });
+    await placeBid(S3, doomed, token, USD("35"), USD("40"), 0);
+    const doomedHire = await directHire(BUYER_A, { supplier: S3, token, price: USD("10"), category: "data.cleaning", title: "Doomed hire" });
+    await deliver(S3, doomedHire);
+    await ok(sdk.confirm(node.writer(BUYER_A), { escrow, jobId: doomedHire, rating: 5 }));
+    await ok(sdk.attest(node.writer(ATTESTOR), { registry: deployment.registry, supplier: addr(S3), metric: sdk.METRICS.uptimeBps, value: 9_990n, validUntil: (await now()) + sdk.DAY }));
+    const orphanedHead = await head();
+    for (const ix of both) {
+      await ix.waitForBlock(orphanedHead);
+      const served = (await (await fetch(`${ix.url}/api/suppliers/${addr(S3)}`)).json()) as Json;
+      expect(served.record.completed).toBe(s3Before.record.completed + 1);
+      expect(((await (await fetch(`${ix.url}/api/jobs/${doomed}`)).json()) as Json).job.title).toBe("Doomed");
+    }
+
+    // Back to the fork (hardhat drops the blocks), then other transactions at the same heights: one block more than
+    // were dropped, so that the new chain is the longer one, as a reorg's winner is.
+    expect(await rpc<boolean>("evm_revert", [fork])).toBe(true);
+    expect(await head()).toBe(forkedAt);
+    const kept = await rfq(BUYER_B, { token: zeroAddress, maxPrice: parseEther("0.4"), category: "data.cleaning", title: "Kept", hours: 3 });
+    expect(kept).toBe(doomed);
+    await placeBid(S1, kept, zeroAddress, parseEther("0.3"), parseEther("0.4"), 0);
+    await ok(sdk.improveBid(node.writer(S1), { escrow, jobId: kept, price: parseEther("0.25") }));
+    const keptHire = await directHire(BUYER_B, { supplier: S2, token, price: USD("12"), category: "code", title: "Kept hire" });
+    await deliver(S2, keptHire);
+    await ok(sdk.confirm(node.writer(BUYER_B), { escrow, jobId: keptHire, rating: 2 }));
+    await rpc("evm_mine");
+    const canonicalHead = await head();
+    expect(canonicalHead).toBeGreaterThan(orphanedHead);
+    await Promise.all(both.map((ix) => ix.waitForBlock(canonicalHead)));
+    for (const ix of both) expect(ix.log(), "Ponder saw the reorg").toMatch(/Reorged block/);
+
+    const [a, b] = await Promise.all(both.map(snapshot));
+    expect(a).toEqual(b);
+    await expectEqualToChain(a!);
+    // Nothing of the orphaned blocks is left.
+    const job = a!.jobs.find((j) => j.job.id === String(kept))!;
+    expect(job.job).toMatchObject({ title: "Kept", buyer: low(BUYER_B), bidCount: 1, bestBidder: low(S1), bestBidPrice: String(parseEther("0.25")) });
+    expect(job.bids.map((x: Json) => x.supplier)).toEqual([low(S1)]);
+    expect(job.timeline.map((e: Json) => e.kind)).toEqual(["RFQPosted", "BidPlaced", "BidImproved"]);
+    expect(a!.jobs.some((j) => String(j.job.title).startsWith("Doomed"))).toBe(false);
+    const s3 = a!.suppliers[2]!;
+    expect(s3.record).toEqual(s3Before.record);
+    expect(s3.categories).toEqual(s3Before.categories);
+    expect(s3.attestations.map((x: Json) => x.metricName)).toEqual(s3Before.attestations.map((x: Json) => x.metricName));
+    expect(s3.history.bids.map((x: Json) => x.jobId)).not.toContain(String(doomed));
+    const s2 = a!.suppliers[1]!;
+    expect(s2.categories.find((c: Json) => c.category === "code").record.ratingCount).toBeGreaterThan(0);
+  });
+});
