@@ -2,16 +2,13 @@
 // (TENDER_PRIVATE_KEY or an encrypted keystore account), tokens, and sending a transaction with progress.
 import {
   type Address,
-  BaseError,
   type Chain,
-  ContractFunctionRevertedError,
   type Hash,
   HttpRequestError,
   type TransactionReceipt,
   createPublicClient,
   createWalletClient,
   defineChain,
-  erc20Abi,
   getAddress,
   http,
   isAddress,
@@ -36,8 +33,12 @@ export interface Context {
   /** The token by "ETH", the deployment's stablecoin symbol, or an address. */
   token: (nameOrAddress: string) => Promise<TokenInfo>;
   tokenAt: (address: Address) => Promise<TokenInfo>;
+  /** Every read of Tender, bound to the deployment (`ctx.read.job({ jobId })`). */
+  read: sdk.TenderReads["read"];
   /** The signing account; asks for the keystore password once. */
   writer: () => Promise<sdk.Writer>;
+  /** Tender's actions as the signing account, bound to the deployment; ERC-20 approvals print their progress. */
+  tender: () => Promise<sdk.TenderClient>;
   /** The signing account's address, without unlocking a keystore account (for reads about "me"). */
   me: () => Promise<Address>;
   /** How amounts read in reverts (set by a command once it knows the job's token). */
@@ -89,17 +90,9 @@ export async function connect(globals: Globals, { needDeployment = true } = {}):
     if (!tokens.has(key)) {
       tokens.set(
         key,
-        address === sdk.ETH
-          ? Promise.resolve({ address, symbol: "ETH", decimals: 18 })
-          : Promise.all([
-              reader.readContract({ address, abi: erc20Abi, functionName: "symbol" }),
-              reader.readContract({ address, abi: erc20Abi, functionName: "decimals" }),
-            ]).then(
-              ([symbol, decimals]) => ({ address, symbol, decimals }),
-              () => {
-                throw new CliError(`${address} is not an ERC-20 token on chain ${chainId}`);
-              },
-            ),
+        sdk.readToken(reader, address).catch(() => {
+          throw new CliError(`${address} is not an ERC-20 token on chain ${chainId}`);
+        }),
       );
     }
     return tokens.get(key)!;
@@ -123,6 +116,18 @@ export async function connect(globals: Globals, { needDeployment = true } = {}):
     return signer;
   };
 
+  let client: Promise<sdk.TenderClient> | undefined;
+  const tender = () => {
+    client ??= writer().then((w) =>
+      sdk.tender({ reader, writer: w }, deployment, {
+        onApproval: (event) => {
+          if (event.phase !== "approving") progress(`Approving ${formatAmount(event.amount, event.token)} for the escrow: ${event.phase === "sent" ? `sent ${event.hash}, waiting for confirmation…` : "confirmed"}`);
+        },
+      }),
+    );
+    return client;
+  };
+
   const me = async (): Promise<Address> => {
     const name = globals.account ?? process.env.TENDER_ACCOUNT;
     if (name) return getAddress(`0x${loadAccount(name).address}`);
@@ -130,7 +135,7 @@ export async function connect(globals: Globals, { needDeployment = true } = {}):
     throw new CliError("give an address, or say whose with --account NAME (or TENDER_PRIVATE_KEY)");
   };
 
-  return {
+  const context: Context = {
     rpcUrl: url,
     me,
     chain,
@@ -140,11 +145,19 @@ export async function connect(globals: Globals, { needDeployment = true } = {}):
     // The next block's time is at least the wall clock's (a development chain may run ahead of it, after time
     // travel): deadlines computed from this are not already short when the transaction is mined.
     now: async () => Math.max(Number((await reader.getBlock()).timestamp), Math.floor(Date.now() / 1000)),
-    token,
+    token: async (name) => {
+      const info = await token(name);
+      // Amounts in a refusal read in the token the command named (a post, a balance) unless a job says otherwise.
+      context.amountFormat = info;
+      return info;
+    },
     tokenAt,
+    read: sdk.tender({ reader }, deployment).read,
     writer,
+    tender,
     amountFormat: {},
   };
+  return context;
 }
 
 /** The signing key: TENDER_PRIVATE_KEY, or the keystore account from --account / TENDER_ACCOUNT. */
@@ -165,53 +178,25 @@ export async function send(ctx: Context, what: string, action: () => Promise<Has
   try {
     hash = await action();
   } catch (error) {
-    // A revert in the gas estimate: nothing was sent. Say why, with amounts in the job's token.
-    if (sdk.revertOf(error)) throw new CliError(`refused: ${sdk.describeError(error, ctx.amountFormat)}`, EXIT.refused);
+    // A revert in the gas estimate, or a balance too small for the amount: nothing was sent. Say why, with amounts
+    // in the job's token.
+    if (sdk.revertOf(error) || error instanceof sdk.InsufficientBalanceError) throw new CliError(`refused: ${sdk.describeError(error, ctx.amountFormat)}`, EXIT.refused);
     throw error;
   }
-  progress(ctx, `${what}: sent ${hash}, waiting for confirmation…`);
+  progress(`${what}: sent ${hash}, waiting for confirmation…`);
   const receipt = await ctx.reader.waitForTransactionReceipt({ hash });
   if (receipt.status !== "success") throw new CliError(`${what}: transaction ${hash} reverted`, EXIT.refused);
-  progress(ctx, `${what}: confirmed in block ${receipt.blockNumber} (gas ${receipt.gasUsed.toLocaleString("en-US")})`);
+  progress(`${what}: confirmed in block ${receipt.blockNumber} (gas ${receipt.gasUsed.toLocaleString("en-US")})`);
   return receipt;
 }
 
-export function progress(_ctx: Context, message: string): void {
+export function progress(message: string): void {
   process.stderr.write(`… ${message}\n`);
-}
-
-/**
- * Wraps an action that makes the escrow pull `amount` of an ERC-20 from the signer. When the allowance is short, the
- * action is tried first as it is: viem estimates its gas, so if the escrow refuses it for any reason but the missing
- * allowance (a floor, a deadline, the wrong caller…), that reason is reported and nothing at all is sent. Only when
- * the token itself refuses the pull is exactly `amount` approved, and the action sent.
- */
-export function withAllowance(ctx: Context, writer: sdk.Writer, token: Address, amount: bigint, action: () => Promise<Hash>): () => Promise<Hash> {
-  return async () => {
-    if (token === sdk.ETH || amount === 0n) return action();
-    const owner = writer.account.address;
-    const allowance = await ctx.reader.readContract({ address: token, abi: erc20Abi, functionName: "allowance", args: [owner, ctx.deployment.escrow] });
-    if (allowance >= amount) return action();
-    const balance = await sdk.balanceOf(ctx.reader, { token, account: owner });
-    if (balance < amount) {
-      const info = await ctx.tokenAt(token);
-      throw new CliError(`${owner} holds ${formatAmount(balance, info)}; this needs ${formatAmount(amount, info)}`, EXIT.refused);
-    }
-    try {
-      return await action(); // only the allowance can make this fail now, unless the escrow refuses the call itself
-    } catch (error) {
-      const revert = sdk.revertOf(error);
-      const reverted = error instanceof BaseError && error.walk((e) => e instanceof ContractFunctionRevertedError) !== null;
-      if (!reverted || (revert && revert.name !== "SafeERC20FailedOperation")) throw error;
-    }
-    await send(ctx, "Approving the escrow", () => sdk.approve(writer, { token, spender: ctx.deployment.escrow, amount }));
-    return action();
-  };
 }
 
 /** Reads a job or fails with "no such job". */
 export async function existingJob(ctx: Context, jobId: bigint) {
-  const job = await sdk.readJob(ctx.reader, { escrow: ctx.deployment.escrow, jobId });
+  const job = await ctx.read.job({ jobId });
   if (job.status === sdk.JobStatus.None) throw new CliError(`there is no job ${jobId}`, EXIT.notFound);
   ctx.amountFormat = await ctx.tokenAt(job.token);
   return job;

@@ -1,31 +1,16 @@
 // Reading what a person types (amounts in token units, durations, percentages) and writing what a person reads
 // (amounts with symbols, times relative and absolute).
-import { formatUnits, parseUnits } from "viem";
-import { CliError } from "./command.ts";
+import { type TokenInfo, formatAmount, formatBps, parseAmount as parseTokenAmount } from "@tender/sdk/units";
 import { formatDuration } from "@tender/sdk/time";
+import { CliError } from "./command.ts";
 
-export interface TokenInfo {
-  address: `0x${string}`;
-  symbol: string;
-  decimals: number;
-}
+export { type TokenInfo, formatAmount, formatBps };
 
-/** "120", "0.05" → base units of the token; refuses more decimals than the token has. */
+/** "120", "0.05" → base units of the token (the SDK's reading of an amount); a bad one is bad usage. */
 export function parseAmount(field: string, text: string, token: TokenInfo): bigint {
-  if (!/^[0-9]+(\.[0-9]+)?$/.test(text.trim())) {
-    throw new CliError(`${field}: ${JSON.stringify(text)} is not an amount (write it in ${token.symbol}, e.g. 12.5)`);
-  }
-  const fraction = text.trim().split(".")[1] ?? "";
-  if (fraction.length > token.decimals) {
-    throw new CliError(`${field}: ${text} has more than the ${token.decimals} decimals ${token.symbol} has`);
-  }
-  return parseUnits(text.trim(), token.decimals);
-}
-
-export function formatAmount(value: bigint, token: Pick<TokenInfo, "symbol" | "decimals">): string {
-  const [whole, fraction] = formatUnits(value, token.decimals).split(".");
-  const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${grouped}${fraction ? `.${fraction}` : ""} ${token.symbol}`;
+  const parsed = parseTokenAmount(text, token);
+  if (!parsed.ok) throw new CliError(`${field}: ${parsed.error}`);
+  return parsed.value;
 }
 
 const UNITS: Record<string, number> = { s: 1, m: 60, min: 60, h: 3_600, d: 86_400, w: 604_800 };
@@ -56,10 +41,6 @@ export function parseBps(field: string, text: string, max = 10_000): number {
   const value = bps ? Number(bps[1]) : Math.round(Number(percent![1]) * 100);
   if (value > max) throw new CliError(`${field}: ${text} is above ${max / 100}%`);
   return value;
-}
-
-export function formatBps(bps: number): string {
-  return `${bps / 100}%`;
 }
 
 /** Aligned two-column lines: [label, value]. */

@@ -1,9 +1,11 @@
-// Checks of CLI inputs that the SDK's checks do not cover (they run before anything is read or sent).
-import { type Address, isAddress, isHex } from "viem";
+// Checks of CLI inputs (they run before anything is read or sent): the SDK's where it has one, returning the value.
+import { type Address, isAddress } from "viem";
+import * as sdk from "@tender/sdk/validate";
 import { CliError } from "./command.ts";
 
+/** The SDK's URI check (a bad one is a TenderInputError: bad usage, exit 2), returning the URI. */
 export function checkUri(field: string, uri: string): string {
-  if (!/^[a-z][a-z0-9+.-]*:\S+$/i.test(uri)) throw new CliError(`${field}: ${JSON.stringify(uri)} is not a URI (e.g. ipfs://…, https://…)`);
+  sdk.checkUri(field, uri);
   return uri;
 }
 
@@ -12,9 +14,10 @@ export function checkAddressArg(field: string, value: string): Address {
   return value;
 }
 
+/** The SDK's check of a nonzero 32-byte hash, returning it. */
 export function checkHash(field: string, value: string): `0x${string}` {
-  if (!isHex(value) || value.length !== 66) throw new CliError(`${field}: ${JSON.stringify(value)} is not a 32-byte hex hash`);
-  return value;
+  sdk.checkHash(field, value);
+  return value as `0x${string}`;
 }
 
 export function checkCount(field: string, value: string): number {

@@ -1,14 +1,44 @@
 // Reverts, decoded: the contracts' named custom errors, as viem reports them, and a sentence for a person.
-import { BaseError, ContractFunctionRevertedError, type ContractErrorName, formatUnits, hexToString, trim } from "viem";
-import type { supplierRegistryAbi, tenderEscrowAbi } from "./generated.ts";
+import {
+  BaseError,
+  ContractFunctionRevertedError,
+  type ContractErrorName,
+  InsufficientFundsError,
+  decodeErrorResult,
+  formatUnits,
+  hexToString,
+  trim,
+} from "viem";
+import { mockErc20Abi, type supplierRegistryAbi, type tenderEscrowAbi } from "./generated.ts";
 import { metricName } from "./registry.ts";
+import { STATUS_NAMES, formatAmount } from "./units.ts";
+
+/** OpenZeppelin's ERC-20 errors (ERC-6093), as the build compiled them into the demo token: a token's refusal
+ * bubbles up through the escrow's SafeERC20 call, and the escrow's ABI does not name it. */
+const erc20ErrorsAbi = mockErc20Abi.filter((item) => item.type === "error" && item.name.startsWith("ERC20"));
 
 /** The custom error a contract call reverted with, and its arguments; undefined for any other failure. */
 export function revertOf(error: unknown): { name: string; args: readonly unknown[] } | undefined {
   if (!(error instanceof BaseError)) return undefined;
   const reverted = error.walk((e) => e instanceof ContractFunctionRevertedError);
-  if (!(reverted instanceof ContractFunctionRevertedError) || !reverted.data?.errorName) return undefined;
-  return { name: reverted.data.errorName, args: reverted.data.args ?? [] };
+  if (!(reverted instanceof ContractFunctionRevertedError)) return undefined;
+  if (reverted.data?.errorName) return { name: reverted.data.errorName, args: reverted.data.args ?? [] };
+  if (!reverted.raw) return undefined;
+  try {
+    const decoded = decodeErrorResult({ abi: erc20ErrorsAbi, data: reverted.raw });
+    return { name: decoded.errorName, args: decoded.args ?? [] };
+  } catch {
+    return undefined; // an error no ABI of Tender's knows
+  }
+}
+
+/** Whether a call failed because the token would not let the escrow pull it (allowance short, or the token's own
+ * refusal that SafeERC20 reports, or a revert no ABI names — what a non-OpenZeppelin token says), rather than
+ * because the escrow refused the call itself. */
+export function isTokenPullFailure(error: unknown): boolean {
+  if (!(error instanceof BaseError) || !error.walk((e) => e instanceof ContractFunctionRevertedError)) return false;
+  const revert = revertOf(error);
+  return !revert || revert.name === "SafeERC20FailedOperation" || revert.name === "ERC20InsufficientAllowance";
 }
 
 /** How to show amounts of the job's token: its symbol and decimals (default: raw units). */
@@ -17,10 +47,12 @@ export interface AmountFormat {
   decimals?: number;
 }
 
-type ErrorName = ContractErrorName<typeof tenderEscrowAbi> | ContractErrorName<typeof supplierRegistryAbi>;
+type ErrorName =
+  | ContractErrorName<typeof tenderEscrowAbi>
+  | ContractErrorName<typeof supplierRegistryAbi>
+  | Extract<ContractErrorName<typeof mockErc20Abi>, `ERC20${string}`>;
 type Explain = (args: readonly unknown[], amount: (value: unknown) => string) => string;
 
-const STATUS = ["None", "Open", "Awarded", "Delivered", "Disputed", "Settled", "Refunded", "Cancelled"];
 const when = (t: unknown) => new Date(Number(t) * 1000).toISOString().replace(".000Z", "Z");
 const bps = (v: unknown) => `${Number(v) / 100}%`;
 const name32 = (v: unknown) => hexToString(trim(v as `0x${string}`, { dir: "right" }));
@@ -80,22 +112,37 @@ const SENTENCES = {
   WindowOutOfRange: ([window, min, max]) => `A window of ${window} s is outside ${min}–${max} s.`,
   WrongAwardMode: ([job, mode]) => Number(mode) === 0 ? `Job ${job} is awarded to the lowest bid by anyone (award), not picked.` : `Job ${job} is the buyer's choice (pick), not awarded to the lowest bid.`,
   WrongEthValue: ([sent, expected]) => `This call needs exactly ${formatUnits(expected as bigint, 18)} ETH; ${formatUnits(sent as bigint, 18)} was sent.`,
-  WrongStatus: ([job, expected, actual]) => `Job ${job} is ${STATUS[Number(actual)]}; this needs it ${STATUS[Number(expected)]}.`,
+  WrongStatus: ([job, expected, actual]) => `Job ${job} is ${STATUS_NAMES[Number(actual)]}; this needs it ${STATUS_NAMES[Number(expected)]}.`,
   ZeroPrice: () => "The price must be above zero.",
   AlreadyRegistered: () => "You already registered a profile; update it instead.",
   AttestationExpired: ([t]) => `An attestation must be valid until a future time, not ${when(t)}.`,
   EmptyProfile: () => "The profile URI is empty.",
   NoAttestation: ([, supplier, metric]) => `You have no attestation of ${metricName(metric as `0x${string}`)} for ${supplier} to revoke.`,
   NotRegistered: ([who]) => `${who} has no profile yet; register first.`,
+  ERC20InsufficientBalance: ([who, balance, needed], amount) => `${who} holds ${amount(balance)} of the token; this needs ${amount(needed)}.`,
+  ERC20InsufficientAllowance: ([spender, allowance, needed], amount) => `The token lets ${spender} take ${amount(allowance)}; this needs ${amount(needed)} (approve it first).`,
+  ERC20InvalidApprover: ([who]) => `${who} cannot approve this token.`,
+  ERC20InvalidReceiver: ([who]) => `The token refuses to send to ${who}.`,
+  ERC20InvalidSender: ([who]) => `The token refuses to send from ${who}.`,
+  ERC20InvalidSpender: ([who]) => `${who} cannot be approved to spend this token.`,
 } satisfies Record<ErrorName, Explain>;
+
+/** What nodes and wallets say when an account cannot pay a transaction's value and gas (viem names the geth wording
+ * InsufficientFundsError; Hardhat's EDR says it its own way). */
+const OUT_OF_ETH = /insufficient funds|doesn't have enough funds|exceeds transaction sender account balance/i;
 
 /** The sentence for a revert (`ErrorName: sentence`), or the error's own message for anything else. */
 export function describeError(error: unknown, format: AmountFormat = {}): string {
   const revert = revertOf(error);
-  if (!revert) return error instanceof BaseError ? error.shortMessage : error instanceof Error ? error.message : String(error);
+  if (!revert) {
+    if (error instanceof BaseError && error.walk((e) => e instanceof InsufficientFundsError || OUT_OF_ETH.test((e as BaseError).details ?? ""))) {
+      return "InsufficientFunds: the account has too little ETH to pay for this transaction (its value and gas).";
+    }
+    return error instanceof BaseError ? error.shortMessage : error instanceof Error ? error.message : String(error);
+  }
   const explain = (SENTENCES as Record<string, Explain>)[revert.name];
   if (!explain) return `${revert.name}(${revert.args.map(String).join(", ")})`;
   const amount = (value: unknown) =>
-    format.decimals === undefined ? String(value) : `${formatUnits(value as bigint, format.decimals)}${format.symbol ? ` ${format.symbol}` : ""}`;
+    format.decimals === undefined ? `${String(value)} (base units)` : formatAmount(value as bigint, { symbol: format.symbol ?? "", decimals: format.decimals }).trimEnd();
   return `${revert.name}: ${explain(revert.args, amount)}`;
 }

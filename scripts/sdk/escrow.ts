@@ -14,6 +14,7 @@ import {
   zeroAddress,
 } from "viem";
 import { tenderEscrowAbi } from "./generated.ts";
+import { bpsOf } from "./units.ts";
 import {
   TenderInputError,
   checkAddress,
@@ -38,17 +39,7 @@ export type Reader = PublicClient<Transport, Chain>;
 /** The token address that stands for native ETH. */
 export const ETH: Address = zeroAddress;
 
-export const JobStatus = {
-  None: 0,
-  Open: 1,
-  Awarded: 2,
-  Delivered: 3,
-  Disputed: 4,
-  Settled: 5,
-  Refunded: 6,
-  Cancelled: 7,
-} as const;
-export type JobStatusName = keyof typeof JobStatus;
+export { JobStatus, type JobStatusName } from "./units.ts";
 
 /** The on-chain category id: keccak256 of the category's name. */
 export function categoryId(name: string): Hash {
@@ -187,7 +178,7 @@ export async function disputeFee(reader: Reader, p: { escrow: Address; jobId: bi
     functionName: "arbitratorTerms",
     args: [job.termsId],
   });
-  return (job.price * BigInt(terms.feeBps)) / 10_000n;
+  return bpsOf(job.price, terms.feeBps);
 }
 
 /** The buyer disputes a delivery, paying the arbitrator's fee (ERC-20 jobs: approve `fee` first). */

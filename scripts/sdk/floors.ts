@@ -5,6 +5,7 @@ import { supplierRegistryAbi, tenderEscrowAbi } from "./generated.ts";
 import { type Reader, readSupplierRecord } from "./escrow.ts";
 import { Comparison, type Floors } from "./market.ts";
 import { metricName } from "./registry.ts";
+import { BPS } from "./units.ts";
 
 export interface UnmetFloor {
   /** The floor's name as the escrow's errors give it (minCompleted, minVolume, …) or the metric's name. */
@@ -14,7 +15,6 @@ export interface UnmetFloor {
   actual: bigint;
 }
 
-const BPS = 10_000n;
 
 /** The floors `supplier` does not meet for a job in `token` at chain time `now` (empty: it may bid). */
 export async function unmetFloors(

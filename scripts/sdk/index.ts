@@ -1,5 +1,7 @@
 // The only door from TypeScript to Tender's contracts: the CLI, the indexer config, the web and the tests import
 // from here, never from artifacts or Solidity sources.
+export * from "./client.ts";
+export * from "./units.ts";
 export * from "./escrow.ts";
 export * from "./market.ts";
 export * from "./registry.ts";

@@ -2,6 +2,7 @@
 import type { Address, Hash } from "viem";
 import { getBlock } from "viem/actions";
 import { tenderEscrowAbi } from "./generated.ts";
+import { bpsOf } from "./units.ts";
 import { ETH, type Reader, type Writer, categoryId } from "./escrow.ts";
 import { TenderInputError, checkAddress, checkAmount, checkBps, checkJobId, checkSpec, checkWindow } from "./validate.ts";
 
@@ -140,7 +141,7 @@ export async function bid(
 
 /** The bond a bid on an RFQ must post: bondBps of the maximum price, rounded down. */
 export function bondFor(maxPrice: bigint, floors: Pick<Floors, "bondBps">): bigint {
-  return (maxPrice * BigInt(floors.bondBps)) / 10_000n;
+  return bpsOf(maxPrice, floors.bondBps);
 }
 
 export async function improveBid(writer: Writer, p: { escrow: Address; jobId: bigint; price: bigint }): Promise<Hash> {

@@ -1,7 +1,10 @@
-// ERC-20 operations the flows need (approval before posting; the demo's mock stablecoin).
-import { type Address, type Hash, erc20Abi } from "viem";
-import { mockErc20Abi } from "./generated.ts";
+// Tokens: their metadata, balances, and the one allowance policy every face uses before the escrow pulls an ERC-20
+// (posting, a bonded bid, a dispute or its answer); and the demo's mock stablecoin.
+import { type Address, type Hash, erc20Abi, zeroAddress } from "viem";
+import { isTokenPullFailure } from "./errors.ts";
 import type { Reader, Writer } from "./escrow.ts";
+import { mockErc20Abi } from "./generated.ts";
+import { ETH_TOKEN, type TokenInfo, formatAmount } from "./units.ts";
 
 export function approve(writer: Writer, p: { token: Address; spender: Address; amount: bigint }): Promise<Hash> {
   return writer.writeContract({ address: p.token, abi: erc20Abi, functionName: "approve", args: [p.spender, p.amount] });
@@ -11,7 +14,100 @@ export function balanceOf(reader: Reader, p: { token: Address; account: Address 
   return reader.readContract({ address: p.token, abi: erc20Abi, functionName: "balanceOf", args: [p.account] });
 }
 
+export function allowanceOf(reader: Reader, p: { token: Address; owner: Address; spender: Address }): Promise<bigint> {
+  return reader.readContract({ address: p.token, abi: erc20Abi, functionName: "allowance", args: [p.owner, p.spender] });
+}
+
 /** Mints the demo stablecoin (MockERC20 only: minting is open on it). */
 export function mintMock(writer: Writer, p: { token: Address; to: Address; amount: bigint }): Promise<Hash> {
   return writer.writeContract({ address: p.token, abi: mockErc20Abi, functionName: "mint", args: [p.to, p.amount] });
+}
+
+/** A token that is not an ERC-20 the chain can read (no symbol or decimals). */
+export class UnknownTokenError extends Error {
+  override name = "UnknownTokenError";
+  readonly token: Address;
+  constructor(token: Address) {
+    super(`${token} is not an ERC-20 token on this chain`);
+    this.token = token;
+  }
+}
+
+/** Symbol and decimals of a token (ETH for the zero address); throws UnknownTokenError for a non-token. */
+export async function readToken(reader: Reader, token: Address): Promise<TokenInfo> {
+  if (token.toLowerCase() === zeroAddress) return ETH_TOKEN;
+  try {
+    const [symbol, decimals] = await Promise.all([
+      reader.readContract({ address: token, abi: erc20Abi, functionName: "symbol" }),
+      reader.readContract({ address: token, abi: erc20Abi, functionName: "decimals" }),
+    ]);
+    return { address: token, symbol, decimals };
+  } catch {
+    throw new UnknownTokenError(token);
+  }
+}
+
+/** An account holds less of a token than an action needs: nothing was sent. */
+export class InsufficientBalanceError extends Error {
+  override name = "InsufficientBalanceError";
+  readonly owner: Address;
+  readonly balance: bigint;
+  readonly needed: bigint;
+  constructor(owner: Address, balance: bigint, needed: bigint, token: TokenInfo) {
+    super(`${owner} holds ${formatAmount(balance, token)}; this needs ${formatAmount(needed, token)}.`);
+    this.owner = owner;
+    this.balance = balance;
+    this.needed = needed;
+  }
+}
+
+/** The steps of an approval, for progress: about to ask the wallet, sent, mined. */
+export type ApprovalEvent =
+  | { phase: "approving"; token: TokenInfo; amount: bigint }
+  | { phase: "sent" | "mined"; hash: Hash; token: TokenInfo; amount: bigint };
+
+export interface AllowanceParams {
+  token: Address;
+  /** Who pulls the tokens: the escrow. */
+  spender: Address;
+  amount: bigint;
+  /** The action that needs the allowance, run against the chain without sending it. When the allowance is short it
+   * is tried first: if the spender refuses it for any reason but the token pull (a floor, a deadline, the wrong
+   * caller…), that refusal is thrown and no approval is sent. */
+  simulate?: () => Promise<unknown>;
+  /** Told before an approval is sent, when it is sent (its hash) and once it is mined: progress for a person. */
+  onApproval?: (event: ApprovalEvent) => void;
+}
+
+/**
+ * Lets `spender` pull `amount` of an ERC-20 from the writer's account — the one allowance policy of every face:
+ * nothing for ETH or a zero amount; the balance is checked first (InsufficientBalanceError, nothing sent); an
+ * allowance that already covers the amount is left alone; otherwise the action is simulated (see `simulate`), then
+ * exactly `amount` is approved and the approval waited for. Returns the approval's hash, if one was sent.
+ */
+export async function ensureAllowance(writer: Writer, reader: Reader, p: AllowanceParams): Promise<Hash | undefined> {
+  if (p.token.toLowerCase() === zeroAddress || p.amount === 0n) return undefined;
+  const owner = writer.account.address;
+  const [balance, allowance] = await Promise.all([
+    balanceOf(reader, { token: p.token, account: owner }),
+    allowanceOf(reader, { token: p.token, owner, spender: p.spender }),
+  ]);
+  if (balance < p.amount) throw new InsufficientBalanceError(owner, balance, p.amount, await readToken(reader, p.token));
+  if (allowance >= p.amount) return undefined;
+  if (p.simulate) {
+    try {
+      await p.simulate(); // a token without allowance checks may let it through: then there is nothing to approve
+      return undefined;
+    } catch (error) {
+      if (!isTokenPullFailure(error)) throw error;
+    }
+  }
+  const token = p.onApproval ? await readToken(reader, p.token) : undefined;
+  if (token) p.onApproval?.({ phase: "approving", token, amount: p.amount });
+  const hash = await approve(writer, { token: p.token, spender: p.spender, amount: p.amount });
+  if (token) p.onApproval?.({ phase: "sent", hash, token, amount: p.amount });
+  const receipt = await reader.waitForTransactionReceipt({ hash });
+  if (receipt.status !== "success") throw new Error(`the approval ${hash} reverted in block ${receipt.blockNumber}`);
+  if (token) p.onApproval?.({ phase: "mined", hash, token, amount: p.amount });
+  return hash;
 }

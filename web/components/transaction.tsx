@@ -5,7 +5,7 @@
 // until the transaction is in a block, and the page reads the indexer again.
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
-import { type Address, type Hash, type SimulateContractParameters, type TransactionReceipt, type WriteContractParameters, erc20Abi, zeroAddress } from "viem";
+import type { Address, Hash, SimulateContractParameters, TransactionReceipt, WriteContractParameters } from "viem";
 import { writeContract } from "viem/actions";
 import { usePublicClient, useWalletClient } from "wagmi";
 import { type TokenInfo, formatAmount, shortHash } from "../lib/format.ts";
@@ -65,22 +65,21 @@ export function useSend(token: TokenInfo, options: { onDone?: (receipt: Transact
       return writeContract(walletClient, args);
     }) as unknown as typeof walletClient.writeContract;
     const writer = walletClient.extend(() => ({ writeContract: checkedWrite })) as unknown as Writer;
+    // The SDK's one allowance policy (balance first, exactly the amount), each approval shown as its own step.
     const allow: SendTools["allow"] = async ({ token: erc20, spender, amount }) => {
-      if (erc20.toLowerCase() === zeroAddress || amount === 0n) return;
-      const owner = walletClient.account.address;
-      const [allowance, balance] = await Promise.all([
-        publicClient.readContract({ address: erc20, abi: erc20Abi, functionName: "allowance", args: [owner, spender] }),
-        publicClient.readContract({ address: erc20, abi: erc20Abi, functionName: "balanceOf", args: [owner] }),
-      ]);
-      if (balance < amount) throw new Error(`Your wallet holds ${formatAmount(balance, token)}; this needs ${formatAmount(amount, token)}.`);
-      if (allowance >= amount) return;
-      step = `Approving ${formatAmount(amount, token)} for the escrow`;
-      const hash = await sdk.approve(writer, { token: erc20, spender, amount });
-      setProgress({ phase: "mining", label: step, hash });
-      const receipt = await publicClient.waitForTransactionReceipt({ hash });
-      if (receipt.status !== "success") throw new Error(`The approval ${shortHash(hash)} reverted in block ${receipt.blockNumber}.`);
-      step = label;
-      setProgress({ phase: "checking", label });
+      await sdk.ensureAllowance(writer, publicClient as unknown as Reader, {
+        token: erc20,
+        spender,
+        amount,
+        onApproval: (event) => {
+          step = `Approving ${formatAmount(event.amount, event.token)} for the escrow`;
+          if (event.phase === "sent") setProgress({ phase: "mining", label: step, hash: event.hash });
+          if (event.phase === "mined") {
+            step = label;
+            setProgress({ phase: "checking", label });
+          }
+        },
+      });
     };
     try {
       const hash = await action(sdk, writer, { reader: publicClient as unknown as Reader, allow });

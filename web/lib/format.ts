@@ -1,55 +1,11 @@
 // How the app writes what a person reads: amounts in token units, times relative and absolute, addresses, shares.
 // Pure functions (no React, no I/O): server and client components and the tests share them.
-import { type Address, formatUnits, zeroAddress } from "viem";
+import { formatUnits } from "viem";
 import { formatDuration } from "@tender/sdk/time";
+import type { TokenInfo } from "@tender/sdk/units";
 
-export interface TokenInfo {
-  address: Address;
-  symbol: string;
-  decimals: number;
-  /** The token could not be read: amounts are shown in base units. */
-  unknown?: boolean;
-}
-
-export const ETH_TOKEN: TokenInfo = { address: zeroAddress, symbol: "ETH", decimals: 18 };
-
-/** Amounts come from the indexer as decimal strings of base units. */
-export function toBigInt(value: bigint | string | number | null | undefined): bigint | undefined {
-  if (value === null || value === undefined) return undefined;
-  if (typeof value === "bigint") return value;
-  const text = String(value);
-  return /^-?\d+$/.test(text) ? BigInt(text) : undefined;
-}
-
-/** 1234500000 base units of a 6-decimal token → "1,234.5 mUSD". Exact: no rounding. */
-export function formatAmount(value: bigint | string | number | null | undefined, token: Pick<TokenInfo, "symbol" | "decimals">): string {
-  const amount = toBigInt(value);
-  if (amount === undefined) return "—";
-  const [whole, fraction] = formatUnits(amount, token.decimals).split(".");
-  const negative = whole!.startsWith("-");
-  const digits = negative ? whole!.slice(1) : whole!;
-  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${negative ? "−" : ""}${grouped}${fraction ? `.${fraction}` : ""} ${token.symbol}`;
-}
-
-export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
-
-/** What a person typed as an amount of `token` ("12.5") → base units; refuses anything else with a sentence. */
-export function parseAmount(text: string, token: Pick<TokenInfo, "symbol" | "decimals">): Parsed<bigint> {
-  const trimmed = text.trim().replaceAll(",", "");
-  if (!/^\d+(\.\d+)?$/.test(trimmed) && !/^\.\d+$/.test(trimmed)) {
-    return { ok: false, error: `"${text}" is not an amount; write a number of ${token.symbol}, e.g. 12.5` };
-  }
-  const normalized = trimmed.startsWith(".") ? `0${trimmed}` : trimmed;
-  const fraction = normalized.split(".")[1] ?? "";
-  if (fraction.length > token.decimals) {
-    return { ok: false, error: `${token.symbol} has ${token.decimals} decimals; "${text}" has ${fraction.length}` };
-  }
-  const [whole, frac = ""] = normalized.split(".");
-  const value = BigInt(whole!) * 10n ** BigInt(token.decimals) + BigInt(frac.padEnd(token.decimals, "0") || "0");
-  if (value > 2n ** 96n - 1n) return { ok: false, error: `"${text}" is above the largest amount the escrow holds` };
-  return { ok: true, value };
-}
+// Amounts, basis points and token metadata are the SDK's, so every face writes them the same way.
+export { ETH_TOKEN, type Parsed, type TokenInfo, formatAmount, formatBps, parseAmount, toBigInt } from "@tender/sdk/units";
 
 /** 0x1234…abcd */
 export function shortAddress(address: string | null | undefined): string {
@@ -76,12 +32,6 @@ export function formatAbsolute(timestamp: number): string {
 
 /** The machine-readable form for <time dateTime>. */
 export const isoTime = (timestamp: number): string => new Date(timestamp * 1000).toISOString();
-
-/** 1000 bps → "10%", 7050 → "70.5%". */
-export function formatBps(bps: number | null | undefined): string {
-  if (bps === null || bps === undefined) return "—";
-  return `${Number((bps / 100).toFixed(2))}%`;
-}
 
 /** A share in 0–1 → "75%" (one decimal at most). */
 export function formatShare(share: number): string {

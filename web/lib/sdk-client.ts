@@ -20,7 +20,7 @@ export {
 } from "@tender/sdk/escrow";
 export type { Reader, Writer } from "@tender/sdk/escrow";
 export { AwardMode, Comparison, NO_FLOORS, award, bid, bondFor, checkRFQ, improveBid, pick, postRFQ, reclaimBond } from "@tender/sdk/market";
-export { approve } from "@tender/sdk/token";
+export { approve, ensureAllowance } from "@tender/sdk/token";
 export { describeError } from "@tender/sdk/errors";
 export { parseSpec, specProblem } from "@tender/sdk/spec";
 export {

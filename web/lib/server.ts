@@ -3,8 +3,10 @@
 import "server-only";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { http, type Address, type PublicClient, createPublicClient, erc20Abi, zeroAddress } from "viem";
+import { http, type Address, type PublicClient, createPublicClient, zeroAddress } from "viem";
 import { type Deployment, readDeployment } from "@tender/sdk/deployments";
+import type { Reader } from "@tender/sdk/escrow";
+import { readToken } from "@tender/sdk/token";
 import { tenderChain } from "./chain.ts";
 import { type PublicConfig, deploymentsDir, publicConfig } from "./config.ts";
 import { ETH_TOKEN, type TokenInfo } from "./format.ts";
@@ -57,22 +59,13 @@ export async function chainNow(): Promise<{ now: number; fromChain: boolean }> {
 // Token metadata never changes for a deployed token; failures are not cached, so a later request tries again.
 const tokens = new Map<string, Promise<TokenInfo>>();
 
-async function readToken(address: Address): Promise<TokenInfo> {
-  const c = client(publicConfig());
-  const [symbol, decimals] = await Promise.all([
-    c.readContract({ address, abi: erc20Abi, functionName: "symbol" }),
-    c.readContract({ address, abi: erc20Abi, functionName: "decimals" }),
-  ]);
-  return { address, symbol, decimals };
-}
-
 /** Symbol and decimals of a token (ETH for the zero address). A token that cannot be read is shown in base units. */
 export async function tokenInfo(address: string): Promise<TokenInfo> {
   const key = address.toLowerCase();
   if (key === zeroAddress) return ETH_TOKEN;
   const cached = tokens.get(key);
   if (cached) return cached;
-  const pending = readToken(key as Address);
+  const pending = readToken(client(publicConfig()) as unknown as Reader, key as Address);
   tokens.set(key, pending);
   try {
     return await pending;

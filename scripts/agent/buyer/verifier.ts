@@ -5,10 +5,10 @@
 // one that cannot be fetched → dispute, with a statement naming what failed. A spec with no rules, or with a rule no
 // program can check (`command`) and no failing mechanical rule, is left to a person: no transaction is sent.
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
-import { type Address, type Hash, erc20Abi, maxUint256 } from "viem";
+import type { Address, Hash } from "viem";
 import { type FetchOptions, checkDeliverable, deliverableHash, encodeDeliverable, fetchDeliverable } from "@tender/sdk/deliverable";
+import { simulatingWriter } from "@tender/sdk/client";
 import {
-  ETH,
   JobStatus,
   type Reader,
   type Writer,
@@ -31,7 +31,8 @@ import {
   ruleKind,
   splitLines,
 } from "@tender/sdk/spec";
-import { approve } from "@tender/sdk/token";
+import { ensureAllowance } from "@tender/sdk/token";
+import { statusName } from "@tender/sdk/units";
 
 export interface RuleResult {
   id: string;
@@ -209,7 +210,6 @@ export interface DisputeStatement {
 }
 
 const REVIEW_SCHEMES = ["data", "http", "https", "ipfs"] as const;
-const STATUS_NAMES = Object.fromEntries(Object.entries(JobStatus).map(([name, value]) => [value, name]));
 
 /**
  * The buyer reviews a delivered job: reads the job, its delivery and its spec from the chain, fetches the deliverable,
@@ -222,7 +222,7 @@ export async function reviewDelivery(writer: Writer, reader: Reader, options: Re
   const fromBlock = BigInt(options.fromBlock ?? 0n);
   const job = await readJob(reader, { escrow, jobId });
   if (job.status !== JobStatus.Delivered) {
-    throw new Error(`job ${jobId} is ${STATUS_NAMES[job.status] ?? job.status}; only a Delivered job is reviewed`);
+    throw new Error(`job ${jobId} is ${statusName(job.status)}; only a Delivered job is reviewed`);
   }
   if (job.buyer.toLowerCase() !== writer.account.address.toLowerCase()) {
     throw new Error(`${writer.account.address} is not job ${jobId}'s buyer (${job.buyer})`);
@@ -308,14 +308,9 @@ async function fileDispute(writer: Writer, reader: Reader, options: ReviewOption
   const { escrow, jobId } = options;
   const uri = statementURI(statement);
   const fee = await disputeFee(reader, { escrow, jobId });
-  if (token !== ETH && fee > 0n) {
-    // On top of whatever the buyer already allows the escrow, so that allowance keeps its purpose.
-    const allowance = await reader.readContract({ address: token, abi: erc20Abi, functionName: "allowance", args: [writer.account.address, escrow] });
-    if (allowance <= maxUint256 - fee) {
-      await waitForSuccess(reader, await approve(writer, { token, spender: escrow, amount: allowance + fee }));
-    } // else: an unlimited allowance already covers the fee
-  }
-  const txHash = await dispute(writer, { escrow, jobId, statementURI: uri, token, fee });
+  const params = { escrow, jobId, statementURI: uri, token, fee };
+  await ensureAllowance(writer, reader, { token, spender: escrow, amount: fee, simulate: () => dispute(simulatingWriter(writer, reader), params) });
+  const txHash = await dispute(writer, params);
   await waitForSuccess(reader, txHash);
   return { jobId, decision: "disputed", txHash, reason: statement.summary, statementURI: uri };
 }

@@ -72,6 +72,12 @@ export function isAcceptedArbitrator(policy: ArbitratorPolicy, arbitrator: Addre
 
 export function startAgent(o: AgentOptions): RunningAgent {
   const me = o.writer.account.address;
+  // ERC-20 approvals (a bond, a dispute's answer) follow the SDK's one allowance policy, logged as they happen.
+  const market = sdk.tender({ reader: o.reader, writer: o.writer }, o.deployment, {
+    onApproval: (event) => {
+      if (event.phase !== "approving") o.log(`approving ${sdk.formatAmount(event.amount, event.token)} for the escrow: ${event.phase} (${event.hash})`, { approval: event.hash, phase: event.phase });
+    },
+  });
   const escrow = o.deployment.escrow;
   const fromBlock = BigInt(o.deployment.startBlock);
   const maxJobs = o.maxJobs ?? 3;
@@ -96,24 +102,17 @@ export function startAgent(o: AgentOptions): RunningAgent {
   const now = async () => Number((await o.reader.getBlock()).timestamp);
   let grace: number | undefined;
   const cancelGrace = async () =>
-    (grace ??= await o.reader.readContract({ address: escrow, abi: sdk.tenderEscrowAbi, functionName: "cancelGracePeriod" }));
+    (grace ??= await market.read.cancelGracePeriod());
 
   /** Sends one transaction and waits for it; a refusal is logged, not thrown. */
   async function send(what: string, jobId: bigint | undefined, action: () => Promise<Hash>): Promise<boolean> {
     try {
-      await sdk.waitForSuccess(o.reader, await action());
+      await market.wait(await action());
       return true;
     } catch (error) {
       o.log(`${what}${jobId === undefined ? "" : ` on job ${jobId}`} failed: ${sdk.describeError(error)}`, { jobId: jobId?.toString(), error: sdk.revertOf(error)?.name ?? "failure" });
       return false;
     }
-  }
-
-  async function allow(token: Address, amountNeeded: bigint): Promise<boolean> {
-    if (token === sdk.ETH || amountNeeded === 0n) return true;
-    const allowance = await o.reader.readContract({ address: token, abi: sdk.mockErc20Abi, functionName: "allowance", args: [me, escrow] });
-    if (allowance >= amountNeeded) return true;
-    return send("approving the escrow", undefined, () => sdk.approve(o.writer, { token, spender: escrow, amount: amountNeeded }));
   }
 
   function update(jobId: bigint, change: Partial<AgentJob>) {
@@ -137,7 +136,7 @@ export function startAgent(o: AgentOptions): RunningAgent {
     if (await adopt(jobId, base)) return;
     const t = await now();
     if (rfq.bidDeadline <= t) return; // bidding closed before the agent saw it
-    const job = await sdk.readJob(o.reader, { escrow, jobId });
+    const job = await market.read.job({ jobId });
     if (job.status !== sdk.JobStatus.Open) return;
     let spec: sdk.JobSpec;
     try {
@@ -148,19 +147,18 @@ export function startAgent(o: AgentOptions): RunningAgent {
     if (!o.worker.canDo(spec)) return skip(`the ${o.worker.name} worker cannot do it`);
     const active = Object.values(state.jobs).filter((j) => ACTIVE.has(j.phase)).length;
     if (active >= maxJobs) return skip(`at capacity (${active} jobs in progress)`);
-    const record = await sdk.readArbitrator(o.reader, { escrow, arbitrator: rfq.arbitrator });
+    const record = await market.read.arbitrator({ arbitrator: rfq.arbitrator });
     const refusedArbitrator = isAcceptedArbitrator(o.arbitrators, rfq.arbitrator, record);
     if (refusedArbitrator) return skip(refusedArbitrator);
-    const unmet = await sdk.unmetFloors(o.reader, { escrow, registry: o.deployment.registry, supplier: me, token: rfq.token, floors: rfq.floors, now: t });
+    const unmet = await market.read.unmetFloors({ supplier: me, token: rfq.token, floors: rfq.floors, now: t });
     if (unmet.length) return skip(`floors not met: ${unmet.map((u) => `${u.floor} ${u.actual} < ${u.required}`).join(", ")}`);
 
-    const [leader, leading] = await sdk.readBestBid(o.reader, { escrow, jobId });
+    const [leader, leading] = await market.read.bestBid({ jobId });
     const best = leader !== zeroAddress && !isAddressEqual(leader, me) ? leading : undefined;
     const price = o.strategy.price({ maxPrice: rfq.maxPrice, best, cost: prices.cost, floor: prices.floor });
     if (price === undefined) return skip(`${o.strategy.name} finds no price to offer (maximum ${amount(rfq.maxPrice, rfq.token)}${best ? `, best bid ${amount(best, rfq.token)}` : ""})`);
     const bond = sdk.bondFor(rfq.maxPrice, rfq.floors);
-    if (!(await allow(rfq.token, bond))) return;
-    const sent = await send("bidding", jobId, () => sdk.bid(o.writer, { escrow, jobId, price, floors: rfq.floors, token: rfq.token, bond }));
+    const sent = await send("bidding", jobId, () => market.bid({ jobId, price, floors: rfq.floors, token: rfq.token, bond }));
     // The reply may be lost while the bid was mined: the chain decides.
     if (sent || (await adopt(jobId, base))) {
       if (!state.jobs[String(jobId)]) state.jobs[String(jobId)] = { ...base, phase: "bidding", price: String(price), bond: String(bond) };
@@ -171,9 +169,9 @@ export function startAgent(o: AgentOptions): RunningAgent {
 
   /** Takes over a bid the chain has and the state file does not; true when there was one. */
   async function adopt(jobId: bigint, base: Omit<AgentJob, "phase">): Promise<boolean> {
-    const bid = await sdk.readBid(o.reader, { escrow, jobId, supplier: me });
+    const bid = await market.read.bid({ jobId, supplier: me });
     if (bid.placedAt === 0) return false;
-    const job = await sdk.readJob(o.reader, { escrow, jobId });
+    const job = await market.read.job({ jobId });
     const mineNow = isAddressEqual(job.supplier, me);
     const phase = job.status === sdk.JobStatus.Open ? "bidding" : mineNow && job.status === sdk.JobStatus.Awarded ? "won" : mineNow && job.status >= sdk.JobStatus.Delivered ? "delivered" : "lost";
     state.jobs[String(jobId)] = { ...base, phase, price: String(bid.price), bond: String(bid.bond), bondOut: phase === "lost" && bid.bond > 0n };
@@ -189,7 +187,7 @@ export function startAgent(o: AgentOptions): RunningAgent {
     if (!prices || (job.bidDeadline ?? 0) <= (await now())) return;
     const price = o.strategy.price({ maxPrice: BigInt(job.maxPrice), best, mine: BigInt(job.price!), cost: prices.cost, floor: prices.floor });
     if (price === undefined || price >= BigInt(job.price!)) return;
-    if (await send("improving the bid", jobId, () => sdk.improveBid(o.writer, { escrow, jobId, price }))) {
+    if (await send("improving the bid", jobId, () => market.improveBid({ jobId, price }))) {
       update(jobId, { price: String(price) });
       o.log(`improved job ${jobId} to ${amount(price, job.token)} (best was ${amount(best, job.token)})`, { jobId: String(jobId), bid: String(price) });
     }
@@ -199,7 +197,7 @@ export function startAgent(o: AgentOptions): RunningAgent {
   async function considerHire(event: Extract<TenderEvent, { eventName: "DirectHirePosted" }>) {
     const { jobId, hire } = event.args as Required<typeof event.args>;
     if (state.jobs[String(jobId)]) return;
-    const job = await sdk.readJob(o.reader, { escrow, jobId });
+    const job = await market.read.job({ jobId });
     if (job.status !== sdk.JobStatus.Awarded || !isAddressEqual(job.supplier, me) || job.deadline <= (await now())) return; // over already
     const category = categories.get(hire.category);
     let reason: string | undefined;
@@ -217,7 +215,7 @@ export function startAgent(o: AgentOptions): RunningAgent {
     if (reason) {
       // Declining at once gives the buyer its money back now rather than at the deadline. If it fails, the job is
       // left alone (never worked) and runs out at its deadline.
-      if (await send("declining", jobId, () => sdk.decline(o.writer, { escrow, jobId }))) {
+      if (await send("declining", jobId, () => market.decline({ jobId }))) {
         state.jobs[String(jobId)] = { ...base, phase: "declined", note: reason };
         save();
       }
@@ -238,7 +236,7 @@ export function startAgent(o: AgentOptions): RunningAgent {
     void (async () => {
       try {
         const job = state.jobs[id]!;
-        const specText = job.spec ?? (await sdk.readPosting(o.reader, { escrow, jobId, fromBlock }))?.spec;
+        const specText = job.spec ?? (await market.read.posting({ jobId }))?.spec;
         if (specText === undefined) throw new Error(`no posting event for job ${jobId}`);
         let output: Awaited<ReturnType<Worker["perform"]>>;
         const started = Date.now();
@@ -248,16 +246,16 @@ export function startAgent(o: AgentOptions): RunningAgent {
           // The work itself failed: decline, so the buyer is refunded now rather than at the deadline.
           o.log(`the worker failed on job ${jobId}: ${(error as Error).message}; declining`, { jobId: id, error: "worker" });
           await serial(async () => {
-            if (!stopped && (await send("declining", jobId, () => sdk.decline(o.writer, { escrow, jobId })))) update(jobId, { phase: "declined", note: (error as Error).message });
+            if (!stopped && (await send("declining", jobId, () => market.decline({ jobId })))) update(jobId, { phase: "declined", note: (error as Error).message });
           });
           return;
         }
         const deliverable = sdk.encodeDeliverable(output.content, output.mediaType);
         await serial(async () => {
           if (stopped) return;
-          const onChain = await sdk.readJob(o.reader, { escrow, jobId });
+          const onChain = await market.read.job({ jobId });
           if (onChain.status !== sdk.JobStatus.Awarded || !isAddressEqual(onChain.supplier, me)) return;
-          if (await send("delivering", jobId, () => sdk.deliver(o.writer, { escrow, jobId, deliverableHash: deliverable.hash, uri: deliverable.uri }))) {
+          if (await send("delivering", jobId, () => market.deliver({ jobId, deliverableHash: deliverable.hash, uri: deliverable.uri }))) {
             update(jobId, { phase: "delivered", deliverable: { hash: deliverable.hash, uri: deliverable.uri } });
             o.log(`delivered job ${jobId} (${deliverable.bytes.length} bytes, worked ${Date.now() - started} ms)`, { jobId: id, delivered: deliverable.hash });
           }
@@ -273,13 +271,12 @@ export function startAgent(o: AgentOptions): RunningAgent {
 
   async function answer(jobId: bigint) {
     const job = state.jobs[String(jobId)]!;
-    const fee = await sdk.disputeFee(o.reader, { escrow, jobId });
-    if (!(await allow(job.token, fee))) return;
+    const fee = await market.read.disputeFee({ jobId });
     const statement = sdk.encodeDeliverable(
       JSON.stringify({ type: "tender/dispute-response", version: 1, jobId: String(jobId), deliverable: job.deliverable ?? null, summary: `${o.name} stands by its delivery: it was produced by the ${o.worker.name} worker for this spec.` }),
       "application/json",
     );
-    if (await send("answering the dispute", jobId, () => sdk.respond(o.writer, { escrow, jobId, responseURI: statement.uri, token: job.token, fee }))) {
+    if (await send("answering the dispute", jobId, () => market.respond({ jobId, responseURI: statement.uri, token: job.token, fee }))) {
       update(jobId, { answered: true });
       o.log(`answered the dispute on job ${jobId} (fee ${amount(fee, job.token)})`, { jobId: String(jobId) });
     }
@@ -289,8 +286,8 @@ export function startAgent(o: AgentOptions): RunningAgent {
   async function reclaim(jobId: bigint) {
     const job = state.jobs[String(jobId)];
     if (!job?.bondOut) return;
-    const bid = await sdk.readBid(o.reader, { escrow, jobId, supplier: me });
-    if (bid.bond === 0n || (await send("reclaiming the bond", jobId, () => sdk.reclaimBond(o.writer, { escrow, jobId })))) update(jobId, { bondOut: false });
+    const bid = await market.read.bid({ jobId, supplier: me });
+    if (bid.bond === 0n || (await send("reclaiming the bond", jobId, () => market.reclaimBond({ jobId })))) update(jobId, { bondOut: false });
   }
 
   // ------------------------------------------------------------------------------------------------- events
@@ -313,7 +310,7 @@ export function startAgent(o: AgentOptions): RunningAgent {
       case "JobAwarded":
         if (!mine && isAddressEqual(args.supplier as Address, me)) {
           // Awarded a bid the state file never recorded (lost in a crash): take it over from the chain.
-          const posting = await sdk.readPosting(o.reader, { escrow, jobId: jobId!, fromBlock });
+          const posting = await market.read.posting({ jobId: jobId! });
           const category = posting ? categories.get(posting.categoryId) : undefined;
           if (posting && category) await adopt(jobId!, { token: posting.token, category, maxPrice: String(posting.price), mode: posting.rfq?.mode, spec: posting.spec });
           return;
@@ -361,16 +358,16 @@ export function startAgent(o: AgentOptions): RunningAgent {
       if (stopped) return;
       const jobId = BigInt(id);
       if (job.phase === "bidding" && (job.bidDeadline ?? 0) < t) {
-        const onChain = await sdk.readJob(o.reader, { escrow, jobId });
+        const onChain = await market.read.job({ jobId });
         if (onChain.status === sdk.JobStatus.Open) {
           if (job.mode === sdk.AwardMode.LowestPrice) {
             // Anyone may award a lowest-price RFQ once bidding closed: the leader at once, to start; another bidder
             // after a few minutes, to free its bond if nobody else did.
-            const [leader] = await sdk.readBestBid(o.reader, { escrow, jobId });
-            if (isAddressEqual(leader, me) || t >= (job.bidDeadline ?? 0) + 300) await send("awarding", jobId, () => sdk.award(o.writer, { escrow, jobId }));
+            const [leader] = await market.read.bestBid({ jobId });
+            if (isAddressEqual(leader, me) || t >= (job.bidDeadline ?? 0) + 300) await send("awarding", jobId, () => market.award({ jobId }));
           } else if (job.awardDeadline !== undefined && t >= job.awardDeadline + (await cancelGrace())) {
             // A buyer's choice the buyer never made: anyone may cancel it after the grace period.
-            await send("cancelling the lapsed RFQ", jobId, () => sdk.cancel(o.writer, { escrow, jobId }));
+            await send("cancelling the lapsed RFQ", jobId, () => market.cancel({ jobId }));
           }
         } else if (onChain.status === sdk.JobStatus.Cancelled || !isAddressEqual(onChain.supplier, me)) {
           // The chain got there before the event did: it decides.
@@ -379,20 +376,20 @@ export function startAgent(o: AgentOptions): RunningAgent {
           await reclaim(jobId);
         }
       } else if (job.phase === "delivered" && job.reviewEndsAt !== undefined && job.reviewEndsAt < t) {
-        const onChain = await sdk.readJob(o.reader, { escrow, jobId });
-        if (onChain.status === sdk.JobStatus.Delivered && (await send("finalizing", jobId, () => sdk.finalize(o.writer, { escrow, jobId })))) {
+        const onChain = await market.read.job({ jobId });
+        if (onChain.status === sdk.JobStatus.Delivered && (await send("finalizing", jobId, () => market.finalize({ jobId })))) {
           o.log(`finalized job ${jobId}: the buyer let the review window pass`, { jobId: id });
         }
       } else if (job.phase === "won" && !working.has(id)) {
         // After a restart or a failed attempt: work that was not delivered yet.
-        const onChain = await sdk.readJob(o.reader, { escrow, jobId });
+        const onChain = await market.read.job({ jobId });
         if (onChain.status === sdk.JobStatus.Awarded && isAddressEqual(onChain.supplier, me)) {
           if (onChain.deadline > t) work(jobId);
           else update(jobId, { phase: "lost", note: "missed the delivery deadline" });
         } else if (onChain.status === sdk.JobStatus.Delivered) update(jobId, { phase: "delivered", reviewEndsAt: onChain.deadline });
         else if (onChain.status === sdk.JobStatus.Refunded) update(jobId, { phase: "refunded" });
       } else if (job.phase === "disputed" && !job.answered && (o.respondToDisputes ?? true)) {
-        const onChain = await sdk.readJob(o.reader, { escrow, jobId });
+        const onChain = await market.read.job({ jobId });
         if (onChain.status !== sdk.JobStatus.Disputed || onChain.answered) update(jobId, { answered: onChain.answered });
         else if (onChain.deadline > t) await answer(jobId);
       } else if (job.phase === "lost" && job.bondOut) {
@@ -400,8 +397,8 @@ export function startAgent(o: AgentOptions): RunningAgent {
       }
     }
     for (const [token, prices] of o.prices) {
-      const credit = await sdk.readCredit(o.reader, { escrow, account: me, token: token as Address });
-      if (credit > 0n && (await send("withdrawing", undefined, () => sdk.withdraw(o.writer, { escrow, token: token as Address })))) {
+      const credit = await market.read.credit({ account: me, token: token as Address });
+      if (credit > 0n && (await send("withdrawing", undefined, () => market.withdraw({ token: token as Address })))) {
         o.log(`withdrew ${formatUnits(credit, prices.decimals)} ${prices.symbol} credited by the escrow`, { withdrew: String(credit) });
       }
     }

@@ -3,6 +3,7 @@
 // exports a Strategy plugs in the same way (`"strategy": { "module": "./my-strategy.ts" }`).
 import { isAbsolute, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { BPS, bpsOf } from "@tender/sdk/units";
 
 export interface PricingInput {
   /** The RFQ's maximum price, in base units of its token. */
@@ -22,7 +23,6 @@ export interface Strategy {
   price(input: PricingInput): bigint | undefined;
 }
 
-const BPS = 10_000n;
 const max = (a: bigint, b: bigint) => (a > b ? a : b);
 
 /** cost × (1 + margin), never below the floor; bids once and never improves. */
@@ -43,9 +43,9 @@ export function undercut(stepBps: number, startBps = 10_000): Strategy {
   return {
     name: `undercut by ${stepBps / 100}%`,
     price({ maxPrice, best, mine, floor }) {
-      const opening = (maxPrice * BigInt(startBps)) / BPS;
+      const opening = bpsOf(maxPrice, startBps);
       if (mine !== undefined && best === undefined) return undefined; // leading already
-      let price = best === undefined ? opening : best - max(1n, (best * BigInt(stepBps)) / BPS);
+      let price = best === undefined ? opening : best - max(1n, bpsOf(best, stepBps));
       if (price > opening) price = opening;
       price = max(price, floor);
       if (price > maxPrice || (best !== undefined && price >= best) || (mine !== undefined && price >= mine)) return undefined;

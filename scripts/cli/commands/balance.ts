@@ -20,7 +20,7 @@ export default defineCommand({
     const rows = [];
     for (const token of tokens) {
       const wallet = token.address === sdk.ETH ? await ctx.reader.getBalance({ address: account }) : await sdk.balanceOf(ctx.reader, { token: token.address, account });
-      const credit = await sdk.readCredit(ctx.reader, { escrow: ctx.deployment.escrow, account, token: token.address });
+      const credit = await ctx.read.credit({ account, token: token.address });
       rows.push({ token: token.address, symbol: token.symbol, decimals: token.decimals, wallet, credit });
     }
     return {

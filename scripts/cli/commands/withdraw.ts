@@ -1,4 +1,3 @@
-import * as sdk from "@tender/sdk";
 import { CliError, EXIT, defineCommand, str } from "../command.ts";
 import { connect, send } from "../context.ts";
 import { formatAmount } from "../format.ts";
@@ -17,14 +16,13 @@ export default defineCommand({
     const ctx = await connect(globals);
     const token = await ctx.token(str(parsed, "token") ?? "ETH");
     ctx.amountFormat = token;
-    const writer = await ctx.writer();
-    const escrow = ctx.deployment.escrow;
-    const amount = await sdk.readCredit(ctx.reader, { escrow, account: writer.account.address, token: token.address });
-    if (amount === 0n) throw new CliError(`nothing to withdraw: ${writer.account.address} has no ${token.symbol} credited`, EXIT.refused);
-    const receipt = await send(ctx, `Withdrawing ${formatAmount(amount, token)}`, () => sdk.withdraw(writer, { escrow, token: token.address, to }));
+    const t = await ctx.tender();
+    const amount = await ctx.read.credit({ account: t.account, token: token.address });
+    if (amount === 0n) throw new CliError(`nothing to withdraw: ${t.account} has no ${token.symbol} credited`, EXIT.refused);
+    const receipt = await send(ctx, `Withdrawing ${formatAmount(amount, token)}`, () => t.withdraw({ token: token.address, to }));
     return {
-      data: { account: writer.account.address, token: token.address, amount, to: to ?? writer.account.address, transactionHash: receipt.transactionHash },
-      lines: [`Withdrew ${formatAmount(amount, token)} to ${to ?? writer.account.address}.`],
+      data: { account: t.account, token: token.address, amount, to: to ?? t.account, transactionHash: receipt.transactionHash },
+      lines: [`Withdrew ${formatAmount(amount, token)} to ${to ?? t.account}.`],
     };
   },
 });

@@ -17,11 +17,9 @@ export default defineCommand({
     const ctx = await connect(globals);
     const given = str(parsed, "arbitrator");
     const arbitrator = given ? checkAddressArg("--arbitrator", given) : await ctx.me();
-    const escrow = ctx.deployment.escrow;
-    const fromBlock = BigInt(ctx.deployment.startBlock);
     const [opened, record, now] = await Promise.all([
-      sdk.disputesOf(ctx.reader, { escrow, arbitrator, fromBlock }),
-      sdk.readArbitrator(ctx.reader, { escrow, arbitrator }),
+      ctx.read.disputesOf({ arbitrator }),
+      ctx.read.arbitrator({ arbitrator }),
       ctx.now(),
     ]);
     const disputes = [];
@@ -29,10 +27,10 @@ export default defineCommand({
       `Arbitrator ${arbitrator}: ${record.active ? "active" : "not active"}, rulings for buyer ${record.rulingsForBuyer}, for supplier ${record.rulingsForSupplier}, even ${record.rulingsEven}, timed out ${record.timedOut}`,
     ];
     for (const d of opened) {
-      const job = await sdk.readJob(ctx.reader, { escrow, jobId: d.jobId });
+      const job = await ctx.read.job({ jobId: d.jobId });
       if (job.status !== sdk.JobStatus.Disputed && parsed.values.all !== true) continue;
       const token = await ctx.tokenAt(job.token);
-      const file = await sdk.disputeRecord(ctx.reader, { escrow, jobId: d.jobId, fromBlock });
+      const file = await ctx.read.disputeRecord({ jobId: d.jobId });
       const status = STATUS_NAMES[job.status]!;
       const awaiting = job.status !== sdk.JobStatus.Disputed ? "closed" : job.answered ? "your ruling" : "the supplier's answer";
       disputes.push({ jobId: d.jobId, status, answered: job.answered, awaiting, deadline: job.deadline, price: job.price, token: job.token, buyer: job.buyer, supplier: job.supplier, record: file });

@@ -1,4 +1,3 @@
-import * as sdk from "@tender/sdk";
 import { defineCommand, str } from "../../command.ts";
 import { connect, send } from "../../context.ts";
 import { formatBps, formatDuration, parseBps, parseDuration } from "../../format.ts";
@@ -26,11 +25,11 @@ export default defineCommand({
   async run(parsed, globals) {
     const terms = readTerms(parsed);
     const ctx = await connect(globals);
-    const writer = await ctx.writer();
-    const receipt = await send(ctx, "Registering as an arbitrator", () => sdk.registerArbitrator(writer, { escrow: ctx.deployment.escrow, ...terms }));
+    const t = await ctx.tender();
+    const receipt = await send(ctx, "Registering as an arbitrator", () => t.registerArbitrator({ ...terms }));
     return {
-      data: { arbitrator: writer.account.address, ...terms, transactionHash: receipt.transactionHash },
-      lines: [`Registered ${writer.account.address}: fee ${formatBps(terms.feeBps)}, rules within ${formatDuration(terms.ruleWindow)}, terms ${terms.termsURI}.`],
+      data: { arbitrator: t.account, ...terms, transactionHash: receipt.transactionHash },
+      lines: [`Registered ${t.account}: fee ${formatBps(terms.feeBps)}, rules within ${formatDuration(terms.ruleWindow)}, terms ${terms.termsURI}.`],
     };
   },
 });

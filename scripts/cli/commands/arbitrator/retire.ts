@@ -1,4 +1,3 @@
-import * as sdk from "@tender/sdk";
 import { defineCommand } from "../../command.ts";
 import { connect, send } from "../../context.ts";
 
@@ -9,11 +8,11 @@ export default defineCommand({
   examples: ["tender arbitrator retire --account arbitrator"],
   async run(_parsed, globals) {
     const ctx = await connect(globals);
-    const writer = await ctx.writer();
-    const receipt = await send(ctx, "Retiring", () => sdk.retireArbitrator(writer, { escrow: ctx.deployment.escrow }));
+    const t = await ctx.tender();
+    const receipt = await send(ctx, "Retiring", () => t.retireArbitrator());
     return {
-      data: { arbitrator: writer.account.address, transactionHash: receipt.transactionHash },
-      lines: [`${writer.account.address} no longer takes new jobs.`],
+      data: { arbitrator: t.account, transactionHash: receipt.transactionHash },
+      lines: [`${t.account} no longer takes new jobs.`],
     };
   },
 });

@@ -1,5 +1,4 @@
 import { keccak256, toBytes } from "viem";
-import * as sdk from "@tender/sdk";
 import { defineCommand, str } from "../../command.ts";
 import { jobTransaction } from "../../actions.ts";
 import { parseBps } from "../../format.ts";
@@ -16,8 +15,8 @@ export default defineCommand({
   run: (parsed, globals) => {
     const buyerShareBps = parseBps("--buyer-share", str(parsed, "buyer-share")!);
     const reasonHash = keccak256(toBytes(str(parsed, "reason")!));
-    return jobTransaction(parsed, globals, "Ruling", (ctx, writer, _job, jobId) =>
-      sdk.rule(writer, { escrow: ctx.deployment.escrow, jobId, buyerShareBps, reasonHash }),
+    return jobTransaction(parsed, globals, "Ruling", (ctx, t, _job, jobId) =>
+      t.rule({ jobId, buyerShareBps, reasonHash }),
     );
   },
 });

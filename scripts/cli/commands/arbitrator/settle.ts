@@ -1,4 +1,3 @@
-import * as sdk from "@tender/sdk";
 import { defineCommand } from "../../command.ts";
 import { jobTransaction } from "../../actions.ts";
 
@@ -9,5 +8,5 @@ export default defineCommand({
   options: {},
   examples: ["tender arbitrator settle 12 --account buyer"],
   run: (parsed, globals) =>
-    jobTransaction(parsed, globals, "Settling the dispute", (ctx, writer, _job, jobId) => sdk.settleDispute(writer, { escrow: ctx.deployment.escrow, jobId })),
+    jobTransaction(parsed, globals, "Settling the dispute", (ctx, t, _job, jobId) => t.settleDispute({ jobId })),
 });

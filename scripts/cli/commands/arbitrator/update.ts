@@ -1,4 +1,3 @@
-import * as sdk from "@tender/sdk";
 import { defineCommand } from "../../command.ts";
 import { connect, send } from "../../context.ts";
 import { formatBps, formatDuration } from "../../format.ts";
@@ -12,11 +11,11 @@ export default defineCommand({
   async run(parsed, globals) {
     const terms = readTerms(parsed);
     const ctx = await connect(globals);
-    const writer = await ctx.writer();
-    const receipt = await send(ctx, "Publishing new terms", () => sdk.updateArbitratorTerms(writer, { escrow: ctx.deployment.escrow, ...terms }));
-    const { termsId } = await sdk.readArbitrator(ctx.reader, { escrow: ctx.deployment.escrow, arbitrator: writer.account.address });
+    const t = await ctx.tender();
+    const receipt = await send(ctx, "Publishing new terms", () => t.updateArbitratorTerms({ ...terms }));
+    const { termsId } = await ctx.read.arbitrator({ arbitrator: t.account });
     return {
-      data: { arbitrator: writer.account.address, termsId, ...terms, transactionHash: receipt.transactionHash },
+      data: { arbitrator: t.account, termsId, ...terms, transactionHash: receipt.transactionHash },
       lines: [`Published terms #${termsId}: fee ${formatBps(terms.feeBps)}, rules within ${formatDuration(terms.ruleWindow)}, ${terms.termsURI}.`],
     };
   },

@@ -1,4 +1,3 @@
-import * as sdk from "@tender/sdk";
 import { defineCommand, str } from "../../command.ts";
 import { jobTransaction } from "../../actions.ts";
 import { parseAmount } from "../../format.ts";
@@ -11,8 +10,8 @@ export default defineCommand({
   options: { price: { type: "string", value: "AMOUNT", description: "your new, lower price", required: true } },
   examples: ["tender bid improve 7 --price 79.5 --account supplier"],
   run: (parsed, globals) =>
-    jobTransaction(parsed, globals, "Improving the bid", async (ctx, writer, job, jobId) => {
+    jobTransaction(parsed, globals, "Improving the bid", async (ctx, t, job, jobId) => {
       const price = parseAmount("--price", str(parsed, "price")!, await ctx.tokenAt(job.token));
-      return sdk.improveBid(writer, { escrow: ctx.deployment.escrow, jobId, price });
+      return t.improveBid({ jobId, price });
     }, bidReport),
 });

@@ -1,4 +1,3 @@
-import * as sdk from "@tender/sdk";
 import { defineCommand, jobIdArg } from "../../command.ts";
 import { connect, existingJob } from "../../context.ts";
 import { formatAmount, formatTime, table } from "../../format.ts";
@@ -13,8 +12,7 @@ export default defineCommand({
     const jobId = jobIdArg(parsed);
     const ctx = await connect(globals);
     const job = await existingJob(ctx, jobId);
-    const range = { escrow: ctx.deployment.escrow, jobId, fromBlock: BigInt(ctx.deployment.startBlock) };
-    const [bids, [leader], now] = await Promise.all([sdk.readBids(ctx.reader, range), sdk.readBestBid(ctx.reader, range), ctx.now()]);
+    const [bids, [leader], now] = await Promise.all([ctx.read.bids({ jobId }), ctx.read.bestBid({ jobId }), ctx.now()]);
     const token = await ctx.tokenAt(job.token);
     return {
       data: bids.map((bid) => ({ ...bid, best: bid.supplier === leader })),

@@ -1,7 +1,6 @@
 import * as sdk from "@tender/sdk";
 import { CliError, defineCommand, str } from "../../command.ts";
 import { jobTransaction } from "../../actions.ts";
-import { withAllowance } from "../../context.ts";
 import { formatAmount, parseAmount } from "../../format.ts";
 import { bidReport } from "./report.ts";
 
@@ -13,15 +12,14 @@ export default defineCommand({
   details: "The floors are read from the job's RFQPosted event; an ERC-20 bond is approved first. A bid the floors refuse is\nrefused before anything is sent, with the floor that refused it.",
   examples: ["tender bid place 7 --price 85 --account supplier"],
   run: (parsed, globals) =>
-    jobTransaction(parsed, globals, "Bidding", async (ctx, writer, job, jobId) => {
-      const escrow = ctx.deployment.escrow;
-      const rfq = await sdk.readPosting(ctx.reader, { escrow, jobId, fromBlock: BigInt(ctx.deployment.startBlock) });
+    jobTransaction(parsed, globals, "Bidding", async (ctx, t, job, jobId) => {
+      const rfq = await ctx.read.posting({ jobId });
       const floors = rfq?.rfq?.floors;
       if (!rfq || !floors) throw new CliError(`job ${jobId} is a direct hire: it takes no bids`);
       const token = await ctx.tokenAt(job.token);
       const price = parseAmount("--price", str(parsed, "price")!, token);
       if (price > rfq.price) throw new CliError(`--price: ${formatAmount(price, token)} is above job ${jobId}'s maximum of ${formatAmount(rfq.price, token)}`);
       const bond = sdk.bondFor(rfq.price, floors);
-      return withAllowance(ctx, writer, job.token, bond, () => sdk.bid(writer, { escrow, jobId, price, floors, token: job.token, bond }))();
+      return t.bid({ jobId, price, floors, token: job.token, bond });
     }, bidReport),
 });

@@ -1,4 +1,3 @@
-import * as sdk from "@tender/sdk";
 import { defineCommand } from "../../command.ts";
 import { jobTransaction } from "../../actions.ts";
 
@@ -9,5 +8,5 @@ export default defineCommand({
   options: {},
   examples: ["tender bid reclaim 7 --account supplier"],
   run: (parsed, globals) =>
-    jobTransaction(parsed, globals, "Reclaiming the bond", (ctx, writer, _job, jobId) => sdk.reclaimBond(writer, { escrow: ctx.deployment.escrow, jobId })),
+    jobTransaction(parsed, globals, "Reclaiming the bond", (ctx, t, _job, jobId) => t.reclaimBond({ jobId })),
 });

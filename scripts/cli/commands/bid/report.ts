@@ -4,14 +4,13 @@ import * as sdk from "@tender/sdk";
 import type { Context } from "../../context.ts";
 import { formatAmount, formatTime } from "../../format.ts";
 
-export async function bidReport(ctx: Context, jobId: bigint, job: Awaited<ReturnType<typeof sdk.readJob>>, writer: sdk.Writer): Promise<string> {
-  const escrow = ctx.deployment.escrow;
+export async function bidReport(ctx: Context, jobId: bigint, job: Awaited<ReturnType<typeof sdk.readJob>>, t: sdk.TenderClient): Promise<string> {
   const [bid, [leader, best], now] = await Promise.all([
-    sdk.readBid(ctx.reader, { escrow, jobId, supplier: writer.account.address }),
-    sdk.readBestBid(ctx.reader, { escrow, jobId }),
+    ctx.read.bid({ jobId, supplier: t.account }),
+    ctx.read.bestBid({ jobId }),
     ctx.now(),
   ]);
   const token = await ctx.tokenAt(job.token);
-  const standing = isAddressEqual(leader, writer.account.address) ? "it leads" : `the best bid is ${formatAmount(best, token)}`;
+  const standing = isAddressEqual(leader, t.account) ? "it leads" : `the best bid is ${formatAmount(best, token)}`;
   return `Your bid on job ${jobId} is ${formatAmount(bid.price, token)}${bid.bond ? ` (bond ${formatAmount(bid.bond, token)} posted)` : ""}; ${standing}. Bidding closes ${formatTime(job.deadline, now)}.`;
 }

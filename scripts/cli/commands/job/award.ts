@@ -1,4 +1,3 @@
-import * as sdk from "@tender/sdk";
 import { defineCommand, str } from "../../command.ts";
 import { jobTransaction } from "../../actions.ts";
 import { checkAddressArg } from "../../inputs.ts";
@@ -13,10 +12,10 @@ export default defineCommand({
   run: (parsed, globals) => {
     const picked = str(parsed, "supplier");
     const supplier = picked === undefined ? undefined : checkAddressArg("--supplier", picked);
-    return jobTransaction(parsed, globals, supplier ? "Picking the supplier" : "Awarding to the lowest bid", (ctx, writer, _job, jobId) =>
+    return jobTransaction(parsed, globals, supplier ? "Picking the supplier" : "Awarding to the lowest bid", (ctx, t, _job, jobId) =>
       supplier
-        ? sdk.pick(writer, { escrow: ctx.deployment.escrow, jobId, supplier })
-        : sdk.award(writer, { escrow: ctx.deployment.escrow, jobId }),
+        ? t.pick({ jobId, supplier })
+        : t.award({ jobId }),
       async (ctx, jobId, job) => `Job ${jobId} is awarded to ${job.supplier} at ${formatAmount(job.price, await ctx.tokenAt(job.token))}; delivery due ${formatTime(job.deadline, await ctx.now())}.`,
     );
   },

@@ -1,4 +1,3 @@
-import * as sdk from "@tender/sdk";
 import { defineCommand } from "../../command.ts";
 import { jobTransaction } from "../../actions.ts";
 
@@ -9,5 +8,5 @@ export default defineCommand({
   options: {},
   examples: ["tender job cancel 7 --account buyer"],
   run: (parsed, globals) =>
-    jobTransaction(parsed, globals, "Cancelling", (ctx, writer, _job, jobId) => sdk.cancel(writer, { escrow: ctx.deployment.escrow, jobId })),
+    jobTransaction(parsed, globals, "Cancelling", (ctx, t, _job, jobId) => t.cancel({ jobId })),
 });

@@ -1,4 +1,3 @@
-import * as sdk from "@tender/sdk";
 import { CliError, defineCommand, str } from "../../command.ts";
 import { jobTransaction } from "../../actions.ts";
 
@@ -11,8 +10,8 @@ export default defineCommand({
   run: (parsed, globals) => {
     const raw = str(parsed, "rating")!;
     if (!/^[1-5]$/.test(raw)) throw new CliError(`--rating: ${JSON.stringify(raw)} is not a whole number from 1 to 5`);
-    return jobTransaction(parsed, globals, "Confirming", (ctx, writer, _job, jobId) =>
-      sdk.confirm(writer, { escrow: ctx.deployment.escrow, jobId, rating: Number(raw) }),
+    return jobTransaction(parsed, globals, "Confirming", (ctx, t, _job, jobId) =>
+      t.confirm({ jobId, rating: Number(raw) }),
     );
   },
 });

@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-import * as sdk from "@tender/sdk";
 import { encodeDeliverable } from "@tender/sdk/deliverable";
 import { CliError, EXIT, defineCommand, str } from "../../command.ts";
 import { jobTransaction } from "../../actions.ts";
@@ -40,8 +39,8 @@ export default defineCommand({
       if (str(parsed, "media-type")) throw new CliError("--media-type goes with --file (a --uri names its own content)");
       deliverable = { uri: checkUri("--uri", uri), hash: checkHash("--hash", hash) };
     }
-    return jobTransaction(parsed, globals, "Delivering", (ctx, writer, _job, jobId) =>
-      sdk.deliver(writer, { escrow: ctx.deployment.escrow, jobId, deliverableHash: deliverable.hash, uri: deliverable.uri }),
+    return jobTransaction(parsed, globals, "Delivering", (ctx, t, _job, jobId) =>
+      t.deliver({ jobId, deliverableHash: deliverable.hash, uri: deliverable.uri }),
       async (ctx, jobId, job) => `Delivered job ${jobId} (hash ${deliverable.hash}); the buyer reviews until ${formatTime(job.deadline, await ctx.now())}, then anyone may finalize.`,
     );
   },

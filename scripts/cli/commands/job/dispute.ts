@@ -1,7 +1,5 @@
-import * as sdk from "@tender/sdk";
 import { defineCommand, str } from "../../command.ts";
 import { jobTransaction } from "../../actions.ts";
-import { withAllowance } from "../../context.ts";
 import { checkUri } from "../../inputs.ts";
 
 export default defineCommand({
@@ -13,10 +11,9 @@ export default defineCommand({
   examples: ["tender job dispute 12 --statement ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi/statement.json --account buyer"],
   run: (parsed, globals) => {
     const statementURI = checkUri("--statement", str(parsed, "statement")!);
-    return jobTransaction(parsed, globals, "Disputing", async (ctx, writer, job, jobId) => {
-      const escrow = ctx.deployment.escrow;
-      const fee = await sdk.disputeFee(ctx.reader, { escrow, jobId });
-      return withAllowance(ctx, writer, job.token, fee, () => sdk.dispute(writer, { escrow, jobId, statementURI, token: job.token, fee }))();
+    return jobTransaction(parsed, globals, "Disputing", async (ctx, t, job, jobId) => {
+      const fee = await ctx.read.disputeFee({ jobId });
+      return t.dispute({ jobId, statementURI, token: job.token, fee });
     });
   },
 });

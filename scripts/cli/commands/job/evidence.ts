@@ -1,4 +1,3 @@
-import * as sdk from "@tender/sdk";
 import { defineCommand, str } from "../../command.ts";
 import { jobTransaction } from "../../actions.ts";
 import { checkUri } from "../../inputs.ts";
@@ -11,8 +10,8 @@ export default defineCommand({
   examples: ["tender job evidence 12 --uri ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi/logs.json --account supplier"],
   run: (parsed, globals) => {
     const uri = checkUri("--uri", str(parsed, "uri")!);
-    return jobTransaction(parsed, globals, "Submitting evidence", (ctx, writer, _job, jobId) =>
-      sdk.submitEvidence(writer, { escrow: ctx.deployment.escrow, jobId, evidenceURI: uri }),
+    return jobTransaction(parsed, globals, "Submitting evidence", (ctx, t, _job, jobId) =>
+      t.submitEvidence({ jobId, evidenceURI: uri }),
     );
   },
 });

@@ -1,4 +1,3 @@
-import * as sdk from "@tender/sdk";
 import { defineCommand } from "../../command.ts";
 import { jobTransaction } from "../../actions.ts";
 
@@ -9,5 +8,5 @@ export default defineCommand({
   options: {},
   examples: ["tender job finalize 12 --account supplier"],
   run: (parsed, globals) =>
-    jobTransaction(parsed, globals, "Finalizing", (ctx, writer, _job, jobId) => sdk.finalize(writer, { escrow: ctx.deployment.escrow, jobId })),
+    jobTransaction(parsed, globals, "Finalizing", (ctx, t, _job, jobId) => t.finalize({ jobId })),
 });

@@ -27,18 +27,17 @@ export default defineCommand({
     const category = str(parsed, "category");
 
     const ctx = await connect(globals);
-    const range = { escrow: ctx.deployment.escrow, fromBlock: BigInt(ctx.deployment.startBlock) };
-    let postings = await sdk.listPostings(ctx.reader, { ...range, buyer });
+    let postings = await ctx.read.postings({ buyer });
     if (category !== undefined) postings = postings.filter((p) => p.categoryId === sdk.categoryId(category));
     if (supplier !== undefined) {
-      const mine = new Set(await sdk.jobsOfSupplier(ctx.reader, { ...range, supplier }));
+      const mine = new Set(await ctx.read.jobsOfSupplier({ supplier }));
       postings = postings.filter((p) => mine.has(p.jobId));
     }
     const now = await ctx.now();
     const jobs = [];
     for (const posting of postings.reverse()) {
       if (jobs.length >= limit) break;
-      const job = await sdk.readJob(ctx.reader, { escrow: range.escrow, jobId: posting.jobId });
+      const job = await ctx.read.job({ jobId: posting.jobId });
       if (status !== undefined && job.status !== status) continue;
       let title = "";
       let categoryName = posting.categoryId as string;

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import * as sdk from "@tender/sdk";
 import { CliError, EXIT, defineCommand, list, str } from "../../command.ts";
-import { connect, withAllowance, send } from "../../context.ts";
+import { connect, send } from "../../context.ts";
 import { formatAmount, formatTime, parseAmount, parseBps, parseDuration } from "../../format.ts";
 import { checkAddressArg, checkCount } from "../../inputs.ts";
 
@@ -74,10 +74,9 @@ export default defineCommand({
 
     const ctx = await connect(globals);
     const token = await ctx.token(str(parsed, "token")!);
-    ctx.amountFormat = token;
     const escrow = ctx.deployment.escrow;
     // Checked before an ERC-20 approval is sent, so a job the escrow would refuse costs nothing.
-    if (!(await sdk.readArbitrator(ctx.reader, { escrow, arbitrator })).active) {
+    if (!(await ctx.read.arbitrator({ arbitrator })).active) {
       throw new CliError(`--arbitrator: ${arbitrator} is not a registered, active arbitrator (see \`tender arbitrator register\`)`, EXIT.refused);
     }
 
@@ -94,11 +93,11 @@ export default defineCommand({
         category,
         spec,
       };
-      const writer = await ctx.writer();
-      sdk.checkDirectHire(params, writer.account.address);
-      const receipt = await send(ctx, "Posting the direct hire", withAllowance(ctx, writer, token.address, params.price, () => sdk.postDirectHire(writer, params)));
-      const jobId = await sdk.waitForJobId(ctx.reader, receipt.transactionHash);
-      const job = await sdk.readJob(ctx.reader, { escrow, jobId });
+      const t = await ctx.tender();
+      sdk.checkDirectHire(params, t.account);
+      const receipt = await send(ctx, "Posting the direct hire", () => t.postDirectHire(params));
+      const jobId = await t.waitForJobId(receipt.transactionHash);
+      const job = await ctx.read.job({ jobId });
       const now = await ctx.now();
       return {
         data: { jobId, kind: "direct", category, token: token.address, price: params.price, supplier: params.supplier, deliverBy: job.deadline, transactionHash: receipt.transactionHash },
@@ -151,9 +150,9 @@ export default defineCommand({
       spec,
     };
     sdk.checkRFQ(params, now);
-    const writer = await ctx.writer();
-    const receipt = await send(ctx, "Posting the RFQ", withAllowance(ctx, writer, token.address, maxPrice, () => sdk.postRFQ(writer, params)));
-    const jobId = await sdk.waitForJobId(ctx.reader, receipt.transactionHash);
+    const t = await ctx.tender();
+    const receipt = await send(ctx, "Posting the RFQ", () => t.postRFQ(params));
+    const jobId = await t.waitForJobId(receipt.transactionHash);
     return {
       data: { jobId, kind: "rfq", mode: modeName, category, token: token.address, maxPrice, bidDeadline: params.bidDeadline, floors, transactionHash: receipt.transactionHash },
       lines: [

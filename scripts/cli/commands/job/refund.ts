@@ -1,4 +1,3 @@
-import * as sdk from "@tender/sdk";
 import { defineCommand } from "../../command.ts";
 import { jobTransaction } from "../../actions.ts";
 
@@ -9,5 +8,5 @@ export default defineCommand({
   options: {},
   examples: ["tender job refund 12 --account buyer"],
   run: (parsed, globals) =>
-    jobTransaction(parsed, globals, "Refunding", (ctx, writer, _job, jobId) => sdk.refund(writer, { escrow: ctx.deployment.escrow, jobId })),
+    jobTransaction(parsed, globals, "Refunding", (ctx, t, _job, jobId) => t.refund({ jobId })),
 });

@@ -1,7 +1,5 @@
-import * as sdk from "@tender/sdk";
 import { defineCommand, str } from "../../command.ts";
 import { jobTransaction } from "../../actions.ts";
-import { withAllowance } from "../../context.ts";
 import { checkUri } from "../../inputs.ts";
 
 export default defineCommand({
@@ -12,10 +10,9 @@ export default defineCommand({
   examples: ["tender job respond 12 --response ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi/answer.json --account supplier"],
   run: (parsed, globals) => {
     const responseURI = checkUri("--response", str(parsed, "response")!);
-    return jobTransaction(parsed, globals, "Answering the dispute", async (ctx, writer, job, jobId) => {
-      const escrow = ctx.deployment.escrow;
-      const fee = await sdk.disputeFee(ctx.reader, { escrow, jobId });
-      return withAllowance(ctx, writer, job.token, fee, () => sdk.respond(writer, { escrow, jobId, responseURI, token: job.token, fee }))();
+    return jobTransaction(parsed, globals, "Answering the dispute", async (ctx, t, job, jobId) => {
+      const fee = await ctx.read.disputeFee({ jobId });
+      return t.respond({ jobId, responseURI, token: job.token, fee });
     });
   },
 });

@@ -13,13 +13,12 @@ export default defineCommand({
   async run(parsed, globals) {
     const jobId = jobIdArg(parsed);
     const ctx = await connect(globals);
-    const range = { escrow: ctx.deployment.escrow, fromBlock: BigInt(ctx.deployment.startBlock), jobId };
     const job = await existingJob(ctx, jobId);
-    const [posting, timeline, now] = await Promise.all([sdk.readPosting(ctx.reader, range), sdk.jobTimeline(ctx.reader, range), ctx.now()]);
+    const [posting, timeline, now] = await Promise.all([ctx.read.posting({ jobId }), ctx.read.timeline({ jobId }), ctx.now()]);
     const token = await ctx.tokenAt(job.token);
-    const bids = posting?.kind === "rfq" ? await sdk.readBids(ctx.reader, range) : [];
-    const best = posting?.kind === "rfq" ? await sdk.readBestBid(ctx.reader, range) : undefined;
-    const terms = await sdk.readArbitratorTerms(ctx.reader, { escrow: ctx.deployment.escrow, termsId: job.termsId });
+    const bids = posting?.kind === "rfq" ? await ctx.read.bids({ jobId }) : [];
+    const best = posting?.kind === "rfq" ? await ctx.read.bestBid({ jobId }) : undefined;
+    const terms = await ctx.read.arbitratorTerms({ termsId: job.termsId });
     const status = STATUS_NAMES[job.status]!;
     let spec: Record<string, unknown> = {};
     try {

@@ -23,14 +23,14 @@ export default defineCommand({
     const validFor = parseDuration("--valid-for", str(parsed, "valid-for") ?? "90d");
     if (validFor === 0) throw new CliError("--valid-for: must be above zero");
     const ctx = await connect(globals);
-    const writer = await ctx.writer();
+    const t = await ctx.tender();
     const now = await ctx.now();
     const validUntil = now + validFor;
     const receipt = await send(ctx, "Attesting", () =>
-      sdk.attest(writer, { registry: ctx.deployment.registry, supplier, metric, value: BigInt(raw), validUntil }),
+      t.attest({ supplier, metric, value: BigInt(raw), validUntil }),
     );
     return {
-      data: { attestor: writer.account.address, supplier, metric, metricId: sdk.metricId(metric), value: raw, validUntil, transactionHash: receipt.transactionHash },
+      data: { attestor: t.account, supplier, metric, metricId: sdk.metricId(metric), value: raw, validUntil, transactionHash: receipt.transactionHash },
       lines: [`Attested ${metric} = ${raw} for ${supplier}, valid until ${formatTime(validUntil, now)}.`],
     };
   },

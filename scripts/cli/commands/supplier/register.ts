@@ -1,4 +1,3 @@
-import * as sdk from "@tender/sdk";
 import { defineCommand, str } from "../../command.ts";
 import { connect, send } from "../../context.ts";
 import { checkUri } from "../../inputs.ts";
@@ -11,15 +10,15 @@ export default defineCommand({
   async run(parsed, globals) {
     const profileURI = checkUri("--profile", str(parsed, "profile")!);
     const ctx = await connect(globals);
-    const writer = await ctx.writer();
+    const t = await ctx.tender();
     const registry = ctx.deployment.registry;
-    const known = await sdk.isRegisteredSupplier(ctx.reader, { registry, supplier: writer.account.address });
+    const known = await ctx.read.isRegisteredSupplier({ supplier: t.account });
     const receipt = await send(ctx, known ? "Updating the profile" : "Registering", () =>
-      known ? sdk.updateSupplierProfile(writer, { registry, profileURI }) : sdk.registerSupplier(writer, { registry, profileURI }),
+      known ? t.updateSupplierProfile({ profileURI }) : t.registerSupplier({ profileURI }),
     );
     return {
-      data: { supplier: writer.account.address, profileURI, updated: known, transactionHash: receipt.transactionHash },
-      lines: [`${known ? "Updated" : "Registered"} ${writer.account.address} with profile ${profileURI}.`],
+      data: { supplier: t.account, profileURI, updated: known, transactionHash: receipt.transactionHash },
+      lines: [`${known ? "Updated" : "Registered"} ${t.account} with profile ${profileURI}.`],
     };
   },
 });

@@ -1,4 +1,3 @@
-import * as sdk from "@tender/sdk";
 import { defineCommand } from "../../command.ts";
 import { connect } from "../../context.ts";
 import { formatTime, pairs } from "../../format.ts";
@@ -15,8 +14,8 @@ export default defineCommand({
     const supplier = parsed.positionals[0] ? checkAddressArg("address", parsed.positionals[0]) : await ctx.me();
     const fromBlock = BigInt(ctx.deployment.startBlock);
     const [profile, record, now] = await Promise.all([
-      sdk.readProfile(ctx.reader, { registry: ctx.deployment.registry, supplier, fromBlock }),
-      sdk.readSupplierRecord(ctx.reader, { escrow: ctx.deployment.escrow, supplier }),
+      ctx.read.profile({ supplier, fromBlock }),
+      ctx.read.supplierRecord({ supplier }),
       ctx.now(),
     ]);
     const average = record.ratingCount ? (record.ratingSum / record.ratingCount).toFixed(2) : "—";

@@ -1,0 +1,142 @@
+// A Tender client bound to one deployment: `tender({ reader, writer }, deployment)` returns every action and read
+// of the SDK (reads under `read`) with the escrow's and the registry's addresses (and, for reads of past events, the deployment's first
+// block) filled in, so no call site passes them — viem's decorator pattern (`client.extend(actions)`), over the
+// SDK's plain (client, params) functions, which stay the single definition of each operation.
+//
+// Actions that make the escrow pull an ERC-20 from the signer (posting, a bonded bid, a dispute and its answer)
+// apply the one allowance policy (token.ts ensureAllowance) before they send: the balance is checked, the call is
+// simulated so that the escrow's own refusal is reported before any approval, and exactly the amount is approved.
+import { type Address, type Hash, type TransactionReceipt, zeroHash } from "viem";
+import type { Deployment } from "./deployments.ts";
+import * as escrow from "./escrow.ts";
+import type { Reader, Writer } from "./escrow.ts";
+import * as floors from "./floors.ts";
+import { tenderEscrowAbi } from "./generated.ts";
+import * as history from "./history.ts";
+import * as market from "./market.ts";
+import * as registry from "./registry.ts";
+import { type AllowanceParams, ensureAllowance } from "./token.ts";
+
+type Bound<P> = Omit<P, "escrow" | "registry" | "fromBlock"> & { fromBlock?: bigint };
+type Fn<C, P, R> = (client: C, p: P) => R;
+
+export interface TenderClientOptions {
+  /** Told when an approval is sent and mined (progress for a person). */
+  onApproval?: AllowanceParams["onApproval"];
+}
+
+/** A writer whose writeContract only simulates the call (eth_call as the writer's account) and sends nothing. */
+export function simulatingWriter(writer: Writer, reader: Reader): Writer {
+  const writeContract = (async (args: Parameters<Writer["writeContract"]>[0]) => {
+    await reader.simulateContract({ ...(args as object), account: writer.account } as Parameters<Reader["simulateContract"]>[0]);
+    return zeroHash;
+  }) as Writer["writeContract"];
+  return writer.extend(() => ({ writeContract })) as unknown as Writer;
+}
+
+function tenderReads(reader: Reader, deployment: Deployment) {
+  const at = { escrow: deployment.escrow, registry: deployment.registry, fromBlock: BigInt(deployment.startBlock) };
+  const read =
+    <P, R>(f: Fn<Reader, P, R>) =>
+    (p: Bound<P>): R =>
+      f(reader, { ...at, ...p } as P);
+  const reads = {
+    job: read(escrow.readJob),
+    credit: read(escrow.readCredit),
+    supplierRecord: read(escrow.readSupplierRecord),
+    buyerRecord: read(escrow.readBuyerRecord),
+    arbitrator: read(escrow.readArbitrator),
+    arbitratorTerms: read(escrow.readArbitratorTerms),
+    disputeFee: read(escrow.disputeFee),
+    rfq: read(market.readRFQ),
+    bestBid: read(market.readBestBid),
+    bid: read(market.readBid),
+    isRegisteredSupplier: read(registry.isRegisteredSupplier),
+    profile: read(registry.readProfile),
+    attestation: read(registry.readAttestation),
+    unmetFloors: read(floors.unmetFloors),
+    posting: read(history.readPosting),
+    postings: read(history.listPostings),
+    bids: read(history.readBids),
+    jobsOfSupplier: read(history.jobsOfSupplier),
+    disputesOf: read(history.disputesOf),
+    disputeRecord: read(history.disputeRecord),
+    timeline: read(history.jobTimeline),
+    /** The deployment's cancel grace period, in seconds. */
+    cancelGracePeriod: () => reader.readContract({ address: at.escrow, abi: tenderEscrowAbi, functionName: "cancelGracePeriod" }),
+  };
+  return {
+    deployment,
+    reader,
+    /** Every read, bound to the deployment: `read.job({ jobId })`, `read.bid({ jobId, supplier })`, … */
+    read: reads,
+    /** Waits for a transaction and throws if it reverted. */
+    wait: (hash: Hash): Promise<TransactionReceipt> => escrow.waitForSuccess(reader, hash),
+    /** Waits for a posting and returns the new job's id, from its event. */
+    waitForJobId: (hash: Hash): Promise<bigint> => escrow.waitForJobId(reader, hash),
+  };
+}
+
+function tenderWrites(reader: Reader, writer: Writer, deployment: Deployment, options: TenderClientOptions) {
+  const at = { escrow: deployment.escrow, registry: deployment.registry };
+  const simulating = simulatingWriter(writer, reader);
+  const write =
+    <P, R>(f: Fn<Writer, P, R>) =>
+    (p: Bound<P>): R =>
+      f(writer, { ...at, ...p } as P);
+  const writeNoArgs =
+    <P, R>(f: Fn<Writer, P, R>) =>
+    (): R =>
+      f(writer, at as P);
+  /** An action that makes the escrow pull `pull(p)` from the signer: the allowance policy runs first. */
+  const pulling =
+    <P, R>(f: Fn<Writer, P, Promise<R>>, pull: (p: P) => { token: Address; amount: bigint }) =>
+    async (p: Bound<P>): Promise<R> => {
+      const full = { ...at, ...p } as P;
+      const { token, amount } = pull(full);
+      await ensureAllowance(writer, reader, { token, amount, spender: at.escrow, simulate: () => f(simulating, full), onApproval: options.onApproval });
+      return f(writer, full);
+    };
+  return {
+    writer,
+    account: writer.account.address,
+    postDirectHire: pulling(escrow.postDirectHire, (p) => ({ token: p.token, amount: p.price })),
+    postRFQ: pulling(market.postRFQ, (p) => ({ token: p.token, amount: p.maxPrice })),
+    bid: pulling(market.bid, (p) => ({ token: p.token, amount: p.bond })),
+    dispute: pulling(escrow.dispute, (p) => ({ token: p.token, amount: p.fee })),
+    respond: pulling(escrow.respond, (p) => ({ token: p.token, amount: p.fee })),
+    improveBid: write(market.improveBid),
+    award: write(market.award),
+    pick: write(market.pick),
+    cancel: write(market.cancel),
+    reclaimBond: write(market.reclaimBond),
+    deliver: write(escrow.deliver),
+    decline: write(escrow.decline),
+    confirm: write(escrow.confirm),
+    finalize: write(escrow.finalize),
+    refund: write(escrow.refund),
+    withdraw: write(escrow.withdraw),
+    submitEvidence: write(escrow.submitEvidence),
+    rule: write(escrow.rule),
+    settleDispute: write(escrow.settleDispute),
+    collectProtocolFees: write(escrow.collectProtocolFees),
+    registerArbitrator: write(escrow.registerArbitrator),
+    updateArbitratorTerms: write(escrow.updateArbitratorTerms),
+    retireArbitrator: writeNoArgs(escrow.retireArbitrator),
+    registerSupplier: write(registry.registerSupplier),
+    updateSupplierProfile: write(registry.updateSupplierProfile),
+    attest: write(registry.attest),
+    revoke: write(registry.revoke),
+  };
+}
+
+export type TenderReads = ReturnType<typeof tenderReads>;
+export type TenderClient = TenderReads & ReturnType<typeof tenderWrites>;
+
+/** Tender on one deployment: its reads, and with a writer its actions, all bound to the deployment's addresses. */
+export function tender(clients: { reader: Reader }, deployment: Deployment): TenderReads;
+export function tender(clients: { reader: Reader; writer: Writer }, deployment: Deployment, options?: TenderClientOptions): TenderClient;
+export function tender(clients: { reader: Reader; writer?: Writer }, deployment: Deployment, options: TenderClientOptions = {}): TenderReads | TenderClient {
+  const reads = tenderReads(clients.reader, deployment);
+  return clients.writer ? { ...reads, ...tenderWrites(clients.reader, clients.writer, deployment, options) } : reads;
+}

@@ -1,0 +1,102 @@
+// The bound client (`tender(clients, deployment)`): actions and reads with no address passed, the one allowance
+// policy every face uses (balance first, the escrow's refusal before any approval, exactly the amount), and the
+// token's own errors decoded into sentences with token units.
+import { getAddress, parseUnits } from "viem";
+import { beforeAll, describe, expect, it } from "vitest";
+import * as sdk from "@tender/sdk";
+import { SPEC, deployedChain } from "../helpers/chain.ts";
+
+const USD = (amount: string) => parseUnits(amount, 6);
+const MUSD = { symbol: "mUSD", decimals: 6 };
+
+describe("the bound client", () => {
+  let chain: Awaited<ReturnType<typeof deployedChain>>;
+  let buyer: sdk.TenderClient;
+  let supplier: sdk.TenderClient;
+  const approvals: sdk.ApprovalEvent[] = [];
+
+  beforeAll(async () => {
+    chain = await deployedChain();
+    const { reader, deployer, token, deployment } = chain;
+    buyer = sdk.tender({ reader, writer: chain.buyer }, deployment, { onApproval: (event) => approvals.push(event) });
+    supplier = sdk.tender({ reader, writer: chain.supplier }, deployment);
+    await sdk.waitForSuccess(reader, await sdk.mintMock(deployer, { token, to: chain.buyer.account.address, amount: USD("100") }));
+  });
+
+  const hire = (overrides: Partial<sdk.DirectHireParams> = {}) => ({
+    supplier: chain.supplier.account.address,
+    token: chain.token,
+    price: USD("40"),
+    deliveryWindow: sdk.DAY,
+    reviewWindow: sdk.DAY,
+    arbitrator: chain.arbitrator.account.address,
+    defaultBuyerShareBps: 0,
+    category: "text",
+    spec: SPEC,
+    ...overrides,
+  });
+  const allowance = () => sdk.allowanceOf(chain.reader, { token: chain.token, owner: chain.buyer.account.address, spender: chain.escrow });
+  const nonce = () => chain.reader.getTransactionCount({ address: chain.buyer.account.address });
+
+  it("refuses before any approval when the escrow would refuse the call itself", async () => {
+    const sentBefore = await nonce();
+    // An arbitrator that is not registered: the escrow's refusal, found by simulating the post.
+    const refused = await buyer.postDirectHire(hire({ arbitrator: chain.stranger.account.address })).catch((e: unknown) => e);
+    expect(sdk.revertOf(refused)?.name).toBe("ArbitratorNotActive");
+    expect(await nonce()).toBe(sentBefore);
+    expect(await allowance()).toBe(0n);
+    expect(approvals).toEqual([]);
+  });
+
+  it("refuses a balance too small for the amount, sending nothing", async () => {
+    const sentBefore = await nonce();
+    const refused = await buyer.postDirectHire(hire({ price: USD("150") })).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(sdk.InsufficientBalanceError);
+    expect(sdk.describeError(refused)).toBe(`${chain.buyer.account.address} holds 100 mUSD; this needs 150 mUSD.`);
+    expect(await nonce()).toBe(sentBefore);
+  });
+
+  it("approves exactly the amount, then posts, and a later post with the allowance in place approves nothing", async () => {
+    const jobId = await buyer.waitForJobId(await buyer.postDirectHire(hire()));
+    expect(approvals.map((a) => a.phase)).toEqual(["approving", "sent", "mined"]);
+    expect(approvals[0]).toMatchObject({ amount: USD("40"), token: { symbol: "mUSD", decimals: 6 } });
+    expect(await allowance()).toBe(0n); // the post took exactly what was approved
+    const job = await buyer.read.job({ jobId });
+    expect(job.price).toBe(USD("40"));
+    expect(job.supplier.toLowerCase()).toBe(chain.supplier.account.address.toLowerCase());
+
+    await sdk.waitForSuccess(chain.reader, await sdk.approve(chain.buyer, { token: chain.token, spender: chain.escrow, amount: USD("10") }));
+    approvals.length = 0;
+    const second = await buyer.waitForJobId(await buyer.postDirectHire(hire({ price: USD("10") })));
+    expect(approvals).toEqual([]);
+    expect(second).toBe(jobId + 1n);
+  });
+
+  it("runs a job through bound actions and reads, no address passed", async () => {
+    const jobId = await buyer.waitForJobId(await buyer.postDirectHire(hire({ token: sdk.ETH, price: parseUnits("0.01", 18) })));
+    await supplier.wait(await supplier.deliver({ jobId, deliverableHash: sdk.specHash("done"), uri: "ipfs://done" }));
+    await buyer.wait(await buyer.confirm({ jobId, rating: 4 }));
+    expect((await buyer.read.job({ jobId })).status).toBe(sdk.JobStatus.Settled);
+    const record = await buyer.read.supplierRecord({ supplier: supplier.account });
+    expect(record.completed).toBe(1);
+    expect((await buyer.read.timeline({ jobId })).map((e) => e.eventName)).toEqual(["DirectHirePosted", "JobDelivered", "JobSettled"]);
+  });
+
+  it("decodes the token's own ERC-20 errors with amounts in token units", async () => {
+    // An allowance in place but the balance short: the escrow's pull fails inside the token (ERC-6093's error).
+    const { reader, escrow, token, stranger } = chain;
+    await sdk.waitForSuccess(reader, await sdk.approve(stranger, { token, spender: escrow, amount: USD("5") }));
+    const refused = await sdk.postDirectHire(stranger, { escrow, ...hire({ price: USD("5") }) }).catch((e: unknown) => e);
+    expect(sdk.revertOf(refused)?.name).toBe("ERC20InsufficientBalance");
+    expect(sdk.describeError(refused, MUSD)).toBe(`ERC20InsufficientBalance: ${getAddress(stranger.account.address)} holds 0 mUSD of the token; this needs 5 mUSD.`);
+    expect(sdk.isTokenPullFailure(refused)).toBe(false);
+  });
+
+  it("says so when the wallet has too little ETH for the value and gas", async () => {
+    const { reader, stranger } = chain;
+    const poor = sdk.tender({ reader, writer: stranger }, chain.deployment);
+    const balance = await reader.getBalance({ address: stranger.account.address });
+    const refused = await poor.postDirectHire(hire({ token: sdk.ETH, price: balance + 1n })).catch((e: unknown) => e);
+    expect(sdk.describeError(refused)).toMatch(/^InsufficientFunds: /);
+  });
+});
