@@ -16,4 +16,5 @@ export * from "./floors.ts";
 export * from "./spec.ts";
 export * from "./deliverable.ts";
 export * from "./watch.ts";
+export * from "./lifecycle.ts";
 export { tenderEscrowAbi, supplierRegistryAbi, mockErc20Abi } from "./generated.ts";

@@ -1,0 +1,369 @@
+// The job's state machine as data: what an account may do with a job at a given chain time, and why not.
+// One answer for every program (the web's job page, the CLI's `tender job show`, the supplier agent), so none
+// re-derives the contracts' role, status and time checks on its own. Money (balances, allowances, msg.value) and
+// bid qualification (the floors; see unmetFloors) are left out: they depend on the account's wallet and record,
+// not on the job.
+import { type Address, zeroAddress } from "viem";
+import { getBlock } from "viem/actions";
+import { tenderEscrowAbi } from "./generated.ts";
+import { JobStatus, type Reader } from "./escrow.ts";
+import { AwardMode } from "./market.ts";
+import { formatDuration } from "./time.ts";
+
+/** Every per-job action of the escrow, in the order a job meets them. */
+export const JOB_ACTIONS = [
+  "bid",
+  "improveBid",
+  "award",
+  "pick",
+  "cancel",
+  "reclaimBond",
+  "deliver",
+  "decline",
+  "refund",
+  "confirm",
+  "dispute",
+  "finalize",
+  "respond",
+  "submitEvidence",
+  "rule",
+  "settleDispute",
+] as const;
+export type JobAction = (typeof JOB_ACTIONS)[number];
+
+/** Who the contract lets do an action: "party" is the buyer or the supplier, "bidder" an account with a bid. */
+export type JobRole = "buyer" | "supplier" | "party" | "bidder" | "arbitrator" | "anyone";
+
+/**
+ * One action's answer. `until` and `allowedFrom` are unix seconds compared with the timestamp of the block that
+ * would include the transaction, the way the contract does: `allowedFrom` is the first such time at which the
+ * action passes (`>=`), `until` the first at which it no longer does (`<`), so a transaction sent a moment before
+ * `until` may still be mined too late.
+ */
+export type ActionStatus =
+  | {
+      action: JobAction;
+      allowed: true;
+      /** Set when a deadline ends the permission; absent when only another transition can. */
+      until?: number;
+    }
+  | {
+      action: JobAction;
+      allowed: false;
+      /** A sentence for a person. */
+      reason: string;
+      /** When the same account may do it if nothing else about the job changes: only time stands in the way. */
+      allowedFrom?: number;
+      /** Who may do it, when the account's role is what stands in the way. */
+      who?: JobRole;
+    };
+
+/**
+ * The parts of the escrow's `job(id)` that decide who may act when. Only these fields are read, so an indexer's
+ * row serves as well as the struct itself; `deadline` means what the status says (see Tender.Job).
+ */
+export interface LifecycleJob {
+  status: number;
+  buyer: Address;
+  /** The zero address while an RFQ is open. */
+  supplier: Address;
+  deadline: number;
+  direct: boolean;
+  /** A dispute's supplier has answered: `deadline` is then the ruling deadline, before it the response deadline. */
+  answered: boolean;
+}
+
+/** Everything {jobActions} needs, as {readJobState} gathers it from the chain. */
+export interface JobState {
+  job: LifecycleJob;
+  /** The arbitrator of the job's terms (fixed at posting, retirement or not). */
+  arbitrator: Address;
+  /** The deployment's cancelGracePeriod(), in seconds. */
+  cancelGracePeriod: number;
+  /** RFQs only (a direct hire never had bidding). */
+  rfq?: {
+    mode: number;
+    awardDeadline: number;
+    /** The leading bid; undefined while nobody has bid (the contract's only test of "has bids"). */
+    bestBid?: { supplier: Address; price: bigint };
+  };
+  /** The account's own bid, if it placed one (a bond of 0: none was asked, or it was already returned). */
+  ownBid?: { price: bigint; bond: bigint; placedAt: number };
+}
+
+const STATUS_NAMES = ["unknown", "open", "awarded", "delivered", "disputed", "settled", "refunded", "cancelled"];
+
+const same = (a: Address | undefined, b: Address | undefined) =>
+  a !== undefined && b !== undefined && b !== zeroAddress && a.toLowerCase() === b.toLowerCase();
+
+/** "in 3 h" / "3 h ago": deadlines said relative to the chain's time, which is what a person can act on. */
+function when(t: number, now: number): string {
+  if (t === now) return "just now";
+  return t > now ? `in ${formatDuration(t - now)}` : `${formatDuration(now - t)} ago`;
+}
+
+/**
+ * What `account` may do with the job now, one entry per {JOB_ACTIONS} action, in that order.
+ *
+ * @param now The timestamp of the next block (see {pendingTime}), not the latest block's: a transaction sent now
+ * is mined at that time or later, and the contract compares that time with the deadlines.
+ * @param account Undefined (no wallet connected) is answered as for an account with no role in the job, so a
+ * visitor still learns what anyone may do and who else may act.
+ */
+export function jobActions(state: JobState, account: Address | undefined, now: number): ActionStatus[] {
+  const { job, rfq, ownBid } = state;
+  const status = job.status;
+  const statusName = STATUS_NAMES[status] ?? `status ${status}`;
+  const isBuyer = same(account, job.buyer);
+  const isSupplier = same(account, job.supplier);
+  const isArbitrator = same(account, state.arbitrator);
+  const hasBid = ownBid !== undefined && ownBid.price > 0n;
+  const best = rfq?.bestBid && rfq.bestBid.supplier !== zeroAddress ? rfq.bestBid : undefined;
+  const buyerChoice = rfq?.mode === AwardMode.BuyerChoice;
+  const grace = state.cancelGracePeriod;
+
+  const yes = (action: JobAction, until?: number): ActionStatus =>
+    until === undefined ? { action, allowed: true } : { action, allowed: true, until };
+  const no = (action: JobAction, reason: string, extra: { allowedFrom?: number; who?: JobRole } = {}): ActionStatus => ({
+    action,
+    allowed: false,
+    reason,
+    ...extra,
+  });
+  /** Status first, as the contract checks it first: a wrong status makes role and time moot. */
+  const needs = (action: JobAction, expected: number, what: string): ActionStatus | undefined => {
+    if (status === JobStatus.None) return no(action, "There is no job with this id.");
+    if (status !== expected) return no(action, `${what}; this job is ${statusName}.`);
+    return undefined;
+  };
+  /** Before `t`: allowed until it, else too late. */
+  const before = (action: JobAction, t: number, late: string): ActionStatus =>
+    now < t ? yes(action, t) : no(action, `${late} ${when(t, now)}.`);
+  /** From `t`: allowed, else not yet, and when. */
+  const after = (action: JobAction, t: number, early: string): ActionStatus =>
+    now >= t ? yes(action) : no(action, `${early} ${when(t, now)}.`, { allowedFrom: t });
+
+  const bid = (): ActionStatus => {
+    const wrong = needs("bid", JobStatus.Open, "Bids are taken only while an RFQ is open");
+    if (wrong) return wrong;
+    if (isBuyer) return no("bid", "The buyer cannot bid on its own RFQ.");
+    if (isArbitrator) return no("bid", "The job's arbitrator cannot bid on it.");
+    if (hasBid) return no("bid", "You have already bid; a bid can only be improved.");
+    return before("bid", job.deadline, "Bidding closed");
+  };
+
+  const improveBid = (): ActionStatus => {
+    const wrong = needs("improveBid", JobStatus.Open, "Bids can be improved only while an RFQ is open");
+    if (wrong) return wrong;
+    if (!hasBid) return no("improveBid", "Only a bidder can improve its bid.", { who: "bidder" });
+    if (now >= job.deadline) return no("improveBid", `Bidding closed ${when(job.deadline, now)}.`);
+    // A price must stay above 0 and drop: a 1-unit bid has nowhere to go.
+    if (ownBid!.price <= 1n) return no("improveBid", "Your bid is already the lowest possible price.");
+    return yes("improveBid", job.deadline);
+  };
+
+  const award = (): ActionStatus => {
+    const wrong = needs("award", JobStatus.Open, "Only an open RFQ can be awarded");
+    if (wrong) return wrong;
+    if (buyerChoice) return no("award", "The buyer picks the winner of this RFQ.", { who: "buyer" });
+    if (!best) {
+      return now < job.deadline
+        ? no("award", `Nobody has bid yet; bidding closes ${when(job.deadline, now)}.`)
+        : no("award", "Nobody bid, so there is nothing to award; the RFQ can be cancelled.");
+    }
+    return after("award", job.deadline, "The lowest bid can be awarded once bidding closes,");
+  };
+
+  const pick = (): ActionStatus => {
+    const wrong = needs("pick", JobStatus.Open, "Only an open RFQ can be awarded");
+    if (wrong) return wrong;
+    if (!buyerChoice) return no("pick", "This RFQ goes to the lowest bid: anyone can award it once bidding closes.");
+    if (!isBuyer) return no("pick", "Only the buyer can pick the winner.", { who: "buyer" });
+    const awardDeadline = rfq!.awardDeadline;
+    if (now >= awardDeadline) return no("pick", `The award window closed ${when(awardDeadline, now)}.`);
+    if (!best) {
+      return no(
+        "pick",
+        now < job.deadline
+          ? `Nobody has bid yet; bidding closes ${when(job.deadline, now)}.`
+          : "Nobody bid, so there is no one to pick; the RFQ can be cancelled.",
+      );
+    }
+    if (now < job.deadline) {
+      return no("pick", `The buyer picks once bidding closes, ${when(job.deadline, now)}.`, { allowedFrom: job.deadline });
+    }
+    return yes("pick", awardDeadline);
+  };
+
+  const cancel = (): ActionStatus => {
+    if (status === JobStatus.Awarded && job.direct) {
+      return no("cancel", "A direct hire cannot be cancelled; its supplier may decline it.");
+    }
+    const wrong = needs("cancel", JobStatus.Open, "Only an open RFQ can be cancelled");
+    if (wrong) return wrong;
+    // Before the first bid the buyer owes nobody anything; after it, bidders have posted bonds on the RFQ's word.
+    if (isBuyer && !best) return yes("cancel");
+    if (best && !buyerChoice) {
+      return no("cancel", "An RFQ that goes to the lowest bid cannot be cancelled once bid on: anyone can award it.");
+    }
+    // The RFQ lapses when bidding closes with no bid, or when the buyer lets its award window pass.
+    const lapsedAt = best ? rfq!.awardDeadline : job.deadline;
+    if (isBuyer) return after("cancel", lapsedAt, "The buyer can cancel if it picks no bid, from the end of the award window,");
+    const since = lapsedAt + grace;
+    const lapse = best ? "the buyer picked no bid" : "nobody bid";
+    if (now >= since) return yes("cancel");
+    return no("cancel", `Anyone can cancel once ${lapse} and a grace period passed, ${when(since, now)}.`, {
+      allowedFrom: since,
+      // The buyer already may when nothing was bid, or once the award window closed.
+      ...(!best || now >= lapsedAt ? { who: "buyer" as const } : {}),
+    });
+  };
+
+  const reclaimBond = (): ActionStatus => {
+    if (status === JobStatus.None) return no("reclaimBond", "There is no job with this id.");
+    if (!hasBid) return no("reclaimBond", "Only a bidder that posted a bond can reclaim it.", { who: "bidder" });
+    if (ownBid!.bond === 0n) return no("reclaimBond", "You have no bond on this job: none was asked, or it came back.");
+    if (status === JobStatus.Cancelled) return yes("reclaimBond");
+    if (status === JobStatus.Open) {
+      return no("reclaimBond", "Bonds come back once the RFQ goes to someone else or is cancelled.");
+    }
+    if (isSupplier) return no("reclaimBond", "The winner's bond comes back (or goes to the buyer) with the job's outcome.");
+    return yes("reclaimBond");
+  };
+
+  const supplierBeforeDeliverBy = (action: "deliver" | "decline", verb: string): ActionStatus => {
+    const wrong = needs(action, JobStatus.Awarded, `Only an awarded job can be ${verb}`);
+    if (wrong) return wrong;
+    if (!isSupplier) return no(action, `Only the supplier can ${action === "deliver" ? "deliver" : "decline"}.`, { who: "supplier" });
+    return before(action, job.deadline, "The delivery deadline passed");
+  };
+
+  const refund = (): ActionStatus => {
+    const wrong = needs("refund", JobStatus.Awarded, "Only an awarded job that was never delivered can be refunded");
+    if (wrong) return wrong;
+    return after("refund", job.deadline, "The supplier may still deliver; anyone can refund the buyer");
+  };
+
+  const buyerInReview = (action: "confirm" | "dispute"): ActionStatus => {
+    const wrong = needs(action, JobStatus.Delivered, `Only a delivered job can be ${action === "confirm" ? "confirmed" : "disputed"}`);
+    if (wrong) return wrong;
+    if (!isBuyer) return no(action, `Only the buyer can ${action}.`, { who: "buyer" });
+    return before(action, job.deadline, "The review window closed");
+  };
+
+  const finalize = (): ActionStatus => {
+    const wrong = needs("finalize", JobStatus.Delivered, "Only a delivered job can be finalized");
+    if (wrong) return wrong;
+    return after("finalize", job.deadline, "The buyer may still confirm or dispute; anyone can finalize");
+  };
+
+  const respond = (): ActionStatus => {
+    const wrong = needs("respond", JobStatus.Disputed, "Only a disputed job can be answered");
+    if (wrong) return wrong;
+    if (!isSupplier) return no("respond", "Only the supplier can answer the dispute.", { who: "supplier" });
+    if (job.answered) return no("respond", "The supplier has already answered.");
+    return before("respond", job.deadline, "The response window closed");
+  };
+
+  const submitEvidence = (): ActionStatus => {
+    const wrong = needs("submitEvidence", JobStatus.Disputed, "Evidence is taken only while a dispute is open");
+    if (wrong) return wrong;
+    // No deadline: evidence is taken until someone settles the dispute, even past its windows.
+    if (!isBuyer && !isSupplier) return no("submitEvidence", "Only the buyer or the supplier can submit evidence.", { who: "party" });
+    return yes("submitEvidence");
+  };
+
+  const rule = (): ActionStatus => {
+    const wrong = needs("rule", JobStatus.Disputed, "Only a disputed job can be ruled on");
+    if (wrong) return wrong;
+    if (!isArbitrator) return no("rule", "Only the job's arbitrator can rule.", { who: "arbitrator" });
+    if (!job.answered) {
+      return now < job.deadline
+        ? no("rule", `The supplier has not answered yet; it may until ${when(job.deadline, now)}.`)
+        : no("rule", "The supplier did not answer in time: the dispute settles for the buyer by default.");
+    }
+    return before("rule", job.deadline, "The ruling window closed");
+  };
+
+  const settleDispute = (): ActionStatus => {
+    const wrong = needs("settleDispute", JobStatus.Disputed, "Only a disputed job can be settled by default");
+    if (wrong) return wrong;
+    return after(
+      "settleDispute",
+      job.deadline,
+      job.answered ? "The arbitrator may still rule; anyone can settle by default" : "The supplier may still answer; anyone can settle for the buyer",
+    );
+  };
+
+  const answers: Record<JobAction, () => ActionStatus> = {
+    bid,
+    improveBid,
+    award,
+    pick,
+    cancel,
+    reclaimBond,
+    deliver: () => supplierBeforeDeliverBy("deliver", "delivered"),
+    decline: () => supplierBeforeDeliverBy("decline", "declined"),
+    refund,
+    confirm: () => buyerInReview("confirm"),
+    dispute: () => buyerInReview("dispute"),
+    finalize,
+    respond,
+    submitEvidence,
+    rule,
+    settleDispute,
+  };
+  return JOB_ACTIONS.map((action) => answers[action]());
+}
+
+/** The answer for one action (a shortcut over {jobActions}). */
+export function jobAction(state: JobState, account: Address | undefined, now: number, action: JobAction): ActionStatus {
+  return jobActions(state, account, now).find((a) => a.action === action)!;
+}
+
+/**
+ * The timestamp of the next block: what the contract's `block.timestamp` will be at the earliest for a
+ * transaction sent now. Nodes that do not serve the pending block get the latest block's time plus one second.
+ */
+export async function pendingTime(reader: Reader): Promise<number> {
+  try {
+    const pending = await getBlock(reader, { blockTag: "pending" });
+    if (pending?.timestamp !== undefined) return Number(pending.timestamp);
+  } catch {
+    // the node has no pending block: fall through
+  }
+  return Number((await getBlock(reader, { blockTag: "latest" })).timestamp) + 1;
+}
+
+/**
+ * Gathers {JobState} from the escrow for `account` (or for no one). All reads are made at one block, so the
+ * answer never mixes two states of the job. A dispute needs no separate read: the job carries `answered` and the
+ * running deadline (respond-by, then rule-by).
+ */
+export async function readJobState(
+  reader: Reader,
+  p: { escrow: Address; jobId: bigint; account?: Address; blockNumber?: bigint },
+): Promise<JobState> {
+  const blockNumber = p.blockNumber ?? (await reader.getBlockNumber());
+  const at = { address: p.escrow, abi: tenderEscrowAbi, blockNumber } as const;
+  const job = await reader.readContract({ ...at, functionName: "job", args: [p.jobId] });
+  const isRFQ = job.status !== JobStatus.None && !job.direct;
+  const [terms, cancelGracePeriod, rfq, best, own] = await Promise.all([
+    reader.readContract({ ...at, functionName: "arbitratorTerms", args: [job.termsId] }),
+    reader.readContract({ ...at, functionName: "cancelGracePeriod" }),
+    isRFQ ? reader.readContract({ ...at, functionName: "rfqOf", args: [p.jobId] }) : undefined,
+    isRFQ ? reader.readContract({ ...at, functionName: "bestBid", args: [p.jobId] }) : undefined,
+    isRFQ && p.account ? reader.readContract({ ...at, functionName: "bidOf", args: [p.jobId, p.account] }) : undefined,
+  ]);
+  const state: JobState = { job, arbitrator: terms.arbitrator, cancelGracePeriod };
+  if (rfq && best) {
+    const [supplier, price] = best;
+    state.rfq = {
+      mode: rfq.mode,
+      awardDeadline: rfq.awardDeadline,
+      ...(supplier !== zeroAddress ? { bestBid: { supplier, price } } : {}),
+    };
+  }
+  if (own && own.price > 0n) state.ownBid = { price: own.price, bond: own.bond, placedAt: own.placedAt };
+  return state;
+}
