@@ -13,6 +13,7 @@ import type { Reader, Writer } from "./escrow.ts";
 import * as floors from "./floors.ts";
 import { tenderEscrowAbi } from "./generated.ts";
 import * as history from "./history.ts";
+import * as lifecycle from "./lifecycle.ts";
 import * as market from "./market.ts";
 import * as registry from "./registry.ts";
 import { type AllowanceParams, ensureAllowance } from "./token.ts";
@@ -62,6 +63,13 @@ function tenderReads(reader: Reader, deployment: Deployment) {
     disputesOf: read(history.disputesOf),
     disputeRecord: read(history.disputeRecord),
     timeline: read(history.jobTimeline),
+    /** Everything the state machine needs of a job, read at one block (lifecycle.ts). */
+    jobState: read(lifecycle.readJobState),
+    /** What `account` may do with the job now (at the pending block's time), and for the rest why not and from when. */
+    actions: async (p: { jobId: bigint; account?: Address }) => {
+      const [state, now] = await Promise.all([lifecycle.readJobState(reader, { escrow: at.escrow, ...p }), lifecycle.pendingTime(reader)]);
+      return { now, actions: lifecycle.jobActions(state, p.account, now) };
+    },
     /** The deployment's cancel grace period, in seconds. */
     cancelGracePeriod: () => reader.readContract({ address: at.escrow, abi: tenderEscrowAbi, functionName: "cancelGracePeriod" }),
   };

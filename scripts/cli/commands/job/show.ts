@@ -72,8 +72,16 @@ export default defineCommand({
       }
     }
     lines.push("", "Timeline:", ...timeline.map((e) => `  block ${e.blockNumber}  ${e.eventName}`));
+    // What the account this shell signs with (or anyone, without one) may do now, from the SDK's state machine.
+    const viewer = await ctx.me().catch(() => undefined);
+    const { actions, now: at } = await ctx.read.actions({ jobId, account: viewer });
+    const allowed = actions.filter((a) => a.allowed);
+    const later = actions.flatMap((a) => (!a.allowed && a.allowedFrom !== undefined ? [{ action: a.action, from: a.allowedFrom }] : []));
+    lines.push("", viewer ? `What ${viewer} can do now:` : "What anyone can do now (pass --account to see a role's):");
+    lines.push(...(allowed.length ? allowed.map((a) => `  ${a.action}${a.until ? ` — until ${formatTime(a.until, at)}` : ""}`) : ["  nothing"]));
+    if (later.length) lines.push("Later:", ...later.map((a) => `  ${a.action} — from ${formatTime(a.from, at)}`));
     return {
-      data: { jobId, ...job, status, posting, spec, bids, best: best ? { supplier: best[0], price: best[1] } : null, terms, timeline },
+      data: { jobId, ...job, status, posting, spec, bids, best: best ? { supplier: best[0], price: best[1] } : null, terms, timeline, viewer: viewer ?? null, actions },
       lines,
     };
   },
