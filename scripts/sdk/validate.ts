@@ -84,8 +84,8 @@ export function ratingProblems(rating: number): Problem[] {
   return problemIf("rating", !(Number.isInteger(rating) && rating >= 1 && rating <= 5) && `Give a rating from 1 to 5 stars; ${rating} is not.`);
 }
 
-/** What a direct hire and an RFQ share: the token, the arbitrator, the windows after the award, the default split, the
- * spec. */
+/** What a direct hire and an RFQ share (but the spec, checked last): the token, the arbitrator, the windows after the
+ * award, the default split. */
 function termsProblems(p: DirectHireParams | RFQParams): Problem[] {
   return [
     ...addressProblems("token", p.token, { nonZero: false }),
@@ -93,7 +93,6 @@ function termsProblems(p: DirectHireParams | RFQParams): Problem[] {
     ...windowProblems("deliveryWindow", p.deliveryWindow),
     ...windowProblems("reviewWindow", p.reviewWindow),
     ...bpsProblems("defaultBuyerShareBps", p.defaultBuyerShareBps, 5_000),
-    ...specProblems(p.spec, p.category),
   ];
 }
 
@@ -106,6 +105,7 @@ export function directHireProblems(p: DirectHireParams, buyer?: Address): Proble
     ...problemIf("supplier", self && "You cannot hire yourself: the supplier is your own address."),
     ...amountProblems("price", p.price),
     ...termsProblems(p),
+    ...specProblems(p.spec, p.category),
   ];
 }
 
@@ -124,9 +124,10 @@ export function rfqProblems(p: RFQParams, now: number): Problem[] {
     ...termsProblems(p),
     ...bpsProblems("floors.bondBps", floors.bondBps, 10_000),
     ...bpsProblems("floors.maxLossShareBps", floors.maxLossShareBps, 10_000),
-    ...problemIf("floors.minAvgRating", !rating && `Give an average rating from 0 to 5 stars (as rating × 100: 0 to 500); ${floors.minAvgRating} is not.`),
+    ...problemIf("floors.minAvgRating", !rating && `Give an average rating from 0 to 5 stars; ${floors.minAvgRating / 100} stars (${floors.minAvgRating} as rating × 100) is not.`),
     ...problemIf("floors.metrics", floors.metrics.length > 8 && `Give at most 8 metric floors, not ${floors.metrics.length}.`),
     ...floors.metrics.flatMap((m, i) => addressProblems(`floors.metrics[${i}].attestor`, m.attestor)),
+    ...specProblems(p.spec, p.category),
   ];
 }
 
