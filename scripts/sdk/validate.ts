@@ -70,10 +70,11 @@ export function uriProblems(path: string, uri: string): Problem[] {
   return problemIf(path, !/^[a-z][a-z0-9+.-]*:\S+$/i.test(uri) && `${JSON.stringify(uri)} is not a URI (e.g. ipfs://…, https://…, data:…)`);
 }
 
-/** A 32-byte hash that must not be zero (a deliverable's hash). */
+/** A 32-byte hash that must not be zero (a deliverable's hash). (This and uriProblems keep their words: the web's job
+ * page shows them at its fields as they are.) */
 export function hashProblems(path: string, hash: string): Problem[] {
-  if (!/^0x[0-9a-fA-F]{64}$/.test(hash)) return problemIf(path, `${hash} is not a 32-byte hex hash.`);
-  return problemIf(path, /^0x0{64}$/.test(hash) && "The hash must not be zero.");
+  if (!/^0x[0-9a-fA-F]{64}$/.test(hash)) return problemIf(path, `${hash} is not a 32-byte hex hash`);
+  return problemIf(path, /^0x0{64}$/.test(hash) && "must not be zero");
 }
 
 export function jobIdProblems(jobId: bigint): Problem[] {

@@ -312,19 +312,22 @@ describe("checkPostForm: each bad field, its sentence", () => {
 
 describe("formKey", () => {
   it("puts the SDK's paths at the form's fields", () => {
-    expect(formKey("spec.title")).toBe("title");
-    expect(formKey("spec.inputs[2].uri")).toBe("inputs.2.value");
-    expect(formKey("spec.inputs[2].mediaType")).toBe("inputs.2.mediaType");
-    expect(formKey("spec.acceptance[1].regex")).toBe("rules.1.value");
-    expect(formKey("spec.acceptance[1].flags")).toBe("rules.1.flags");
-    expect(formKey("spec.acceptance[1].lines.max")).toBe("rules.1.max");
-    expect(formKey("spec.deliverable.mediaType")).toBe("deliverableMediaType");
-    expect(formKey("spec.transform.op")).toBe("transformOp");
-    expect(formKey("spec")).toBe("spec");
-    expect(formKey("bidDeadline")).toBe("bidWindow");
-    expect(formKey("floors.bondBps")).toBe("bond");
-    expect(formKey("floors.metrics[1].attestor")).toBe("metrics.1.attestor");
-    expect(formKey("maxPrice")).toBe("maxPrice");
+    const keys = {
+      "spec.title": "title",
+      "spec.inputs[2].uri": "inputs.2.value",
+      "spec.inputs[2].mediaType": "inputs.2.mediaType",
+      "spec.acceptance[1].regex": "rules.1.value",
+      "spec.acceptance[1].flags": "rules.1.flags",
+      "spec.acceptance[1].lines.max": "rules.1.max",
+      "spec.deliverable.mediaType": "deliverableMediaType",
+      "spec.transform.op": "transformOp",
+      spec: "spec",
+      bidDeadline: "bidWindow",
+      "floors.bondBps": "bond",
+      "floors.metrics[1].attestor": "metrics.1.attestor",
+      maxPrice: "maxPrice",
+    };
+    expect(Object.fromEntries(Object.keys(keys).map((path) => [path, formKey(path)]))).toEqual(keys);
   });
 });
 
