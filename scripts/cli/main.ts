@@ -1,5 +1,5 @@
 // Dispatch: finds the command named by argv, prints help, runs it, prints its output, and turns every failure into
-// one readable line and an exit code (see EXIT in command.ts).
+// one readable line (a refused input: a line per problem) and an exit code (see EXIT in command.ts).
 import { BaseError } from "viem";
 import * as sdk from "@tender/sdk";
 import { CliError, type Command, EXIT, GLOBAL_OPTIONS, commandHelp, parseCommand } from "./command.ts";
@@ -36,9 +36,15 @@ function overview(commands: Command[]): string {
   return lines.join("\n");
 }
 
+/** A refused input: its one problem on the line, or every problem on a line of its own. */
+function refusal(error: sdk.TenderInputError): string {
+  if (error.problems.length <= 1) return error.message;
+  return [`${error.problems.length} problems (nothing was sent):`, ...error.problems.map((p) => `  ${p.path}: ${p.message}`)].join("\n");
+}
+
 function explain(error: unknown): { message: string; code: number } {
   if (error instanceof CliError) return { message: error.message, code: error.code };
-  if (error instanceof sdk.TenderInputError) return { message: error.message, code: EXIT.usage };
+  if (error instanceof sdk.TenderInputError) return { message: refusal(error), code: EXIT.usage };
   if (sdk.revertOf(error)) return { message: `refused: ${sdk.describeError(error)}`, code: EXIT.refused };
   if (isNetworkError(error)) return { message: `the chain did not answer: ${error instanceof BaseError ? error.shortMessage : (error as Error).message}`, code: EXIT.network };
   if (error instanceof BaseError) return { message: error.shortMessage, code: EXIT.refused };

@@ -16,16 +16,16 @@ import {
 import { tenderEscrowAbi } from "./generated.ts";
 import { bpsOf } from "./units.ts";
 import {
-  TenderInputError,
   checkAddress,
   checkAmount,
   checkBps,
   checkHash,
   checkJobId,
   checkRating,
-  checkSpec,
   checkUri,
   checkWindow,
+  directHireProblems,
+  throwProblems,
 } from "./validate.ts";
 
 /** The arbitrator fee cap the escrow enforces (MAX_ARBITRATOR_FEE_BPS). */
@@ -67,19 +67,10 @@ export interface DirectHireParams {
   spec: string;
 }
 
-/** Checks a direct hire before anything is sent; throws a TenderInputError naming the bad field. */
+/** Checks a direct hire before anything is sent; throws a TenderInputError naming the first bad field and carrying
+ * every problem (directHireProblems). */
 export function checkDirectHire(p: DirectHireParams, buyer?: Address): void {
-  checkAddress("supplier", p.supplier);
-  if (buyer && p.supplier.toLowerCase() === buyer.toLowerCase()) {
-    throw new TenderInputError("supplier", "must not be the buyer");
-  }
-  checkAddress("token", p.token, { nonZero: false });
-  checkAddress("arbitrator", p.arbitrator);
-  checkAmount("price", p.price);
-  checkWindow("deliveryWindow", p.deliveryWindow);
-  checkWindow("reviewWindow", p.reviewWindow);
-  checkBps("defaultBuyerShareBps", p.defaultBuyerShareBps, 5_000);
-  checkSpec(p.spec, p.category);
+  throwProblems(directHireProblems(p, buyer));
 }
 
 /** Hires a supplier directly and escrows the price (ERC-20 jobs need an approval of `price` first). Checks the

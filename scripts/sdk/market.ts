@@ -4,7 +4,7 @@ import { getBlock } from "viem/actions";
 import { tenderEscrowAbi } from "./generated.ts";
 import { bpsOf } from "./units.ts";
 import { ETH, type Reader, type Writer, categoryId } from "./escrow.ts";
-import { TenderInputError, checkAddress, checkAmount, checkBps, checkJobId, checkSpec, checkWindow } from "./validate.ts";
+import { TenderInputError, checkAddress, checkAmount, checkJobId, rfqProblems, throwProblems } from "./validate.ts";
 
 export const AwardMode = { LowestPrice: 0, BuyerChoice: 1 } as const;
 export const Comparison = { AtLeast: 0, AtMost: 1 } as const;
@@ -60,25 +60,10 @@ export interface RFQParams {
   spec: string;
 }
 
-/** Checks an RFQ before anything is sent (`now`: the chain's time, in seconds); throws a TenderInputError. */
+/** Checks an RFQ before anything is sent (`now`: the chain's time, in seconds); throws a TenderInputError naming the
+ * first bad field and carrying every problem (rfqProblems). */
 export function checkRFQ(p: RFQParams, now: number): void {
-  checkAddress("token", p.token, { nonZero: false });
-  checkAddress("arbitrator", p.arbitrator);
-  checkAmount("maxPrice", p.maxPrice);
-  checkWindow("bidDeadline (from now)", p.bidDeadline - now);
-  if (p.mode === AwardMode.BuyerChoice) checkWindow("awardWindow", p.awardWindow);
-  else if (p.mode !== AwardMode.LowestPrice) throw new TenderInputError("mode", `${p.mode} is not an award mode`);
-  checkWindow("deliveryWindow", p.deliveryWindow);
-  checkWindow("reviewWindow", p.reviewWindow);
-  checkBps("defaultBuyerShareBps", p.defaultBuyerShareBps, 5_000);
-  checkBps("floors.bondBps", p.floors.bondBps, 10_000);
-  checkBps("floors.maxLossShareBps", p.floors.maxLossShareBps, 10_000);
-  if (!Number.isInteger(p.floors.minAvgRating) || p.floors.minAvgRating < 0 || p.floors.minAvgRating > 500) {
-    throw new TenderInputError("floors.minAvgRating", "is an average rating × 100, from 0 to 500");
-  }
-  if (p.floors.metrics.length > 8) throw new TenderInputError("floors.metrics", "at most 8 metric floors");
-  p.floors.metrics.forEach((m, i) => checkAddress(`floors.metrics[${i}].attestor`, m.attestor));
-  checkSpec(p.spec, p.category);
+  throwProblems(rfqProblems(p, now));
 }
 
 /** Posts an RFQ and escrows its maximum price (ERC-20 RFQs need an approval of `maxPrice` first). Checks the input

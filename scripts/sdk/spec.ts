@@ -1,5 +1,5 @@
 // The job spec: its published JSON Schema (job-spec.schema.json, draft 2020-12), its TypeScript type, and the check
-// that turns posted text into a typed spec or names the first bad field (`spec.<json path>`) in a sentence.
+// that turns posted text into a typed spec or names every bad field (`spec.<json path>`), each in a sentence.
 // This module imports nothing from the SDK's other modules: validate.ts builds its TenderInputError on top of it.
 import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
 import schema from "./job-spec.schema.json" with { type: "json" };
@@ -83,20 +83,30 @@ export interface JobSpec extends Extensions {
   transform?: Extensions & { op: TransformOp; input: string };
 }
 
-/** A refused spec: the field (`spec`, `spec.acceptance[0].regex`, …) and why. */
+/** One thing wrong with an input: where (a field path such as "maxPrice", "floors.bondBps",
+ * "spec.acceptance[0].regex") and why, in a sentence for the person who typed it. */
+export interface Problem {
+  path: string;
+  message: string;
+}
+
+/** A refused spec: the field (`spec`, `spec.acceptance[0].regex`, …) and why. (The first of specProblems.) */
 export interface SpecProblem {
   field: string;
   message: string;
 }
 
-/** What parseSpec throws. (The SDK's checkSpec throws the same problem as a TenderInputError.) */
+/** What parseSpec throws: the first problem as its field and message, and all of them. */
 export class SpecError extends Error {
   override name = "SpecError";
   readonly field: string;
+  readonly problems: readonly Problem[];
 
-  constructor(problem: SpecProblem) {
-    super(`${problem.field}: ${problem.message}`);
-    this.field = problem.field;
+  constructor(problems: readonly Problem[]) {
+    const [first] = problems;
+    super(`${first?.path}: ${first?.message}`);
+    this.field = first?.path ?? "spec";
+    this.problems = problems;
   }
 }
 
@@ -154,101 +164,125 @@ function regexError(pattern: string, flags = ""): string | undefined {
 }
 
 /**
- * The first problem with a posted spec, or undefined when it is a valid version 1 spec of `category` (when given):
- * at most 8 KiB of UTF-8, a JSON object, version 1, nonempty title and task, the job's category, then the schema,
- * then what the schema cannot say (unique names and ids, regexes that compile with their flags, references to inputs,
- * valid embedded JSON Schemas).
+ * Every problem with a posted spec ([] when it is a valid version 1 spec of `category`, when given): at most 8 KiB of
+ * UTF-8 and a JSON object (else that one problem), version 1, a title and a task, the job's category, the schema, and
+ * what the schema cannot say (unique names and ids, regexes that compile with their flags, references to inputs, valid
+ * embedded JSON Schemas). At most one problem per field.
  */
-export function specProblem(text: string, category?: string): SpecProblem | undefined {
+export function specProblems(text: string, category?: string): Problem[] {
   const result = examine(text, category);
-  return "problem" in result ? result.problem : undefined;
+  return "problems" in result ? result.problems : [];
 }
 
-/** The typed spec, or a SpecError naming the first bad field. `category`: the job's, when known. */
+/** The first of specProblems, or undefined when the spec is valid. */
+export function specProblem(text: string, category?: string): SpecProblem | undefined {
+  const [first] = specProblems(text, category);
+  return first && { field: first.path, message: first.message };
+}
+
+/** The typed spec, or a SpecError naming the first bad field (and carrying all). `category`: the job's, when known. */
 export function parseSpec(text: string, category?: string): JobSpec {
   const result = examine(text, category);
-  if ("problem" in result) throw new SpecError(result.problem);
+  if ("problems" in result) throw new SpecError(result.problems);
   return result.spec;
 }
 
-function examine(text: string, category: string | undefined): { spec: JobSpec } | { problem: SpecProblem } {
-  const problem = (field: string, message: string) => ({ problem: { field, message } });
+type Doc = Record<string, unknown>;
+const isDoc = (value: unknown): value is Doc => typeof value === "object" && value !== null && !Array.isArray(value);
+const blank = (value: unknown) => typeof value !== "string" || value.trim() === "";
+const NAME = new RegExp(schema.$defs.name.pattern);
+
+function examine(text: string, category: string | undefined): { spec: JobSpec } | { problems: Problem[] } {
+  const stop = (message: string) => ({ problems: [{ path: "spec", message }] });
   const bytes = new TextEncoder().encode(text).length; // not Buffer: the web app checks specs in the browser
-  if (bytes === 0) return problem("spec", "is empty");
-  if (bytes > MAX_SPEC_BYTES) return problem("spec", `is ${bytes} bytes; at most ${MAX_SPEC_BYTES}`);
-  let parsed: unknown;
+  if (bytes === 0) return stop("The spec is empty.");
+  if (bytes > MAX_SPEC_BYTES) return stop(`The spec is ${bytes} bytes; at most ${MAX_SPEC_BYTES}.`);
+  let doc: unknown;
   try {
-    parsed = JSON.parse(text);
+    doc = JSON.parse(text);
   } catch (error) {
-    return problem("spec", `is not JSON (${(error as Error).message})`);
+    return stop(`The spec is not JSON (${(error as Error).message}).`);
   }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return problem("spec", "must be a JSON object");
-  const doc = parsed as Record<string, unknown>;
-  if (doc.version !== 1) return problem("spec.version", "must be 1");
-  for (const key of ["title", "task"] as const) {
-    if (typeof doc[key] !== "string" || (doc[key] as string).trim() === "") return problem(`spec.${key}`, "must be a nonempty string");
-  }
+  if (!isDoc(doc)) return stop("The spec must be a JSON object.");
+  const found: Problem[] = [];
+  if (doc.version !== 1) found.push({ path: "spec.version", message: doc.version === undefined ? missing("version") : `The spec's version must be 1, not ${shown(doc.version)}.` });
+  for (const key of ["title", "task"] as const) if (blank(doc[key])) found.push({ path: `spec.${key}`, message: missing(key) });
   if (category !== undefined && doc.category !== category) {
-    return problem("spec.category", `is ${JSON.stringify(doc.category)}, not the job's category ${JSON.stringify(category)}`);
+    found.push({ path: "spec.category", message: `The spec's category is ${shown(doc.category)}, not the job's category ${JSON.stringify(category)}.` });
   }
-  if (!validateSchema(doc)) return { problem: explain(validateSchema.errors ?? []) };
-  const spec = doc as unknown as JobSpec;
-  const semantic = semanticProblem(spec);
-  return semantic ? { problem: semantic } : { spec };
+  if (!validateSchema(doc)) found.push(...explain(validateSchema.errors ?? [], doc));
+  found.push(...semanticProblems(doc));
+  const problems = found.filter((p, i) => found.findIndex((q) => q.path === p.path) === i);
+  return problems.length ? { problems } : { spec: doc as unknown as JobSpec };
 }
 
-function semanticProblem(spec: JobSpec): SpecProblem | undefined {
-  const inputs = spec.inputs ?? [];
-  const firstInput = new Map<string, number>();
-  for (const [i, input] of inputs.entries()) {
-    const seen = firstInput.get(input.name);
-    if (seen !== undefined) return { field: `spec.inputs[${i}].name`, message: `${JSON.stringify(input.name)} is already the name of inputs[${seen}]; input names are unique` };
-    firstInput.set(input.name, i);
-  }
-  const textInput = (name: string) => {
-    const i = firstInput.get(name);
-    if (i === undefined) return `names no input (inputs: ${inputs.map((x) => x.name).join(", ") || "none"})`;
-    return "text" in inputs[i]! ? undefined : `names input ${JSON.stringify(name)}, which has no inline text`;
+/** What the schema cannot say. The document may be off-schema: only the parts of the right shape are looked at. */
+function semanticProblems(doc: Doc): Problem[] {
+  const found: Problem[] = [];
+  const inputs = (Array.isArray(doc.inputs) ? doc.inputs : []).map((input) => (isDoc(input) ? input : {}));
+  const named = new Map<string, Doc>();
+  inputs.forEach((input, i) => {
+    if (typeof input.name !== "string") return;
+    if (named.has(input.name)) {
+      found.push({ path: `spec.inputs[${i}].name`, message: `${JSON.stringify(input.name)} is already the name of an earlier input; give each input its own name.` });
+    } else named.set(input.name, input);
+  });
+  // A reference that is not a valid name is the schema's to refuse (or, when an input has that name, the input's).
+  const textInput = (name: unknown, path: string) => {
+    if (typeof name !== "string" || !NAME.test(name)) return;
+    const input = named.get(name);
+    const names = [...named.keys()].join(", ");
+    if (!input) found.push({ path, message: `No input is named ${JSON.stringify(name)}; ${names ? `the inputs are: ${names}` : "add an input with inline text"}.` });
+    else if (!("text" in input)) found.push({ path, message: `The input ${JSON.stringify(name)} has no inline text; name an input with text.` });
   };
-  const firstRule = new Map<string, number>();
-  for (const [i, rule] of (spec.acceptance ?? []).entries()) {
+  const ids = new Set<string>();
+  (Array.isArray(doc.acceptance) ? doc.acceptance : []).forEach((rule: unknown, i) => {
+    if (!isDoc(rule)) return;
     const at = `spec.acceptance[${i}]`;
-    const seen = firstRule.get(rule.id);
-    if (seen !== undefined) return { field: `${at}.id`, message: `${JSON.stringify(rule.id)} is already the id of acceptance[${seen}]; rule ids are unique` };
-    firstRule.set(rule.id, i);
-    if ("regex" in rule) {
-      if (rule.flags !== undefined && new Set(rule.flags).size !== rule.flags.length) {
-        return { field: `${at}.flags`, message: `${JSON.stringify(rule.flags)} repeats a flag` };
+    if (typeof rule.id === "string") {
+      if (ids.has(rule.id)) found.push({ path: `${at}.id`, message: `${JSON.stringify(rule.id)} is already the id of an earlier rule; give each rule its own id.` });
+      ids.add(rule.id);
+    }
+    if (typeof rule.regex === "string") {
+      const flags = typeof rule.flags === "string" ? rule.flags : undefined;
+      if (flags !== undefined && new Set(flags).size !== flags.length) {
+        found.push({ path: `${at}.flags`, message: `The flags ${JSON.stringify(flags)} repeat a flag; give each flag once.` });
+      } else if (flags === undefined || /^[imsu]*$/.test(flags)) {
+        const problem = regexProblem(rule.regex, flags);
+        if (problem) found.push({ path: `${at}.regex`, message: problem });
       }
-      const error = regexError(rule.regex, rule.flags);
-      if (error) return { field: `${at}.regex`, message: `does not compile with flags ${JSON.stringify(rule.flags ?? "")}: ${error}` };
     }
-    if ("sameLinesAs" in rule) {
-      const error = textInput(rule.sameLinesAs);
-      if (error) return { field: `${at}.sameLinesAs`, message: error };
+    textInput(rule.sameLinesAs, `${at}.sameLinesAs`);
+    const lines = isDoc(rule.lines) ? rule.lines : {};
+    if (typeof lines.min === "number" && typeof lines.max === "number" && lines.min > lines.max) {
+      found.push({ path: `${at}.lines`, message: `The minimum, ${lines.min}, is above the maximum, ${lines.max}.` });
     }
-    if ("lines" in rule && rule.lines.min !== undefined && rule.lines.max !== undefined && rule.lines.min > rule.lines.max) {
-      return { field: `${at}.lines`, message: `min ${rule.lines.min} is above max ${rule.lines.max}` };
+    if (isDoc(rule.jsonSchema)) {
+      const problem = jsonSchemaProblem(rule.jsonSchema);
+      if (problem) found.push({ path: `${at}.jsonSchema`, message: problem });
     }
-    if ("jsonSchema" in rule) {
-      let valid: boolean;
-      try {
-        valid = metaAjv.validateSchema(rule.jsonSchema) as boolean;
-      } catch (error) {
-        return { field: `${at}.jsonSchema`, message: `is not a JSON Schema (${(error as Error).message})` };
-      }
-      if (!valid) return { field: `${at}.jsonSchema`, message: `is not a valid JSON Schema (${metaAjv.errorsText(metaAjv.errors?.slice(0, 1), { dataVar: "schema" })})` };
-    }
+  });
+  if (isDoc(doc.transform)) textInput(doc.transform.input, "spec.transform.input");
+  return found;
+}
+
+function regexProblem(pattern: string, flags?: string): string | undefined {
+  const error = regexError(pattern, flags);
+  if (!error) return undefined;
+  return `The pattern does not compile${flags ? ` with the flags ${JSON.stringify(flags)}` : ""}: ${error}.`;
+}
+
+function jsonSchemaProblem(jsonSchema: Doc): string | undefined {
+  try {
+    if (metaAjv.validateSchema(jsonSchema) as boolean) return undefined;
+  } catch (error) {
+    return `This is not a JSON Schema (${(error as Error).message}).`;
   }
-  if (spec.transform) {
-    const error = textInput(spec.transform.input);
-    if (error) return { field: "spec.transform.input", message: error };
-  }
-  return undefined;
+  return `This is not a valid JSON Schema (${metaAjv.errorsText(metaAjv.errors?.slice(0, 1), { dataVar: "schema" })}).`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Ajv's errors, as one sentence about one field
+// Ajv's errors, as sentences about fields
 
 /** "/acceptance/0/regex" → "spec.acceptance[0].regex". */
 export function fieldOf(pointer: string, root = "spec"): string {
@@ -264,12 +298,34 @@ export function fieldOf(pointer: string, root = "spec"): string {
     }, root);
 }
 
+/** What to say of a field that is missing, empty or blank, by its key. */
+const MISSING: Record<string, string> = {
+  version: 'Add "version": 1 to the spec.',
+  title: "Give the job a title.",
+  category: 'Give the job a category, e.g. "code" or "text.transform".',
+  task: "Describe the task: what the supplier is to do.",
+  id: "Give the rule an id.",
+  description: "Describe what the rule checks.",
+  name: "Give the input a name.",
+  mediaType: "Give a media type such as text/plain.",
+  via: 'Add "via": "uri".',
+  op: `Choose an operation: ${TRANSFORM_OPS.join(", ")}.`,
+  input: "Name the input to transform (one with inline text).",
+  sameLinesAs: "Name the input whose lines the output must have.",
+  command: "Give the command to run.",
+  transform: `A ${TRANSFORM_CATEGORY} job needs a transform: an operation and the input it applies to.`,
+  inputs: `A ${TRANSFORM_CATEGORY} job needs an input with inline text.`,
+};
+
+function missing(key: string): string {
+  return MISSING[key] ?? `Add ${key}.`;
+}
+
 const PATTERN_WORDS: Record<string, string> = {
-  "^[a-z0-9][a-z0-9._-]{0,63}$": 'is not a category name: 1–64 lowercase letters, digits, ".", "_" or "-", starting with a letter or digit (e.g. "text.transform")',
-  "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$": 'must be 1–64 letters, digits, ".", "_" or "-", starting with a letter or digit',
-  "\\S": "must not be blank",
-  "^[imsu]{0,4}$": "may only hold the flags i, m, s and u",
-  "^[A-Za-z][A-Za-z0-9+.-]*:\\S+$": "is not a URI (scheme:rest, no spaces)",
+  "^[a-z0-9][a-z0-9._-]{0,63}$": 'Write the category as 1–64 lowercase letters, digits, ".", "_" or "-", starting with a letter or digit (e.g. "text.transform")',
+  "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$": 'Use 1–64 letters, digits, ".", "_" or "-", starting with a letter or digit',
+  "^[imsu]{0,4}$": "Use only the flags i, m, s and u",
+  "^[A-Za-z][A-Za-z0-9+.-]*:\\S+$": "Give a URI such as https://… or ipfs://… (scheme:rest, no spaces)",
 };
 const TYPE_WORDS: Record<string, string> = {
   string: "a string",
@@ -305,84 +361,99 @@ function editDistance(a: string, b: string): number {
   return row[b.length]!;
 }
 
-function explain(errors: readonly ErrorObject[]): SpecProblem {
-  // `if` only says its then/else failed (their own errors come too); a oneOf branch's errors only say why that branch
-  // did not match (the oneOf error itself is explained from the data).
-  // An unknown key comes first: it is most often a typo, which also explains a "required" error next to it.
-  const useful = errors.filter((e) => e.keyword !== "if" && !/\/oneOf\/\d+\//.test(e.schemaPath));
-  const error = useful.find((e) => e.keyword === "additionalProperties") ?? useful[0] ?? errors[0];
-  if (!error) return { field: "spec", message: "does not match the job spec schema" };
-  return explainOne(error);
+/** The key a pointer ends with ("/acceptance/0/id" → "id"). */
+const lastKey = (pointer: string) => pointer.slice(pointer.lastIndexOf("/") + 1);
+
+function nearestKey(error: ErrorObject): { key: string; known: string[]; near?: string } {
+  const key = String((error.params as { additionalProperty: unknown }).additionalProperty);
+  const known = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+  const best = known.map((k) => ({ k, d: editDistance(key, k) })).sort((a, b) => a.d - b.d)[0];
+  return { key, known, near: best && best.d <= Math.max(2, Math.floor(key.length / 3)) ? best.k : undefined };
 }
 
-function explainOne(error: ErrorObject): SpecProblem {
-  const path = error.instancePath;
-  const field = fieldOf(path);
+/** Ajv's errors (allErrors), one problem per real problem. */
+function explain(errors: readonly ErrorObject[], doc: Doc): Problem[] {
+  // `if` only says its then/else failed (their own errors come too); a oneOf branch's errors only say why that branch
+  // did not match (the oneOf error itself is explained from the data).
+  const useful = errors.filter((e) => e.keyword !== "if" && !/\/oneOf\/\d+\//.test(e.schemaPath));
+  // An unknown key is most often a typo: its "did you mean" also explains a missing key or check beside it.
+  const typos = useful.filter((e) => e.keyword === "additionalProperties").map((e) => ({ at: e.instancePath, near: nearestKey(e).near }));
+  const alternatives: readonly string[] = [...RULE_KINDS, "text", "uri"];
+  const inputNames = new Set((Array.isArray(doc.inputs) ? doc.inputs : []).map((input: unknown) => (isDoc(input) ? input.name : undefined)));
+  const explained = (e: ErrorObject) => {
+    const params = e.params as Record<string, unknown>;
+    if (e.keyword === "required") {
+      if (typos.some((t) => t.at === e.instancePath && t.near === params.missingProperty)) return true;
+      // A transform naming an input when there is none: the transform's own problem says so.
+      return e.schemaPath === "#/then/required" && params.missingProperty === "inputs" && "transform" in doc;
+    }
+    if (e.keyword === "oneOf") return typos.some((t) => t.at === e.instancePath && t.near !== undefined && alternatives.includes(t.near));
+    // A reference to an input whose own name is refused: the input's problem says it.
+    return e.keyword === "pattern" && /\/(sameLinesAs|transform\/input)$/.test(e.instancePath) && inputNames.has(e.data);
+  };
+  return useful.filter((e) => !explained(e)).map(explainOne);
+}
+
+function explainOne(error: ErrorObject): Problem {
+  const at = error.instancePath;
+  const path = fieldOf(at);
   const params = error.params as Record<string, unknown>;
   const data = error.data;
+  const say = (message: string, where = path) => ({ path: where, message });
+  if (["minLength", "pattern", "enum"].includes(error.keyword) && blank(data)) return say(missing(lastKey(at)));
   switch (error.keyword) {
     case "required": {
-      const missing = String(params.missingProperty);
-      const why = error.schemaPath === "#/then/required" ? ` in category ${TRANSFORM_CATEGORY}` : "";
-      return { field: fieldOf(`${path}/${missing}`), message: `is required${why}` };
+      const key = String(params.missingProperty);
+      return say(missing(key), fieldOf(`${at}/${key}`));
     }
     case "additionalProperties": {
-      const key = String(params.additionalProperty);
-      const known = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
-      const near = known.map((k) => ({ k, d: editDistance(key, k) })).sort((a, b) => a.d - b.d)[0];
-      const hint = near && near.d <= Math.max(2, Math.floor(key.length / 3)) ? ` (did you mean ${JSON.stringify(near.k)}?)` : "";
-      return {
-        field: fieldOf(`${path}/${key.replaceAll("~", "~0").replaceAll("/", "~1")}`),
-        message: `is not a field of ${nounOf(path)}${hint}; known: ${known.join(", ")}${path.endsWith("/lines") ? "" : '; extensions go under keys starting with "x-"'}`,
-      };
+      const { key, known, near } = nearestKey(error);
+      const hint = near ? ` (did you mean ${JSON.stringify(near)}?)` : "";
+      const extensions = at.endsWith("/lines") ? "" : '; extensions go under keys starting with "x-"';
+      return say(`${JSON.stringify(key)} is not a field of ${nounOf(at)}${hint}; known: ${known.join(", ")}${extensions}.`, fieldOf(`${at}/${key.replaceAll("~", "~0").replaceAll("/", "~1")}`));
     }
     case "oneOf": {
-      if (/^\/acceptance\/\d+$/.test(path)) {
-        const present = RULE_KINDS.filter((k) => typeof data === "object" && data !== null && k in data);
+      if (/^\/acceptance\/\d+$/.test(at)) {
+        const present = RULE_KINDS.filter((k) => isDoc(data) && k in data);
         return present.length === 0
-          ? { field, message: `has no check; a rule has exactly one of ${RULE_KINDS.join(", ")}` }
-          : { field, message: `has ${present.length} checks (${present.join(", ")}); a rule has exactly one: split it into ${present.length} rules` };
+          ? say(`The rule has no check; give it exactly one of ${RULE_KINDS.join(", ")}.`)
+          : say(`The rule has ${present.length} checks (${present.join(", ")}); a rule has exactly one: split it into ${present.length} rules.`);
       }
-      if (/^\/inputs\/\d+$/.test(path)) {
-        const both = typeof data === "object" && data !== null && "text" in data && "uri" in data;
-        return { field, message: `${both ? "has both text and uri" : "has neither text nor uri"}; an input has exactly one of them` };
+      if (/^\/inputs\/\d+$/.test(at)) {
+        const both = isDoc(data) && "text" in data && "uri" in data;
+        return say(`The input has ${both ? "both text and a URI" : "neither text nor a URI"}; give it exactly one of them.`);
       }
-      return { field, message: "must match exactly one of its alternatives" };
+      return say("This must match exactly one of its alternatives.");
     }
     case "not":
-      if (error.schemaPath === "#/else/not") return { field: "spec.transform", message: `is only for category ${TRANSFORM_CATEGORY}` };
-      return { field, message: "is not allowed here" };
+      if (error.schemaPath === "#/else/not") return say(`Only ${TRANSFORM_CATEGORY} jobs take a transform; drop it or change the category.`, "spec.transform");
+      return say("This is not allowed here.");
     case "type":
-      return { field, message: `must be ${TYPE_WORDS[String(params.type)] ?? params.type}, not ${shown(data)}` };
+      return say(`This must be ${TYPE_WORDS[String(params.type)] ?? params.type}, not ${shown(data)}.`);
     case "const":
-      return { field, message: `must be ${JSON.stringify(params.allowedValue)}, not ${shown(data)}` };
+      return say(`This must be ${JSON.stringify(params.allowedValue)}, not ${shown(data)}.`);
     case "enum":
-      return { field, message: `is ${shown(data)}; must be one of ${(params.allowedValues as unknown[]).map((v) => String(v)).join(", ")}` };
+      return say(`Choose one of ${(params.allowedValues as unknown[]).map((v) => String(v)).join(", ")}; ${shown(data)} is not one.`);
     case "pattern": {
+      if (/(^\/deliverable|^\/inputs\/\d+)\/mediaType$/.test(at)) return say(`Give a media type such as text/plain; ${shown(data)} is not one.`);
       const pattern = String(params.pattern);
-      if (path === "/deliverable/mediaType" || /^\/inputs\/\d+\/mediaType$/.test(path)) {
-        return { field, message: `is ${shown(data)}, not a media type such as text/plain` };
-      }
-      return { field, message: `${PATTERN_WORDS[pattern] ?? `must match ${pattern}`}; got ${shown(data)}` };
+      return say(`${PATTERN_WORDS[pattern] ?? `Match the pattern ${pattern}`}; ${shown(data)} is not.`);
     }
     case "format":
-      if (params.format === "regex") {
-        return { field, message: `is not a valid regular expression: ${regexError(String(data)) ?? "it does not compile"}` };
-      }
-      return { field, message: `is not a valid ${params.format}` };
+      return say((params.format === "regex" && regexProblem(String(data))) || `This is not a valid ${params.format}.`);
     case "minLength":
-      return { field, message: params.limit === 1 ? "must not be empty" : `must be at least ${params.limit} characters` };
+      return say(params.limit === 1 ? "This must not be empty." : `Give at least ${params.limit} characters.`);
     case "maxLength":
-      return { field, message: `is ${[...String(data)].length} characters; at most ${params.limit}` };
+      return say(`This is ${[...String(data)].length} characters; at most ${params.limit}.`);
     case "minItems":
-      return { field, message: params.limit === 1 ? "must not be empty" : `must have at least ${params.limit} items` };
+      return say(params.limit === 1 ? "Give at least one string." : `Give at least ${params.limit} items.`);
     case "minimum":
-      return { field, message: `is ${shown(data)}; must be at least ${params.limit}` };
+      return say(`This must be at least ${params.limit}, not ${shown(data)}.`);
     case "minProperties":
-      return { field, message: path.endsWith("/lines") ? "needs min, max or both" : `must have at least ${params.limit} fields` };
+      return say(at.endsWith("/lines") ? "Give a minimum, a maximum or both." : `Give at least ${params.limit} fields.`);
     case "dependentRequired":
-      return { field: fieldOf(`${path}/${params.property}`), message: `goes with ${params.missingProperty}: add a ${params.missingProperty} check or drop it` };
+      return say(`${params.property} goes with ${params.missingProperty}: add a ${params.missingProperty} check or drop the ${params.property}.`, fieldOf(`${at}/${params.property}`));
     default:
-      return { field, message: error.message ?? "is invalid" };
+      return say(`${error.message ?? "This is invalid"}.`);
   }
 }

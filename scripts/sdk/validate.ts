@@ -1,73 +1,151 @@
-// Input checks that run before any transaction is sent: a bad input throws a TenderInputError naming the field,
-// and nothing reaches the chain. The contracts check the same rules again; these only save a failed transaction.
+// Input checks that run before any transaction is sent. Each `…Problems` function returns every problem it finds, as
+// { path, message } with a sentence for a person; each `check…` throws them as one TenderInputError (naming the first,
+// carrying all), so nothing reaches the chain. The contracts check the same rules again; these only save a failed
+// transaction, and let a form or the CLI show every problem at once.
 import { type Address, isAddress, zeroAddress } from "viem";
-// spec.ts imports nothing from here (no import cycle): it returns the problem, this module throws it.
-import { MAX_SPEC_BYTES, specProblem } from "./spec.ts";
+import type { DirectHireParams } from "./escrow.ts";
+import type { AwardMode, RFQParams } from "./market.ts";
+// spec.ts imports nothing from here (no import cycle): it finds the problems, this module throws them.
+import { MAX_SPEC_BYTES, type Problem, specProblems } from "./spec.ts";
+import { formatDuration } from "./time.ts";
 
 export { MAX_SPEC_BYTES };
+export type { Problem };
 
 export class TenderInputError extends Error {
   override name = "TenderInputError";
-  /** The input that was refused, e.g. "price" or "spec.category". */
+  /** The input that was refused first, e.g. "price" or "spec.category". */
   readonly field: string;
+  /** Every problem found, the first being `field`'s. */
+  readonly problems: readonly Problem[];
 
-  constructor(field: string, message: string) {
+  constructor(field: string, message: string, problems: readonly Problem[] = [{ path: field, message }]) {
     super(`${field}: ${message}`);
     this.field = field;
+    this.problems = problems;
   }
 }
+
+/** Throws the problems as one TenderInputError (its field and message the first's); does nothing when there are none. */
+export function throwProblems(problems: readonly Problem[]): void {
+  const [first] = problems;
+  if (first) throw new TenderInputError(first.path, first.message, problems);
+}
+
+/** [the problem] when `message` is given, else []. */
+const problemIf = (path: string, message: string | false | undefined): Problem[] => (message ? [{ path, message }] : []);
 
 const MAX_UINT96 = 2n ** 96n - 1n;
 /** The deployment's default window bounds (1 hour to 365 days). */
 export const DEFAULT_WINDOW_BOUNDS = { min: 3_600, max: 365 * 86_400 } as const;
+/** The award modes' values (AwardMode lives in market.ts, which imports this module). */
+const MODES: typeof AwardMode = { LowestPrice: 0, BuyerChoice: 1 };
 
-export function checkAddress(field: string, value: string, { nonZero = true } = {}): asserts value is Address {
-  if (!isAddress(value, { strict: false })) throw new TenderInputError(field, `${value} is not an address`);
-  if (nonZero && value.toLowerCase() === zeroAddress) throw new TenderInputError(field, "must not be the zero address");
+export function addressProblems(path: string, value: string, { nonZero = true } = {}): Problem[] {
+  if (!isAddress(value, { strict: false })) return problemIf(path, `${value || '""'} is not an address (0x and 40 hex digits).`);
+  return problemIf(path, nonZero && value.toLowerCase() === zeroAddress && "The zero address is not allowed here.");
 }
 
-export function checkAmount(field: string, value: bigint): void {
-  if (value <= 0n) throw new TenderInputError(field, "must be above zero");
-  if (value > MAX_UINT96) throw new TenderInputError(field, `${value} is above the largest amount (2^96 − 1)`);
+export function amountProblems(path: string, value: bigint): Problem[] {
+  if (value <= 0n) return problemIf(path, "Give an amount above zero.");
+  return problemIf(path, value > MAX_UINT96 && `${value} is above the largest amount (2^96 − 1).`);
 }
 
-export function checkWindow(field: string, seconds: number, bounds = DEFAULT_WINDOW_BOUNDS): void {
-  if (!Number.isInteger(seconds) || seconds < bounds.min || seconds > bounds.max) {
-    throw new TenderInputError(field, `${seconds} s is outside ${bounds.min}–${bounds.max} s`);
-  }
+/** Seconds in words when they are whole minutes (or under one), else as seconds. */
+const durationWords = (seconds: number) => (Number.isInteger(seconds) && seconds >= 0 && (seconds < 60 || seconds % 60 === 0) ? formatDuration(seconds) : `${seconds} s`);
+
+export function windowProblems(path: string, seconds: number, bounds = DEFAULT_WINDOW_BOUNDS): Problem[] {
+  const inside = Number.isInteger(seconds) && seconds >= bounds.min && seconds <= bounds.max;
+  return problemIf(path, !inside && `Choose a window from ${durationWords(bounds.min)} to ${durationWords(bounds.max)}; ${durationWords(seconds)} is not.`);
 }
 
-export function checkBps(field: string, value: number, max: number): void {
-  if (!Number.isInteger(value) || value < 0 || value > max) {
-    throw new TenderInputError(field, `${value} is not a whole number of bps from 0 to ${max}`);
-  }
+/** A share in basis points (10,000 = 100%), told in percent. */
+export function bpsProblems(path: string, value: number, max: number): Problem[] {
+  const inside = Number.isInteger(value) && value >= 0 && value <= max;
+  return problemIf(path, !inside && `Give a share from 0% to ${max / 100}%; ${value / 100}% (${value} bps) is not.`);
 }
 
 /** A URI the escrow stores (statement, evidence, deliverable, profile): nonempty, with a scheme, no spaces. */
-export function checkUri(field: string, uri: string): void {
-  if (!/^[a-z][a-z0-9+.-]*:\S+$/i.test(uri)) throw new TenderInputError(field, `${JSON.stringify(uri)} is not a URI (e.g. ipfs://…, https://…, data:…)`);
+export function uriProblems(path: string, uri: string): Problem[] {
+  return problemIf(path, !/^[a-z][a-z0-9+.-]*:\S+$/i.test(uri) && `${JSON.stringify(uri)} is not a URI (e.g. ipfs://…, https://…, data:…)`);
 }
 
-/** A 32-byte hash that must not be zero (a deliverable's hash). */
-export function checkHash(field: string, hash: string): void {
-  if (!/^0x[0-9a-fA-F]{64}$/.test(hash)) throw new TenderInputError(field, `${hash} is not a 32-byte hex hash`);
-  if (/^0x0{64}$/.test(hash)) throw new TenderInputError(field, "must not be zero");
+/** A 32-byte hash that must not be zero (a deliverable's hash). (This and uriProblems keep their words: the web's job
+ * page shows them at its fields as they are.) */
+export function hashProblems(path: string, hash: string): Problem[] {
+  if (!/^0x[0-9a-fA-F]{64}$/.test(hash)) return problemIf(path, `${hash} is not a 32-byte hex hash`);
+  return problemIf(path, /^0x0{64}$/.test(hash) && "must not be zero");
 }
 
-export function checkJobId(jobId: bigint): void {
-  if (jobId <= 0n) throw new TenderInputError("jobId", `${jobId} is not a job id (they start at 1)`);
+export function jobIdProblems(jobId: bigint): Problem[] {
+  return problemIf("jobId", jobId <= 0n && `${jobId} is not a job id (they start at 1).`);
 }
 
-export function checkRating(rating: number): void {
-  if (!Number.isInteger(rating) || rating < 1 || rating > 5) {
-    throw new TenderInputError("rating", `${rating} is not a whole number from 1 to 5`);
-  }
+export function ratingProblems(rating: number): Problem[] {
+  return problemIf("rating", !(Number.isInteger(rating) && rating >= 1 && rating <= 5) && `Give a rating from 1 to 5 stars; ${rating} is not.`);
 }
+
+/** What a direct hire and an RFQ share (but the spec, checked last): the token, the arbitrator, the windows after the
+ * award, the default split. */
+function termsProblems(p: DirectHireParams | RFQParams): Problem[] {
+  return [
+    ...addressProblems("token", p.token, { nonZero: false }),
+    ...addressProblems("arbitrator", p.arbitrator),
+    ...windowProblems("deliveryWindow", p.deliveryWindow),
+    ...windowProblems("reviewWindow", p.reviewWindow),
+    ...bpsProblems("defaultBuyerShareBps", p.defaultBuyerShareBps, 5_000),
+  ];
+}
+
+/** Every problem with a direct hire ([] when it may be sent). `buyer`: who posts it, when known. */
+export function directHireProblems(p: DirectHireParams, buyer?: Address): Problem[] {
+  const supplier = addressProblems("supplier", p.supplier);
+  const self = supplier.length === 0 && buyer !== undefined && p.supplier.toLowerCase() === buyer.toLowerCase();
+  return [
+    ...supplier,
+    ...problemIf("supplier", self && "You cannot hire yourself: the supplier is your own address."),
+    ...amountProblems("price", p.price),
+    ...termsProblems(p),
+    ...specProblems(p.spec, p.category),
+  ];
+}
+
+/** Every problem with an RFQ ([] when it may be sent). `now`: the chain's time, in seconds. */
+export function rfqProblems(p: RFQParams, now: number): Problem[] {
+  const { floors } = p;
+  const rating = Number.isInteger(floors.minAvgRating) && floors.minAvgRating >= 0 && floors.minAvgRating <= 500;
+  const mode =
+    p.mode === MODES.BuyerChoice
+      ? windowProblems("awardWindow", p.awardWindow)
+      : problemIf("mode", p.mode !== MODES.LowestPrice && `${p.mode} is not an award mode: ${MODES.LowestPrice} (the lowest bid wins) or ${MODES.BuyerChoice} (the buyer picks).`);
+  return [
+    ...amountProblems("maxPrice", p.maxPrice),
+    ...windowProblems("bidDeadline", p.bidDeadline - now),
+    ...mode,
+    ...termsProblems(p),
+    ...bpsProblems("floors.bondBps", floors.bondBps, 10_000),
+    ...bpsProblems("floors.maxLossShareBps", floors.maxLossShareBps, 10_000),
+    ...problemIf("floors.minAvgRating", !rating && `Give an average rating from 0 to 5 stars; ${floors.minAvgRating / 100} stars (${floors.minAvgRating} as rating × 100) is not.`),
+    ...problemIf("floors.metrics", floors.metrics.length > 8 && `Give at most 8 metric floors, not ${floors.metrics.length}.`),
+    ...floors.metrics.flatMap((m, i) => addressProblems(`floors.metrics[${i}].attestor`, m.attestor)),
+    ...specProblems(p.spec, p.category),
+  ];
+}
+
+// The throwing checks every SDK action runs before sending.
+
+export function checkAddress(field: string, value: string, options?: { nonZero?: boolean }): asserts value is Address {
+  throwProblems(addressProblems(field, value, options));
+}
+export const checkAmount = (field: string, value: bigint): void => throwProblems(amountProblems(field, value));
+export const checkWindow = (field: string, seconds: number, bounds = DEFAULT_WINDOW_BOUNDS): void => throwProblems(windowProblems(field, seconds, bounds));
+export const checkBps = (field: string, value: number, max: number): void => throwProblems(bpsProblems(field, value, max));
+export const checkUri = (field: string, uri: string): void => throwProblems(uriProblems(field, uri));
+export const checkHash = (field: string, hash: string): void => throwProblems(hashProblems(field, hash));
+export const checkJobId = (jobId: bigint): void => throwProblems(jobIdProblems(jobId));
+export const checkRating = (rating: number): void => throwProblems(ratingProblems(rating));
 
 /** A spec is UTF-8 JSON of at most 8 KiB: an object with version 1, a title, a task, and the job's category, valid
- * against the published schema (scripts/sdk/job-spec.schema.json). The field names the first bad part, e.g.
- * "spec.acceptance[0].regex". */
-export function checkSpec(spec: string, category: string): void {
-  const problem = specProblem(spec, category);
-  if (problem) throw new TenderInputError(problem.field, problem.message);
-}
+ * against the published schema (scripts/sdk/job-spec.schema.json). Throws every problem, the first as the field,
+ * e.g. "spec.acceptance[0].regex". */
+export const checkSpec = (spec: string, category: string): void => throwProblems(specProblems(spec, category));

@@ -184,7 +184,7 @@ describe("tender CLI", { timeout: 300_000 }, () => {
     // usage and input errors (exit 2)
     await refused([...post, "--max-price", "abc"], 2, /--max-price: "abc" is not an amount/, { key: "buyer" });
     await refused([...post, "--max-price", "1.1234567", "--token", "mUSD"], 2, /mUSD has 6 decimals/, { key: "buyer" });
-    await refused([...post, "--max-price", "1", "--bid-window", "10m"], 2, /bidDeadline \(from now\): 600 s is outside/, { key: "buyer" });
+    await refused([...post, "--max-price", "1", "--bid-window", "10m"], 2, /bidDeadline: Choose a window from 1 h to 365 d; 10 min is not/, { key: "buyer" });
     await refused([...post], 2, /give --max-price for an RFQ, or --supplier with --price/, { key: "buyer" });
     await refused(["job", "post", "--arbitrator", arbitrator, "--token", "ETH", "--max-price", "1"], 2, /--spec is required/, { key: "buyer" });
     await refused(["job", "post", "--spec", spec, "--arbitrator", arbitrator, "--max-price", "1"], 2, /--token is required/, { key: "buyer" });
@@ -193,6 +193,14 @@ describe("tender CLI", { timeout: 300_000 }, () => {
     await refused(["arbitrator", "rule", "1", "--buyer-share", "0.7", "--reason", "x"], 2, /--buyer-share: "0\.7" is not a percentage with its unit/, { key: "arbitrator" });
     writeFileSync(join(dir, "bad.json"), '{"version":1,"title":"x","category":"text"}');
     await refused(["job", "post", "--spec", join(dir, "bad.json"), "--arbitrator", arbitrator, "--token", "ETH", "--max-price", "1"], 2, /spec\.task/, { key: "buyer" });
+    // A spec with two problems: both are shown, a line each.
+    writeFileSync(join(dir, "two.json"), '{"version":1,"title":" ","category":"text","task":"t","acceptence":[]}');
+    await refused(
+      ["job", "post", "--spec", join(dir, "two.json"), "--arbitrator", arbitrator, "--token", "ETH", "--max-price", "1"],
+      2,
+      /error: 2 problems \(nothing was sent\):\n {2}spec\.title: Give the job a title\.\n {2}spec\.acceptence: "acceptence" is not a field of a job spec \(did you mean "acceptance"\?\)/,
+      { key: "buyer" },
+    );
     await refused([...post, "--max-price", "1", "--bond", "150%"], 2, /--bond: 150% is above 100%/, { key: "buyer" });
     await refused(["job", "confirm", "1", "--rating", "6"], 2, /--rating: "6" is not a whole number from 1 to 5/, { key: "buyer" });
     await refused(["job", "show", "zero"], 2, /job id must be a positive whole number/);
@@ -215,7 +223,7 @@ describe("tender CLI", { timeout: 300_000 }, () => {
       { key: "buyer" },
     );
     await refused(["bid", "place", bonded.jobId, "--price", "40"], 3, /RecordFloorNotMet: Job \d+ requires minRatings of 3; your record has 0/, { key: "rival" });
-    await refused(["bid", "place", bonded.jobId, "--price", "0"], 2, /price: must be above zero/, { key: "rival" });
+    await refused(["bid", "place", bonded.jobId, "--price", "0"], 2, /price: Give an amount above zero/, { key: "rival" });
     // not found (exit 5), unreachable (exit 4)
     await refused(["job", "show", "999"], 5, /there is no job 999/);
     await refused(["job", "post", "--spec", join(dir, "missing.json"), "--arbitrator", arbitrator, "--token", "ETH", "--max-price", "1"], 5, /cannot read/, { key: "buyer" });

@@ -209,14 +209,14 @@ describe("PostJobForm", () => {
     const title = screen.getByLabelText("Title");
     expect(title.getAttribute("aria-invalid")).toBe("true");
     const titleError = document.getElementById(title.getAttribute("aria-describedby")!.split(" ")[0]!);
-    expect(titleError?.textContent).toBe("The title must be a nonempty string.");
+    expect(titleError?.textContent).toBe("Give the job a title.");
     expect(document.activeElement).toBe(title);
 
     const price = screen.getByLabelText("Maximum price");
     expect(price.getAttribute("aria-invalid")).toBe("true");
     const priceError = document.getElementById(price.getAttribute("aria-describedby")!.split(" ")[0]!);
-    expect(priceError?.textContent).toBe('The maximum price: "abc" is not an amount; write a number of ETH, e.g. 12.5.');
-    expect(screen.getByText("The arbitrator must be picked.")).toBeDefined();
+    expect(priceError?.textContent).toBe('"abc" is not an amount; write a number of ETH, e.g. 12.5.');
+    expect(screen.getByText("Pick an arbitrator.")).toBeDefined();
     expect(screen.getByRole("status").textContent).toMatch(/^\d+ fields need a fix; nothing was sent\.$/);
 
     // Still editing: no review, no simulation, nothing for the wallet.
@@ -348,7 +348,7 @@ describe("PostJobForm", () => {
     await act(async () => fireEvent.click(screen.getByRole("button", { name: "Review" })));
     const supplier = screen.getByLabelText("Supplier address");
     expect(supplier.getAttribute("aria-invalid")).toBe("true");
-    expect(document.getElementById(supplier.getAttribute("aria-describedby")!.split(" ")[0]!)?.textContent).toBe("The supplier must not be the buyer.");
+    expect(document.getElementById(supplier.getAttribute("aria-describedby")!.split(" ")[0]!)?.textContent).toBe("You cannot hire yourself: the supplier is your own address.");
     expect(document.activeElement).toBe(supplier);
     expect(rpc).not.toContain("eth_call");
 

@@ -1,11 +1,11 @@
 // The "Post a job" form as data: good forms give the SDK's exact parameters and a spec the published schema takes;
-// each bad field gives its own sentence at its own key; the SDK's whole-call checks come back at the right field.
+// each bad field gives its own sentence (the SDK's, or what the form could not read) at its own key, all at once.
 import { type Address, encodeAbiParameters, encodeEventTopics, keccak256, parseEther, toBytes } from "viem";
 import { describe, expect, it } from "vitest";
 import { tenderEscrowAbi } from "@tender/sdk/generated";
 import { parseSpec } from "@tender/sdk/spec";
 import type { TokenInfo } from "./format.ts";
-import { type PostForm, buildSpec, checkPostForm, emptyForm, emptyInput, emptyRule, postedJobId, specFieldKey } from "./post-form.ts";
+import { type PostForm, buildSpec, checkPostForm, emptyForm, emptyInput, emptyRule, formKey, postedJobId } from "./post-form.ts";
 
 const ESCROW: Address = "0xe7f1725e7734ce288f8367e1bb143e90bb3f0512";
 const ARBITRATOR: Address = "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC";
@@ -202,66 +202,66 @@ describe("checkPostForm: good forms", () => {
 
 describe("checkPostForm: each bad field, its sentence", () => {
   const cases: [string, (f: PostForm) => Partial<PostForm>, string, string][] = [
-    ["no title", () => ({ title: "  " }), "title", "The title must be a nonempty string."],
-    ["no task", () => ({ task: "" }), "task", "The task must be a nonempty string."],
+    ["no title", () => ({ title: "  " }), "title", "Give the job a title."],
+    ["no task", () => ({ task: "" }), "task", "Describe the task: what the supplier is to do."],
     [
       "a category with capitals and a space",
       () => ({ category: "Code Review" }),
       "category",
-      'The category is not a category name: 1–64 lowercase letters, digits, ".", "_" or "-", starting with a letter or digit (e.g. "text.transform"); got "Code Review".',
+      'Write the category as 1–64 lowercase letters, digits, ".", "_" or "-", starting with a letter or digit (e.g. "text.transform"); "Code Review" is not.',
     ],
     [
       "an input name with a space (and no second error at the rule naming it)",
       (f) => ({ inputs: [{ ...f.inputs[0]!, name: "my input" }], rules: [{ ...f.rules[0]!, value: "my input" }, f.rules[1]!] }),
       "inputs.0.name",
-      `Input 1's name must be 1–64 letters, digits, ".", "_" or "-", starting with a letter or digit; got "my input".`,
+      `Use 1–64 letters, digits, ".", "_" or "-", starting with a letter or digit; "my input" is not.`,
     ],
     [
       "an input URI with spaces",
       (f) => ({ inputs: [...f.inputs, { ...emptyInput(), name: "doc", source: "uri", value: "not a uri" }] }),
       "inputs.1.value",
-      `Input 2's URI is not a URI (scheme:rest, no spaces); got "not a uri".`,
+      `Give a URI such as https://… or ipfs://… (scheme:rest, no spaces); "not a uri" is not.`,
     ],
     [
       "a regex that does not compile",
       (f) => ({ rules: [{ ...f.rules[0]!, kind: "regex", value: "(" }, f.rules[1]!] }),
       "rules.0.value",
-      "Rule 1's pattern is not a valid regular expression: Invalid regular expression: /(/: Unterminated group.",
+      "The pattern does not compile: Invalid regular expression: /(/: Unterminated group.",
     ],
-    ["a rule without a description", (f) => ({ rules: [f.rules[0]!, { ...f.rules[1]!, description: "" }] }), "rules.1.description", "Rule 2's description must not be empty."],
+    ["a rule without a description", (f) => ({ rules: [f.rules[0]!, { ...f.rules[1]!, description: "" }] }), "rules.1.description", "Describe what the rule checks."],
     [
       "a rule naming an input that is not there",
       (f) => ({ rules: [{ ...f.rules[0]!, value: "data" }, f.rules[1]!] }),
       "rules.0.value",
-      "Rule 1's input name names no input (inputs: input).",
+      'No input is named "data"; the inputs are: input.',
     ],
-    ["a character count that is not a number", (f) => ({ rules: [{ ...f.rules[0]!, kind: "maxChars", value: "ten" }] }), "rules.0.value", `Rule 1's number of characters: write a whole number, not "ten".`],
-    ["a lines rule with neither bound", (f) => ({ rules: [{ ...f.rules[0]!, kind: "lines", min: "", max: "" }] }), "rules.0.min", "Rule 1's minimum needs min, max or both."],
-    ["a JSON Schema that is not JSON", (f) => ({ rules: [{ ...f.rules[0]!, kind: "jsonSchema", value: "{type: object}" }] }), "rules.0.value", expect.stringMatching(/^Rule 1's JSON Schema is not JSON \(.+\)\.$/)],
-    ["a deliverable media type without a slash", () => ({ deliverableMediaType: "text" }), "deliverableMediaType", `The deliverable's media type is "text", not a media type such as text/plain.`],
-    ["a maximum price that is not a number", () => ({ maxPrice: "abc" }), "maxPrice", 'The maximum price: "abc" is not an amount; write a number of ETH, e.g. 12.5.'],
-    ["a maximum price of zero", () => ({ maxPrice: "0" }), "maxPrice", "The maximum price must be above zero."],
-    ["no maximum price", () => ({ maxPrice: "" }), "maxPrice", "The maximum price must be given, in ETH."],
-    ["more decimals than the token has", () => ({ token: MUSD.address, maxPrice: "1.1234567" }), "maxPrice", 'The maximum price: mUSD has 6 decimals; "1.1234567" has 7.'],
-    ["a token not offered", () => ({ token: SUPPLIER }), "token", "The token must be one of the tokens offered."],
-    ["a bid window under an hour", () => ({ bidWindow: { amount: "30", unit: "min" } }), "bidWindow", "The bid window must be from 1 h to 365 d; 30 min is not."],
-    ["a delivery window that is not a number", () => ({ deliveryWindow: { amount: "two", unit: "d" } }), "deliveryWindow", "The delivery window must be a whole number of days."],
-    ["a review window over a year", () => ({ reviewWindow: { amount: "400", unit: "d" } }), "reviewWindow", "The review window must be from 1 h to 365 d; 400 d is not."],
-    ["a buyer's choice award window of zero", () => ({ mode: "choice", awardWindow: { amount: "0", unit: "h" } }), "awardWindow", "The award window must be from 1 h to 365 d; 0 s is not."],
-    ["no arbitrator", () => ({ arbitrator: "" }), "arbitrator", "The arbitrator must be picked."],
-    ["an arbitrator that is not an address", () => ({ arbitrator: "0x1234" }), "arbitrator", "The arbitrator: 0x1234 is not an address."],
-    ["a default share over 50%", () => ({ defaultBuyerShare: "60" }), "defaultBuyerShare", "Your share if the arbitrator never rules must be from 0% to 50%."],
-    ["a default share that is not a percentage", () => ({ defaultBuyerShare: "half" }), "defaultBuyerShare", `Your share if the arbitrator never rules must be a percentage such as 10 or 12.5, not "half".`],
-    ["a bond over 100%", () => ({ bond: "150" }), "bond", "The bond must be from 0% to 100%."],
-    ["a loss share over 100%", () => ({ maxLossShare: "101" }), "maxLossShare", "The largest share of disputes lost must be from 0% to 100%."],
-    ["a rating above 5 stars", () => ({ minRating: "5.5" }), "minRating", 'The minimum average rating must be from 0 to 5 stars, e.g. 4.5; not "5.5".'],
-    ["a negative count", () => ({ minCompleted: "-1" }), "minCompleted", "The minimum of completed jobs must be a whole number from 0 to 4,294,967,295."],
-    ["a minimum volume that is not an amount", () => ({ minVolume: "lots" }), "minVolume", 'The minimum volume: "lots" is not an amount; write a number of ETH, e.g. 12.5.'],
-    ["a metric floor's attestor that is not an address", (f) => ({ metrics: [{ ...f.metrics[0]!, attestor: "0xzz" }] }), "metrics.0.attestor", "Metric floor 1's attestor: 0xzz is not an address."],
-    ["a metric floor without a name", (f) => ({ metrics: [{ ...f.metrics[0]!, metric: " " }] }), "metrics.0.metric", "Metric floor 1's metric name must be given, e.g. benchmark.swe-bench."],
-    ["a metric threshold with decimals", (f) => ({ metrics: [{ ...f.metrics[0]!, threshold: "1.5" }] }), "metrics.0.threshold", `Metric floor 1's threshold must be a whole number, not "1.5".`],
-    ["text.transform without an operation", () => ({ category: "text.transform", transformInput: "input" }), "transformOp", "The transform operation must be chosen for a text.transform job."],
-    ["text.transform naming a missing input", () => ({ category: "text.transform", transformOp: "uppercase", transformInput: "nope" }), "transformInput", "The transform's input names no input (inputs: input)."],
+    ["a character count that is not a number", (f) => ({ rules: [{ ...f.rules[0]!, kind: "maxChars", value: "ten" }] }), "rules.0.value", `Write a whole number, not "ten".`],
+    ["a lines rule with neither bound", (f) => ({ rules: [{ ...f.rules[0]!, kind: "lines", min: "", max: "" }] }), "rules.0.min", "Give a minimum, a maximum or both."],
+    ["a JSON Schema that is not JSON", (f) => ({ rules: [{ ...f.rules[0]!, kind: "jsonSchema", value: "{type: object}" }] }), "rules.0.value", expect.stringMatching(/^This is not JSON \(.+\)\.$/)],
+    ["a deliverable media type without a slash", () => ({ deliverableMediaType: "text" }), "deliverableMediaType", 'Give a media type such as text/plain; "text" is not one.'],
+    ["a maximum price that is not a number", () => ({ maxPrice: "abc" }), "maxPrice", '"abc" is not an amount; write a number of ETH, e.g. 12.5.'],
+    ["a maximum price of zero", () => ({ maxPrice: "0" }), "maxPrice", "Give an amount above zero."],
+    ["no maximum price", () => ({ maxPrice: "" }), "maxPrice", "Give an amount in ETH."],
+    ["more decimals than the token has", () => ({ token: MUSD.address, maxPrice: "1.1234567" }), "maxPrice", 'mUSD has 6 decimals; "1.1234567" has 7.'],
+    ["a token not offered", () => ({ token: SUPPLIER }), "token", "Choose one of the tokens offered."],
+    ["a bid window under an hour", () => ({ bidWindow: { amount: "30", unit: "min" } }), "bidWindow", "Choose a window from 1 h to 365 d; 30 min is not."],
+    ["a delivery window that is not a number", () => ({ deliveryWindow: { amount: "two", unit: "d" } }), "deliveryWindow", "Write a whole number of days."],
+    ["a review window over a year", () => ({ reviewWindow: { amount: "400", unit: "d" } }), "reviewWindow", "Choose a window from 1 h to 365 d; 400 d is not."],
+    ["a buyer's choice award window of zero", () => ({ mode: "choice", awardWindow: { amount: "0", unit: "h" } }), "awardWindow", "Choose a window from 1 h to 365 d; 0 s is not."],
+    ["no arbitrator", () => ({ arbitrator: "" }), "arbitrator", "Pick an arbitrator."],
+    ["an arbitrator that is not an address", () => ({ arbitrator: "0x1234" }), "arbitrator", "0x1234 is not an address (0x and 40 hex digits)."],
+    ["a default share over 50%", () => ({ defaultBuyerShare: "60" }), "defaultBuyerShare", "Give a share from 0% to 50%; 60% (6000 bps) is not."],
+    ["a default share that is not a percentage", () => ({ defaultBuyerShare: "half" }), "defaultBuyerShare", `Write a percentage such as 10 or 12.5, not "half".`],
+    ["a bond over 100%", () => ({ bond: "150" }), "bond", "Give a share from 0% to 100%; 150% (15000 bps) is not."],
+    ["a loss share over 100%", () => ({ maxLossShare: "101" }), "maxLossShare", "Give a share from 0% to 100%; 101% (10100 bps) is not."],
+    ["a rating above 5 stars", () => ({ minRating: "5.5" }), "minRating", 'Give an average rating from 0 to 5 stars; 5.5 stars (550 as rating × 100) is not.'],
+    ["a negative count", () => ({ minCompleted: "-1" }), "minCompleted", "Write a whole number from 0 to 4,294,967,295."],
+    ["a minimum volume that is not an amount", () => ({ minVolume: "lots" }), "minVolume", '"lots" is not an amount; write a number of ETH, e.g. 12.5.'],
+    ["a metric floor's attestor that is not an address", (f) => ({ metrics: [{ ...f.metrics[0]!, attestor: "0xzz" }] }), "metrics.0.attestor", "0xzz is not an address (0x and 40 hex digits)."],
+    ["a metric floor without a name", (f) => ({ metrics: [{ ...f.metrics[0]!, metric: " " }] }), "metrics.0.metric", "Give the metric's name, e.g. benchmark.swe-bench."],
+    ["a metric threshold with decimals", (f) => ({ metrics: [{ ...f.metrics[0]!, threshold: "1.5" }] }), "metrics.0.threshold", `Write a whole number, not "1.5".`],
+    ["text.transform without an operation", () => ({ category: "text.transform", transformInput: "input" }), "transformOp", "Choose an operation: sort-lines, dedupe-lines, uppercase, lowercase, reverse-lines, word-count, csv-to-json."],
+    ["text.transform naming a missing input", () => ({ category: "text.transform", transformOp: "uppercase", transformInput: "nope" }), "transformInput", 'No input is named "nope"; the inputs are: input.'],
   ];
 
   it.each(cases)("%s", (_name, patch, key, message) => {
@@ -273,45 +273,61 @@ describe("checkPostForm: each bad field, its sentence", () => {
   it("reports every problem at once, spec and terms alike", () => {
     const form: PostForm = { ...goodRfq(), title: "", category: "", maxPrice: "x", arbitrator: "", bond: "200" };
     expect(Object.keys(errorsOf(form)).sort()).toEqual(["arbitrator", "bond", "category", "maxPrice", "title"]);
+    // several problems in the spec's rows, each at its own field, with the terms' too
+    const rows = goodRfq();
+    const many: PostForm = {
+      ...rows,
+      inputs: [{ ...rows.inputs[0]!, mediaType: "csv" }],
+      rules: [{ ...rows.rules[0]!, description: "" }, { ...rows.rules[1]!, kind: "regex", value: "(" }, { ...emptyRule([]), id: "same", description: "d", kind: "lines", min: "3", max: "1" }],
+      reviewWindow: { amount: "10", unit: "min" },
+    };
+    expect(Object.keys(errorsOf(many)).sort()).toEqual(["inputs.0.mediaType", "reviewWindow", "rules.0.description", "rules.1.value", "rules.2.id", "rules.2.min"]);
   });
 
   it("checks the direct hire's own fields, and not the RFQ's", () => {
     const form: PostForm = { ...goodRfq(), kind: "direct", supplier: "", price: "", maxPrice: "nonsense", bond: "nonsense" };
     expect(errorsOf(form)).toEqual({
-      supplier: "The supplier must be given: the address of the supplier you hire.",
-      price: "The price must be given, in ETH.",
+      supplier: "Give the address of the supplier you hire.",
+      price: "Give an amount in ETH.",
     });
   });
 
   it("brings the SDK's whole-call check back to its field: the supplier must not be the buyer", () => {
     const form: PostForm = { ...goodRfq(), kind: "direct", supplier: BUYER.toLowerCase(), price: "1" };
-    expect(errorsOf(form, { ...ctx, buyer: BUYER } as typeof ctx)).toEqual({ supplier: "The supplier must not be the buyer." });
+    expect(errorsOf(form, { ...ctx, buyer: BUYER } as typeof ctx)).toEqual({ supplier: "You cannot hire yourself: the supplier is your own address." });
   });
 
   it("finds what only the whole spec shows: repeated rule ids and input names, and the size limit", () => {
     const form = goodRfq();
     expect(errorsOf({ ...form, rules: [form.rules[0]!, { ...form.rules[1]!, id: "same" }] })).toEqual({
-      "rules.1.id": `Rule 2's id: "same" is already the id of acceptance[0]; rule ids are unique.`,
+      "rules.1.id": `"same" is already the id of an earlier rule; give each rule its own id.`,
     });
     expect(errorsOf({ ...form, inputs: [form.inputs[0]!, { ...form.inputs[0]! }] })).toEqual({
-      "inputs.1.name": `Input 2's name: "input" is already the name of inputs[0]; input names are unique.`,
+      "inputs.1.name": `"input" is already the name of an earlier input; give each input its own name.`,
     });
     const big = errorsOf({ ...form, inputs: [{ ...form.inputs[0]!, value: "x".repeat(9_000) }] });
     expect(big).toEqual({ spec: expect.stringMatching(/^The spec is \d+ bytes; at most 8192\.$/) });
   });
 });
 
-describe("specFieldKey", () => {
-  it("puts the SDK's spec fields at the form's", () => {
-    expect(specFieldKey("spec.title")).toBe("title");
-    expect(specFieldKey("spec.inputs[2].uri")).toBe("inputs.2.value");
-    expect(specFieldKey("spec.inputs[2].mediaType")).toBe("inputs.2.mediaType");
-    expect(specFieldKey("spec.acceptance[1].regex")).toBe("rules.1.value");
-    expect(specFieldKey("spec.acceptance[1].flags")).toBe("rules.1.flags");
-    expect(specFieldKey("spec.acceptance[1].lines.max")).toBe("rules.1.max");
-    expect(specFieldKey("spec.deliverable.mediaType")).toBe("deliverableMediaType");
-    expect(specFieldKey("spec.transform.op")).toBe("transformOp");
-    expect(specFieldKey("spec")).toBe("spec");
+describe("formKey", () => {
+  it("puts the SDK's paths at the form's fields", () => {
+    const keys = {
+      "spec.title": "title",
+      "spec.inputs[2].uri": "inputs.2.value",
+      "spec.inputs[2].mediaType": "inputs.2.mediaType",
+      "spec.acceptance[1].regex": "rules.1.value",
+      "spec.acceptance[1].flags": "rules.1.flags",
+      "spec.acceptance[1].lines.max": "rules.1.max",
+      "spec.deliverable.mediaType": "deliverableMediaType",
+      "spec.transform.op": "transformOp",
+      spec: "spec",
+      bidDeadline: "bidWindow",
+      "floors.bondBps": "bond",
+      "floors.metrics[1].attestor": "metrics.1.attestor",
+      maxPrice: "maxPrice",
+    };
+    expect(Object.fromEntries(Object.keys(keys).map((path) => [path, formKey(path)]))).toEqual(keys);
   });
 });
 

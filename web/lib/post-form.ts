@@ -1,19 +1,19 @@
 // The "Post a job" form as data: what a person types (text, rows, token units, percentages, stars, "2 d") → the
-// SDK's RFQParams or DirectHireParams and the spec JSON, with every problem keyed by the form field it belongs to and
-// written as a sentence. Pure: no React, no I/O; the form component and the tests share it.
+// SDK's RFQParams or DirectHireParams and the spec JSON, with every problem at the form field it belongs to. Pure: no
+// React, no I/O; the form component and the tests share it.
 //
-// The rules are the SDK's own (checkAddress, checkAmount, checkBps, checkWindow, the spec's specProblem, then
-// checkRFQ / checkDirectHire on the whole): this module only reads the form's units and words the SDK's refusals
-// for the field a person sees. A refusal in units the person did not type (bps, seconds) is reworded in theirs.
+// The rules and their sentences are the SDK's own (specProblems, then rfqProblems / directHireProblems on the whole
+// call, the checks postRFQ / postDirectHire run again before sending): this module only reads what was typed (an
+// amount, a duration, a percentage that cannot be read is refused here) and puts each SDK problem at its field.
 import type { Address, Hash, TransactionReceipt } from "viem";
 import { parseEventLogs } from "viem";
-import { type DirectHireParams, ETH, checkDirectHire, specHash } from "@tender/sdk/escrow";
+import { type DirectHireParams, ETH, specHash } from "@tender/sdk/escrow";
 import { tenderEscrowAbi } from "@tender/sdk/generated";
-import { AwardMode, Comparison, type Floors, type MetricFloor, type RFQParams, bondFor, checkRFQ } from "@tender/sdk/market";
+import { AwardMode, Comparison, type Floors, type MetricFloor, type RFQParams, bondFor } from "@tender/sdk/market";
 import { METRICS, metricId } from "@tender/sdk/registry";
-import { type JobSpec, RULE_KINDS, type RuleKind, type SpecProblem, TRANSFORM_CATEGORY, TRANSFORM_OPS, type TransformOp, specProblem } from "@tender/sdk/spec";
-import { DEFAULT_WINDOW_BOUNDS, TenderInputError, checkAddress, checkAmount, checkBps, checkWindow } from "@tender/sdk/validate";
-import { type TokenInfo, formatDuration, parseAmount } from "./format.ts";
+import { type JobSpec, type Problem, RULE_KINDS, type RuleKind, TRANSFORM_CATEGORY, TRANSFORM_OPS, type TransformOp, specProblems } from "@tender/sdk/spec";
+import { directHireProblems, rfqProblems } from "@tender/sdk/validate";
+import { type TokenInfo, parseAmount } from "./format.ts";
 
 // What the form's controls offer, from the SDK.
 export { AwardMode, Comparison, ETH, METRICS, RULE_KINDS, TRANSFORM_CATEGORY, TRANSFORM_OPS };
@@ -207,111 +207,52 @@ export function durationSeconds(value: DurationInput): number | undefined {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Errors: keyed by form field ("title", "inputs.0.name", "rules.2.value", "maxPrice", "metrics.1.attestor", …)
+// Errors, by form field ("title", "inputs.0.name", "rules.2.value", "maxPrice", "metrics.1.attestor", …)
 
 export type FieldErrors = Record<string, string>;
 
-/** The words a field's errors start with. */
-export function fieldLabel(key: string, form?: Pick<PostForm, "rules" | "inputs">): string {
-  const row = /^(inputs|rules|metrics)\.(\d+)\.(\w+)$/.exec(key);
-  if (row) {
-    const [, list, index, part] = row;
-    const n = Number(index) + 1;
-    if (list === "inputs") {
-      const source = form?.inputs[Number(index)]?.source;
-      const parts: Record<string, string> = { name: "name", value: source === "uri" ? "URI" : "text", mediaType: "media type" };
-      return `Input ${n}'s ${parts[part!] ?? part}`;
-    }
-    if (list === "rules") {
-      const kind = form?.rules[Number(index)]?.kind;
-      const parts: Record<string, string> = { id: "id", description: "description", flags: "flags", min: "minimum", max: "maximum", value: (kind && ruleValueNoun(kind)) || "check" };
-      return `Rule ${n}'s ${parts[part!] ?? part}`;
-    }
-    const parts: Record<string, string> = { attestor: "attestor", metric: "metric name", threshold: "threshold", comparison: "comparison" };
-    return `Metric floor ${n}'s ${parts[part!] ?? part}`;
-  }
-  return LABELS[key] ?? key;
-}
-
-const LABELS: Record<string, string> = {
-  kind: "The kind of job",
-  mode: "The award mode",
-  title: "The title",
-  category: "The category",
-  task: "The task",
-  notes: "The notes",
-  inputs: "The inputs",
-  rules: "The acceptance rules",
-  deliverableMediaType: "The deliverable's media type",
-  transformOp: "The transform operation",
-  transformInput: "The transform's input",
-  spec: "The spec",
-  token: "The token",
-  maxPrice: "The maximum price",
-  supplier: "The supplier",
-  price: "The price",
-  bidWindow: "The bid window",
-  awardWindow: "The award window",
-  deliveryWindow: "The delivery window",
-  reviewWindow: "The review window",
-  arbitrator: "The arbitrator",
-  defaultBuyerShare: "Your share if the arbitrator never rules",
-  minCompleted: "The minimum of completed jobs",
-  minVolume: "The minimum volume",
-  maxLossShare: "The largest share of disputes lost",
-  minRating: "The minimum average rating",
-  minRatings: "The minimum number of ratings",
-  bond: "The bond",
-  metrics: "The metric floors",
+/** The form fields of the SDK's paths that are not the form's own names. */
+const TERMS_KEYS: Record<string, string> = {
+  bidDeadline: "bidWindow",
+  defaultBuyerShareBps: "defaultBuyerShare",
+  "floors.bondBps": "bond",
+  "floors.maxLossShareBps": "maxLossShare",
+  "floors.minAvgRating": "minRating",
+  "floors.metrics": "metrics",
+  "spec.inputs": "inputs",
+  "spec.acceptance": "rules",
+  "spec.transform.op": "transformOp",
 };
 
-const PREDICATE = /^(must|is|are|has|have|goes|names|needs|may|does|at most)\b/;
-
-/** "The title" + "must be a nonempty string" → "The title must be a nonempty string."; other messages follow a
- * colon. */
-export function sentence(label: string, message: string): string {
-  const text = PREDICATE.test(message) ? `${label} ${message}` : `${label}: ${message}`;
-  return /[.!?]$/.test(text) ? text : `${text}.`;
-}
-
-/** Runs one SDK check: the field it refused and why (its TenderInputError's message without the field's name), or
- * undefined when it passes. */
-function refusalOf(check: () => void): { field: string; message: string } | undefined {
-  try {
-    check();
-    return undefined;
-  } catch (error) {
-    if (error instanceof TenderInputError) return { field: error.field, message: error.message.slice(error.field.length + 2) };
-    throw error;
-  }
-}
-
-const refusal = (check: () => void): string | undefined => refusalOf(check)?.message;
-
-const WINDOW_RANGE = `${formatDuration(DEFAULT_WINDOW_BOUNDS.min)} to ${formatDuration(DEFAULT_WINDOW_BOUNDS.max)}`;
-
-// ---------------------------------------------------------------------------------------------------------------
-// The spec
-
-/** The form key of a spec problem's field ("spec.acceptance[2].regex" → "rules.2.value"). */
-export function specFieldKey(field: string): string {
-  const input = /^spec\.inputs\[(\d+)\](?:\.(\w+))?/.exec(field);
+/** The form field an SDK problem's path belongs to ("spec.acceptance[2].regex" → "rules.2.value"). */
+export function formKey(path: string): string {
+  const input = /^spec\.inputs\[(\d+)\](?:\.(\w+))?/.exec(path);
   if (input) return `inputs.${input[1]}.${input[2] === "name" || input[2] === "mediaType" ? input[2] : "value"}`;
-  const rule = /^spec\.acceptance\[(\d+)\](?:\.(\w+))?(?:\.(min|max))?/.exec(field);
+  const rule = /^spec\.acceptance\[(\d+)\](?:\.(\w+))?(?:\.(min|max))?/.exec(path);
   if (rule) {
     const part = rule[2];
     if (part === "id" || part === "description" || part === "flags") return `rules.${rule[1]}.${part}`;
-    if (part === "lines") return `rules.${rule[1]}.${rule[3] ?? "min"}`;
-    return `rules.${rule[1]}.value`;
+    return `rules.${rule[1]}.${part === "lines" ? (rule[3] ?? "min") : "value"}`;
   }
-  if (field === "spec.inputs") return "inputs";
-  if (field === "spec.acceptance") return "rules";
-  if (field.startsWith("spec.deliverable")) return "deliverableMediaType";
-  if (field === "spec.transform.op") return "transformOp";
-  if (field.startsWith("spec.transform")) return "transformInput";
-  const top = /^spec\.(title|category|task|notes)$/.exec(field);
-  return top ? top[1]! : "spec";
+  const metric = /^floors\.metrics\[(\d+)\]\.(\w+)$/.exec(path);
+  if (metric) return `metrics.${metric[1]}.${metric[2]}`;
+  if (TERMS_KEYS[path]) return TERMS_KEYS[path];
+  if (path.startsWith("spec.deliverable")) return "deliverableMediaType";
+  if (path.startsWith("spec.transform")) return "transformInput";
+  return /^spec\.(title|category|task|notes)$/.exec(path)?.[1] ?? (path.startsWith("spec") ? "spec" : path);
 }
+
+/** Puts each problem at its field. A field keeps the first it gets (what could not be read is refused first), and the
+ * `unread` fields none: their values are placeholders. */
+function addProblems(errors: FieldErrors, problems: readonly Problem[], unread: ReadonlySet<string> = new Set()): void {
+  for (const { path, message } of problems) {
+    const key = formKey(path);
+    if (!errors[key] && !unread.has(key)) errors[key] = message;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The spec
 
 type Json = Record<string, unknown>;
 
@@ -327,13 +268,13 @@ function inputOf(row: InputRow): Json {
 const WHOLE = /^\d{1,15}$/;
 
 /** A rule row as a spec rule; what cannot be read (a number, JSON) is an error at its field. */
-function ruleOf(row: RuleRow, key: string, errors: FieldErrors, form: PostForm): Json {
+function ruleOf(row: RuleRow, key: string, errors: FieldErrors): Json {
   const rule: Json = { id: row.id.trim(), description: row.description.trim() };
   const value = row.value;
   const whole = (text: string, field: string): number | undefined => {
     if (text.trim() === "") return undefined;
     if (WHOLE.test(text.trim())) return Number(text.trim());
-    errors[`${key}.${field}`] = sentence(fieldLabel(`${key}.${field}`, form), `write a whole number, not ${JSON.stringify(text)}`);
+    errors[`${key}.${field}`] = `Write a whole number, not ${JSON.stringify(text)}.`;
     return 0;
   };
   switch (row.kind) {
@@ -350,7 +291,7 @@ function ruleOf(row: RuleRow, key: string, errors: FieldErrors, form: PostForm):
       break;
     case "maxChars":
     case "minChars":
-      if (value.trim() === "") errors[`${key}.value`] = sentence(fieldLabel(`${key}.value`, form), "must be given");
+      if (value.trim() === "") errors[`${key}.value`] = "Give a number of characters.";
       rule[row.kind] = whole(value, "value") ?? 0;
       break;
     case "lines": {
@@ -374,7 +315,7 @@ function ruleOf(row: RuleRow, key: string, errors: FieldErrors, form: PostForm):
       try {
         rule.jsonSchema = JSON.parse(value);
       } catch (error) {
-        errors[`${key}.value`] = sentence(fieldLabel(`${key}.value`, form), `is not JSON (${(error as Error).message})`);
+        errors[`${key}.value`] = `This is not JSON (${(error as Error).message}).`;
         rule.jsonSchema = {};
       }
       break;
@@ -384,17 +325,6 @@ function ruleOf(row: RuleRow, key: string, errors: FieldErrors, form: PostForm):
   }
   return rule;
 }
-
-// Every part of the spec is checked by the SDK on its own, inside a minimal valid spec, so that all of the form's
-// problems show at once (the SDK names only the first problem of a document); the whole spec is checked last.
-const SHELL = { version: 1, title: "t", category: "c", task: "t" } as const;
-
-function problemOf(doc: Json): SpecProblem | undefined {
-  return specProblem(JSON.stringify(doc));
-}
-
-/** Moves a problem found in a one-element list ("spec.inputs[0].name") to the row it came from. */
-const reindexed = (field: string, list: string, index: number) => field.replace(`spec.${list}[0]`, `spec.${list}[${index}]`);
 
 export interface BuiltSpec {
   spec: JobSpec;
@@ -406,74 +336,15 @@ export interface BuiltSpec {
 /** The spec the form describes, and every problem the SDK finds in it, at the form's fields. */
 export function buildSpec(form: PostForm): BuiltSpec {
   const errors: FieldErrors = {};
-  const add = (key: string, message: string) => {
-    if (!errors[key]) errors[key] = sentence(fieldLabel(key, form), message);
-  };
-  const addProblem = (problem: SpecProblem | undefined) => {
-    if (problem) add(specFieldKey(problem.field), problem.message);
-  };
   const category = form.category.trim();
-  const transform = category === TRANSFORM_CATEGORY;
-
-  const head: Json = { version: 1, title: form.title.trim(), category, task: form.task.trim() };
-  if (form.notes.trim()) head.notes = form.notes.trim();
-  // Each of the head's fields alone (text.transform asks for more than a head, inputs and a transform: its own part
-  // checks those).
-  for (const key of ["title", "task", "notes", "category"] as const) {
-    if (key in head && !(key === "category" && transform)) addProblem(problemOf({ ...SHELL, [key]: head[key] }));
-  }
-
-  const inputs = form.inputs.map(inputOf);
-  const named = new Map<string, Json>();
-  // Names refused on their own: a rule or the transform naming one is not wrong too (the input's error says it).
-  const refusedNames = new Set<string>();
-  inputs.forEach((input, i) => {
-    const { name, ...rest } = input;
-    // The name, then the rest beside a valid name.
-    const nameProblem = problemOf({ ...SHELL, inputs: [{ name, text: "" }] });
-    for (const problem of [nameProblem, problemOf({ ...SHELL, inputs: [{ name: "i", ...rest }] })]) {
-      if (problem) addProblem({ ...problem, field: reindexed(problem.field, "inputs", i) });
-    }
-    // Rules and the transform may name any input whose name is valid, whatever else is wrong with it.
-    const key = String(name);
-    if (nameProblem) refusedNames.add(key);
-    else if (!named.has(key)) named.set(key, "text" in input ? { name: key, text: "" } : { name: key, uri: "x:y" });
-  });
-  const refs = [...named.values()];
-
-  const rules = form.rules.map((row, i) => ruleOf(row, `rules.${i}`, errors, form));
-  rules.forEach((rule, i) => {
-    const { id, description, ...check } = rule;
-    // The id, the description, then the check beside a valid id and description.
-    const parts = [{ id, description: "d", json: true }, { id: "r", description, json: true }, { id: "r", description: "d", ...check }];
-    for (const part of parts) {
-      const problem = problemOf({ ...SHELL, inputs: refs, acceptance: [part] });
-      if (problem?.field.endsWith(".sameLinesAs") && refusedNames.has(String(rule.sameLinesAs))) continue;
-      if (problem) addProblem({ ...problem, field: reindexed(problem.field, "acceptance", i) });
-    }
-  });
-
-  const spec: Json = { ...head };
-  if (inputs.length) spec.inputs = inputs;
-  if (rules.length) spec.acceptance = rules;
-  if (form.deliverableMediaType.trim()) {
-    spec.deliverable = { mediaType: form.deliverableMediaType.trim(), via: "uri" };
-    addProblem(problemOf({ ...SHELL, deliverable: spec.deliverable }));
-  }
-  if (transform) {
-    if (form.transformOp === "") add("transformOp", `must be chosen for a ${TRANSFORM_CATEGORY} job`);
-    if (form.transformInput.trim() === "") add("transformInput", `must name one of the inputs (with inline text) for a ${TRANSFORM_CATEGORY} job`);
-    spec.transform = { op: form.transformOp, input: form.transformInput.trim() };
-    if (form.transformOp !== "" && form.transformInput.trim() !== "" && !refusedNames.has(form.transformInput.trim())) {
-      const problem = problemOf({ ...SHELL, category: TRANSFORM_CATEGORY, inputs: refs, transform: spec.transform });
-      // Without any input, the schema says "inputs is required": that is the transform's input missing.
-      if (problem) addProblem(problem.field === "spec.inputs" ? { field: "spec.transform.input", message: "names no input (add an input with inline text)" } : problem);
-    }
-  }
-
+  const spec: Json = { version: 1, title: form.title.trim(), category, task: form.task.trim() };
+  if (form.notes.trim()) spec.notes = form.notes.trim();
+  if (form.inputs.length) spec.inputs = form.inputs.map(inputOf);
+  if (form.rules.length) spec.acceptance = form.rules.map((row, i) => ruleOf(row, `rules.${i}`, errors));
+  if (form.deliverableMediaType.trim()) spec.deliverable = { mediaType: form.deliverableMediaType.trim(), via: "uri" };
+  if (category === TRANSFORM_CATEGORY) spec.transform = { op: form.transformOp, input: form.transformInput.trim() };
   const text = JSON.stringify(spec);
-  // What only the whole can show: unique input names and rule ids, the 8 KiB limit.
-  if (Object.keys(errors).length === 0) addProblem(specProblem(text, category));
+  addProblems(errors, specProblems(text, category));
   return { spec: spec as unknown as JobSpec, text, errors };
 }
 
@@ -504,127 +375,87 @@ export type PostPlan = {
 
 export type Checked = { ok: true; plan: PostPlan } | { ok: false; errors: FieldErrors };
 
-/** The SDK's field names → the form's. */
-function sdkFieldKey(field: string): string {
-  const metric = /^floors\.metrics\[(\d+)\]\.(\w+)$/.exec(field);
-  if (metric) return `metrics.${metric[1]}.${metric[2]}`;
-  if (field.startsWith("spec")) return specFieldKey(field);
-  const keys: Record<string, string> = {
-    "bidDeadline (from now)": "bidWindow",
-    defaultBuyerShareBps: "defaultBuyerShare",
-    "floors.bondBps": "bond",
-    "floors.maxLossShareBps": "maxLossShare",
-    "floors.minAvgRating": "minRating",
-    "floors.metrics": "metrics",
-  };
-  return keys[field] ?? field;
-}
-
 /** Checks the whole form; the exact parameters of the SDK call when it is right, else every problem found. */
 export function checkPostForm(form: PostForm, ctx: PostContext): Checked {
   const built = buildSpec(form);
   const errors: FieldErrors = { ...built.errors };
-  const add = (key: string, message: string) => {
-    if (!errors[key]) errors[key] = sentence(fieldLabel(key, form), message);
+  const unread = new Set<string>();
+  const refuse = (key: string, message: string) => {
+    if (!errors[key]) errors[key] = message;
   };
   const rfq = form.kind === "rfq";
   const choice = rfq && form.mode === "choice";
 
   const token = ctx.tokens.find((t) => t.address.toLowerCase() === form.token.toLowerCase());
-  if (!token) add("token", "must be one of the tokens offered");
+  if (!token) refuse("token", "Choose one of the tokens offered.");
 
   // Amounts are read in the token's units; without a token, only the token's error is shown.
-  const amount = (key: "maxPrice" | "price" | "minVolume", sdkField: string, optional = false): bigint => {
-    if (!token) return 0n;
-    const units = token;
+  const amount = (key: "maxPrice" | "price" | "minVolume", optional = false): bigint => {
     const text = form[key];
-    if (text.trim() === "") {
-      if (!optional) add(key, `must be given, in ${units.symbol}`);
-      return 0n;
+    if (!token) unread.add(key);
+    else if (text.trim() === "") {
+      if (!optional) refuse(key, `Give an amount in ${token.symbol}.`);
+    } else {
+      const parsed = parseAmount(text, token);
+      if (parsed.ok) return parsed.value;
+      refuse(key, /[.!?]$/.test(parsed.error) ? parsed.error : `${parsed.error}.`);
     }
-    const parsed = parseAmount(text, units);
-    if (!parsed.ok) {
-      add(key, parsed.error);
-      return 0n;
-    }
-    if (!optional) {
-      const refused = refusal(() => checkAmount(sdkField, parsed.value));
-      if (refused) add(key, refused);
-    }
-    return parsed.value;
+    return 0n;
   };
 
-  const window = (key: "bidWindow" | "awardWindow" | "deliveryWindow" | "reviewWindow", sdkField: string): number => {
+  const window = (key: "bidWindow" | "awardWindow" | "deliveryWindow" | "reviewWindow"): number => {
     const seconds = durationSeconds(form[key]);
-    if (seconds === undefined) {
-      add(key, `must be a whole number of ${DURATION_UNITS.find((u) => u.value === form[key].unit)?.label ?? "minutes, hours or days"}`);
-      return 0;
-    }
-    if (refusal(() => checkWindow(sdkField, seconds))) add(key, `must be from ${WINDOW_RANGE}; ${formatDuration(seconds)} is not`);
-    return seconds;
+    if (seconds === undefined) refuse(key, `Write a whole number of ${DURATION_UNITS.find((u) => u.value === form[key].unit)?.label ?? "minutes, hours or days"}.`);
+    return seconds ?? 0;
   };
 
-  const percent = (key: "defaultBuyerShare" | "bond" | "maxLossShare", sdkField: string, maxBps: number): number => {
+  const percent = (key: "defaultBuyerShare" | "bond" | "maxLossShare"): number => {
     const text = form[key].trim();
-    if (!/^\d{1,5}(\.\d{1,2})?$/.test(text)) {
-      add(key, `must be a percentage such as 10 or 12.5, not ${JSON.stringify(form[key])}`);
-      return 0;
-    }
-    const bps = Math.round(Number(text) * 100);
-    if (refusal(() => checkBps(sdkField, bps, maxBps))) add(key, `must be from 0% to ${maxBps / 100}%`);
-    return bps;
+    if (/^\d{1,5}(\.\d{1,2})?$/.test(text)) return Math.round(Number(text) * 100);
+    refuse(key, `Write a percentage such as 10 or 12.5, not ${JSON.stringify(form[key])}.`);
+    return 0;
   };
 
+  // An empty address is refused here in the form's words; anything else is the SDK's to check.
   const address = (key: "arbitrator" | "supplier", missing: string): Address => {
     const text = form[key].trim();
-    if (text === "") {
-      add(key, missing);
-      return ETH;
-    }
-    const refused = refusal(() => checkAddress(key, text));
-    if (refused) add(key, refused);
+    if (text === "") refuse(key, missing);
     return text as Address;
   };
 
   const count = (key: "minCompleted" | "minRatings"): number => {
     const text = form[key].trim() || "0";
-    if (!WHOLE.test(text) || Number(text) > 2 ** 32 - 1) {
-      add(key, `must be a whole number from 0 to ${(2 ** 32 - 1).toLocaleString("en-US")}`);
-      return 0;
-    }
-    return Number(text);
+    if (WHOLE.test(text) && Number(text) <= 2 ** 32 - 1) return Number(text);
+    refuse(key, `Write a whole number from 0 to ${(2 ** 32 - 1).toLocaleString("en-US")}.`);
+    return 0;
   };
 
-  const arbitrator = address("arbitrator", "must be picked");
-  const defaultBuyerShareBps = percent("defaultBuyerShare", "defaultBuyerShareBps", 5_000);
-  const deliveryWindow = window("deliveryWindow", "deliveryWindow");
-  const reviewWindow = window("reviewWindow", "reviewWindow");
-  const category = form.category.trim();
+  const terms = {
+    escrow: ctx.escrow,
+    token: token?.address ?? (form.token as Address),
+    arbitrator: address("arbitrator", "Pick an arbitrator."),
+    defaultBuyerShareBps: percent("defaultBuyerShare"),
+    deliveryWindow: window("deliveryWindow"),
+    reviewWindow: window("reviewWindow"),
+    category: form.category.trim(),
+    spec: built.text,
+  };
 
-  let plan: PostPlan | undefined;
+  let params: { kind: "rfq"; params: RFQParams; metricNames: string[] } | { kind: "direct"; params: DirectHireParams };
   if (rfq) {
-    const maxPrice = amount("maxPrice", "maxPrice");
-    const bidWindow = window("bidWindow", "bidDeadline (from now)");
-    const awardWindow = choice ? window("awardWindow", "awardWindow") : 0;
     const rating = form.minRating.trim();
     let minAvgRating = 0;
-    if (rating !== "") {
-      if (/^\d(\.\d{1,2})?$/.test(rating) && Number(rating) <= 5) minAvgRating = Math.round(Number(rating) * 100);
-      else add("minRating", `must be from 0 to 5 stars, e.g. 4.5; not ${JSON.stringify(form.minRating)}`);
-    }
+    if (/^\d{1,3}(\.\d{1,2})?$/.test(rating)) minAvgRating = Math.round(Number(rating) * 100);
+    else if (rating !== "") refuse("minRating", `Write a rating from 0 to 5 stars such as 4.5, not ${JSON.stringify(form.minRating)}.`);
     const metrics: MetricFloor[] = form.metrics.map((row, i) => {
       const key = `metrics.${i}`;
       const attestor = row.attestor.trim();
-      if (attestor === "") add(`${key}.attestor`, "must be given: the address whose attestations count");
-      else {
-        const refused = refusal(() => checkAddress(`floors.metrics[${i}].attestor`, attestor));
-        if (refused) add(`${key}.attestor`, refused);
-      }
+      if (attestor === "") refuse(`${key}.attestor`, "Give the attestor: the address whose attestations count.");
       const name = row.metric.trim();
-      if (name === "") add(`${key}.metric`, "must be given, e.g. benchmark.swe-bench");
+      if (name === "") refuse(`${key}.metric`, "Give the metric's name, e.g. benchmark.swe-bench.");
       const threshold = row.threshold.trim();
       const valid = /^\d{1,78}$/.test(threshold) && BigInt(threshold) < 2n ** 256n;
-      if (!valid) add(`${key}.threshold`, `must be a whole number, not ${JSON.stringify(row.threshold)}`);
+      if (!valid) refuse(`${key}.threshold`, `Write a whole number, not ${JSON.stringify(row.threshold)}.`);
       return {
         attestor: attestor as Address,
         comparison: row.comparison === "atMost" ? Comparison.AtMost : Comparison.AtLeast,
@@ -632,64 +463,40 @@ export function checkPostForm(form: PostForm, ctx: PostContext): Checked {
         threshold: valid ? BigInt(threshold) : 0n,
       };
     });
-    if (metrics.length > MAX_METRIC_FLOORS) add("metrics", `are at most ${MAX_METRIC_FLOORS}`);
     const floors: Floors = {
       minCompleted: count("minCompleted"),
-      minVolume: amount("minVolume", "floors.minVolume", true),
-      maxLossShareBps: percent("maxLossShare", "floors.maxLossShareBps", 10_000),
+      minVolume: amount("minVolume", true),
+      maxLossShareBps: percent("maxLossShare"),
       minAvgRating,
       minRatings: count("minRatings"),
-      bondBps: percent("bond", "floors.bondBps", 10_000),
+      bondBps: percent("bond"),
       metrics,
     };
-    if (token) {
-      const params: RFQParams = {
-        escrow: ctx.escrow,
-        token: token.address,
-        maxPrice,
-        bidDeadline: ctx.now + bidWindow,
-        awardWindow,
-        deliveryWindow,
-        reviewWindow,
-        mode: choice ? AwardMode.BuyerChoice : AwardMode.LowestPrice,
-        arbitrator,
-        defaultBuyerShareBps,
-        category,
-        floors,
-        spec: built.text,
-      };
-      const metricNames = form.metrics.map((m) => m.metric.trim());
-      plan = { kind: "rfq", params, bond: bondFor(maxPrice, floors), metricNames, specText: built.text, spec: built.spec, specHash: specHash(built.text), token, escrowed: maxPrice };
-    }
+    const rfqParams: RFQParams = {
+      ...terms,
+      maxPrice: amount("maxPrice"),
+      bidDeadline: ctx.now + window("bidWindow"),
+      awardWindow: choice ? window("awardWindow") : 0,
+      mode: choice ? AwardMode.BuyerChoice : AwardMode.LowestPrice,
+      floors,
+    };
+    params = { kind: "rfq", params: rfqParams, metricNames: form.metrics.map((m) => m.metric.trim()) };
   } else {
-    const supplier = address("supplier", "must be given: the address of the supplier you hire");
-    const price = amount("price", "price");
-    if (token) {
-      const params: DirectHireParams = {
-        escrow: ctx.escrow,
-        supplier,
-        token: token.address,
-        price,
-        deliveryWindow,
-        reviewWindow,
-        arbitrator,
-        defaultBuyerShareBps,
-        category,
-        spec: built.text,
-      };
-      plan = { kind: "direct", params, specText: built.text, spec: built.spec, specHash: specHash(built.text), token, escrowed: price };
-    }
+    const supplier = address("supplier", "Give the address of the supplier you hire.");
+    params = { kind: "direct", params: { ...terms, supplier, price: amount("price") } };
   }
 
-  if (Object.keys(errors).length > 0 || !plan) return { ok: false, errors };
   // The SDK's check of the whole call, the one postRFQ / postDirectHire runs again before sending.
-  const whole = plan;
-  const refused = refusalOf(() => (whole.kind === "rfq" ? checkRFQ(whole.params, ctx.now) : checkDirectHire(whole.params, ctx.buyer)));
-  if (refused) {
-    const key = sdkFieldKey(refused.field);
-    return { ok: false, errors: { [key]: sentence(fieldLabel(key, form), refused.message) } };
-  }
-  return { ok: true, plan };
+  addProblems(errors, params.kind === "rfq" ? rfqProblems(params.params, ctx.now) : directHireProblems(params.params, ctx.buyer), unread);
+  if (Object.keys(errors).length > 0 || !token) return { ok: false, errors };
+  const shared = { specText: built.text, spec: built.spec, specHash: specHash(built.text), token };
+  return {
+    ok: true,
+    plan:
+      params.kind === "rfq"
+        ? { ...shared, ...params, bond: bondFor(params.params.maxPrice, params.params.floors), escrowed: params.params.maxPrice }
+        : { ...shared, ...params, escrowed: params.params.price },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
