@@ -57,6 +57,7 @@ function tenderReads(reader: Reader, deployment: Deployment) {
     attestation: read(registry.readAttestation),
     unmetFloors: read(floors.unmetFloors),
     posting: read(history.readPosting),
+    delivery: read(history.readDelivery),
     postings: read(history.listPostings),
     bids: read(history.readBids),
     jobsOfSupplier: read(history.jobsOfSupplier),

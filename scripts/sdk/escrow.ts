@@ -5,9 +5,10 @@ import {
   type Chain,
   type Hash,
   type PublicClient,
+  type TransactionReceipt,
   type Transport,
   type WalletClient,
-  decodeEventLog,
+  parseEventLogs,
   encodeFunctionData,
   keccak256,
   toBytes,
@@ -274,18 +275,20 @@ export async function registerArbitrator(writer: Writer, p: ArbitratorTermsParam
   });
 }
 
+/** The new job's id, from the escrow's RFQPosted or DirectHirePosted event in a posting's receipt (undefined when
+ * the receipt has none: another contract's logs, such as the token's Transfer, are passed over). */
+export function postedJobId(receipt: Pick<TransactionReceipt, "logs">, escrow: Address): bigint | undefined {
+  const ours = receipt.logs.filter((log) => log.address.toLowerCase() === escrow.toLowerCase());
+  const [event] = parseEventLogs({ abi: tenderEscrowAbi, logs: ours, eventName: ["RFQPosted", "DirectHirePosted"] });
+  return event?.args.jobId;
+}
+
 /** Waits for a posting and returns the new job's id, read from its event. */
 export async function waitForJobId(reader: Reader, hash: Hash): Promise<bigint> {
   const receipt = await waitForSuccess(reader, hash);
-  for (const log of receipt.logs) {
-    try {
-      const event = decodeEventLog({ abi: tenderEscrowAbi, data: log.data, topics: log.topics });
-      if (event.eventName === "DirectHirePosted" || event.eventName === "RFQPosted") return event.args.jobId;
-    } catch {
-      // another contract's log (e.g. the token's Transfer)
-    }
-  }
-  throw new Error(`transaction ${hash} posted no job`);
+  const jobId = postedJobId(receipt, receipt.to ?? zeroAddress);
+  if (jobId === undefined) throw new Error(`transaction ${hash} posted no job`);
+  return jobId;
 }
 
 /** Waits for a transaction and throws if it reverted. */

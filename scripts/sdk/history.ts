@@ -193,6 +193,14 @@ export async function disputesOf(reader: Reader, p: Range & { arbitrator: Addres
   }));
 }
 
+/** A job's delivery as recorded: the deliverable's hash and URI from its JobDelivered event (undefined before one). */
+export async function readDelivery(reader: Reader, p: Range & { jobId: bigint }): Promise<{ deliverableHash: Hash; uri: string; blockNumber: bigint } | undefined> {
+  const [delivered] = (
+    await reader.getContractEvents({ address: p.escrow, abi: tenderEscrowAbi, eventName: "JobDelivered", args: { jobId: p.jobId }, fromBlock: p.fromBlock ?? 0n, strict: true })
+  ).slice(-1);
+  return delivered && { deliverableHash: delivered.args.deliverableHash, uri: delivered.args.uri, blockNumber: delivered.blockNumber };
+}
+
 /** The dispute file of a job: statement, answer, evidence, ruling, in order. */
 export async function disputeRecord(reader: Reader, p: Range & { jobId: bigint }) {
   return jobEvents(reader, p, ["DisputeOpened", "DisputeAnswered", "Evidence", "Ruling", "DisputeSettled", "DisputeDefaulted"]);

@@ -5,10 +5,8 @@
 // The rules and their sentences are the SDK's own (specProblems, then rfqProblems / directHireProblems on the whole
 // call, the checks postRFQ / postDirectHire run again before sending): this module only reads what was typed (an
 // amount, a duration, a percentage that cannot be read is refused here) and puts each SDK problem at its field.
-import type { Address, Hash, TransactionReceipt } from "viem";
-import { parseEventLogs } from "viem";
+import type { Address, Hash } from "viem";
 import { type DirectHireParams, ETH, specHash } from "@tender/sdk/escrow";
-import { tenderEscrowAbi } from "@tender/sdk/generated";
 import { AwardMode, Comparison, type Floors, type MetricFloor, type RFQParams, bondFor } from "@tender/sdk/market";
 import { METRICS, metricId } from "@tender/sdk/registry";
 import { type JobSpec, type Problem, RULE_KINDS, type RuleKind, TRANSFORM_CATEGORY, TRANSFORM_OPS, type TransformOp, specProblems } from "@tender/sdk/spec";
@@ -502,9 +500,5 @@ export function checkPostForm(form: PostForm, ctx: PostContext): Checked {
 // ---------------------------------------------------------------------------------------------------------------
 // After the post
 
-/** The new job's id, from the escrow's RFQPosted or DirectHirePosted event in the posting's receipt. */
-export function postedJobId(receipt: Pick<TransactionReceipt, "logs">, escrow: Address): bigint | undefined {
-  const ours = receipt.logs.filter((log) => log.address.toLowerCase() === escrow.toLowerCase());
-  const [event] = parseEventLogs({ abi: tenderEscrowAbi, logs: ours, eventName: ["RFQPosted", "DirectHirePosted"] });
-  return event?.args.jobId;
-}
+/** The new job's id, from the posting's receipt (the SDK reads the escrow's event). */
+export { postedJobId } from "@tender/sdk/escrow";

@@ -20,7 +20,7 @@ import {
   specHash,
   waitForSuccess,
 } from "@tender/sdk/escrow";
-import { tenderEscrowAbi } from "@tender/sdk/generated";
+import { readDelivery, readPosting } from "@tender/sdk/history";
 import {
   type AcceptanceRule,
   type JobSpec,
@@ -228,13 +228,9 @@ export async function reviewDelivery(writer: Writer, reader: Reader, options: Re
     throw new Error(`${writer.account.address} is not job ${jobId}'s buyer (${job.buyer})`);
   }
 
-  const [delivered] = (
-    await reader.getContractEvents({ address: escrow, abi: tenderEscrowAbi, eventName: "JobDelivered", args: { jobId }, fromBlock, strict: true })
-  ).slice(-1);
+  const range = { escrow, jobId, fromBlock };
+  const [delivered, posting] = await Promise.all([readDelivery(reader, range), readPosting(reader, range)]);
   if (!delivered) throw new Error(`job ${jobId}: no JobDelivered event from block ${fromBlock}`);
-  const posting = job.direct
-    ? (await reader.getContractEvents({ address: escrow, abi: tenderEscrowAbi, eventName: "DirectHirePosted", args: { jobId }, fromBlock, strict: true }))[0]?.args.hire
-    : (await reader.getContractEvents({ address: escrow, abi: tenderEscrowAbi, eventName: "RFQPosted", args: { jobId }, fromBlock, strict: true }))[0]?.args.rfq;
   if (!posting) throw new Error(`job ${jobId}: no ${job.direct ? "DirectHirePosted" : "RFQPosted"} event from block ${fromBlock}`);
   if (specHash(posting.spec) !== job.specHash) throw new Error(`job ${jobId}: the posted spec does not hash to the stored spec hash`);
 
@@ -244,11 +240,11 @@ export async function reviewDelivery(writer: Writer, reader: Reader, options: Re
   } catch (error) {
     return { jobId, decision: "manual", reason: `the job's spec is not a valid v1 spec (${(error as Error).message}): review it yourself` };
   }
-  if (categoryId(spec.category) !== posting.category) {
+  if (categoryId(spec.category) !== posting.categoryId) {
     return { jobId, decision: "manual", reason: `the spec's category ${JSON.stringify(spec.category)} is not the job's: review it yourself` };
   }
 
-  const { deliverableHash: hash, uri } = delivered.args;
+  const { deliverableHash: hash, uri } = delivered;
   const base = { type: "tender/dispute-statement", version: 1, jobId: jobId.toString(), deliverableHash: hash } as const;
   let bytes: Uint8Array | undefined;
   let lastError: unknown;
