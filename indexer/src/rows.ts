@@ -14,6 +14,7 @@ import {
   supplier,
   supplierCategory,
 } from "ponder:schema";
+import type { Json } from "./json.ts";
 
 export type Db = Context["db"];
 export type Hex = `0x${string}`;
@@ -36,14 +37,14 @@ export function clean(text: string): string {
 }
 
 /** A value with its bigints as decimal strings (for JSON columns), strings cleaned. */
-export function plain(value: unknown): unknown {
-  if (typeof value === "bigint") return value.toString();
-  if (typeof value === "string") return clean(value);
-  if (Array.isArray(value)) return value.map(plain);
+export function plain<T>(value: T): Json<T> {
+  if (typeof value === "bigint") return value.toString() as Json<T>;
+  if (typeof value === "string") return clean(value) as Json<T>;
+  if (Array.isArray(value)) return value.map(plain) as Json<T>;
   if (value !== null && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, plain(v)]));
+    return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, plain(v)])) as Json<T>;
   }
-  return value;
+  return value as Json<T>;
 }
 
 export async function recordEvent(db: Db, event: AnyEvent | Event, jobId: bigint, kind: string, data: Record<string, unknown>) {
@@ -57,7 +58,7 @@ export async function recordEvent(db: Db, event: AnyEvent | Event, jobId: bigint
     blockNumber: e.block.number,
     logIndex: e.log.logIndex,
     txHash: e.transaction.hash,
-    data: plain(data) as Record<string, unknown>,
+    data: plain(data),
   });
 }
 

@@ -4,6 +4,7 @@
 import { type Context, type Event, ponder } from "ponder:registry";
 import { job, market, protocol } from "ponder:schema";
 import { categoryId as categoryIdOf, specHash } from "@tender/sdk/escrow";
+import type { Floors } from "@tender/sdk/market";
 import { specProblem } from "@tender/sdk/spec";
 import {
   type AnyEvent,
@@ -73,7 +74,7 @@ interface Posting {
   reviewWindow: number;
   rfq?: {
     mode: number;
-    floors: { bondBps: number };
+    floors: Floors;
     awardWindow: number;
     bidDeadline: number;
     awardDeadline: number;
@@ -127,7 +128,7 @@ async function post(db: Db, context: Context, event: AnyEvent | Event, p: Postin
     specValid: spec.valid,
     specProblem: spec.problem,
     mode: p.rfq ? MODES[p.rfq.mode] ?? null : null,
-    floors: p.rfq ? (plain(p.rfq.floors) as Record<string, unknown>) : null,
+    floors: p.rfq ? plain(p.rfq.floors) : null,
     bondBps: p.rfq ? p.rfq.floors.bondBps : null,
     defaultBuyerShareBps: p.defaultBuyerShareBps,
     protocolFeeBps: p.protocolFeeBps,

@@ -47,7 +47,8 @@ export async function arbitratorDisputes(c: HonoContext) {
     db
       .select({ dispute, title: job.title, category: job.category, jobStatus: job.status, termsId: job.termsId })
       .from(dispute)
-      .leftJoin(job, eq(job.id, dispute.jobId))
+      // Every dispute's job is indexed (DisputeOpened reads it), so its title, category and status are there.
+      .innerJoin(job, eq(job.id, dispute.jobId))
       .where(and(...filters))
       .orderBy(desc(dispute.openedAt), desc(dispute.jobId))
       .limit(limit),
