@@ -1,30 +1,3 @@
 // The shapes of the indexer's REST answers: the indexer's own types (indexer/src/api/types.ts, derived from its
 // route code and its tables), re-exported type-only so that nothing of the indexer reaches a bundle.
-export type {
-  Arbitrator,
-  ArbitratorDispute,
-  ArbitratorDisputes,
-  ArbitratorTerms,
-  Attestation,
-  Bid,
-  BuyerProfile,
-  Dispute,
-  Evidence,
-  FloorsJson,
-  Hex,
-  Job,
-  JobDetail,
-  JobListItem,
-  JobsPage,
-  JobStatus,
-  JobSummary,
-  Market,
-  MarketToken,
-  PricePoint,
-  PriceSeries,
-  Reputation,
-  SupplierBid,
-  SupplierProfile,
-  SupplierRecord,
-  TimelineEvent,
-} from "@tender/indexer/api-types";
+export type * from "@tender/indexer/api-types";
