@@ -1,10 +1,12 @@
-// What the indexer keeps, built from TenderEscrow's and SupplierRegistry's events (src/index.ts) and served over
+// What the indexer keeps, built from TenderEscrow's and SupplierRegistry's events (src/handlers/) and served over
 // GraphQL, SQL and REST (src/api/index.ts). Addresses are stored lowercase; amounts are token base units (bigint,
 // NUMERIC(78) in SQL); times are Unix seconds of the block that did it.
 //
 // Counters marked "mirror" move exactly as the contract moves its own (IReputation's supplierRecord, buyerRecord,
 // completedVolume; the arbitrator's record), so they equal the chain's view at the indexed block.
 import { index, onchainEnum, onchainTable, primaryKey, relations } from "ponder";
+import type { Floors } from "@tender/sdk/market";
+import type { Json } from "./src/json.ts";
 
 /** A job's place in its life: Tender.Status without None. */
 export const jobStatus = onchainEnum("job_status", [
@@ -50,7 +52,7 @@ export const job = onchainTable(
     specProblem: t.text(),
     mode: awardMode(),
     /** RFQ floors as posted, amounts as decimal strings. */
-    floors: t.json(),
+    floors: t.json().$type<Json<Floors>>(),
     bondBps: t.integer(),
     defaultBuyerShareBps: t.integer().notNull(),
     protocolFeeBps: t.integer().notNull(),
@@ -118,7 +120,7 @@ export const jobEvent = onchainTable(
     logIndex: t.integer().notNull(),
     txHash: t.hex().notNull(),
     /** The event's arguments, amounts as decimal strings. */
-    data: t.json().notNull(),
+    data: t.json().$type<Record<string, unknown>>().notNull(),
   }),
   (table) => ({
     jobIdx: index().on(table.jobId, table.blockNumber, table.logIndex),
@@ -177,7 +179,7 @@ export const supplier = onchainTable("supplier", (t) => ({
   deliveryWindowUsedBps: t.int8({ mode: "number" }).notNull(),
   bidsPlaced: t.integer().notNull(),
   directHires: t.integer().notNull(),
-  /** Its ratings' recency weights as of its latest rating (see src/api/reputation.ts): Σ ½^(age / half-life) and
+  /** Its ratings' recency weights as of its latest rating (see src/reputation.ts): Σ ½^(age / half-life) and
    * Σ ½^(age / half-life) × stars, ages measured at `lastRatedAt`; decayed to any later time in one step. */
   ratingWeight: t.doublePrecision().notNull(),
   ratingWeightedSum: t.doublePrecision().notNull(),
@@ -324,7 +326,7 @@ export const dispute = onchainTable(
     token: t.hex().notNull(),
     price: t.bigint().notNull(),
     /** "open" (waiting for the answer), "answered" (waiting for the ruling), "ruled" or "defaulted". */
-    status: t.text().notNull(),
+    status: t.text().$type<"open" | "answered" | "ruled" | "defaulted">().notNull(),
     fee: t.bigint().notNull(),
     statementUri: t.text().notNull(),
     openedAt: t.int8({ mode: "number" }).notNull(),
@@ -335,9 +337,9 @@ export const dispute = onchainTable(
     buyerShareBps: t.integer(),
     reasonHash: t.hex(),
     /** "ruled", "unanswered" or "silent" (the arbitrator did not rule in time). */
-    outcome: t.text(),
+    outcome: t.text().$type<"ruled" | "unanswered" | "silent">(),
     /** "buyer", "supplier" or null (an even ruling, a silent arbitrator, or not ended). */
-    loser: t.text(),
+    loser: t.text().$type<"buyer" | "supplier">(),
     toBuyer: t.bigint(),
     toSupplier: t.bigint(),
     toArbitrator: t.bigint(),
@@ -355,7 +357,7 @@ export const evidence = onchainTable(
     jobId: t.bigint().notNull(),
     party: t.hex().notNull(),
     /** "buyer" or "supplier". */
-    role: t.text().notNull(),
+    role: t.text().$type<"buyer" | "supplier">().notNull(),
     uri: t.text().notNull(),
     submittedAt: t.int8({ mode: "number" }).notNull(),
     blockNumber: t.bigint().notNull(),
@@ -421,7 +423,7 @@ export const clearingPrice = onchainTable(
     categoryId: t.hex().notNull(),
     jobId: t.bigint().notNull(),
     /** "award" or "settlement". */
-    kind: t.text().notNull(),
+    kind: t.text().$type<"award" | "settlement">().notNull(),
     token: t.hex().notNull(),
     /** The job's agreed price (a settlement's split does not change it). */
     price: t.bigint().notNull(),

@@ -13,7 +13,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Address, type Hash, parseEther, parseUnits, zeroAddress } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ratingWeight } from "../../indexer/src/api/reputation.ts";
+import { ratingWeight } from "@tender/indexer/reputation";
 import * as sdk from "@tender/sdk";
 import { type RunningIndexer, startIndexer } from "../../scripts/dev/lib/indexer.ts";
 import { type RunningPostgres, startPostgres } from "../../scripts/dev/lib/postgres.ts";

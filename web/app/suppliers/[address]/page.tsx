@@ -5,6 +5,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AddressText, Amount, ErrorPanel, StatusBadge } from "../../../components/bits.tsx";
 import { RelativeTime } from "../../../components/RelativeTime.tsx";
+import { NEWCOMER, WEIGHTS } from "@tender/indexer/reputation";
 import type { Reputation, SupplierProfile } from "../../../lib/api-types.ts";
 import { formatAbsolute, formatBps, formatRatingX100, formatShare, shortAddress } from "../../../lib/format.ts";
 import { IndexerError, getSupplier } from "../../../lib/indexer.ts";
@@ -12,12 +13,12 @@ import { tokenInfos } from "../../../lib/server.ts";
 
 type Props = { params: Promise<{ address: string }> };
 
-/** How the indexer weighs the parts of the score (indexer/README.md, "Reputation score"). */
-const PARTS: { key: keyof Reputation["parts"]; label: string; weight: number; says: string }[] = [
-  { key: "rating", label: "Rating", weight: 0.4, says: "buyers' ratings, recent ones counting more" },
-  { key: "completion", label: "Completion", weight: 0.25, says: "jobs paid out of jobs taken" },
-  { key: "onTime", label: "On time", weight: 0.2, says: "deliveries before the deadline" },
-  { key: "disputes", label: "Disputes", weight: 0.15, says: "jobs not lost in a dispute" },
+/** The parts of the score, weighed as the indexer weighs them (indexer/README.md, "Reputation score"). */
+const PARTS: { key: keyof Reputation["parts"]; label: string; says: string }[] = [
+  { key: "rating", label: "Rating", says: "buyers' ratings, recent ones counting more" },
+  { key: "completion", label: "Completion", says: "jobs paid out of jobs taken" },
+  { key: "onTime", label: "On time", says: "deliveries before the deadline" },
+  { key: "disputes", label: "Disputes", says: "jobs not lost in a dispute" },
 ];
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -77,13 +78,13 @@ export default async function SupplierPage({ params }: Props) {
             <span className="score-value">{reputation.score.toFixed(1)}</span>
             <span className="score-scale"> / 100</span>
           </p>
-          <p className="muted">Weighted rating {reputation.rating.toFixed(2)} of 5. A newcomer starts at 57.5.</p>
+          <p className="muted">Weighted rating {reputation.rating.toFixed(2)} of 5. A newcomer starts at {NEWCOMER.score.toFixed(1)}.</p>
           <ul className="parts">
             {PARTS.map((part) => (
               <li key={part.key}>
                 <div className="part-head">
                   <span>
-                    {part.label} <span className="muted">× {formatShare(part.weight)}</span>
+                    {part.label} <span className="muted">× {formatShare(WEIGHTS[part.key])}</span>
                   </span>
                   <span>{formatShare(reputation.parts[part.key])}</span>
                 </div>
@@ -162,7 +163,7 @@ export default async function SupplierPage({ params }: Props) {
         </section>
       </div>
 
-      {profile.categories && profile.categories.length > 0 ? (
+      {profile.categories.length > 0 ? (
         <section className="panel" aria-labelledby="categories-title">
           <h2 id="categories-title">By category</h2>
           <div className="table-wrap">

@@ -1,5 +1,6 @@
-// A supplier's reputation score, 0–100, from its on-chain record and its ratings. Pure: no database, no Ponder, so
-// tests and other programs can compute the same number. The formula is documented in indexer/README.md.
+// A supplier's and a buyer's reputation score, 0–100, from the record the handlers keep and its ratings. Pure: no
+// database, no Ponder, so the handlers (addRating), the API, the tests and the web (the weights it shows, as
+// `@tender/indexer/reputation`) compute with the same numbers. The formula is documented in indexer/README.md.
 
 /** Half-life of a rating's weight: a rating this old counts half as much as one given now. */
 export const RATING_HALF_LIFE_SECONDS = 90 * 86_400;
@@ -95,6 +96,17 @@ export function reputation(input: ReputationInput): Reputation {
     },
   };
 }
+
+/** A supplier with no record and no rating: every part at its prior. */
+export const NEWCOMER: Reputation = reputation({
+  won: 0,
+  completed: 0,
+  disputesLost: 0,
+  onTimeDeliveries: 0,
+  missedDeadlines: 0,
+  ratingWeight: 0,
+  ratingWeightedSum: 0,
+});
 
 // ---------------------------------------------------------------------------------------------------------------
 // Buyers

@@ -1,0 +1,204 @@
+// GET /api/jobs: jobs by status, category, token, price, party, kind and the floors a supplier meets, sorted, in
+// keyset pages; GET /api/jobs/:id: one job with its terms, bids, timeline and dispute.
+import { Hono, type Context as HonoContext } from "hono";
+import { db } from "ponder:api";
+import { createHash } from "node:crypto";
+import { attestation, bid, dispute, evidence, job, jobEvent, supplier, supplierVolume, termsVersion } from "ponder:schema";
+import { and, asc, desc, eq, gte, inArray, lte, sql } from "ponder";
+import { address, amount, bad, category, integer, notFound, query, route, statuses, token } from "../http.ts";
+import { type SQL, indexedTime } from "../reads.ts";
+
+const SORTS = {
+  newest: { key: sql`${job.postedAt}`, cast: "bigint", dir: "desc" },
+  oldest: { key: sql`${job.postedAt}`, cast: "bigint", dir: "asc" },
+  price_asc: { key: sql`${job.price}`, cast: "numeric", dir: "asc" },
+  price_desc: { key: sql`${job.price}`, cast: "numeric", dir: "desc" },
+  // Soonest deadline first; jobs with none (ended) last.
+  deadline: { key: sql`coalesce(${job.deadline}, 9223372036854775807)`, cast: "bigint", dir: "asc" },
+} as const;
+type Sort = keyof typeof SORTS;
+const NO_DEADLINE = "9223372036854775807";
+
+interface Cursor {
+  /** The sort it continues, and a fingerprint of the filters it was made under. */
+  s: Sort;
+  f: string;
+  /** The last row's sort key and id. */
+  k: string;
+  i: string;
+}
+
+function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString("base64url");
+}
+
+function decodeCursor(value: string, sort: Sort, fingerprint: string): Cursor {
+  let cursor: Partial<Cursor> | undefined;
+  try {
+    cursor = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as Partial<Cursor>;
+  } catch {
+    cursor = undefined;
+  }
+  if (!cursor || typeof cursor.k !== "string" || !/^\d+$/.test(cursor.k) || typeof cursor.i !== "string" || !/^\d+$/.test(cursor.i)) {
+    throw bad(`"cursor" is not a cursor this API gave out; pass the "nextCursor" of the previous page unchanged.`);
+  }
+  if (cursor.s !== sort) throw bad(`"cursor" continues sort=${cursor.s}, not sort=${sort}; keep the sort while paging.`);
+  if (cursor.f !== fingerprint) throw bad(`"cursor" was made for other filters; keep the filters while paging, or start again without a cursor.`);
+  return cursor as Cursor;
+}
+
+
+/** What a list of jobs shows (GET /api/jobs): what it is, who, how much, its floors, its deadlines and its bids. The
+ * rest (windows, fees, transactions, delivery, settlement) is on GET /api/jobs/:id. Each column read costs the
+ * database, the row mapping and the JSON alike: the whole row made a page of 50 weigh 70 KB. */
+const LIST_COLUMNS = {
+  id: job.id,
+  kind: job.kind,
+  status: job.status,
+  buyer: job.buyer,
+  supplier: job.supplier,
+  arbitrator: job.arbitrator,
+  token: job.token,
+  price: job.price,
+  maxPrice: job.maxPrice,
+  categoryId: job.categoryId,
+  category: job.category,
+  title: job.title,
+  specValid: job.specValid,
+  specProblem: job.specProblem,
+  mode: job.mode,
+  floors: job.floors,
+  bondBps: job.bondBps,
+  deadline: job.deadline,
+  bidDeadline: job.bidDeadline,
+  postedAt: job.postedAt,
+  updatedAt: job.updatedAt,
+  bidCount: job.bidCount,
+  bestBidPrice: job.bestBidPrice,
+};
+
+/** RFQs whose floors `who` meets now, checked as the escrow checks them at bid time (TenderMarket's
+ * _checkRecordFloors and _checkMetricFloors; the SDK's unmetFloors): its record and its completed volume in the
+ * job's token as indexed, its attestations as indexed, valid while `validUntil` is after the latest indexed block's
+ * time. A supplier the indexer has never seen has an empty record. Direct hires have no floors and are left out. */
+async function qualifiedFor(who: `0x${string}`): Promise<SQL> {
+  const [[row], now] = await Promise.all([db.select().from(supplier).where(eq(supplier.address, who)).limit(1), indexedTime()]);
+  const completed = row?.completed ?? 0;
+  const ratingCount = row?.ratingCount ?? 0;
+  const faced = row?.disputesFaced ?? 0;
+  // The escrow's integer arithmetic: loss share in bps and average rating × 100, both rounded down.
+  const lossShareBps = faced === 0 ? 0 : Math.floor(((row?.disputesLost ?? 0) * 10_000) / faced);
+  const averageX100 = ratingCount === 0 ? 0 : Math.floor(((row?.ratingSum ?? 0) * 100) / ratingCount);
+  const floor = (name: string) => sql`(${job.floors} ->> ${sql.raw(`'${name}'`)})`;
+  const volume = sql`coalesce((select ${supplierVolume.volume} from ${supplierVolume} where ${supplierVolume.supplier} = ${who} and ${supplierVolume.token} = ${job.token}), 0)`;
+  // Every metric floor is met by an unrevoked, unexpired attestation from its attestor, compared as it says
+  // (comparison 0 = at least, 1 = at most). A revoked attestation reads as none on-chain (the registry deletes it).
+  const metricsMet = sql`not exists (
+    select 1 from json_array_elements(${job.floors} -> 'metrics') as m(f)
+    where not exists (
+      select 1 from ${attestation}
+      where ${attestation.attestor} = lower(m.f ->> 'attestor') and ${attestation.supplier} = ${who}
+        and ${attestation.metric} = lower(m.f ->> 'metric') and not ${attestation.revoked}
+        and ${attestation.validUntil} > ${sql.raw(String(now))}
+        and case when (m.f ->> 'comparison')::int = 0 then ${attestation.value} >= (m.f ->> 'threshold')::numeric
+                 else ${attestation.value} <= (m.f ->> 'threshold')::numeric end))`;
+  return and(
+    eq(job.kind, "rfq"),
+    sql`${floor("minCompleted")}::bigint <= ${sql.raw(String(completed))}`,
+    sql`(${floor("minVolume")}::numeric = 0 or ${floor("minVolume")}::numeric <= ${volume})`,
+    sql`(${floor("maxLossShareBps")}::int >= 10000 or ${sql.raw(String(lossShareBps))} <= ${floor("maxLossShareBps")}::int)`,
+    sql`${floor("minRatings")}::bigint <= ${sql.raw(String(ratingCount))}`,
+    sql`(${floor("minAvgRating")}::int = 0 or ${sql.raw(String(averageX100))} >= ${floor("minAvgRating")}::int)`,
+    metricsMet,
+  )!;
+}
+
+export async function jobsPage(c: HonoContext) {
+  const q = query(c, ["status", "category", "token", "minPrice", "maxPrice", "buyer", "supplier", "kind", "qualifiedFor", "sort", "limit", "cursor"]);
+  const wanted = statuses(q.status);
+  const sortName = (q.sort ?? "newest") as Sort;
+  if (!(sortName in SORTS)) throw bad(`"sort" must be one of ${Object.keys(SORTS).join(", ")}, not "${q.sort}".`);
+  const limit = integer("limit", q.limit, 20, 1, 100);
+  const minPrice = q.minPrice === undefined ? undefined : amount("minPrice", q.minPrice);
+  const maxPrice = q.maxPrice === undefined ? undefined : amount("maxPrice", q.maxPrice);
+  if (minPrice !== undefined && maxPrice !== undefined && minPrice > maxPrice) {
+    throw bad(`"minPrice" (${minPrice}) is above "maxPrice" (${maxPrice}); no job can match.`);
+  }
+  if (q.kind !== undefined && q.kind !== "direct" && q.kind !== "rfq") throw bad(`"kind" must be "direct" or "rfq", not "${q.kind}".`);
+
+  const filters: SQL[] = [];
+  if (wanted) filters.push(inArray(job.status, wanted));
+  if (q.category !== undefined) filters.push(eq(job.categoryId, category("category", q.category)));
+  if (q.token !== undefined) filters.push(eq(job.token, token(q.token)));
+  if (minPrice !== undefined) filters.push(gte(job.price, minPrice));
+  if (maxPrice !== undefined) filters.push(lte(job.price, maxPrice));
+  if (q.buyer !== undefined) filters.push(eq(job.buyer, address("buyer", q.buyer)));
+  if (q.supplier !== undefined) filters.push(eq(job.supplier, address("supplier", q.supplier)));
+  if (q.kind !== undefined) filters.push(eq(job.kind, q.kind));
+  if (q.qualifiedFor !== undefined) filters.push(await qualifiedFor(address("qualifiedFor", q.qualifiedFor)));
+
+  const fingerprint = createHash("sha256")
+    .update(JSON.stringify([wanted, q.category, q.token, minPrice?.toString(), maxPrice?.toString(), q.buyer?.toLowerCase(), q.supplier?.toLowerCase(), q.kind, q.qualifiedFor?.toLowerCase()]))
+    .digest("base64url")
+    .slice(0, 12);
+  const sort = SORTS[sortName];
+  if (q.cursor !== undefined) {
+    const cursor = decodeCursor(q.cursor, sortName, fingerprint);
+    const key = sql.raw(`'${cursor.k}'::${sort.cast}`);
+    const id = sql.raw(`'${cursor.i}'::numeric`);
+    filters.push(sort.dir === "asc" ? sql`(${sort.key}, ${job.id}) > (${key}, ${id})` : sql`(${sort.key}, ${job.id}) < (${key}, ${id})`);
+  }
+
+  const rows = await db
+    .select(LIST_COLUMNS)
+    .from(job)
+    .where(filters.length ? and(...filters) : undefined)
+    .orderBy(...(sort.dir === "asc" ? [asc(sort.key), asc(job.id)] : [desc(sort.key), desc(job.id)]))
+    .limit(limit + 1);
+
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const keyOf = (row: (typeof rows)[number]): string =>
+    sortName === "price_asc" || sortName === "price_desc"
+      ? row.price.toString()
+      : sortName === "deadline"
+        ? row.deadline === null ? NO_DEADLINE : String(row.deadline)
+        : String(row.postedAt);
+  const nextCursor = rows.length > limit && last ? encodeCursor({ s: sortName, f: fingerprint, k: keyOf(last), i: last.id.toString() }) : null;
+  return { items: page, nextCursor };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// GET /api/jobs/:id
+
+function jobId(value: string): bigint {
+  if (!/^\d{1,30}$/.test(value) || BigInt(value) === 0n) throw bad(`The job id must be a whole number from 1, not "${value}".`);
+  return BigInt(value);
+}
+
+export async function jobDetail(c: HonoContext) {
+  query(c, []);
+  const id = jobId(c.req.param("id")!);
+  const [row] = await db.select().from(job).where(eq(job.id, id)).limit(1);
+  if (!row) throw notFound(`No job ${id} has been posted (or the indexer has not reached it yet).`);
+  const [bids, timeline, disputes, pieces, [terms]] = await Promise.all([
+    db.select().from(bid).where(eq(bid.jobId, id)).orderBy(desc(bid.best), asc(bid.price), asc(bid.placedSeq)),
+    db.select().from(jobEvent).where(eq(jobEvent.jobId, id)).orderBy(asc(jobEvent.blockNumber), asc(jobEvent.logIndex)),
+    db.select().from(dispute).where(eq(dispute.jobId, id)).limit(1),
+    db.select().from(evidence).where(eq(evidence.jobId, id)).orderBy(asc(evidence.blockNumber), asc(evidence.logIndex)),
+    db.select().from(termsVersion).where(eq(termsVersion.termsId, row.termsId)).limit(1),
+  ]);
+  const found = disputes[0];
+  return {
+    job: row,
+    // The arbitrator's terms the job was posted under (its fee is what a dispute costs each side).
+    terms: terms ?? null,
+    bids,
+    timeline: timeline.map(({ jobId: _jobId, ...event }) => event),
+    dispute: found ? { ...found, evidence: pieces } : null,
+  };
+}
+
+export default new Hono()
+  .get("/api/jobs", route(jobsPage))
+  .get("/api/jobs/:id", route(jobDetail));

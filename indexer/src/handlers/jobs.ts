@@ -1,0 +1,163 @@
+// A job after its posting: an RFQ's award or cancellation, then delivery, refund (declined or deadline missed) and
+// settlement (confirmed, finalized, ruled or defaulted), each moving the records the escrow moves.
+import { ponder } from "ponder:registry";
+import { bid, job, protocolFee, rating, supplierVolume } from "ponder:schema";
+import { addRating } from "../reputation.ts";
+import { BPS, addClearing, addVolume, changeMarket, clean, countSupplier, getJob, lower, recordEvent, time, touchBuyer } from "../rows.ts";
+
+ponder.on("TenderEscrow:JobAwarded", async ({ event, context }) => {
+  const { db } = context;
+  const { jobId, price, refunded, deliverBy } = event.args;
+  const winner = lower(event.args.supplier);
+  const at = time(event);
+  const before = await getJob(db, jobId);
+  await db.update(job, { id: jobId }).set({
+    status: "Awarded",
+    supplier: winner,
+    price,
+    awardRefund: refunded,
+    deliverBy,
+    deadline: deliverBy,
+    awardedAt: at,
+    updatedAt: at,
+  });
+  await db.update(bid, { jobId, supplier: winner }).set({ won: true });
+  await countSupplier(db, winner, before.categoryId, at, (row) => ({ won: row.won + 1 }));
+  await changeMarket(db, before.categoryId, (row) => ({ openJobs: row.openJobs - 1 }));
+  await addClearing(db, event, { categoryId: before.categoryId, jobId, kind: "award", token: before.token, price, firstForJob: true });
+  await recordEvent(db, event, jobId, "JobAwarded", { supplier: winner, price, refunded, deliverBy });
+});
+
+ponder.on("TenderEscrow:JobCancelled", async ({ event, context }) => {
+  const { db } = context;
+  const { jobId, by, refunded } = event.args;
+  const at = time(event);
+  const before = await getJob(db, jobId);
+  await db.update(job, { id: jobId }).set({ status: "Cancelled", cancelledAt: at, cancelledBy: lower(by), deadline: null, updatedAt: at });
+  await touchBuyer(db, before.buyer, at, (row) => ({
+    cancelled: row.cancelled + 1,
+    cancelledWithBids: row.cancelledWithBids + (before.bidCount > 0 ? 1 : 0),
+  }));
+  await changeMarket(db, before.categoryId, (row) => ({ openJobs: row.openJobs - 1 }));
+  await recordEvent(db, event, jobId, "JobCancelled", { by: lower(by), refunded });
+});
+
+ponder.on("TenderEscrow:JobDelivered", async ({ event, context }) => {
+  const { db } = context;
+  const { jobId, deliverableHash, uri, reviewEndsAt } = event.args;
+  const at = time(event);
+  const before = await getJob(db, jobId);
+  await db.update(job, { id: jobId }).set({
+    status: "Delivered",
+    deliveredAt: at,
+    deliverableHash,
+    deliverableUri: clean(uri),
+    reviewEndsAt,
+    deadline: reviewEndsAt,
+    updatedAt: at,
+  });
+  const usedBps = before.awardedAt === null || before.deliveryWindow === 0
+    ? 0
+    : Number((BigInt(at - before.awardedAt) * BPS) / BigInt(before.deliveryWindow));
+  await countSupplier(db, before.supplier!, before.categoryId, at, (row) => ({
+    // A direct hire counts as won once delivered: the supplier has taken it on.
+    won: row.won + (before.kind === "direct" ? 1 : 0),
+    onTimeDeliveries: row.onTimeDeliveries + 1,
+    deliveryWindowUsedBps: row.deliveryWindowUsedBps + usedBps,
+  }));
+  await recordEvent(db, event, jobId, "JobDelivered", { deliverableHash, uri, reviewEndsAt });
+});
+
+ponder.on("TenderEscrow:JobRefunded", async ({ event, context }) => {
+  const { db } = context;
+  const { jobId, declined, toBuyer, bondToBuyer } = event.args;
+  const at = time(event);
+  const before = await getJob(db, jobId);
+  await db.update(job, { id: jobId }).set({
+    status: "Refunded",
+    refundedAt: at,
+    declined,
+    refundToBuyer: toBuyer,
+    bondToBuyer,
+    deadline: null,
+    updatedAt: at,
+  });
+  // A direct hire's decline or missed deadline writes nothing: the supplier never agreed to it.
+  if (before.kind === "rfq") {
+    await countSupplier(db, before.supplier!, before.categoryId, at, (row) =>
+      declined ? { declined: row.declined + 1 } : { refunded: row.refunded + 1, missedDeadlines: row.missedDeadlines + 1 },
+    );
+  }
+  await touchBuyer(db, before.buyer, at, (row) => ({ refunded: row.refunded + 1 }));
+  await recordEvent(db, event, jobId, "JobRefunded", { declined, toBuyer, bondToBuyer });
+});
+
+ponder.on("TenderEscrow:JobSettled", async ({ event, context }) => {
+  const { db } = context;
+  const { jobId, rating: stars, toSupplier, protocolFee: fee } = event.args;
+  const at = time(event);
+  const before = await getJob(db, jobId);
+  const supplierAddress = before.supplier!;
+  const token = before.token;
+  // The supplier's side of the price before the protocol fee: the price for a confirmation or finalization, the
+  // price less the buyer's share after a dispute. The escrow counts it as completed volume when nonzero.
+  const share = toSupplier + fee;
+  await db.update(job, { id: jobId }).set({
+    status: "Settled",
+    settledAt: at,
+    rating: stars,
+    toSupplier,
+    protocolFee: fee,
+    deadline: null,
+    updatedAt: at,
+  });
+  await countSupplier(db, supplierAddress, before.categoryId, at, (row) => ({
+    completed: row.completed + (share !== 0n ? 1 : 0),
+    ratingSum: row.ratingSum + stars,
+    ratingCount: row.ratingCount + (stars !== 0 ? 1 : 0),
+    ...(stars !== 0 ? addRating(row, stars, at) : {}),
+  }));
+  await touchBuyer(db, before.buyer, at, (row) => ({
+    paid: row.paid + (share !== 0n ? 1 : 0),
+    settled: row.settled + 1,
+    ratingsGiven: row.ratingsGiven + (stars !== 0 ? 1 : 0),
+    ratingSumGiven: row.ratingSumGiven + stars,
+  }));
+  if (share !== 0n) {
+    await db
+      .insert(supplierVolume)
+      .values({ supplier: supplierAddress, token, volume: share, earned: toSupplier, jobs: 1 })
+      .onConflictDoUpdate((row) => ({ volume: row.volume + share, earned: row.earned + toSupplier, jobs: row.jobs + 1 }));
+    await addVolume(db, before.categoryId, token, share);
+    await changeMarket(db, before.categoryId, (row) => ({ settledJobs: row.settledJobs + 1 }));
+    // A settlement clears at the job's agreed price; a direct hire clears here for the first time.
+    await addClearing(db, event, {
+      categoryId: before.categoryId,
+      jobId,
+      kind: "settlement",
+      token,
+      price: before.price,
+      firstForJob: before.kind === "direct",
+    });
+  }
+  if (stars !== 0) {
+    await db.insert(rating).values({
+      jobId,
+      supplier: supplierAddress,
+      buyer: before.buyer,
+      rating: stars,
+      categoryId: before.categoryId,
+      token,
+      price: before.price,
+      timestamp: at,
+    });
+  }
+  if (fee !== 0n) {
+    await db
+      .insert(protocolFee)
+      .values({ token, accrued: fee, collected: 0n, outstanding: fee })
+      .onConflictDoUpdate((row) => ({ accrued: row.accrued + fee, outstanding: row.outstanding + fee }));
+  }
+  await recordEvent(db, event, jobId, "JobSettled", { rating: stars, toSupplier, protocolFee: fee });
+});
+
