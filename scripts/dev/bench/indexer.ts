@@ -122,7 +122,8 @@ const load = () => results.loadavg.push([Math.round((Date.now() - began) / 1000)
 function indexerVersion() {
   const git = (...args: string[]) => execFileSync("git", args, { cwd: INDEXER_APP, encoding: "utf8" }).trim();
   try {
-    const files = ["ponder.config.ts", "ponder.schema.ts", "src/index.ts", "src/api/index.ts"].map((f) => readFileSync(join(INDEXER_APP, f)));
+    // The whole app: its config, schema, and every handler and route module under src/ (git's list, in its order).
+    const files = ["ponder.config.ts", "ponder.schema.ts", ...git("ls-files", "src").split("\n")].map((f) => readFileSync(join(INDEXER_APP, f)));
     const hash = createHash("sha256");
     for (const file of files) hash.update(file);
     return { commit: git("rev-parse", "--short", "HEAD"), dirty: git("status", "--porcelain", "--", ".") !== "", sha256: hash.digest("hex").slice(0, 12) };
