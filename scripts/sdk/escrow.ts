@@ -173,36 +173,21 @@ export async function disputeFee(reader: Reader, p: { escrow: Address; jobId: bi
   return bpsOf(job.price, terms.feeBps);
 }
 
-/** The buyer disputes a delivery, paying the arbitrator's fee (ERC-20 jobs: approve `fee` first). */
-export async function dispute(
-  writer: Writer,
-  p: { escrow: Address; jobId: bigint; statementURI: string; token: Address; fee: bigint },
-): Promise<Hash> {
+/** A side of a dispute states its case (a URI) and pays the arbitrator's fee: ETH as value, an ERC-20 pulled. */
+async function payingFee(writer: Writer, functionName: "dispute" | "respond", p: { escrow: Address; jobId: bigint; token: Address; fee: bigint }, field: string, uri: string): Promise<Hash> {
   checkJobId(p.jobId);
-  checkUri("statementURI", p.statementURI);
-  return writer.writeContract({
-    address: p.escrow,
-    abi: tenderEscrowAbi,
-    functionName: "dispute",
-    args: [p.jobId, p.statementURI],
-    value: p.token === ETH ? p.fee : 0n,
-  });
+  checkUri(field, uri);
+  return writer.writeContract({ address: p.escrow, abi: tenderEscrowAbi, functionName, args: [p.jobId, uri], value: p.token === ETH ? p.fee : 0n });
+}
+
+/** The buyer disputes a delivery, paying the arbitrator's fee (ERC-20 jobs: approve `fee` first). */
+export function dispute(writer: Writer, p: { escrow: Address; jobId: bigint; statementURI: string; token: Address; fee: bigint }): Promise<Hash> {
+  return payingFee(writer, "dispute", p, "statementURI", p.statementURI);
 }
 
 /** The supplier answers a dispute, paying the same fee. */
-export async function respond(
-  writer: Writer,
-  p: { escrow: Address; jobId: bigint; responseURI: string; token: Address; fee: bigint },
-): Promise<Hash> {
-  checkJobId(p.jobId);
-  checkUri("responseURI", p.responseURI);
-  return writer.writeContract({
-    address: p.escrow,
-    abi: tenderEscrowAbi,
-    functionName: "respond",
-    args: [p.jobId, p.responseURI],
-    value: p.token === ETH ? p.fee : 0n,
-  });
+export function respond(writer: Writer, p: { escrow: Address; jobId: bigint; responseURI: string; token: Address; fee: bigint }): Promise<Hash> {
+  return payingFee(writer, "respond", p, "responseURI", p.responseURI);
 }
 
 export async function submitEvidence(writer: Writer, p: { escrow: Address; jobId: bigint; evidenceURI: string }): Promise<Hash> {

@@ -22,24 +22,19 @@ export function metricName(id: Hash): string {
   return id;
 }
 
-export async function registerSupplier(writer: Writer, p: { registry: Address; profileURI: string }): Promise<Hash> {
+/** Publishes the caller's supplier profile (its agent card's URI); with `update`, moves an existing one. */
+export async function registerSupplier(writer: Writer, p: { registry: Address; profileURI: string }, update = false): Promise<Hash> {
   checkUri("profileURI", p.profileURI);
   return writer.writeContract({
     address: p.registry,
     abi: supplierRegistryAbi,
-    functionName: "registerSupplier",
+    functionName: update ? "updateSupplierProfile" : "registerSupplier",
     args: [p.profileURI],
   });
 }
 
-export async function updateSupplierProfile(writer: Writer, p: { registry: Address; profileURI: string }): Promise<Hash> {
-  checkUri("profileURI", p.profileURI);
-  return writer.writeContract({
-    address: p.registry,
-    abi: supplierRegistryAbi,
-    functionName: "updateSupplierProfile",
-    args: [p.profileURI],
-  });
+export function updateSupplierProfile(writer: Writer, p: { registry: Address; profileURI: string }): Promise<Hash> {
+  return registerSupplier(writer, p, true);
 }
 
 export function isRegisteredSupplier(reader: Reader, p: { registry: Address; supplier: Address }): Promise<boolean> {

@@ -42,3 +42,21 @@ export const SPEC = JSON.stringify({
   acceptance: [{ id: "bullets", description: "exactly three bullets", regex: "^(- .+\\n){3}$" }],
   deliverable: { mediaType: "text/markdown", via: "uri" },
 });
+
+/** A direct hire of the chain's supplier for 0.001 ETH, one-day windows, the registered arbitrator: what a test
+ * changes is in `overrides`. */
+export function directHire(chain: Awaited<ReturnType<typeof deployedChain>>, overrides: Partial<sdk.DirectHireParams> = {}): sdk.DirectHireParams {
+  return {
+    escrow: chain.escrow,
+    supplier: chain.supplier.account.address,
+    token: sdk.ETH,
+    price: 10n ** 15n,
+    deliveryWindow: sdk.DAY,
+    reviewWindow: sdk.DAY,
+    arbitrator: chain.arbitrator.account.address,
+    defaultBuyerShareBps: 0,
+    category: "text",
+    spec: SPEC,
+    ...overrides,
+  };
+}

@@ -4,7 +4,7 @@
 import { getAddress, parseUnits } from "viem";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as sdk from "@tender/sdk";
-import { SPEC, deployedChain } from "../helpers/chain.ts";
+import { deployedChain, directHire } from "../helpers/chain.ts";
 
 const USD = (amount: string) => parseUnits(amount, 6);
 const MUSD = { symbol: "mUSD", decimals: 6 };
@@ -23,18 +23,8 @@ describe("the bound client", () => {
     await sdk.waitForSuccess(reader, await sdk.mintMock(deployer, { token, to: chain.buyer.account.address, amount: USD("100") }));
   });
 
-  const hire = (overrides: Partial<sdk.DirectHireParams> = {}) => ({
-    supplier: chain.supplier.account.address,
-    token: chain.token,
-    price: USD("40"),
-    deliveryWindow: sdk.DAY,
-    reviewWindow: sdk.DAY,
-    arbitrator: chain.arbitrator.account.address,
-    defaultBuyerShareBps: 0,
-    category: "text",
-    spec: SPEC,
-    ...overrides,
-  });
+  // An mUSD hire by default (the allowance policy is what these tests are about).
+  const hire = (overrides: Partial<sdk.DirectHireParams> = {}) => directHire(chain, { token: chain.token, price: USD("40"), ...overrides });
   const allowance = () => sdk.allowanceOf(chain.reader, { token: chain.token, owner: chain.buyer.account.address, spender: chain.escrow });
   const nonce = () => chain.reader.getTransactionCount({ address: chain.buyer.account.address });
 
@@ -86,7 +76,7 @@ describe("the bound client", () => {
     // An allowance in place but the balance short: the escrow's pull fails inside the token (ERC-6093's error).
     const { reader, escrow, token, stranger } = chain;
     await sdk.waitForSuccess(reader, await sdk.approve(stranger, { token, spender: escrow, amount: USD("5") }));
-    const refused = await sdk.postDirectHire(stranger, { escrow, ...hire({ price: USD("5") }) }).catch((e: unknown) => e);
+    const refused = await sdk.postDirectHire(stranger, hire({ price: USD("5") })).catch((e: unknown) => e);
     expect(sdk.revertOf(refused)?.name).toBe("ERC20InsufficientBalance");
     expect(sdk.describeError(refused, MUSD)).toBe(`ERC20InsufficientBalance: ${getAddress(stranger.account.address)} holds 0 mUSD of the token; this needs 5 mUSD.`);
     expect(sdk.isTokenPullFailure(refused)).toBe(false);

@@ -3,7 +3,7 @@
 import { type Address, zeroAddress } from "viem";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as sdk from "@tender/sdk";
-import { SPEC, deployedChain } from "../helpers/chain.ts";
+import { SPEC, deployedChain, directHire } from "../helpers/chain.ts";
 
 const SOMEONE: Address = "0x976EA74026E726554dB657fA54763abd0C3a0aa9";
 const BUYER: Address = "0x90F79bf6EB2c4f870365E785982E1f101E93b906";
@@ -91,19 +91,7 @@ describe("input checks before sending", () => {
     chain = await deployedChain();
   });
 
-  const hire = (overrides: Partial<sdk.DirectHireParams>): sdk.DirectHireParams => ({
-    escrow: chain.escrow,
-    supplier: chain.supplier.account.address,
-    token: sdk.ETH,
-    price: 10n ** 15n,
-    deliveryWindow: sdk.DAY,
-    reviewWindow: sdk.DAY,
-    arbitrator: chain.arbitrator.account.address,
-    defaultBuyerShareBps: 0,
-    category: "text",
-    spec: SPEC,
-    ...overrides,
-  });
+  const hire = (overrides: Partial<sdk.DirectHireParams>) => directHire(chain, overrides);
 
   it.each([
     ["supplier", { supplier: "0x1234" }, /supplier: 0x1234 is not an address \(0x and 40 hex digits\)\./],
