@@ -13,6 +13,7 @@ import type { Reader, Writer } from "./escrow.ts";
 import * as floors from "./floors.ts";
 import { tenderEscrowAbi } from "./generated.ts";
 import * as history from "./history.ts";
+import * as jobState from "./job-state.ts";
 import * as lifecycle from "./lifecycle.ts";
 import * as market from "./market.ts";
 import * as registry from "./registry.ts";
@@ -65,10 +66,10 @@ function tenderReads(reader: Reader, deployment: Deployment) {
     disputeRecord: read(history.disputeRecord),
     timeline: read(history.jobTimeline),
     /** Everything the state machine needs of a job, read at one block (lifecycle.ts). */
-    jobState: read(lifecycle.readJobState),
+    jobState: read(jobState.readJobState),
     /** What `account` may do with the job now (at the pending block's time), and for the rest why not and from when. */
     actions: async (p: { jobId: bigint; account?: Address }) => {
-      const [state, now] = await Promise.all([lifecycle.readJobState(reader, { escrow: at.escrow, ...p }), lifecycle.pendingTime(reader)]);
+      const [state, now] = await Promise.all([jobState.readJobState(reader, { escrow: at.escrow, ...p }), jobState.pendingTime(reader)]);
       return { now, actions: lifecycle.jobActions(state, p.account, now) };
     },
     /** The deployment's cancel grace period, in seconds. */

@@ -17,4 +17,5 @@ export * from "./spec.ts";
 export * from "./deliverable.ts";
 export * from "./watch.ts";
 export * from "./lifecycle.ts";
+export * from "./job-state.ts";
 export { tenderEscrowAbi, supplierRegistryAbi, mockErc20Abi } from "./generated.ts";

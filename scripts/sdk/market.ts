@@ -6,8 +6,7 @@ import { bpsOf } from "./units.ts";
 import { ETH, type Reader, type Writer, categoryId } from "./escrow.ts";
 import { TenderInputError, checkAddress, checkAmount, checkJobId, rfqProblems, throwProblems } from "./validate.ts";
 
-export const AwardMode = { LowestPrice: 0, BuyerChoice: 1 } as const;
-export const Comparison = { AtLeast: 0, AtMost: 1 } as const;
+export { AwardMode, Comparison } from "./units.ts";
 
 export interface MetricFloor {
   attestor: Address;
@@ -28,6 +27,19 @@ export interface Floors {
   /** Bond in bps of the maximum price. */
   bondBps: number;
   metrics: readonly MetricFloor[];
+}
+
+/** Floors as JSON carries them (amounts as decimal strings, e.g. from an indexer) → the Floors a bid passes back. */
+export function floorsFromJson(f: Omit<Floors, "minVolume" | "metrics"> & { minVolume: string | bigint; metrics: readonly (Omit<MetricFloor, "threshold"> & { threshold: string | bigint })[] }): Floors {
+  return {
+    minCompleted: f.minCompleted,
+    minVolume: BigInt(f.minVolume),
+    maxLossShareBps: f.maxLossShareBps,
+    minAvgRating: f.minAvgRating,
+    minRatings: f.minRatings,
+    bondBps: f.bondBps,
+    metrics: f.metrics.map((m) => ({ attestor: m.attestor, comparison: m.comparison, metric: m.metric, threshold: BigInt(m.threshold) })),
+  };
 }
 
 /** Floors that let anyone bid, with no bond. */

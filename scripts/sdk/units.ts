@@ -89,6 +89,11 @@ export const JobStatus = {
 } as const;
 export type JobStatusName = keyof typeof JobStatus;
 
+/** How an RFQ is awarded (Tender.AwardMode): anyone awards the lowest bid, or the buyer picks. */
+export const AwardMode = { LowestPrice: 0, BuyerChoice: 1 } as const;
+/** How a metric floor compares (Tender.Comparison). */
+export const Comparison = { AtLeast: 0, AtMost: 1 } as const;
+
 /** The status names by their number: STATUS_NAMES[job.status]. */
 export const STATUS_NAMES = Object.keys(JobStatus) as JobStatusName[];
 

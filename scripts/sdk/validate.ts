@@ -4,7 +4,8 @@
 // transaction, and let a form or the CLI show every problem at once.
 import { type Address, isAddress, zeroAddress } from "viem";
 import type { DirectHireParams } from "./escrow.ts";
-import type { AwardMode, RFQParams } from "./market.ts";
+import type { RFQParams } from "./market.ts";
+import { AwardMode, MAX_AMOUNT } from "./units.ts";
 // spec.ts imports nothing from here (no import cycle): it finds the problems, this module throws them.
 import { MAX_SPEC_BYTES, type Problem, specProblems } from "./spec.ts";
 import { formatDuration } from "./time.ts";
@@ -35,11 +36,8 @@ export function throwProblems(problems: readonly Problem[]): void {
 /** [the problem] when `message` is given, else []. */
 const problemIf = (path: string, message: string | false | undefined): Problem[] => (message ? [{ path, message }] : []);
 
-const MAX_UINT96 = 2n ** 96n - 1n;
 /** The deployment's default window bounds (1 hour to 365 days). */
 export const DEFAULT_WINDOW_BOUNDS = { min: 3_600, max: 365 * 86_400 } as const;
-/** The award modes' values (AwardMode lives in market.ts, which imports this module). */
-const MODES: typeof AwardMode = { LowestPrice: 0, BuyerChoice: 1 };
 
 export function addressProblems(path: string, value: string, { nonZero = true } = {}): Problem[] {
   if (!isAddress(value, { strict: false })) return problemIf(path, `${value || '""'} is not an address (0x and 40 hex digits).`);
@@ -48,7 +46,7 @@ export function addressProblems(path: string, value: string, { nonZero = true } 
 
 export function amountProblems(path: string, value: bigint): Problem[] {
   if (value <= 0n) return problemIf(path, "Give an amount above zero.");
-  return problemIf(path, value > MAX_UINT96 && `${value} is above the largest amount (2^96 − 1).`);
+  return problemIf(path, value > MAX_AMOUNT && `${value} is above the largest amount (2^96 − 1).`);
 }
 
 /** Seconds in words when they are whole minutes (or under one), else as seconds. */
@@ -115,9 +113,9 @@ export function rfqProblems(p: RFQParams, now: number): Problem[] {
   const { floors } = p;
   const rating = Number.isInteger(floors.minAvgRating) && floors.minAvgRating >= 0 && floors.minAvgRating <= 500;
   const mode =
-    p.mode === MODES.BuyerChoice
+    p.mode === AwardMode.BuyerChoice
       ? windowProblems("awardWindow", p.awardWindow)
-      : problemIf("mode", p.mode !== MODES.LowestPrice && `${p.mode} is not an award mode: ${MODES.LowestPrice} (the lowest bid wins) or ${MODES.BuyerChoice} (the buyer picks).`);
+      : problemIf("mode", p.mode !== AwardMode.LowestPrice && `${p.mode} is not an award mode: ${AwardMode.LowestPrice} (the lowest bid wins) or ${AwardMode.BuyerChoice} (the buyer picks).`);
   return [
     ...amountProblems("maxPrice", p.maxPrice),
     ...windowProblems("bidDeadline", p.bidDeadline - now),

@@ -7,8 +7,10 @@
 // before the wallet is asked (a refusal is the SDK's describeError sentence, and nothing is signed), then progress
 // is shown until the transaction is in a block.
 import { type FormEvent, type ReactNode, useId, useState } from "react";
-import { keccak256, toBytes } from "viem";
-import type { FloorsJson, JobStatus } from "../lib/api-types.ts";
+import { keccak256, toBytes, zeroAddress } from "viem";
+import { JOB_ACTIONS, type JobAction, type JobState, jobAction, jobActions } from "@tender/sdk/lifecycle";
+import { AwardMode, JobStatus, bpsOf } from "@tender/sdk/units";
+import type { FloorsJson, JobStatus as JobStatusName } from "../lib/api-types.ts";
 import { encodeTextDeliverable } from "../lib/deliverable.ts";
 import { type TokenInfo, formatAmount, formatBps, formatRelative, parseAmount, shortAddress, shortHash } from "../lib/format.ts";
 import { type Progress, ProgressLine, type SendTools, type Sdk, loadSdk, useChainNow, useSend } from "./transaction.tsx";
@@ -16,7 +18,7 @@ import { SwitchNetworkButton, useWalletState } from "./Wallet.tsx";
 
 export interface JobActionsProps {
   jobId: string;
-  status: JobStatus;
+  status: JobStatusName;
   buyer: `0x${string}`;
   supplier: `0x${string}` | null;
   deliverBy: number | null;
@@ -42,9 +44,14 @@ export interface JobActionsProps {
   /** The bids, best first (buyer's choice: the buyer picks one). */
   bids?: { supplier: `0x${string}`; price: string }[];
   dispute?: { status: string; respondBy: number | null; ruleBy: number | null } | null;
+  /** The deployment's cancel grace period (seconds): when anyone may cancel a lapsed RFQ. */
+  cancelGracePeriod?: number;
   /** Only the arbitrator's part (the console): the ruling and settling a lapsed dispute. */
   arbitratorOnly?: boolean;
 }
+
+/** The deployments' default cancel grace period (3 days), when the page could not read it. */
+const DEFAULT_CANCEL_GRACE = 3 * 86_400;
 
 function Action({ title, children, hint }: { title: string; children: ReactNode; hint?: ReactNode }) {
   return (
@@ -57,7 +64,7 @@ function Action({ title, children, hint }: { title: string; children: ReactNode;
 }
 
 export function JobActions(props: JobActionsProps) {
-  const { status, buyer, supplier, deliverBy, reviewEndsAt, token, escrow, escrowProblem } = props;
+  const { status, buyer, supplier, token, escrow, escrowProblem } = props;
   const wallet = useWalletState();
   const now = useChainNow(props.now);
   const { progress, send, busy } = useSend(token);
@@ -69,35 +76,55 @@ export function JobActions(props: JobActionsProps) {
   const isArbitrator = me !== undefined && props.arbitrator !== undefined && me === props.arbitrator.toLowerCase();
   const dispute = props.dispute ?? null;
   const bids = props.bids ?? [];
-  const fee = props.feeBps != null && props.price !== undefined ? (BigInt(props.price) * BigInt(props.feeBps)) / 10_000n : null;
+  const myBid = me === undefined ? undefined : bids.find((b) => b.supplier.toLowerCase() === me);
+  const fee = props.feeBps != null && props.price !== undefined ? bpsOf(props.price, props.feeBps) : null;
   const feeText = fee === null ? "the arbitrator's fee" : `the arbitrator's fee, ${formatAmount(fee, token)}`;
 
-  const open = status === "Open" && props.kind === "rfq" && props.bidDeadline != null;
-  const canBid = open && now < props.bidDeadline! && props.maxPrice != null && props.floors != null && !isBuyer;
-  const myBid = me === undefined ? undefined : bids.find((b) => b.supplier.toLowerCase() === me);
-  const awardAt = open && props.mode === "LowestPrice" && bids.length > 0 ? props.bidDeadline! : null;
-  const canPick =
-    open && props.mode === "BuyerChoice" && bids.length > 0 && now >= props.bidDeadline! && (props.awardDeadline == null || now < props.awardDeadline);
-  const inReview = status === "Delivered" && reviewEndsAt !== null && now < reviewEndsAt;
-  const canConfirm = inReview;
-  const canDispute = inReview;
-  const canDeliver = status === "Awarded" && deliverBy !== null && now < deliverBy;
-  const finalizeAt = status === "Delivered" ? reviewEndsAt : null;
-  const refundAt = status === "Awarded" ? deliverBy : null;
-  const disputed = status === "Disputed" && dispute !== null;
-  const canRespond = disputed && dispute.status === "open" && dispute.respondBy !== null && now < dispute.respondBy;
-  const canRule = disputed && dispute.status === "answered" && dispute.ruleBy !== null && now < dispute.ruleBy;
-  const canEvidence = disputed && (dispute.status === "open" || dispute.status === "answered");
-  const settleAt = disputed ? (dispute.status === "open" ? dispute.respondBy : dispute.status === "answered" ? dispute.ruleBy : null) : null;
+  // The SDK's state machine decides what may be done now (the contract's rules, tested against it); a transaction
+  // sent now is judged at the next block's time, at least a second after the block the page was read at.
+  const state = jobStateOf(props, myBid);
+  const at = Math.max(now, props.now + 1);
+  const actions = jobActions(state, me as `0x${string}` | undefined, at);
+  const status_ = (action: JobAction) => actions.find((a) => a.action === action)!;
+  /** An action shown: allowed, or refused only for the time (a button that says when), or refused for the
+   * account's role while the one who may could do it now or later (shown disabled, saying who may). Anything the
+   * job's state rules out is not shown. */
+  const shown = (action: JobAction) => {
+    const s = status_(action);
+    if (s.allowed || s.allowedFrom !== undefined) return true;
+    const holder = s.who === "buyer" || s.who === "party" ? state.job.buyer : s.who === "supplier" ? state.job.supplier : s.who === "arbitrator" ? state.arbitrator : undefined;
+    if (!holder || holder === zeroAddress) return false;
+    const theirs = jobAction(state, holder, at, action);
+    return theirs.allowed || theirs.allowedFrom !== undefined;
+  };
+  /** When a time-gated action opens (now, if it is open). */
+  const opensAt = (action: JobAction) => {
+    const s = status_(action);
+    return s.allowed ? now : (s.allowedFrom ?? now);
+  };
+  const can = (action: JobAction) => status_(action).allowed;
+  /** Refused only because this account is not the one the contract lets do it. */
+  const roleBlocked = (action: JobAction) => {
+    const s = status_(action);
+    return !s.allowed && s.who !== undefined;
+  };
 
   // The wallet may act: connected, on the right chain, and the escrow's address known.
   const ready = escrow !== null && wallet.status === "ready";
+  /** Why this wallet may not (the state machine's sentence), once a wallet is there to be told. */
+  const notice = (action: JobAction) => {
+    const s = status_(action);
+    return s.allowed || !ready ? undefined : s.reason;
+  };
+
+  const canBid = props.kind === "rfq" && props.maxPrice != null && props.floors != null && (myBid ? can("improveBid") : can("bid"));
+  const settleShown = shown("settleDispute") && dispute !== null;
 
   if (props.arbitratorOnly) {
     return (
       <ArbitratorActions
-        canRule={canRule}
-        settleAt={settleAt ?? null}
+        canRule={shown("rule")}
+        settleAt={settleShown ? opensAt("settleDispute") : null}
         now={now}
         ready={ready}
         isArbitrator={isArbitrator}
@@ -110,8 +137,7 @@ export function JobActions(props: JobActionsProps) {
     );
   }
 
-  const any = canBid || awardAt !== null || canPick || canConfirm || canDispute || canDeliver || finalizeAt !== null || refundAt !== null;
-  if (!any && !canRespond && !canRule && !canEvidence && settleAt === null) return null;
+  if (!JOB_ACTIONS.some(shown)) return null;
 
   let gate: ReactNode = null;
   if (!escrow) gate = <p className="notice notice-warn">Transactions are unavailable: {escrowProblem ?? "the escrow's address is unknown"}.</p>;
@@ -122,13 +148,20 @@ export function JobActions(props: JobActionsProps) {
         Your wallet is on another network. <SwitchNetworkButton />
       </p>
     );
-  const only = (who: string, address: string | null | undefined) => (ready ? `Only the ${who} (${shortAddress(address ?? "")}) can do this.` : undefined);
   /** The dispute fee under the job's terms, allowed to the escrow when it is an ERC-20. */
   const payFee = async (sdk: Sdk, tools: SendTools) => {
     const amount = await sdk.disputeFee(tools.reader, { escrow: escrow!, jobId });
     await tools.allow({ token: token.address, spender: escrow!, amount });
     return amount;
   };
+  /** A button for an action that needs no input: disabled until its time and for anyone it does not allow. */
+  const simple = (action: JobAction, title: string, hint: ReactNode, label: string, run: (sdk: Sdk, writer: Parameters<Parameters<typeof send>[1]>[1]) => Promise<`0x${string}`>) =>
+    shown(action) ? (
+      <Action title={title} hint={hint}>
+        <TimedButton at={opensAt(action)} now={now} disabled={!ready || busy || roleBlocked(action)} label={label} onClick={() => send(title, run)} />
+        {roleBlocked(action) && notice(action) ? <p className="muted">{notice(action)}</p> : null}
+      </Action>
+    ) : null;
 
   return (
     <section className="panel actions" aria-labelledby="actions-title">
@@ -149,21 +182,22 @@ export function JobActions(props: JobActionsProps) {
               {myBid
                 ? `Your bid is ${formatAmount(BigInt(myBid.price), token)}; an improvement must be lower.`
                 : props.floors!.bondBps > 0
-                  ? `A bid posts a bond of ${formatBps(props.floors!.bondBps)} of the maximum (${formatAmount(bondOf(props.maxPrice!, props.floors!), token)}), back when the job is awarded to another or delivered.`
+                  ? `A bid posts a bond of ${formatBps(props.floors!.bondBps)} of the maximum (${formatAmount(bpsOf(props.maxPrice!, props.floors!.bondBps), token)}), back when the job is awarded to another (reclaim it) or, for the winner, with the payment.`
                   : "No bond is asked."}
             </>
           }
         >
+          {notice(myBid ? "improveBid" : "bid") ? <p className="muted">{notice(myBid ? "improveBid" : "bid")}</p> : null}
           <BidForm
             token={token}
             maxPrice={BigInt(props.maxPrice!)}
             current={myBid ? BigInt(myBid.price) : undefined}
-            disabled={!ready || busy}
+            disabled={!ready || busy || !can(myBid ? "improveBid" : "bid")}
             onSend={(price) =>
               myBid
                 ? send("Improve", (sdk, writer) => sdk.improveBid(writer, { escrow: escrow!, jobId, price }))
                 : send("Bid", async (sdk, writer, tools) => {
-                    const floors = floorsOf(props.floors!);
+                    const floors = sdk.floorsFromJson(props.floors!);
                     const bond = sdk.bondFor(BigInt(props.maxPrice!), floors);
                     await tools.allow({ token: token.address, spender: escrow!, amount: bond });
                     return sdk.bid(writer, { escrow: escrow!, jobId, price, floors, token: token.address, bond });
@@ -172,44 +206,40 @@ export function JobActions(props: JobActionsProps) {
           />
         </Action>
       ) : null}
-      {awardAt !== null ? (
-        <Action title="Award" hint="Once bidding has closed, anyone may award the job to the lowest qualified bid.">
-          <TimedButton
-            at={awardAt}
-            now={now}
-            disabled={!ready || busy}
-            label="Award to the lowest bid"
-            onClick={() => send("Award", (sdk, writer) => sdk.award(writer, { escrow: escrow!, jobId }))}
-          />
-        </Action>
-      ) : null}
-      {canPick ? (
+      {simple("award", "Award", "Once bidding has closed, anyone may award the job to the lowest qualified bid.", "Award to the lowest bid", (sdk, writer) =>
+        sdk.award(writer, { escrow: escrow!, jobId }),
+      )}
+      {shown("pick") && bids.length > 0 ? (
         <Action title="Pick a bid" hint="Bidding has closed; the buyer chooses the winner.">
           <PickForm
             bids={bids}
             token={token}
-            disabled={!ready || busy || !isBuyer}
-            notice={!isBuyer ? only("buyer", buyer) : undefined}
+            disabled={!ready || busy || !can("pick")}
+            notice={notice("pick")}
             onSend={(chosen) => send("Pick", (sdk, writer) => sdk.pick(writer, { escrow: escrow!, jobId, supplier: chosen }))}
           />
         </Action>
       ) : null}
-      {canConfirm ? (
+      {simple("cancel", "Cancel", "An RFQ with no award can be cancelled: the buyer is refunded in full and every bidder takes its bond back.", "Cancel the RFQ", (sdk, writer) =>
+        sdk.cancel(writer, { escrow: escrow!, jobId }),
+      )}
+      {myBid && !isSupplier
+        ? simple("reclaimBond", "Take your bond back", "The job went to another bidder (or was cancelled): your bond is yours again.", "Reclaim the bond", (sdk, writer) =>
+            sdk.reclaimBond(writer, { escrow: escrow!, jobId }),
+          )
+        : null}
+      {shown("confirm") ? (
         <Action title="Confirm and pay" hint={<>The buyer accepts the delivery and rates it; the supplier is paid at once.</>}>
-          <ConfirmForm
-            disabled={!ready || busy || !isBuyer}
-            notice={!isBuyer ? only("buyer", buyer) : undefined}
-            onSend={(rating) => send("Confirm", (sdk, writer) => sdk.confirm(writer, { escrow: escrow!, jobId, rating }))}
-          />
+          <ConfirmForm disabled={!ready || busy || !can("confirm")} notice={notice("confirm")} onSend={(rating) => send("Confirm", (sdk, writer) => sdk.confirm(writer, { escrow: escrow!, jobId, rating }))} />
         </Action>
       ) : null}
-      {canDispute ? (
+      {shown("dispute") ? (
         <Action title="Dispute" hint={<>The buyer refuses the delivery and puts the case to the arbitrator, paying {feeText}.</>}>
           <UriForm
             what="statement"
             label="Dispute the delivery"
-            disabled={!ready || busy || !isBuyer}
-            notice={!isBuyer ? only("buyer", buyer) : undefined}
+            disabled={!ready || busy || !can("dispute")}
+            notice={notice("dispute")}
             onSend={(uri) =>
               send("Dispute", async (sdk, writer, tools) => {
                 const amount = await payFee(sdk, tools);
@@ -219,25 +249,30 @@ export function JobActions(props: JobActionsProps) {
           />
         </Action>
       ) : null}
-      {canDeliver ? (
+      {shown("deliver") ? (
         <Action title="Deliver" hint={<>The supplier hands over the work: its keccak256 hash and a URI to fetch it from.</>}>
           <DeliverForm
-            disabled={!ready || busy || !isSupplier}
-            notice={!isSupplier ? only("supplier", supplier) : undefined}
+            disabled={!ready || busy || !can("deliver")}
+            notice={notice("deliver")}
             onSend={(deliverableHash, uri) => send("Deliver", (sdk, writer) => sdk.deliver(writer, { escrow: escrow!, jobId, deliverableHash, uri }))}
           />
         </Action>
       ) : null}
-      {canRespond ? (
+      {isSupplier
+        ? simple("decline", "Decline", props.kind === "direct" ? "Turn the hire down: the buyer is refunded in full." : "Give the job back: the buyer is refunded, and your bond goes to the buyer.", "Decline the job", (sdk, writer) =>
+            sdk.decline(writer, { escrow: escrow!, jobId }),
+          )
+        : null}
+      {shown("respond") && dispute?.respondBy != null ? (
         <Action
           title="Answer the dispute"
-          hint={<>The supplier answers the buyer's statement, paying {feeText}; unanswered, the buyer wins {formatRelative(dispute!.respondBy!, now)}.</>}
+          hint={<>The supplier answers the buyer's statement, paying {feeText}; unanswered, the buyer wins {formatRelative(dispute.respondBy, now)}.</>}
         >
           <UriForm
             what="answer"
             label="Answer the dispute"
-            disabled={!ready || busy || !isSupplier}
-            notice={!isSupplier ? only("supplier", supplier) : undefined}
+            disabled={!ready || busy || !can("respond")}
+            notice={notice("respond")}
             onSend={(uri) =>
               send("Answer", async (sdk, writer, tools) => {
                 const amount = await payFee(sdk, tools);
@@ -247,85 +282,85 @@ export function JobActions(props: JobActionsProps) {
           />
         </Action>
       ) : null}
-      {canEvidence ? (
-        <Action title="Add evidence" hint="Either side may add evidence for the arbitrator until the ruling.">
+      {shown("submitEvidence") ? (
+        <Action title="Add evidence" hint="Either side may add evidence for the arbitrator until the dispute is settled.">
           <UriForm
             what="evidence"
             label="Submit evidence"
-            disabled={!ready || busy || !(isBuyer || isSupplier)}
-            notice={!(isBuyer || isSupplier) && ready ? "Only the buyer or the supplier can add evidence." : undefined}
+            disabled={!ready || busy || !can("submitEvidence")}
+            notice={notice("submitEvidence")}
             onSend={(uri) => send("Evidence", (sdk, writer) => sdk.submitEvidence(writer, { escrow: escrow!, jobId, evidenceURI: uri }))}
           />
         </Action>
       ) : null}
-      {canRule ? (
-        <Action title="Rule" hint={<>The arbitrator splits the price between the two sides and is paid its fee; due {formatRelative(dispute!.ruleBy!, now)}.</>}>
+      {shown("rule") && dispute?.ruleBy != null ? (
+        <Action title="Rule" hint={<>The arbitrator splits the price between the two sides and is paid its fee; due {formatRelative(dispute.ruleBy, now)}.</>}>
           <RuleForm
-            disabled={!ready || busy || !isArbitrator}
-            notice={!isArbitrator ? only("arbitrator", props.arbitrator) : undefined}
+            disabled={!ready || busy || !can("rule")}
+            notice={notice("rule")}
             onSend={(buyerShareBps, reasonHash) => send("Ruling", (sdk, writer) => sdk.rule(writer, { escrow: escrow!, jobId, buyerShareBps, reasonHash }))}
           />
         </Action>
       ) : null}
-      {finalizeAt !== null ? (
-        <Action title="Finalize" hint="Once the review window has run out without a confirmation or a dispute, anyone may release the payment.">
-          <TimedButton
-            at={finalizeAt}
-            now={now}
-            disabled={!ready || busy}
-            label="Finalize and pay the supplier"
-            onClick={() => send("Finalize", (sdk, writer) => sdk.finalize(writer, { escrow: escrow!, jobId }))}
-          />
-        </Action>
-      ) : null}
-      {refundAt !== null ? (
-        <Action title="Refund" hint="If the supplier misses the delivery deadline, anyone may return the price to the buyer.">
-          <TimedButton
-            at={refundAt}
-            now={now}
-            disabled={!ready || busy}
-            label="Refund the buyer"
-            onClick={() => send("Refund", (sdk, writer) => sdk.refund(writer, { escrow: escrow!, jobId }))}
-          />
-        </Action>
-      ) : null}
-      {settleAt !== null && settleAt !== undefined ? (
-        <Action
-          title="Settle the dispute"
-          hint={
+      {simple("finalize", "Finalize", "Once the review window has run out without a confirmation or a dispute, anyone may release the payment.", "Finalize and pay the supplier", (sdk, writer) =>
+        sdk.finalize(writer, { escrow: escrow!, jobId }),
+      )}
+      {simple("refund", "Refund", "If the supplier misses the delivery deadline, anyone may return the price to the buyer.", "Refund the buyer", (sdk, writer) =>
+        sdk.refund(writer, { escrow: escrow!, jobId }),
+      )}
+      {settleShown
+        ? simple(
+            "settleDispute",
+            "Settle the dispute",
             dispute!.status === "open"
               ? "If the supplier does not answer in time, anyone may settle the dispute for the buyer."
-              : "If the arbitrator does not rule in time, anyone may settle the dispute on the job's default split."
-          }
-        >
-          <TimedButton
-            at={settleAt}
-            now={now}
-            disabled={!ready || busy}
-            label="Settle the dispute"
-            onClick={() => send("Settle", (sdk, writer) => sdk.settleDispute(writer, { escrow: escrow!, jobId }))}
-          />
-        </Action>
-      ) : null}
+              : "If the arbitrator does not rule in time, anyone may settle the dispute on the job's default split.",
+            "Settle the dispute",
+            (sdk, writer) => sdk.settleDispute(writer, { escrow: escrow!, jobId }),
+          )
+        : null}
       <ProgressLine progress={progress} />
     </section>
   );
 }
 
-/** The floors as the escrow takes them back with a bid (the indexer writes amounts as decimal strings). */
-function floorsOf(f: FloorsJson) {
+/** The state machine's input from what the page shows (the indexer's job row and the chain's time): the escrow's
+ * `deadline` is the one the status runs against. */
+function jobStateOf(props: JobActionsProps, myBid: { price: string } | undefined): JobState {
+  const status = JobStatus[props.status];
+  const dispute = props.dispute ?? null;
+  const answered = dispute?.status === "answered";
+  const deadline =
+    status === JobStatus.Open
+      ? props.bidDeadline
+      : status === JobStatus.Awarded
+        ? props.deliverBy
+        : status === JobStatus.Delivered
+          ? props.reviewEndsAt
+          : status === JobStatus.Disputed
+            ? answered
+              ? dispute?.ruleBy
+              : dispute?.respondBy
+            : 0;
+  const best = props.bids?.[0];
   return {
-    minCompleted: f.minCompleted,
-    minVolume: BigInt(f.minVolume),
-    maxLossShareBps: f.maxLossShareBps,
-    minAvgRating: f.minAvgRating,
-    minRatings: f.minRatings,
-    bondBps: f.bondBps,
-    metrics: f.metrics.map((m) => ({ attestor: m.attestor, comparison: m.comparison, metric: m.metric, threshold: BigInt(m.threshold) })),
+    job: { status, buyer: props.buyer, supplier: props.supplier ?? zeroAddress, deadline: deadline ?? 0, direct: props.kind !== "rfq", answered },
+    arbitrator: props.arbitrator ?? zeroAddress,
+    cancelGracePeriod: props.cancelGracePeriod ?? DEFAULT_CANCEL_GRACE,
+    ...(props.kind === "rfq"
+      ? {
+          rfq: {
+            mode: props.mode === "BuyerChoice" ? AwardMode.BuyerChoice : AwardMode.LowestPrice,
+            awardDeadline: props.awardDeadline ?? 0,
+            ...(best ? { bestBid: { supplier: best.supplier, price: BigInt(best.price) } } : {}),
+          },
+        }
+      : {}),
+    // The indexer's list has no bond per bid: a bidder with a bid may reclaim once it lost (the escrow refuses a
+    // second reclaim, and the button's call is tried before the wallet is asked).
+    ...(myBid ? { ownBid: { price: BigInt(myBid.price), bond: 1n, placedAt: 1 } } : {}),
   };
 }
-/** The SDK's bondFor, here so that the first paint does not load the SDK (its spec validator). */
-const bondOf = (maxPrice: string, floors: FloorsJson) => (BigInt(maxPrice) * BigInt(floors.bondBps)) / 10_000n;
 
 function ArbitratorActions(p: {
   canRule: boolean;

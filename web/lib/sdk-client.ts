@@ -6,6 +6,7 @@ export {
   categoryId,
   checkDirectHire,
   confirm,
+  decline,
   deliver,
   dispute,
   disputeFee,
@@ -19,7 +20,7 @@ export {
   submitEvidence,
 } from "@tender/sdk/escrow";
 export type { Reader, Writer } from "@tender/sdk/escrow";
-export { AwardMode, Comparison, NO_FLOORS, award, bid, bondFor, checkRFQ, improveBid, pick, postRFQ, reclaimBond } from "@tender/sdk/market";
+export { AwardMode, Comparison, NO_FLOORS, award, bid, bondFor, cancel, checkRFQ, floorsFromJson, improveBid, pick, postRFQ, reclaimBond } from "@tender/sdk/market";
 export { approve, ensureAllowance } from "@tender/sdk/token";
 export { describeError } from "@tender/sdk/errors";
 export { parseSpec, specProblem } from "@tender/sdk/spec";

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { http, type Address, type PublicClient, createPublicClient, zeroAddress } from "viem";
 import { type Deployment, readDeployment } from "@tender/sdk/deployments";
 import type { Reader } from "@tender/sdk/escrow";
+import { tender } from "@tender/sdk/client";
 import { readToken } from "@tender/sdk/token";
 import { tenderChain } from "./chain.ts";
 import { type PublicConfig, deploymentsDir, publicConfig } from "./config.ts";
@@ -88,4 +89,22 @@ export async function knownTokens(): Promise<TokenInfo[]> {
   const list = [ETH_TOKEN];
   if (found.ok && found.value.stablecoin) list.push(await tokenInfo(found.value.stablecoin));
   return list.filter((t) => !t.unknown);
+}
+
+let grace: { escrow: string; seconds: Promise<number> } | undefined;
+
+/** The deployment's cancel grace period (seconds): a constant of the escrow, read once per escrow. Undefined when
+ * the chain cannot be read (the job page then assumes the deployments' default). */
+export async function cancelGracePeriod(): Promise<number | undefined> {
+  const found = deployment();
+  if (!found.ok) return undefined;
+  if (grace?.escrow !== found.value.escrow) {
+    grace = { escrow: found.value.escrow, seconds: tender({ reader: client(publicConfig()) as unknown as Reader }, found.value).read.cancelGracePeriod() };
+  }
+  try {
+    return await grace.seconds;
+  } catch {
+    grace = undefined;
+    return undefined;
+  }
 }

@@ -19,7 +19,7 @@ import { EvidenceList, UriContent } from "../../../components/UriContent.tsx";
 import type { ArbitratorTerms, Dispute, Job, JobDetail } from "../../../lib/api-types.ts";
 import { type TokenInfo, formatAbsolute, formatBps, formatDuration, isoTime } from "../../../lib/format.ts";
 import { IndexerError, getJob as fetchJob } from "../../../lib/indexer.ts";
-import { chainNow, deployment, tokenInfo } from "../../../lib/server.ts";
+import { cancelGracePeriod, chainNow, deployment, tokenInfo } from "../../../lib/server.ts";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -49,7 +49,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function JobPage({ params }: Props) {
   const { id } = await params;
   // The chain's time is read while the indexer answers; the token's metadata (cached per address) needs the job.
-  const [detail, { now }] = await Promise.all([load(id), chainNow()]);
+  const [detail, { now }, grace] = await Promise.all([load(id), chainNow(), cancelGracePeriod()]);
   if ("error" in detail) return <ErrorPanel title={`Job ${id} is unavailable`} message={detail.error} />;
   const { job, bids, timeline, dispute } = detail;
   const token = await tokenInfo(job.token);
@@ -122,6 +122,7 @@ export default async function JobPage({ params }: Props) {
             feeBps={detail.terms?.feeBps ?? null}
             bids={bids.map((b) => ({ supplier: b.supplier, price: b.price }))}
             dispute={dispute ? { status: dispute.status, respondBy: dispute.respondBy, ruleBy: dispute.ruleBy } : null}
+            cancelGracePeriod={grace}
           />
           <section className="panel" aria-labelledby="terms-title">
             <h2 id="terms-title">Terms</h2>

@@ -1,0 +1,55 @@
+// Reading what the state machine (lifecycle.ts) needs from the chain: the job's state at one block, and the time
+// of the next block, which is when a transaction sent now is judged.
+import { type Address, zeroAddress } from "viem";
+import { getBlock } from "viem/actions";
+import type { Reader } from "./escrow.ts";
+import { tenderEscrowAbi } from "./generated.ts";
+import type { JobState } from "./lifecycle.ts";
+import { JobStatus } from "./units.ts";
+
+/**
+ * The timestamp of the next block: what the contract's `block.timestamp` will be at the earliest for a
+ * transaction sent now. Nodes that do not serve the pending block get the latest block's time plus one second.
+ */
+export async function pendingTime(reader: Reader): Promise<number> {
+  try {
+    const pending = await getBlock(reader, { blockTag: "pending" });
+    if (pending?.timestamp !== undefined) return Number(pending.timestamp);
+  } catch {
+    // the node has no pending block: fall through
+  }
+  return Number((await getBlock(reader, { blockTag: "latest" })).timestamp) + 1;
+}
+
+/**
+ * Gathers {JobState} from the escrow for `account` (or for no one). All reads are made at one block, so the
+ * answer never mixes two states of the job. A dispute needs no separate read: the job carries `answered` and the
+ * running deadline (respond-by, then rule-by).
+ */
+export async function readJobState(
+  reader: Reader,
+  p: { escrow: Address; jobId: bigint; account?: Address; blockNumber?: bigint },
+): Promise<JobState> {
+  const blockNumber = p.blockNumber ?? (await reader.getBlockNumber());
+  const at = { address: p.escrow, abi: tenderEscrowAbi, blockNumber } as const;
+  const job = await reader.readContract({ ...at, functionName: "job", args: [p.jobId] });
+  const isRFQ = job.status !== JobStatus.None && !job.direct;
+  const [terms, cancelGracePeriod, rfq, best, own] = await Promise.all([
+    reader.readContract({ ...at, functionName: "arbitratorTerms", args: [job.termsId] }),
+    reader.readContract({ ...at, functionName: "cancelGracePeriod" }),
+    isRFQ ? reader.readContract({ ...at, functionName: "rfqOf", args: [p.jobId] }) : undefined,
+    isRFQ ? reader.readContract({ ...at, functionName: "bestBid", args: [p.jobId] }) : undefined,
+    isRFQ && p.account ? reader.readContract({ ...at, functionName: "bidOf", args: [p.jobId, p.account] }) : undefined,
+  ]);
+  const state: JobState = { job, arbitrator: terms.arbitrator, cancelGracePeriod };
+  if (rfq && best) {
+    const [supplier, price] = best;
+    state.rfq = {
+      mode: rfq.mode,
+      awardDeadline: rfq.awardDeadline,
+      ...(supplier !== zeroAddress ? { bestBid: { supplier, price } } : {}),
+    };
+  }
+  if (own && own.price > 0n) state.ownBid = { price: own.price, bond: own.bond, placedAt: own.placedAt };
+  return state;
+}
