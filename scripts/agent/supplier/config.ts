@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { isAddress } from "viem";
-import type { ArbitratorPolicy } from "./agent.ts";
+import type { ArbitratorPolicy } from "./context.ts";
 import type { StrategyConfig } from "./strategies.ts";
 
 export interface AgentConfig {
