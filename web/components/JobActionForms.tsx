@@ -1,0 +1,384 @@
+// The forms and buttons of the job page's actions (components/JobActions.tsx): each checks what was typed through
+// the SDK's checks before it calls back, shows the problem at its field, and sends nothing on a bad input.
+import { type FormEvent, useId, useState } from "react";
+import { keccak256, toBytes } from "viem";
+import { encodeTextDeliverable } from "../lib/deliverable.ts";
+import { type TokenInfo, formatAmount, formatRelative, parseAmount, shortAddress } from "../lib/format.ts";
+import { type Progress, ProgressLine, loadSdk } from "./transaction.tsx";
+
+export function ArbitratorActions(p: {
+  canRule: boolean;
+  settleAt: number | null;
+  now: number;
+  ready: boolean;
+  isArbitrator: boolean;
+  arbitrator?: string;
+  busy: boolean;
+  progress: Progress;
+  onRule: (buyerShareBps: number, reasonHash: `0x${string}`) => void;
+  onSettle: () => void;
+}) {
+  if (!p.canRule && p.settleAt === null) return null;
+  return (
+    <div className="console-actions">
+      {p.canRule ? (
+        <RuleForm
+          disabled={!p.ready || p.busy || !p.isArbitrator}
+          notice={!p.ready ? "Connect the arbitrator's wallet on the right network to rule." : !p.isArbitrator ? `Only the arbitrator (${shortAddress(p.arbitrator ?? "")}) can rule.` : undefined}
+          onSend={p.onRule}
+        />
+      ) : null}
+      {p.settleAt !== null ? <TimedButton at={p.settleAt} now={p.now} disabled={!p.ready || p.busy} label="Settle the dispute" onClick={p.onSettle} /> : null}
+      <ProgressLine progress={p.progress} />
+    </div>
+  );
+}
+
+export function TimedButton({ at, now, disabled, label, onClick }: { at: number; now: number; disabled: boolean; label: string; onClick: () => void }) {
+  const early = now < at;
+  return (
+    <p>
+      <button type="button" className="button" disabled={disabled || early} onClick={onClick}>
+        {label}
+      </button>{" "}
+      {early ? <span className="muted">possible {formatRelative(at, now)}</span> : null}
+    </p>
+  );
+}
+
+export function ConfirmForm({ disabled, notice, onSend }: { disabled: boolean; notice?: string; onSend: (rating: number) => void }) {
+  const [rating, setRating] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const id = useId();
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const { checkRating } = await loadSdk();
+    try {
+      checkRating(rating ?? 0);
+    } catch {
+      setError("Choose a rating from 1 to 5 stars.");
+      return;
+    }
+    setError(null);
+    onSend(rating!);
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <fieldset className="rating" aria-describedby={error ? `${id}-error` : undefined} aria-invalid={error ? true : undefined}>
+        <legend>Rating</legend>
+        {[1, 2, 3, 4, 5].map((n) => (
+          <label key={n} className="rating-option">
+            <input type="radio" name="rating" value={n} checked={rating === n} onChange={() => { setRating(n); setError(null); }} />
+            {n} {n === 1 ? "star" : "stars"}
+          </label>
+        ))}
+      </fieldset>
+      {error ? (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      ) : null}
+      {notice ? <p className="muted">{notice}</p> : null}
+      <button type="submit" className="button" disabled={disabled}>
+        Confirm and pay
+      </button>
+    </form>
+  );
+}
+
+export function DeliverForm({ disabled, notice, onSend }: { disabled: boolean; notice?: string; onSend: (hash: `0x${string}`, uri: string) => void }) {
+  const [hash, setHash] = useState("");
+  const [uri, setUri] = useState("");
+  const [text, setText] = useState("");
+  const [errors, setErrors] = useState<{ hash?: string; uri?: string }>({});
+  const id = useId();
+  const fill = () => {
+    const encoded = encodeTextDeliverable(text);
+    setHash(encoded.hash);
+    setUri(encoded.uri);
+    setErrors({});
+  };
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const sdk = await loadSdk();
+    const found: { hash?: string; uri?: string } = {};
+    try {
+      sdk.checkHash("deliverableHash", hash.trim());
+    } catch (error) {
+      found.hash = (error as Error).message.replace(/^deliverableHash: /, "");
+    }
+    try {
+      sdk.checkUri("uri", uri.trim());
+    } catch (error) {
+      found.uri = (error as Error).message.replace(/^uri: /, "");
+    }
+    setErrors(found);
+    if (found.hash || found.uri) return;
+    onSend(hash.trim() as `0x${string}`, uri.trim());
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <details className="helper">
+        <summary>Make the hash and a data: URI from text</summary>
+        <label htmlFor={`${id}-text`}>Deliverable text</label>
+        <textarea id={`${id}-text`} rows={4} value={text} onChange={(e) => setText(e.target.value)} />
+        <button type="button" className="button button-quiet" onClick={fill} disabled={text === ""}>
+          Fill hash and URI
+        </button>
+      </details>
+      <div className="field">
+        <label htmlFor={`${id}-hash`}>Deliverable hash (keccak256)</label>
+        <input
+          id={`${id}-hash`}
+          value={hash}
+          onChange={(e) => setHash(e.target.value)}
+          placeholder="0x…"
+          spellCheck={false}
+          autoComplete="off"
+          aria-invalid={errors.hash ? true : undefined}
+          aria-describedby={errors.hash ? `${id}-hash-error` : undefined}
+        />
+        {errors.hash ? (
+          <p id={`${id}-hash-error`} className="field-error">
+            {errors.hash}
+          </p>
+        ) : null}
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-uri`}>URI</label>
+        <input
+          id={`${id}-uri`}
+          value={uri}
+          onChange={(e) => setUri(e.target.value)}
+          placeholder="ipfs://…, https://…, data:…"
+          spellCheck={false}
+          autoComplete="off"
+          aria-invalid={errors.uri ? true : undefined}
+          aria-describedby={errors.uri ? `${id}-uri-error` : undefined}
+        />
+        {errors.uri ? (
+          <p id={`${id}-uri-error`} className="field-error">
+            {errors.uri}
+          </p>
+        ) : null}
+      </div>
+      {notice ? <p className="muted">{notice}</p> : null}
+      <button type="submit" className="button" disabled={disabled}>
+        Deliver
+      </button>
+    </form>
+  );
+}
+
+export function PickForm({
+  bids,
+  token,
+  disabled,
+  notice,
+  onSend,
+}: {
+  bids: { supplier: `0x${string}`; price: string }[];
+  token: TokenInfo;
+  disabled: boolean;
+  notice?: string;
+  onSend: (supplier: `0x${string}`) => void;
+}) {
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const id = useId();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!chosen) {
+      setError("Choose the bid to award.");
+      return;
+    }
+    setError(null);
+    onSend(chosen as `0x${string}`);
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <fieldset aria-describedby={error ? `${id}-error` : undefined} aria-invalid={error ? true : undefined}>
+        <legend>Bids</legend>
+        {bids.map((b) => (
+          <label key={b.supplier} className="choice">
+            <input type="radio" name="pick" value={b.supplier} checked={chosen === b.supplier} onChange={() => { setChosen(b.supplier); setError(null); }} />
+            {shortAddress(b.supplier)} at {formatAmount(BigInt(b.price), token)}
+          </label>
+        ))}
+      </fieldset>
+      {error ? (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      ) : null}
+      {notice ? <p className="muted">{notice}</p> : null}
+      <button type="submit" className="button" disabled={disabled}>
+        Award to this bid
+      </button>
+    </form>
+  );
+}
+
+/** A statement, answer or piece of evidence: a URI, or text made into a self-contained data: URI. */
+export function UriForm({ what, label, disabled, notice, onSend }: { what: string; label: string; disabled: boolean; notice?: string; onSend: (uri: string) => void }) {
+  const [text, setText] = useState("");
+  const [uri, setUri] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const id = useId();
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const sdk = await loadSdk();
+    const value = uri.trim() !== "" ? uri.trim() : text.trim() !== "" ? encodeTextDeliverable(text.trim()).uri : "";
+    if (value === "") {
+      setError(`Write your ${what}, or give a URI where it is.`);
+      return;
+    }
+    try {
+      sdk.checkUri("uri", value);
+    } catch (err) {
+      setError((err as Error).message.replace(/^uri: /, ""));
+      return;
+    }
+    setError(null);
+    onSend(value);
+  };
+  const describedBy = error ? `${id}-error` : undefined;
+  return (
+    <form onSubmit={submit} noValidate>
+      <div className="field">
+        <label htmlFor={`${id}-text`}>Your {what}</label>
+        <textarea id={`${id}-text`} rows={4} value={text} onChange={(e) => { setText(e.target.value); setError(null); }} aria-describedby={describedBy} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-uri`}>…or a URI where it is</label>
+        <input
+          id={`${id}-uri`}
+          value={uri}
+          onChange={(e) => { setUri(e.target.value); setError(null); }}
+          placeholder="ipfs://…, https://…"
+          spellCheck={false}
+          autoComplete="off"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+        />
+      </div>
+      {error ? (
+        <p id={`${id}-error`} className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {notice ? <p className="muted">{notice}</p> : null}
+      <button type="submit" className="button" disabled={disabled}>
+        {label}
+      </button>
+    </form>
+  );
+}
+
+/** The arbitrator's ruling: the buyer's share of the price (the supplier gets the rest) and the reasons, whose
+ * keccak256 goes on-chain. */
+export function RuleForm({ disabled, notice, onSend }: { disabled: boolean; notice?: string; onSend: (buyerShareBps: number, reasonHash: `0x${string}`) => void }) {
+  const [share, setShare] = useState("");
+  const [reason, setReason] = useState("");
+  const [errors, setErrors] = useState<{ share?: string; reason?: string }>({});
+  const id = useId();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const found: { share?: string; reason?: string } = {};
+    const percent = Number(share.trim().replace(/%$/, ""));
+    if (share.trim() === "" || !Number.isFinite(percent) || percent < 0 || percent > 100 || Math.round(percent * 100) !== percent * 100) {
+      found.share = "Give the buyer's share as a percentage from 0 to 100 (at most two decimals).";
+    }
+    if (reason.trim() === "") found.reason = "Give the reasons for the ruling; their hash is recorded on-chain.";
+    setErrors(found);
+    if (found.share || found.reason) return;
+    onSend(Math.round(percent * 100), keccak256(toBytes(reason.trim())));
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <div className="field">
+        <label htmlFor={`${id}-share`}>Buyer's share of the price (%)</label>
+        <input
+          id={`${id}-share`}
+          inputMode="decimal"
+          value={share}
+          onChange={(e) => setShare(e.target.value)}
+          placeholder="e.g. 20"
+          aria-invalid={errors.share ? true : undefined}
+          aria-describedby={errors.share ? `${id}-share-error` : undefined}
+        />
+        {errors.share ? (
+          <p id={`${id}-share-error`} className="field-error">
+            {errors.share}
+          </p>
+        ) : null}
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-reason`}>Reasons</label>
+        <textarea
+          id={`${id}-reason`}
+          rows={4}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          aria-invalid={errors.reason ? true : undefined}
+          aria-describedby={errors.reason ? `${id}-reason-error` : undefined}
+        />
+        {errors.reason ? (
+          <p id={`${id}-reason-error`} className="field-error">
+            {errors.reason}
+          </p>
+        ) : null}
+      </div>
+      {notice ? <p className="muted">{notice}</p> : null}
+      <button type="submit" className="button" disabled={disabled}>
+        Rule
+      </button>
+    </form>
+  );
+}
+
+/** A price in token units: at most the job's maximum, and below the bid it improves. */
+export function BidForm({ token, maxPrice, current, disabled, onSend }: { token: TokenInfo; maxPrice: bigint; current?: bigint; disabled: boolean; onSend: (price: bigint) => void }) {
+  const [text, setText] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const id = useId();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = parseAmount(text, token);
+    let problem = parsed.ok ? null : parsed.error;
+    if (parsed.ok && parsed.value === 0n) problem = "A bid must be more than 0.";
+    else if (parsed.ok && parsed.value > maxPrice) problem = `${formatAmount(parsed.value, token)} is above the job's maximum of ${formatAmount(maxPrice, token)}.`;
+    else if (parsed.ok && current !== undefined && parsed.value >= current) problem = `An improvement must be below your bid of ${formatAmount(current, token)}.`;
+    setError(problem);
+    if (problem || !parsed.ok) {
+      document.getElementById(`${id}-price`)?.focus();
+      return;
+    }
+    onSend(parsed.value);
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <div className="field">
+        <label htmlFor={`${id}-price`}>Your price ({token.symbol})</label>
+        <input
+          id={`${id}-price`}
+          inputMode="decimal"
+          autoComplete="off"
+          value={text}
+          onChange={(e) => { setText(e.target.value); setError(null); }}
+          placeholder={`at most ${formatAmount(maxPrice, token)}`}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-price-error` : undefined}
+        />
+        {error ? (
+          <p id={`${id}-price-error`} className="field-error">
+            {error}
+          </p>
+        ) : null}
+      </div>
+      <button type="submit" className="button" disabled={disabled}>
+        {current === undefined ? "Place the bid" : "Improve the bid"}
+      </button>
+    </form>
+  );
+}
