@@ -41,7 +41,7 @@ function tenderReads(reader: Reader, deployment: Deployment) {
   const read =
     <P, R>(f: Fn<Reader, P, R>) =>
     (p: Bound<P>): R =>
-      f(reader, { ...at, ...p } as P);
+      f(reader, { fromBlock: at.fromBlock, ...p, escrow: at.escrow, registry: at.registry } as P);
   const reads = {
     job: read(escrow.readJob),
     credit: read(escrow.readCredit),
@@ -93,7 +93,7 @@ function tenderWrites(reader: Reader, writer: Writer, deployment: Deployment, op
   const write =
     <P, R>(f: Fn<Writer, P, R>) =>
     (p: Bound<P>): R =>
-      f(writer, { ...at, ...p } as P);
+      f(writer, { ...p, ...at } as P);
   const writeNoArgs =
     <P, R>(f: Fn<Writer, P, R>) =>
     (): R =>
@@ -102,7 +102,7 @@ function tenderWrites(reader: Reader, writer: Writer, deployment: Deployment, op
   const pulling =
     <P, R>(f: Fn<Writer, P, Promise<R>>, pull: (p: P) => { token: Address; amount: bigint }) =>
     async (p: Bound<P>): Promise<R> => {
-      const full = { ...at, ...p } as P;
+      const full = { ...p, ...at } as P;
       const { token, amount } = pull(full);
       await ensureAllowance(writer, reader, { token, amount, spender: at.escrow, simulate: () => f(simulating, full), onApproval: options.onApproval });
       return f(writer, full);

@@ -96,8 +96,7 @@ export async function ensureAllowance(writer: Writer, reader: Reader, p: Allowan
   if (allowance >= p.amount) return undefined;
   if (p.simulate) {
     try {
-      await p.simulate(); // a token without allowance checks may let it through: then there is nothing to approve
-      return undefined;
+      await p.simulate(); // with the allowance short, only the token pull may fail here
     } catch (error) {
       if (!isTokenPullFailure(error)) throw error;
     }

@@ -26,7 +26,7 @@ const job: JobActionsProps = {
   reviewEndsAt: NOW + 3_600,
   now: NOW,
   token: { address: "0x9fe46736679d2d9a65f0992f2272de9f3c7fa6e0", symbol: "mUSD", decimals: 6 },
-  escrow: ESCROW,
+  deployment: { chainId: 31337, escrow: ESCROW, registry: "0x5FbDB2315678afecb367f032d93F642f64180aa3", startBlock: 0 },
 };
 
 /** The chain's JSON-RPC, faked (web/test/fake-rpc.ts): `eth_call` answers with `call`, receipts come mined in block 42. */

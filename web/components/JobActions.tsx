@@ -12,7 +12,7 @@ import { AwardMode, JobStatus, bpsOf } from "@tender/sdk/units";
 import type { FloorsJson, JobStatus as JobStatusName } from "../lib/api-types.ts";
 import { type TokenInfo, formatAmount, formatBps, formatRelative, shortAddress } from "../lib/format.ts";
 import { ArbitratorActions, BidForm, ConfirmForm, DeliverForm, PickForm, RuleForm, TimedButton, UriForm } from "./JobActionForms.tsx";
-import { ProgressLine, type SendTools, type Sdk, useChainNow, useSend } from "./transaction.tsx";
+import { type Deployment, ProgressLine, type TenderClient, useChainNow, useSend } from "./transaction.tsx";
 import { SwitchNetworkButton, useWalletState } from "./Wallet.tsx";
 
 export interface JobActionsProps {
@@ -25,8 +25,8 @@ export interface JobActionsProps {
   /** The chain's time when the page was rendered. */
   now: number;
   token: TokenInfo;
-  /** The escrow's address from the deployment record, or why it is unknown. */
-  escrow: `0x${string}` | null;
+  /** Where Tender lives (the deployment record), or null with the reason in escrowProblem. */
+  deployment: Deployment | null;
   escrowProblem?: string;
   kind?: "direct" | "rfq";
   mode?: "LowestPrice" | "BuyerChoice" | null;
@@ -63,10 +63,10 @@ function Action({ title, children, hint }: { title: string; children: ReactNode;
 }
 
 export function JobActions(props: JobActionsProps) {
-  const { buyer, supplier, token, escrow, escrowProblem } = props;
+  const { buyer, supplier, token, deployment, escrowProblem } = props;
   const wallet = useWalletState();
   const now = useChainNow(props.now);
-  const { progress, send, busy } = useSend(token);
+  const { progress, send, busy } = useSend(token, deployment);
   const jobId = BigInt(props.jobId);
 
   const me = wallet.status === "ready" || wallet.status === "wrong-network" ? wallet.address.toLowerCase() : undefined;
@@ -109,7 +109,7 @@ export function JobActions(props: JobActionsProps) {
   };
 
   // The wallet may act: connected, on the right chain, and the escrow's address known.
-  const ready = escrow !== null && wallet.status === "ready";
+  const ready = deployment !== null && wallet.status === "ready";
   /** Why this wallet may not (the state machine's sentence), once a wallet is there to be told. */
   const notice = (action: JobAction) => {
     const s = status_(action);
@@ -130,8 +130,8 @@ export function JobActions(props: JobActionsProps) {
         arbitrator={props.arbitrator}
         busy={busy}
         progress={progress}
-        onRule={(buyerShareBps, reasonHash) => send("Ruling", (sdk, writer) => sdk.rule(writer, { escrow: escrow!, jobId, buyerShareBps, reasonHash }))}
-        onSettle={() => send("Settle", (sdk, writer) => sdk.settleDispute(writer, { escrow: escrow!, jobId }))}
+        onRule={(buyerShareBps, reasonHash) => send("Ruling", (t) => t.rule({ jobId, buyerShareBps, reasonHash }))}
+        onSettle={() => send("Settle", (t) => t.settleDispute({ jobId }))}
       />
     );
   }
@@ -139,7 +139,7 @@ export function JobActions(props: JobActionsProps) {
   if (!JOB_ACTIONS.some(shown)) return null;
 
   let gate: ReactNode = null;
-  if (!escrow) gate = <p className="notice notice-warn">Transactions are unavailable: {escrowProblem ?? "the escrow's address is unknown"}.</p>;
+  if (!deployment) gate = <p className="notice notice-warn">Transactions are unavailable: {escrowProblem ?? "the escrow's address is unknown"}.</p>;
   else if (wallet.status === "disconnected" || wallet.status === "connecting") gate = <p className="muted">Connect a wallet (top right) to act on this job.</p>;
   else if (wallet.status === "wrong-network")
     gate = (
@@ -147,14 +147,8 @@ export function JobActions(props: JobActionsProps) {
         Your wallet is on another network. <SwitchNetworkButton />
       </p>
     );
-  /** The dispute fee under the job's terms, allowed to the escrow when it is an ERC-20. */
-  const payFee = async (sdk: Sdk, tools: SendTools) => {
-    const amount = await sdk.disputeFee(tools.reader, { escrow: escrow!, jobId });
-    await tools.allow({ token: token.address, spender: escrow!, amount });
-    return amount;
-  };
   /** A button for an action that needs no input: disabled until its time and for anyone it does not allow. */
-  const simple = (action: JobAction, title: string, hint: ReactNode, label: string, run: (sdk: Sdk, writer: Parameters<Parameters<typeof send>[1]>[1]) => Promise<`0x${string}`>) =>
+  const simple = (action: JobAction, title: string, hint: ReactNode, label: string, run: (t: TenderClient) => Promise<`0x${string}`>) =>
     shown(action) ? (
       <Action title={title} hint={hint}>
         <TimedButton at={opensAt(action)} now={now} disabled={!ready || busy || roleBlocked(action)} label={label} onClick={() => send(title, run)} />
@@ -194,19 +188,16 @@ export function JobActions(props: JobActionsProps) {
             disabled={!ready || busy || !can(myBid ? "improveBid" : "bid")}
             onSend={(price) =>
               myBid
-                ? send("Improve", (sdk, writer) => sdk.improveBid(writer, { escrow: escrow!, jobId, price }))
-                : send("Bid", async (sdk, writer, tools) => {
+                ? send("Improve", (t) => t.improveBid({ jobId, price }))
+                : send("Bid", (t, sdk) => {
                     const floors = sdk.floorsFromJson(props.floors!);
-                    const bond = sdk.bondFor(BigInt(props.maxPrice!), floors);
-                    await tools.allow({ token: token.address, spender: escrow!, amount: bond });
-                    return sdk.bid(writer, { escrow: escrow!, jobId, price, floors, token: token.address, bond });
+                    return t.bid({ jobId, price, floors, token: token.address, bond: sdk.bondFor(BigInt(props.maxPrice!), floors) });
                   })
             }
           />
         </Action>
       ) : null}
-      {simple("award", "Award", "Once bidding has closed, anyone may award the job to the lowest qualified bid.", "Award to the lowest bid", (sdk, writer) =>
-        sdk.award(writer, { escrow: escrow!, jobId }),
+      {simple("award", "Award", "Once bidding has closed, anyone may award the job to the lowest qualified bid.", "Award to the lowest bid", (t) => t.award({ jobId }),
       )}
       {shown("pick") && bids.length > 0 ? (
         <Action title="Pick a bid" hint="Bidding has closed; the buyer chooses the winner.">
@@ -215,21 +206,19 @@ export function JobActions(props: JobActionsProps) {
             token={token}
             disabled={!ready || busy || !can("pick")}
             notice={notice("pick")}
-            onSend={(chosen) => send("Pick", (sdk, writer) => sdk.pick(writer, { escrow: escrow!, jobId, supplier: chosen }))}
+            onSend={(chosen) => send("Pick", (t) => t.pick({ jobId, supplier: chosen }))}
           />
         </Action>
       ) : null}
-      {simple("cancel", "Cancel", "An RFQ with no award can be cancelled: the buyer is refunded in full and every bidder takes its bond back.", "Cancel the RFQ", (sdk, writer) =>
-        sdk.cancel(writer, { escrow: escrow!, jobId }),
+      {simple("cancel", "Cancel", "An RFQ with no award can be cancelled: the buyer is refunded in full and every bidder takes its bond back.", "Cancel the RFQ", (t) => t.cancel({ jobId }),
       )}
       {myBid && !isSupplier
-        ? simple("reclaimBond", "Take your bond back", "The job went to another bidder (or was cancelled): your bond is yours again.", "Reclaim the bond", (sdk, writer) =>
-            sdk.reclaimBond(writer, { escrow: escrow!, jobId }),
+        ? simple("reclaimBond", "Take your bond back", "The job went to another bidder (or was cancelled): your bond is yours again.", "Reclaim the bond", (t) => t.reclaimBond({ jobId }),
           )
         : null}
       {shown("confirm") ? (
         <Action title="Confirm and pay" hint={<>The buyer accepts the delivery and rates it; the supplier is paid at once.</>}>
-          <ConfirmForm disabled={!ready || busy || !can("confirm")} notice={notice("confirm")} onSend={(rating) => send("Confirm", (sdk, writer) => sdk.confirm(writer, { escrow: escrow!, jobId, rating }))} />
+          <ConfirmForm disabled={!ready || busy || !can("confirm")} notice={notice("confirm")} onSend={(rating) => send("Confirm", (t) => t.confirm({ jobId, rating }))} />
         </Action>
       ) : null}
       {shown("dispute") ? (
@@ -240,10 +229,7 @@ export function JobActions(props: JobActionsProps) {
             disabled={!ready || busy || !can("dispute")}
             notice={notice("dispute")}
             onSend={(uri) =>
-              send("Dispute", async (sdk, writer, tools) => {
-                const amount = await payFee(sdk, tools);
-                return sdk.dispute(writer, { escrow: escrow!, jobId, statementURI: uri, token: token.address, fee: amount });
-              })
+              send("Dispute", async (t) => t.dispute({ jobId, statementURI: uri, token: token.address, fee: await t.read.disputeFee({ jobId }) }))
             }
           />
         </Action>
@@ -253,13 +239,12 @@ export function JobActions(props: JobActionsProps) {
           <DeliverForm
             disabled={!ready || busy || !can("deliver")}
             notice={notice("deliver")}
-            onSend={(deliverableHash, uri) => send("Deliver", (sdk, writer) => sdk.deliver(writer, { escrow: escrow!, jobId, deliverableHash, uri }))}
+            onSend={(deliverableHash, uri) => send("Deliver", (t) => t.deliver({ jobId, deliverableHash, uri }))}
           />
         </Action>
       ) : null}
       {isSupplier
-        ? simple("decline", "Decline", props.kind === "direct" ? "Turn the hire down: the buyer is refunded in full." : "Give the job back: the buyer is refunded, and your bond goes to the buyer.", "Decline the job", (sdk, writer) =>
-            sdk.decline(writer, { escrow: escrow!, jobId }),
+        ? simple("decline", "Decline", props.kind === "direct" ? "Turn the hire down: the buyer is refunded in full." : "Give the job back: the buyer is refunded, and your bond goes to the buyer.", "Decline the job", (t) => t.decline({ jobId }),
           )
         : null}
       {shown("respond") && dispute?.respondBy != null ? (
@@ -273,10 +258,7 @@ export function JobActions(props: JobActionsProps) {
             disabled={!ready || busy || !can("respond")}
             notice={notice("respond")}
             onSend={(uri) =>
-              send("Answer", async (sdk, writer, tools) => {
-                const amount = await payFee(sdk, tools);
-                return sdk.respond(writer, { escrow: escrow!, jobId, responseURI: uri, token: token.address, fee: amount });
-              })
+              send("Answer", async (t) => t.respond({ jobId, responseURI: uri, token: token.address, fee: await t.read.disputeFee({ jobId }) }))
             }
           />
         </Action>
@@ -288,7 +270,7 @@ export function JobActions(props: JobActionsProps) {
             label="Submit evidence"
             disabled={!ready || busy || !can("submitEvidence")}
             notice={notice("submitEvidence")}
-            onSend={(uri) => send("Evidence", (sdk, writer) => sdk.submitEvidence(writer, { escrow: escrow!, jobId, evidenceURI: uri }))}
+            onSend={(uri) => send("Evidence", (t) => t.submitEvidence({ jobId, evidenceURI: uri }))}
           />
         </Action>
       ) : null}
@@ -297,15 +279,13 @@ export function JobActions(props: JobActionsProps) {
           <RuleForm
             disabled={!ready || busy || !can("rule")}
             notice={notice("rule")}
-            onSend={(buyerShareBps, reasonHash) => send("Ruling", (sdk, writer) => sdk.rule(writer, { escrow: escrow!, jobId, buyerShareBps, reasonHash }))}
+            onSend={(buyerShareBps, reasonHash) => send("Ruling", (t) => t.rule({ jobId, buyerShareBps, reasonHash }))}
           />
         </Action>
       ) : null}
-      {simple("finalize", "Finalize", "Once the review window has run out without a confirmation or a dispute, anyone may release the payment.", "Finalize and pay the supplier", (sdk, writer) =>
-        sdk.finalize(writer, { escrow: escrow!, jobId }),
+      {simple("finalize", "Finalize", "Once the review window has run out without a confirmation or a dispute, anyone may release the payment.", "Finalize and pay the supplier", (t) => t.finalize({ jobId }),
       )}
-      {simple("refund", "Refund", "If the supplier misses the delivery deadline, anyone may return the price to the buyer.", "Refund the buyer", (sdk, writer) =>
-        sdk.refund(writer, { escrow: escrow!, jobId }),
+      {simple("refund", "Refund", "If the supplier misses the delivery deadline, anyone may return the price to the buyer.", "Refund the buyer", (t) => t.refund({ jobId }),
       )}
       {settleShown
         ? simple(
@@ -315,7 +295,7 @@ export function JobActions(props: JobActionsProps) {
               ? "If the supplier does not answer in time, anyone may settle the dispute for the buyer."
               : "If the arbitrator does not rule in time, anyone may settle the dispute on the job's default split.",
             "Settle the dispute",
-            (sdk, writer) => sdk.settleDispute(writer, { escrow: escrow!, jobId }),
+            (t) => t.settleDispute({ jobId }),
           )
         : null}
       <ProgressLine progress={progress} />

@@ -62,7 +62,7 @@ const props: PostJobFormProps = {
   ],
   arbitrators: [arbitrator(ARBITRATOR, 250, [3, 2, 1, 0]), arbitrator(OTHER_ARBITRATOR, 500, [0, 0, 0, 1])],
   categories: ["code"],
-  escrow: ESCROW,
+  deployment: { chainId: 31337, escrow: ESCROW, registry: "0x5FbDB2315678afecb367f032d93F642f64180aa3", startBlock: 0 },
 };
 
 const SELECTOR = {

@@ -31,7 +31,7 @@ import { DurationField, type Kit, SelectField, TextField } from "./post/fields.t
 import { FloorFields } from "./post/FloorFields.tsx";
 import { ReviewSummary } from "./post/Review.tsx";
 import { SpecBuilder } from "./post/SpecBuilder.tsx";
-import { ProgressLine, useChainNow, useSend } from "./transaction.tsx";
+import { type Deployment, ProgressLine, useChainNow, useSend } from "./transaction.tsx";
 import { SwitchNetworkButton, useWalletState } from "./Wallet.tsx";
 
 export interface PostJobFormProps {
@@ -45,8 +45,8 @@ export interface PostJobFormProps {
   arbitratorsProblem?: string;
   /** Categories the market already has, offered as suggestions. */
   categories?: readonly string[];
-  /** The escrow's address from the deployment record, or why it is unknown. */
-  escrow: Address | null;
+  /** Where Tender lives (the deployment record), or null with the reason in escrowProblem. */
+  deployment: Deployment | null;
   escrowProblem?: string;
 }
 
@@ -55,7 +55,8 @@ type RowList = "inputs" | "rules" | "metrics";
 const sameAddress = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 export function PostJobForm(props: PostJobFormProps) {
-  const { tokens, arbitrators, escrow } = props;
+  const { tokens, arbitrators, deployment } = props;
+  const escrow = deployment?.escrow ?? null;
   const wallet = useWalletState();
   const now = useChainNow(props.now);
   const router = useRouter();
@@ -71,7 +72,7 @@ export function PostJobForm(props: PostJobFormProps) {
   const token = tokens.find((t) => sameAddress(t.address, form.token)) ?? ETH_TOKEN;
   const me = wallet.status === "ready" || wallet.status === "wrong-network" ? wallet.address : undefined;
 
-  const postTx = useSend(plan?.token ?? token, {
+  const postTx = useSend(plan?.token ?? token, deployment, {
     onDone: (receipt) => {
       const jobId = escrow ? postedJobId(receipt, escrow) : undefined;
       setPosted({ jobId });
@@ -148,15 +149,12 @@ export function PostJobForm(props: PostJobFormProps) {
     setPlan(checked.plan);
   };
 
-  // An ERC-20 job moves the amount from the wallet: a short balance stops before the wallet is asked, a short
-  // allowance is approved first (its own step, useSend's allow), then the job is posted.
+  // An ERC-20 job moves the amount from the wallet: the SDK's allowance policy stops a short balance before the
+  // wallet is asked and approves a short allowance first (its own step), then the job is posted.
   function send() {
     if (!plan || !escrow) return;
     const reviewed = plan;
-    postTx.send("Posting the job", async (sdk, writer, tools) => {
-      await tools.allow({ token: reviewed.token.address, spender: escrow, amount: reviewed.escrowed });
-      return reviewed.kind === "rfq" ? sdk.postRFQ(writer, reviewed.params) : sdk.postDirectHire(writer, reviewed.params);
-    });
+    postTx.send("Posting the job", (t) => (reviewed.kind === "rfq" ? t.postRFQ(reviewed.params) : t.postDirectHire(reviewed.params)));
   }
 
   let gate = null;

@@ -11,6 +11,8 @@ import { usePublicClient, useWalletClient } from "wagmi";
 import { type TokenInfo, formatAmount, shortHash } from "../lib/format.ts";
 
 export type Sdk = typeof import("../lib/sdk-client.ts");
+export type TenderClient = import("../lib/sdk-client.ts").TenderClient;
+export type Deployment = import("../lib/sdk-client.ts").Deployment;
 export type Writer = import("../lib/sdk-client.ts").Writer;
 export type Reader = import("../lib/sdk-client.ts").Reader;
 export const loadSdk = (): Promise<Sdk> => import("../lib/sdk-client.ts");
@@ -33,26 +35,23 @@ export function useChainNow(now: number): number {
   return current;
 }
 
-/** What an action gets beside the SDK and the wallet. */
-export interface SendTools {
-  reader: Reader;
-  /** Lets the escrow take `amount` of an ERC-20 from the wallet: refuses (before the wallet is asked) when the
-   * balance is short; when the allowance is short, sends an approval (shown as its own step) and waits for its
-   * block. Nothing for ETH or a zero amount. */
-  allow: (p: { token: Address; spender: Address; amount: bigint }) => Promise<void>;
-}
-
-/** Sends one SDK action from the connected wallet and follows it to its block. */
-export function useSend(token: TokenInfo, options: { onDone?: (receipt: TransactionReceipt) => void } = {}) {
+/** Sends one action of the SDK's bound client (the wallet's, on `deployment`) and follows it to its block. An action
+ * that makes the escrow pull an ERC-20 applies the SDK's allowance policy first (balance checked, the escrow's own
+ * refusal before any approval, exactly the amount), each approval shown as its own step. */
+export function useSend(token: TokenInfo, deployment: Deployment | null, options: { onDone?: (receipt: TransactionReceipt) => void } = {}) {
   const { data: walletClient } = useWalletClient();
   const publicClient = usePublicClient();
   const router = useRouter();
   const [progress, setProgress] = useState<Progress>({ phase: "idle" });
 
-  async function send(label: string, action: (sdk: Sdk, writer: Writer, tools: SendTools) => Promise<Hash>) {
+  async function send(label: string, action: (t: TenderClient, sdk: Sdk) => Promise<Hash>) {
     const sdk = await loadSdk();
     if (!walletClient || !publicClient) {
       setProgress({ phase: "error", label, message: "Connect a wallet on the right network first." });
+      return;
+    }
+    if (!deployment) {
+      setProgress({ phase: "error", label, message: "The escrow's address is unknown." });
       return;
     }
     setProgress({ phase: "checking", label });
@@ -65,24 +64,18 @@ export function useSend(token: TokenInfo, options: { onDone?: (receipt: Transact
       return writeContract(walletClient, args);
     }) as unknown as typeof walletClient.writeContract;
     const writer = walletClient.extend(() => ({ writeContract: checkedWrite })) as unknown as Writer;
-    // The SDK's one allowance policy (balance first, exactly the amount), each approval shown as its own step.
-    const allow: SendTools["allow"] = async ({ token: erc20, spender, amount }) => {
-      await sdk.ensureAllowance(writer, publicClient as unknown as Reader, {
-        token: erc20,
-        spender,
-        amount,
-        onApproval: (event) => {
-          step = `Approving ${formatAmount(event.amount, event.token)} for the escrow`;
-          if (event.phase === "sent") setProgress({ phase: "mining", label: step, hash: event.hash });
-          if (event.phase === "mined") {
-            step = label;
-            setProgress({ phase: "checking", label });
-          }
-        },
-      });
-    };
+    const t = sdk.tender({ reader: publicClient as unknown as Reader, writer }, deployment, {
+      onApproval: (event) => {
+        step = `Approving ${formatAmount(event.amount, event.token)} for the escrow`;
+        if (event.phase === "sent") setProgress({ phase: "mining", label: step, hash: event.hash });
+        if (event.phase === "mined") {
+          step = label;
+          setProgress({ phase: "checking", label });
+        }
+      },
+    });
     try {
-      const hash = await action(sdk, writer, { reader: publicClient as unknown as Reader, allow });
+      const hash = await action(t, sdk);
       setProgress({ phase: "mining", label, hash });
       const receipt = await publicClient.waitForTransactionReceipt({ hash });
       if (receipt.status !== "success") {

@@ -1,37 +1,9 @@
-// The SDK pieces the browser needs to send a transaction, in one module the pages load only when someone acts
-// (the SDK's input checks bring the spec validator, which no page needs for its first paint). Each module
+// The SDK pieces the browser needs to act, in one module the pages load only when someone acts (the SDK's bound
+// client brings the input checks and the spec validator, which no page needs for its first paint). Each module
 // re-exported here imports nothing from node:* (checked by web/lib/boundaries.test.ts).
-export {
-  ETH,
-  categoryId,
-  checkDirectHire,
-  confirm,
-  decline,
-  deliver,
-  dispute,
-  disputeFee,
-  finalize,
-  postDirectHire,
-  refund,
-  respond,
-  rule,
-  settleDispute,
-  specHash,
-  submitEvidence,
-} from "@tender/sdk/escrow";
+export { type TenderClient, tender } from "@tender/sdk/client";
+export type { Deployment } from "@tender/sdk/deployments";
 export type { Reader, Writer } from "@tender/sdk/escrow";
-export { AwardMode, Comparison, NO_FLOORS, award, bid, bondFor, cancel, checkRFQ, floorsFromJson, improveBid, pick, postRFQ, reclaimBond } from "@tender/sdk/market";
-export { approve, ensureAllowance } from "@tender/sdk/token";
+export { bondFor, floorsFromJson } from "@tender/sdk/market";
 export { describeError } from "@tender/sdk/errors";
-export { parseSpec, specProblem } from "@tender/sdk/spec";
-export {
-  TenderInputError,
-  checkAddress,
-  checkAmount,
-  checkBps,
-  checkHash,
-  checkRating,
-  checkSpec,
-  checkUri,
-  checkWindow,
-} from "@tender/sdk/validate";
+export { checkHash, checkRating, checkUri } from "@tender/sdk/validate";

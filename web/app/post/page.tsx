@@ -42,7 +42,7 @@ export default async function PostJobPage() {
         arbitrators={registry.items.filter((a) => a.active)}
         arbitratorsProblem={registry.problem}
         categories={categories}
-        escrow={found.ok ? found.value.escrow : null}
+        deployment={found.ok ? found.value : null}
         escrowProblem={found.ok ? undefined : found.error}
       />
     </>

@@ -107,7 +107,7 @@ export default async function ArbitratorConsole({ params }: Props) {
           reviewEndsAt={null}
           now={now}
           token={token}
-          escrow={found.ok ? found.value.escrow : null}
+          deployment={found.ok ? found.value : null}
           escrowProblem={found.ok ? undefined : found.error}
           arbitrator={arbitrator.address}
           price={d.price}

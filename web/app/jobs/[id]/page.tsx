@@ -109,7 +109,7 @@ export default async function JobPage({ params }: Props) {
             reviewEndsAt={job.reviewEndsAt}
             now={now}
             token={token}
-            escrow={found.ok ? found.value.escrow : null}
+            deployment={found.ok ? found.value : null}
             escrowProblem={found.ok ? undefined : found.error}
             kind={job.kind}
             mode={job.mode}
