@@ -64,6 +64,8 @@ export async function runRounds(
   p: { buyer: sdk.Writer; arbitrator: Address; deployment: sdk.Deployment; token: Address; count: number; bidders: number; advanceTime: AdvanceTime },
 ): Promise<Round[]> {
   const { escrow } = p.deployment;
+  const market = sdk.tender({ reader }, p.deployment);
+  const as = (writer: sdk.Writer) => sdk.tender({ reader, writer }, p.deployment);
   const rounds: Round[] = [];
   const until = async <T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> => {
     const deadline = Date.now() + timeoutMs;
@@ -78,10 +80,9 @@ export async function runRounds(
     const demo = TRANSFORM_SPECS[i % TRANSFORM_SPECS.length]!;
     const now = Math.max(Number((await reader.getBlock()).timestamp), Math.floor(Date.now() / 1000));
     const bidding = sdk.HOUR + 120;
-    const jobId = await sdk.waitForJobId(
-      reader,
-      await sdk.postRFQ(p.buyer, {
-        escrow, token: p.token, maxPrice: USD("10"), bidDeadline: now + bidding, awardWindow: 0, deliveryWindow: sdk.DAY,
+    const jobId = await market.waitForJobId(
+      await as(p.buyer).postRFQ({
+        token: p.token, maxPrice: USD("10"), bidDeadline: now + bidding, awardWindow: 0, deliveryWindow: sdk.DAY,
         reviewWindow: sdk.DAY, mode: sdk.AwardMode.LowestPrice, arbitrator: p.arbitrator, defaultBuyerShareBps: 0,
         category: demo.category, floors: { ...sdk.NO_FLOORS, bondBps: 1_000 }, spec: demo.spec,
       }),
@@ -90,14 +91,14 @@ export async function runRounds(
     let last = "";
     let stableSince = Date.now();
     const bids = await until(`bids on job ${jobId}`, async () => {
-      const bids = await sdk.readBids(reader, { escrow, jobId });
+      const bids = await market.read.bids({ jobId });
       const key = bids.map((b) => `${b.supplier}:${b.price}`).join();
       if (key !== last) [last, stableSince] = [key, Date.now()];
       return bids.length >= p.bidders && Date.now() - stableSince > 1_000 ? bids : undefined;
     });
     await p.advanceTime(bidding + 60);
-    await until(`the delivery of job ${jobId}`, async () => (await sdk.readJob(reader, { escrow, jobId })).status === sdk.JobStatus.Delivered);
-    const job = await sdk.readJob(reader, { escrow, jobId });
+    await until(`the delivery of job ${jobId}`, async () => (await market.read.job({ jobId })).status === sdk.JobStatus.Delivered);
+    const job = await market.read.job({ jobId });
     const review = await reviewDelivery(p.buyer, reader, { escrow, jobId, fromBlock: BigInt(p.deployment.startBlock) });
     rounds.push({
       jobId,

@@ -49,8 +49,11 @@ export async function seedDemo(reader: sdk.Reader, actors: DemoActors, advanceTi
   const stablecoin = await sdk.deployMockToken(deployer, reader, { name: "Mock USD", symbol: "mUSD", decimals: 6 });
   deployment.stablecoin = stablecoin;
   const { escrow } = deployment;
+  // Each actor acts through the SDK's client bound to this deployment; reads need no signer.
+  const market = sdk.tender({ reader }, deployment);
+  const as = (writer: sdk.Writer) => sdk.tender({ reader, writer }, deployment);
 
-  await ok(sdk.registerArbitrator(arbitrator, { escrow, feeBps: 300, ruleWindow: 3 * sdk.DAY, termsURI: "https://example.org/arbitration-terms" }));
+  await ok(as(arbitrator).registerArbitrator({ feeBps: 300, ruleWindow: 3 * sdk.DAY, termsURI: "https://example.org/arbitration-terms" }));
   for (const account of [...buyers, ...suppliers]) {
     await ok(sdk.mintMock(deployer, { token: stablecoin, to: account.account.address, amount: USD("100000") }));
     await ok(sdk.approve(account, { token: stablecoin, spender: escrow, amount: 2n ** 255n }));
@@ -70,10 +73,8 @@ export async function seedDemo(reader: sdk.Reader, actors: DemoActors, advanceTi
   let specIndex = 0;
   const hire = async (buyer: sdk.Writer, supplier: sdk.Writer, token: Address, price: bigint) => {
     const demo = DEMO_SPECS[specIndex++ % DEMO_SPECS.length]!;
-    const jobId = await sdk.waitForJobId(
-      reader,
-      await sdk.postDirectHire(buyer, {
-        escrow,
+    const jobId = await market.waitForJobId(
+      await as(buyer).postDirectHire({
         supplier: supplier.account.address,
         token,
         price,
@@ -99,7 +100,7 @@ export async function seedDemo(reader: sdk.Reader, actors: DemoActors, advanceTi
     return job;
   };
   const deliver = (supplier: sdk.Writer, jobId: bigint) =>
-    ok(sdk.deliver(supplier, { escrow, jobId, deliverableHash: sdk.specHash(`work for job ${jobId}`), uri: `ipfs://demo-deliverable-${jobId}` }));
+    ok(as(supplier).deliver({ jobId, deliverableHash: sdk.specHash(`work for job ${jobId}`), uri: `ipfs://demo-deliverable-${jobId}` }));
 
   const [b1, b2] = buyers as [sdk.Writer, sdk.Writer];
   const [s1, s2, s3] = suppliers as [sdk.Writer, sdk.Writer, sdk.Writer];
@@ -115,10 +116,9 @@ export async function seedDemo(reader: sdk.Reader, actors: DemoActors, advanceTi
   };
   const rfq = async (buyer: sdk.Writer, token: Address, maxPrice: bigint, mode: number, floors: sdk.Floors, bidding: number) => {
     const demo = DEMO_SPECS[specIndex++ % DEMO_SPECS.length]!;
-    const jobId = await sdk.waitForJobId(
-      reader,
-      await sdk.postRFQ(buyer, {
-        escrow, token, maxPrice, bidDeadline: (await now()) + bidding, awardWindow: mode === sdk.AwardMode.BuyerChoice ? sdk.DAY : 0,
+    const jobId = await market.waitForJobId(
+      await as(buyer).postRFQ({
+        token, maxPrice, bidDeadline: (await now()) + bidding, awardWindow: mode === sdk.AwardMode.BuyerChoice ? sdk.DAY : 0,
         deliveryWindow: sdk.DAY, reviewWindow: sdk.DAY, mode, arbitrator: arbitrator.account.address, defaultBuyerShareBps: 0,
         category: demo.category, floors, spec: demo.spec,
       }),
@@ -138,7 +138,7 @@ export async function seedDemo(reader: sdk.Reader, actors: DemoActors, advanceTi
   };
   const bid = async (supplier: sdk.Writer, job: SeededJob, price: bigint, floors: sdk.Floors, token: Address, maxPrice: bigint) => {
     try {
-      await ok(sdk.bid(supplier, { escrow, jobId: job.jobId, price, floors, token, bond: sdk.bondFor(maxPrice, floors) }));
+      await ok(as(supplier).bid({ jobId: job.jobId, price, floors, token, bond: sdk.bondFor(maxPrice, floors) }));
     } catch (error) {
       if (!sdk.revertOf(error)) throw error;
       refused.push({ jobId: job.jobId, supplier: supplier.account.address, reason: sdk.describeError(error) });
@@ -149,49 +149,49 @@ export async function seedDemo(reader: sdk.Reader, actors: DemoActors, advanceTi
   const auctioned = await rfq(b2, stablecoin, USD("300"), sdk.AwardMode.LowestPrice, benchmarked, 2 * sdk.HOUR);
   await bid(s1, auctioned, USD("260"), benchmarked, stablecoin, USD("300"));
   await bid(s2, auctioned, USD("240"), benchmarked, stablecoin, USD("300"));
-  await ok(sdk.improveBid(s1, { escrow, jobId: auctioned.jobId, price: USD("235") }));
+  await ok(as(s1).improveBid({ jobId: auctioned.jobId, price: USD("235") }));
   const unwanted = await rfq(b1, sdk.ETH, parseUnits("0.03", 18), sdk.AwardMode.LowestPrice, sdk.NO_FLOORS, 2 * sdk.HOUR);
   const missed = await hire(b1, s3, stablecoin, USD("40"));
   const silent = await hire(b2, s2, sdk.ETH, parseUnits("0.05", 18));
   await deliver(s2, silent.jobId);
   await advanceTime(sdk.DAY);
-  await ok(sdk.refund(deployer, { escrow, jobId: missed.jobId }));
+  await ok(as(deployer).refund({ jobId: missed.jobId }));
   missed.status = "Refunded";
-  await ok(sdk.finalize(deployer, { escrow, jobId: silent.jobId }));
+  await ok(as(deployer).finalize({ jobId: silent.jobId }));
   silent.status = "Settled";
-  await ok(sdk.award(deployer, { escrow, jobId: auctioned.jobId }));
+  await ok(as(deployer).award({ jobId: auctioned.jobId }));
   Object.assign(auctioned, { status: "Awarded", supplier: s1.account.address, price: "235 mUSD" });
-  await ok(sdk.reclaimBond(s2, { escrow, jobId: auctioned.jobId }));
-  await ok(sdk.cancel(b1, { escrow, jobId: unwanted.jobId }));
+  await ok(as(s2).reclaimBond({ jobId: auctioned.jobId }));
+  await ok(as(b1).cancel({ jobId: unwanted.jobId }));
   unwanted.status = "Cancelled";
 
   // Jobs that end now.
   const confirmed = await hire(b1, s1, stablecoin, USD("120"));
   await deliver(s1, confirmed.jobId);
-  await ok(sdk.confirm(b1, { escrow, jobId: confirmed.jobId, rating: 5 }));
+  await ok(as(b1).confirm({ jobId: confirmed.jobId, rating: 5 }));
   confirmed.status = "Settled";
   const confirmed2 = await hire(b2, s1, stablecoin, USD("80"));
   await deliver(s1, confirmed2.jobId);
-  await ok(sdk.confirm(b2, { escrow, jobId: confirmed2.jobId, rating: 4 }));
+  await ok(as(b2).confirm({ jobId: confirmed2.jobId, rating: 4 }));
   confirmed2.status = "Settled";
   const declined = await hire(b2, s3, stablecoin, USD("60"));
-  await ok(sdk.decline(s3, { escrow, jobId: declined.jobId }));
+  await ok(as(s3).decline({ jobId: declined.jobId }));
   declined.status = "Refunded";
 
   // Disputes: one ruled (70% to the buyer), one waiting for the arbitrator's ruling.
   const disputed = async (buyer: sdk.Writer, supplier: sdk.Writer, price: bigint) => {
     const job = await hire(buyer, supplier, stablecoin, price);
     await deliver(supplier, job.jobId);
-    const fee = await sdk.disputeFee(reader, { escrow, jobId: job.jobId });
-    await ok(sdk.dispute(buyer, { escrow, jobId: job.jobId, statementURI: `ipfs://demo-statement-${job.jobId}`, token: stablecoin, fee }));
-    await ok(sdk.respond(supplier, { escrow, jobId: job.jobId, responseURI: `ipfs://demo-response-${job.jobId}`, token: stablecoin, fee }));
-    await ok(sdk.submitEvidence(buyer, { escrow, jobId: job.jobId, evidenceURI: `ipfs://demo-evidence-buyer-${job.jobId}` }));
-    await ok(sdk.submitEvidence(supplier, { escrow, jobId: job.jobId, evidenceURI: `ipfs://demo-evidence-supplier-${job.jobId}` }));
+    const fee = await market.read.disputeFee({ jobId: job.jobId });
+    await ok(as(buyer).dispute({ jobId: job.jobId, statementURI: `ipfs://demo-statement-${job.jobId}`, token: stablecoin, fee }));
+    await ok(as(supplier).respond({ jobId: job.jobId, responseURI: `ipfs://demo-response-${job.jobId}`, token: stablecoin, fee }));
+    await ok(as(buyer).submitEvidence({ jobId: job.jobId, evidenceURI: `ipfs://demo-evidence-buyer-${job.jobId}` }));
+    await ok(as(supplier).submitEvidence({ jobId: job.jobId, evidenceURI: `ipfs://demo-evidence-supplier-${job.jobId}` }));
     job.status = "Disputed";
     return job;
   };
   const ruled = await disputed(b1, s2, USD("70"));
-  await ok(sdk.rule(arbitrator, { escrow, jobId: ruled.jobId, buyerShareBps: 7_000, reasonHash: sdk.specHash("two acceptance checks failed") }));
+  await ok(as(arbitrator).rule({ jobId: ruled.jobId, buyerShareBps: 7_000, reasonHash: sdk.specHash("two acceptance checks failed") }));
   ruled.status = "Settled";
   ruled.title += " (ruled 70/30)";
   const pending = await disputed(b2, s1, USD("110"));
