@@ -126,42 +126,8 @@ export function DeliverForm({ disabled, notice, onSend }: { disabled: boolean; n
           Fill hash and URI
         </button>
       </details>
-      <div className="field">
-        <label htmlFor={`${id}-hash`}>Deliverable hash (keccak256)</label>
-        <input
-          id={`${id}-hash`}
-          value={hash}
-          onChange={(e) => setHash(e.target.value)}
-          placeholder="0x…"
-          spellCheck={false}
-          autoComplete="off"
-          aria-invalid={errors.hash ? true : undefined}
-          aria-describedby={errors.hash ? `${id}-hash-error` : undefined}
-        />
-        {errors.hash ? (
-          <p id={`${id}-hash-error`} className="field-error">
-            {errors.hash}
-          </p>
-        ) : null}
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-uri`}>URI</label>
-        <input
-          id={`${id}-uri`}
-          value={uri}
-          onChange={(e) => setUri(e.target.value)}
-          placeholder="ipfs://…, https://…, data:…"
-          spellCheck={false}
-          autoComplete="off"
-          aria-invalid={errors.uri ? true : undefined}
-          aria-describedby={errors.uri ? `${id}-uri-error` : undefined}
-        />
-        {errors.uri ? (
-          <p id={`${id}-uri-error`} className="field-error">
-            {errors.uri}
-          </p>
-        ) : null}
-      </div>
+      <Field id={`${id}-hash`} label="Deliverable hash (keccak256)" value={hash} onChange={setHash} placeholder="0x…" error={errors.hash} />
+      <Field id={`${id}-uri`} label="URI" value={uri} onChange={setUri} placeholder="ipfs://…, https://…, data:…" error={errors.uri} />
       {notice ? <p className="muted">{notice}</p> : null}
       <button type="submit" className="button" disabled={disabled}>
         Deliver
@@ -296,39 +262,8 @@ export function RuleForm({ disabled, notice, onSend }: { disabled: boolean; noti
   };
   return (
     <form onSubmit={submit} noValidate>
-      <div className="field">
-        <label htmlFor={`${id}-share`}>Buyer's share of the price (%)</label>
-        <input
-          id={`${id}-share`}
-          inputMode="decimal"
-          value={share}
-          onChange={(e) => setShare(e.target.value)}
-          placeholder="e.g. 20"
-          aria-invalid={errors.share ? true : undefined}
-          aria-describedby={errors.share ? `${id}-share-error` : undefined}
-        />
-        {errors.share ? (
-          <p id={`${id}-share-error`} className="field-error">
-            {errors.share}
-          </p>
-        ) : null}
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-reason`}>Reasons</label>
-        <textarea
-          id={`${id}-reason`}
-          rows={4}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          aria-invalid={errors.reason ? true : undefined}
-          aria-describedby={errors.reason ? `${id}-reason-error` : undefined}
-        />
-        {errors.reason ? (
-          <p id={`${id}-reason-error`} className="field-error">
-            {errors.reason}
-          </p>
-        ) : null}
-      </div>
+      <Field id={`${id}-share`} label="Buyer's share of the price (%)" value={share} onChange={setShare} placeholder="e.g. 20" decimal error={errors.share} />
+      <Field id={`${id}-reason`} label="Reasons" value={reason} onChange={setReason} rows={4} error={errors.reason} />
       {notice ? <p className="muted">{notice}</p> : null}
       <button type="submit" className="button" disabled={disabled}>
         Rule
@@ -358,27 +293,50 @@ export function BidForm({ token, maxPrice, current, disabled, onSend }: { token:
   };
   return (
     <form onSubmit={submit} noValidate>
-      <div className="field">
-        <label htmlFor={`${id}-price`}>Your price ({token.symbol})</label>
-        <input
-          id={`${id}-price`}
-          inputMode="decimal"
-          autoComplete="off"
-          value={text}
-          onChange={(e) => { setText(e.target.value); setError(null); }}
-          placeholder={`at most ${formatAmount(maxPrice, token)}`}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-price-error` : undefined}
-        />
-        {error ? (
-          <p id={`${id}-price-error`} className="field-error">
-            {error}
-          </p>
-        ) : null}
-      </div>
+      <Field
+        id={`${id}-price`}
+        label={`Your price (${token.symbol})`}
+        value={text}
+        onChange={(value) => {
+          setText(value);
+          setError(null);
+        }}
+        placeholder={`at most ${formatAmount(maxPrice, token)}`}
+        decimal
+        error={error}
+      />
       <button type="submit" className="button" disabled={disabled}>
         {current === undefined ? "Place the bid" : "Improve the bid"}
       </button>
     </form>
+  );
+}
+
+/** A labelled text input (a textarea with `rows`) with its error under it, tied together for screen readers. */
+function Field(p: { id: string; label: string; value: string; onChange: (value: string) => void; placeholder?: string; decimal?: boolean; rows?: number; error?: string | null }) {
+  const described = p.error ? { "aria-invalid": true, "aria-describedby": `${p.id}-error` } : {};
+  return (
+    <div className="field">
+      <label htmlFor={p.id}>{p.label}</label>
+      {p.rows ? (
+        <textarea id={p.id} rows={p.rows} value={p.value} onChange={(e) => p.onChange(e.target.value)} {...described} />
+      ) : (
+        <input
+          id={p.id}
+          value={p.value}
+          onChange={(e) => p.onChange(e.target.value)}
+          placeholder={p.placeholder}
+          inputMode={p.decimal ? "decimal" : undefined}
+          spellCheck={false}
+          autoComplete="off"
+          {...described}
+        />
+      )}
+      {p.error ? (
+        <p id={`${p.id}-error`} className="field-error">
+          {p.error}
+        </p>
+      ) : null}
+    </div>
   );
 }
