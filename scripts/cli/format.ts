@@ -2,6 +2,7 @@
 // (amounts with symbols, times relative and absolute).
 import { type TokenInfo, formatAmount, formatBps, parseAmount as parseTokenAmount } from "@tender/sdk/units";
 import { formatDuration } from "@tender/sdk/time";
+import { DEFAULT_WINDOW_BOUNDS } from "@tender/sdk/validate";
 import { CliError } from "./command.ts";
 
 export { type TokenInfo, formatAmount, formatBps };
@@ -10,8 +11,13 @@ export { type TokenInfo, formatAmount, formatBps };
 export function parseAmount(field: string, text: string, token: TokenInfo): bigint {
   const parsed = parseTokenAmount(text, token);
   if (!parsed.ok) throw new CliError(`${field}: ${parsed.error}`);
+  // The escrow keeps amounts in 96 bits: say so in the token's units, not as a power of two of base units.
+  if (parsed.value > MAX_AMOUNT) throw new CliError(`${field}: ${text.trim()} ${token.symbol} is above the largest amount the escrow holds, ${formatAmount(MAX_AMOUNT, token)}`);
   return parsed.value;
 }
+
+/** The largest amount (uint96) the escrow stores. */
+export const MAX_AMOUNT = 2n ** 96n - 1n;
 
 const UNITS: Record<string, number> = { s: 1, m: 60, min: 60, h: 3_600, d: 86_400, w: 604_800 };
 
@@ -23,6 +29,15 @@ export function parseDuration(field: string, text: string): number {
 }
 
 export { formatDuration };
+
+/** A window (bidding, award, delivery, review): a duration inside the deployment's bounds, said in words. */
+export function parseWindow(field: string, text: string, bounds: { min: number; max: number } = DEFAULT_WINDOW_BOUNDS): number {
+  const seconds = parseDuration(field, text);
+  if (seconds < bounds.min || seconds > bounds.max) {
+    throw new CliError(`${field}: ${formatDuration(seconds)} is outside ${formatDuration(bounds.min)} – ${formatDuration(bounds.max)}`);
+  }
+  return seconds;
+}
 
 /** "in 2 h (2026-11-27 15:00 UTC)" or "3 d ago (…)", relative to the chain's `now`. */
 export function formatTime(timestamp: number, now: number): string {
