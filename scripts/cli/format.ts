@@ -11,13 +11,8 @@ export { type TokenInfo, formatAmount, formatBps };
 export function parseAmount(field: string, text: string, token: TokenInfo): bigint {
   const parsed = parseTokenAmount(text, token);
   if (!parsed.ok) throw new CliError(`${field}: ${parsed.error}`);
-  // The escrow keeps amounts in 96 bits: say so in the token's units, not as a power of two of base units.
-  if (parsed.value > MAX_AMOUNT) throw new CliError(`${field}: ${text.trim()} ${token.symbol} is above the largest amount the escrow holds, ${formatAmount(MAX_AMOUNT, token)}`);
   return parsed.value;
 }
-
-/** The largest amount (uint96) the escrow stores. */
-export const MAX_AMOUNT = 2n ** 96n - 1n;
 
 const UNITS: Record<string, number> = { s: 1, m: 60, min: 60, h: 3_600, d: 86_400, w: 604_800 };
 
