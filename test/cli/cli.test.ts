@@ -232,7 +232,7 @@ describe("tender CLI", { timeout: 300_000 }, () => {
       { key: "buyer" },
     );
     await refused(["bid", "place", bonded.jobId, "--price", "40"], 3, /RecordFloorNotMet: Job \d+ requires minRatings of 3; your record has 0/, { key: "rival" });
-    await refused(["bid", "place", bonded.jobId, "--price", "0"], 2, /price: Give an amount above zero/, { key: "rival" });
+    await refused(["bid", "place", bonded.jobId, "--price", "0"], 2, /--price: Give an amount above zero/, { key: "rival" });
     // not found (exit 5), unreachable (exit 4)
     await refused(["job", "show", "999"], 5, /there is no job 999/);
     await refused(["job", "post", "--spec", join(dir, "missing.json"), "--arbitrator", arbitrator, "--token", "ETH", "--max-price", "1"], 5, /cannot read/, { key: "buyer" });
