@@ -71,7 +71,7 @@ export interface Globals {
 }
 
 export const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
-  rpc: { type: "string", value: "URL", description: "JSON-RPC endpoint (env TENDER_RPC_URL; default http://127.0.0.1:8545)" },
+  rpc: { type: "string", value: "URL", description: "JSON-RPC endpoint (env TENDER_RPC_URL; default: the chain `npm start` runs, else TENDER_PORT, else port 8545)" },
   account: {
     type: "string",
     value: "NAME",
@@ -90,11 +90,18 @@ export function parseCommand(command: Command, argv: string[]): { parsed: Parsed
   for (const [name, spec] of Object.entries({ ...GLOBAL_OPTIONS, ...command.options })) {
     options[name] = { type: spec.type, ...(spec.short ? { short: spec.short } : {}), ...(spec.multiple ? { multiple: true } : {}) };
   }
+  const specs = { ...GLOBAL_OPTIONS, ...command.options };
   let result;
   try {
-    result = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    result = parseArgs({ args: negativeValues(argv, specs), options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new CliError(`${(error as Error).message.replace(/^.*?: /, "")} (see \`tender ${command.path.join(" ")} --help\`)`);
+    const see = `(see \`tender ${command.path.join(" ")} --help\`)`;
+    const unknown = /^Unknown option '(-{1,2}[^']+)'/.exec((error as Error).message.replace(/^.*?: /, ""));
+    if (unknown) {
+      const guess = closest(unknown[1]!.replace(/^-+/, ""), Object.keys(specs));
+      throw new CliError(`Unknown option '${unknown[1]}'${guess ? `: did you mean --${guess}?` : ""} ${see}`);
+    }
+    throw new CliError(`${(error as Error).message.replace(/^.*?: /, "")} ${see}`);
   }
   const values = result.values as Parsed["values"];
   const help = values.help === true;
@@ -113,6 +120,42 @@ export function parseCommand(command: Command, argv: string[]): { parsed: Parsed
     account: values.account as string | undefined,
   };
   return { parsed: { values, positionals: result.positionals }, globals, help };
+}
+
+/** `--max-price -5` → `--max-price=-5`: node's parser takes a value that starts with "-" for an option and calls the
+ * argument ambiguous; a value that reads as a negative number is the option's value (and refused by its own check). */
+function negativeValues(argv: string[], specs: Record<string, OptionSpec>): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const name = arg.startsWith("--") ? arg.slice(2) : undefined;
+    const next = argv[i + 1];
+    if (name !== undefined && specs[name]?.type === "string" && next !== undefined && /^-[0-9.]/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
+}
+
+/** Edit distance, for "did you mean". */
+function distance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length]!;
+}
+
+/** The option name nearest `name` (a typo, a prefix, or a missing/extra dash), or undefined when none is close. */
+export function closest(name: string, names: string[]): string | undefined {
+  const scored = names
+    .map((candidate) => ({ candidate, d: candidate.startsWith(name) && name.length >= 3 ? 0 : distance(name.replaceAll("_", "-"), candidate) }))
+    .sort((a, b) => a.d - b.d);
+  const best = scored[0];
+  return best && best.d <= Math.max(1, Math.floor(best.candidate.length / 3)) ? best.candidate : undefined;
 }
 
 function optionLines(options: Record<string, OptionSpec>): string[] {
@@ -150,5 +193,7 @@ export function list(parsed: Parsed, name: string): string[] {
 export function jobIdArg(parsed: Parsed): bigint {
   const raw = parsed.positionals[0] ?? "";
   if (!/^[0-9]+$/.test(raw) || BigInt(raw) === 0n) throw new CliError(`job id must be a positive whole number, not ${JSON.stringify(raw)}`);
+  // Job ids are uint256 on-chain: a larger number is no job id at all (bad input), not something to ask the chain.
+  if (BigInt(raw) >= 2n ** 256n) throw new CliError(`job id ${raw.length > 24 ? `${raw.slice(0, 12)}…(${raw.length} digits)` : raw} is too large to be a job id (ids count up from 1)`);
   return BigInt(raw);
 }

@@ -15,6 +15,8 @@ import bidList from "./commands/bid/list.ts";
 import bidPlace from "./commands/bid/place.ts";
 import bidReclaim from "./commands/bid/reclaim.ts";
 import deploy from "./commands/deploy.ts";
+import devAdvance from "./commands/dev/advance.ts";
+import devMine from "./commands/dev/mine.ts";
 import jobAward from "./commands/job/award.ts";
 import jobCancel from "./commands/job/cancel.ts";
 import jobConfirm from "./commands/job/confirm.ts";
@@ -41,5 +43,6 @@ export const commands = [
   arbitratorRegister, arbitratorUpdate, arbitratorRetire, arbitratorDisputes, arbitratorRule, arbitratorSettle,
   accountNew, accountImport, accountList,
   agentRun,
+  devAdvance, devMine,
   withdraw, balance, deploy,
 ];

@@ -1,4 +1,4 @@
-// What commands share: the chain (from --rpc or TENDER_RPC_URL), Tender's deployment on it, the signing account
+// What commands share: the chain (--rpc, TENDER_RPC_URL or the running `npm start`: network.ts), Tender's deployment on it, the signing account
 // (TENDER_PRIVATE_KEY or an encrypted keystore account), tokens, and sending a transaction with progress.
 import {
   type Address,
@@ -19,11 +19,12 @@ import * as sdk from "@tender/sdk";
 import { CliError, EXIT, type Globals } from "./command.ts";
 import { type TokenInfo, formatAmount } from "./format.ts";
 import { decryptKey, loadAccount, password } from "./keystore.ts";
-
-export const DEFAULT_RPC = "http://127.0.0.1:8545";
+import { type Network, resolveNetwork } from "./network.ts";
 
 export interface Context {
   rpcUrl: string;
+  /** Where the chain's URL and the deployment record came from. */
+  network: Network;
   chain: Chain;
   reader: sdk.Reader;
   deployment: sdk.Deployment;
@@ -45,8 +46,34 @@ export interface Context {
   amountFormat: sdk.AmountFormat;
 }
 
-function rpcUrl(globals: Globals): string {
-  return globals.rpc ?? process.env.TENDER_RPC_URL ?? DEFAULT_RPC;
+const where = (network: Network) =>
+  network.source === "default" ? "the default; no running `npm start` found" : network.source.startsWith("npm start") ? `the chain ${network.source} runs` : `from ${network.source}`;
+
+/** The chain's id from eth_chainId, or a sentence: nothing answers (exit 4), or what answers is not a chain (exit 4). */
+async function probeChainId(network: Network): Promise<number> {
+  const url = network.rpcUrl;
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_chainId", params: [] }),
+      signal: AbortSignal.timeout(10_000),
+    });
+  } catch (error) {
+    const why = (error as Error).name === "TimeoutError" ? "no answer within 10 s" : "no answer";
+    throw new CliError(`cannot reach the chain at ${url} (${where(network)}: ${why}); start one with \`npm start\` or pass --rpc`, EXIT.network);
+  }
+  const text = await response.text();
+  let body: { result?: unknown; error?: { message?: string } } | undefined;
+  try {
+    body = JSON.parse(text) as typeof body;
+  } catch {
+    body = undefined;
+  }
+  if (body && typeof body.result === "string" && /^0x[0-9a-f]+$/i.test(body.result)) return Number(BigInt(body.result));
+  const answer = body?.error ? `its eth_chainId failed: ${body.error.message ?? "an error"}` : body ? "its answer to eth_chainId has no chain id" : `it answers HTTP ${response.status}${response.headers.get("content-type") ? ` with ${response.headers.get("content-type")!.split(";")[0]}` : ""}, not JSON-RPC`;
+  throw new CliError(`${url} (${where(network)}) is not an Ethereum chain's JSON-RPC endpoint: ${answer}`, EXIT.network);
 }
 
 /** Whether an error means the RPC could not be reached. */
@@ -57,14 +84,9 @@ export function isNetworkError(error: unknown): boolean {
 }
 
 export async function connect(globals: Globals, { needDeployment = true } = {}): Promise<Context> {
-  const url = rpcUrl(globals);
-  const probe = createPublicClient({ transport: http(url, { retryCount: 0, timeout: 10_000 }) });
-  let chainId: number;
-  try {
-    chainId = await probe.getChainId();
-  } catch (error) {
-    throw new CliError(`cannot reach the chain at ${url} (${isNetworkError(error) ? "no answer" : (error as Error).message}); start one with \`npm start\` or pass --rpc`, EXIT.network);
-  }
+  const network = resolveNetwork(globals.rpc);
+  const url = network.rpcUrl;
+  const chainId = await probeChainId(network);
   const chain = defineChain({
     id: chainId,
     name: chainId === 31337 ? "Tender local" : `chain ${chainId}`,
@@ -75,7 +97,7 @@ export async function connect(globals: Globals, { needDeployment = true } = {}):
   const reader = createPublicClient({ chain, transport, pollingInterval: chainId === 31337 ? 100 : 4_000 }) as sdk.Reader;
   let deployment: sdk.Deployment;
   try {
-    deployment = sdk.readDeployment(chainId, process.env.TENDER_DEPLOYMENTS_DIR);
+    deployment = sdk.readDeployment(chainId, network.deploymentsDir);
   } catch (error) {
     if (needDeployment) throw new CliError((error as Error).message, EXIT.network);
     deployment = { chainId, escrow: "0x0000000000000000000000000000000000000000", registry: "0x0000000000000000000000000000000000000000", startBlock: 0 };
@@ -137,6 +159,7 @@ export async function connect(globals: Globals, { needDeployment = true } = {}):
 
   const context: Context = {
     rpcUrl: url,
+    network,
     me,
     chain,
     reader,

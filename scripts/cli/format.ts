@@ -2,6 +2,7 @@
 // (amounts with symbols, times relative and absolute).
 import { type TokenInfo, formatAmount, formatBps, parseAmount as parseTokenAmount } from "@tender/sdk/units";
 import { formatDuration } from "@tender/sdk/time";
+import { DEFAULT_WINDOW_BOUNDS } from "@tender/sdk/validate";
 import { CliError } from "./command.ts";
 
 export { type TokenInfo, formatAmount, formatBps };
@@ -23,6 +24,15 @@ export function parseDuration(field: string, text: string): number {
 }
 
 export { formatDuration };
+
+/** A window (bidding, award, delivery, review): a duration inside the deployment's bounds, said in words. */
+export function parseWindow(field: string, text: string, bounds: { min: number; max: number } = DEFAULT_WINDOW_BOUNDS): number {
+  const seconds = parseDuration(field, text);
+  if (seconds < bounds.min || seconds > bounds.max) {
+    throw new CliError(`${field}: ${formatDuration(seconds)} is outside ${formatDuration(bounds.min)} – ${formatDuration(bounds.max)}`);
+  }
+  return seconds;
+}
 
 /** "in 2 h (2026-11-27 15:00 UTC)" or "3 d ago (…)", relative to the chain's `now`. */
 export function formatTime(timestamp: number, now: number): string {

@@ -24,3 +24,18 @@ export function checkCount(field: string, value: string): number {
   if (!/^[0-9]+$/.test(value) || Number(value) > 2 ** 32 - 1) throw new CliError(`${field}: ${JSON.stringify(value)} is not a whole number`);
   return Number(value);
 }
+
+/** The SDK's field names in a command's terms: "bidDeadline" → "--bid-window". */
+export type FieldNames = Record<string, string>;
+
+/** Runs an SDK check and rewords a refusal to name the command's options instead of the SDK's fields. */
+export function inOptionTerms<T>(names: FieldNames, check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (!(error instanceof sdk.TenderInputError)) throw error;
+    const rename = (path: string) => names[path] ?? path;
+    const problems = error.problems.map((p) => ({ path: rename(p.path), message: p.message }));
+    throw new sdk.TenderInputError(problems[0]!.path, problems[0]!.message, problems);
+  }
+}

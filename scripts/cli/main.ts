@@ -13,6 +13,7 @@ const GROUPS: Record<string, string> = {
   arbitrator: "arbitrators: terms, disputes, rulings",
   account: "encrypted keys in the local keystore",
   agent: "run a supplier agent that bids, works and delivers on its own",
+  dev: "development chain only: move its clock, mine blocks",
 };
 
 function overview(commands: Command[]): string {
@@ -27,7 +28,8 @@ function overview(commands: Command[]): string {
   for (const c of commands.filter((c) => !(c.path[0]! in GROUPS))) lines.push(`  ${c.path.join(" ").padEnd(width)}  ${c.summary}`);
   lines.push(
     "",
-    "Network: --rpc URL or TENDER_RPC_URL (default http://127.0.0.1:8545, the chain `npm start` runs).",
+    "Network: --rpc URL or TENDER_RPC_URL; without either, the chain `npm start` is running (its .tender/stack.json,",
+    "         and its deployments folder), else http://127.0.0.1:$TENDER_PORT, else http://127.0.0.1:8545.",
     "Signing: --account NAME / TENDER_ACCOUNT (keystore; password from TENDER_PASSWORD or a prompt), or TENDER_PRIVATE_KEY.",
     "Output: people by default; --json for programs.",
     "Exit codes: 0 done; 1 unexpected failure; 2 bad usage or input (nothing sent); 3 refused by the contract (reason shown);",

@@ -2,6 +2,8 @@
 // with a dispute through the CLI alone (deploy, keystore accounts, post, bid, award, deliver, dispute, answer,
 // evidence, ruling), and bad inputs: each gives a clear message and a non-zero exit, and sends nothing.
 import { spawn } from "node:child_process";
+import { type Server, createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -152,7 +154,14 @@ describe("tender CLI", { timeout: 300_000 }, () => {
     const docket = await tender(["arbitrator", "disputes"], judge);
     expect(docket.stdout).toContain(`Job ${jobId} — Disputed, awaiting your ruling`);
     expect(docket.stdout).toContain("evidence from");
-    expect((await ok(["arbitrator", "rule", jobId, "--buyer-share", "70%", "--reason", "output not sorted"], judge)).status).toBe("Settled");
+    const ruled = await ok<{ status: string; settlement: { toBuyer: string; toSupplier: string; toArbitrator: string; arbitrationFee: string } }>(
+      ["arbitrator", "rule", jobId, "--buyer-share", "70%", "--reason", "output not sorted"],
+      judge,
+    );
+    expect(ruled.status).toBe("Settled");
+    // 70% of 0.075 ETH, the buyer's 2% fee back and the supplier's 0.01 ETH bond to the buyer; the supplier's fee to
+    // the arbitrator.
+    expect(ruled.settlement).toMatchObject({ toBuyer: String(parseEther("0.0525") + parseEther("0.0015") + parseEther("0.01")), toArbitrator: String(parseEther("0.0015")), arbitrationFee: String(parseEther("0.0015")) });
 
     // 70% of 0.075 ETH back to the buyer, less the gas of dispute: the ruling's money really moved.
     const buyerAfter = await node.reader.getBalance({ address: address.buyer! });
@@ -184,7 +193,7 @@ describe("tender CLI", { timeout: 300_000 }, () => {
     // usage and input errors (exit 2)
     await refused([...post, "--max-price", "abc"], 2, /--max-price: "abc" is not an amount/, { key: "buyer" });
     await refused([...post, "--max-price", "1.1234567", "--token", "mUSD"], 2, /mUSD has 6 decimals/, { key: "buyer" });
-    await refused([...post, "--max-price", "1", "--bid-window", "10m"], 2, /bidDeadline: Choose a window from 1 h to 365 d; 10 min is not/, { key: "buyer" });
+    await refused([...post, "--max-price", "1", "--bid-window", "10m"], 2, /--bid-window: 10 min is outside 1 h – 365 d/, { key: "buyer" });
     await refused([...post], 2, /give --max-price for an RFQ, or --supplier with --price/, { key: "buyer" });
     await refused(["job", "post", "--arbitrator", arbitrator, "--token", "ETH", "--max-price", "1"], 2, /--spec is required/, { key: "buyer" });
     await refused(["job", "post", "--spec", spec, "--arbitrator", arbitrator, "--max-price", "1"], 2, /--token is required/, { key: "buyer" });
@@ -223,13 +232,81 @@ describe("tender CLI", { timeout: 300_000 }, () => {
       { key: "buyer" },
     );
     await refused(["bid", "place", bonded.jobId, "--price", "40"], 3, /RecordFloorNotMet: Job \d+ requires minRatings of 3; your record has 0/, { key: "rival" });
-    await refused(["bid", "place", bonded.jobId, "--price", "0"], 2, /price: Give an amount above zero/, { key: "rival" });
+    await refused(["bid", "place", bonded.jobId, "--price", "0"], 2, /--price: Give an amount above zero/, { key: "rival" });
     // not found (exit 5), unreachable (exit 4)
     await refused(["job", "show", "999"], 5, /there is no job 999/);
     await refused(["job", "post", "--spec", join(dir, "missing.json"), "--arbitrator", arbitrator, "--token", "ETH", "--max-price", "1"], 5, /cannot read/, { key: "buyer" });
     await refused(["job", "show", "1", "--rpc", "http://127.0.0.1:1"], 4, /cannot reach the chain at http:\/\/127\.0\.0\.1:1/);
+    // Amounts in token units, durations in words, options by their names (exit 2, nothing sent).
+    const mUSD = ["job", "post", "--spec", spec, "--arbitrator", arbitrator, "--token", "mUSD"];
+    const huge = await refused([...mUSD, "--max-price", "99999999999999999999999999"], 2, /--max-price: "99999999999999999999999999" is above the largest amount the escrow holds/, { key: "buyer" });
+    expect(huge.stderr).not.toMatch(/2\^96|maxPrice/);
+    const negative = await refused([...post, "--max-price", "-5"], 2, /--max-price: "-5" is not an amount/, { key: "buyer" });
+    expect(negative.stderr).not.toMatch(/ambiguous/);
+    await refused([...post, "--max-prise", "1"], 2, /Unknown option '--max-prise': did you mean --max-price\?/, { key: "buyer" });
+    await refused([...post, "--max-price", "1", "--bid-window", "400d"], 2, /--bid-window: 400 d is outside 1 h – 365 d/, { key: "buyer" });
+    const bigId = "9".repeat(80);
+    await refused(["job", "show", bigId], 2, /too large to be a job id/);
+    await refused(["job", "award", bigId], 2, /too large to be a job id/, { key: "buyer" });
+    await refused(["job", "show", "1", "--rpc", "notaurl"], 2, /--rpc: "notaurl" is not a URL/);
+    await refused(["job", "show", "1"], 2, /TENDER_RPC_URL: "127\.0\.0\.1:8545" is not a URL/, { env: { TENDER_RPC_URL: "127.0.0.1:8545" } });
     // Global options may come before the command.
     const shown = await tender(["--rpc", node.rpcUrl, "job", "show", posted.jobId, "--json"]);
     expect(shown.code, shown.stderr).toBe(0);
+  });
+  it("prints a job's inputs, and settles an unanswered dispute by default, saying who got what", async () => {
+    const example = "examples/specs/free-text.json";
+    const posted = await ok<{ jobId: string }>(["job", "post", "--spec", example, "--arbitrator", address.arbitrator!, "--token", "ETH", "--supplier", address.supplier!, "--price", "0.1"], { key: "buyer" });
+    const shown = await tender(["job", "show", posted.jobId]);
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(shown.stdout).toContain("Inputs:\n  changes (text/plain), inline:\n    | The CLI finds the chain npm start runs.\n");
+    expect(shown.stdout).toContain("  style-guide (text/markdown): fetch from https://example.org/style/release-notes.md");
+
+    await ok(["job", "deliver", posted.jobId, "--file", "examples/deliveries/release-notes.txt"], { key: "supplier" });
+    const disputed = await tender(["job", "dispute", posted.jobId, "--statement", "https://buyer.example/statement.json"], { key: "buyer" });
+    expect(disputed.code, disputed.stderr).toBe(0);
+    expect(disputed.stdout).toMatch(/^Disputed job \d+: you paid the arbitration fee, 0\.002 ETH \(the arbitrator's 2% of the price; refunded if the ruling goes your way\)\.\nThe supplier must answer, paying the same fee, in /);
+    await refused(["arbitrator", "settle", posted.jobId], 3, /DeadlineNotReached/, { key: "buyer" });
+    const advanced = await tender(["dev", "advance", "30d"]);
+    expect(advanced.code, advanced.stderr).toBe(0);
+    expect(advanced.stdout).toMatch(/^Advanced the chain's clock by 30 d: block \d+, chain time /);
+    const settled = await tender(["arbitrator", "settle", posted.jobId], { key: "buyer" });
+    expect(settled.code, settled.stderr).toBe(0);
+    expect(settled.stdout).toMatch(/^Settled by default: the supplier never answered, so the buyer gets the whole price back\. Job \d+ is now Settled\.\nPaid out:\n {2}buyer +0\.102 ETH = 0\.1 ETH \(100% of the price\) \+ 0\.002 ETH \(its arbitration fee back\)\n {2}supplier +0 ETH\n {2}arbitrator +0 ETH: nothing/);
+    const mined = await tender(["dev", "mine", "2", "--json"]);
+    expect(mined.code, mined.stderr).toBe(0);
+    await refused(["dev", "advance", "soon"], 2, /<duration>: "soon" is not a duration/);
+  });
+
+  it("says what is wrong with an endpoint that is not a chain, and keeps dev commands off real chains", async () => {
+    // A web page, a JSON-RPC server that is no chain, and a "mainnet" (chain id 1) that is not a development node.
+    const servers: Server[] = [];
+    const serve = async (answer: (method: string) => { status?: number; type: string; body: string }) => {
+      const server = createServer((req, res) => {
+        let body = "";
+        req.on("data", (chunk: Buffer) => (body += chunk.toString()));
+        req.on("end", () => {
+          const method = (() => { try { return (JSON.parse(body) as { method: string }).method; } catch { return ""; } })();
+          const reply = answer(method);
+          res.writeHead(reply.status ?? 200, { "content-type": reply.type });
+          res.end(reply.body);
+        });
+      });
+      servers.push(server);
+      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+      return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    };
+    const rpc = (result: unknown) => ({ type: "application/json", body: JSON.stringify({ jsonrpc: "2.0", id: 1, ...(result === undefined ? { error: { code: -32601, message: "Method not found" } } : { result }) }) });
+    try {
+      const web = await serve(() => ({ type: "text/html; charset=utf-8", body: "<!doctype html><p>hello" }));
+      const notChain = await serve(() => rpc(undefined));
+      const mainnet = await serve((method) => rpc(method === "eth_chainId" ? "0x1" : method === "eth_blockNumber" ? "0x10" : undefined));
+      await refused(["job", "show", "1", "--rpc", web], 4, /is not an Ethereum chain's JSON-RPC endpoint: it answers HTTP 200 with text\/html, not JSON-RPC/);
+      await refused(["job", "show", "1", "--rpc", notChain], 4, /is not an Ethereum chain's JSON-RPC endpoint: its eth_chainId failed: Method not found/);
+      await refused(["dev", "advance", "2h", "--rpc", mainnet], 2, /tender dev advance works only on a development chain .*chain id 1\) does not, so nothing was sent/);
+      await refused(["dev", "mine", "--rpc", mainnet], 2, /tender dev mine works only on a development chain/);
+    } finally {
+      for (const server of servers) server.close();
+    }
   });
 });

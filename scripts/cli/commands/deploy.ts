@@ -19,8 +19,8 @@ export default defineCommand({
   async run(parsed, globals) {
     const feeBps = parseBps("--fee", str(parsed, "fee") ?? "1%", 500);
     const ctx = await connect(globals, { needDeployment: false });
-    if (parsed.values.force !== true && existsSync(sdk.deploymentFile(ctx.chain.id, process.env.TENDER_DEPLOYMENTS_DIR))) {
-      throw new CliError(`Tender already has a deployment record for chain ${ctx.chain.id} (${sdk.deploymentFile(ctx.chain.id, process.env.TENDER_DEPLOYMENTS_DIR)}); pass --force to replace it`);
+    if (parsed.values.force !== true && existsSync(sdk.deploymentFile(ctx.chain.id, ctx.network.deploymentsDir))) {
+      throw new CliError(`Tender already has a deployment record for chain ${ctx.chain.id} (${sdk.deploymentFile(ctx.chain.id, ctx.network.deploymentsDir)}); pass --force to replace it`);
     }
     const writer = await ctx.writer();
     const treasury = str(parsed, "treasury") === undefined ? writer.account.address : checkAddressArg("--treasury", str(parsed, "treasury")!);
@@ -32,7 +32,7 @@ export default defineCommand({
     if (parsed.values["mock-token"] === true) {
       deployment.stablecoin = await sdk.deployMockToken(writer, ctx.reader, { name: "Mock USD", symbol: "mUSD", decimals: 6 });
     }
-    const file = sdk.writeDeployment(deployment, process.env.TENDER_DEPLOYMENTS_DIR);
+    const file = sdk.writeDeployment(deployment, ctx.network.deploymentsDir);
     return {
       data: { ...deployment, file },
       lines: [

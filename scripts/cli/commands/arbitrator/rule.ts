@@ -1,6 +1,6 @@
 import { keccak256, toBytes } from "viem";
 import { defineCommand, str } from "../../command.ts";
-import { jobTransaction } from "../../actions.ts";
+import { jobTransaction, settledReport } from "../../actions.ts";
 import { parseBps } from "../../format.ts";
 
 export default defineCommand({
@@ -17,6 +17,7 @@ export default defineCommand({
     const reasonHash = keccak256(toBytes(str(parsed, "reason")!));
     return jobTransaction(parsed, globals, "Ruling", (ctx, t, _job, jobId) =>
       t.rule({ jobId, buyerShareBps, reasonHash }),
+      (ctx, jobId, after, _t, receipt) => settledReport(ctx, jobId, after, receipt),
     );
   },
 });

@@ -1,5 +1,5 @@
 import { defineCommand } from "../../command.ts";
-import { jobTransaction } from "../../actions.ts";
+import { jobTransaction, settledReport } from "../../actions.ts";
 
 export default defineCommand({
   path: ["arbitrator", "settle"],
@@ -8,5 +8,5 @@ export default defineCommand({
   options: {},
   examples: ["tender arbitrator settle 12 --account buyer"],
   run: (parsed, globals) =>
-    jobTransaction(parsed, globals, "Settling the dispute", (ctx, t, _job, jobId) => t.settleDispute({ jobId })),
+    jobTransaction(parsed, globals, "Settling the dispute", (ctx, t, _job, jobId) => t.settleDispute({ jobId }), (ctx, jobId, after, _t, receipt) => settledReport(ctx, jobId, after, receipt)),
 });

@@ -1,6 +1,8 @@
+import * as sdk from "@tender/sdk";
 import { defineCommand, str } from "../../command.ts";
 import { jobTransaction } from "../../actions.ts";
 import { parseAmount } from "../../format.ts";
+import { inOptionTerms } from "../../inputs.ts";
 import { bidReport } from "./report.ts";
 
 export default defineCommand({
@@ -12,6 +14,7 @@ export default defineCommand({
   run: (parsed, globals) =>
     jobTransaction(parsed, globals, "Improving the bid", async (ctx, t, job, jobId) => {
       const price = parseAmount("--price", str(parsed, "price")!, await ctx.tokenAt(job.token));
+      inOptionTerms({ price: "--price" }, () => sdk.checkAmount("price", price));
       return t.improveBid({ jobId, price });
     }, bidReport),
 });

@@ -2,6 +2,7 @@ import * as sdk from "@tender/sdk";
 import { CliError, defineCommand, str } from "../../command.ts";
 import { jobTransaction } from "../../actions.ts";
 import { formatAmount, parseAmount } from "../../format.ts";
+import { inOptionTerms } from "../../inputs.ts";
 import { bidReport } from "./report.ts";
 
 export default defineCommand({
@@ -19,6 +20,7 @@ export default defineCommand({
       const token = await ctx.tokenAt(job.token);
       const price = parseAmount("--price", str(parsed, "price")!, token);
       if (price > rfq.price) throw new CliError(`--price: ${formatAmount(price, token)} is above job ${jobId}'s maximum of ${formatAmount(rfq.price, token)}`);
+      inOptionTerms({ price: "--price" }, () => sdk.checkAmount("price", price));
       const bond = sdk.bondFor(rfq.price, floors);
       return t.bid({ jobId, price, floors, token: job.token, bond });
     }, bidReport),

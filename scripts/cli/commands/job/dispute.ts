@@ -1,6 +1,7 @@
 import { defineCommand, str } from "../../command.ts";
 import { jobTransaction } from "../../actions.ts";
 import { checkUri } from "../../inputs.ts";
+import { disputeStepReport } from "../../payouts.ts";
 
 export default defineCommand({
   path: ["job", "dispute"],
@@ -11,9 +12,10 @@ export default defineCommand({
   examples: ["tender job dispute 12 --statement ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi/statement.json --account buyer"],
   run: (parsed, globals) => {
     const statementURI = checkUri("--statement", str(parsed, "statement")!);
+    let fee = 0n;
     return jobTransaction(parsed, globals, "Disputing", async (ctx, t, job, jobId) => {
-      const fee = await ctx.read.disputeFee({ jobId });
+      fee = await ctx.read.disputeFee({ jobId });
       return t.dispute({ jobId, statementURI, token: job.token, fee });
-    });
+    }, async (ctx, jobId, after, _t, receipt) => ({ data: { fee }, lines: await disputeStepReport(ctx, jobId, after, receipt, fee) }));
   },
 });

@@ -14,9 +14,10 @@ export default defineCommand({
     buyer: { type: "string", value: "ADDRESS", description: "only this buyer's jobs" },
     supplier: { type: "string", value: "ADDRESS", description: "only jobs this supplier was hired for or awarded" },
     limit: { type: "string", value: "N", description: "at most N jobs (default 50)" },
+    ids: { type: "boolean", description: "print only the job ids, one a line (for a shell: JOB=$(tender job list … --limit 1 --ids))" },
   },
   details: "Reads the chain's logs from the deployment's start block; the indexer serves the same list at scale.",
-  examples: ["tender job list --status open --category text.transform", "tender job list --buyer 0x90F79bf6EB2c4f870365E785982E1f101E93b906 --json"],
+  examples: ["tender job list --status open --category text.transform", "tender job list --buyer 0x90F79bf6EB2c4f870365E785982E1f101E93b906 --limit 1 --ids", "tender job list --buyer 0x90F79bf6EB2c4f870365E785982E1f101E93b906 --json"],
   async run(parsed, globals) {
     const statusName = str(parsed, "status");
     const status = statusName === undefined ? undefined : STATUS_NAMES.findIndex((s) => s.toLowerCase() === statusName.toLowerCase());
@@ -50,6 +51,7 @@ export default defineCommand({
       }
       jobs.push({ jobId: posting.jobId, status: STATUS_NAMES[job.status]!, kind: posting.kind, category: categoryName, title, token: job.token, price: job.price, buyer: job.buyer, supplier: job.supplier, deadline: job.deadline });
     }
+    if (parsed.values.ids === true) return { data: jobs.map((j) => j.jobId), lines: jobs.map((j) => String(j.jobId)) };
     const rows = [];
     for (const j of jobs) {
       rows.push([String(j.jobId), j.status, j.kind === "rfq" ? "RFQ" : "direct", j.category, formatAmount(j.price, await ctx.tokenAt(j.token)), short(j.buyer), formatTime(j.deadline, now).split(" (")[0]!, j.title]);

@@ -2,8 +2,16 @@ import { readFileSync } from "node:fs";
 import * as sdk from "@tender/sdk";
 import { CliError, EXIT, defineCommand, list, str } from "../../command.ts";
 import { connect, send } from "../../context.ts";
-import { formatAmount, formatTime, parseAmount, parseBps, parseDuration } from "../../format.ts";
-import { checkAddressArg, checkCount } from "../../inputs.ts";
+import { formatAmount, formatTime, parseAmount, parseBps, parseWindow } from "../../format.ts";
+import { type FieldNames, checkAddressArg, checkCount, inOptionTerms } from "../../inputs.ts";
+
+/** The SDK's names for what this command's options set. */
+const OPTION_NAMES: FieldNames = {
+  token: "--token", arbitrator: "--arbitrator", supplier: "--supplier", price: "--price", maxPrice: "--max-price",
+  bidDeadline: "--bid-window", awardWindow: "--award-window", deliveryWindow: "--delivery-window", reviewWindow: "--review-window",
+  defaultBuyerShareBps: "--default-split", mode: "--mode", "floors.bondBps": "--bond", "floors.maxLossShareBps": "--max-loss-share",
+  "floors.minAvgRating": "--min-rating", "floors.metrics": "--metric",
+};
 
 const METRIC = /^(0x[0-9a-fA-F]{40}):([^<>=]+)(>=|<=)([0-9]+)$/;
 
@@ -67,7 +75,7 @@ export default defineCommand({
       throw new CliError(`${misplaced.map((name) => `--${name}`).join(", ")} ${misplaced.length === 1 ? "does" : "do"} not apply to ${direct ? "a direct hire" : "an RFQ (its bids set the price; use --max-price)"}`);
     }
     if (str(parsed, "mode") !== "choice" && str(parsed, "award-window") !== undefined) throw new CliError("--award-window applies only with --mode choice");
-    const duration = (name: string, fallback: string) => parseDuration(`--${name}`, str(parsed, name) ?? fallback);
+    const duration = (name: string, fallback: string) => parseWindow(`--${name}`, str(parsed, name) ?? fallback);
     const deliveryWindow = duration("delivery-window", "1d");
     const reviewWindow = duration("review-window", "1d");
     const defaultBuyerShareBps = parseBps("--default-split", str(parsed, "default-split") ?? "0%", 5_000);
@@ -94,7 +102,7 @@ export default defineCommand({
         spec,
       };
       const t = await ctx.tender();
-      sdk.checkDirectHire(params, t.account);
+      inOptionTerms(OPTION_NAMES, () => sdk.checkDirectHire(params, t.account));
       const receipt = await send(ctx, "Posting the direct hire", () => t.postDirectHire(params));
       const jobId = await t.waitForJobId(receipt.transactionHash);
       const job = await ctx.read.job({ jobId });
@@ -149,7 +157,7 @@ export default defineCommand({
       floors,
       spec,
     };
-    sdk.checkRFQ(params, now);
+    inOptionTerms(OPTION_NAMES, () => sdk.checkRFQ(params, now));
     const t = await ctx.tender();
     const receipt = await send(ctx, "Posting the RFQ", () => t.postRFQ(params));
     const jobId = await t.waitForJobId(receipt.transactionHash);

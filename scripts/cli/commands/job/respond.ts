@@ -1,6 +1,7 @@
 import { defineCommand, str } from "../../command.ts";
 import { jobTransaction } from "../../actions.ts";
 import { checkUri } from "../../inputs.ts";
+import { disputeStepReport } from "../../payouts.ts";
 
 export default defineCommand({
   path: ["job", "respond"],
@@ -10,9 +11,10 @@ export default defineCommand({
   examples: ["tender job respond 12 --response ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi/answer.json --account supplier"],
   run: (parsed, globals) => {
     const responseURI = checkUri("--response", str(parsed, "response")!);
+    let fee = 0n;
     return jobTransaction(parsed, globals, "Answering the dispute", async (ctx, t, job, jobId) => {
-      const fee = await ctx.read.disputeFee({ jobId });
+      fee = await ctx.read.disputeFee({ jobId });
       return t.respond({ jobId, responseURI, token: job.token, fee });
-    });
+    }, async (ctx, jobId, after, _t, receipt) => ({ data: { fee }, lines: await disputeStepReport(ctx, jobId, after, receipt, fee) }));
   },
 });

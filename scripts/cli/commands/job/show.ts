@@ -4,9 +4,24 @@ import { STATUS_NAMES } from "../../actions.ts";
 import { connect, existingJob } from "../../context.ts";
 import { formatAmount, formatBps, formatDuration, formatTime, pairs, table } from "../../format.ts";
 
+/** The spec's inputs, the material a supplier works from: inline text as it is (indented), or where to fetch it. */
+function inputLines(inputs: unknown): string[] {
+  if (!Array.isArray(inputs) || inputs.length === 0) return [];
+  const lines = ["", "Inputs:"];
+  for (const input of inputs as { name?: unknown; text?: unknown; uri?: unknown; mediaType?: unknown }[]) {
+    const label = `  ${String(input.name ?? "?")}${typeof input.mediaType === "string" ? ` (${input.mediaType})` : ""}`;
+    if (typeof input.text === "string") {
+      lines.push(`${label}, inline:`, ...input.text.replace(/\r?\n$/, "").split(/\r?\n/).map((line) => `    | ${line}`));
+    } else if (typeof input.uri === "string") {
+      lines.push(`${label}: fetch from ${input.uri}`);
+    } else lines.push(`${label}: (neither text nor uri)`);
+  }
+  return lines;
+}
+
 export default defineCommand({
   path: ["job", "show"],
-  summary: "anyone: a job's terms, spec, floors, bids, deadlines and timeline",
+  summary: "anyone: a job's terms, spec and inputs, floors, bids, deadlines and timeline",
   args: "<jobId>",
   options: {},
   examples: ["tender job show 12", "tender job show 12 --json | jq .status"],
@@ -47,6 +62,7 @@ export default defineCommand({
     ];
     const lines = [`Job ${jobId}`, ...pairs(rows)];
     if (typeof spec.task === "string") lines.push("", "Task:", `  ${spec.task}`);
+    lines.push(...inputLines(spec.inputs));
     if (Array.isArray(spec.acceptance) && spec.acceptance.length) {
       lines.push("", "Acceptance:", ...(spec.acceptance as { id?: string; description?: string }[]).map((rule) => `  - ${rule.id ?? "?"}: ${rule.description ?? ""}`));
     }
