@@ -20,7 +20,7 @@ export type Db = Context["db"];
 export type Hex = `0x${string}`;
 export type AnyEvent = Event<"TenderEscrow:JobSettled">;
 
-export const BPS = 10_000n;
+export { BPS } from "@tender/sdk/units";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Logs

@@ -39,9 +39,9 @@ export async function settlementReport(ctx: Context, jobId: bigint, job: Job, re
   const terms = await ctx.read.arbitratorTerms({ termsId: job.termsId });
   const posting = await ctx.read.posting({ jobId });
   const bond = posting?.rfq ? sdk.bondFor(posting.price, posting.rfq.floors) : 0n;
-  const arbitrationFee = (job.price * BigInt(terms.feeBps)) / 10_000n;
+  const arbitrationFee = sdk.bpsOf(job.price, terms.feeBps);
   const amount = (value: bigint) => formatAmount(value, token);
-  const buyerShare = (job.price * BigInt(buyerShareBps)) / 10_000n;
+  const buyerShare = sdk.bpsOf(job.price, buyerShareBps);
   const supplierShare = job.price - buyerShare;
   const bondToBuyer = buyerShareBps > 5_000 ? bond : 0n;
   const bondToSupplier = bond - bondToBuyer;

@@ -667,7 +667,6 @@ describe("indexer", () => {
     "arbitrator_terms", "dispute", "evidence", "rating", "market", "market_volume", "clearing_price", "protocol",
     "protocol_fee", "credit",
   ];
-  const STATUS_NAMES = ["None", "Open", "Awarded", "Delivered", "Disputed", "Settled", "Refunded", "Cancelled"];
 
   /** Everything the API says about the market, and the row count of every table. */
   async function snapshot(from: RunningIndexer) {
@@ -704,7 +703,7 @@ describe("indexer", () => {
     expect(state.jobs.map((j) => j.job.id)).toEqual(Array.from({ length: Number(lastJobId) }, (_, i) => String(i + 1)));
     const onChain = await Promise.all(state.jobs.map((served) => sdk.readJob(node.reader, { escrow, jobId: BigInt(served.job.id) })));
     expect(state.jobs.map((served) => [served.job.id, served.job.status, served.job.buyer])).toEqual(
-      state.jobs.map((served, i) => [served.job.id, STATUS_NAMES[onChain[i]!.status], onChain[i]!.buyer.toLowerCase()]),
+      state.jobs.map((served, i) => [served.job.id, sdk.STATUS_NAMES[onChain[i]!.status], onChain[i]!.buyer.toLowerCase()]),
     );
     for (const [i, who] of [S1, S2, S3, S4].entries()) {
       expect(state.suppliers[i]!.record, `supplier #${who}`).toEqual({ ...(await sdk.readSupplierRecord(node.reader, { escrow, supplier: addr(who) })) });

@@ -56,7 +56,6 @@ export async function seedDemo(reader: sdk.Reader, actors: DemoActors, advanceTi
   await ok(as(arbitrator).registerArbitrator({ feeBps: 300, ruleWindow: 3 * sdk.DAY, termsURI: "https://example.org/arbitration-terms" }));
   for (const account of [...buyers, ...suppliers]) {
     await ok(sdk.mintMock(deployer, { token: stablecoin, to: account.account.address, amount: USD("100000") }));
-    await ok(sdk.approve(account, { token: stablecoin, spender: escrow, amount: 2n ** 255n }));
   }
   // Agent cards, and an evaluator's attestations: the first two suppliers are benchmarked, the third is not.
   const now = async () => Number((await reader.getBlock()).timestamp);

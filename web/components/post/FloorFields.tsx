@@ -1,5 +1,6 @@
 // Who may bid on an RFQ: floors on the bidder's record (completed jobs and volume, disputes lost, ratings), the bond
 // each bidder posts, and floors on metrics attested in the supplier registry.
+import { bpsOf } from "@tender/sdk/units";
 import { formatAmount, parseAmount, type TokenInfo } from "../../lib/format.ts";
 import { MAX_METRIC_FLOORS, METRICS, type MetricRow, type PostForm } from "../../lib/post-form.ts";
 import { FieldError, type Kit, LabelText, SelectField, TextField } from "./fields.tsx";
@@ -24,7 +25,7 @@ export function FloorFields({
   // The bond as an amount, while the maximum price and the percentage can be read.
   const maxPrice = parseAmount(form.maxPrice, token);
   const bondPercent = /^\d{1,3}(\.\d{1,2})?$/.test(form.bond.trim()) ? Math.round(Number(form.bond.trim()) * 100) : undefined;
-  const bond = maxPrice.ok && bondPercent !== undefined && bondPercent <= 10_000 ? (maxPrice.value * BigInt(bondPercent)) / 10_000n : undefined;
+  const bond = maxPrice.ok && bondPercent !== undefined && bondPercent <= 10_000 ? bpsOf(maxPrice.value, bondPercent) : undefined;
   return (
     <section className="panel" aria-labelledby={kit.id("floors-title")}>
       <h2 id={kit.id("floors-title")}>Who may bid</h2>
