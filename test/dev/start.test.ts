@@ -1,7 +1,7 @@
 // `npm start` end to end: the real orchestrator, a real `hardhat node` on a free port, the seeded demo read back
 // over RPC through the SDK, and a clean stop on Ctrl-C (SIGINT).
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { http, createPublicClient } from "viem";
@@ -21,8 +21,16 @@ describe("npm start", () => {
     const indexerPort = await freePort();
     const webPort = await freePort();
     const dir = mkdtempSync(join(tmpdir(), "tender-dev-"));
+    const stateDir = mkdtempSync(join(tmpdir(), "tender-state-"));
     child = spawn(process.execPath, ["scripts/dev/start.ts"], {
-      env: { ...process.env, TENDER_PORT: String(port), TENDER_INDEXER_PORT: String(indexerPort), TENDER_WEB_PORT: String(webPort), TENDER_DEPLOYMENTS_DIR: dir },
+      env: {
+        ...process.env,
+        TENDER_PORT: String(port),
+        TENDER_INDEXER_PORT: String(indexerPort),
+        TENDER_WEB_PORT: String(webPort),
+        TENDER_DEPLOYMENTS_DIR: dir,
+        TENDER_STATE_DIR: stateDir,
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
@@ -70,11 +78,29 @@ describe("npm start", () => {
     const page = await (await fetch(`http://127.0.0.1:${webPort}/jobs`)).text();
     for (const { id } of open.items) expect(page).toContain(`href="/jobs/${id}"`);
 
+    // The stack's coordinates for the CLI, in the agreed format; the closing note with accounts and next steps.
+    expect(JSON.parse(readFileSync(join(stateDir, "stack.json"), "utf8"))).toEqual({
+      rpcUrl: `http://127.0.0.1:${port}`,
+      chainId: 31337,
+      indexerUrl: `http://127.0.0.1:${indexerPort}`,
+      webUrl: `http://127.0.0.1:${webPort}`,
+      deploymentsDir: dir,
+      pid: child.pid,
+    });
+    expect(output).toContain("use them on this local chain only");
+    expect(output).toMatch(/#2 +arbitrator +0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC +0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a/);
+    expect(output).toContain("0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80"); // account #0's well-known key
+    expect(output).toContain(`1. Open the market:         http://127.0.0.1:${webPort}/jobs`);
+    expect(output).toMatch(new RegExp(`2\\. Read a job in the shell: TENDER_RPC_URL=http://127\\.0\\.0\\.1:${port} TENDER_DEPLOYMENTS_DIR=\\S+ npx tender job show 1`));
+    expect(output).toContain(`3. Follow the agents:       tail -f ${join(stateDir, "logs/agent-undercut.log")}`);
+    expect(readFileSync(join(stateDir, "logs/agent-undercut.log"), "utf8")).not.toBe("");
+
     child.kill("SIGINT");
     expect(await exited).toBe(0);
     expect(output).toContain("Stopping the web app, the agents, the indexer and the local chain");
     expect(await isListening(webPort)).toBe(false);
     expect(await isListening(indexerPort)).toBe(false);
     expect(await isListening(port)).toBe(false);
+    expect(existsSync(join(stateDir, "stack.json"))).toBe(false);
   }, 300_000);
 });
