@@ -12,5 +12,7 @@ if (major < 22 && process.env.npm_command !== "exec") {
       `or put a Node 24 first on PATH for this shell and install again:\n\n` +
       `  eval "$(sh scripts/dev/node24.sh)"\n  npm install\n`,
   );
+  // npm has already rewritten node_modules without Hardhat's native package: mark it as needing an install.
+  require("node:fs").rmSync(require("node:path").join(__dirname, "../../node_modules/.tender-install"), { force: true });
   process.exit(1);
 }
