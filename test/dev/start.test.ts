@@ -1,6 +1,6 @@
 // `npm start` end to end: the real orchestrator, a real `hardhat node` on a free port, the seeded demo read back
-// over RPC through the SDK, and a clean stop on Ctrl-C (SIGINT).
-import { type ChildProcess, spawn } from "node:child_process";
+// over RPC through the SDK, and a clean stop on Ctrl-C (SIGINT); and an agent that dies stops the whole stack.
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,11 +9,14 @@ import { hardhat } from "viem/chains";
 import { afterAll, describe, expect, it } from "vitest";
 import * as sdk from "@tender/sdk";
 import { freePort, isListening } from "../../scripts/dev/lib/ports.ts";
+import { groupStopper } from "../../scripts/dev/lib/process-group.ts";
 
 describe("npm start", () => {
   let child: ChildProcess | undefined;
-  afterAll(() => {
+  let stopGroup: (() => Promise<void>) | undefined;
+  afterAll(async () => {
     child?.kill("SIGKILL");
+    await stopGroup?.();
   });
 
   it("starts a chain, deploys, seeds jobs in every reachable state, and stops on Ctrl-C", async () => {
@@ -103,4 +106,43 @@ describe("npm start", () => {
     expect(await isListening(port)).toBe(false);
     expect(existsSync(join(stateDir, "stack.json"))).toBe(false);
   }, 300_000);
+
+  it("stops the whole stack when an agent dies, and says so", async () => {
+    const ports = [await freePort(), await freePort(), await freePort()];
+    const dir = mkdtempSync(join(tmpdir(), "tender-start-"));
+    const agentChild = spawn(process.execPath, ["scripts/dev/start.ts"], {
+      env: {
+        ...process.env,
+        TENDER_PORT: String(ports[0]),
+        TENDER_INDEXER_PORT: String(ports[1]),
+        TENDER_WEB_PORT: String(ports[2]),
+        TENDER_DEPLOYMENTS_DIR: join(dir, "deployments"),
+        TENDER_STATE_DIR: join(dir, "state"),
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    });
+    stopGroup = groupStopper(agentChild);
+    let output = "";
+    agentChild.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    agentChild.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const run = { child: agentChild, dir, exited: new Promise<number | null>((resolve) => agentChild.once("exit", (code) => resolve(code))), output: () => output };
+    // Wait for the agents to be running, then kill one of them (a child of the start script running `agent run`).
+    const deadline = Date.now() + 180_000;
+    let agentPid: number | undefined;
+    while (agentPid === undefined) {
+      if (Date.now() > deadline || run.child.exitCode !== null) throw new Error(`no agent seen:\n${run.output()}`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      if (!run.output().includes("Supplier agents are bidding")) continue;
+      const ps = execFileSync("ps", ["-o", "pid=,args=", "--ppid", String(run.child.pid)], { encoding: "utf8" });
+      const line = ps.split("\n").find((l) => l.includes("agent run"));
+      if (line) agentPid = Number(line.trim().split(/\s+/)[0]);
+    }
+    process.kill(agentPid, "SIGKILL");
+    expect(await run.exited).toBe(1);
+    expect(run.output()).toMatch(/The agent \S+ stopped unexpectedly \(SIGKILL\)/);
+    expect(run.output()).toContain("Stopping the web app, the agents, the indexer and the local chain");
+    for (const port of ports) expect(await isListening(port)).toBe(false);
+    expect(existsSync(join(run.dir, "state/stack.json"))).toBe(false);
+  }, 240_000);
 });
