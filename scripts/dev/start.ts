@@ -1,8 +1,17 @@
-// `npm start`: a local chain (hardhat node on 127.0.0.1, port 8545 unless TENDER_PORT says otherwise), Tender
-// deployed on it, a seeded demo market, two supplier agents, the indexer (42069, TENDER_INDEXER_PORT) and the web
-// app's production build (3000, TENDER_WEB_PORT), and a summary; runs until Ctrl-C, then stops what it started.
+// `npm start` (through scripts/dev/run.cjs, which brings Node 24 and the dependencies): a local chain (hardhat node
+// on 127.0.0.1, port 8545 unless TENDER_PORT says otherwise), Tender deployed on it, a seeded demo market, two
+// supplier agents, the indexer (42069, TENDER_INDEXER_PORT) and the web app's production build (3000,
+// TENDER_WEB_PORT), and a summary; runs until Ctrl-C, then stops what it started.
+//
+// Safety: it never sends a transaction to, or writes a deployment for, a chain it did not start. The three ports
+// must be free before anything is started or written, and the chain it deploys on must be the hardhat node it
+// launched (its own output says it listens on that port, and the chain is fresh: id 31337, block 0).
+// When the indexer, the web app or an agent dies, it says so and stops the whole stack (exit code 1).
+// While it runs, <repo>/.tender/stack.json (TENDER_STATE_DIR moves the folder) holds the stack's coordinates for
+// the CLI, and .tender/logs/ each process's log.
 import { type ChildProcess, spawn } from "node:child_process";
-import { dirname, join } from "node:path";
+import { type WriteStream, createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { http, createPublicClient, createWalletClient, defineChain } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
@@ -10,88 +19,214 @@ import * as sdk from "@tender/sdk";
 import { seedDemo } from "./demo/seed.ts";
 import { type DemoAgent, runRounds, startAgents } from "./demo/agents.ts";
 import { type RunningIndexer, startIndexer } from "./lib/indexer.ts";
-import { type RunningWeb, buildWeb, startWeb } from "./lib/web.ts";
+import { isListening } from "./lib/ports.ts";
+import { type RunningWeb, buildWeb, startWeb, webBuildIsCurrent } from "./lib/web.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
-const port = Number(process.env.TENDER_PORT ?? 8545);
-const rpcUrl = `http://127.0.0.1:${port}`;
 // Hardhat's well-known development accounts: never use them on a real network.
 const MNEMONIC = "test test test test test test test test test test test junk";
+const CHAIN_ID = 31337;
+
+function portFrom(variable: string, fallback: number): number {
+  const raw = process.env[variable];
+  if (raw === undefined || raw === "") return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    console.error(`${variable}=${raw} is not a port (a whole number from 1 to 65535).`);
+    process.exit(1);
+  }
+  return port;
+}
+const ports = [
+  { what: "the local chain", variable: "TENDER_PORT", port: portFrom("TENDER_PORT", 8545) },
+  { what: "the indexer", variable: "TENDER_INDEXER_PORT", port: portFrom("TENDER_INDEXER_PORT", 42069) },
+  { what: "the web app", variable: "TENDER_WEB_PORT", port: portFrom("TENDER_WEB_PORT", 3000) },
+] as const;
+const [chainPort, indexerPort, webPort] = ports.map((p) => p.port) as [number, number, number];
+const rpcUrl = `http://127.0.0.1:${chainPort}`;
+const deploymentsDir = process.env.TENDER_DEPLOYMENTS_DIR;
+const stateDir = resolve(process.env.TENDER_STATE_DIR || join(root, ".tender"));
+const stackFile = join(stateDir, "stack.json");
+const logDir = join(stateDir, "logs");
+/** A path as a person in the repository's folder would type it. */
+const shown = (path: string) => (path.startsWith(root + "/") ? relative(process.cwd(), path) || "." : path);
 
 const chain = defineChain({
-  id: 31337,
+  id: CHAIN_ID,
   name: "Tender local",
   nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
   rpcUrls: { default: { http: [rpcUrl] } },
 });
 
-function startNode(): ChildProcess {
-  const bin = join(root, "node_modules/.bin/hardhat");
-  const child = spawn(bin, ["node", "--hostname", "127.0.0.1", "--port", String(port)], {
-    cwd: root,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let log = "";
-  child.stdout!.on("data", (chunk: Buffer) => (log += chunk.toString()));
-  child.stderr!.on("data", (chunk: Buffer) => (log += chunk.toString()));
-  child.on("exit", (code, signal) => {
-    if (!stopping) {
-      console.error(`hardhat node exited (${signal ?? code}):\n${log.slice(-2000)}`);
+// 1. Nothing is started, sent or written unless all three ports are free (and distinct).
+{
+  const clash = ports.find((p, i) => ports.findIndex((q) => q.port === p.port) !== i);
+  if (clash) {
+    console.error(`Port ${clash.port} is asked for twice (${ports.filter((p) => p.port === clash.port).map((p) => p.variable).join(" and ")}): give each a port of its own.`);
+    process.exit(1);
+  }
+  let running = "";
+  try {
+    const stack = JSON.parse(readFileSync(stackFile, "utf8")) as { pid?: number };
+    if (stack.pid && stack.pid !== process.pid) {
+      process.kill(stack.pid, 0);
+      running = ` (another \`npm start\`, pid ${stack.pid}, is running: ${shown(stackFile)}; Ctrl-C it in its shell)`;
+    }
+  } catch {
+    // no stack file, or its process is gone
+  }
+  for (const { what, variable, port } of ports) {
+    if (await isListening(port)) {
+      console.error(
+        `Port ${port} on 127.0.0.1, for ${what}, is taken: something else listens there${running}.\n` +
+          `Nothing was started or written. Stop that process, or move ${what} with ${variable}, e.g.  ${variable}=${port + 1} npm start`,
+      );
       process.exit(1);
     }
-  });
-  return child;
+  }
 }
 
-async function waitForRpc(timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      const res = await fetch(rpcUrl, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_chainId", params: [] }),
-      });
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`no RPC at ${rpcUrl} after ${timeoutMs / 1000}s (is port ${port} taken? set TENDER_PORT)`);
-}
+mkdirSync(logDir, { recursive: true });
+const logs: WriteStream[] = [];
+const logFile = (name: string) => {
+  const stream = createWriteStream(join(logDir, `${name}.log`), { flags: "w" });
+  logs.push(stream);
+  return stream;
+};
 
 let stopping = false;
 let agents: DemoAgent[] = [];
 let indexer: RunningIndexer | undefined;
 let web: RunningWeb | undefined;
-const node = startNode();
-// The web app's production build runs beside the chain's setup (it is redone only when a source changed).
-const webBuild = buildWeb().then(
-  (ms) => ({ ms }),
-  (error: Error) => ({ error }),
-);
-const stop = (code: number) => {
+const abortBuild = new AbortController();
+
+function removeStackFile() {
+  try {
+    if ((JSON.parse(readFileSync(stackFile, "utf8")) as { pid?: number }).pid === process.pid) rmSync(stackFile);
+  } catch {
+    // not ours, or not there
+  }
+}
+
+function stop(code: number) {
   if (stopping) return;
   stopping = true;
+  removeStackFile();
   console.log("\nStopping the web app, the agents, the indexer and the local chain…");
-  const exited = (child: ChildProcess) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once("exit", resolve)));
+  abortBuild.abort();
+  const exited = (child: ChildProcess) => new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(null) : child.once("exit", resolve)));
   for (const agent of agents) agent.child.kill("SIGTERM");
-  void Promise.all([...agents.map((agent) => exited(agent.child)), indexer?.stop(), web?.stop()]).then(() => {
-    node.once("exit", () => process.exit(code));
+  const finish = () => {
+    for (const stream of logs) stream.end();
+    process.exit(code);
+  };
+  void Promise.all([...agents.map((agent) => exited(agent.child)), indexer?.stop(), web?.stop(), webBuild]).then(() => {
+    if (node.exitCode !== null || node.signalCode !== null) return finish();
+    node.once("exit", finish);
     node.kill("SIGTERM");
   });
-  setTimeout(() => process.exit(code), 8_000).unref();
-};
+  setTimeout(finish, 8_000).unref();
+}
+
+/** Says at once that a part of the stack died, with the end of its log, and stops the rest. */
+function died(what: string, how: { code: number | null; signal: NodeJS.Signals | null }, tail: string) {
+  if (stopping) return;
+  console.error(`\n${what} stopped unexpectedly (${how.signal ?? `exit code ${how.code}`}); the stack cannot work without it. Its last lines:\n${tail.trimEnd().split("\n").slice(-15).join("\n")}`);
+  stop(1);
+}
+
+// 2. The chain: our own hardhat node, believed only once its own output says it listens on the port asked for.
+let nodeLog = "";
+let up = false;
+const nodeFile = logFile("chain");
+const node = spawn(join(root, "node_modules/.bin/hardhat"), ["node", "--hostname", "127.0.0.1", "--port", String(chainPort)], {
+  cwd: root,
+  stdio: ["ignore", "pipe", "pipe"],
+});
+const listening = new Promise<void>((resolve, reject) => {
+  const onData = (chunk: Buffer) => {
+    nodeLog += chunk.toString();
+    nodeFile.write(chunk);
+    if (!up && nodeLog.includes(`JSON-RPC server at http://127.0.0.1:${chainPort}/`)) {
+      up = true;
+      resolve();
+    }
+  };
+  node.stdout!.on("data", onData);
+  node.stderr!.on("data", onData);
+  node.once("exit", (code, signal) => {
+    if (!up) {
+      const taken = /EADDRINUSE/.test(nodeLog) ? ` Port ${chainPort} was taken meanwhile: move the chain with TENDER_PORT.` : "";
+      reject(new Error(`hardhat node exited (${signal ?? code}) before it listened; nothing was sent.${taken}\n${nodeLog.slice(-2000)}`));
+    } else died("The local chain (hardhat node)", { code, signal }, nodeLog);
+  });
+  setTimeout(() => reject(new Error(`hardhat node did not say it listens on ${rpcUrl} within 90 s:\n${nodeLog.slice(-2000)}`)), 90_000).unref();
+});
+
+
+// The web app's production build runs beside the chain's setup (it is redone only when a source changed).
+const building = !webBuildIsCurrent();
+const buildStarted = Date.now();
+let buildDone = false;
+if (building) {
+  console.log("Building the web app (its first start, or its sources changed): `next build`, about 1–3 minutes, beside the chain's setup.");
+}
+const buildFile = logFile("web-build");
+let routes = false;
+const webBuild = buildWeb({
+  signal: abortBuild.signal,
+  onLog: (line) => {
+    buildFile.write(line + "\n");
+    // next's steps, not its closing table of routes (in .tender/logs/web-build.log)
+    if (/^\s*Route \(/.test(line)) routes = true;
+    if (!routes && !stopping) console.log(`  web build  ${line.trim()}`);
+  },
+}).then(
+  (ms) => ({ ms }),
+  (error: Error) => ({ error }),
+).finally(() => {
+  buildDone = true;
+});
+if (building) {
+  const ticker = setInterval(() => {
+    if (buildDone || stopping) return clearInterval(ticker);
+    console.log(`  web build  still building… ${Math.round((Date.now() - buildStarted) / 1000)} s`);
+  }, 20_000);
+  ticker.unref();
+}
+
 process.on("SIGINT", () => stop(0));
 process.on("SIGTERM", () => stop(0));
 
+async function rpc<T>(method: string): Promise<T> {
+  const res = await fetch(rpcUrl, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params: [] }),
+    signal: AbortSignal.timeout(10_000),
+  });
+  const body = (await res.json()) as { result?: T; error?: { message: string } };
+  if (body.error) throw new Error(`${method}: ${body.error.message}`);
+  return body.result as T;
+}
+
 try {
-  await waitForRpc();
+  await listening;
+  // The chain that answers must be the fresh one we launched: still running, chain id 31337, nothing mined yet.
+  const [chainId, block] = [Number(BigInt(await rpc<string>("eth_chainId"))), Number(BigInt(await rpc<string>("eth_blockNumber")))];
+  if (node.exitCode !== null || chainId !== CHAIN_ID || block !== 0) {
+    throw new Error(`The chain answering at ${rpcUrl} is not the fresh chain this start launched (chain id ${chainId}, block ${block}); nothing was sent.`);
+  }
+  console.log(`Local chain up at ${rpcUrl} (chain id ${CHAIN_ID}); deploying Tender and seeding the demo market…`);
+
   const transport = http(rpcUrl);
   const reader = createPublicClient({ chain, transport }) as sdk.Reader;
   const writer = (index: number) =>
     createWalletClient({ chain, transport, account: mnemonicToAccount(MNEMONIC, { addressIndex: index }) });
+  const advanceTime = async (seconds: number) => {
+    await reader.request({ method: "evm_increaseTime" as never, params: [seconds] as never });
+    await reader.request({ method: "evm_mine" as never, params: [] as never });
+  };
   const seeded = await seedDemo(
     reader,
     {
@@ -102,30 +237,38 @@ try {
       buyers: [writer(3), writer(4)],
       suppliers: [writer(5), writer(6), writer(7)],
     },
-    async (seconds) => {
-      await reader.request({ method: "evm_increaseTime" as never, params: [seconds] as never });
-      await reader.request({ method: "evm_mine" as never, params: [] as never });
-    },
+    advanceTime,
   );
-  const file = sdk.writeDeployment(seeded.deployment, process.env.TENDER_DEPLOYMENTS_DIR);
+  const file = resolve(sdk.writeDeployment(seeded.deployment, deploymentsDir));
 
   // Two supplier agents (accounts #9 and #10) compete for the demo buyer's text.transform RFQs.
   const agentAccounts = [9, 10].map((index) => mnemonicToAccount(MNEMONIC, { addressIndex: index }));
   for (const account of agentAccounts) {
     await sdk.waitForSuccess(reader, await sdk.mintMock(writer(0), { token: seeded.stablecoin, to: account.address, amount: 1_000_000_000n }));
   }
+  const agentLogs = new Map<string, { file: WriteStream; tail: string[] }>();
   agents = startAgents(
     {
       rpcUrl,
-      deploymentsDir: process.env.TENDER_DEPLOYMENTS_DIR,
+      deploymentsDir,
       agents: ["undercut", "cost-plus"].map((name, i) => ({
         config: join(root, `scripts/agent/examples/${name}.json`),
         privateKey: `0x${Buffer.from(agentAccounts[i]!.getHdKey().privateKey!).toString("hex")}`,
         address: agentAccounts[i]!.address,
       })),
     },
-    (name, line) => console.log(`  agent ${name.padEnd(9)} ${line.replace(/^\S+ \[[^\]]+\] /, "")}`),
+    (name, line) => {
+      let log = agentLogs.get(name);
+      if (!log) agentLogs.set(name, (log = { file: logFile(`agent-${name}`), tail: [] }));
+      log.file.write(line + "\n");
+      log.tail.push(line);
+      if (log.tail.length > 15) log.tail.shift();
+      if (!stopping) console.log(`  agent ${name.padEnd(9)} ${line.replace(/^\S+ \[[^\]]+\] /, "")}`);
+    },
   );
+  for (const agent of agents) {
+    agent.child.once("exit", (code, signal) => died(`The agent ${agent.name}`, { code, signal }, (agentLogs.get(agent.name)?.tail ?? []).join("\n")));
+  }
   console.log("\nSupplier agents are bidding on the demo buyer's text.transform RFQs:");
   const rounds = await runRounds(reader, {
     buyer: writer(3),
@@ -134,38 +277,42 @@ try {
     token: seeded.stablecoin,
     count: 3,
     bidders: agents.length,
-    advanceTime: async (seconds) => {
-      await reader.request({ method: "evm_increaseTime" as never, params: [seconds] as never });
-      await reader.request({ method: "evm_mine" as never, params: [] as never });
-    },
+    advanceTime,
   });
 
   // The indexer, on a fresh in-memory database: it backfills what the demo did and follows the chain from there.
-  indexer = await startIndexer({
-    rpcUrl,
-    deploymentsDir: process.env.TENDER_DEPLOYMENTS_DIR,
-    port: Number(process.env.TENDER_INDEXER_PORT ?? 42069),
-  });
+  console.log("\nStarting the indexer (it indexes the demo from block 0)…");
+  const indexerFile = logFile("indexer");
+  indexer = await startIndexer({ rpcUrl, deploymentsDir, port: indexerPort, onLog: (line) => indexerFile.write(line + "\n") });
+  const runningIndexer = indexer;
+  void indexer.exited.then((how) => died("The indexer (ponder)", how, runningIndexer.log()));
+  if (indexer.port !== indexerPort) throw new Error(`The indexer listens on ${indexer.port}, not on ${indexerPort} as asked: port ${indexerPort} was taken meanwhile (TENDER_INDEXER_PORT moves it).`);
 
+  if (!buildDone) console.log("Waiting for the web app's build to finish…");
   const built = await webBuild;
   if ("error" in built) throw built.error;
-  web = await startWeb({
-    rpcUrl,
-    indexerUrl: indexer.url,
-    deploymentsDir: process.env.TENDER_DEPLOYMENTS_DIR,
-    port: Number(process.env.TENDER_WEB_PORT ?? 3000),
-  });
+  const webFile = logFile("web");
+  web = await startWeb({ rpcUrl, indexerUrl: indexer.url, deploymentsDir, port: webPort, onLog: (line) => webFile.write(line + "\n") });
+  const runningWeb = web;
+  void web.exited.then((how) => died("The web app (next start)", how, runningWeb.log()));
+  if (stopping) throw new Error("stopped while starting");
+
+  // The stack's coordinates, for the CLI (and anyone): written once everything is up, removed on the way out.
+  mkdirSync(stateDir, { recursive: true });
+  const stack = { rpcUrl, chainId: CHAIN_ID, indexerUrl: indexer.url, webUrl: web.url, deploymentsDir: dirname(file), pid: process.pid };
+  writeFileSync(`${stackFile}.tmp`, JSON.stringify(stack, null, 2) + "\n");
+  renameSync(`${stackFile}.tmp`, stackFile);
 
   console.log(`\nTender is running on a local chain.\n`);
   console.log(`  Web app      ${web.url}  (production build${built.ms ? `, built in ${(built.ms / 1000).toFixed(0)} s` : ", current"})`);
   console.log(`  RPC          ${rpcUrl}  (chain id ${chain.id})`);
+  console.log(`  Indexer      ${indexer.url}  (REST ${indexer.url}/api/jobs, GraphQL ${indexer.url}/graphql, SQL ${indexer.url}/sql)`);
   console.log(`  TenderEscrow ${seeded.deployment.escrow}  (escrow and RFQ market)`);
   console.log(`  Registry     ${seeded.deployment.registry}  (supplier profiles and attestations; from block ${seeded.deployment.startBlock})`);
   console.log(`  Mock USD     ${seeded.stablecoin}  (mUSD, 6 decimals)`);
-  console.log(`  Deployment   ${file}`);
-  console.log(`  Indexer      ${indexer.url}  (REST ${indexer.url}/api/jobs, GraphQL ${indexer.url}/graphql, SQL ${indexer.url}/sql)`);
-  console.log(`  Accounts     mnemonic "${MNEMONIC}": #0 owner, #1 treasury, #2 arbitrator, #3-4 buyers, #5-7 suppliers, #8 attestor, #9-10 agents\n`);
-  console.log("  Demo jobs:");
+  console.log(`  Deployment   ${shown(file)}`);
+  console.log(`  Stack        ${shown(stackFile)}  (these coordinates, for the CLI; removed on Ctrl-C)`);
+  console.log("\n  Demo jobs:");
   for (const job of [...seeded.jobs].sort((a, b) => Number(a.jobId - b.jobId))) {
     console.log(
       `    #${String(job.jobId).padEnd(3)} ${job.status.padEnd(10)} ${job.kind.padEnd(19)} ${job.price.padEnd(16)} ${job.title}`,
@@ -177,8 +324,30 @@ try {
   for (const agent of agents) console.log(`    ${agent.name.padEnd(10)} ${agent.address}`);
   console.log("  Rounds the demo buyer ran with them (its verifier decided each review):");
   for (const r of rounds) console.log(`    #${String(r.jobId).padEnd(3)} ${r.title.padEnd(24)} ${r.bids} bids, won by ${r.winner} at ${r.price} — ${r.decision}`);
+
+  const roles = ["owner (deployer)", "treasury", "arbitrator", "buyer", "buyer", "supplier", "supplier", "supplier", "attestor", "agent undercut", "agent cost-plus"];
+  console.log(`\n  Development accounts: Hardhat's public test keys (mnemonic "${MNEMONIC}").`);
+  console.log("  Everyone knows them: use them on this local chain only, never on a real network.");
+  roles.forEach((role, index) => {
+    const account = mnemonicToAccount(MNEMONIC, { addressIndex: index });
+    const key = `0x${Buffer.from(account.getHdKey().privateKey!).toString("hex")}`;
+    console.log(`    #${String(index).padEnd(2)} ${role.padEnd(16)} ${account.address}  ${key}`);
+  });
+
+  const cliEnv = [
+    ...(chainPort !== 8545 ? [`TENDER_RPC_URL=${rpcUrl}`] : []),
+    ...(deploymentsDir ? [`TENDER_DEPLOYMENTS_DIR=${dirname(file)}`] : []),
+  ].join(" ");
+  const firstJob = [...seeded.jobs].sort((a, b) => Number(a.jobId - b.jobId))[0]?.jobId ?? 1n;
+  console.log("\n  What now:");
+  console.log(`    1. Open the market:         ${web.url}/jobs`);
+  console.log(`    2. Read a job in the shell: ${cliEnv ? `${cliEnv} ` : ""}npx tender job show ${firstJob}`);
+  console.log(`    3. Follow the agents:       tail -f ${agents.map((a) => shown(join(logDir, `agent-${a.name}.log`))).join(" ")}`);
+  console.log(`\n  (Logs of the chain, the indexer and the web app are beside them in ${shown(logDir)}.)`);
   console.log("\nReady. Press Ctrl-C to stop.");
 } catch (error) {
-  console.error(error instanceof Error ? error.message : error);
-  stop(1);
+  if (!stopping) {
+    console.error(error instanceof Error ? error.message : error);
+    stop(1);
+  }
 }

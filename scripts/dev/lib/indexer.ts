@@ -44,6 +44,8 @@ export interface RunningIndexer {
   indexedBlock: () => Promise<number>;
   /** What Ponder logged so far. */
   log: () => string;
+  /** Settles when Ponder's process has exited (stopped, or died): with its exit code or signal. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** Stops Ponder and everything it started (its process group); resolves once they are gone. */
   stop: () => Promise<void>;
 }
@@ -111,6 +113,9 @@ export async function startIndexer(options: IndexerOptions): Promise<RunningInde
   child.stdout!.on("data", onData);
   child.stderr!.on("data", onData);
 
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once("exit", (code, signal) => resolve({ code, signal })),
+  );
   const tail = () => log.split("\n").slice(-40).join("\n");
   // Ponder exits on SIGTERM; anything left in its group goes after.
   const stop = groupStopper(child);
@@ -165,6 +170,7 @@ export async function startIndexer(options: IndexerOptions): Promise<RunningInde
     waitForBlock,
     indexedBlock: () => status(),
     log: () => log,
+    exited,
     stop,
   };
 }

@@ -37,14 +37,18 @@ export function webBuildIsCurrent(): boolean {
 
 /** Builds the app for production unless the build is current; resolves when done, with how long it took (0 when
  * there was nothing to do). */
-export async function buildWeb(options: { force?: boolean; onLog?: (line: string) => void } = {}): Promise<number> {
+export async function buildWeb(options: { force?: boolean; onLog?: (line: string) => void; signal?: AbortSignal } = {}): Promise<number> {
   if (!options.force && webBuildIsCurrent()) return 0;
   const started = Date.now();
   const child = spawn(process.execPath, [nextBin, "build", webDir], {
     cwd: root,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "pipe", "pipe"],
+    // With a signal: its own process group, so that an abort stops next's build workers too.
+    detached: Boolean(options.signal),
   });
+  const abort = () => void groupStopper(child)();
+  options.signal?.addEventListener("abort", abort, { once: true });
   let log = "";
   const onData = (chunk: Buffer) => {
     log += chunk.toString();
@@ -53,6 +57,8 @@ export async function buildWeb(options: { force?: boolean; onLog?: (line: string
   child.stdout!.on("data", onData);
   child.stderr!.on("data", onData);
   const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+  options.signal?.removeEventListener("abort", abort);
+  if (options.signal?.aborted) throw new Error("next build stopped");
   if (code !== 0) throw new Error(`next build failed (exit ${code}):\n${log.slice(-4000)}`);
   return Date.now() - started;
 }
@@ -67,12 +73,16 @@ export interface WebOptions {
   port?: number;
   hostname?: string;
   timeoutMs?: number;
+  /** Each line `next start` prints (they are also kept for error messages). */
+  onLog?: (line: string) => void;
 }
 
 export interface RunningWeb {
   url: string;
   port: number;
   log: () => string;
+  /** Settles when the server's process has exited (stopped, or died): with its exit code or signal. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   stop: () => Promise<void>;
 }
 
@@ -96,8 +106,15 @@ export async function startWeb(options: WebOptions): Promise<RunningWeb> {
     detached: true,
   });
   let log = "";
-  child.stdout!.on("data", (chunk: Buffer) => (log += chunk.toString()));
-  child.stderr!.on("data", (chunk: Buffer) => (log += chunk.toString()));
+  const onData = (chunk: Buffer) => {
+    log += chunk.toString();
+    for (const line of chunk.toString().split("\n")) if (line.trim()) options.onLog?.(line);
+  };
+  child.stdout!.on("data", onData);
+  child.stderr!.on("data", onData);
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once("exit", (code, signal) => resolve({ code, signal })),
+  );
   const stop = groupStopper(child);
   const url = `http://${hostname}:${port}`;
   const deadline = Date.now() + (options.timeoutMs ?? 60_000);
@@ -115,5 +132,5 @@ export async function startWeb(options: WebOptions): Promise<RunningWeb> {
     }
     await sleep(250);
   }
-  return { url, port, log: () => log, stop };
+  return { url, port, log: () => log, exited, stop };
 }
