@@ -1,7 +1,7 @@
 // The job spec: its published JSON Schema (job-spec.schema.json, draft 2020-12), its TypeScript type, and the check
 // that turns posted text into a typed spec or names every bad field (`spec.<json path>`), each in a sentence.
 // This module imports nothing from the SDK's other modules: validate.ts builds its TenderInputError on top of it.
-import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
+import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import schema from "./job-spec.schema.json" with { type: "json" };
 
 /** The published schema of a version 1 job spec. */
@@ -143,12 +143,21 @@ export function joinLines(lines: readonly string[]): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Validation
 
-const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictTypes: false, strictRequired: false });
-ajv.addFormat("regex", { type: "string", validate: compiles });
-const validateSchema = ajv.compile(schema);
+// Compiled on the first check, not at import: a program that never checks a spec (the CLI's --help, a read) does
+// not pay for it.
+let compiled: ValidateFunction | undefined;
+function validateSchema(doc: unknown): ValidateFunction["errors"] | undefined {
+  if (!compiled) {
+    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictTypes: false, strictRequired: false });
+    ajv.addFormat("regex", { type: "string", validate: compiles });
+    compiled = ajv.compile(schema);
+  }
+  return compiled(doc) ? undefined : (compiled.errors ?? []);
+}
 
-/** Checks buyers' `jsonSchema` rules against the draft 2020-12 meta-schema (without compiling them). */
-const metaAjv = new Ajv2020({ strict: false, logger: false, validateFormats: false });
+/** Checks buyers' `jsonSchema` rules against the draft 2020-12 meta-schema (without compiling them); made on first use. */
+let metaAjvInstance: Ajv2020 | undefined;
+const metaAjv = (): Ajv2020 => (metaAjvInstance ??= new Ajv2020({ strict: false, logger: false, validateFormats: false }));
 
 function compiles(pattern: string, flags = ""): boolean {
   return regexError(pattern, flags) === undefined;
@@ -210,7 +219,8 @@ function examine(text: string, category: string | undefined): { spec: JobSpec } 
   if (category !== undefined && doc.category !== category) {
     found.push({ path: "spec.category", message: `The spec's category is ${shown(doc.category)}, not the job's category ${JSON.stringify(category)}.` });
   }
-  if (!validateSchema(doc)) found.push(...explain(validateSchema.errors ?? [], doc));
+  const schemaErrors = validateSchema(doc);
+  if (schemaErrors) found.push(...explain(schemaErrors, doc));
   found.push(...semanticProblems(doc));
   const problems = found.filter((p, i) => found.findIndex((q) => q.path === p.path) === i);
   return problems.length ? { problems } : { spec: doc as unknown as JobSpec };
@@ -274,11 +284,11 @@ function regexProblem(pattern: string, flags?: string): string | undefined {
 
 function jsonSchemaProblem(jsonSchema: Doc): string | undefined {
   try {
-    if (metaAjv.validateSchema(jsonSchema) as boolean) return undefined;
+    if (metaAjv().validateSchema(jsonSchema) as boolean) return undefined;
   } catch (error) {
     return `This is not a JSON Schema (${(error as Error).message}).`;
   }
-  return `This is not a valid JSON Schema (${metaAjv.errorsText(metaAjv.errors?.slice(0, 1), { dataVar: "schema" })}).`;
+  return `This is not a valid JSON Schema (${metaAjv().errorsText(metaAjv().errors?.slice(0, 1), { dataVar: "schema" })}).`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
