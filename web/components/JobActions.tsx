@@ -66,7 +66,7 @@ export function JobActions(props: JobActionsProps) {
   const { buyer, supplier, token, deployment, escrowProblem } = props;
   const wallet = useWalletState();
   const now = useChainNow(props.now);
-  const { progress, send, busy } = useSend(token, deployment);
+  const { progress, send, busy, canSign } = useSend(token, deployment);
   const jobId = BigInt(props.jobId);
 
   const me = wallet.status === "ready" || wallet.status === "wrong-network" ? wallet.address.toLowerCase() : undefined;
@@ -109,7 +109,7 @@ export function JobActions(props: JobActionsProps) {
   };
 
   // The wallet may act: connected, on the right chain, and the escrow's address known.
-  const ready = deployment !== null && wallet.status === "ready";
+  const ready = canSign && wallet.status === "ready";
   /** Why this wallet may not (the state machine's sentence), once a wallet is there to be told. */
   const notice = (action: JobAction) => {
     const s = status_(action);

@@ -166,7 +166,7 @@ export function PostJobForm(props: PostJobFormProps) {
         Your wallet is on another network. <SwitchNetworkButton />
       </p>
     );
-  const ready = gate === null && wallet.status === "ready";
+  const ready = gate === null && wallet.status === "ready" && postTx.canSign;
 
   if (plan) {
     const arbitrator = arbitrators.find((a) => sameAddress(a.address, plan.params.arbitrator));

@@ -92,7 +92,14 @@ export function useSend(token: TokenInfo, deployment: Deployment | null, options
     }
   }
 
-  return { progress, send, busy: progress.phase === "checking" || progress.phase === "signing" || progress.phase === "mining" };
+  return {
+    progress,
+    send,
+    busy: progress.phase === "checking" || progress.phase === "signing" || progress.phase === "mining",
+    /** The wallet's client is there to sign (wagmi makes it a moment after the wallet connects): until then an
+     * action's button stays disabled rather than failing with "connect a wallet". */
+    canSign: walletClient !== undefined && publicClient !== undefined && deployment !== null,
+  };
 }
 
 export function ProgressLine({ progress }: { progress: Progress }) {
