@@ -3,8 +3,9 @@
 // `data:` URI cards (one with a hostile name), one pointing at a loopback address the server must refuse — one
 // completes a rated job and one holds an attestation; all three bid on an RFQ. The suppliers page lists them with
 // name, address, "unverified" and score, sorts and filters; the job's bid table shows names and scores and sorts;
-// a supplier's page links "Hire directly" to the post form with the supplier filled in.
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+// a supplier's page links "Hire directly" to the post form with the supplier filled in. Screenshots of the three
+// pages at desktop and phone sizes land in test-results/suppliers/, each checked for sideways overflow.
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Browser, type Page, chromium } from "playwright-core";
@@ -15,6 +16,7 @@ import { type RunningIndexer, startIndexer } from "../../scripts/dev/lib/indexer
 import { type RunningWeb, buildWeb, startWeb } from "../../scripts/dev/lib/web.ts";
 import { type RunningNode, startNode } from "../helpers/node.ts";
 
+const SHOTS = join(process.cwd(), "test-results", "suppliers");
 const DEPLOYER = 0, TREASURY = 1, JUDGE = 2, BUYER = 3, S1 = 5, S2 = 6, S3 = 7, ATTESTOR = 8;
 const dataCard = (card: object) => `data:application/json,${encodeURIComponent(JSON.stringify(card))}`;
 const HOSTILE = `<img src=x onerror="window.__pwned=1">Beta Bot`;
@@ -88,6 +90,8 @@ describe("finding and comparing suppliers in a browser", () => {
       args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     });
     page = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, baseURL: web.url })).newPage();
+    rmSync(SHOTS, { recursive: true, force: true });
+    mkdirSync(SHOTS, { recursive: true });
   });
 
   afterAll(async () => {
@@ -108,7 +112,7 @@ describe("finding and comparing suppliers in a browser", () => {
     await page.goto("/");
     await page.getByRole("link", { name: "Suppliers", exact: true }).click();
     await page.waitForURL("**/suppliers");
-    await expect(page.title()).resolves.toContain("Suppliers");
+    await expect.poll(() => page.title(), { timeout: 10_000 }).toContain("Suppliers"); // set once the page streamed in
 
     const rows = page.locator(".suppliers-table tbody tr");
     await expect.poll(() => rows.count()).toBe(3);
@@ -167,6 +171,19 @@ describe("finding and comparing suppliers in a browser", () => {
     expect(await page.getByRole("columnheader", { name: /Score/ }).getAttribute("aria-sort")).toBe("descending");
     await page.getByRole("button", { name: "Price", exact: true }).click();
     expect(await rowSuppliers(table)).toEqual([low(S1), low(S3), low(S2)]);
+  });
+
+  it("fits a phone: the suppliers, job and supplier pages are no wider than the screen (screenshots)", async () => {
+    const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 }, baseURL: web.url })).newPage();
+    for (const [name, path] of [["suppliers", "/suppliers"], ["job-bids", `/jobs/${jobId}`], ["supplier", `/suppliers/${low(S1)}`]] as const) {
+      for (const [size, p] of [["desktop", page], ["phone", phone]] as const) {
+        expect((await p.goto(path))?.status()).toBe(200);
+        await p.screenshot({ path: join(SHOTS, `${name}-${size}.png`), fullPage: true });
+        const overflow = await p.evaluate<number>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        expect(overflow, `${path} at ${size} is ${overflow}px wider than the screen`).toBeLessThanOrEqual(0);
+      }
+    }
+    await phone.context().close();
   });
 
   it("links 'Hire directly' from a supplier's page to the post form with the supplier filled in", async () => {

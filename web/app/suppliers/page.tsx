@@ -95,7 +95,9 @@ export default async function SuppliersPage({ searchParams }: { searchParams: Pr
             </label>
           ))}
         </fieldset>
-        <button type="submit">Show suppliers</button>
+        <button type="submit" className="button">
+          Show suppliers
+        </button>
       </form>
 
       {failure || !board ? (
