@@ -467,6 +467,28 @@ describe("indexer", () => {
     expect((await get("/api/leaderboard?limit=500")).status).toBe(400);
   });
 
+  it("sorts the leaderboard by rating, completed or volume in a token, and filters by attested metrics", async () => {
+    const order = async (q: string) => (await json(`/api/leaderboard${q}`)).suppliers.map((s: Json) => s.address);
+    // Completed: S1 2, S2 1, S3 0. Volume: S1 1 ETH and 75 mUSD, S2 15 mUSD, S3 none (ties by score).
+    expect(await order("?sort=completed")).toEqual([low(S1), low(S2), low(S3)]);
+    expect(await order(`?sort=volume&token=${token}`)).toEqual([low(S1), low(S2), low(S3)]);
+    expect(await order("?sort=volume&token=ETH")).toEqual([low(S1), low(S2), low(S3)]);
+    // Rating: S1's 5 stars lift it above the prior of 3 that S2 and S3 keep (then by score).
+    expect(await order("?sort=rating")).toEqual([low(S1), low(S2), low(S3)]);
+    const board = await json("/api/leaderboard?metric=benchmark.swe-bench");
+    expect(board.sort).toBe("score");
+    expect(board.metrics).toEqual([{ id: sdk.metricId(sdk.METRICS.sweBench), name: sdk.METRICS.sweBench }]);
+    expect(board.suppliers.map((s: Json) => s.address)).toEqual([low(S1)]);
+    expect(board.suppliers[0].attested).toEqual([expect.objectContaining({ metricName: sdk.METRICS.sweBench, value: "72", attestor: low(ATTESTOR) })]);
+    expect(board.suppliers[0].volume).toEqual(expect.arrayContaining([{ token: token.toLowerCase(), volume: "75000000", jobs: expect.any(Number) }]));
+    // S2's latency attestation was revoked: nobody holds it.
+    expect(await order(`?metric=${sdk.metricId(sdk.METRICS.latencyP95Ms)}`)).toEqual([]);
+    expect(await order("?metric=benchmark.swe-bench,latency.p95.ms")).toEqual([]);
+    expect((await get("/api/leaderboard?sort=price")).status).toBe(400);
+    expect((await get("/api/leaderboard?sort=volume")).status).toBe(400);
+    expect((await get("/api/leaderboard?metric=")).status).toBe(400);
+  });
+
   it("scores suppliers per category and ranks each category, by hand", async () => {
     // data.cleaning: S1 has J2 (won, delivered, finalized without a rating), S2 has J5 (as overall).
     const data = await json("/api/leaderboard?category=data.cleaning");

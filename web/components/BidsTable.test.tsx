@@ -1,4 +1,4 @@
-import { render, screen, within } from "@testing-library/react";
+import { fireEvent, render, screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { Bid } from "../lib/api-types.ts";
 import { BidsTable } from "./BidsTable.tsx";
@@ -47,6 +47,41 @@ describe("BidsTable", () => {
     expect(within(other).queryByText("Best bid")).toBeNull();
     expect(within(other).getByText("450 mUSD")).toBeDefined();
     expect(other.textContent).toContain("50 mUSD");
+  });
+
+  it("shows each bidder's card name (unverified, beside the address), score and the floors met, and sorts", () => {
+    const A = "0x976ea74026e726554db657fa54763abd0c3a0aa9", B = "0x9965507d1a55bcc2695c58ba16fb37d819b0a4dc", C = "0x14dc79964da2c08b23698b3d3cc7ca32193d9955";
+    const bids = [
+      bid(A, "430000000", { best: true, placedAt: 1_795_877_900 }),
+      bid(B, "450000000", { placedAt: 1_795_877_800 }),
+      bid(C, "460000000", { placedAt: 1_795_877_850 }),
+    ];
+    const bidders = {
+      [A]: { name: "Zeta agent", score: 55.5, categoryScore: 60 },
+      [B]: { name: "Alpha <b>agent</b>", score: 80.2, categoryScore: null },
+      [C]: { name: null, score: null, categoryScore: null },
+    };
+    render(<BidsTable bids={bids} token={mUSD} bidders={bidders} floorsMet={["≥ 2 completed", "benchmark.swe-bench ≥ 70"]} />);
+    const order = () => within(screen.getByRole("table")).getAllByRole("row").slice(1).map((r) => within(r).getByRole("link").getAttribute("href"));
+    expect(order()).toEqual([A, B, C].map((a) => `/suppliers/${a}`));
+    const rows = within(screen.getByRole("table")).getAllByRole("row").slice(1);
+    expect(rows[0]!.textContent).toContain("Zeta agent unverified");
+    expect(rows[0]!.textContent).toContain("55.5 (60.0 here)");
+    expect(rows[0]!.textContent).toContain("≥ 2 completed · benchmark.swe-bench ≥ 70");
+    // A name is text, never markup.
+    expect(rows[1]!.textContent).toContain("Alpha <b>agent</b>");
+    expect(rows[1]!.querySelector("b")).toBeNull();
+    expect(rows[2]!.textContent).toContain("—");
+
+    fireEvent.click(screen.getByRole("button", { name: "Score" }));
+    expect(order()).toEqual([B, A, C].map((a) => `/suppliers/${a}`));
+    expect(screen.getByRole("columnheader", { name: /Score/ }).getAttribute("aria-sort")).toBe("descending");
+    fireEvent.click(screen.getByRole("button", { name: "Supplier" }));
+    expect(order()).toEqual([B, A, C].map((a) => `/suppliers/${a}`));
+    fireEvent.click(screen.getByRole("button", { name: "Placed" }));
+    expect(order()).toEqual([B, C, A].map((a) => `/suppliers/${a}`));
+    fireEvent.click(screen.getByRole("button", { name: "Price" }));
+    expect(order()).toEqual([A, B, C].map((a) => `/suppliers/${a}`));
   });
 
   it("says so when nobody has bid", () => {

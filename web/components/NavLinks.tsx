@@ -5,6 +5,7 @@ import { usePathname } from "next/navigation";
 const LINKS = [
   { href: "/", label: "Markets", active: (path: string) => path === "/" },
   { href: "/jobs", label: "Open jobs", active: (path: string) => path === "/jobs" || path.startsWith("/jobs/") },
+  { href: "/suppliers", label: "Suppliers", active: (path: string) => path === "/suppliers" || path.startsWith("/suppliers/") },
   { href: "/post", label: "Post a job", active: (path: string) => path === "/post" },
   { href: "/activity", label: "My activity", active: (path: string) => path.startsWith("/activity") || path.startsWith("/arbitrators/") },
 ];

@@ -1,15 +1,22 @@
-// GET /api/leaderboard: suppliers by reputation score, overall or in one category.
+// GET /api/leaderboard: suppliers by reputation score (or rating, jobs completed, volume in a token), overall or
+// in one category, optionally only those holding current attestations of given metrics.
 import { Hono, type Context as HonoContext } from "hono";
 import { db } from "ponder:api";
-import { market, supplier, supplierCategory } from "ponder:schema";
-import { and, eq, gte } from "ponder";
-import { category, integer, notFound, query, route } from "../http.ts";
+import { attestation, market, supplier, supplierCategory, supplierVolume } from "ponder:schema";
+import { and, eq, gt, gte } from "ponder";
+import { metricId, metricName } from "@tender/sdk/registry";
+import { bad, category, integer, notFound, query, route, token as tokenParam } from "../http.ts";
 import { type Counters, indexedTime, recordOf, scoreOf } from "../reads.ts";
 
 export async function leaderboard(c: HonoContext) {
-  const q = query(c, ["category", "limit", "minJobs"]);
+  const q = query(c, ["category", "limit", "minJobs", "sort", "token", "metric"]);
   const limit = integer("limit", q.limit, 20, 1, 100);
   const minJobs = integer("minJobs", q.minJobs, 1, 0, 1_000_000);
+  const sort = (q.sort ?? "score") as Sort;
+  if (!SORTS.includes(sort)) throw bad(`"sort" must be one of ${SORTS.map((s) => `"${s}"`).join(", ")}, not "${q.sort}".`);
+  const volumeToken = q.token === undefined ? undefined : tokenParam(q.token);
+  if (sort === "volume" && volumeToken === undefined) throw bad(`"sort=volume" needs "token" (a token address or "ETH"): volumes in different tokens do not add up.`);
+  const metrics = q.metric === undefined ? [] : metricsOf(q.metric);
   let scope: { id: `0x${string}`; name: string } | null = null;
   if (q.category !== undefined) {
     const id = category("category", q.category);
@@ -35,13 +42,40 @@ export async function leaderboard(c: HonoContext) {
           .then((found) => found.map((r) => ({ address: r.address, counts: r as Counters, registered: r.registered, profileUri: r.profileUri }))),
     indexedTime(),
   ]);
+  // Current attestations (not revoked, not lapsed at the indexed time) and completed volumes of the candidates.
+  const [attested, volumes] = await Promise.all([
+    db
+      .select({ supplier: attestation.supplier, metric: attestation.metric, metricName: attestation.metricName, value: attestation.value, attestor: attestation.attestor, validUntil: attestation.validUntil })
+      .from(attestation)
+      .where(and(eq(attestation.revoked, false), gt(attestation.validUntil, now))),
+    db.select().from(supplierVolume),
+  ]);
+  const metricsBy = new Map<string, { metric: `0x${string}`; metricName: string; value: bigint; attestor: `0x${string}`; validUntil: number }[]>();
+  for (const { supplier: who, ...a } of attested) metricsBy.set(who, [...(metricsBy.get(who) ?? []), a]);
+  const volumesBy = new Map<string, { token: `0x${string}`; volume: bigint; jobs: number }[]>();
+  for (const v of volumes) volumesBy.set(v.supplier, [...(volumesBy.get(v.supplier) ?? []), { token: v.token, volume: v.volume, jobs: v.jobs }]);
+  const volumeOf = (who: string) => volumesBy.get(who)?.find((v) => v.token === volumeToken)?.volume ?? 0n;
   const ranked = rows
+    .filter((row) => metrics.every((m) => metricsBy.get(row.address)?.some((a) => a.metric === m)))
     .map((row) => ({ ...row, reputation: scoreOf(row.counts, now) }))
-    .sort((a, b) => b.reputation.score - a.reputation.score || b.counts.completed - a.counts.completed || (a.address < b.address ? -1 : 1))
+    .sort((a, b) => {
+      const byScore = b.reputation.score - a.reputation.score;
+      const first =
+        sort === "rating"
+          ? b.reputation.rating - a.reputation.rating
+          : sort === "completed"
+            ? b.counts.completed - a.counts.completed
+            : sort === "volume"
+              ? Number(volumeOf(b.address) > volumeOf(a.address)) - Number(volumeOf(b.address) < volumeOf(a.address))
+              : byScore;
+      return first || byScore || b.counts.completed - a.counts.completed || (a.address < b.address ? -1 : 1);
+    })
     .slice(0, limit);
   return {
     asOf: now,
     category: scope,
+    sort,
+    metrics: metrics.map((m) => ({ id: m, name: metricName(m) })),
     suppliers: ranked.map((r, i) => ({
       rank: i + 1,
       address: r.address,
@@ -53,8 +87,23 @@ export async function leaderboard(c: HonoContext) {
       record: recordOf(r.counts),
       onTimeDeliveries: r.counts.onTimeDeliveries,
       missedDeadlines: r.counts.missedDeadlines,
+      // Completed volume per token (all categories) and the metrics currently attested, by whom and until when.
+      volume: volumesBy.get(r.address) ?? [],
+      attested: metricsBy.get(r.address) ?? [],
     })),
   };
+}
+
+const SORTS = ["score", "rating", "completed", "volume"] as const;
+type Sort = (typeof SORTS)[number];
+
+/** `metric`: comma-separated metric names ("benchmark.swe-bench") or 32-byte ids, at most 8. */
+function metricsOf(value: string): `0x${string}`[] {
+  const parts = value.split(",").map((p) => p.trim());
+  if (parts.length > 8 || parts.some((p) => p === "" || p.length > 256)) {
+    throw bad(`"metric" must be up to 8 comma-separated metric names (e.g. "benchmark.swe-bench") or 32-byte ids, not "${value}".`);
+  }
+  return parts.map((p) => (/^0x[0-9a-fA-F]{64}$/.test(p) ? (p.toLowerCase() as `0x${string}`) : metricId(p)));
 }
 
 export default new Hono()

@@ -7,7 +7,7 @@ import { notFound } from "next/navigation";
 import { type ReactNode, cache } from "react";
 import { checkDeliverable, decodeDataUri } from "@tender/sdk/deliverable";
 import { AddressText, Amount, ErrorPanel, StatusBadge } from "../../../components/bits.tsx";
-import { BidsTable } from "../../../components/BidsTable.tsx";
+import { SupplierBids } from "../../../components/SupplierBids.tsx";
 import { Floors } from "../../../components/Floors.tsx";
 import { JobActions } from "../../../components/JobActions.tsx";
 import { LiveUpdates } from "../../../components/LiveUpdates.tsx";
@@ -86,7 +86,7 @@ export default async function JobPage({ params }: Props) {
               <h2 id="bids-title">
                 Bids <span className="count">{bids.length}</span>
               </h2>
-              <BidsTable bids={bids} token={token} />
+              <SupplierBids bids={bids} token={token} floors={job.floors} categoryId={job.categoryId} />
             </section>
           ) : null}
 

@@ -10,6 +10,7 @@ import type { Reputation, SupplierProfile } from "../../../lib/api-types.ts";
 import { formatAbsolute, formatBps, formatRatingX100, formatShare, shortAddress } from "../../../lib/format.ts";
 import { IndexerError, getSupplier } from "../../../lib/indexer.ts";
 import { tokenInfos } from "../../../lib/server.ts";
+import { agentCard } from "../../../lib/agent-card.ts";
 
 type Props = { params: Promise<{ address: string }> };
 
@@ -42,6 +43,7 @@ export default async function SupplierPage({ params }: Props) {
     ...profile.history.jobs.map((j) => j.token),
     ...profile.history.bids.flatMap((b) => (b.job.token ? [b.job.token] : [])),
   ]);
+  const card = profile.profile.profileUri ? await agentCard(profile.profile.profileUri) : undefined;
   const now = profile.asOf;
   const average = record.ratingCount === 0 ? null : derived.averageRatingX100;
 
@@ -69,6 +71,42 @@ export default async function SupplierPage({ params }: Props) {
           )}{" "}
           Active since {formatAbsolute(derived.firstSeenAt)}, last {formatAbsolute(derived.lastActiveAt)}.
         </p>
+        <div className="supplier-card" aria-label="Agent card">
+          {card?.ok ? (
+            <dl className="facts">
+              <div>
+                <dt>Name</dt>
+                <dd>
+                  <span className="card-name">{card.card.name ?? "(none given)"}</span>{" "}
+                  <span className="badge badge-unverified" title="The supplier's own claim, from its agent card: not checked by anyone">
+                    unverified
+                  </span>
+                </dd>
+              </div>
+              {card.card.endpoint ? (
+                <div>
+                  <dt>Endpoint</dt>
+                  <dd>
+                    <code className="break">{card.card.endpoint}</code>
+                  </dd>
+                </div>
+              ) : null}
+              {card.card.description ? (
+                <div>
+                  <dt>Says</dt>
+                  <dd className="card-description">{card.card.description}</dd>
+                </div>
+              ) : null}
+            </dl>
+          ) : card ? (
+            <p className="muted card-problem">Agent card unavailable: {card.error}.</p>
+          ) : null}
+          <p>
+            <Link className="button" href={`/post?supplier=${profile.address}`}>
+              Hire directly
+            </Link>
+          </p>
+        </div>
       </header>
 
       <div className="profile-grid">
