@@ -19,7 +19,7 @@ function resolveImport(from: string, spec: string): string | undefined {
   if (spec.startsWith("@tender/sdk/")) return join(sdkDir, `${spec.slice("@tender/sdk/".length)}.ts`);
   return undefined;
 }
-const SERVER_ONLY = ["lib/server.ts", "lib/config.ts", "lib/indexer.ts"].map((f) => join(web, f));
+const SERVER_ONLY = ["lib/server.ts", "lib/config.ts", "lib/indexer.ts", "lib/agent-card.ts", "lib/suppliers.ts"].map((f) => join(web, f));
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
