@@ -306,12 +306,7 @@ export function readSupplierRecord(reader: Reader, p: { escrow: Address; supplie
 }
 
 export function readBuyerRecord(reader: Reader, p: { escrow: Address; buyer: Address }) {
-  return reader.readContract({
-    address: p.escrow,
-    abi: tenderEscrowAbi,
-    functionName: "buyerRecord",
-    args: [p.buyer],
-  });
+  return reader.readContract({ address: p.escrow, abi: tenderEscrowAbi, functionName: "buyerRecord", args: [p.buyer] });
 }
 
 /** Publishes new terms (fee, ruling window, terms URI); jobs posted before keep the terms they named. */

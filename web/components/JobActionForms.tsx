@@ -73,15 +73,7 @@ export function ConfirmForm({ disabled, notice, onSend }: { disabled: boolean; n
           </label>
         ))}
       </fieldset>
-      {error ? (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      ) : null}
-      {notice ? <p className="muted">{notice}</p> : null}
-      <button type="submit" className="button" disabled={disabled}>
-        Confirm and pay
-      </button>
+      <FormEnd errorId={`${id}-error`} error={error} notice={notice} disabled={disabled} label="Confirm and pay" />
     </form>
   );
 }
@@ -128,10 +120,7 @@ export function DeliverForm({ disabled, notice, onSend }: { disabled: boolean; n
       </details>
       <Field id={`${id}-hash`} label="Deliverable hash (keccak256)" value={hash} onChange={setHash} placeholder="0x…" error={errors.hash} />
       <Field id={`${id}-uri`} label="URI" value={uri} onChange={setUri} placeholder="ipfs://…, https://…, data:…" error={errors.uri} />
-      {notice ? <p className="muted">{notice}</p> : null}
-      <button type="submit" className="button" disabled={disabled}>
-        Deliver
-      </button>
+      <FormEnd notice={notice} disabled={disabled} label="Deliver" />
     </form>
   );
 }
@@ -172,15 +161,7 @@ export function PickForm({
           </label>
         ))}
       </fieldset>
-      {error ? (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      ) : null}
-      {notice ? <p className="muted">{notice}</p> : null}
-      <button type="submit" className="button" disabled={disabled}>
-        Award to this bid
-      </button>
+      <FormEnd errorId={`${id}-error`} error={error} notice={notice} disabled={disabled} label="Award to this bid" />
     </form>
   );
 }
@@ -264,10 +245,7 @@ export function RuleForm({ disabled, notice, onSend }: { disabled: boolean; noti
     <form onSubmit={submit} noValidate>
       <Field id={`${id}-share`} label="Buyer's share of the price (%)" value={share} onChange={setShare} placeholder="e.g. 20" decimal error={errors.share} />
       <Field id={`${id}-reason`} label="Reasons" value={reason} onChange={setReason} rows={4} error={errors.reason} />
-      {notice ? <p className="muted">{notice}</p> : null}
-      <button type="submit" className="button" disabled={disabled}>
-        Rule
-      </button>
+      <FormEnd notice={notice} disabled={disabled} label="Rule" />
     </form>
   );
 }
@@ -338,5 +316,22 @@ function Field(p: { id: string; label: string; value: string; onChange: (value: 
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** A form's last lines: its error (tied to the fields by `errorId`), why this wallet may not, and the submit button. */
+function FormEnd(p: { errorId?: string; error?: string | null; notice?: string; disabled: boolean; label: string }) {
+  return (
+    <>
+      {p.error ? (
+        <p id={p.errorId} className="field-error">
+          {p.error}
+        </p>
+      ) : null}
+      {p.notice ? <p className="muted">{p.notice}</p> : null}
+      <button type="submit" className="button" disabled={p.disabled}>
+        {p.label}
+      </button>
+    </>
   );
 }

@@ -169,6 +169,19 @@ async function main() {
   say("setting up the market (deployment, 40 buyers, 60 suppliers, 3 arbitrators)…");
   const market = await setupMarket(chain, { buyers: 40, suppliers: 60 });
   sdk.writeDeployment(market.deployment, deploymentsDir);
+  /** A 0.001 ETH direct hire of `supplier` in `category`, its spec made unique by `tag`. */
+  const hire = (supplier: `0x${string}`, category: string, tag: string): sdk.DirectHireParams => ({
+    escrow: market.escrow,
+    supplier,
+    token: sdk.ETH,
+    price: 10n ** 15n,
+    deliveryWindow: sdk.DAY,
+    reviewWindow: sdk.DAY,
+    arbitrator: market.arbitrators.a,
+    defaultBuyerShareBps: 0,
+    category,
+    spec: specFor(category, tag),
+  });
 
   // ---------------------------------------------------------------------------------------------------------------
   // 1. Backfill
@@ -237,18 +250,7 @@ async function main() {
           for (let i = 0; i < sizes.lagTxs; i++) {
             await sleep(Math.random() * 100);
             const buyer = market.buyers[i % market.buyers.length]!;
-            await sdk.postDirectHire(chain.writer(buyer), {
-              escrow: market.escrow,
-              supplier: market.suppliers[i % market.suppliers.length]!,
-              token: sdk.ETH,
-              price: 10n ** 15n,
-              deliveryWindow: sdk.DAY,
-              reviewWindow: sdk.DAY,
-              arbitrator: market.arbitrators.a,
-              defaultBuyerShareBps: 0,
-              category: "code",
-              spec: specFor("code", `realtime ${database} ${i}`),
-            });
+            await sdk.postDirectHire(chain.writer(buyer), hire(market.suppliers[i % market.suppliers.length]!, "code", `realtime ${database} ${i}`));
             const mined = performance.now();
             id++;
             for (;;) {
@@ -273,18 +275,10 @@ async function main() {
             for (let b = 0; b < burstBlocks; b++) {
               await Promise.all(
                 Array.from({ length: 100 }, (_, k) =>
-                  sdk.postDirectHire(chain.writer(market.buyers[k % market.buyers.length]!, { gas: 600_000n }), {
-                    escrow: market.escrow,
-                    supplier: market.suppliers[(k + b) % market.suppliers.length]!,
-                    token: sdk.ETH,
-                    price: 10n ** 15n,
-                    deliveryWindow: sdk.DAY,
-                    reviewWindow: sdk.DAY,
-                    arbitrator: market.arbitrators.a,
-                    defaultBuyerShareBps: 0,
-                    category: "text",
-                    spec: specFor("text", `burst ${database} ${b}.${k}`),
-                  }),
+                  sdk.postDirectHire(
+                    chain.writer(market.buyers[k % market.buyers.length]!, { gas: 600_000n }),
+                    hire(market.suppliers[(k + b) % market.suppliers.length]!, "text", `burst ${database} ${b}.${k}`),
+                  ),
                 ),
               );
               if (b === 0) first = performance.now();

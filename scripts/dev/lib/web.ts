@@ -29,6 +29,18 @@ function newestSource(): number {
   return newest;
 }
 
+/** Gathers a child's stdout and stderr, telling `onLog` each nonempty line; returns what was said so far. */
+function collectOutput(child: ChildProcess, onLog?: (line: string) => void): () => string {
+  let log = "";
+  const onData = (chunk: Buffer) => {
+    log += chunk.toString();
+    for (const line of chunk.toString().split("\n")) if (line.trim()) onLog?.(line);
+  };
+  child.stdout!.on("data", onData);
+  child.stderr!.on("data", onData);
+  return () => log;
+}
+
 /** Whether web/.next holds a production build newer than every source file. */
 export function webBuildIsCurrent(): boolean {
   const id = join(webDir, ".next/BUILD_ID");
@@ -49,17 +61,11 @@ export async function buildWeb(options: { force?: boolean; onLog?: (line: string
   });
   const abort = () => void groupStopper(child)();
   options.signal?.addEventListener("abort", abort, { once: true });
-  let log = "";
-  const onData = (chunk: Buffer) => {
-    log += chunk.toString();
-    for (const line of chunk.toString().split("\n")) if (line.trim()) options.onLog?.(line);
-  };
-  child.stdout!.on("data", onData);
-  child.stderr!.on("data", onData);
+  const output = collectOutput(child, options.onLog);
   const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
   options.signal?.removeEventListener("abort", abort);
   if (options.signal?.aborted) throw new Error("next build stopped");
-  if (code !== 0) throw new Error(`next build failed (exit ${code}):\n${log.slice(-4000)}`);
+  if (code !== 0) throw new Error(`next build failed (exit ${code}):\n${output().slice(-4000)}`);
   return Date.now() - started;
 }
 
@@ -105,13 +111,7 @@ export async function startWeb(options: WebOptions): Promise<RunningWeb> {
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
-  let log = "";
-  const onData = (chunk: Buffer) => {
-    log += chunk.toString();
-    for (const line of chunk.toString().split("\n")) if (line.trim()) options.onLog?.(line);
-  };
-  child.stdout!.on("data", onData);
-  child.stderr!.on("data", onData);
+  const output = collectOutput(child, options.onLog);
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once("exit", (code, signal) => resolve({ code, signal })),
   );
@@ -119,7 +119,7 @@ export async function startWeb(options: WebOptions): Promise<RunningWeb> {
   const url = `http://${hostname}:${port}`;
   const deadline = Date.now() + (options.timeoutMs ?? 60_000);
   for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`next start exited (${child.exitCode ?? child.signalCode}):\n${log.slice(-3000)}`);
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`next start exited (${child.exitCode ?? child.signalCode}):\n${output().slice(-3000)}`);
     try {
       const res = await fetch(`${url}/jobs`, { signal: AbortSignal.timeout(10_000) });
       if (res.status < 500) break;
@@ -128,9 +128,9 @@ export async function startWeb(options: WebOptions): Promise<RunningWeb> {
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`the web app did not answer at ${url} in time:\n${log.slice(-3000)}`);
+      throw new Error(`the web app did not answer at ${url} in time:\n${output().slice(-3000)}`);
     }
     await sleep(250);
   }
-  return { url, port, log: () => log, exited, stop };
+  return { url, port, log: output, exited, stop };
 }
