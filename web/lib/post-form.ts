@@ -240,12 +240,50 @@ export function formKey(path: string): string {
   return /^spec\.(title|category|task|notes)$/.exec(path)?.[1] ?? (path.startsWith("spec") ? "spec" : path);
 }
 
+/** How a field is named in a sentence that must start with it. */
+const FIELD_NAMES: Record<string, string> = {
+  title: "The title",
+  category: "The category",
+  task: "The task",
+  notes: "The notes",
+  maxPrice: "The maximum price",
+  price: "The price",
+  supplier: "The supplier's address",
+  arbitrator: "The arbitrator's address",
+  bond: "The bond",
+  minVolume: "The minimum volume",
+  minCompleted: "The minimum number of completed jobs",
+  minRating: "The minimum rating",
+  defaultBuyerShare: "Your share if the arbitrator never rules",
+};
+
+/** A problem's sentence as a buyer reads it: a developer's fragment ("must be a nonempty string", "must not be
+ * zero") becomes a sentence naming the field, with words instead of types. Sentences already written for people
+ * are kept. */
+export function forBuyer(key: string, message: string): string {
+  let text = message
+    .trim()
+    .replace(/\bmust be an? non-?empty string\b/gi, "must be filled in")
+    .replace(/\bmust be an? (?:non-?empty )?(?:string|text)\b/gi, "must be text")
+    .replace(/\bnon-?zero\b/gi, "other than zero")
+    .replace(/\bmust be a Unix time in seconds\b/gi, "must be a date and time")
+    .replace(/\bbigint\b/gi, "whole number")
+    .replace(/\binteger\b/gi, "whole number");
+  if (/^(must|is|cannot|should|may)\b/i.test(text)) {
+    const row = /^(inputs|rules|metrics)\.(\d+)\./.exec(key);
+    const name = FIELD_NAMES[key] ?? (row ? `This ${row[1]!.replace(/s$/, "").replace("metric", "metric floor")} (row ${Number(row[2]) + 1})` : "This field");
+    text = `${name} ${text.charAt(0).toLowerCase()}${text.slice(1)}`;
+  }
+  if (!/[.!?)]$/.test(text)) text += ".";
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** Puts each problem at its field. A field keeps the first it gets (what could not be read is refused first), and the
  * `unread` fields none: their values are placeholders. */
 function addProblems(errors: FieldErrors, problems: readonly Problem[], unread: ReadonlySet<string> = new Set()): void {
   for (const { path, message } of problems) {
     const key = formKey(path);
-    if (!errors[key] && !unread.has(key)) errors[key] = message;
+    if (!errors[key] && !unread.has(key)) errors[key] = forBuyer(key, message);
   }
 }
 
