@@ -10,7 +10,8 @@ import { getMarkets, getPrices } from "../lib/indexer.ts";
 import { awaitingByCategory, awaitingOf } from "../lib/awaiting.ts";
 import { chainNow, tokenInfos } from "../lib/server.ts";
 
-export const metadata: Metadata = { title: "Markets" };
+// The root segment's own page is not under the layout's title template: its title is written out.
+export const metadata: Metadata = { title: { absolute: "Markets · Tender" } };
 
 export default async function MarketsPage() {
   // The chain's time (for the bid deadlines) is read while the indexer answers.
