@@ -17,6 +17,10 @@ const config: NextConfig = {
   turbopack: { root: repository },
   // Server bundles trace their files from the same root (the SDK and node_modules are outside web/).
   outputFileTracingRoot: repository,
+  // Browsers still ask for /favicon.ico on their own: it is the app's icon (app/icon.svg), not a 404.
+  async rewrites() {
+    return [{ source: "/favicon.ico", destination: "/icon.svg" }];
+  },
 };
 
 export default config;

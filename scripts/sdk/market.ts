@@ -126,7 +126,7 @@ export async function bid(
 ): Promise<Hash> {
   checkJobId(p.jobId);
   checkAmount("price", p.price);
-  if (p.bond < 0n) throw new TenderInputError("bond", "must not be negative");
+  if (p.bond < 0n) throw new TenderInputError("bond", "A bond cannot be negative.");
   return writer.writeContract({
     address: p.escrow,
     abi: tenderEscrowAbi,

@@ -7,47 +7,72 @@ import { type ChartPoint, PriceChart } from "../components/PriceChart.tsx";
 import type { Market, PriceSeries } from "../lib/api-types.ts";
 import { type TokenInfo, formatAbsolute, formatPlotValue, toUnitsNumber } from "../lib/format.ts";
 import { getMarkets, getPrices } from "../lib/indexer.ts";
-import { tokenInfos } from "../lib/server.ts";
+import { awaitingByCategory, awaitingOf } from "../lib/awaiting.ts";
+import { chainNow, tokenInfos } from "../lib/server.ts";
 
-export const metadata: Metadata = { title: "Markets" };
+// The root segment's own page is not under the layout's title template: its title is written out.
+export const metadata: Metadata = { title: { absolute: "Markets · Tender" } };
 
 export default async function MarketsPage() {
-  let markets: Market[];
-  try {
-    markets = await getMarkets();
-  } catch (error) {
-    return <ErrorPanel title="Markets are unavailable" message={(error as Error).message} />;
-  }
-  const [tokens, series] = await Promise.all([
+  // The chain's time (for the bid deadlines) is read while the indexer answers.
+  const [answer, { now }] = await Promise.all([getMarkets().then((m) => ({ ok: true as const, markets: m }), (error: Error) => ({ ok: false as const, error })), chainNow()]);
+  if (!answer.ok) return <ErrorPanel title="Markets are unavailable" message={answer.error.message} />;
+  const markets: Market[] = answer.markets;
+  const [tokens, series, derived] = await Promise.all([
     tokenInfos(markets.flatMap((m) => m.tokens.map((t) => t.token))),
     Promise.all(markets.map((m) => getPrices(m.categoryId, 200).catch(() => null))),
+    awaitingByCategory(now).catch(() => null),
   ]);
+  const counts = new Map(markets.map((m) => {
+    const awaiting = awaitingOf(m, derived);
+    return [m.categoryId, { taking: Math.max(0, m.openJobs - awaiting), awaiting }] as const;
+  }));
   const order = markets
     .map((market, i) => ({ market, series: series[i] ?? null }))
     .sort((a, b) => b.market.openJobs - a.market.openJobs || b.market.jobCount - a.market.jobCount);
-  const open = markets.reduce((sum, m) => sum + m.openJobs, 0);
+  const open = [...counts.values()].reduce((sum, c) => sum + c.taking, 0);
+  const awaiting = [...counts.values()].reduce((sum, c) => sum + c.awaiting, 0);
 
   return (
     <>
       <header className="page-header">
+        <p className="intro">
+          <strong>Tender</strong> is an on-chain market for machine labor: post a job with its price held in escrow, AI
+          agents bid, and the supplier is paid on delivery.{" "}
+          <Link className="button" href="/post">
+            Post a job
+          </Link>
+        </p>
         <h1>Markets</h1>
         <p className="lede">
           {markets.length === 0
             ? "No job has been posted yet."
-            : `${markets.length} ${markets.length === 1 ? "category" : "categories"}, ${open} open ${open === 1 ? "job" : "jobs"} taking bids.`}{" "}
+            : `${markets.length} ${markets.length === 1 ? "category" : "categories"}, ${open} open ${open === 1 ? "job" : "jobs"} taking bids${
+                awaiting > 0 ? `, ${awaiting} awaiting an award or the buyer's pick` : ""
+              }.`}{" "}
           Prices are what buyers paid: each job counted once, at its award or, for a direct hire, at its settlement.
         </p>
       </header>
       <div className="market-grid">
         {order.map(({ market, series }) => (
-          <MarketCard key={market.categoryId} market={market} series={series} tokens={tokens} />
+          <MarketCard key={market.categoryId} market={market} series={series} tokens={tokens} counts={counts.get(market.categoryId)!} />
         ))}
       </div>
     </>
   );
 }
 
-function MarketCard({ market, series, tokens }: { market: Market; series: PriceSeries | null; tokens: Record<string, TokenInfo> }) {
+function MarketCard({
+  market,
+  series,
+  tokens,
+  counts,
+}: {
+  market: Market;
+  series: PriceSeries | null;
+  tokens: Record<string, TokenInfo>;
+  counts: { taking: number; awaiting: number };
+}) {
   const headingId = `market-${market.categoryId.slice(2, 12)}`;
   return (
     <article className="card market-card" aria-labelledby={headingId}>
@@ -56,13 +81,19 @@ function MarketCard({ market, series, tokens }: { market: Market; series: PriceS
           {market.name}
         </h2>
         <p className="market-counts">
-          {market.openJobs > 0 ? (
+          {counts.taking > 0 ? (
             <Link href={`/jobs?category=${encodeURIComponent(market.name)}`}>
-              {market.openJobs} open {market.openJobs === 1 ? "job" : "jobs"}
+              {counts.taking} open {counts.taking === 1 ? "job" : "jobs"}
             </Link>
           ) : (
             <span className="muted">No open jobs</span>
           )}
+          {counts.awaiting > 0 ? (
+            <span className="muted">
+              {" "}
+              · <Link href={`/jobs?category=${encodeURIComponent(market.name)}`}>{counts.awaiting} awaiting award</Link>
+            </span>
+          ) : null}
           <span className="muted">
             {" "}
             · {market.jobCount} posted · {market.settledJobs} settled

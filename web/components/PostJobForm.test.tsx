@@ -277,8 +277,15 @@ describe("PostJobForm", () => {
     expect(rfq.bidDeadline - NOW - 7_200).toBeLessThan(10);
 
     // The new job's id comes from the receipt's RFQPosted event.
-    expect(screen.getByRole("link", { name: "Open job 7" }).getAttribute("href")).toBe("/jobs/7");
-    await waitFor(() => expect(push).toHaveBeenCalledWith("/jobs/7"), { timeout: 3_000 });
+    // What happens next, then the link; the job page opens after a moment.
+    const note = screen.getByRole("region", { name: "Job 7 is posted" });
+    expect(within(note).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
+      "Suppliers who meet your floors bid until the bid window closes; the job page shows each bid.",
+      "Then the lowest bid wins: anyone may award it, and the rest of your maximum comes back to you.",
+      "The supplier delivers; you confirm with a rating, or dispute it, within the review window.",
+    ]);
+    expect(within(note).getByRole("link", { name: "Open job 7" }).getAttribute("href")).toBe("/jobs/7");
+    await waitFor(() => expect(push).toHaveBeenCalledWith("/jobs/7"), { timeout: 6_000 });
     expect(screen.getByRole("button", { name: "Post the job" }).hasAttribute("disabled")).toBe(true);
   });
 
@@ -373,5 +380,29 @@ describe("PostJobForm", () => {
       category: keccak256(toBytes("code")),
       spec: '{"version":1,"title":"Fix the flaky test","category":"code","task":"Make the test pass reliably.","deliverable":{"mediaType":"text/plain","via":"uri"}}',
     });
+  });
+
+  it("preselects the only arbitrator, and starts a direct hire with the supplier from the page's ?supplier=", async () => {
+    fakeRpc();
+    const SUPPLIER = "0x976EA74026E726554dB657fA54763abd0C3a0aa9";
+    render(
+      <Providers config={config}>
+        <PostJobForm {...props} arbitrators={[arbitrator(ARBITRATOR, 250, [0, 0, 0, 0])]} supplier={SUPPLIER} />
+      </Providers>,
+    );
+    expect((screen.getByRole("radio", { name: /Direct hire/ }) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByLabelText("Supplier address") as HTMLInputElement).value).toBe(SUPPLIER);
+    expect((screen.getByRole("radio", { name: /0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc/i }) as HTMLInputElement).checked).toBe(true);
+    // Nothing else to fill about who: a review without the arbitrator or the supplier asks for neither.
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Review" })));
+    expect(screen.queryByText("Pick an arbitrator.")).toBeNull();
+    expect(screen.getByLabelText("Supplier address").getAttribute("aria-invalid")).toBeNull();
+  });
+
+  it("shows the connected wallet's balance of the chosen token", async () => {
+    fakeRpc({ balance: 12_500_000n });
+    wallet = await connected();
+    fireEvent.change(screen.getByLabelText("Token"), { target: { value: MUSD } });
+    expect((await screen.findByText("12.5 mUSD")).closest("p")?.textContent).toBe("Your wallet holds 12.5 mUSD.");
   });
 });

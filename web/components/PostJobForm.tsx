@@ -12,6 +12,7 @@ import { type Address, zeroAddress } from "viem";
 import { ETH_TOKEN, type TokenInfo, formatAbsolute, formatAmount, formatRelative } from "../lib/format.ts";
 import type { Arbitrator } from "../lib/api-types.ts";
 import {
+  AwardMode,
   type FieldErrors,
   type InputRow,
   type MetricRow,
@@ -30,6 +31,7 @@ import { ArbitratorPicker } from "./post/ArbitratorPicker.tsx";
 import { DurationField, type Kit, SelectField, TextField } from "./post/fields.tsx";
 import { FloorFields } from "./post/FloorFields.tsx";
 import { ReviewSummary } from "./post/Review.tsx";
+import { TokenBalance } from "./post/TokenBalance.tsx";
 import { SpecBuilder } from "./post/SpecBuilder.tsx";
 import { type Deployment, ProgressLine, useChainNow, useSend } from "./transaction.tsx";
 import { SwitchNetworkButton, useWalletState } from "./Wallet.tsx";
@@ -45,12 +47,18 @@ export interface PostJobFormProps {
   arbitratorsProblem?: string;
   /** Categories the market already has, offered as suggestions. */
   categories?: readonly string[];
+  /** A supplier to hire directly (the page's `?supplier=0x…`, from a supplier's "hire directly"): the form starts
+   * as a direct hire with it filled in. */
+  supplier?: string;
   /** Where Tender lives (the deployment record), or null with the reason in escrowProblem. */
   deployment: Deployment | null;
   escrowProblem?: string;
 }
 
 type RowList = "inputs" | "rules" | "metrics";
+
+/** How long the "what happens next" note shows before the new job's page opens. */
+const OPEN_AFTER_MS = 4_000;
 
 const sameAddress = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
@@ -61,7 +69,13 @@ export function PostJobForm(props: PostJobFormProps) {
   const now = useChainNow(props.now);
   const router = useRouter();
   const baseId = useId();
-  const [form, setForm] = useState<PostForm>(() => emptyForm(tokens[0]?.address));
+  const [form, setForm] = useState<PostForm>(() => ({
+    ...emptyForm(tokens[0]?.address),
+    // The only arbitrator in the registry is the only choice: picked already (any other can still be typed in).
+    ...(arbitrators.length === 1 ? { arbitrator: arbitrators[0]!.address } : {}),
+    ...(props.supplier ? { kind: "direct" as const, supplier: props.supplier } : {}),
+  }));
+  const [stay, setStay] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [plan, setPlan] = useState<PostPlan | null>(null);
   const [focusRequest, setFocusRequest] = useState(0);
@@ -76,10 +90,17 @@ export function PostJobForm(props: PostJobFormProps) {
     onDone: (receipt) => {
       const jobId = escrow ? postedJobId(receipt, escrow) : undefined;
       setPosted({ jobId });
-      // The indexer follows the chain within a moment; the job page reads it.
-      if (jobId !== undefined) window.setTimeout(() => router.push(`/jobs/${jobId}`), 1_500);
     },
   });
+  // The indexer follows the chain within a moment; then the job page opens, unless the buyer stays to read.
+  const routerRef = useRef(router);
+  routerRef.current = router;
+  const postedId = posted?.jobId;
+  useEffect(() => {
+    if (postedId === undefined || stay) return;
+    const timer = window.setTimeout(() => routerRef.current.push(`/jobs/${postedId}`), OPEN_AFTER_MS);
+    return () => window.clearTimeout(timer);
+  }, [postedId, stay]);
   const busy = postTx.busy;
 
   const kit: Kit = {
@@ -180,17 +201,7 @@ export function PostJobForm(props: PostJobFormProps) {
         <ReviewSummary plan={plan} now={now} arbitrator={arbitrator} />
         {gate}
         <ProgressLine progress={postTx.progress} />
-        {done ? (
-          <p className="notice notice-ok">
-            {posted.jobId !== undefined ? (
-              <>
-                Job {String(posted.jobId)} is posted. <Link href={`/jobs/${posted.jobId}`}>Open job {String(posted.jobId)}</Link>
-              </>
-            ) : (
-              "The job is posted; its id was not found in the receipt. It will appear in the open jobs."
-            )}
-          </p>
-        ) : null}
+        {done ? <PostedNote jobId={posted.jobId} plan={plan} stay={stay} onStay={() => setStay(true)} /> : null}
         <div className="post-actions">
           <button type="button" className="button" onClick={() => void send()} disabled={!ready || busy || done}>
             Post the job
@@ -280,6 +291,7 @@ export function PostJobForm(props: PostJobFormProps) {
             options={tokens.map((t) => ({ value: t.address, label: t.symbol }))}
             hint={token.address === zeroAddress ? "Sent with the post." : `An ERC-20: your wallet approves the escrow for the amount first when its allowance is short.`}
           />
+          <TokenBalance token={token} account={me as Address | undefined} />
           {rfq ? (
             <TextField
               kit={kit}
@@ -382,5 +394,50 @@ export function PostJobForm(props: PostJobFormProps) {
         </p>
       </div>
     </form>
+  );
+}
+
+/** After posting: the new job, what happens next, then the link to it. */
+function PostedNote({ jobId, plan, stay, onStay }: { jobId: bigint | undefined; plan: PostPlan; stay: boolean; onStay: () => void }) {
+  if (jobId === undefined) {
+    return <p className="notice notice-ok">The job is posted; its id was not found in the receipt. It will appear in the open jobs.</p>;
+  }
+  const id = String(jobId);
+  const next =
+    plan.kind === "rfq"
+      ? [
+          "Suppliers who meet your floors bid until the bid window closes; the job page shows each bid.",
+          plan.params.mode === AwardMode.BuyerChoice
+            ? "Then you pick a bid within the award window (from the job page)."
+            : "Then the lowest bid wins: anyone may award it, and the rest of your maximum comes back to you.",
+          "The supplier delivers; you confirm with a rating, or dispute it, within the review window.",
+        ]
+      : [
+          "The supplier you hired may take the job or decline it (then the price comes back to you).",
+          "It delivers within the delivery window, or you may take your money back.",
+          "You confirm with a rating, or dispute it, within the review window.",
+        ];
+  return (
+    <section className="notice notice-ok posted-note" aria-labelledby="posted-title">
+      <h3 id="posted-title">Job {id} is posted</h3>
+      <p>What happens next:</p>
+      <ol>
+        {next.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ol>
+      <p>
+        <Link href={`/jobs/${id}`}>Open job {id}</Link>
+        {stay ? null : (
+          <>
+            {" "}
+            <span className="muted">(opening in a moment)</span>{" "}
+            <button type="button" className="button button-quiet" onClick={onStay}>
+              Stay here
+            </button>
+          </>
+        )}
+      </p>
+    </section>
   );
 }

@@ -1,10 +1,13 @@
 // Small pieces every page uses: status badges, addresses, amounts, error panels.
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { type TokenInfo, formatAmount, shortAddress, statusTone } from "../lib/format.ts";
+import { type TokenInfo, displayStatus, formatAmount, shortAddress, statusTone } from "../lib/format.ts";
 
-export function StatusBadge({ status }: { status: string }) {
-  return <span className={`badge badge-${statusTone(status)}`}>{status}</span>;
+/** A job's status. Given the job's mode and bid deadline and the chain's time, an Open RFQ whose bidding closed
+ * says so ("Awaiting award", "Awaiting the buyer's pick") instead of "Open". */
+export function StatusBadge({ status, mode, bidDeadline, now }: { status: string; mode?: string | null; bidDeadline?: number | null; now?: number }) {
+  const shown = displayStatus({ status, mode, bidDeadline }, now);
+  return <span className={`badge badge-${statusTone(shown)}`}>{shown}</span>;
 }
 
 /** An address, shortened, with the full one on hover and for screen readers; suppliers link to their profile. */

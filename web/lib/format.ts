@@ -69,11 +69,28 @@ export function eventLabel(kind: string): string {
 }
 
 /** Short words for a job's status, and whether it is still running. */
-export function statusTone(status: string): "open" | "active" | "done" | "stopped" {
+export function statusTone(status: string): "open" | "closed" | "active" | "done" | "stopped" {
   if (status === "Open") return "open";
+  if (status === AWAITING_AWARD || status === AWAITING_PICK) return "closed";
   if (status === "Awarded" || status === "Delivered" || status === "Disputed") return "active";
   if (status === "Settled") return "done";
   return "stopped";
+}
+
+export const AWAITING_AWARD = "Awaiting award";
+export const AWAITING_PICK = "Awaiting the buyer's pick";
+
+/** Whether an Open RFQ's bidding has closed by the chain's time `now` (it takes no more bids; it waits for the
+ * award, or for the buyer's pick). */
+export function biddingClosed(job: { status: string; bidDeadline?: number | null }, now: number): boolean {
+  return job.status === "Open" && job.bidDeadline !== null && job.bidDeadline !== undefined && now >= job.bidDeadline;
+}
+
+/** What a job's status pill says: "Open" only while bids are taken; an Open RFQ past its bid deadline is
+ * "Awaiting award" (lowest price) or "Awaiting the buyer's pick" (buyer's choice). */
+export function displayStatus(job: { status: string; mode?: string | null; bidDeadline?: number | null }, now?: number): string {
+  if (now === undefined || !biddingClosed(job, now)) return job.status;
+  return job.mode === "BuyerChoice" ? AWAITING_PICK : AWAITING_AWARD;
 }
 
 /** A token's symbol when known, else its short address. */

@@ -15,16 +15,26 @@ export class IndexerError extends Error {
   }
 }
 
+/** How long one read may take: a hung indexer must not hold a page for long (the page then says the data is
+ * unavailable; lib/health.ts answers 503 for the whole page when the indexer does not answer at all). */
+export const INDEXER_TIMEOUT_MS = 3_000;
+
 async function get<T>(path: string, params?: Record<string, string | undefined>): Promise<T> {
   const base = publicConfig().indexerUrl;
   const url = new URL(path, `${base}/`);
   for (const [key, value] of Object.entries(params ?? {})) if (value !== undefined && value !== "") url.searchParams.set(key, value);
   let response: Response;
   try {
-    response = await fetch(url, { cache: "no-store", signal: AbortSignal.timeout(10_000) });
-  } catch {
-    throw new IndexerError(0, `The indexer at ${base} is not reachable. Is it running (npm start)?`);
+    response = await fetch(url, { cache: "no-store", signal: AbortSignal.timeout(INDEXER_TIMEOUT_MS) });
+  } catch (error) {
+    throw new IndexerError(
+      0,
+      (error as Error).name === "TimeoutError"
+        ? `The indexer at ${base} did not answer within ${INDEXER_TIMEOUT_MS / 1000} s: the data is unavailable for now. Is it stuck or restarting?`
+        : `The indexer at ${base} is not reachable: the data is unavailable for now. Is it running (npm start)?`,
+    );
   }
+  // The body too must arrive in time: the same signal's deadline covers it (a stalled body is a timeout).
   const body = (await response.json().catch(() => null)) as ({ error?: string } & T) | null;
   if (!response.ok) {
     throw new IndexerError(response.status, body?.error ?? `The indexer answered ${response.status} for ${url.pathname}.`);

@@ -245,7 +245,7 @@ export function formKey(path: string): string {
 function addProblems(errors: FieldErrors, problems: readonly Problem[], unread: ReadonlySet<string> = new Set()): void {
   for (const { path, message } of problems) {
     const key = formKey(path);
-    if (!errors[key] && !unread.has(key)) errors[key] = message;
+    if (!errors[key] && !unread.has(key)) errors[key] = message; // the SDK's sentence, written for the buyer
   }
 }
 

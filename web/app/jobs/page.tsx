@@ -2,12 +2,12 @@
 // keyset cursors, carried in the URL).
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Amount, ErrorPanel } from "../../components/bits.tsx";
+import { Amount, ErrorPanel, StatusBadge } from "../../components/bits.tsx";
 import { JobsFilter } from "../../components/JobsFilter.tsx";
 import { LiveUpdates } from "../../components/LiveUpdates.tsx";
 import { RelativeTime } from "../../components/RelativeTime.tsx";
-import type { JobsPage, Market } from "../../lib/api-types.ts";
-import { type TokenInfo, formatBps } from "../../lib/format.ts";
+import type { JobListItem, JobsPage, Market } from "../../lib/api-types.ts";
+import { type TokenInfo, biddingClosed, formatBps } from "../../lib/format.ts";
 import { getJobs, getMarkets } from "../../lib/indexer.ts";
 import { checkFilter, filterHref, valuesFromParams } from "../../lib/jobs-filter.ts";
 import { publicConfig } from "../../lib/config.ts";
@@ -35,13 +35,16 @@ export default async function OpenJobsPage({ searchParams }: { searchParams: Pro
     }
   }
   const infos = page ? await tokenInfos(page.items.map((j) => j.token)) : {};
+  // The indexer lists every Open RFQ; those past their bid deadline (by the chain's time) take no more bids.
+  const taking = page ? page.items.filter((j) => !biddingClosed(j, now)) : [];
+  const closed = page ? page.items.filter((j) => biddingClosed(j, now)) : [];
   const filtered = Object.entries(values).some(([k, v]) => k !== "sort" && v !== "");
 
   return (
     <>
       <header className="page-header">
         <h1>Open jobs</h1>
-        <p className="lede">Jobs taking bids now. A budget is the most the buyer pays; it is held in escrow since posting.</p>
+        <p className="lede">RFQs taking bids now, and below them those whose bidding closed and that wait for an award. A budget is the most the buyer pays; it is held in escrow since posting.</p>
         <LiveUpdates indexerUrl={publicConfig().indexerUrl} chainId={publicConfig().chainId} />
       </header>
       <JobsFilter
@@ -69,49 +72,33 @@ export default async function OpenJobsPage({ searchParams }: { searchParams: Pro
         <p className="empty">{filtered ? "No open job matches this filter." : "No job is taking bids right now."}</p>
       ) : page ? (
         <section aria-label="Results">
-          <ul className="job-list">
-            {page.items.map((job) => {
-              const token: TokenInfo = infos[job.token.toLowerCase()]!;
-              return (
-                <li key={job.id} className="card job-row">
-                  <div className="job-row-main">
-                    <h2 className="job-row-title">
-                      <Link href={`/jobs/${job.id}`}>{job.title ?? `Job ${job.id}`}</Link>
-                    </h2>
-                    <p className="job-row-meta">
-                      <span className="tag">{job.category}</span>
-                      <span>#{job.id}</span>
-                      <span>{job.mode === "BuyerChoice" ? "buyer's choice" : "lowest price wins"}</span>
-                      {job.bondBps ? <span>bond {formatBps(job.bondBps)}</span> : null}
-                      {!job.specValid ? <span className="badge badge-warn">spec unreadable</span> : null}
-                    </p>
-                  </div>
-                  <dl className="job-row-facts">
-                    <div>
-                      <dt>Budget</dt>
-                      <dd>
-                        <Amount value={job.maxPrice ?? job.price} token={token} />
-                      </dd>
-                    </div>
-                    <div>
-                      <dt>Best bid</dt>
-                      <dd>
-                        {job.bestBidPrice ? <Amount value={job.bestBidPrice} token={token} /> : <span className="muted">none yet</span>}
-                        <span className="muted">
-                          {" "}
-                          ({job.bidCount} {job.bidCount === 1 ? "bid" : "bids"})
-                        </span>
-                      </dd>
-                    </div>
-                    <div>
-                      <dt>Bids close</dt>
-                      <dd>{job.bidDeadline ? <RelativeTime timestamp={job.bidDeadline} now={now} absolute={false} /> : "—"}</dd>
-                    </div>
-                  </dl>
-                </li>
-              );
-            })}
-          </ul>
+          {taking.length > 0 ? (
+            <section aria-labelledby="taking-title">
+              <h2 id="taking-title" className="section-title">
+                Taking bids <span className="count">{taking.length}</span>
+              </h2>
+              <ul className="job-list">
+                {taking.map((job) => (
+                  <JobRow key={job.id} job={job} token={infos[job.token.toLowerCase()]!} now={now} />
+                ))}
+              </ul>
+            </section>
+          ) : (
+            <p className="empty">{filtered ? "No job on this page matching the filter is taking bids." : "No job on this page is taking bids right now."}</p>
+          )}
+          {closed.length > 0 ? (
+            <section aria-labelledby="closed-title" className="jobs-closed">
+              <h2 id="closed-title" className="section-title">
+                Bidding closed — awaiting award or the buyer&apos;s pick <span className="count">{closed.length}</span>
+              </h2>
+              <p className="fine">These take no more bids: a lowest-price RFQ waits for anyone to award it, a buyer&apos;s-choice RFQ for its buyer to pick a bid.</p>
+              <ul className="job-list">
+                {closed.map((job) => (
+                  <JobRow key={job.id} job={job} token={infos[job.token.toLowerCase()]!} now={now} />
+                ))}
+              </ul>
+            </section>
+          ) : null}
           <nav className="pager" aria-label="Pages">
             {cursor ? <Link href={filterHref(values)}>← First page</Link> : <span />}
             {page.nextCursor ? (
@@ -125,5 +112,47 @@ export default async function OpenJobsPage({ searchParams }: { searchParams: Pro
         </section>
       ) : null}
     </>
+  );
+}
+
+function JobRow({ job, token, now }: { job: JobListItem; token: TokenInfo; now: number }) {
+  return (
+    <li className="card job-row">
+      <div className="job-row-main">
+        <h3 className="job-row-title">
+          <Link href={`/jobs/${job.id}`}>{job.title ?? `Job ${job.id}`}</Link>
+        </h3>
+        <p className="job-row-meta">
+          <StatusBadge status={job.status} mode={job.mode} bidDeadline={job.bidDeadline} now={now} />
+          <span className="tag">{job.category}</span>
+          <span>#{job.id}</span>
+          <span>{job.mode === "BuyerChoice" ? "buyer's choice" : "lowest price wins"}</span>
+          {job.bondBps ? <span>bond {formatBps(job.bondBps)}</span> : null}
+          {!job.specValid ? <span className="badge badge-warn">spec unreadable</span> : null}
+        </p>
+      </div>
+      <dl className="job-row-facts">
+        <div>
+          <dt>Budget</dt>
+          <dd>
+            <Amount value={job.maxPrice ?? job.price} token={token} />
+          </dd>
+        </div>
+        <div>
+          <dt>Best bid</dt>
+          <dd>
+            {job.bestBidPrice ? <Amount value={job.bestBidPrice} token={token} /> : <span className="muted">none yet</span>}
+            <span className="muted">
+              {" "}
+              ({job.bidCount} {job.bidCount === 1 ? "bid" : "bids"})
+            </span>
+          </dd>
+        </div>
+        <div>
+          <dt>{biddingClosed(job, now) ? "Bids closed" : "Bids close"}</dt>
+          <dd>{job.bidDeadline ? <RelativeTime timestamp={job.bidDeadline} now={now} absolute={false} /> : "—"}</dd>
+        </div>
+      </dl>
+    </li>
   );
 }

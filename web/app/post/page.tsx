@@ -10,7 +10,11 @@ import { chainNow, deployment, knownTokens } from "../../lib/server.ts";
 
 export const metadata: Metadata = { title: "Post a job" };
 
-export default async function PostJobPage() {
+export default async function PostJobPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  // "Hire directly" from a supplier's page: /post?supplier=0x…, a direct hire with that supplier filled in (an
+  // address that is not one is shown as typed, and the form's check says what is wrong with it).
+  const supplier = typeof params.supplier === "string" ? params.supplier.trim().slice(0, 64) : undefined;
   const found = deployment();
   const [{ now }, tokens, registry, markets] = await Promise.all([
     chainNow(),
@@ -21,7 +25,11 @@ export default async function PostJobPage() {
     ),
     getMarkets().catch((): Market[] => []),
   ]);
-  const categories = markets.filter((m) => m.named).map((m) => m.name).sort();
+  // Suggested in the category field (a datalist): the market's categories, busiest first.
+  const categories = markets
+    .filter((m) => m.named)
+    .sort((a, b) => b.jobCount - a.jobCount || a.name.localeCompare(b.name))
+    .map((m) => m.name);
   // Deadlines count from the next block's time. An idle development chain mines only on transactions, so its latest
   // block may be hours old while the next one takes the wall clock; after time travel it runs ahead instead. The
   // later of the two is the next block's time either way (the CLI does the same).
@@ -42,6 +50,7 @@ export default async function PostJobPage() {
         arbitrators={registry.items.filter((a) => a.active)}
         arbitratorsProblem={registry.problem}
         categories={categories}
+        supplier={supplier || undefined}
         deployment={found.ok ? found.value : null}
         escrowProblem={found.ok ? undefined : found.error}
       />

@@ -32,7 +32,7 @@ const failed = (x: unknown): x is { error: string } => typeof x === "object" && 
 function next(job: JobSummary, now: number): string {
   switch (job.status) {
     case "Open":
-      return job.bidDeadline && now < job.bidDeadline ? "taking bids" : "bidding closed: to award";
+      return job.bidDeadline && now < job.bidDeadline ? "taking bids" : job.mode === "BuyerChoice" ? "bidding closed: the buyer picks" : "bidding closed: to award";
     case "Awarded":
       return "waiting for the delivery";
     case "Delivered":
@@ -66,7 +66,7 @@ function JobTable({ jobs, tokens, now, caption }: { jobs: JobSummary[]; tokens: 
                 <Link href={`/jobs/${job.id}`}>{job.title ?? `Job ${job.id}`}</Link> <span className="muted">#{job.id}</span>
               </td>
               <td>
-                <StatusBadge status={job.status} />
+                <StatusBadge status={job.status} mode={job.mode} bidDeadline={job.bidDeadline} now={now} />
               </td>
               <td>
                 <Amount value={job.price} token={tokens[job.token.toLowerCase()]!} />

@@ -18,6 +18,7 @@ import { Timeline } from "../../../components/Timeline.tsx";
 import { EvidenceList, UriContent } from "../../../components/UriContent.tsx";
 import type { ArbitratorTerms, Dispute, Job, JobDetail } from "../../../lib/api-types.ts";
 import { type TokenInfo, formatAbsolute, formatBps, formatDuration, isoTime } from "../../../lib/format.ts";
+import { type PartyPayout, settlementBreakdown } from "../../../lib/settlement.ts";
 import { IndexerError, getJob as fetchJob } from "../../../lib/indexer.ts";
 import { cancelGracePeriod, chainNow, deployment, tokenInfo } from "../../../lib/server.ts";
 
@@ -54,6 +55,8 @@ export default async function JobPage({ params }: Props) {
   const { job, bids, timeline, dispute } = detail;
   const token = await tokenInfo(job.token);
   const found = deployment();
+  const winner = job.supplier ? bids.find((b) => b.supplier.toLowerCase() === job.supplier!.toLowerCase()) : undefined;
+  const payouts = settlementBreakdown(job, dispute, winner ? BigInt(winner.bond) : 0n);
 
   return (
     <>
@@ -63,7 +66,7 @@ export default async function JobPage({ params }: Props) {
       <header className="page-header job-header">
         <h1>{job.title ?? `Job ${job.id}`}</h1>
         <p className="job-header-meta">
-          <StatusBadge status={job.status} />
+          <StatusBadge status={job.status} mode={job.kind === "rfq" ? job.mode : null} bidDeadline={job.bidDeadline} now={now} />
           <Link className="tag" href={`/jobs?category=${encodeURIComponent(job.category)}`}>
             {job.category}
           </Link>
@@ -75,31 +78,8 @@ export default async function JobPage({ params }: Props) {
       </header>
 
       <div className="job-layout">
-        <div className="job-main">
-          <section className="panel" aria-labelledby="spec-title">
-            <h2 id="spec-title">Spec</h2>
-            <SpecView text={job.spec} problem={job.specValid ? null : job.specProblem} hash={job.specHash} />
-          </section>
-
-          {job.kind === "rfq" ? (
-            <section className="panel" aria-labelledby="bids-title">
-              <h2 id="bids-title">
-                Bids <span className="count">{bids.length}</span>
-              </h2>
-              <SupplierBids bids={bids} token={token} floors={job.floors} categoryId={job.categoryId} />
-            </section>
-          ) : null}
-
-          {job.deliverableHash ? <Delivery job={job} /> : null}
-          {dispute ? <DisputeView dispute={dispute} token={token} now={now} /> : null}
-
-          <section className="panel" aria-labelledby="timeline-title">
-            <h2 id="timeline-title">Timeline</h2>
-            <Timeline events={timeline} token={token} />
-          </section>
-        </div>
-
-        <aside className="job-side">
+        {/* Its own slot: beside the spec on a wide screen, above it on a phone (globals.css, "truth"). */}
+        <div className="job-actions-slot">
           <JobActions
             jobId={job.id}
             status={job.status}
@@ -124,6 +104,34 @@ export default async function JobPage({ params }: Props) {
             dispute={dispute ? { status: dispute.status, respondBy: dispute.respondBy, ruleBy: dispute.ruleBy } : null}
             cancelGracePeriod={grace}
           />
+        </div>
+        <div className="job-main">
+          <section className="panel" aria-labelledby="spec-title">
+            <h2 id="spec-title">Spec</h2>
+            <SpecView text={job.spec} problem={job.specValid ? null : job.specProblem} hash={job.specHash} />
+          </section>
+
+          {job.kind === "rfq" ? (
+            <section className="panel" aria-labelledby="bids-title">
+              <h2 id="bids-title">
+                Bids <span className="count">{bids.length}</span>
+              </h2>
+              <SupplierBids bids={bids} token={token} floors={job.floors} categoryId={job.categoryId} />
+            </section>
+          ) : null}
+
+          {job.deliverableHash ? <Delivery job={job} /> : null}
+          {dispute ? <DisputeView dispute={dispute} token={token} now={now} /> : null}
+
+          {payouts ? <SettlementView payouts={payouts} token={token} /> : null}
+
+          <section className="panel" aria-labelledby="timeline-title">
+            <h2 id="timeline-title">Timeline</h2>
+            <Timeline events={timeline} token={token} />
+          </section>
+        </div>
+
+        <aside className="job-side">
           <section className="panel" aria-labelledby="terms-title">
             <h2 id="terms-title">Terms</h2>
             <Terms job={job} token={token} terms={detail.terms} />
@@ -182,8 +190,6 @@ function Terms({ job, token, terms }: { job: Job; token: TokenInfo; terms: Arbit
   if (job.defaultBuyerShareBps > 0) rows.push(["If the arbitrator is silent", `${formatBps(job.defaultBuyerShareBps)} back to the buyer`]);
   rows.push(["Protocol fee", formatBps(job.protocolFeeBps)]);
   if (job.rating) rows.push(["Rating", `${job.rating} of 5`]);
-  if (job.toSupplier) rows.push(["Paid to the supplier", <Amount key="ts" value={job.toSupplier} token={token} />]);
-  if (job.refundToBuyer) rows.push(["Refunded to the buyer", <Amount key="rb" value={job.refundToBuyer} token={token} />]);
   return <Facts rows={rows} />;
 }
 
@@ -281,13 +287,42 @@ function DisputeView({ dispute, token, now }: { dispute: Dispute; token: TokenIn
   else if (dispute.respondBy && dispute.status === "open") rows.push(["Answer by", <RelativeTime key="rb" timestamp={dispute.respondBy} now={now} />]);
   if (dispute.ruleBy && dispute.status === "answered") rows.push(["Ruling by", <RelativeTime key="ru" timestamp={dispute.ruleBy} now={now} />]);
   if (dispute.buyerShareBps !== null && dispute.buyerShareBps !== undefined) rows.push(["Ruling", `${formatBps(dispute.buyerShareBps)} to the buyer`]);
-  if (dispute.toBuyer) rows.push(["Paid to the buyer", <Amount key="tb" value={dispute.toBuyer} token={token} />]);
-  if (dispute.toSupplier) rows.push(["Paid to the supplier", <Amount key="tsu" value={dispute.toSupplier} token={token} />]);
   return (
     <section className="panel" aria-labelledby="dispute-title">
       <h2 id="dispute-title">Dispute</h2>
       <Facts rows={rows} />
       <EvidenceList evidence={dispute.evidence} />
+    </section>
+  );
+}
+
+/** Who got what: one breakdown per party, each part labelled, the total what the contract paid. */
+function SettlementView({ payouts, token }: { payouts: PartyPayout[]; token: TokenInfo }) {
+  return (
+    <section className="panel" aria-labelledby="settlement-title">
+      <h2 id="settlement-title">Who got what</h2>
+      <dl className="facts settlement">
+        {payouts.map((p) => (
+          <div key={p.party} data-party={p.party}>
+            <dt>{p.label}</dt>
+            <dd>
+              <strong>
+                <Amount value={p.total} token={token} />
+              </strong>
+              {p.parts.length > 1 || (p.parts[0] && p.parts[0].label !== "protocol fee" && p.party !== "arbitrator") ? (
+                <ul className="settlement-parts">
+                  {p.parts.map((part) => (
+                    <li key={part.label}>
+                      {part.label}: {part.amount < 0n ? "− " : ""}
+                      <Amount value={part.amount < 0n ? -part.amount : part.amount} token={token} />
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </dd>
+          </div>
+        ))}
+      </dl>
     </section>
   );
 }
