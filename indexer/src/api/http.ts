@@ -1,6 +1,7 @@
 // What every REST endpoint shares: its answer as JSON (bigints as decimal strings), its errors (a 400 or 404 with a
 // sentence naming the parameter or the thing), and the parsing of its parameters.
-import type { Context as HonoContext } from "hono";
+import type { Context as HonoContext, ErrorHandler, MiddlewareHandler } from "hono";
+import { HTTPException } from "hono/http-exception";
 import { jobStatus } from "ponder:schema";
 import { categoryId as categoryIdOf } from "@tender/sdk/escrow";
 
@@ -27,15 +28,46 @@ type Handler = (c: HonoContext) => Promise<unknown>;
 
 export function route(handler: Handler) {
   return async (c: HonoContext) => {
-    try {
-      return c.body(toJson(await handler(c)), 200, { "content-type": "application/json; charset=UTF-8" });
-    } catch (error) {
-      if (error instanceof HttpError) return c.json({ error: error.message }, error.status);
-      console.error(error);
-      return c.json({ error: "The indexer failed to answer; see its log." }, 500);
-    }
+    // A thrown HttpError (and anything else) is onError's: its 4xx, or a 500 without internals.
+    return c.body(toJson(await handler(c)), 200, { "content-type": "application/json; charset=UTF-8" });
   };
 }
+
+/** The API's last word on an error no route caught (Ponder's own handler would answer 500 in plain text, naming the
+ * file): known errors as their 4xx with a JSON sentence, anything else as 500 `{ error: "internal error" }`, never a
+ * stack, a path or the error's own message. The error itself goes to the log. */
+export const onError: ErrorHandler = (error, c) => {
+  if (error instanceof HttpError) return c.json({ error: error.message }, error.status);
+  if (error instanceof SyntaxError) return c.json({ error: "The request's JSON is malformed." }, 400);
+  if (error instanceof URIError) return c.json({ error: "The request's URL has a malformed percent-encoding." }, 400);
+  if (error instanceof HTTPException && error.status >= 400 && error.status < 500) {
+    return c.json({ error: error.status === 400 ? "Malformed request." : `HTTP ${error.status}.` }, error.status);
+  }
+  console.error(`${c.req.method} ${c.req.path}:`, error);
+  return c.json({ error: "internal error" }, 500);
+};
+
+/** GraphQL answers with its real status: Ponder's middleware turns every response into a 200, so a response with
+ * errors and no data (a malformed body, a syntax or validation error) is made a 400 here; the errors lose any
+ * `originalError` (a stack) the server added. A response with data and errors (a partial result) stays 200. */
+export const graphqlStatus: MiddlewareHandler = async (c, next) => {
+  await next();
+  if (c.req.method !== "POST" || !(c.res.headers.get("content-type") ?? "").includes("json")) return;
+  let body: { data?: unknown; errors?: { message?: unknown; extensions?: Record<string, unknown> }[] };
+  try {
+    body = (await c.res.clone().json()) as typeof body;
+  } catch {
+    return;
+  }
+  if (!Array.isArray(body.errors) || body.errors.length === 0) return;
+  const errors = body.errors.map((e) => {
+    const { originalError: _stack, ...extensions } = e.extensions ?? {};
+    return { ...e, ...(Object.keys(extensions).length ? { extensions } : { extensions: undefined }) };
+  });
+  const status = body.data === undefined || body.data === null ? 400 : 200;
+  c.res = undefined;
+  c.res = c.json({ ...body, errors }, status);
+};
 
 // ---------------------------------------------------------------------------------------------------------------
 // Parameters

@@ -2,7 +2,7 @@
 // compete for a demo buyer's text.transform RFQs; the buyer's verifier checks each delivery and confirms it or
 // disputes it, with no person in the loop.
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -21,12 +21,21 @@ export interface DemoAgent {
   child: ChildProcess;
 }
 
-/** Starts one `tender agent run` per config, each signing with its key, its state in a fresh directory. */
+/** Starts one `tender agent run` per config, each signing with its key, its state in a fresh directory: removed
+ * once every agent has exited (or, at the latest, when this process exits). */
 export function startAgents(
   p: { rpcUrl: string; deploymentsDir?: string; agents: { config: string; privateKey: `0x${string}`; address: Address }[] },
   onLine: (name: string, line: string) => void,
 ): DemoAgent[] {
   const stateDir = mkdtempSync(join(tmpdir(), "tender-agents-"));
+  const removeStateDir = () => rmSync(stateDir, { recursive: true, force: true });
+  process.once("exit", removeStateDir);
+  let running = p.agents.length;
+  const exited = () => {
+    if (--running > 0) return;
+    removeStateDir();
+    process.removeListener("exit", removeStateDir);
+  };
   return p.agents.map(({ config, privateKey, address }) => {
     const name = config.replace(/^.*\//, "").replace(/\.json$/, "");
     const child = spawn(process.execPath, [join(root, "scripts/cli/tender.ts"), "agent", "run", "--config", config, "--state", join(stateDir, `${name}.json`)], {
@@ -42,6 +51,7 @@ export function startAgents(
     };
     child.stdout!.on("data", split);
     child.stderr!.on("data", split);
+    child.once("close", exited);
     return { name, address, child };
   });
 }

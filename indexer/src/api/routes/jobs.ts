@@ -1,10 +1,11 @@
-// GET /api/jobs: jobs by status, category, token, price, party, kind and the floors a supplier meets, sorted, in
+// GET /api/jobs: jobs by status, category, token, price, party, kind, the floors a supplier meets and whether bidding
+// is still open, sorted, in
 // keyset pages; GET /api/jobs/:id: one job with its terms, bids, timeline and dispute.
 import { Hono, type Context as HonoContext } from "hono";
 import { db } from "ponder:api";
 import { createHash } from "node:crypto";
 import { attestation, bid, dispute, evidence, job, jobEvent, supplier, supplierVolume, termsVersion } from "ponder:schema";
-import { and, asc, desc, eq, gte, inArray, lte, sql } from "ponder";
+import { and, asc, desc, eq, gt, gte, inArray, lte, sql } from "ponder";
 import { address, amount, bad, category, integer, notFound, query, route, statuses, token } from "../http.ts";
 import { type SQL, indexedTime } from "../reads.ts";
 
@@ -114,7 +115,7 @@ async function qualifiedFor(who: `0x${string}`): Promise<SQL> {
 }
 
 export async function jobsPage(c: HonoContext) {
-  const q = query(c, ["status", "category", "token", "minPrice", "maxPrice", "buyer", "supplier", "kind", "qualifiedFor", "sort", "limit", "cursor"]);
+  const q = query(c, ["status", "category", "token", "minPrice", "maxPrice", "buyer", "supplier", "kind", "qualifiedFor", "biddingOpen", "sort", "limit", "cursor"]);
   const wanted = statuses(q.status);
   const sortName = (q.sort ?? "newest") as Sort;
   if (!(sortName in SORTS)) throw bad(`"sort" must be one of ${Object.keys(SORTS).join(", ")}, not "${q.sort}".`);
@@ -125,6 +126,9 @@ export async function jobsPage(c: HonoContext) {
     throw bad(`"minPrice" (${minPrice}) is above "maxPrice" (${maxPrice}); no job can match.`);
   }
   if (q.kind !== undefined && q.kind !== "direct" && q.kind !== "rfq") throw bad(`"kind" must be "direct" or "rfq", not "${q.kind}".`);
+  if (q.biddingOpen !== undefined && q.biddingOpen !== "true" && q.biddingOpen !== "false") {
+    throw bad(`"biddingOpen" must be "true" (open RFQs still taking bids) or "false" (open RFQs whose bidding closed, awaiting award), not "${q.biddingOpen}".`);
+  }
 
   const filters: SQL[] = [];
   if (wanted) filters.push(inArray(job.status, wanted));
@@ -136,9 +140,16 @@ export async function jobsPage(c: HonoContext) {
   if (q.supplier !== undefined) filters.push(eq(job.supplier, address("supplier", q.supplier)));
   if (q.kind !== undefined) filters.push(eq(job.kind, q.kind));
   if (q.qualifiedFor !== undefined) filters.push(await qualifiedFor(address("qualifiedFor", q.qualifiedFor)));
+  // Bidding is open while the latest indexed block's time is before the bid deadline (TenderMarket's
+  // `block.timestamp >= deadline` refuses a bid); either way only Open RFQs match.
+  const now = q.biddingOpen === undefined ? undefined : await indexedTime();
+  if (now !== undefined) {
+    filters.push(eq(job.status, "Open"), eq(job.kind, "rfq"));
+    filters.push(q.biddingOpen === "true" ? gt(job.bidDeadline, now) : lte(job.bidDeadline, now));
+  }
 
   const fingerprint = createHash("sha256")
-    .update(JSON.stringify([wanted, q.category, q.token, minPrice?.toString(), maxPrice?.toString(), q.buyer?.toLowerCase(), q.supplier?.toLowerCase(), q.kind, q.qualifiedFor?.toLowerCase()]))
+    .update(JSON.stringify([wanted, q.category, q.token, minPrice?.toString(), maxPrice?.toString(), q.buyer?.toLowerCase(), q.supplier?.toLowerCase(), q.kind, q.qualifiedFor?.toLowerCase(), q.biddingOpen]))
     .digest("base64url")
     .slice(0, 12);
   const sort = SORTS[sortName];
@@ -165,7 +176,7 @@ export async function jobsPage(c: HonoContext) {
         ? row.deadline === null ? NO_DEADLINE : String(row.deadline)
         : String(row.postedAt);
   const nextCursor = rows.length > limit && last ? encodeCursor({ s: sortName, f: fingerprint, k: keyOf(last), i: last.id.toString() }) : null;
-  return { items: page, nextCursor };
+  return { items: page, nextCursor, ...(now === undefined ? {} : { asOf: now }) };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -2,14 +2,15 @@
 // a category's clearing-price series.
 import { Hono, type Context as HonoContext } from "hono";
 import { db } from "ponder:api";
-import { clearingPrice, market, marketVolume } from "ponder:schema";
+import { clearingPrice, job, market, marketVolume } from "ponder:schema";
 import { and, asc, desc, eq, sql } from "ponder";
 import { bad, category, integer, notFound, query, route, token } from "../http.ts";
-import type { SQL } from "../reads.ts";
+import { type SQL, indexedTime } from "../reads.ts";
 
 export async function marketsAnswer(c: HonoContext) {
   query(c, []);
-  const [markets, volumes, stats] = await Promise.all([
+  const now = await indexedTime();
+  const [markets, volumes, stats, open] = await Promise.all([
     db.select().from(market).orderBy(desc(market.jobCount), asc(market.name)),
     db.select().from(marketVolume),
     // Median of each job's first clearing price, per category and token, exactly: the mean of the lower and upper
@@ -25,13 +26,26 @@ export async function marketsAnswer(c: HonoContext) {
       .from(clearingPrice)
       .where(eq(clearingPrice.firstForJob, true))
       .groupBy(clearingPrice.categoryId, clearingPrice.token),
+    // Open RFQs still taking bids and those whose bidding closed (awaiting award), as of the latest indexed block.
+    db
+      .select({
+        categoryId: job.categoryId,
+        biddingOpen: sql<number>`(count(*) filter (where ${job.bidDeadline} > ${sql.raw(String(now))}))::int`,
+        biddingClosed: sql<number>`(count(*) filter (where ${job.bidDeadline} <= ${sql.raw(String(now))}))::int`,
+      })
+      .from(job)
+      .where(and(eq(job.status, "Open"), eq(job.kind, "rfq")))
+      .groupBy(job.categoryId),
   ]);
   return {
+    asOf: now,
     markets: markets.map((m) => ({
       categoryId: m.categoryId,
       name: m.name,
       named: m.named,
       openJobs: m.openJobs,
+      biddingOpenJobs: open.find((o) => o.categoryId === m.categoryId)?.biddingOpen ?? 0,
+      biddingClosedJobs: open.find((o) => o.categoryId === m.categoryId)?.biddingClosed ?? 0,
       jobCount: m.jobCount,
       rfqCount: m.rfqCount,
       settledJobs: m.settledJobs,

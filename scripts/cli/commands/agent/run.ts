@@ -73,7 +73,11 @@ export default defineCommand({
       log,
     });
     await new Promise<void>((resolveStop) => {
+      // Once, though a Ctrl-C in `npm start` brings both a SIGINT (the terminal's) and a SIGTERM (the stack's).
+      let stopping = false;
       const stop = () => {
+        if (stopping) return;
+        stopping = true;
         log("stopping: saving state");
         void agent.stop().then(resolveStop);
       };
