@@ -1,22 +1,22 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.37;
 
-import {Ownable, Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step.sol";
-
-import {IArbitratorRegistry} from "./interfaces/IArbitratorRegistry.sol";
-import {IReputation} from "./interfaces/IReputation.sol";
 import {ISupplierRegistry} from "./interfaces/ISupplierRegistry.sol";
+import {ITenderAdmin} from "./interfaces/ITenderAdmin.sol";
 import {ITenderEscrow} from "./interfaces/ITenderEscrow.sol";
 import {Tender} from "./types/Tender.sol";
 import {TenderArbitration} from "./TenderArbitration.sol";
 import {TenderMarket} from "./TenderMarket.sol";
-import {EscrowState} from "./base/EscrowState.sol";
+import {EscrowCore} from "./base/EscrowCore.sol";
 
 /// @title TenderEscrow
 /// @notice The one contract that holds Tender's money: direct hires and RFQs (its {TenderMarket} part) are
 /// escrowed here and settled along the job's state machine, disputes included (its {TenderArbitration} part).
-/// See {ITenderEscrow}, {ITenderMarket} and {ITenderArbitration}.
-contract TenderEscrow is TenderArbitration, Ownable2Step {
+/// What a job does not need on its way (the owner's settings, the arbitrator registry, the storage views) is
+/// answered at this address by the admin module, run by `delegatecall` on this contract's storage; its address is
+/// fixed at construction. See {ITender}, the whole face.
+contract TenderEscrow is TenderArbitration {
+    address private immutable _admin;
 
     /// @param initialOwner May set the fee, the treasury and the pause; nothing else.
     /// @param initialTreasury Where protocol fees are sent.
@@ -26,6 +26,8 @@ contract TenderEscrow is TenderArbitration, Ownable2Step {
     /// @param registry Where suppliers' attested metrics are read.
     /// @param gracePeriod Seconds after an RFQ lapses before anyone, not only its buyer, may cancel it.
     /// @param responseWindow Seconds a supplier has to answer a dispute (within the window bounds).
+    /// @param admin A deployed {TenderAdmin}: it writes the first settings now and answers, at this address,
+    /// every call this contract does not implement.
     constructor(
         address initialOwner,
         address initialTreasury,
@@ -34,13 +36,26 @@ contract TenderEscrow is TenderArbitration, Ownable2Step {
         uint32 maxWindow,
         ISupplierRegistry registry,
         uint32 gracePeriod,
-        uint32 responseWindow
-    )
-        Ownable(initialOwner)
-        EscrowState(initialTreasury, initialFeeBps, minWindow, maxWindow)
-        TenderMarket(registry, gracePeriod)
-        TenderArbitration(responseWindow)
-    {}
+        uint32 responseWindow,
+        address admin
+    ) EscrowCore(minWindow, maxWindow) TenderMarket(registry, gracePeriod) TenderArbitration(responseWindow) {
+        if (admin.code.length == 0) revert InvalidModule(admin);
+        _admin = admin;
+        _delegate(admin, abi.encodeCall(ITenderAdmin.initialize, (initialOwner, initialTreasury, initialFeeBps)));
+    }
+
+    /// @notice Every call this contract does not implement is answered by the admin module, on this contract's
+    /// storage ({ITenderAdmin}, {IArbitratorRegistry}, {IReputation}).
+    fallback() external {
+        address module = _admin;
+        assembly ("memory-safe") {
+            calldatacopy(0, 0, calldatasize())
+            let ok := delegatecall(gas(), module, 0, calldatasize(), 0, 0)
+            returndatacopy(0, 0, returndatasize())
+            if iszero(ok) { revert(0, returndatasize()) }
+            return(0, returndatasize())
+        }
+    }
 
     /*//////////////////////////////////////////////////////////////
                                JOB ACTIONS
@@ -75,7 +90,7 @@ contract TenderEscrow is TenderArbitration, Ownable2Step {
             defaultBuyerShareBps: hire.defaultBuyerShareBps,
             specHash: bytes32(0)
         });
-        jobId = _admit(job_, hire.arbitrator, hire.spec);
+        jobId = _admit(job_, hire.arbitrator, hire.arbitratorTermsId, hire.spec);
         emit DirectHirePosted(jobId, msg.sender, hire.supplier, hire, deliverBy, job_.termsId, job_.protocolFeeBps);
 
         // Interaction: take the price into escrow.
@@ -154,7 +169,7 @@ contract TenderEscrow is TenderArbitration, Ownable2Step {
     /// @inheritdoc ITenderEscrow
     function withdraw(address token, address to) external override nonReentrant returns (uint256 amount) {
         // Check
-        if (to == address(0)) revert InvalidRecipient(to);
+        if (to == address(0) || to == address(this)) revert InvalidRecipient(to);
         amount = _credits[msg.sender][token];
         if (amount == 0) revert NothingToWithdraw(msg.sender, token);
 
@@ -182,104 +197,8 @@ contract TenderEscrow is TenderArbitration, Ownable2Step {
     }
 
     /*//////////////////////////////////////////////////////////////
-                               ARBITRATORS
-    //////////////////////////////////////////////////////////////*/
-
-    /// @inheritdoc IArbitratorRegistry
-    function registerArbitrator(uint16 feeBps, uint32 ruleWindow, string calldata termsURI)
-        external
-        override
-        returns (uint32 termsId)
-    {
-        Tender.Arbitrator storage arbitrator_ = _arbitrators[msg.sender];
-        if (arbitrator_.termsId != 0) revert ArbitratorAlreadyRegistered(msg.sender);
-        arbitrator_.active = true;
-        termsId = _publishTerms(arbitrator_, feeBps, ruleWindow, termsURI);
-    }
-
-    /// @inheritdoc IArbitratorRegistry
-    function updateArbitratorTerms(uint16 feeBps, uint32 ruleWindow, string calldata termsURI)
-        external
-        override
-        returns (uint32 termsId)
-    {
-        Tender.Arbitrator storage arbitrator_ = _arbitrators[msg.sender];
-        if (!arbitrator_.active) revert ArbitratorNotActive(msg.sender);
-        termsId = _publishTerms(arbitrator_, feeBps, ruleWindow, termsURI);
-    }
-
-    /// @inheritdoc IArbitratorRegistry
-    function retireArbitrator() external override {
-        Tender.Arbitrator storage arbitrator_ = _arbitrators[msg.sender];
-        if (!arbitrator_.active) revert ArbitratorNotActive(msg.sender);
-        arbitrator_.active = false;
-        emit ArbitratorRetired(msg.sender);
-    }
-
-    /*//////////////////////////////////////////////////////////////
-                                  OWNER
-    //////////////////////////////////////////////////////////////*/
-
-    /// @notice Renouncing is disabled: without an owner, accrued fees could not follow a treasury that stopped
-    /// accepting them.
-    function renounceOwnership() public pure override {
-        revert OwnershipCannotBeRenounced();
-    }
-
-    /// @inheritdoc ITenderEscrow
-    function setProtocolFee(uint16 feeBps) external override onlyOwner {
-        if (feeBps > MAX_PROTOCOL_FEE_BPS) revert ProtocolFeeTooHigh(feeBps, MAX_PROTOCOL_FEE_BPS);
-        _config.feeBps = feeBps;
-        emit ProtocolFeeSet(feeBps);
-    }
-
-    /// @inheritdoc ITenderEscrow
-    function setTreasury(address newTreasury) external override onlyOwner {
-        if (newTreasury == address(0)) revert InvalidTreasury(newTreasury);
-        _config.treasury = newTreasury;
-        emit TreasurySet(newTreasury);
-    }
-
-    /// @inheritdoc ITenderEscrow
-    function setPostingPaused(bool paused) external override onlyOwner {
-        if (_config.paused == paused) revert PauseUnchanged(paused);
-        _config.paused = paused;
-        emit PostingPausedSet(paused);
-    }
-
-    /*//////////////////////////////////////////////////////////////
                                   VIEWS
     //////////////////////////////////////////////////////////////*/
-
-    /// @inheritdoc ITenderEscrow
-    function job(uint256 jobId) external view override returns (Tender.Job memory) {
-        return _jobs[jobId];
-    }
-
-    /// @inheritdoc ITenderEscrow
-    function lastJobId() external view override returns (uint256) {
-        return _config.lastJobId;
-    }
-
-    /// @inheritdoc ITenderEscrow
-    function credit(address account, address token) external view override returns (uint256) {
-        return _credits[account][token];
-    }
-
-    /// @inheritdoc ITenderEscrow
-    function protocolFeeBps() external view override returns (uint16) {
-        return _config.feeBps;
-    }
-
-    /// @inheritdoc ITenderEscrow
-    function treasury() external view override returns (address) {
-        return _config.treasury;
-    }
-
-    /// @inheritdoc ITenderEscrow
-    function postingPaused() external view override returns (bool) {
-        return _config.paused;
-    }
 
     /// @inheritdoc ITenderEscrow
     function windowBounds() external view override returns (uint32 minWindow, uint32 maxWindow) {
@@ -287,33 +206,8 @@ contract TenderEscrow is TenderArbitration, Ownable2Step {
     }
 
     /// @inheritdoc ITenderEscrow
-    function protocolFees(address token) external view override returns (uint256) {
-        return _protocolFees[token];
-    }
-
-    /// @inheritdoc IReputation
-    function supplierRecord(address supplier) external view override returns (Tender.SupplierRecord memory) {
-        return _supplierRecords[supplier];
-    }
-
-    /// @inheritdoc IReputation
-    function buyerRecord(address buyer) external view override returns (Tender.BuyerRecord memory) {
-        return _buyerRecords[buyer];
-    }
-
-    /// @inheritdoc IReputation
-    function completedVolume(address supplier, address token) external view override returns (uint256) {
-        return _completedVolume[supplier][token];
-    }
-
-    /// @inheritdoc IArbitratorRegistry
-    function arbitrator(address account) external view override returns (Tender.Arbitrator memory) {
-        return _arbitrators[account];
-    }
-
-    /// @inheritdoc IArbitratorRegistry
-    function arbitratorTerms(uint32 termsId) external view override returns (Tender.ArbitratorTerms memory) {
-        return _terms[termsId];
+    function adminModule() external view override returns (address) {
+        return _admin;
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -367,17 +261,13 @@ contract TenderEscrow is TenderArbitration, Ownable2Step {
         _push(job_.token, job_.buyer, price + bond);
     }
 
-    function _publishTerms(
-        Tender.Arbitrator storage arbitrator_,
-        uint16 feeBps,
-        uint32 ruleWindow,
-        string calldata termsURI
-    ) private returns (uint32 termsId) {
-        if (feeBps > MAX_ARBITRATOR_FEE_BPS) revert ArbitratorFeeTooHigh(feeBps, MAX_ARBITRATOR_FEE_BPS);
-        _checkWindow(ruleWindow);
-        termsId = ++_lastTermsId;
-        _terms[termsId] = Tender.ArbitratorTerms({arbitrator: msg.sender, feeBps: feeBps, ruleWindow: ruleWindow});
-        arbitrator_.termsId = termsId;
-        emit ArbitratorTermsPublished(msg.sender, termsId, feeBps, ruleWindow, termsURI);
+    /// @dev Runs `data` on `module` against this contract's storage; a revert is passed on as it came.
+    function _delegate(address module, bytes memory data) private {
+        (bool ok, bytes memory returned) = module.delegatecall(data);
+        if (!ok) {
+            assembly ("memory-safe") {
+                revert(add(returned, 0x20), mload(returned))
+            }
+        }
     }
 }

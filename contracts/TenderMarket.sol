@@ -4,22 +4,18 @@ pragma solidity 0.8.37;
 import {ISupplierRegistry} from "./interfaces/ISupplierRegistry.sol";
 import {ITenderMarket} from "./interfaces/ITenderMarket.sol";
 import {Tender} from "./types/Tender.sol";
-import {EscrowState} from "./base/EscrowState.sol";
+import {EscrowCore} from "./base/EscrowCore.sol";
 
 /// @title TenderMarket
 /// @notice The request-for-quote market, inside the escrow that holds its money: RFQs, floors checked when a
 /// supplier bids, bids that can only improve, the best bid tracked as bids arrive, awards that turn the winning bid
 /// into a running job, cancellation (before the first bid, or once lapsed), and bonds. See {ITenderMarket}.
-abstract contract TenderMarket is EscrowState, ITenderMarket {
+abstract contract TenderMarket is EscrowCore, ITenderMarket {
     /// @notice Most metric floors an RFQ may name.
     uint256 public constant MAX_METRIC_FLOORS = 8;
 
     ISupplierRegistry private immutable _registry;
     uint32 private immutable _gracePeriod;
-
-    mapping(uint256 jobId => Tender.RFQState) private _rfqs;
-    mapping(uint256 jobId => Tender.BestBid) private _best;
-    mapping(uint256 jobId => mapping(address supplier => Tender.Bid)) private _bids;
 
     /// @param registry Where suppliers' attested metrics are read.
     /// @param gracePeriod Seconds after an RFQ lapses before anyone, not only its buyer, may cancel it.
@@ -54,7 +50,7 @@ abstract contract TenderMarket is EscrowState, ITenderMarket {
         job.token = rfq.token;
         job.deliveryWindow = rfq.deliveryWindow;
         job.defaultBuyerShareBps = rfq.defaultBuyerShareBps;
-        jobId = _admit(job, rfq.arbitrator, rfq.spec);
+        jobId = _admit(job, rfq.arbitrator, rfq.arbitratorTermsId, rfq.spec);
         _rfqs[jobId] =
             Tender.RFQState({mode: rfq.mode, awardDeadline: awardDeadline, floorsHash: _floorsHash(rfq.floors)});
         emit RFQPosted(jobId, msg.sender, rfq, awardDeadline, job.termsId, job.protocolFeeBps);
@@ -198,22 +194,6 @@ abstract contract TenderMarket is EscrowState, ITenderMarket {
     //////////////////////////////////////////////////////////////*/
 
     /// @inheritdoc ITenderMarket
-    function bidOf(uint256 jobId, address supplier) external view override returns (Tender.Bid memory) {
-        return _bids[jobId][supplier];
-    }
-
-    /// @inheritdoc ITenderMarket
-    function bestBid(uint256 jobId) external view override returns (address supplier, uint96 price) {
-        Tender.BestBid memory best = _best[jobId];
-        return (best.supplier, best.price);
-    }
-
-    /// @inheritdoc ITenderMarket
-    function rfqOf(uint256 jobId) external view override returns (Tender.RFQState memory) {
-        return _rfqs[jobId];
-    }
-
-    /// @inheritdoc ITenderMarket
     function supplierRegistry() external view override returns (address) {
         return address(_registry);
     }
@@ -226,14 +206,6 @@ abstract contract TenderMarket is EscrowState, ITenderMarket {
     /*//////////////////////////////////////////////////////////////
                                 INTERNALS
     //////////////////////////////////////////////////////////////*/
-
-    /// @dev The winner's bond leaves the market's books when its job ends: back to the winner on payment, to the
-    /// buyer on a decline or non-delivery, and after a dispute to the buyer above 5,000 bps, else to the winner.
-    function _takeWinnerBond(uint256 jobId, address winner) internal returns (uint256 bond) {
-        Tender.Bid storage bid_ = _bids[jobId][winner];
-        bond = bid_.bond;
-        if (bond != 0) bid_.bond = 0;
-    }
 
     /// @dev Turns the winning bid into a running job; the rest of the maximum goes back to the buyer at once.
     function _award(uint256 jobId, Tender.Job storage job, address winner, uint96 price) private {

@@ -1,19 +1,15 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.37;
 
-import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
-import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
-import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
-
 import {ITenderEscrow} from "../interfaces/ITenderEscrow.sol";
 import {Tender} from "../types/Tender.sol";
 
 /// @title EscrowState
-/// @notice What every part of the escrow shares: its storage, its bounds, how a job is admitted, and how money
-/// comes in and goes out. The job actions live in {TenderEscrow}, the bid market in {TenderMarket}.
-abstract contract EscrowState is ITenderEscrow, ReentrancyGuardTransient {
-    using SafeERC20 for IERC20;
-
+/// @notice The storage of one Tender escrow and the constants every part of it shares. The custody contract
+/// ({TenderEscrow}, through {EscrowCore}) and its modules ({TenderAdmin}) inherit this and nothing else that holds
+/// storage, so that a module run by `delegatecall` sees exactly the custody contract's layout.
+/// @dev Add storage only here, and only at the end: every part must agree on every slot.
+abstract contract EscrowState {
     /*//////////////////////////////////////////////////////////////
                                 CONSTANTS
     //////////////////////////////////////////////////////////////*/
@@ -28,14 +24,8 @@ abstract contract EscrowState is ITenderEscrow, ReentrancyGuardTransient {
     uint16 public constant MAX_DEFAULT_BUYER_SHARE_BPS = 5_000;
     /// @notice Largest spec carried in a posting event: 8 KiB.
     uint256 public constant MAX_SPEC_BYTES = 8_192;
-    /// @notice Gas forwarded with a pushed ETH payment (the receiver also gets the EVM's 2,300 stipend for calls
-    /// with value); a receiver needing more is credited instead.
-    uint256 public constant ETH_PUSH_GAS = 10_000;
 
     uint256 internal constant _BPS = 10_000;
-
-    uint32 internal immutable _minWindow;
-    uint32 internal immutable _maxWindow;
 
     /*//////////////////////////////////////////////////////////////
                                  STORAGE
@@ -61,123 +51,25 @@ abstract contract EscrowState is ITenderEscrow, ReentrancyGuardTransient {
     mapping(address account => Tender.Arbitrator) internal _arbitrators;
     mapping(uint32 termsId => Tender.ArbitratorTerms) internal _terms;
 
-    constructor(address initialTreasury, uint16 initialFeeBps, uint32 minWindow, uint32 maxWindow) {
-        if (minWindow == 0 || minWindow > maxWindow) revert InvalidWindowBounds(minWindow, maxWindow);
-        if (initialTreasury == address(0)) revert InvalidTreasury(initialTreasury);
-        if (initialFeeBps > MAX_PROTOCOL_FEE_BPS) revert ProtocolFeeTooHigh(initialFeeBps, MAX_PROTOCOL_FEE_BPS);
-        _minWindow = minWindow;
-        _maxWindow = maxWindow;
-        _config = Config({treasury: initialTreasury, feeBps: initialFeeBps, paused: false, lastJobId: 0});
-        emit TreasurySet(initialTreasury);
-        emit ProtocolFeeSet(initialFeeBps);
-    }
+    mapping(uint256 jobId => Tender.RFQState) internal _rfqs;
+    mapping(uint256 jobId => Tender.BestBid) internal _best;
+    mapping(uint256 jobId => mapping(address supplier => Tender.Bid)) internal _bids;
 
-    /*//////////////////////////////////////////////////////////////
-                              ADMITTING JOBS
-    //////////////////////////////////////////////////////////////*/
-
-    /// @dev Checks what every job states, fills in what the protocol fixes at posting (spec hash, arbitrator
-    /// terms, protocol fee), stores the job under a new id and counts the posting. The caller has set the parties,
-    /// the status, the deadline, the windows, the token, the price and the default split in `job`.
-    function _admit(Tender.Job memory job, address arbitrator_, string calldata spec) internal returns (uint256 jobId) {
-        Config memory config = _config;
-        if (config.paused) revert PostingPaused();
-        if (job.price == 0) revert ZeroPrice();
-        _checkWindow(job.deliveryWindow);
-        _checkWindow(job.reviewWindow);
-        if (job.defaultBuyerShareBps > MAX_DEFAULT_BUYER_SHARE_BPS) {
-            revert DefaultSplitTooHigh(job.defaultBuyerShareBps);
-        }
-        job.specHash = _hashSpec(spec);
-        job.termsId = _activeTermsOf(arbitrator_, job.buyer, job.supplier);
-        job.protocolFeeBps = config.feeBps;
-
-        jobId = config.lastJobId + 1;
-        _config.lastJobId = uint64(jobId);
-        _jobs[jobId] = job;
-        ++_buyerRecords[job.buyer].posted;
-    }
-
-    /*//////////////////////////////////////////////////////////////
-                                  MONEY
-    //////////////////////////////////////////////////////////////*/
-
-    /// @dev Takes `amount` of `token` from `from` into escrow; ETH must come as exactly msg.value. Tokens that
-    /// deliver less (or more) than asked are refused.
-    function _collect(address token, address from, uint256 amount) internal {
-        if (token == ETH) {
-            if (msg.value != amount) revert WrongEthValue(msg.value, amount);
-            return;
-        }
-        if (msg.value != 0) revert WrongEthValue(msg.value, 0);
-        if (amount == 0) return;
-        if (token.code.length == 0) revert TokenNotContract(token);
-        IERC20 erc20 = IERC20(token);
-        uint256 balanceBefore = erc20.balanceOf(address(this));
-        erc20.safeTransferFrom(from, address(this), amount);
-        uint256 balanceAfter = erc20.balanceOf(address(this));
-        uint256 received = balanceAfter > balanceBefore ? balanceAfter - balanceBefore : 0;
-        if (received != amount) revert TokenAmountMismatch(token, amount, received);
-    }
-
-    /// @dev Pushes a payment; if the receiver or the token refuses it, credits it for a later {withdraw}, so no
-    /// receiver can block a settlement. ETH goes with a bounded stipend and its return data is ignored.
-    function _push(address token, address to, uint256 amount) internal {
-        if (amount == 0) return;
-        bool ok;
-        if (token == ETH) {
-            uint256 stipend = ETH_PUSH_GAS;
-            assembly ("memory-safe") {
-                ok := call(stipend, to, amount, 0, 0, 0, 0)
-            }
-        } else {
-            ok = IERC20(token).trySafeTransfer(to, amount);
-        }
-        if (!ok) {
-            _credits[to][token] += amount;
-            emit PaymentCredited(to, token, amount);
-        }
-    }
-
-    /// @dev Sends with all gas and reverts on failure: for transfers the receiver asked for.
-    function _send(address token, address to, uint256 amount) internal {
-        if (token == ETH) {
-            bool ok;
-            assembly ("memory-safe") {
-                ok := call(gas(), to, amount, 0, 0, 0, 0)
-            }
-            if (!ok) revert EthTransferFailed(to, amount);
-        } else {
-            IERC20(token).safeTransfer(to, amount);
-        }
-    }
+    address internal _owner;
+    address internal _pendingOwner;
+    mapping(address token => bool allowed) internal _tokenAllowed;
 
     /*//////////////////////////////////////////////////////////////
                                  CHECKS
     //////////////////////////////////////////////////////////////*/
 
-    /// @dev The terms a new job keeps: the named arbitrator's current ones, if it is active and not a party.
-    function _activeTermsOf(address account, address buyer, address supplier) internal view returns (uint32) {
-        Tender.Arbitrator storage arbitrator_ = _arbitrators[account];
-        if (!arbitrator_.active) revert ArbitratorNotActive(account);
-        if (account == buyer || account == supplier) revert ArbitratorIsParty(account);
-        return arbitrator_.termsId;
-    }
-
-    function _hashSpec(string calldata spec) internal pure returns (bytes32) {
-        uint256 length = bytes(spec).length;
-        if (length == 0) revert EmptySpec();
-        if (length > MAX_SPEC_BYTES) revert SpecTooLarge(length, MAX_SPEC_BYTES);
-        return keccak256(bytes(spec));
-    }
+    /// @dev The deployment's window bounds: immutables of the custody contract.
+    function _windowBounds() internal view virtual returns (uint256 minWindow, uint256 maxWindow);
 
     function _checkWindow(uint256 window) internal view {
-        if (window < _minWindow || window > _maxWindow) revert WindowOutOfRange(window, _minWindow, _maxWindow);
-    }
-
-    function _expectStatus(uint256 jobId, Tender.Status actual, Tender.Status expected) internal pure {
-        if (actual == expected) return;
-        if (actual == Tender.Status.None) revert UnknownJob(jobId);
-        revert WrongStatus(jobId, expected, actual);
+        (uint256 minWindow, uint256 maxWindow) = _windowBounds();
+        if (window < minWindow || window > maxWindow) {
+            revert ITenderEscrow.WindowOutOfRange(window, minWindow, maxWindow);
+        }
     }
 }

@@ -2,14 +2,14 @@
 pragma solidity ^0.8.28;
 
 import {Tender} from "../types/Tender.sol";
-import {IArbitratorRegistry} from "./IArbitratorRegistry.sol";
-import {IReputation} from "./IReputation.sol";
 
 /// @title ITenderEscrow
 /// @notice The one contract that holds Tender's money: it escrows each job's price, settles it along the job's
 /// state machine, pays out (push with a fallback to a withdrawable credit), and keeps the reputation counters.
-/// @dev Time: "before T" means block.timestamp < T, "after T" means block.timestamp >= T.
-interface ITenderEscrow is IArbitratorRegistry, IReputation {
+/// @dev Time: "before T" means block.timestamp < T, "after T" means block.timestamp >= T. This is the custody
+/// contract's own face; its owner settings, arbitrator registry and storage views are answered at the same address
+/// by its admin module ({ITenderAdmin}, {IArbitratorRegistry}, {IReputation}); {ITender} is the whole face.
+interface ITenderEscrow {
     /*//////////////////////////////////////////////////////////////
                                  ERRORS
     //////////////////////////////////////////////////////////////*/
@@ -68,6 +68,15 @@ interface ITenderEscrow is IArbitratorRegistry, IReputation {
     error EmptyDeliverable();
     /// @notice The owner cannot renounce: someone must be able to move the treasury.
     error OwnershipCannotBeRenounced();
+    /// @notice New jobs may not be posted in `token`: it is not on the list of tokens known to behave (ETH always is).
+    error TokenNotAllowed(address token);
+    /// @notice The arbitrator's terms in force (`current`) are not the ones the poster pinned.
+    error ArbitratorTermsChanged(address arbitrator, uint32 pinned, uint32 current);
+    /// @notice Too little gas is left to give a pushed payment its whole bound: send the transaction with more gas
+    /// (only a receiver's own behaviour may turn its payment into a credit).
+    error PushGasTooLow(uint256 needed, uint256 left);
+    /// @notice A module address with no code.
+    error InvalidModule(address module);
 
     /*//////////////////////////////////////////////////////////////
                                  EVENTS
@@ -170,46 +179,13 @@ interface ITenderEscrow is IArbitratorRegistry, IReputation {
     function collectProtocolFees(address token) external returns (uint256 amount);
 
     /*//////////////////////////////////////////////////////////////
-                                  OWNER
-    //////////////////////////////////////////////////////////////*/
-
-    /// @notice Sets the protocol fee for jobs posted from now on (at most the hard cap).
-    /// @dev Emits {ProtocolFeeSet}. Requirements: caller is the owner.
-    function setProtocolFee(uint16 feeBps) external;
-
-    /// @notice Sets where protocol fees are sent from now on (accrued fees included).
-    /// @dev Emits {TreasurySet}. Requirements: caller is the owner; nonzero address.
-    function setTreasury(address treasury) external;
-
-    /// @notice Pauses or resumes the posting of new jobs. Running jobs are never affected.
-    /// @dev Emits {PostingPausedSet}. Requirements: caller is the owner; the state changes.
-    function setPostingPaused(bool paused) external;
-
-    /*//////////////////////////////////////////////////////////////
                                   VIEWS
     //////////////////////////////////////////////////////////////*/
 
-    /// @notice A job as stored (all zeros for an unknown id).
-    function job(uint256 jobId) external view returns (Tender.Job memory);
-
-    /// @notice The id the last posted job got (0 before the first).
-    function lastJobId() external view returns (uint256);
-
-    /// @notice What `account` can withdraw in `token`.
-    function credit(address account, address token) external view returns (uint256);
-
-    /// @notice The fee for new jobs, in bps of the price paid to a supplier.
-    function protocolFeeBps() external view returns (uint16);
-
-    /// @notice Where protocol fees are sent.
-    function treasury() external view returns (address);
-
-    /// @notice Protocol fees accrued in `token` and not yet collected.
-    function protocolFees(address token) external view returns (uint256);
-
-    /// @notice Whether new jobs are paused.
-    function postingPaused() external view returns (bool);
-
     /// @notice The deployment's bounds on every window, in seconds.
     function windowBounds() external view returns (uint32 minWindow, uint32 maxWindow);
+
+    /// @notice The module that answers at this address for what the custody contract does not implement (owner
+    /// settings, the arbitrator registry, storage views). Fixed at construction; nobody can change it.
+    function adminModule() external view returns (address);
 }

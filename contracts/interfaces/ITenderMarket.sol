@@ -110,15 +110,6 @@ interface ITenderMarket {
     /// later) with another winner, or cancelled.
     function reclaimBond(uint256 jobId) external;
 
-    /// @notice A bid (zeros if none).
-    function bidOf(uint256 jobId, address supplier) external view returns (Tender.Bid memory);
-
-    /// @notice The best bid so far (zero address if none).
-    function bestBid(uint256 jobId) external view returns (address supplier, uint96 price);
-
-    /// @notice An RFQ's award mode, award deadline and floors commitment.
-    function rfqOf(uint256 jobId) external view returns (Tender.RFQState memory);
-
     /// @notice The registry whose attestations metric floors read.
     function supplierRegistry() external view returns (address);
 

@@ -72,6 +72,8 @@ library Tender {
     /// @param deliveryWindow Seconds from posting to the delivery deadline.
     /// @param reviewWindow Seconds from delivery in which the buyer may confirm or dispute.
     /// @param arbitrator A registered, active arbitrator that is neither party.
+    /// @param arbitratorTermsId The arbitrator's terms the buyer saw (its current `termsId`): the post is refused if
+    /// the arbitrator published others before it was mined.
     /// @param defaultBuyerShareBps Split applied if the arbitrator stays silent (at most 5,000).
     /// @param category keccak256 of the category string (e.g. "code").
     /// @param spec The job spec, UTF-8 JSON, at most 8 KiB; storage keeps its keccak256.
@@ -82,6 +84,7 @@ library Tender {
         uint32 deliveryWindow;
         uint32 reviewWindow;
         address arbitrator;
+        uint32 arbitratorTermsId;
         uint16 defaultBuyerShareBps;
         bytes32 category;
         string spec;
@@ -96,6 +99,7 @@ library Tender {
     /// @param reviewWindow Seconds from delivery in which the buyer may confirm or dispute.
     /// @param mode Lowest price or buyer's choice.
     /// @param arbitrator A registered, active arbitrator that is not the buyer.
+    /// @param arbitratorTermsId The arbitrator's terms the buyer saw, as for a direct hire.
     /// @param defaultBuyerShareBps Split applied if the arbitrator stays silent (at most 5,000).
     /// @param category keccak256 of the category string.
     /// @param floors What a bidder must meet (record floors, bond, attested metrics).
@@ -109,6 +113,7 @@ library Tender {
         uint32 reviewWindow;
         AwardMode mode;
         address arbitrator;
+        uint32 arbitratorTermsId;
         uint16 defaultBuyerShareBps;
         bytes32 category;
         Floors floors;

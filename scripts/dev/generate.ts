@@ -11,14 +11,42 @@ const outFile = join(root, "scripts/sdk/generated.ts");
 /** The contracts TypeScript may reach, by artifact path; everything else stays inside Solidity. */
 const CONTRACTS = {
   tenderEscrow: "contracts/TenderEscrow.sol/TenderEscrow.json",
+  tenderAdmin: "contracts/modules/TenderAdmin.sol/TenderAdmin.json",
   supplierRegistry: "contracts/SupplierRegistry.sol/SupplierRegistry.json",
   mockErc20: "contracts/mocks/MockERC20.sol/MockERC20.json",
 } as const;
 
 interface Artifact {
   contractName: string;
-  abi: unknown[];
+  abi: AbiItem[];
   bytecode: string;
+}
+
+interface AbiItem {
+  type: string;
+  name?: string;
+  inputs?: { type: string; components?: unknown[] }[];
+}
+
+/** Modules answer at the escrow's address (its fallback delegates to them): the escrow's ABI is its own plus theirs. */
+const MODULES: Partial<Record<keyof typeof CONTRACTS, (keyof typeof CONTRACTS)[]>> = { tenderEscrow: ["tenderAdmin"] };
+
+/** An item's identity in an ABI: its kind, name and input types (tuples by their components). */
+const signature = (item: AbiItem): string => `${item.type} ${item.name ?? ""}(${JSON.stringify(item.inputs ?? [])})`;
+
+/** `own`'s items, then each module's functions, events and errors that `own` lacks (never a constructor, fallback or
+ * receive of a module). */
+export function mergeAbis(own: AbiItem[], modules: AbiItem[][]): AbiItem[] {
+  const seen = new Set(own.map(signature));
+  const merged = [...own];
+  for (const abi of modules) {
+    for (const item of abi) {
+      if (!["function", "event", "error"].includes(item.type) || seen.has(signature(item))) continue;
+      seen.add(signature(item));
+      merged.push(item);
+    }
+  }
+  return merged;
 }
 
 export function render(): string {
@@ -27,11 +55,16 @@ export function render(): string {
     "// Regenerate with `npm run generate`; a test fails when this file drifts from the contracts.",
     "",
   ];
-  for (const [name, path] of Object.entries(CONTRACTS)) {
-    const file = join(root, "artifacts", path);
-    if (!existsSync(file)) throw new Error(`missing artifact ${path}: run \`npx hardhat build\` first`);
-    const artifact = JSON.parse(readFileSync(file, "utf8")) as Artifact;
-    parts.push(`export const ${name}Abi = ${JSON.stringify(artifact.abi, null, 2)} as const;`, "");
+  const artifacts = Object.fromEntries(
+    Object.entries(CONTRACTS).map(([name, path]) => {
+      const file = join(root, "artifacts", path);
+      if (!existsSync(file)) throw new Error(`missing artifact ${path}: run \`npx hardhat build\` first`);
+      return [name, JSON.parse(readFileSync(file, "utf8")) as Artifact];
+    }),
+  ) as Record<keyof typeof CONTRACTS, Artifact>;
+  for (const [name, artifact] of Object.entries(artifacts) as [keyof typeof CONTRACTS, Artifact][]) {
+    const abi = mergeAbis(artifact.abi, (MODULES[name] ?? []).map((module) => artifacts[module].abi));
+    parts.push(`export const ${name}Abi = ${JSON.stringify(abi, null, 2)} as const;`, "");
     parts.push(`export const ${name}Bytecode = ${JSON.stringify(artifact.bytecode)} as const;`, "");
   }
   parts.push(`export const deployments = ${JSON.stringify(committedDeployments(), null, 2)} as const;`, "");

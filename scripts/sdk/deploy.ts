@@ -5,10 +5,12 @@ import {
   mockErc20Bytecode,
   supplierRegistryAbi,
   supplierRegistryBytecode,
+  tenderAdminAbi,
+  tenderAdminBytecode,
   tenderEscrowAbi,
   tenderEscrowBytecode,
 } from "./generated.ts";
-import { type Reader, type Writer, waitForSuccess } from "./escrow.ts";
+import { type Reader, type Writer, setTokenAllowed, waitForSuccess } from "./escrow.ts";
 import type { Deployment } from "./deployments.ts";
 
 export const HOUR = 3_600;
@@ -34,12 +36,14 @@ async function deployed(reader: Reader, hash: Hash): Promise<{ address: Address;
   return { address: receipt.contractAddress, blockNumber: receipt.blockNumber };
 }
 
-/** Deploys the supplier registry, then the escrow that reads it. */
+/** Deploys the supplier registry, the escrow's admin module, then the escrow (the custody contract) that reads the
+ * one and answers through the other. The deployer must be `config.owner` to list tokens afterwards. */
 export async function deployEscrow(writer: Writer, reader: Reader, config: EscrowConfig): Promise<Deployment> {
   const registry = await deployed(
     reader,
     await writer.deployContract({ abi: supplierRegistryAbi, bytecode: supplierRegistryBytecode }),
   );
+  const admin = await deployed(reader, await writer.deployContract({ abi: tenderAdminAbi, bytecode: tenderAdminBytecode }));
   const hash = await writer.deployContract({
     abi: tenderEscrowAbi,
     bytecode: tenderEscrowBytecode,
@@ -52,6 +56,7 @@ export async function deployEscrow(writer: Writer, reader: Reader, config: Escro
       registry.address,
       config.cancelGracePeriod ?? 3 * DAY,
       config.responseWindow ?? 3 * DAY,
+      admin.address,
     ],
   });
   const { address, blockNumber } = await deployed(reader, hash);
@@ -63,15 +68,19 @@ export async function deployEscrow(writer: Writer, reader: Reader, config: Escro
   };
 }
 
+/** Deploys a mock ERC-20 (tests and the local chain); with `escrow`, lists it there for new jobs (the writer must
+ * own that escrow). */
 export async function deployMockToken(
   writer: Writer,
   reader: Reader,
-  p: { name: string; symbol: string; decimals: number },
+  p: { name: string; symbol: string; decimals: number; escrow?: Address },
 ): Promise<Address> {
   const hash = await writer.deployContract({
     abi: mockErc20Abi,
     bytecode: mockErc20Bytecode,
     args: [p.name, p.symbol, p.decimals],
   });
-  return (await deployed(reader, hash)).address;
+  const { address } = await deployed(reader, hash);
+  if (p.escrow) await waitForSuccess(reader, await setTokenAllowed(writer, { escrow: p.escrow, token: address, allowed: true }));
+  return address;
 }

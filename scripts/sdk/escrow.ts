@@ -14,6 +14,7 @@ import {
   toBytes,
   zeroAddress,
 } from "viem";
+import { readContract } from "viem/actions";
 import { tenderEscrowAbi } from "./generated.ts";
 import { bpsOf } from "./units.ts";
 import {
@@ -61,6 +62,9 @@ export interface DirectHireParams {
   deliveryWindow: number;
   reviewWindow: number;
   arbitrator: Address;
+  /** The arbitrator's terms the buyer was shown (its terms id): the escrow refuses the post if the arbitrator
+   * published other terms before it is mined. Omitted: the arbitrator's current terms, read just before sending. */
+  arbitratorTermsId?: number;
   defaultBuyerShareBps: number;
   /** Category name, e.g. "code"; stored as its keccak256. */
   category: string;
@@ -78,6 +82,7 @@ export function checkDirectHire(p: DirectHireParams, buyer?: Address): void {
  * input first: a bad one throws a TenderInputError and sends nothing. */
 export async function postDirectHire(writer: Writer, p: DirectHireParams): Promise<Hash> {
   checkDirectHire(p, writer.account.address);
+  const arbitratorTermsId = p.arbitratorTermsId ?? (await currentTermsId(writer, p));
   return writer.writeContract({
     address: p.escrow,
     abi: tenderEscrowAbi,
@@ -90,6 +95,7 @@ export async function postDirectHire(writer: Writer, p: DirectHireParams): Promi
         deliveryWindow: p.deliveryWindow,
         reviewWindow: p.reviewWindow,
         arbitrator: p.arbitrator,
+        arbitratorTermsId,
         defaultBuyerShareBps: p.defaultBuyerShareBps,
         category: categoryId(p.category),
         spec: p.spec,
@@ -317,6 +323,38 @@ export function updateArbitratorTerms(writer: Writer, p: ArbitratorTermsParams):
 /** Stops taking new jobs; jobs that named the arbitrator keep it. */
 export async function retireArbitrator(writer: Writer, p: { escrow: Address }): Promise<Hash> {
   return writer.writeContract({ address: p.escrow, abi: tenderEscrowAbi, functionName: "retireArbitrator" });
+}
+
+/** The terms id an arbitrator has in force now (0 if it never registered): what a post pins when its caller did
+ * not say which terms it showed. Read through any client, a wallet's included. */
+export async function currentTermsId(client: Reader | Writer, p: { escrow: Address; arbitrator: Address }): Promise<number> {
+  const arbitrator = await readContract(client, {
+    address: p.escrow,
+    abi: tenderEscrowAbi,
+    functionName: "arbitrator",
+    args: [p.arbitrator],
+  });
+  return arbitrator.termsId;
+}
+
+/** Lists (or delists) an ERC-20 for new jobs; the escrow's owner only. List only tokens that move exactly the amount
+ * asked (no fee charged to the sender or the receiver). */
+export async function setTokenAllowed(
+  writer: Writer,
+  p: { escrow: Address; token: Address; allowed: boolean },
+): Promise<Hash> {
+  checkAddress("token", p.token);
+  return writer.writeContract({
+    address: p.escrow,
+    abi: tenderEscrowAbi,
+    functionName: "setTokenAllowed",
+    args: [p.token, p.allowed],
+  });
+}
+
+/** Whether new jobs may be posted in `token` (ETH always). */
+export function readTokenAllowed(reader: Reader, p: { escrow: Address; token: Address }) {
+  return reader.readContract({ address: p.escrow, abi: tenderEscrowAbi, functionName: "tokenAllowed", args: [p.token] });
 }
 
 /** An arbitrator's record (rulings by side, timeouts) and current terms id. */

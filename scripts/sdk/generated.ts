@@ -43,6 +43,11 @@ export const tenderEscrowAbi = [
         "internalType": "uint32",
         "name": "responseWindow",
         "type": "uint32"
+      },
+      {
+        "internalType": "address",
+        "name": "admin",
+        "type": "address"
       }
     ],
     "stateMutability": "nonpayable",
@@ -83,33 +88,6 @@ export const tenderEscrowAbi = [
         "type": "address"
       }
     ],
-    "name": "ArbitratorAlreadyRegistered",
-    "type": "error"
-  },
-  {
-    "inputs": [
-      {
-        "internalType": "uint16",
-        "name": "feeBps",
-        "type": "uint16"
-      },
-      {
-        "internalType": "uint16",
-        "name": "maxFeeBps",
-        "type": "uint16"
-      }
-    ],
-    "name": "ArbitratorFeeTooHigh",
-    "type": "error"
-  },
-  {
-    "inputs": [
-      {
-        "internalType": "address",
-        "name": "arbitrator",
-        "type": "address"
-      }
-    ],
     "name": "ArbitratorIsParty",
     "type": "error"
   },
@@ -122,6 +100,27 @@ export const tenderEscrowAbi = [
       }
     ],
     "name": "ArbitratorNotActive",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "arbitrator",
+        "type": "address"
+      },
+      {
+        "internalType": "uint32",
+        "name": "pinned",
+        "type": "uint32"
+      },
+      {
+        "internalType": "uint32",
+        "name": "current",
+        "type": "uint32"
+      }
+    ],
+    "name": "ArbitratorTermsChanged",
     "type": "error"
   },
   {
@@ -319,6 +318,17 @@ export const tenderEscrowAbi = [
       }
     ],
     "name": "InvalidFloor",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "module",
+        "type": "address"
+      }
+    ],
+    "name": "InvalidModule",
     "type": "error"
   },
   {
@@ -563,28 +573,6 @@ export const tenderEscrowAbi = [
     "type": "error"
   },
   {
-    "inputs": [
-      {
-        "internalType": "address",
-        "name": "owner",
-        "type": "address"
-      }
-    ],
-    "name": "OwnableInvalidOwner",
-    "type": "error"
-  },
-  {
-    "inputs": [
-      {
-        "internalType": "address",
-        "name": "account",
-        "type": "address"
-      }
-    ],
-    "name": "OwnableUnauthorizedAccount",
-    "type": "error"
-  },
-  {
     "inputs": [],
     "name": "OwnershipCannotBeRenounced",
     "type": "error"
@@ -619,6 +607,22 @@ export const tenderEscrowAbi = [
       }
     ],
     "name": "ProtocolFeeTooHigh",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "needed",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "left",
+        "type": "uint256"
+      }
+    ],
+    "name": "PushGasTooLow",
     "type": "error"
   },
   {
@@ -698,6 +702,17 @@ export const tenderEscrowAbi = [
       }
     ],
     "name": "TokenAmountMismatch",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "token",
+        "type": "address"
+      }
+    ],
+    "name": "TokenNotAllowed",
     "type": "error"
   },
   {
@@ -816,56 +831,6 @@ export const tenderEscrowAbi = [
     "inputs": [],
     "name": "ZeroPrice",
     "type": "error"
-  },
-  {
-    "anonymous": false,
-    "inputs": [
-      {
-        "indexed": true,
-        "internalType": "address",
-        "name": "arbitrator",
-        "type": "address"
-      }
-    ],
-    "name": "ArbitratorRetired",
-    "type": "event"
-  },
-  {
-    "anonymous": false,
-    "inputs": [
-      {
-        "indexed": true,
-        "internalType": "address",
-        "name": "arbitrator",
-        "type": "address"
-      },
-      {
-        "indexed": true,
-        "internalType": "uint32",
-        "name": "termsId",
-        "type": "uint32"
-      },
-      {
-        "indexed": false,
-        "internalType": "uint16",
-        "name": "feeBps",
-        "type": "uint16"
-      },
-      {
-        "indexed": false,
-        "internalType": "uint32",
-        "name": "ruleWindow",
-        "type": "uint32"
-      },
-      {
-        "indexed": false,
-        "internalType": "string",
-        "name": "termsURI",
-        "type": "string"
-      }
-    ],
-    "name": "ArbitratorTermsPublished",
-    "type": "event"
   },
   {
     "anonymous": false,
@@ -1012,6 +977,11 @@ export const tenderEscrowAbi = [
             "internalType": "address",
             "name": "arbitrator",
             "type": "address"
+          },
+          {
+            "internalType": "uint32",
+            "name": "arbitratorTermsId",
+            "type": "uint32"
           },
           {
             "internalType": "uint16",
@@ -1360,44 +1330,6 @@ export const tenderEscrowAbi = [
       {
         "indexed": true,
         "internalType": "address",
-        "name": "previousOwner",
-        "type": "address"
-      },
-      {
-        "indexed": true,
-        "internalType": "address",
-        "name": "newOwner",
-        "type": "address"
-      }
-    ],
-    "name": "OwnershipTransferStarted",
-    "type": "event"
-  },
-  {
-    "anonymous": false,
-    "inputs": [
-      {
-        "indexed": true,
-        "internalType": "address",
-        "name": "previousOwner",
-        "type": "address"
-      },
-      {
-        "indexed": true,
-        "internalType": "address",
-        "name": "newOwner",
-        "type": "address"
-      }
-    ],
-    "name": "OwnershipTransferred",
-    "type": "event"
-  },
-  {
-    "anonymous": false,
-    "inputs": [
-      {
-        "indexed": true,
-        "internalType": "address",
         "name": "account",
         "type": "address"
       },
@@ -1524,6 +1456,11 @@ export const tenderEscrowAbi = [
             "internalType": "address",
             "name": "arbitrator",
             "type": "address"
+          },
+          {
+            "internalType": "uint32",
+            "name": "arbitratorTermsId",
+            "type": "uint32"
           },
           {
             "internalType": "uint16",
@@ -1708,6 +1645,10 @@ export const tenderEscrowAbi = [
     "type": "event"
   },
   {
+    "stateMutability": "nonpayable",
+    "type": "fallback"
+  },
+  {
     "inputs": [],
     "name": "ETH",
     "outputs": [
@@ -1797,6 +1738,857 @@ export const tenderEscrowAbi = [
     ],
     "stateMutability": "view",
     "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "TOKEN_PUSH_GAS",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "adminModule",
+    "outputs": [
+      {
+        "internalType": "address",
+        "name": "",
+        "type": "address"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      }
+    ],
+    "name": "award",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint96",
+        "name": "price",
+        "type": "uint96"
+      },
+      {
+        "components": [
+          {
+            "internalType": "uint32",
+            "name": "minCompleted",
+            "type": "uint32"
+          },
+          {
+            "internalType": "uint128",
+            "name": "minVolume",
+            "type": "uint128"
+          },
+          {
+            "internalType": "uint16",
+            "name": "maxLossShareBps",
+            "type": "uint16"
+          },
+          {
+            "internalType": "uint16",
+            "name": "minAvgRating",
+            "type": "uint16"
+          },
+          {
+            "internalType": "uint32",
+            "name": "minRatings",
+            "type": "uint32"
+          },
+          {
+            "internalType": "uint16",
+            "name": "bondBps",
+            "type": "uint16"
+          },
+          {
+            "components": [
+              {
+                "internalType": "address",
+                "name": "attestor",
+                "type": "address"
+              },
+              {
+                "internalType": "enum Tender.Comparison",
+                "name": "comparison",
+                "type": "uint8"
+              },
+              {
+                "internalType": "bytes32",
+                "name": "metric",
+                "type": "bytes32"
+              },
+              {
+                "internalType": "uint256",
+                "name": "threshold",
+                "type": "uint256"
+              }
+            ],
+            "internalType": "struct Tender.MetricFloor[]",
+            "name": "metrics",
+            "type": "tuple[]"
+          }
+        ],
+        "internalType": "struct Tender.Floors",
+        "name": "floors",
+        "type": "tuple"
+      }
+    ],
+    "name": "bid",
+    "outputs": [],
+    "stateMutability": "payable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      }
+    ],
+    "name": "cancel",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "cancelGracePeriod",
+    "outputs": [
+      {
+        "internalType": "uint32",
+        "name": "",
+        "type": "uint32"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "token",
+        "type": "address"
+      }
+    ],
+    "name": "collectProtocolFees",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "amount",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint8",
+        "name": "rating",
+        "type": "uint8"
+      }
+    ],
+    "name": "confirm",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      }
+    ],
+    "name": "decline",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "bytes32",
+        "name": "deliverableHash",
+        "type": "bytes32"
+      },
+      {
+        "internalType": "string",
+        "name": "uri",
+        "type": "string"
+      }
+    ],
+    "name": "deliver",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "string",
+        "name": "statementURI",
+        "type": "string"
+      }
+    ],
+    "name": "dispute",
+    "outputs": [],
+    "stateMutability": "payable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      }
+    ],
+    "name": "finalize",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint96",
+        "name": "price",
+        "type": "uint96"
+      }
+    ],
+    "name": "improveBid",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "address",
+        "name": "supplier",
+        "type": "address"
+      }
+    ],
+    "name": "pick",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "components": [
+          {
+            "internalType": "address",
+            "name": "supplier",
+            "type": "address"
+          },
+          {
+            "internalType": "address",
+            "name": "token",
+            "type": "address"
+          },
+          {
+            "internalType": "uint96",
+            "name": "price",
+            "type": "uint96"
+          },
+          {
+            "internalType": "uint32",
+            "name": "deliveryWindow",
+            "type": "uint32"
+          },
+          {
+            "internalType": "uint32",
+            "name": "reviewWindow",
+            "type": "uint32"
+          },
+          {
+            "internalType": "address",
+            "name": "arbitrator",
+            "type": "address"
+          },
+          {
+            "internalType": "uint32",
+            "name": "arbitratorTermsId",
+            "type": "uint32"
+          },
+          {
+            "internalType": "uint16",
+            "name": "defaultBuyerShareBps",
+            "type": "uint16"
+          },
+          {
+            "internalType": "bytes32",
+            "name": "category",
+            "type": "bytes32"
+          },
+          {
+            "internalType": "string",
+            "name": "spec",
+            "type": "string"
+          }
+        ],
+        "internalType": "struct Tender.DirectHire",
+        "name": "hire",
+        "type": "tuple"
+      }
+    ],
+    "name": "postDirectHire",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "payable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "components": [
+          {
+            "internalType": "address",
+            "name": "token",
+            "type": "address"
+          },
+          {
+            "internalType": "uint96",
+            "name": "maxPrice",
+            "type": "uint96"
+          },
+          {
+            "internalType": "uint40",
+            "name": "bidDeadline",
+            "type": "uint40"
+          },
+          {
+            "internalType": "uint32",
+            "name": "awardWindow",
+            "type": "uint32"
+          },
+          {
+            "internalType": "uint32",
+            "name": "deliveryWindow",
+            "type": "uint32"
+          },
+          {
+            "internalType": "uint32",
+            "name": "reviewWindow",
+            "type": "uint32"
+          },
+          {
+            "internalType": "enum Tender.AwardMode",
+            "name": "mode",
+            "type": "uint8"
+          },
+          {
+            "internalType": "address",
+            "name": "arbitrator",
+            "type": "address"
+          },
+          {
+            "internalType": "uint32",
+            "name": "arbitratorTermsId",
+            "type": "uint32"
+          },
+          {
+            "internalType": "uint16",
+            "name": "defaultBuyerShareBps",
+            "type": "uint16"
+          },
+          {
+            "internalType": "bytes32",
+            "name": "category",
+            "type": "bytes32"
+          },
+          {
+            "components": [
+              {
+                "internalType": "uint32",
+                "name": "minCompleted",
+                "type": "uint32"
+              },
+              {
+                "internalType": "uint128",
+                "name": "minVolume",
+                "type": "uint128"
+              },
+              {
+                "internalType": "uint16",
+                "name": "maxLossShareBps",
+                "type": "uint16"
+              },
+              {
+                "internalType": "uint16",
+                "name": "minAvgRating",
+                "type": "uint16"
+              },
+              {
+                "internalType": "uint32",
+                "name": "minRatings",
+                "type": "uint32"
+              },
+              {
+                "internalType": "uint16",
+                "name": "bondBps",
+                "type": "uint16"
+              },
+              {
+                "components": [
+                  {
+                    "internalType": "address",
+                    "name": "attestor",
+                    "type": "address"
+                  },
+                  {
+                    "internalType": "enum Tender.Comparison",
+                    "name": "comparison",
+                    "type": "uint8"
+                  },
+                  {
+                    "internalType": "bytes32",
+                    "name": "metric",
+                    "type": "bytes32"
+                  },
+                  {
+                    "internalType": "uint256",
+                    "name": "threshold",
+                    "type": "uint256"
+                  }
+                ],
+                "internalType": "struct Tender.MetricFloor[]",
+                "name": "metrics",
+                "type": "tuple[]"
+              }
+            ],
+            "internalType": "struct Tender.Floors",
+            "name": "floors",
+            "type": "tuple"
+          },
+          {
+            "internalType": "string",
+            "name": "spec",
+            "type": "string"
+          }
+        ],
+        "internalType": "struct Tender.RFQ",
+        "name": "rfq",
+        "type": "tuple"
+      }
+    ],
+    "name": "postRFQ",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "payable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      }
+    ],
+    "name": "reclaimBond",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      }
+    ],
+    "name": "refund",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "string",
+        "name": "responseURI",
+        "type": "string"
+      }
+    ],
+    "name": "respond",
+    "outputs": [],
+    "stateMutability": "payable",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "responseWindow",
+    "outputs": [
+      {
+        "internalType": "uint32",
+        "name": "",
+        "type": "uint32"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint16",
+        "name": "buyerShareBps",
+        "type": "uint16"
+      },
+      {
+        "internalType": "bytes32",
+        "name": "reasonHash",
+        "type": "bytes32"
+      }
+    ],
+    "name": "rule",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      }
+    ],
+    "name": "settleDispute",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "string",
+        "name": "evidenceURI",
+        "type": "string"
+      }
+    ],
+    "name": "submitEvidence",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "supplierRegistry",
+    "outputs": [
+      {
+        "internalType": "address",
+        "name": "",
+        "type": "address"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "windowBounds",
+    "outputs": [
+      {
+        "internalType": "uint32",
+        "name": "minWindow",
+        "type": "uint32"
+      },
+      {
+        "internalType": "uint32",
+        "name": "maxWindow",
+        "type": "uint32"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "token",
+        "type": "address"
+      },
+      {
+        "internalType": "address",
+        "name": "to",
+        "type": "address"
+      }
+    ],
+    "name": "withdraw",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "amount",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "AlreadyInitialized",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "arbitrator",
+        "type": "address"
+      }
+    ],
+    "name": "ArbitratorAlreadyRegistered",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint16",
+        "name": "feeBps",
+        "type": "uint16"
+      },
+      {
+        "internalType": "uint16",
+        "name": "maxFeeBps",
+        "type": "uint16"
+      }
+    ],
+    "name": "ArbitratorFeeTooHigh",
+    "type": "error"
+  },
+  {
+    "inputs": [],
+    "name": "NotDelegated",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "owner",
+        "type": "address"
+      }
+    ],
+    "name": "OwnableInvalidOwner",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "account",
+        "type": "address"
+      }
+    ],
+    "name": "OwnableUnauthorizedAccount",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "token",
+        "type": "address"
+      },
+      {
+        "internalType": "bool",
+        "name": "allowed",
+        "type": "bool"
+      }
+    ],
+    "name": "TokenListingUnchanged",
+    "type": "error"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "arbitrator",
+        "type": "address"
+      }
+    ],
+    "name": "ArbitratorRetired",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "arbitrator",
+        "type": "address"
+      },
+      {
+        "indexed": true,
+        "internalType": "uint32",
+        "name": "termsId",
+        "type": "uint32"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint16",
+        "name": "feeBps",
+        "type": "uint16"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint32",
+        "name": "ruleWindow",
+        "type": "uint32"
+      },
+      {
+        "indexed": false,
+        "internalType": "string",
+        "name": "termsURI",
+        "type": "string"
+      }
+    ],
+    "name": "ArbitratorTermsPublished",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "previousOwner",
+        "type": "address"
+      },
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "newOwner",
+        "type": "address"
+      }
+    ],
+    "name": "OwnershipTransferStarted",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "previousOwner",
+        "type": "address"
+      },
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "newOwner",
+        "type": "address"
+      }
+    ],
+    "name": "OwnershipTransferred",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "token",
+        "type": "address"
+      },
+      {
+        "indexed": false,
+        "internalType": "bool",
+        "name": "allowed",
+        "type": "bool"
+      }
+    ],
+    "name": "TokenAllowedSet",
+    "type": "event"
   },
   {
     "inputs": [],
@@ -1900,19 +2692,6 @@ export const tenderEscrowAbi = [
         "type": "uint256"
       }
     ],
-    "name": "award",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
-  },
-  {
-    "inputs": [
-      {
-        "internalType": "uint256",
-        "name": "jobId",
-        "type": "uint256"
-      }
-    ],
     "name": "bestBid",
     "outputs": [
       {
@@ -1927,88 +2706,6 @@ export const tenderEscrowAbi = [
       }
     ],
     "stateMutability": "view",
-    "type": "function"
-  },
-  {
-    "inputs": [
-      {
-        "internalType": "uint256",
-        "name": "jobId",
-        "type": "uint256"
-      },
-      {
-        "internalType": "uint96",
-        "name": "price",
-        "type": "uint96"
-      },
-      {
-        "components": [
-          {
-            "internalType": "uint32",
-            "name": "minCompleted",
-            "type": "uint32"
-          },
-          {
-            "internalType": "uint128",
-            "name": "minVolume",
-            "type": "uint128"
-          },
-          {
-            "internalType": "uint16",
-            "name": "maxLossShareBps",
-            "type": "uint16"
-          },
-          {
-            "internalType": "uint16",
-            "name": "minAvgRating",
-            "type": "uint16"
-          },
-          {
-            "internalType": "uint32",
-            "name": "minRatings",
-            "type": "uint32"
-          },
-          {
-            "internalType": "uint16",
-            "name": "bondBps",
-            "type": "uint16"
-          },
-          {
-            "components": [
-              {
-                "internalType": "address",
-                "name": "attestor",
-                "type": "address"
-              },
-              {
-                "internalType": "enum Tender.Comparison",
-                "name": "comparison",
-                "type": "uint8"
-              },
-              {
-                "internalType": "bytes32",
-                "name": "metric",
-                "type": "bytes32"
-              },
-              {
-                "internalType": "uint256",
-                "name": "threshold",
-                "type": "uint256"
-              }
-            ],
-            "internalType": "struct Tender.MetricFloor[]",
-            "name": "metrics",
-            "type": "tuple[]"
-          }
-        ],
-        "internalType": "struct Tender.Floors",
-        "name": "floors",
-        "type": "tuple"
-      }
-    ],
-    "name": "bid",
-    "outputs": [],
-    "stateMutability": "payable",
     "type": "function"
   },
   {
@@ -2101,51 +2798,6 @@ export const tenderEscrowAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint256",
-        "name": "jobId",
-        "type": "uint256"
-      }
-    ],
-    "name": "cancel",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
-  },
-  {
-    "inputs": [],
-    "name": "cancelGracePeriod",
-    "outputs": [
-      {
-        "internalType": "uint32",
-        "name": "",
-        "type": "uint32"
-      }
-    ],
-    "stateMutability": "view",
-    "type": "function"
-  },
-  {
-    "inputs": [
-      {
-        "internalType": "address",
-        "name": "token",
-        "type": "address"
-      }
-    ],
-    "name": "collectProtocolFees",
-    "outputs": [
-      {
-        "internalType": "uint256",
-        "name": "amount",
-        "type": "uint256"
-      }
-    ],
-    "stateMutability": "nonpayable",
-    "type": "function"
-  },
-  {
-    "inputs": [
-      {
         "internalType": "address",
         "name": "supplier",
         "type": "address"
@@ -2165,24 +2817,6 @@ export const tenderEscrowAbi = [
       }
     ],
     "stateMutability": "view",
-    "type": "function"
-  },
-  {
-    "inputs": [
-      {
-        "internalType": "uint256",
-        "name": "jobId",
-        "type": "uint256"
-      },
-      {
-        "internalType": "uint8",
-        "name": "rating",
-        "type": "uint8"
-      }
-    ],
-    "name": "confirm",
-    "outputs": [],
-    "stateMutability": "nonpayable",
     "type": "function"
   },
   {
@@ -2212,84 +2846,22 @@ export const tenderEscrowAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint256",
-        "name": "jobId",
-        "type": "uint256"
-      }
-    ],
-    "name": "decline",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
-  },
-  {
-    "inputs": [
-      {
-        "internalType": "uint256",
-        "name": "jobId",
-        "type": "uint256"
+        "internalType": "address",
+        "name": "initialOwner",
+        "type": "address"
       },
       {
-        "internalType": "bytes32",
-        "name": "deliverableHash",
-        "type": "bytes32"
+        "internalType": "address",
+        "name": "initialTreasury",
+        "type": "address"
       },
       {
-        "internalType": "string",
-        "name": "uri",
-        "type": "string"
+        "internalType": "uint16",
+        "name": "initialFeeBps",
+        "type": "uint16"
       }
     ],
-    "name": "deliver",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
-  },
-  {
-    "inputs": [
-      {
-        "internalType": "uint256",
-        "name": "jobId",
-        "type": "uint256"
-      },
-      {
-        "internalType": "string",
-        "name": "statementURI",
-        "type": "string"
-      }
-    ],
-    "name": "dispute",
-    "outputs": [],
-    "stateMutability": "payable",
-    "type": "function"
-  },
-  {
-    "inputs": [
-      {
-        "internalType": "uint256",
-        "name": "jobId",
-        "type": "uint256"
-      }
-    ],
-    "name": "finalize",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
-  },
-  {
-    "inputs": [
-      {
-        "internalType": "uint256",
-        "name": "jobId",
-        "type": "uint256"
-      },
-      {
-        "internalType": "uint96",
-        "name": "price",
-        "type": "uint96"
-      }
-    ],
-    "name": "improveBid",
+    "name": "initialize",
     "outputs": [],
     "stateMutability": "nonpayable",
     "type": "function"
@@ -2425,230 +2997,6 @@ export const tenderEscrowAbi = [
     "type": "function"
   },
   {
-    "inputs": [
-      {
-        "internalType": "uint256",
-        "name": "jobId",
-        "type": "uint256"
-      },
-      {
-        "internalType": "address",
-        "name": "supplier",
-        "type": "address"
-      }
-    ],
-    "name": "pick",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
-  },
-  {
-    "inputs": [
-      {
-        "components": [
-          {
-            "internalType": "address",
-            "name": "supplier",
-            "type": "address"
-          },
-          {
-            "internalType": "address",
-            "name": "token",
-            "type": "address"
-          },
-          {
-            "internalType": "uint96",
-            "name": "price",
-            "type": "uint96"
-          },
-          {
-            "internalType": "uint32",
-            "name": "deliveryWindow",
-            "type": "uint32"
-          },
-          {
-            "internalType": "uint32",
-            "name": "reviewWindow",
-            "type": "uint32"
-          },
-          {
-            "internalType": "address",
-            "name": "arbitrator",
-            "type": "address"
-          },
-          {
-            "internalType": "uint16",
-            "name": "defaultBuyerShareBps",
-            "type": "uint16"
-          },
-          {
-            "internalType": "bytes32",
-            "name": "category",
-            "type": "bytes32"
-          },
-          {
-            "internalType": "string",
-            "name": "spec",
-            "type": "string"
-          }
-        ],
-        "internalType": "struct Tender.DirectHire",
-        "name": "hire",
-        "type": "tuple"
-      }
-    ],
-    "name": "postDirectHire",
-    "outputs": [
-      {
-        "internalType": "uint256",
-        "name": "jobId",
-        "type": "uint256"
-      }
-    ],
-    "stateMutability": "payable",
-    "type": "function"
-  },
-  {
-    "inputs": [
-      {
-        "components": [
-          {
-            "internalType": "address",
-            "name": "token",
-            "type": "address"
-          },
-          {
-            "internalType": "uint96",
-            "name": "maxPrice",
-            "type": "uint96"
-          },
-          {
-            "internalType": "uint40",
-            "name": "bidDeadline",
-            "type": "uint40"
-          },
-          {
-            "internalType": "uint32",
-            "name": "awardWindow",
-            "type": "uint32"
-          },
-          {
-            "internalType": "uint32",
-            "name": "deliveryWindow",
-            "type": "uint32"
-          },
-          {
-            "internalType": "uint32",
-            "name": "reviewWindow",
-            "type": "uint32"
-          },
-          {
-            "internalType": "enum Tender.AwardMode",
-            "name": "mode",
-            "type": "uint8"
-          },
-          {
-            "internalType": "address",
-            "name": "arbitrator",
-            "type": "address"
-          },
-          {
-            "internalType": "uint16",
-            "name": "defaultBuyerShareBps",
-            "type": "uint16"
-          },
-          {
-            "internalType": "bytes32",
-            "name": "category",
-            "type": "bytes32"
-          },
-          {
-            "components": [
-              {
-                "internalType": "uint32",
-                "name": "minCompleted",
-                "type": "uint32"
-              },
-              {
-                "internalType": "uint128",
-                "name": "minVolume",
-                "type": "uint128"
-              },
-              {
-                "internalType": "uint16",
-                "name": "maxLossShareBps",
-                "type": "uint16"
-              },
-              {
-                "internalType": "uint16",
-                "name": "minAvgRating",
-                "type": "uint16"
-              },
-              {
-                "internalType": "uint32",
-                "name": "minRatings",
-                "type": "uint32"
-              },
-              {
-                "internalType": "uint16",
-                "name": "bondBps",
-                "type": "uint16"
-              },
-              {
-                "components": [
-                  {
-                    "internalType": "address",
-                    "name": "attestor",
-                    "type": "address"
-                  },
-                  {
-                    "internalType": "enum Tender.Comparison",
-                    "name": "comparison",
-                    "type": "uint8"
-                  },
-                  {
-                    "internalType": "bytes32",
-                    "name": "metric",
-                    "type": "bytes32"
-                  },
-                  {
-                    "internalType": "uint256",
-                    "name": "threshold",
-                    "type": "uint256"
-                  }
-                ],
-                "internalType": "struct Tender.MetricFloor[]",
-                "name": "metrics",
-                "type": "tuple[]"
-              }
-            ],
-            "internalType": "struct Tender.Floors",
-            "name": "floors",
-            "type": "tuple"
-          },
-          {
-            "internalType": "string",
-            "name": "spec",
-            "type": "string"
-          }
-        ],
-        "internalType": "struct Tender.RFQ",
-        "name": "rfq",
-        "type": "tuple"
-      }
-    ],
-    "name": "postRFQ",
-    "outputs": [
-      {
-        "internalType": "uint256",
-        "name": "jobId",
-        "type": "uint256"
-      }
-    ],
-    "stateMutability": "payable",
-    "type": "function"
-  },
-  {
     "inputs": [],
     "name": "postingPaused",
     "outputs": [
@@ -2696,32 +3044,6 @@ export const tenderEscrowAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint256",
-        "name": "jobId",
-        "type": "uint256"
-      }
-    ],
-    "name": "reclaimBond",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
-  },
-  {
-    "inputs": [
-      {
-        "internalType": "uint256",
-        "name": "jobId",
-        "type": "uint256"
-      }
-    ],
-    "name": "refund",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
-  },
-  {
-    "inputs": [
-      {
         "internalType": "uint16",
         "name": "feeBps",
         "type": "uint16"
@@ -2753,37 +3075,6 @@ export const tenderEscrowAbi = [
     "name": "renounceOwnership",
     "outputs": [],
     "stateMutability": "pure",
-    "type": "function"
-  },
-  {
-    "inputs": [
-      {
-        "internalType": "uint256",
-        "name": "jobId",
-        "type": "uint256"
-      },
-      {
-        "internalType": "string",
-        "name": "responseURI",
-        "type": "string"
-      }
-    ],
-    "name": "respond",
-    "outputs": [],
-    "stateMutability": "payable",
-    "type": "function"
-  },
-  {
-    "inputs": [],
-    "name": "responseWindow",
-    "outputs": [
-      {
-        "internalType": "uint32",
-        "name": "",
-        "type": "uint32"
-      }
-    ],
-    "stateMutability": "view",
     "type": "function"
   },
   {
@@ -2832,29 +3123,6 @@ export const tenderEscrowAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint256",
-        "name": "jobId",
-        "type": "uint256"
-      },
-      {
-        "internalType": "uint16",
-        "name": "buyerShareBps",
-        "type": "uint16"
-      },
-      {
-        "internalType": "bytes32",
-        "name": "reasonHash",
-        "type": "bytes32"
-      }
-    ],
-    "name": "rule",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
-  },
-  {
-    "inputs": [
-      {
         "internalType": "bool",
         "name": "paused",
         "type": "bool"
@@ -2882,42 +3150,29 @@ export const tenderEscrowAbi = [
     "inputs": [
       {
         "internalType": "address",
+        "name": "token",
+        "type": "address"
+      },
+      {
+        "internalType": "bool",
+        "name": "allowed",
+        "type": "bool"
+      }
+    ],
+    "name": "setTokenAllowed",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
         "name": "newTreasury",
         "type": "address"
       }
     ],
     "name": "setTreasury",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
-  },
-  {
-    "inputs": [
-      {
-        "internalType": "uint256",
-        "name": "jobId",
-        "type": "uint256"
-      }
-    ],
-    "name": "settleDispute",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
-  },
-  {
-    "inputs": [
-      {
-        "internalType": "uint256",
-        "name": "jobId",
-        "type": "uint256"
-      },
-      {
-        "internalType": "string",
-        "name": "evidenceURI",
-        "type": "string"
-      }
-    ],
-    "name": "submitEvidence",
     "outputs": [],
     "stateMutability": "nonpayable",
     "type": "function"
@@ -2984,13 +3239,19 @@ export const tenderEscrowAbi = [
     "type": "function"
   },
   {
-    "inputs": [],
-    "name": "supplierRegistry",
-    "outputs": [
+    "inputs": [
       {
         "internalType": "address",
-        "name": "",
+        "name": "token",
         "type": "address"
+      }
+    ],
+    "name": "tokenAllowed",
+    "outputs": [
+      {
+        "internalType": "bool",
+        "name": "",
+        "type": "bool"
       }
     ],
     "stateMutability": "view",
@@ -3050,20 +3311,811 @@ export const tenderEscrowAbi = [
     ],
     "stateMutability": "nonpayable",
     "type": "function"
+  }
+] as const;
+
+export const tenderEscrowBytecode = "0x610140806040523461028a5761012081614e4b8038038091610021828561028e565b83398101031261028a57610034816102b1565b610040602083016102b1565b604083015161ffff811680910361028a5761005d606085016102c5565b9361006a608082016102c5565b60a0820151956001600160a01b038716870361028a5761008c60c084016102c5565b6100a561010061009e60e087016102c5565b95016102b1565b9763ffffffff8316928315801561027b575b61025e576080528360a05260c05260e05263ffffffff8084169216918181108015610255575b61023d5750505061010052833b1561021f57610120849052604051637ebef52960e01b602082019081526001600160a01b03948516602483015292909316604484015260648084019190915282525f918291849161013c60848261028e565b51915af43d15610217573d906001600160401b038211610203576040519161016e601f8201601f19166020018461028e565b82523d5f602084013e5b156101fb57604051614b7490816102d7823960805181818161102b015281816136b80152614a35015260a051818181611055015281816136e10152614a5c015260c05181818161153001526129e4015260e051818181611f0901526121920152610100518181816104860152611c2f015261012051818181601d0152611d810152f35b602081519101fd5b634e487b7160e01b5f52604160045260245ffd5b606090610178565b635c93ff2f60e11b5f9081526001600160a01b038516600452602490fd5b631bf0bd7960e11b5f5260045260245260445260645ffd5b508281116100dd565b63ffffffff858563060df8d560e41b5f526004521660245260445ffd5b5063ffffffff851684116100b7565b5f80fd5b601f909101601f19168101906001600160401b0382119082101761020357604052565b51906001600160a01b038216820361028a57565b519063ffffffff8216820361028a5756fe60806040526004361015610053575b3461004f57365f80375f8036817f00000000000000000000000000000000000000000000000000000000000000005af43d5f803e1561004b573d5ff35b3d5ffd5b5f80fd5b5f5f3560e01c80630184e952146138cf57806305261aea146137255780630af5a7d914613708578063139695f31461369d57806313a34b28146133cf578063173ed9b11461306d5780631c099ad614612a1357806322d3b5a0146129ce578063278ecde11461287e5780632a54db01146127c55780632d7f669c146121b657806334f5c21b146121755780633fa602c314611fca57806340e58ee514611dcc5780635130408614611db05780635273b6f614611d6b57806366c85dee14611b375780636d947e4b14611b1a5780636dca0702146112c65780638322fff2146112aa578063a0355f4e14611133578063a6a7f0eb1461107a578063aa656a67146109d1578063b91cbf2a146109b4578063d6e08c6914610997578063d8b801b71461097a578063d8fcb578146107cc578063dde8781714610618578063ea119ff8146104aa578063eddada1c14610469578063f40caf1a14610312578063f940e385146101e85763f9f50746146101c9575061000e565b346101e557806003193601126101e55760206040516120008152f35b80fd5b50346101e55760403660031901126101e5576102026139db565b9061020b6139f1565b90610214613e63565b6001600160a01b03821680158015610309575b6102f6575033815260036020526040812060018060a01b0384165f5260205260405f20549182156102d657338083526003602090815260408085206001600160a01b038881165f818152928552918390208790558251908616815280840188905292976102bf9588959094919390917fa4195c37c2947bbe89165f03e320b6903116f0b10d8cfdb522330f7ce6f9fa249190a3614736565b5f516020614b1f5f395f51905f525d604051908152f35b635623329f60e11b8252336004526001600160a01b038416602452604482fd5b630bc2c5df60e11b825260045260249150fd5b50308114610227565b50346101e55760203660031901126101e55760043590610330613e63565b818152600260205260408120828252600c6020526040822060018060a01b0333165f5260205260405f20906001600160601b03825460601c1691815460ff8160a01c169060088210156104555760018214159081610441575b508415918215610424575b505061040c5780546bffffffffffffffffffffffff60601b1916905560405182815292936103f9933391907f6c3d03ead7c2811da29344b0cde807a4ea58d6d60ffe580502e01de3062a358490602090a36002015433906001600160a01b03166147e6565b805f516020614b1f5f395f51905f525d80f35b631aecc2eb60e11b8452600485905233602452604484fd5b60071491508115610439575b50155f80610394565b90505f610430565b6001600160a01b031633141590505f610389565b634e487b7160e01b86526021600452602486fd5b50346101e557806003193601126101e557602060405163ffffffff7f0000000000000000000000000000000000000000000000000000000000000000168152f35b50346101e55760403660031901126101e5576004356104c7613a8a565b90808352600260205264ffffffffff60408420546104eb60ff8260a01c1684613ea6565b60a81c16804210156106005750808352600c60209081526040808520335f9081529252902080546001600160601b0316929083156105e8576001600160601b03821693841580156105de575b6105c25750805464ffffffffff60c01b1985167fffffff0000000000ffffffffffffffffffffffff000000000000000000000000909116174260c01b64ffffffffff60c01b1617905561058c905b338361493f565b604051928352151560208301527f826d68d7330bd93f434d3364e8e409a2e393894a85f2e48efe13c462c5444bed60403393a380f35b630817450760e11b865260048490526024859052604452606485fd5b5080851015610537565b630337388b60e31b8552600483905233602452604485fd5b633b640af160e01b8452600491909152602452604482fd5b50346101e55760403660031901126101e557600435906106366139f1565b61063e613e63565b82825260026020526040822090815461065d60ff8260a01c1686613ea6565b848452600a60205260408420906040519161067783613b1d565b5491600160ff841661068881613ab4565b808352602083019464ffffffffff8160081c1686526001600160401b03199060101b1660408401526106b981613ab4565b6106c281613ab4565b036107a1575060018401546001600160a01b031633036107895764ffffffffff9060a81c16804210610772575064ffffffffff9051168042101561075b5750838352600c6020526040832060018060a01b0382165f526020526001600160601b0360405f20541691821561073a576103f99394613f96565b630337388b60e31b845260048590526001600160a01b038216602452604484fd5b63021ed8e960e31b84526004859052602452604483fd5b6317c5132360e31b85526004869052602452604484fd5b63478f059d60e11b8552600486905233602452604485fd5b858760449251906107b182613ab4565b6314a2543f60e11b83526004526107c781613ab4565b602452fd5b506107d636613a57565b906107e2939293613e63565b8383526002602052604083209182549161080260ff8460a01c1687613f2c565b6001600160a01b0383163303610962578260f81c61094e5764ffffffffff8360a81c168042101561093757509161ffff600161092e936103f997987f538e1998ed1374296daf0fc58078b7f2a9447b4f20b6b8804d3834c36c0e5c936127109760028a019363ffffffff855460a01c168d52600960205260408d209764ffffffffff6108c3604080519b6108958d613b1d565b549b8a8060a01b038d16815263ffffffff602082019d8e8e8260a01c16905260b01c16918291015242613b99565b64ffffffffff60a81b1960f88a901b8a810390941690931792909216911660a881901b64ffffffffff60a81b16919091178c5561090d604051938493604085526040850191613c3d565b9060208301520390a2818060a01b0390541695015460a01c91511690613c90565b0490339061455a565b63041f95d160e51b86526004879052602452604485fd5b6311a0305160e21b85526004869052602485fd5b635313449360e01b8552600486905233602452604485fd5b50346101e557806003193601126101e55760206040516113888152f35b50346101e557806003193601126101e55760206040516103e88152f35b50346101e557806003193601126101e55760206040516127108152f35b5060203660031901126101e5576001600160401b03600435116101e5576101a0600435360360031901126101e557610a07613e63565b610a15604460043501613cf6565b64ffffffffff429116111561101357610a4a610a454264ffffffffff610a3f604460043501613cf6565b16613d08565b614a2e565b610a58604460043501613cf6565b90600260c4600435013510156101e557610a7760c46004350135613ab4565b600160c4600435013514610fdb575b610a9b61016460043501600435600401613d15565b9160c083016008610aac8286613cc1565b905011610fb9575060a0830161271061ffff610ac783613bba565b1611610f8c5750604083019261271061ffff610ae286613bba565b1611610f57576060016101f461ffff610afa83613bba565b1611610f25575060405191610b0e83613b01565b808352602083018181526040840182815260608501908382528360808701528360a0870152600160c08701938585528560e08901528561010089015285610120890152856101408901528561016089015285610180890152856101a08901525264ffffffffff610b82604460043501613cf6565b16905263ffffffff610b9860a460043501613b88565b1690523390526001600160601b03610bb4602460043501613ba6565b1660e08401526001600160a01b03610bcf6004803501613b74565b1661010084015263ffffffff610be9608460043501613b88565b1661014084015261ffff610c0261012460043501613bba565b16610180840152610c48610c1a60e460043501613b74565b610c2961010460043501613b88565b90610c3f61018460043501600435600401613bc9565b929091876140d5565b91610c66610c6161016460043501600435600401613d15565b6148ed565b604051610c7281613b1d565b610c8160c46004350135613ab4565b60c46004350135815264ffffffffff8316602082015260408101916001600160401b0319168252848452600a6020526040842091815191610cc183613ab4565b610cca83613ab4565b60ff65ffffffffff006020865493015160081b16926601000000000000600160f01b03906601000000000000600160f01b03905160101c161693169061ffff60f01b16171717905561ffff61016063ffffffff6101208701511695015116604051946080865260018060a01b03610d45600435600401613a07565b1660808701526001600160601b03610d61602460043501613aa0565b1660a08701526044600435013564ffffffffff81168103610f215764ffffffffff1660c087015263ffffffff610d9b606460043501613bfb565b1660e087015263ffffffff610db4608460043501613bfb565b1661010087015263ffffffff610dce60a460043501613bfb565b16610120870152610de460c46004350135613ab4565b60043560c48101356101408801526001600160a01b0390610e079060e401613a07565b1661016087015263ffffffff610e2261010460043501613bfb565b1661018087015261ffff610e3b61012460043501613a1b565b166101a08701526004356101448101356101c088015261016481013590360360e21901811215610f21579585927fcffec02da72aceae9ea3ba9b2a98ee99ed4faa388baf6fc0e9a332efbd2591ad9264ffffffffff610edb610eb360209b6101a06101e0880152600461022088019181350101613d2a565b610ec861018460043501600435600401613c0c565b878303607f190161020089015290613c3d565b961689840152604083015260608201528033940390a36102bf610f02600435600401613b74565b6001600160601b03610f18602460043501613ba6565b1690339061455a565b8480fd5b8261ffff610f34604493613bba565b6326f8e03760e21b83526b6d696e417667526174696e6760a01b60045216602452fd5b60448361ffff610f6687613bba565b6326f8e03760e21b83526e6d61784c6f7373536861726542707360881b60045216602452fd5b8261ffff610f9b604493613bba565b6326f8e03760e21b835266626f6e6442707360c81b60045216602452fd5b610fc69150604493613cc1565b63b16c3e0560e01b8352600452506008602452fd5b9061100d9063ffffffff61100660646004350161100183610ffb83613b88565b16614a2e565b613b88565b1690613c5d565b90610a86565b606490631bf0bd7960e11b81528060045263ffffffff7f00000000000000000000000000000000000000000000000000000000000000001660245263ffffffff7f000000000000000000000000000000000000000000000000000000000000000016604452fd5b50346101e55761108936613a57565b91908184526002602052604084208054906110aa60ff8360a01c1685613f2c565b600101546001600160a01b0316331415908161111f575b50611107576111017f39935cf45244bc296a03d6aef1cf17779033ee27090ce9c68d432367ce106996916040519182916020835233966020840191613c3d565b0390a380f35b636fd4ff2b60e11b8452600482905233602452604484fd5b6001600160a01b031633141590505f6110c1565b50346101e55760203660031901126101e55760043590611151613e63565b81815260026020526040812091825461117060ff8260a01c1683613f61565b6001600160a01b03811633036112925764ffffffffff9060a81c168042101561127c57506103f99192600360a11b60ff60a01b1982541617815561121a6001820192835460a01c928691815460ff8160f01c1615611220575b507f9f8ddc8d425cef8d260e704c0f276b1518f16a5afbe4c048d9e78b2aa6478089606060405160018152876020820152856040820152a26002015493546001600160a01b03948516941692613b99565b916147e6565b6001600160a01b031692506112358382614ab1565b92885260056020526112766040892061125763ffffffff825460401c16613c79565b63ffffffff60401b82549160401b169063ffffffff60401b1916179055565b5f6111c9565b6044929163041f95d160e51b8352600452602452fd5b635313449360e01b8352600482905233602452604483fd5b50346101e557806003193601126101e557602090604051908152f35b5060603660031901126101e5576004356112de613a8a565b604435926001600160401b0384116101e557836004019160e06003198636030112611b165761130b613e63565b8382526002602052604082209064ffffffffff825461133060ff8260a01c1688613ea6565b60a81c1680421015611aff57506001820154938460a01c926001600160601b038316958615611af057848711611ad5576001600160a01b03163314611ac2576002015463ffffffff8160a01c168552600960205260018060a01b036040862054163314611aaf57868552600c60209081526040808720335f90815292529020546001600160601b0316611a97576113c6826148ed565b878652600a602052604086205460101b67ffffffffffffffff19908116911603611a835760018060a01b0316903385526005602052604085206040519061010082018281106001600160401b03821117611a6f576040525463ffffffff8116825263ffffffff8160201c1680602084015263ffffffff8260401c16604084015263ffffffff8260601c1660608401526080830163ffffffff8360801c16815260a084019163ffffffff8460a01c16835260e060c086019563ffffffff8660c01c168752019360e01c845263ffffffff61149e87613b88565b168110611a28575060248c016001600160801b036114bb8261492b565b166119a3575b5060448c019161271061ffff6114d685613bba565b16106118e7575b50505063ffffffff81511660848b0163ffffffff6114fa82613b88565b1682106118a257505060648a019161ffff61151484613bba565b166117eb575b50505061152d9060c48997990190613cc1565b977f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03169691949091865b8a8110156116ea578060071b870161157681613b74565b60408051635531e97160e11b81526001600160a01b03909216600483015233602483015282810135604483018190529190816064818f5afa80156116df578b918c9161167f575b5064ffffffffff42911611808091611633575b156115e1575050505060010161155f565b60a4938e9386938e6060945f1461162b5750935b60405163667b1bc760e01b8152600481019690965260248601526044850152013560648301526001600160d81b03166084820152fd5b9050936115f5565b506020840135600281101561167b5761164b81613ab4565b6116655760608401356001600160d81b03831610156115d0565b60608401356001600160d81b03831611156115d0565b8c80fd5b9150506040813d82116116d7575b8161169a60409383613b53565b810103126116d3578051906001600160d81b03821682036116cf57602001519064ffffffffff821682036116cf57905f6115bd565b8b80fd5b8a80fd5b3d915061168d565b6040513d8d823e3d90fd5b506103f995506001600160601b036127106117198b9461ffff61171260a46117ab9701613bba565b1690613c90565b04169461058560405161172b81613b1d565b85815260208082018981524264ffffffffff166040808501918252888e52600c8452808e20335f908152945290922092518354915192516001600160e81b03199092166001600160601b03919091161760609290921b6bffffffffffffffffffffffff60601b169190911760c09190911b64ffffffffff60c01b16179055565b604051928352846020840152151560408301527f361b36c62cd883cba7028c94b8fef7ca1455b636fe8eba64b6ce5b1f47e20fdc60603393a3339061455a565b815163ffffffff1661185a57505085905b61ffff61180882613bba565b168210611815578061151a565b60849161ffff6118258b93613bba565b60405193631f9449c560e21b855260048501526b6d696e417667526174696e6760a01b60248501521660448301526064820152fd5b63ffffffff9051169060648202918083046064149015171561188e579063ffffffff61188892511690613ca3565b906117fc565b634e487b7160e01b88526011600452602488fd5b60849163ffffffff6118b48d93613b88565b60405193631f9449c560e21b85526004850152696d696e526174696e677360b01b60248501521660448301526064820152fd5b815163ffffffff1661195957505087905b61ffff61190482613bba565b16821161191157806114dd565b60849161ffff6119218d93613bba565b60405193631f9449c560e21b855260048501526e6d61784c6f7373536861726542707360881b60248501521660448301526064820152fd5b63ffffffff90511690612710820291808304612710149015171561198f579063ffffffff61198992511690613ca3565b906118f8565b634e487b7160e01b8a52601160045260248afd5b338a52600760205260408a2060018060a01b0388165f5260205260405f2054906001600160801b036119d48261492b565b1682106119e157506114c1565b6084916001600160801b036119f68f9361492b565b60405193631f9449c560e21b85526004850152686d696e566f6c756d6560b81b60248501521660448301526064820152fd5b8b60849163ffffffff611a3a89613b88565b60405193631f9449c560e21b855260048501526b1b5a5b90dbdb5c1b195d195960a21b60248501521660448301526064820152fd5b634e487b7160e01b88526041600452602488fd5b63ece5265f60e01b85526004879052602485fd5b6370ba739f60e01b8552600487905233602452604485fd5b635ad4507160e01b855233600452602485fd5b6388cb03f160e01b855233600452602485fd5b60648686898b63c6045e8b60e01b8452600452602452604452fd5b634dfba02360e01b8652600486fd5b633b640af160e01b84526004869052602452604483fd5b5080fd5b50346101e557806003193601126101e55760206040516101f48152f35b50611b4136613a57565b611b4c939293613e63565b838352600260205260408320805492611b6b60ff8560a01c1687613ef7565b6001820154936001600160a01b0385163303611d535764ffffffffff9060a81c16804210156109375750947f896fa6faaf2177c3414507caa11f066543e9e5c8cb5f1e63dd7267b08ff8621a6103f99596600284019463ffffffff865460a01c1689526009602052612710611c1d602060408c209963ffffffff6040519b611bf28d613b1d565b5460018060a01b0381168d528c61ffff8260a01c16948591015260b01c1660408c015260a01c613c90565b049664ffffffffff611c5563ffffffff7f00000000000000000000000000000000000000000000000000000000000000001642613b99565b875465ffffffffffff60a01b1916911660a881901b64ffffffffff60a81b1691909117600160a21b17875595546001600160a01b03168a52600560205260408a208054611ccf9190611caf9060801c63ffffffff16613c79565b815463ffffffff60801b191660809190911b63ffffffff60801b16179055565b338a526006602052611d1160408b20611cf163ffffffff825460601c16613c79565b815463ffffffff60601b191660609190911b63ffffffff60601b16179055565b60018060a01b0390511694611d33604051938493606085526060850191613c3d565b9088602084015260408301520390a35433906001600160a01b031661455a565b63478f059d60e11b8652600487905233602452604486fd5b50346101e557806003193601126101e5576040517f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03168152602090f35b50346101e557806003193601126101e557602060405160088152f35b50346101e55760203660031901126101e55760043590611dea613e63565b818152600260205260408120918254611e0960ff8260a01c1683613ea6565b818352600b602052604083205460018501805490956001600160a01b039182169390923385149216158280611fc3575b15611ec0575b50505083946103f99450600760a01b60ff60a01b198354161782555460a01c928286526006602052611e816040872061125763ffffffff825460401c16613c79565b604051908482527fa80c76c474b34cc7af71dec63d733b959fff08f4eb0789e288be5db6b608f94260203393a3600201546001600160a01b03166147e6565b15611f355760a81c64ffffffffff16905b15611efe57945b854210611ee757948080611e3f565b604485878663dafe44bb60e01b8352600452602452fd5b611f2f9063ffffffff7f00000000000000000000000000000000000000000000000000000000000000001690613b99565b94611ed8565b50838552600a6020526040852060405190611f4f82613b1d565b549060ff821690611f5f82613ab4565b8181526040602082019364ffffffffff8160081c1685526001600160401b03199060101b16910152611f9081613ab4565b611f9981613ab4565b15611fac575164ffffffffff1690611ed1565b6044868663dafe44bb60e01b825260045280602452fd5b5080611e39565b50346101e55760603660031901126101e557602435906004356044356001600160401b03811161217157612002903690600401613a2a565b9093828452600260205260408420805461202260ff8260a01c1686613f61565b6001600160a01b03811690338290036121595764ffffffffff8160a81c168042101561214257508315801561213a575b61212b577f95580a6ab7ff55f8dacc771424b7161a4d444704d141b143095b75fbff4d9ac295969764ffffffffff9260ff61209b63ffffffff6120ef9560d01c16864216613c5d565b865464ffffffffff60a81b1960a084901b1991909116600360a01b171660a882901b64ffffffffff60a81b16178755955460f01c166120fc575b506040519586958652606060208701526060860191613c3d565b911660408301520390a280f35b895260056020526040892063ffffffff61211881835416613c79565b1663ffffffff198254161790555f6120d5565b63e21765e760e01b8752600487fd5b508415612052565b63041f95d160e51b88526004879052602452604487fd5b635313449360e01b8752600486905233602452604487fd5b8280fd5b50346101e557806003193601126101e557602060405163ffffffff7f0000000000000000000000000000000000000000000000000000000000000000168152f35b50346101e55760603660031901126101e557600435906024359061ffff82168092036101e5576121e4613e63565b82815260026020526040812091825461220360ff8260a01c1686613f2c565b60028401805460a01c63ffffffff168452600960205260408420549091906001600160a01b031633036127ad578060f81c156127995764ffffffffff9060a81c16804210156127825750612710821161276e57604051828152604435602082015285339160407fad92dda15b05c74aeed07ca6dba74c63ea1f4d50757f1c07cc7d0f8fa3f0d97b91a3835460ff60a01b198116600560a01b17808655600190950154915463ffffffff60a082901c1685526009602052604080862090516001600160a01b0393841698838516989791968a9695861695929491939192916122e989613b1d565b5498600160a01b600190038a1689528960a01c61ffff16998a60208b015260b01c63ffffffff1660408a01526040519561232287613b38565b8087528681602082019a8b94828652604084019e8f848152606086019a858c52608087019a868c528660a089015260a01c9261235e9084613c90565b61271090049261236e8b82613c90565b612710900480895261237f91613d08565b90818c5260e01c61ffff1661239391613c90565b6127109004808c528a51906123a791613d08565b8060a08801528852611388891197885f146126de57506123cc8260ff95969751613b99565b8d52525b60f01c16156126cf5750805b83156126bd576123ed908951613b99565b88525b6126a95750606061253f9c979461252a99979461252297945f516020614aff5f395f51905f52948d60018060a01b039051165f52600860205260405f20815f1461263857805468ffffffff000000000061245263ffffffff8360281c16613c79565b60281b169068ffffffff000000000019161790555b156126085750895f5260056020526124af60405f2061248f63ffffffff825460a01c16613c79565b815463ffffffff60a01b191660a09190911b63ffffffff60a01b16179055565b8051612570575b50805180612551575b50845188518d516040805193845260208401929092529082015284907fe21a3cfb0be3eec935c7dc8d2d7180967cfc67ef41f4b503da1f3d9888a0e1de90606090a260a08501519051604051915f835260208301526040820152a25190886147e6565b5190856147e6565b519051916001600160a01b03909116906147e6565b5f5f516020614b1f5f395f51905f525d005b8d5f52600460205261256860405f20918254613b99565b90555f6124bf565b895f5260056020526125b360405f2061259263ffffffff825460201c16613c79565b67ffffffff0000000082549160201b169067ffffffff000000001916179055565b51895f5260076020528d60405f209060018060a01b03165f526020526125de60405f20918254613b99565b9055855f52600660205261260260405f2061259263ffffffff825460201c16613c79565b5f6124b6565b61138811156124af57865f52600660205261263360405f20611caf63ffffffff825460801c16613c79565b6124af565b61138883101561267557805463ffffffff60481b61265e63ffffffff8360481c16613c79565b60481b169063ffffffff60481b1916179055612467565b805463ffffffff60681b612692606883901c63ffffffff16613c79565b60681b169063ffffffff60681b1916179055612467565b634e487b7160e01b81526021600452602490fd5b6126c8908b51613b99565b8a526123f0565b6126d99088614ab1565b6123dc565b955061138889101561270257856126fa8360ff96979851613b99565b9052526123d0565b5092509250506127238160011c61271a818c51613b99565b8b528c51613b99565b8b526001600160ff1b038116810361275a578261275a5760ff8f91928e612753869560011981169060011b613d08565b90526123d0565b634e487b7160e01b83526011600452602483fd5b63cfb067a160e01b83526004829052602483fd5b63041f95d160e51b84526004869052602452604483fd5b6344a3dde560e01b84526004869052602484fd5b63b051a7eb60e01b8452600486905233602452604484fd5b50346101e55760203660031901126101e5576127df6139db565b6127e7613e63565b6001600160a01b0381168083526004602052604083205490929091821561286657838252600460209081526040808420849055835481516001600160a01b0390911680825281840187905292966102bf9487949390927fdb249cf7a102711dda1beaba415bb011ee0e1402c7f67617236fed5739235d6c9190a2614736565b635623329f60e11b8252306004526024849052604482fd5b50346101e55760203660031901126101e5576004359061289c613e63565b81815260026020526040812064ffffffffff81546128c060ff8260a01c1686613f61565b60a81c168042106129b75750819261121a6103f993600360a11b60ff60a01b198554161784556001840193845460a01c938792825460ff8160f01c1615612953575b5060607f9f8ddc8d425cef8d260e704c0f276b1518f16a5afbe4c048d9e78b2aa647808991604051908152876020820152856040820152a26002015493546001600160a01b03948516941692613b99565b6001600160a01b0316935061296a90508382614ab1565b92885260056020527f9f8ddc8d425cef8d260e704c0f276b1518f16a5afbe4c048d9e78b2aa6478089606060408a206129b08b91611cf163ffffffff8254861c16613c79565b9150612902565b9050604492630a476e4560e31b8352600452602452fd5b50346101e557806003193601126101e5576040517f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03168152602090f35b503461004f57602036600319011261004f57612a2d613e63565b6004355f52600260205260405f208054612a4f60ff8260a01c16600435613f2c565b64ffffffffff8160a81c16804210613055575060f81c15612e135760028101805460f01c6040518481528160208201526004359060407f047190f541265aeb49fa358228beaf7a7310396930e51c9f60670be491303e2691a2600560a01b60ff60a01b19845416178355600183015492549154918260a01c63ffffffff168552600960205260408520948060405196612ae788613b1d565b5493600160a01b60019003851688528460a01c61ffff1660208901528460b01c63ffffffff16604089015260405194612b1f86613b38565b8286528260208701528260408701528260608701528260808701528260a08701528760a01c9060a01c61ffff16612b569082613c90565b612710900490612b668382613c90565b6127109004808852612b7791613d08565b8060808801528760e01c61ffff16612b8e91613c90565b6127109004806060880152608087015190612ba891613d08565b8060a0880152602087015280865190612bc091613b99565b8652602086015190612bd191613b99565b60208601528360f01c60ff165f14612df55761138882915b1115612ddd57612bfa908551613b99565b84525b6126a957506103f99394612d1060409260018060a01b038351165f526008602052835f20805463ffffffff60881b612c3d63ffffffff8360881c16613c79565b60881b169063ffffffff60881b1916179055612cf75f986080870151612d4d575b606087015180612d27575b508651602080890151888a01518951938452918301526040820152600435907fe21a3cfb0be3eec935c7dc8d2d7180967cfc67ef41f4b503da1f3d9888a0e1de9080606081015b0390a260a087015160608801518751915f83526020830152878201525f516020614aff5f395f51905f52606060043592a28651906001600160a01b039081169089166147e6565b6020850151906001600160a01b039081169087166147e6565b51910151916001600160a01b0391821691166147e6565b60018060a01b0389165f526004602052612d45875f20918254613b99565b90555f612c69565b60018060a01b0383165f526005602052612d76865f2061259263ffffffff825460201c16613c79565b60808701516001600160a01b038481165f90815260076020908152898220928c1682529190915287902080549091612dad91613b99565b905560018060a01b0381165f526006602052612dd8865f2061259263ffffffff825460201c16613c79565b612c5e565b612deb906020860151613b99565b6020850152612bfd565b611388612e0d6001600160a01b038616600435614ab1565b91612be9565b90506040516001815261271060208201527f047190f541265aeb49fa358228beaf7a7310396930e51c9f60670be491303e26604060043592a2805460ff60a01b1916600560a01b17808255600182015460029092015460a081901c63ffffffff165f9081526009602052604090819020905190612e8f82613b1d565b549060018060a01b038216815263ffffffff61ffff8360a01c169283602084015260b01c166040820152612710612ef660405193612ecc85613b38565b5f85525f60208601525f60408601525f60608601525f60808601525f60a08601528760a01c613c90565b04906127108660a01c02918660a01c8304612710148760a01c1517156130415761301f95612f76612d1092612f64612710612f53612f3f8d8360409b0490818d5260a01c613d08565b8060808c015261ffff8c60e01c1690613c90565b048060608a01526080890151613d08565b8060a089015260208801528651613b99565b855260ff8160f01c165f1461302457612f915f5b8651613b99565b8552612cf75f9860018060a01b0383165f526005602052612fc1865f2061248f63ffffffff825460a01c16613c79565b6080870151612d4d57606087015180612d2757508651602080890151888a01518951938452918301526040820152600435907fe21a3cfb0be3eec935c7dc8d2d7180967cfc67ef41f4b503da1f3d9888a0e1de908060608101612cb0565b6103f9565b612f9161303c6001600160a01b038316600435614ab1565b612f8a565b634e487b7160e01b5f52601160045260245ffd5b630a476e4560e31b5f5260043560045260245260445ffd5b602036600319011261004f576004356001600160401b03811161004f578060040190610140600319823603011261004f576130a6613e63565b6001600160a01b036130b783613b74565b161580156133b5575b61338c5760648101906130d282613b88565b6130e29063ffffffff1642613b99565b64ffffffffff16906130f384613b74565b916084820161310181613b88565b926044810195869461311286613ba6565b98602484019761312189613b74565b9461312b85613b88565b9560e482019c61313a8e613bba565b956040519461314886613b01565b6001600160a01b03908116865260026020870152604086018c905263ffffffff9182166060870152600160808701525f60a087018190523360c08801526001600160601b039390931660e087015292909216610100850152610120840181815297909116610140840152610160830181815261ffff9095166101808401526101a083015260a481019b6131da8d613b74565b60c48301906131e882613b88565b906101248501956131f98789613bc9565b926132059491926140d5565b9d8e998d61321288613b74565b9a5163ffffffff16985161ffff16996040519e8f9260808452600160a01b6001900361323d8c613a07565b1660808501526001600160a01b039061325590613a07565b1660a084015261326490613aa0565b6001600160601b031660c083015261327b90613bfb565b63ffffffff169060e0015261328f90613bfb565b63ffffffff166101008d01526001600160a01b03906132ad90613a07565b166101208c01526132bd90613bfb565b63ffffffff166101408b01526132d290613a1b565b61ffff166101608a015261010401356101808901526132f091613c0c565b6101a0880161014090526101c088019061330992613c3d565b94602087015260408601526060850152600160a01b600190031692803393037fa0c23dc832f34d91f8ebde10d3f04681b9b6053031b9edc16bdde2615992e0fc91a461335490613b74565b9061335e90613ba6565b6001600160601b0316336133719261455a565b5f5f516020614b1f5f395f51905f525d604051908152602090f35b61339582613b74565b6388cb03f160e01b5f9081526001600160a01b0391909116600452602490fd5b506133bf82613b74565b6001600160a01b031633146130c0565b3461004f57604036600319011261004f5760043560243560ff811680910361004f576133f9613e63565b815f52600260205260405f209081549261341960ff8560a01c1682613ef7565b6001830180549094906001600160a01b031633036136865764ffffffffff9060a81c1680421015613670575081159081159182613666575b61365357835460ff60a01b198116600560a01b1780865586546002909601546001600160a01b038181169793169591939260a01c906127109061349b9060e01c61ffff1683613c90565b049060ff6134a98383613d08565b9560f01c1615613643575f955b875f52600560205260405f20906134fb6134d963ffffffff845460201c16613c79565b835467ffffffff00000000191660209190911b67ffffffff0000000016178355565b6135af575b5061121a959493925f516020614aff5f395f51905f529261253f9a6060938a5f52600760205260405f2060018060a01b038d165f5260205261354760405f20918254613b99565b905560018060a01b039054165f52600660205261357460405f2061259263ffffffff825460201c16613c79565b80613591575b6040519182528560208301526040820152a2613b99565b895f52600460205260405f206135a8828254613b99565b905561357a565b9190959493928063ffffffff845460c01c16019163ffffffff831161304157835463ffffffff60c01b191660c09390931b63ffffffff60c01b1692909217835561253f9961121a975f516020614aff5f395f51905f529460609492919080546001600160e01b031961362460e083901c613c79565b60e01b169060018060e01b031617905593509a50925092939495613500565b61364d8785614ab1565b956134b6565b826377f73f8960e01b5f5260045260245ffd5b5060058311613451565b9063041f95d160e51b5f5260045260245260445ffd5b5063478f059d60e11b5f526004523360245260445ffd5b3461004f575f36600319011261004f576040805163ffffffff7f000000000000000000000000000000000000000000000000000000000000000016815263ffffffff7f0000000000000000000000000000000000000000000000000000000000000000166020820152f35b3461004f575f36600319011261004f576020604051620186a08152f35b3461004f57602036600319011261004f57600435613741613e63565b805f52600260205260405f209064ffffffffff825461376660ff8260a01c1684613ef7565b60a81c16918242106138b957805460ff60a01b198116600560a01b1780835560018301805460029094015461253f96506001600160a01b038181169694169461121a9460a09190911c939290915f516020614aff5f395f51905f5291606091612710906137da9060e01c61ffff1688613c90565b049060ff6137e88389613d08565b9660f01c16156138a9575f965b895f52600560205261381760405f2061259263ffffffff825460201c16613c79565b895f52600760205260405f2060018060a01b038c165f5260205261384060405f20918254613b99565b905560018060a01b039054165f52600660205261386d60405f2061259263ffffffff825460201c16613c79565b8061388b575b604051905f82528560208301526040820152a2613b99565b885f52600460205260405f206138a2828254613b99565b9055613873565b6138b38986614ab1565b966137f5565b50630a476e4560e31b5f5260045260245260445ffd5b3461004f57602036600319011261004f576004356138eb613e63565b805f52600260205260405f2090815461390a60ff8260a01c1683613ea6565b815f52600a60205260ff60405f20541661392381613ab4565b806139bb575064ffffffffff9060a81c168042106139a55750805f52600b60205260405f20916040519261395684613ad2565b549060018060a01b038216808552602085019260a01c835215613992576001600160601b0361253f9460018060a01b0390511692511692613f96565b826370b9468d60e11b5f5260045260245ffd5b906317c5132360e31b5f5260045260245260445ffd5b6314a2543f60e11b5f5260048390526139d381613ab4565b60245260445ffd5b600435906001600160a01b038216820361004f57565b602435906001600160a01b038216820361004f57565b35906001600160a01b038216820361004f57565b359061ffff8216820361004f57565b9181601f8401121561004f578235916001600160401b03831161004f576020838186019501011161004f57565b90604060031983011261004f5760043591602435906001600160401b03821161004f57613a8691600401613a2a565b9091565b602435906001600160601b038216820361004f57565b35906001600160601b038216820361004f57565b60021115613abe57565b634e487b7160e01b5f52602160045260245ffd5b604081019081106001600160401b03821117613aed57604052565b634e487b7160e01b5f52604160045260245ffd5b6101c081019081106001600160401b03821117613aed57604052565b606081019081106001600160401b03821117613aed57604052565b60c081019081106001600160401b03821117613aed57604052565b90601f801991011681019081106001600160401b03821117613aed57604052565b356001600160a01b038116810361004f5790565b3563ffffffff8116810361004f5790565b9190820180921161304157565b356001600160601b038116810361004f5790565b3561ffff8116810361004f5790565b903590601e198136030182121561004f57018035906001600160401b03821161004f5760200191813603831361004f57565b359063ffffffff8216820361004f57565b9035601e198236030181121561004f5701602081359101916001600160401b03821161004f57813603831361004f57565b908060209392818452848401375f828201840152601f01601f1916010190565b9064ffffffffff8091169116019064ffffffffff821161304157565b63ffffffff1663ffffffff81146130415760010190565b8181029291811591840414171561304157565b8115613cad570490565b634e487b7160e01b5f52601260045260245ffd5b903590601e198136030182121561004f57018035906001600160401b03821161004f57602001918160071b3603831361004f57565b3564ffffffffff8116810361004f5790565b9190820391821161304157565b90359060de198136030182121561004f570190565b60e082019063ffffffff613d3d82613bfb565b16835260208101356001600160801b03811680910361004f57602084015261ffff613d6a60408301613a1b565b16604084015261ffff613d7f60608301613a1b565b16606084015263ffffffff613d9660808301613bfb565b16608084015261ffff613dab60a08301613a1b565b1660a084015260c0810135601e198236030181121561004f570190602082359201926001600160401b03831161004f578260071b3603841361004f57826101009260e060c0840152520191905f905b808210613e075750505090565b91929091906001600160a01b03613e1d85613a07565b168152602084013590600282101561004f576080809183613e3f600195613ab4565b60208201526040870135604082015260608701356060820152019401920190613dfa565b5f516020614b1f5f395f51905f525c613e895760015f516020614b1f5f395f51905f525d565b633ee5aeb560e01b5f5260045ffd5b6008811015613abe57604452565b90916008831015613abe5760018314613ef257508115613ee057639b0b4afd60e01b5f52600452613edb906001602452613e98565b60645ffd5b630510aa5f60e41b5f5260045260245ffd5b915050565b90916008831015613abe5760038314613ef257508115613ee057639b0b4afd60e01b5f52600452613edb906003602452613e98565b90916008831015613abe5760048314613ef257508115613ee057639b0b4afd60e01b5f52600452613edb906004602452613e98565b90916008831015613abe5760028314613ef257508115613ee057639b0b4afd60e01b5f52600452613edb906002602452613e98565b926001820191825460a01c946001600160601b038316809603956001600160601b0387116130415760607ff20c85f87a15a6a5137f3dc61d11b76f9f08e032cdbd262bdf160389b7bcc430916001600160601b036140d3991697614079600287019761405964ffffffffff61401563ffffffff8c5460c01c1642613b99565b8a5464ffffffffff60a81b196001600160a81b03199091166001600160a01b03881617600160a11b1716911660a881901b64ffffffffff60a81b1691909117909955565b89546001600160a01b031660a09190911b6001600160a01b031916178955565b60018060a01b031694855f52600560205260405f2063ffffffff61409f81835416613c79565b1663ffffffff198254161790556040519182528860208301526040820152a35490546001600160a01b0390811691166147e6565b565b9094939492919260405195608087018781106001600160401b03821117613aed576040525f549660018060a01b0388168152602081019361ffff8960a01c168552606060ff8a60b01c1615159283604082015201916001600160401b038a60b81c16835261454b5760e08101966001600160601b038851161561453c57610100820180519095906001600160a01b03168015159081614524575b506145035761014083019261418a63ffffffff855116614a2e565b606081019861419f63ffffffff8b5116614a2e565b61018082019661ffff88511661138881116144f1575080156144e25761200081116144ca576001600160401b038111613aed57604051906141ea601f8201601f191660200183613b53565b8082526020820192368282011161004f57815f92602092863783010152519020976101a0820198895260c082019260018060a01b0384511660018060a01b038451169160018060a01b031691825f52600860205260405f20549160ff8360201c16156144b75783149081156144ad575b5061449a5763ffffffff80911695169081860361447f5750506001600160401b0361ffff600192610120850196875251169661016084019788525116019b6001600160401b038d116130415767ffffffffffffffff60b81b191660b88d901b67ffffffffffffffff60b81b16175f9081556001600160401b039c909c16808d52600260209081526040909d20825181546001600160a01b0319166001600160a01b03919091161781559c820151909c99906008811015613abe578a54604084015165ffffffffffff60a01b1990911660a09290921b60ff60a01b169190911760a89190911b64ffffffffff60a81b16178a55518954608083015160a0938401516001600160d01b0390921660d09390931b63ffffffff60d01b169290921791151560f01b60ff60f01b169190911790151560f81b6001600160f81b03191617895590519851901b6001600160a01b0319166001600160a01b039890981697881760018801559351600287018054955163ffffffff60a01b60a09190911b166001600160a01b039092166001600160c01b03199096169590951717845551835463ffffffff60c01b191660c09190911b63ffffffff60c01b1617835551825491516001600160e01b0390921660e09190911b61ffff60e01b161760f09190911b6001600160f01b031916179055516003909101555f908152600660205260409020805461446b9063ffffffff16613c79565b63ffffffff1663ffffffff19825416179055565b859250630515f0fb60e01b5f5260045260245260445260645ffd5b50635ad4507160e01b5f5260045260245ffd5b905082145f61425a565b83636faba9f360e11b5f5260045260245ffd5b6376ba2a2960e01b5f5260045261200060245260445ffd5b63d2aff0d760e01b5f5260045ffd5b63c5c8981560e01b5f5260045260245ffd5b855163094403b760e41b5f9081526001600160a01b03909116600452602490fd5b90505f52600f60205260ff60405f205416155f61416f565b634dfba02360e01b5f5260045ffd5b635a2c916f60e11b5f5260045ffd5b6001600160a01b03169190821561471357346146fc5781156146f7576040516370a0823160e01b8152306004820152602081602481875afa908115614688575f916146c5575b506040516323b872dd60e01b5f9081526001600160a01b039093166004523060245260448490529160209060648180885af160015f51148116156146a6575b826040525f60605215614693576370a0823160e01b8252306004830152602082602481875afa918215614688575f92614654575b508082111561464b5761462591613d08565b915b81830361463357505050565b63679f09a960e11b5f5260045260245260445260645ffd5b50505f91614627565b9091506020813d602011614680575b8161467060209383613b53565b8101031261004f5751905f614613565b3d9150614663565b6040513d5f823e3d90fd5b83635274afe760e01b5f5260045260245ffd5b60018115166146bc57843b15153d1516166145df565b823d5f823e3d90fd5b90506020813d6020116146ef575b816146e060209383613b53565b8101031261004f57515f6145a0565b3d91506146d3565b505050565b630f864cc360e11b5f52346004525f60245260445ffd5b5080915034036147205750565b630f864cc360e11b5f523460045260245260445ffd5b6001600160a01b03168061477357505f80808085855af115614756575050565b636f54afdd60e11b5f5260018060a01b031660045260245260445ffd5b916040519163a9059cbb60e01b5f5260018060a01b031660045260245260205f60448180865af19060015f51148216156147c5575b604052156147b35750565b635274afe760e01b5f5260045260245ffd5b9060018115166147dd57823b15153d151616906147a8565b503d5f823e3d90fd5b915f918115614824576001600160a01b038416938461489d57508261275a5761b8365a908082106148885750505f8080808585612710f15b1561482a575b50505050565b7f0ec92dccaaec52237ad5b362fd28fdd30264d3dbe224275a5f260e34078d9de291604060209260018060a01b0316948581526003845220855f52825260405f20614876828254613b99565b9055604051908152a35f808080614824565b631640908360e31b5f5260045260245260445ffd5b5f93506201988b5a9080821061488857505060205f604460405163a9059cbb60e01b81528560048201528660248201528285620186a0f19060015f5114601f3d1116903b15153d1516171661481e565b604051906149198261490b6020820193602085526040830190613d2a565b03601f198101845283613b53565b9051902067ffffffffffffffff191690565b356001600160801b038116810361004f5790565b5f818152600b6020526040902080546001600160a01b0393841693168314614a0457546001600160a01b038116151590816149ed575b506149e6576149e1926001600160601b03916040519361499485613ad2565b845290821660208085019182525f928352600b9052604090912092518354915160a084811b939093166001600160a01b039081169216919091179216901b6001600160a01b031916179055565b600190565b5050505f90565b905060a01c6001600160601b03841610155f614975565b80546001600160a01b031660a09490941b6001600160a01b03191693909317909255506149e19050565b63ffffffff7f00000000000000000000000000000000000000000000000000000000000000001663ffffffff7f000000000000000000000000000000000000000000000000000000000000000016918181108015614aa8575b614a9057505050565b631bf0bd7960e11b5f5260045260245260445260645ffd5b50828111614a87565b5f52600c60205260405f209060018060a01b03165f5260205260405f20906001600160601b03825460601c169182614ae65750565b80546bffffffffffffffffffffffff60601b1916905556fe488cad579c4553e84a9755ea819bf3785b2378d37113b63e85237aa1dcbbae7e9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f00a2646970667358221220e7c40d83714d4a279758d25ecf8687ea228fd55a6d4f61745b6aeb3388b8372764736f6c63430008250033" as const;
+
+export const tenderAdminAbi = [
+  {
+    "inputs": [],
+    "name": "AlreadyInitialized",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "arbitrator",
+        "type": "address"
+      }
+    ],
+    "name": "ArbitratorAlreadyRegistered",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint16",
+        "name": "feeBps",
+        "type": "uint16"
+      },
+      {
+        "internalType": "uint16",
+        "name": "maxFeeBps",
+        "type": "uint16"
+      }
+    ],
+    "name": "ArbitratorFeeTooHigh",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "account",
+        "type": "address"
+      }
+    ],
+    "name": "ArbitratorNotActive",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "treasury",
+        "type": "address"
+      }
+    ],
+    "name": "InvalidTreasury",
+    "type": "error"
   },
   {
     "inputs": [],
-    "name": "windowBounds",
-    "outputs": [
+    "name": "NotDelegated",
+    "type": "error"
+  },
+  {
+    "inputs": [
       {
+        "internalType": "address",
+        "name": "owner",
+        "type": "address"
+      }
+    ],
+    "name": "OwnableInvalidOwner",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "account",
+        "type": "address"
+      }
+    ],
+    "name": "OwnableUnauthorizedAccount",
+    "type": "error"
+  },
+  {
+    "inputs": [],
+    "name": "OwnershipCannotBeRenounced",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "bool",
+        "name": "paused",
+        "type": "bool"
+      }
+    ],
+    "name": "PauseUnchanged",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint16",
+        "name": "feeBps",
+        "type": "uint16"
+      },
+      {
+        "internalType": "uint16",
+        "name": "maxFeeBps",
+        "type": "uint16"
+      }
+    ],
+    "name": "ProtocolFeeTooHigh",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "token",
+        "type": "address"
+      },
+      {
+        "internalType": "bool",
+        "name": "allowed",
+        "type": "bool"
+      }
+    ],
+    "name": "TokenListingUnchanged",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "token",
+        "type": "address"
+      }
+    ],
+    "name": "TokenNotContract",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "window",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "min",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "max",
+        "type": "uint256"
+      }
+    ],
+    "name": "WindowOutOfRange",
+    "type": "error"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "arbitrator",
+        "type": "address"
+      }
+    ],
+    "name": "ArbitratorRetired",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "arbitrator",
+        "type": "address"
+      },
+      {
+        "indexed": true,
         "internalType": "uint32",
-        "name": "minWindow",
+        "name": "termsId",
         "type": "uint32"
       },
       {
+        "indexed": false,
+        "internalType": "uint16",
+        "name": "feeBps",
+        "type": "uint16"
+      },
+      {
+        "indexed": false,
         "internalType": "uint32",
-        "name": "maxWindow",
+        "name": "ruleWindow",
         "type": "uint32"
+      },
+      {
+        "indexed": false,
+        "internalType": "string",
+        "name": "termsURI",
+        "type": "string"
+      }
+    ],
+    "name": "ArbitratorTermsPublished",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "previousOwner",
+        "type": "address"
+      },
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "newOwner",
+        "type": "address"
+      }
+    ],
+    "name": "OwnershipTransferStarted",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "previousOwner",
+        "type": "address"
+      },
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "newOwner",
+        "type": "address"
+      }
+    ],
+    "name": "OwnershipTransferred",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": false,
+        "internalType": "bool",
+        "name": "paused",
+        "type": "bool"
+      }
+    ],
+    "name": "PostingPausedSet",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": false,
+        "internalType": "uint16",
+        "name": "feeBps",
+        "type": "uint16"
+      }
+    ],
+    "name": "ProtocolFeeSet",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "token",
+        "type": "address"
+      },
+      {
+        "indexed": false,
+        "internalType": "bool",
+        "name": "allowed",
+        "type": "bool"
+      }
+    ],
+    "name": "TokenAllowedSet",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": false,
+        "internalType": "address",
+        "name": "treasury",
+        "type": "address"
+      }
+    ],
+    "name": "TreasurySet",
+    "type": "event"
+  },
+  {
+    "inputs": [],
+    "name": "ETH",
+    "outputs": [
+      {
+        "internalType": "address",
+        "name": "",
+        "type": "address"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "MAX_ARBITRATOR_FEE_BPS",
+    "outputs": [
+      {
+        "internalType": "uint16",
+        "name": "",
+        "type": "uint16"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "MAX_DEFAULT_BUYER_SHARE_BPS",
+    "outputs": [
+      {
+        "internalType": "uint16",
+        "name": "",
+        "type": "uint16"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "MAX_PROTOCOL_FEE_BPS",
+    "outputs": [
+      {
+        "internalType": "uint16",
+        "name": "",
+        "type": "uint16"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "MAX_SPEC_BYTES",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "acceptOwnership",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "account",
+        "type": "address"
+      }
+    ],
+    "name": "arbitrator",
+    "outputs": [
+      {
+        "components": [
+          {
+            "internalType": "uint32",
+            "name": "termsId",
+            "type": "uint32"
+          },
+          {
+            "internalType": "bool",
+            "name": "active",
+            "type": "bool"
+          },
+          {
+            "internalType": "uint32",
+            "name": "rulingsForBuyer",
+            "type": "uint32"
+          },
+          {
+            "internalType": "uint32",
+            "name": "rulingsForSupplier",
+            "type": "uint32"
+          },
+          {
+            "internalType": "uint32",
+            "name": "rulingsEven",
+            "type": "uint32"
+          },
+          {
+            "internalType": "uint32",
+            "name": "timedOut",
+            "type": "uint32"
+          }
+        ],
+        "internalType": "struct Tender.Arbitrator",
+        "name": "",
+        "type": "tuple"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint32",
+        "name": "termsId",
+        "type": "uint32"
+      }
+    ],
+    "name": "arbitratorTerms",
+    "outputs": [
+      {
+        "components": [
+          {
+            "internalType": "address",
+            "name": "arbitrator",
+            "type": "address"
+          },
+          {
+            "internalType": "uint16",
+            "name": "feeBps",
+            "type": "uint16"
+          },
+          {
+            "internalType": "uint32",
+            "name": "ruleWindow",
+            "type": "uint32"
+          }
+        ],
+        "internalType": "struct Tender.ArbitratorTerms",
+        "name": "",
+        "type": "tuple"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      }
+    ],
+    "name": "bestBid",
+    "outputs": [
+      {
+        "internalType": "address",
+        "name": "supplier",
+        "type": "address"
+      },
+      {
+        "internalType": "uint96",
+        "name": "price",
+        "type": "uint96"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "address",
+        "name": "supplier",
+        "type": "address"
+      }
+    ],
+    "name": "bidOf",
+    "outputs": [
+      {
+        "components": [
+          {
+            "internalType": "uint96",
+            "name": "price",
+            "type": "uint96"
+          },
+          {
+            "internalType": "uint96",
+            "name": "bond",
+            "type": "uint96"
+          },
+          {
+            "internalType": "uint40",
+            "name": "placedAt",
+            "type": "uint40"
+          }
+        ],
+        "internalType": "struct Tender.Bid",
+        "name": "",
+        "type": "tuple"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "buyer",
+        "type": "address"
+      }
+    ],
+    "name": "buyerRecord",
+    "outputs": [
+      {
+        "components": [
+          {
+            "internalType": "uint32",
+            "name": "posted",
+            "type": "uint32"
+          },
+          {
+            "internalType": "uint32",
+            "name": "paid",
+            "type": "uint32"
+          },
+          {
+            "internalType": "uint32",
+            "name": "cancelled",
+            "type": "uint32"
+          },
+          {
+            "internalType": "uint32",
+            "name": "disputesOpened",
+            "type": "uint32"
+          },
+          {
+            "internalType": "uint32",
+            "name": "disputesLost",
+            "type": "uint32"
+          }
+        ],
+        "internalType": "struct Tender.BuyerRecord",
+        "name": "",
+        "type": "tuple"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "supplier",
+        "type": "address"
+      },
+      {
+        "internalType": "address",
+        "name": "token",
+        "type": "address"
+      }
+    ],
+    "name": "completedVolume",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "account",
+        "type": "address"
+      },
+      {
+        "internalType": "address",
+        "name": "token",
+        "type": "address"
+      }
+    ],
+    "name": "credit",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "initialOwner",
+        "type": "address"
+      },
+      {
+        "internalType": "address",
+        "name": "initialTreasury",
+        "type": "address"
+      },
+      {
+        "internalType": "uint16",
+        "name": "initialFeeBps",
+        "type": "uint16"
+      }
+    ],
+    "name": "initialize",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      }
+    ],
+    "name": "job",
+    "outputs": [
+      {
+        "components": [
+          {
+            "internalType": "address",
+            "name": "supplier",
+            "type": "address"
+          },
+          {
+            "internalType": "enum Tender.Status",
+            "name": "status",
+            "type": "uint8"
+          },
+          {
+            "internalType": "uint40",
+            "name": "deadline",
+            "type": "uint40"
+          },
+          {
+            "internalType": "uint32",
+            "name": "reviewWindow",
+            "type": "uint32"
+          },
+          {
+            "internalType": "bool",
+            "name": "direct",
+            "type": "bool"
+          },
+          {
+            "internalType": "bool",
+            "name": "answered",
+            "type": "bool"
+          },
+          {
+            "internalType": "address",
+            "name": "buyer",
+            "type": "address"
+          },
+          {
+            "internalType": "uint96",
+            "name": "price",
+            "type": "uint96"
+          },
+          {
+            "internalType": "address",
+            "name": "token",
+            "type": "address"
+          },
+          {
+            "internalType": "uint32",
+            "name": "termsId",
+            "type": "uint32"
+          },
+          {
+            "internalType": "uint32",
+            "name": "deliveryWindow",
+            "type": "uint32"
+          },
+          {
+            "internalType": "uint16",
+            "name": "protocolFeeBps",
+            "type": "uint16"
+          },
+          {
+            "internalType": "uint16",
+            "name": "defaultBuyerShareBps",
+            "type": "uint16"
+          },
+          {
+            "internalType": "bytes32",
+            "name": "specHash",
+            "type": "bytes32"
+          }
+        ],
+        "internalType": "struct Tender.Job",
+        "name": "",
+        "type": "tuple"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "lastJobId",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "owner",
+    "outputs": [
+      {
+        "internalType": "address",
+        "name": "",
+        "type": "address"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "pendingOwner",
+    "outputs": [
+      {
+        "internalType": "address",
+        "name": "",
+        "type": "address"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "postingPaused",
+    "outputs": [
+      {
+        "internalType": "bool",
+        "name": "",
+        "type": "bool"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "protocolFeeBps",
+    "outputs": [
+      {
+        "internalType": "uint16",
+        "name": "",
+        "type": "uint16"
       }
     ],
     "stateMutability": "view",
@@ -3075,19 +4127,285 @@ export const tenderEscrowAbi = [
         "internalType": "address",
         "name": "token",
         "type": "address"
-      },
-      {
-        "internalType": "address",
-        "name": "to",
-        "type": "address"
       }
     ],
-    "name": "withdraw",
+    "name": "protocolFees",
     "outputs": [
       {
         "internalType": "uint256",
-        "name": "amount",
+        "name": "",
         "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint16",
+        "name": "feeBps",
+        "type": "uint16"
+      },
+      {
+        "internalType": "uint32",
+        "name": "ruleWindow",
+        "type": "uint32"
+      },
+      {
+        "internalType": "string",
+        "name": "termsURI",
+        "type": "string"
+      }
+    ],
+    "name": "registerArbitrator",
+    "outputs": [
+      {
+        "internalType": "uint32",
+        "name": "termsId",
+        "type": "uint32"
+      }
+    ],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "renounceOwnership",
+    "outputs": [],
+    "stateMutability": "pure",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "retireArbitrator",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      }
+    ],
+    "name": "rfqOf",
+    "outputs": [
+      {
+        "components": [
+          {
+            "internalType": "enum Tender.AwardMode",
+            "name": "mode",
+            "type": "uint8"
+          },
+          {
+            "internalType": "uint40",
+            "name": "awardDeadline",
+            "type": "uint40"
+          },
+          {
+            "internalType": "bytes24",
+            "name": "floorsHash",
+            "type": "bytes24"
+          }
+        ],
+        "internalType": "struct Tender.RFQState",
+        "name": "",
+        "type": "tuple"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "bool",
+        "name": "paused",
+        "type": "bool"
+      }
+    ],
+    "name": "setPostingPaused",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint16",
+        "name": "feeBps",
+        "type": "uint16"
+      }
+    ],
+    "name": "setProtocolFee",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "token",
+        "type": "address"
+      },
+      {
+        "internalType": "bool",
+        "name": "allowed",
+        "type": "bool"
+      }
+    ],
+    "name": "setTokenAllowed",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "newTreasury",
+        "type": "address"
+      }
+    ],
+    "name": "setTreasury",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "supplier",
+        "type": "address"
+      }
+    ],
+    "name": "supplierRecord",
+    "outputs": [
+      {
+        "components": [
+          {
+            "internalType": "uint32",
+            "name": "won",
+            "type": "uint32"
+          },
+          {
+            "internalType": "uint32",
+            "name": "completed",
+            "type": "uint32"
+          },
+          {
+            "internalType": "uint32",
+            "name": "declined",
+            "type": "uint32"
+          },
+          {
+            "internalType": "uint32",
+            "name": "refunded",
+            "type": "uint32"
+          },
+          {
+            "internalType": "uint32",
+            "name": "disputesFaced",
+            "type": "uint32"
+          },
+          {
+            "internalType": "uint32",
+            "name": "disputesLost",
+            "type": "uint32"
+          },
+          {
+            "internalType": "uint32",
+            "name": "ratingSum",
+            "type": "uint32"
+          },
+          {
+            "internalType": "uint32",
+            "name": "ratingCount",
+            "type": "uint32"
+          }
+        ],
+        "internalType": "struct Tender.SupplierRecord",
+        "name": "",
+        "type": "tuple"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "token",
+        "type": "address"
+      }
+    ],
+    "name": "tokenAllowed",
+    "outputs": [
+      {
+        "internalType": "bool",
+        "name": "",
+        "type": "bool"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "newOwner",
+        "type": "address"
+      }
+    ],
+    "name": "transferOwnership",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "treasury",
+    "outputs": [
+      {
+        "internalType": "address",
+        "name": "",
+        "type": "address"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint16",
+        "name": "feeBps",
+        "type": "uint16"
+      },
+      {
+        "internalType": "uint32",
+        "name": "ruleWindow",
+        "type": "uint32"
+      },
+      {
+        "internalType": "string",
+        "name": "termsURI",
+        "type": "string"
+      }
+    ],
+    "name": "updateArbitratorTerms",
+    "outputs": [
+      {
+        "internalType": "uint32",
+        "name": "termsId",
+        "type": "uint32"
       }
     ],
     "stateMutability": "nonpayable",
@@ -3095,7 +4413,7 @@ export const tenderEscrowAbi = [
   }
 ] as const;
 
-export const tenderEscrowBytecode = "0x6101206040523461036b57604051601f615d1c38819003918201601f19168301916001600160401b03831184841017610300578084926101009460405283398101031261036b5761004f8161036f565b9061005c6020820161036f565b90604081015161ffff81169081810361036b5761007b60608401610383565b9061008860808501610383565b60a085015193906001600160a01b038516850361036b576100b760e06100b060c08901610383565b9701610383565b9663ffffffff85168015801561035c575b61033f57506001600160a01b031693841561032c576101f483116103145760805260a0526040516080810181811060018060401b0382111761030057604090815284825260208281018490525f8284018190526060939093018390528254600160a01b600160f81b031987167fff000000000000000000000000000000000000000000000000000000000000009091161760a09590951b61ffff60a01b1694909417909155519283527f344ed1ad4ddd7e63e04403811e38058895ef7a656bf6d5b25d219e0083c227e6927f3c864541ef71378c6229510ed90f376565ee42d9c5e0904a984a9e863e6db44f908390a1604051908152a160c05260e05263ffffffff811663ffffffff6080511680821080156102ef575b6102cd575050610100526001600160a01b031680156102ba57600e80546001600160a01b0319908116909155600d80549182168317905560405191906001600160a01b03167f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e05f80a361598790816103958239608051818181610d8e0152818161423e0152615823015260a051818181610db8015281816142670152818161586d015261589d015260c051818181611ff30152613829015260e051818181612a590152612d0201526101005181818161062901526126da0152f35b631e4fbdf760e01b5f525f60045260245ffd5b63ffffffff60a0511691631bf0bd7960e11b5f5260045260245260445260645ffd5b5063ffffffff60a0511682116101df565b634e487b7160e01b5f52604160045260245ffd5b8262468ae760e91b5f526004526101f460245260445ffd5b846312b31bfd60e11b5f5260045260245ffd5b8263ffffffff9163060df8d560e41b5f526004521660245260445ffd5b5063ffffffff831681116100c8565b5f80fd5b51906001600160a01b038216820361036b57565b519063ffffffff8216820361036b5756fe60806040526004361015610011575f80fd5b5f5f3560e01c8062235e5b146145445780630184e9521461443857806305261aea1461428e578063139695f31461422357806313a34b2814613f555780631c099ad6146138c85780632027d4d41461385857806322d3b5a0146138135780632329e48c14613622578063278ecde1146134d257806328e05bf11461343d5780632a54db01146133845780632c147632146132f95780632d7f669c14612d2657806334f5c21b14612ce557806335659fb814612cc15780633fa602c314612b1a57806340e58ee51461291c578063513040861461290057806351cc784f146128d75780635ffd643c1461283d57806361d027b31461281657806366c85dee146125e25780636d947e4b146125c55780636dca070214611d9a578063715018a614611d7a57806379ba509714611cf757806380d86bbf14611ca45780638322fff214611c885780638da5cb5b14611c5f57806390e125c614611c3a578063a0355f4e14611ac3578063a6a7f0eb14611a0a578063a6f678f8146119a8578063a9b096d11461185c578063ace782fc14611799578063b91cbf2a1461177c578063bfa21cd81461143e578063c77cb6be146113e8578063cc1f0d2d14611395578063d2632a74146112d1578063d6e08c69146112b4578063d8b801b714611297578063d8fcb578146110e9578063dcf844a7146110b0578063dde8781714610efc578063e30c397814610ed3578063e432e62c14610e76578063e4467f3514610ddd578063e6bb7f58146107bb578063ea119ff81461064d578063eddada1c1461060c578063f0f442601461058a578063f2fde38b1461051c578063f40caf1a146103c5578063f940e385146102ab5763f9f507461461028c575f80fd5b346102a857806003193601126102a85760206040516120008152f35b80fd5b50346102a85760403660031901126102a8576102c5614609565b906102ce6145f3565b906102d7614bc3565b6001600160a01b03821680156103b2575033815260036020526040812060018060a01b0384165f5260205260405f205491821561039257338083526003602090815260408085206001600160a01b038881165f8181529285529183902087905582519086168152808401889052929761037b9588959094919390917fa4195c37c2947bbe89165f03e320b6903116f0b10d8cfdb522330f7ce6f9fa249190a3614e27565b5f5160206159325f395f51905f525d604051908152f35b635623329f60e11b8252336004526001600160a01b038416602452604482fd5b630bc2c5df60e11b825260045260249150fd5b50346102a85760203660031901126102a857600435906103e3614bc3565b818152600260205260408120828252600c6020526040822060018060a01b0333165f5260205260405f20906001600160601b03825460601c1691815460ff8160a01c1690600882101561050857600182141590816104f4575b5084159182156104d7575b50506104bf5780546bffffffffffffffffffffffff60601b1916905560405182815292936104ac933391907f6c3d03ead7c2811da29344b0cde807a4ea58d6d60ffe580502e01de3062a358490602090a36002015433906001600160a01b0316614ed7565b805f5160206159325f395f51905f525d80f35b631aecc2eb60e11b8452600485905233602452604484fd5b600714915081156104ec575b50155f80610447565b90505f6104e3565b6001600160a01b031633141590505f61043c565b634e487b7160e01b86526021600452602486fd5b50346102a85760203660031901126102a857610536614609565b61053e614b9c565b600e80546001600160a01b0319166001600160a01b03928316908117909155600d549091167f38d16b8cac22d99fc7c124b9cd0de2d3fa1faef420bfe791d8c362d765e227008380a380f35b50346102a85760203660031901126102a8576105a4614609565b6105ac614b9c565b6001600160a01b031680156105fa5781546001600160a01b031916811782556040519081527f3c864541ef71378c6229510ed90f376565ee42d9c5e0904a984a9e863e6db44f90602090a180f35b6312b31bfd60e11b8252600452602490fd5b50346102a857806003193601126102a857602060405163ffffffff7f0000000000000000000000000000000000000000000000000000000000000000168152f35b50346102a85760403660031901126102a85760043561066a6146bd565b90808352600260205264ffffffffff604084205461068e60ff8260a01c1684614bf8565b60a81c16804210156107a35750808352600c60209081526040808520335f9081529252902080546001600160601b03169290831561078b576001600160601b0382169384158015610781575b6107655750805464ffffffffff60c01b1985167fffffff0000000000ffffffffffffffffffffffff000000000000000000000000909116174260c01b64ffffffffff60c01b1617905561072f905b33836151fb565b604051928352151560208301527f826d68d7330bd93f434d3364e8e409a2e393894a85f2e48efe13c462c5444bed60403393a380f35b630817450760e11b865260048490526024859052604452606485fd5b50808510156106da565b630337388b60e31b8552600483905233602452604485fd5b633b640af160e01b8452600491909152602452604482fd5b5060203660031901126102a8576001600160401b03600435116102a857610180600435360360031901126102a8576107f1614bc3565b6107ff604460043501614a2f565b64ffffffffff4291161115610d765761083461082f4264ffffffffff610829604460043501614a2f565b16614a41565b61581c565b610842604460043501614a2f565b90600260c4600435013510156102a85761086160c46004350135614680565b600160c4600435013514610d3e575b61088561014460043501600435600401614a4e565b9160c083016008610896828661491f565b905011610d1c575060a0830161271061ffff6108b183614954565b1611610cef5750604083019261271061ffff6108cc86614954565b1611610cba576060016101f461ffff6108e483614954565b1611610c8857506108f361480a565b916001602084015264ffffffffff61090f604460043501614a2f565b16604084015263ffffffff61092860a4600435016149a7565b1660608401523360c08401526001600160601b0361094a6024600435016149b8565b1660e08401526001600160a01b036109656004803501614993565b1661010084015263ffffffff61097f6084600435016149a7565b1661014084015261ffff61099861010460043501614954565b166101808401526109cc6109b060e460043501614993565b6109c5610164600435016004356004016149cc565b9186615418565b916109ea6109e561014460043501600435600401614a4e565b6151a9565b6040516109f68161477c565b610a0560c46004350135614680565b60c46004350135815264ffffffffff8316602082015260408101916001600160401b0319168252848452600a6020526040842091815191610a4583614680565b610a4e83614680565b60ff65ffffffffff006020865493015160081b16926601000000000000600160f01b03906601000000000000600160f01b03905160101c161693169061ffff60f01b16171717905561ffff61016063ffffffff6101208701511695015116604051946080865260018060a01b03610ac960043560040161461f565b1660808701526001600160601b03610ae56024600435016146d3565b1660a08701526044600435013564ffffffffff8116809103610c845760c087015263ffffffff610b19606460043501614633565b1660e087015263ffffffff610b32608460043501614633565b1661010087015263ffffffff610b4c60a460043501614633565b16610120870152610b6260c46004350135614680565b60043560c48101356101408801526001600160a01b0390610b859060e40161461f565b1661016087015261ffff610b9e61010460043501614644565b166101808701526004356101248101356101a088015261014481013590360360e21901811215610c84579585927f4c1cdf61b57fe36b33e118678a73f1fc6ec74df80ce350d4b5f0ec3ddbf6e83c9264ffffffffff610c3e610c1660209b6101806101c0880152600461020088019181350101614a63565b610c2b610164600435016004356004016149fe565b878303607f19016101e0890152906148c1565b961689840152604083015260608201528033940390a361037b610c65600435600401614993565b6001600160601b03610c7b6024600435016149b8565b16903390614fb0565b8480fd5b8261ffff610c97604493614954565b6326f8e03760e21b83526b6d696e417667526174696e6760a01b60045216602452fd5b60448361ffff610cc987614954565b6326f8e03760e21b83526e6d61784c6f7373536861726542707360881b60045216602452fd5b8261ffff610cfe604493614954565b6326f8e03760e21b835266626f6e6442707360c81b60045216602452fd5b610d29915060449361491f565b63b16c3e0560e01b8352600452506008602452fd5b90610d709063ffffffff610d69606460043501610d6483610d5e836149a7565b1661581c565b6149a7565b169061488e565b90610870565b606490631bf0bd7960e11b81528060045263ffffffff7f00000000000000000000000000000000000000000000000000000000000000001660245263ffffffff7f000000000000000000000000000000000000000000000000000000000000000016604452fd5b50346102a85760203660031901126102a85760043561ffff811690818103610e7257610e07614b9c565b6101f48211610e5957825461ffff60a01b191660a09190911b61ffff60a01b161782556040519081527f344ed1ad4ddd7e63e04403811e38058895ef7a656bf6d5b25d219e0083c227e690602090a180f35b62468ae760e91b835260048290526101f4602452604483fd5b8280fd5b50346102a857610e85366146e7565b939290923381526008602052604081209060ff825460201c1615610ec0576020610eb287878787876152ea565b63ffffffff60405191168152f35b636faba9f360e11b815233600452602490fd5b50346102a857806003193601126102a857600e546040516001600160a01b039091168152602090f35b50346102a85760403660031901126102a85760043590610f1a6145f3565b610f22614bc3565b828252600260205260408220908154610f4160ff8260a01c1686614bf8565b848452600a602052604084209060405191610f5b8361477c565b5491600160ff8416610f6c81614680565b808352602083019464ffffffffff8160081c1686526001600160401b03199060101b166040840152610f9d81614680565b610fa681614680565b03611085575060018401546001600160a01b0316330361106d5764ffffffffff9060a81c16804210611056575064ffffffffff9051168042101561103f5750838352600c6020526040832060018060a01b0382165f526020526001600160601b0360405f20541691821561101e576104ac9394614ce8565b630337388b60e31b845260048590526001600160a01b038216602452604484fd5b63021ed8e960e31b84526004859052602452604483fd5b6317c5132360e31b85526004869052602452604484fd5b63478f059d60e11b8552600486905233602452604485fd5b8587604492519061109582614680565b6314a2543f60e11b83526004526110ab81614680565b602452fd5b50346102a85760203660031901126102a8576020906040906001600160a01b036110d8614609565b168152600483522054604051908152f35b506110f33661468a565b906110ff939293614bc3565b8383526002602052604083209182549161111f60ff8460a01c1687614c7e565b6001600160a01b038316330361127f578260f81c61126b5764ffffffffff8360a81c168042101561125457509161ffff600161124b936104ac97987f538e1998ed1374296daf0fc58078b7f2a9447b4f20b6b8804d3834c36c0e5c936127109760028a019363ffffffff855460a01c168d52600960205260408d209764ffffffffff6111e0604080519b6111b28d61477c565b549b8a8060a01b038d16815263ffffffff602082019d8e8e8260a01c16905260b01c169182910152426148e1565b64ffffffffff60a81b1960f88a901b8a810390941690931792909216911660a881901b64ffffffffff60a81b16919091178c5561122a6040519384936040855260408501916148c1565b9060208301520390a2818060a01b0390541695015460a01c915116906148ee565b04903390614fb0565b63041f95d160e51b86526004879052602452604485fd5b6311a0305160e21b85526004869052602485fd5b635313449360e01b8552600486905233602452604485fd5b50346102a857806003193601126102a85760206040516113888152f35b50346102a857806003193601126102a85760206040516103e88152f35b50346102a85760203660031901126102a857604060a0916112f0614609565b81608084516112fe816147ce565b82815282602082015282868201528260608201520152600180851b0316815260066020522063ffffffff60405191611335836147ce565b5481808216938481528160208201818560201c168152816040840191818760401c1683528160806060870196828a60601c168852019760801c16875260405198895251166020880152511660408601525116606084015251166080820152f35b50346102a85760403660031901126102a85760406113b1614609565b916113ba6145f3565b9260018060a01b031681526003602052209060018060a01b03165f52602052602060405f2054604051908152f35b50346102a85760203660031901126102a857604080916004358152600b60205220602082519161141783614731565b546001600160a01b03811680845260a09190911c9190920181905282519182526020820152f35b5060203660031901126102a857600435906001600160401b0382116102a8578160040191610120600319823603011261177857611479614bc3565b6001600160a01b0361148a84614993565b1615801561175e575b61173a5760648101906114a5826149a7565b6114b59063ffffffff16426148e1565b64ffffffffff16906114c685614993565b91608482016114d4816149a7565b92604481019586946114e5866149b8565b9960248401976114f489614993565b946114fe856149a7565b9560c482019d61150d8f614954565b956040519461151b86614760565b600160a01b6001900316855260208501600290528a604086015263ffffffff16606085015260808401600190528d60a08501523360c08501526001600160601b031660e0840152600160a01b60019003166101008301526101208201958c875263ffffffff166101408301526101608201938c855261ffff166101808301528b6101a083015260a481019c6115af8e614993565b926101048301936115c085876149cc565b916115ca93615418565b9d8e986115d686614993565b985163ffffffff16965161ffff16978d6040519d8e9160808352600160a01b600190036116028b61461f565b1660808401526001600160a01b039061161a9061461f565b1660a0830152611629906146d3565b6001600160601b03169060c0015261164090614633565b63ffffffff1660e08d015261165490614633565b63ffffffff166101008c01526001600160a01b03906116729061461f565b166101208b015261168290614644565b61ffff166101408a015260e4013561016089015261169f916149fe565b610180880161012090526101a08801906116b8926148c1565b94602087015260408601526060850152600160a01b600190031692803393037fc6b7f9cc74aadc20b61d6b32448a52c2a1631bdaf560a769051ab4de60c7626d91a461170390614993565b9061170d906149b8565b6001600160601b03163361172092614fb0565b5f5160206159325f395f51905f525d604051908152602090f35b50611746602492614993565b6388cb03f160e01b82526001600160a01b0316600452fd5b5061176883614993565b6001600160a01b03163314611493565b5080fd5b50346102a857806003193601126102a85760206040516127108152f35b50346102a85760203660031901126102a857604060c0916117b8614609565b6117c0614963565b506001600160a01b031681526008602052206040519063ffffffff906117e5836147b3565b548180821693848152816020820160ff8560201c16151581528160408401818760281c1681526060850192828860481c1684528260a06080880197828b60681c168952019860881c168852604051998a5251151560208a0152511660408801525116606086015251166080840152511660a0820152f35b50346102a85760203660031901126102a857611876614609565b8160405161188381614797565b8181528160208201528160408201528160608201528160808201528160a08201528160c082015260e00152600160a01b60019003168152600560205260409020604051906118d082614797565b5463ffffffff811691828152602081018260201c63ffffffff168152604082018360401c63ffffffff168152606083018460601c63ffffffff16815260808401918560801c63ffffffff16835260a08501938660a01c63ffffffff16855260c08601958760c01c63ffffffff16875260e0019660e01c87526040519788525163ffffffff1660208801525163ffffffff1660408701525163ffffffff1660608601525163ffffffff1660808501525163ffffffff1660a08401525163ffffffff1660c08301525163ffffffff1660e082015261010090f35b50346102a8576119b7366146e7565b939290923381526008602052604081209081549063ffffffff82166119f75764ff000000001982166401000000001783556020610eb288888888886152ea565b6389c1038760e01b815233600452602490fd5b50346102a857611a193661468a565b9190818452600260205260408420805490611a3a60ff8360a01c1685614c7e565b600101546001600160a01b03163314159081611aaf575b50611a9757611a917f39935cf45244bc296a03d6aef1cf17779033ee27090ce9c68d432367ce1069969160405191829160208352339660208401916148c1565b0390a380f35b636fd4ff2b60e11b8452600482905233602452604484fd5b6001600160a01b031633141590505f611a51565b50346102a85760203660031901126102a85760043590611ae1614bc3565b818152600260205260408120918254611b0060ff8260a01c1683614cb3565b6001600160a01b0381163303611c225764ffffffffff9060a81c1680421015611c0c57506104ac9192600360a11b60ff60a01b19825416178155611baa6001820192835460a01c928691815460ff8160f01c1615611bb0575b507f9f8ddc8d425cef8d260e704c0f276b1518f16a5afbe4c048d9e78b2aa6478089606060405160018152876020820152856040820152a26002015493546001600160a01b039485169416926148e1565b91614ed7565b6001600160a01b03169250611bc583826158c4565b9288526005602052611c0660408920611be763ffffffff825460401c166148aa565b63ffffffff60401b82549160401b169063ffffffff60401b1916179055565b5f611b59565b6044929163041f95d160e51b8352600452602452fd5b635313449360e01b8352600482905233602452604483fd5b50346102a857806003193601126102a85760ff6020915460b01c166040519015158152f35b50346102a857806003193601126102a857600d546040516001600160a01b039091168152602090f35b50346102a857806003193601126102a857602090604051908152f35b50346102a85760403660031901126102a8576040611cc0614609565b91611cc96145f3565b9260018060a01b031681526007602052209060018060a01b03165f52602052602060405f2054604051908152f35b50346102a857806003193601126102a857600e54336001600160a01b03821603611d67576001600160a01b0319908116600e55600d80543392811683179091556001600160a01b03167f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e08380a380f35b63118cdaa760e01b825233600452602482fd5b50346102a857806003193601126102a8576317d5c96560e11b8152600490fd5b5060603660031901126102a857600435611db26146bd565b604435926001600160401b0384116102a857836004019160e0600319863603011261177857611ddf614bc3565b8382526002602052604082209064ffffffffff8254611e0460ff8260a01c1688614bf8565b60a81c16804210156125ae57506001820154938460a01c926001600160601b03831695861561259f57848711612584576001600160a01b03163314612571576002015463ffffffff8160a01c168552600960205260018060a01b03604086205416331461255e57868552600c60209081526040808720335f90815292529020546001600160601b031661254657611e9a826151a9565b878652600a602052604086205460101b67ffffffffffffffff199081169116036125325760018060a01b03169033855260056020526040852060405190611ee082614797565b5463ffffffff8116825263ffffffff8160201c1680602084015263ffffffff8260401c16604084015263ffffffff8260601c1660608401526080830163ffffffff8360801c16815260a084019163ffffffff8460a01c16835260e060c086019563ffffffff8660c01c168752019360e01c845263ffffffff611f61876149a7565b1681106124eb575060248c016001600160801b03611f7e826151e7565b16612466575b5060448c019161271061ffff611f9985614954565b16106123aa575b50505063ffffffff81511660848b0163ffffffff611fbd826149a7565b16821061236557505060648a019161ffff611fd784614954565b166122ae575b505050611ff09060c4899799019061491f565b977f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03169691949091865b8a8110156121ad578060071b870161203981614993565b60408051635531e97160e11b81526001600160a01b03909216600483015233602483015282810135604483018190529190816064818f5afa80156121a2578b918c91612142575b5064ffffffffff429116118080916120f6575b156120a45750505050600101612022565b60a4938e9386938e6060945f146120ee5750935b60405163667b1bc760e01b8152600481019690965260248601526044850152013560648301526001600160d81b03166084820152fd5b9050936120b8565b506020840135600281101561213e5761210e81614680565b6121285760608401356001600160d81b0383161015612093565b60608401356001600160d81b0383161115612093565b8c80fd5b9150506040813d821161219a575b8161215d604093836147e9565b81010312612196578051906001600160d81b038216820361219257602001519064ffffffffff8216820361219257905f612080565b8b80fd5b8a80fd5b3d9150612150565b6040513d8d823e3d90fd5b506104ac95506001600160601b036127106121dc8b9461ffff6121d560a461226e9701614954565b16906148ee565b0416946107286040516121ee8161477c565b85815260208082018981524264ffffffffff166040808501918252888e52600c8452808e20335f908152945290922092518354915192516001600160e81b03199092166001600160601b03919091161760609290921b6bffffffffffffffffffffffff60601b169190911760c09190911b64ffffffffff60c01b16179055565b604051928352846020840152151560408301527f361b36c62cd883cba7028c94b8fef7ca1455b636fe8eba64b6ce5b1f47e20fdc60603393a33390614fb0565b815163ffffffff1661231d57505085905b61ffff6122cb82614954565b1682106122d85780611fdd565b60849161ffff6122e88b93614954565b60405193631f9449c560e21b855260048501526b6d696e417667526174696e6760a01b60248501521660448301526064820152fd5b63ffffffff90511690606482029180830460641490151715612351579063ffffffff61234b92511690614901565b906122bf565b634e487b7160e01b88526011600452602488fd5b60849163ffffffff6123778d936149a7565b60405193631f9449c560e21b85526004850152696d696e526174696e677360b01b60248501521660448301526064820152fd5b815163ffffffff1661241c57505087905b61ffff6123c782614954565b1682116123d45780611fa0565b60849161ffff6123e48d93614954565b60405193631f9449c560e21b855260048501526e6d61784c6f7373536861726542707360881b60248501521660448301526064820152fd5b63ffffffff905116906127108202918083046127101490151715612452579063ffffffff61244c92511690614901565b906123bb565b634e487b7160e01b8a52601160045260248afd5b338a52600760205260408a2060018060a01b0388165f5260205260405f2054906001600160801b03612497826151e7565b1682106124a45750611f84565b6084916001600160801b036124b98f936151e7565b60405193631f9449c560e21b85526004850152686d696e566f6c756d6560b81b60248501521660448301526064820152fd5b8b60849163ffffffff6124fd896149a7565b60405193631f9449c560e21b855260048501526b1b5a5b90dbdb5c1b195d195960a21b60248501521660448301526064820152fd5b63ece5265f60e01b85526004879052602485fd5b6370ba739f60e01b8552600487905233602452604485fd5b635ad4507160e01b855233600452602485fd5b6388cb03f160e01b855233600452602485fd5b60648686898b63c6045e8b60e01b8452600452602452604452fd5b634dfba02360e01b8652600486fd5b633b640af160e01b84526004869052602452604483fd5b50346102a857806003193601126102a85760206040516101f48152f35b506125ec3661468a565b6125f7939293614bc3565b83835260026020526040832080549261261660ff8560a01c1687614c49565b6001820154936001600160a01b03851633036127fe5764ffffffffff9060a81c16804210156112545750947f896fa6faaf2177c3414507caa11f066543e9e5c8cb5f1e63dd7267b08ff8621a6104ac9596600284019463ffffffff865460a01c16895260096020526127106126c8602060408c209963ffffffff6040519b61269d8d61477c565b5460018060a01b0381168d528c61ffff8260a01c16948591015260b01c1660408c015260a01c6148ee565b049664ffffffffff61270063ffffffff7f000000000000000000000000000000000000000000000000000000000000000016426148e1565b875465ffffffffffff60a01b1916911660a881901b64ffffffffff60a81b1691909117600160a21b17875595546001600160a01b03168a52600560205260408a20805461277a919061275a9060801c63ffffffff166148aa565b815463ffffffff60801b191660809190911b63ffffffff60801b16179055565b338a5260066020526127bc60408b2061279c63ffffffff825460601c166148aa565b815463ffffffff60601b191660609190911b63ffffffff60601b16179055565b60018060a01b03905116946127de6040519384936060855260608501916148c1565b9088602084015260408301520390a35433906001600160a01b0316614fb0565b63478f059d60e11b8652600487905233602452604486fd5b50346102a857806003193601126102a857546040516001600160a01b039091168152602090f35b50346102a85760203660031901126102a857604060609161285c614870565b506004358152600a60205220604051906128758261477c565b5464ffffffffff60ff82169261288a84614680565b83815260406020820191838560081c16835201926001600160401b03199060101b168352604051936128bb81614680565b8452511660208301525167ffffffffffffffff19166040820152f35b50346102a857806003193601126102a8576001600160401b036020915460b81c16604051908152f35b50346102a857806003193601126102a857602060405160088152f35b50346102a85760203660031901126102a8576004359061293a614bc3565b81815260026020526040812091825461295960ff8260a01c1683614bf8565b818352600b602052604083205460018501805490956001600160a01b039182169390923385149216158280612b13575b15612a10575b50505083946104ac9450600760a01b60ff60a01b198354161782555460a01c9282865260066020526129d160408720611be763ffffffff825460401c166148aa565b604051908482527fa80c76c474b34cc7af71dec63d733b959fff08f4eb0789e288be5db6b608f94260203393a3600201546001600160a01b0316614ed7565b15612a855760a81c64ffffffffff16905b15612a4e57945b854210612a375794808061298f565b604485878663dafe44bb60e01b8352600452602452fd5b612a7f9063ffffffff7f000000000000000000000000000000000000000000000000000000000000000016906148e1565b94612a28565b50838552600a6020526040852060405190612a9f8261477c565b549060ff821690612aaf82614680565b8181526040602082019364ffffffffff8160081c1685526001600160401b03199060101b16910152612ae081614680565b612ae981614680565b15612afc575164ffffffffff1690612a21565b6044868663dafe44bb60e01b825260045280602452fd5b5080612989565b50346102a85760603660031901126102a857602435906004356044356001600160401b038111610e7257612b52903690600401614653565b90938284526002602052604084208054612b7260ff8260a01c1686614cb3565b6001600160a01b0381169033829003612ca95764ffffffffff8160a81c1680421015612c92575083158015612c8a575b612c7b577f95580a6ab7ff55f8dacc771424b7161a4d444704d141b143095b75fbff4d9ac295969764ffffffffff9260ff612beb63ffffffff612c3f9560d01c1686421661488e565b865464ffffffffff60a81b1960a084901b1991909116600360a01b171660a882901b64ffffffffff60a81b16178755955460f01c16612c4c575b5060405195869586526060602087015260608601916148c1565b911660408301520390a280f35b895260056020526040892063ffffffff612c68818354166148aa565b1663ffffffff198254161790555f612c25565b63e21765e760e01b8752600487fd5b508415612ba2565b63041f95d160e51b88526004879052602452604487fd5b635313449360e01b8752600486905233602452604487fd5b50346102a857806003193601126102a85761ffff6020915460a01c16604051908152f35b50346102a857806003193601126102a857602060405163ffffffff7f0000000000000000000000000000000000000000000000000000000000000000168152f35b50346102a85760603660031901126102a857600435906024359161ffff831680930361177857612d54614bc3565b80825260026020526040822091825490612d7460ff8360a01c1684614c7e565b60028401805460a01c63ffffffff168252600960205260408220549092906001600160a01b031633036132e1578060f81c156132cd5764ffffffffff9060a81c16804210156132b5575061271085116132a1576040518581526044356020820152837fad92dda15b05c74aeed07ca6dba74c63ea1f4d50757f1c07cc7d0f8fa3f0d97b60403393a3835460ff60a01b198116600560a01b17808655600190950154925460a081901c63ffffffff1683526009602052604080842090516001600160a01b03838116999197948116969081169490939092612e538961477c565b549160018060a01b038316895263ffffffff61ffff8460a01c16938460208c015260b01c1660408a0152612710612ec9612eb482612e9d612e92614963565b9960a01c97886148ee565b049583612eaa86836148ee565b0490818a52614a41565b61ffff608089019582875260e01c16906148ee565b0492612edd60608701948086528451614a41565b9760a087019b898d5260208801998a52611388841192835f14613217579081612f0960ff938b516148e1565b8a5260408a01525b60f01c16156132075780805b83156131f557612f2e9089516148e1565b88525b6131e1575089516001600160a01b03165f908152600860205260409020811561317057805468ffffffff0000000000612f7263ffffffff8360281c166148aa565b60281b169068ffffffff000000000019161790555b156131405750865f526005602052612fcf60405f20612faf63ffffffff825460a01c166148aa565b815463ffffffff60a01b191660a09190911b63ffffffff60a01b16179055565b80516130a9575b5080518061308a575b5082519782865199604086019a8b51906040519283526020830152604082015260607fe21a3cfb0be3eec935c7dc8d2d7180967cfc67ef41f4b503da1f3d9888a0e1de91a2519051604051915f83526020830152604082015260605f5160206159125f395f51905f5291a2516130559187614ed7565b516130609185614ed7565b5190516130789290916001600160a01b031690614ed7565b5f5f5160206159325f395f51905f525d005b895f5260046020526130a160405f209182546148e1565b90555f612fdf565b865f5260056020526130ec60405f206130cb63ffffffff825460201c166148aa565b67ffffffff0000000082549160201b169067ffffffff000000001916179055565b51865f52600760205260405f2060018060a01b038b165f5260205261311660405f209182546148e1565b9055835f52600660205261313a60405f206130cb63ffffffff825460201c166148aa565b5f612fd6565b6113881115612fcf57845f52600660205261316b60405f2061275a63ffffffff825460801c166148aa565b612fcf565b6113888310156131ad57805463ffffffff60481b61319663ffffffff8360481c166148aa565b60481b169063ffffffff60481b1916179055612f87565b805463ffffffff60681b6131ca606883901c63ffffffff166148aa565b60681b169063ffffffff60681b1916179055612f87565b634e487b7160e01b81526021600452602490fd5b613200908b516148e1565b8a52612f31565b806132128b886158c4565b612f1d565b61138885101561323c57908161323060ff938d516148e1565b8c5260408a0152612f11565b6132578160011c61324e818c516148e1565b8b528c516148e1565b8b526001600160ff1b038116810361328d578261328d579061328360ff9260011981169060011b614a41565b60408a0152612f11565b634e487b7160e01b83526011600452602483fd5b63cfb067a160e01b81526004859052602490fd5b63041f95d160e51b8252600484905260245260449150fd5b6344a3dde560e01b82526004849052602482fd5b63b051a7eb60e01b8252600484905233602452604482fd5b50346102a85760203660031901126102a85760043563ffffffff81168091036117785760609160409161332a614870565b50815260096020522063ffffffff604051916133458361477c565b5461ffff60018060a01b038216938481528360406020830192848660a01c168452019360b01c1683526040519485525116602084015251166040820152f35b50346102a85760203660031901126102a85761339e614609565b6133a6614bc3565b6001600160a01b0381168083526004602052604083205490929091821561342557838252600460209081526040808420849055835481516001600160a01b03909116808252818401879052929661037b9487949390927fdb249cf7a102711dda1beaba415bb011ee0e1402c7f67617236fed5739235d6c9190a2614e27565b635623329f60e11b8252306004526024849052604482fd5b50346102a85760403660031901126102a85760406134596145f3565b91613462614870565b506004358152600c602052209060018060a01b03165f52602052606060405f2064ffffffffff604051916134958361477c565b546001600160601b0380821693848152836040602083019284868a1c168452019360c01c1683526040519485525116602084015251166040820152f35b50346102a85760203660031901126102a857600435906134f0614bc3565b81815260026020526040812064ffffffffff815461351460ff8260a01c1686614cb3565b60a81c1680421061360b57508192611baa6104ac93600360a11b60ff60a01b198554161784556001840193845460a01c938792825460ff8160f01c16156135a7575b5060607f9f8ddc8d425cef8d260e704c0f276b1518f16a5afbe4c048d9e78b2aa647808991604051908152876020820152856040820152a26002015493546001600160a01b039485169416926148e1565b6001600160a01b031693506135be905083826158c4565b92885260056020527f9f8ddc8d425cef8d260e704c0f276b1518f16a5afbe4c048d9e78b2aa6478089606060408a206136048b9161279c63ffffffff8254861c166148aa565b9150613556565b9050604492630a476e4560e31b8352600452602452fd5b50346102a85760203660031901126102a85761363c61480a565b5060043581526002602052604081209060405161365881614760565b82546001600160a01b038116825260a081901c60ff16939092906020830160088610156137ff57839495815260408401928660a81c64ffffffffff16845260608501938760d01c63ffffffff16855260808601978060f01c60ff161515895260a087019060f81c1515815260018501549060c0880199600160a01b6001900383168b5260e089019260a01c83526002870154976101008a0194600160a01b600190038a1686526101208b01968a60a01c63ffffffff1688526101408c01988b60c01c63ffffffff168a526101608d019a8d8d60e01c61ffff168d52610180019c60f01c8d52600301549c6101a0019c8d52604051809e600160a01b600190039051169052519060088210156131e1575060208d01525164ffffffffff1660408c01525163ffffffff90811660608c01529051151560808b01529051151560a08a015298516001600160a01b0390811660c08a015290516001600160601b031660e089015290511661010087015251861661012086015251909416610140840152925161ffff908116610160840152925190921661018082015290516101a08201526101c090f35b634e487b7160e01b83526021600452602483fd5b50346102a857806003193601126102a8576040517f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03168152602090f35b50346102a857806003193601126102a857338152600860205260408120805460ff8160201c16156138b55764ff0000000019169055337f261f321d49afeb83212f4df82b613cf98abe3e3ea7c6a8edf3dc7b6d4331259f8280a280f35b636faba9f360e11b835233600452602483fd5b5034613f51576020366003190112613f51576004356138e5614bc3565b805f52600260205260405f2091825461390460ff8260a01c1684614c7e565b64ffffffffff8160a81c16804210613f3b575060f81c15613c505760028301805460f01c908360405184815283602082015260407f047190f541265aeb49fa358228beaf7a7310396930e51c9f60670be491303e2691a2845460ff60a01b198116600560a01b17808755600190960154915463ffffffff60a082901c16855260096020526040808620905191976001600160a01b038981169893969481169591949082169391926139b48861477c565b5497600160a01b60019003891688528860a01c61ffff16988960208a015260b01c63ffffffff166040890152806139e9614963565b9460a01c996139f8908b6148ee565b612710900499613a0884826148ee565b6127109004808752613a1991614a41565b809c608087019d8e5260e01c61ffff16613a32916148ee565b61271090049260608601938085528d5190613a4c91614a41565b9760a087019b898d5260208801998a5280885190613a69916148e1565b8852895190613a77916148e1565b895260f01c60ff165f14613c3d5761138882915b1115613c2b57613a9c9086516148e1565b85525b6131e1575086516001600160a01b03165f908152600860205260409020805463ffffffff60881b613ad9608883901c63ffffffff166148aa565b60881b169063ffffffff60881b19161790555f998051613bb5575b50805180613b96575b5082519782865199604086019a8b51906040519283526020830152604082015260607fe21a3cfb0be3eec935c7dc8d2d7180967cfc67ef41f4b503da1f3d9888a0e1de91a2519051604051915f83526020830152604082015260605f5160206159125f395f51905f5291a251613b739187614ed7565b51613b7e9185614ed7565b5190516104ac9290916001600160a01b031690614ed7565b895f526004602052613bad60405f209182546148e1565b90555f613afd565b865f526005602052613bd760405f206130cb63ffffffff825460201c166148aa565b51865f52600760205260405f2060018060a01b038b165f52602052613c0160405f209182546148e1565b9055835f526006602052613c2560405f206130cb63ffffffff825460201c166148aa565b5f613af4565b613c369088516148e1565b8752613a9f565b611388613c4a8a876158c4565b91613a8b565b50807f047190f541265aeb49fa358228beaf7a7310396930e51c9f60670be491303e2660408051600181526127106020820152a2815460ff60a01b198116600560a01b17808455600184015460029094015460a081901c63ffffffff165f9081526009602052604090819020905191956001600160a01b038781169695939493811693929082169190613ce28661477c565b549560018060a01b038716865263ffffffff61ffff8860a01c169788602089015260b01c166040870152612710613d25613d1a614963565b9360a01c98896148ee565b0496612710908181029a818c04831482151715613f2757613d52613d66928461ffff9e0490818852614a41565b9b8c91608087019d8e5260e01c16906148ee565b0460ff613d7b60608501928084528c51614a41565b95613d9560a086019a888c526020870198895286516148e1565b855260f01c1615613f1557613dac5f5b84516148e1565b83525f99865f526005602052613dd260405f20612faf63ffffffff825460a01c166148aa565b8051613e9f575b50805180613e80575b5082519782865199604086019a8b51906040519283526020830152604082015260607fe21a3cfb0be3eec935c7dc8d2d7180967cfc67ef41f4b503da1f3d9888a0e1de91a2519051604051915f83526020830152604082015260605f5160206159125f395f51905f5291a251613e589187614ed7565b51613e639185614ed7565b519051613e7b9290916001600160a01b031690614ed7565b6104ac565b895f526004602052613e9760405f209182546148e1565b90555f613de2565b865f526005602052613ec160405f206130cb63ffffffff825460201c166148aa565b51865f52600760205260405f2060018060a01b038b165f52602052613eeb60405f209182546148e1565b9055835f526006602052613f0f60405f206130cb63ffffffff825460201c166148aa565b5f613dd9565b613dac613f2287846158c4565b613da5565b634e487b7160e01b5f52601160045260245ffd5b83630a476e4560e31b5f5260045260245260445ffd5b5f80fd5b34613f51576040366003190112613f515760043560243560ff8116809103613f5157613f7f614bc3565b815f52600260205260405f2090815492613f9f60ff8560a01c1682614c49565b6001830180549094906001600160a01b0316330361420c5764ffffffffff9060a81c16804210156141f65750811590811591826141ec575b6141d957835460ff60a01b198116600560a01b1780865586546002909601546001600160a01b038181169793169591939260a01c90612710906140219060e01c61ffff16836148ee565b049060ff61402f8383614a41565b9560f01c16156141c9575f955b875f52600560205260405f209061408161405f63ffffffff845460201c166148aa565b835467ffffffff00000000191660209190911b67ffffffff0000000016178355565b614135575b50611baa959493925f5160206159125f395f51905f52926130789a6060938a5f52600760205260405f2060018060a01b038d165f526020526140cd60405f209182546148e1565b905560018060a01b039054165f5260066020526140fa60405f206130cb63ffffffff825460201c166148aa565b80614117575b6040519182528560208301526040820152a26148e1565b895f52600460205260405f2061412e8282546148e1565b9055614100565b9190959493928063ffffffff845460c01c16019163ffffffff8311613f2757835463ffffffff60c01b191660c09390931b63ffffffff60c01b1692909217835561307899611baa975f5160206159125f395f51905f529460609492919080546001600160e01b03196141aa60e083901c6148aa565b60e01b169060018060e01b031617905593509a50925092939495614086565b6141d387856158c4565b9561403c565b826377f73f8960e01b5f5260045260245ffd5b5060058311613fd7565b9063041f95d160e51b5f5260045260245260445ffd5b5063478f059d60e11b5f526004523360245260445ffd5b34613f51575f366003190112613f51576040805163ffffffff7f000000000000000000000000000000000000000000000000000000000000000016815263ffffffff7f0000000000000000000000000000000000000000000000000000000000000000166020820152f35b34613f51576020366003190112613f51576004356142aa614bc3565b805f52600260205260405f209064ffffffffff82546142cf60ff8260a01c1684614c49565b60a81c169182421061442257805460ff60a01b198116600560a01b1780835560018301805460029094015461307896506001600160a01b0381811696941694611baa9460a09190911c939290915f5160206159125f395f51905f5291606091612710906143439060e01c61ffff16886148ee565b049060ff6143518389614a41565b9660f01c1615614412575f965b895f52600560205261438060405f206130cb63ffffffff825460201c166148aa565b895f52600760205260405f2060018060a01b038c165f526020526143a960405f209182546148e1565b905560018060a01b039054165f5260066020526143d660405f206130cb63ffffffff825460201c166148aa565b806143f4575b604051905f82528560208301526040820152a26148e1565b885f52600460205260405f2061440b8282546148e1565b90556143dc565b61441c89866158c4565b9661435e565b50630a476e4560e31b5f5260045260245260445ffd5b34613f51576020366003190112613f5157600435614454614bc3565b805f52600260205260405f2090815461447360ff8260a01c1683614bf8565b815f52600a60205260ff60405f20541661448c81614680565b80614524575064ffffffffff9060a81c1680421061450e5750805f52600b60205260405f2091604051926144bf84614731565b549060018060a01b038216808552602085019260a01c8352156144fb576001600160601b036130789460018060a01b0390511692511692614ce8565b826370b9468d60e11b5f5260045260245ffd5b906317c5132360e31b5f5260045260245260445ffd5b6314a2543f60e11b5f52600483905261453c81614680565b60245260445ffd5b34613f51576020366003190112613f5157600435801515809103613f515761456a614b9c565b5f548160ff8260b01c161515146145be5760ff60b01b191660b082901b60ff60b01b16175f556040519081527f9cbc1cb273b018477220485fb27a27fab4c4bed5e847a88c267cf74879ee36b290602090a1005b5063d5d75c4360e01b5f5260045260245ffd5b60088110156145df57604452565b634e487b7160e01b5f52602160045260245ffd5b602435906001600160a01b0382168203613f5157565b600435906001600160a01b0382168203613f5157565b35906001600160a01b0382168203613f5157565b359063ffffffff82168203613f5157565b359061ffff82168203613f5157565b9181601f84011215613f51578235916001600160401b038311613f515760208381860195010111613f5157565b600211156145df57565b906040600319830112613f515760043591602435906001600160401b038211613f51576146b991600401614653565b9091565b602435906001600160601b0382168203613f5157565b35906001600160601b0382168203613f5157565b6060600319820112613f515760043561ffff81168103613f51579160243563ffffffff81168103613f515791604435906001600160401b038211613f51576146b991600401614653565b604081019081106001600160401b0382111761474c57604052565b634e487b7160e01b5f52604160045260245ffd5b6101c081019081106001600160401b0382111761474c57604052565b606081019081106001600160401b0382111761474c57604052565b61010081019081106001600160401b0382111761474c57604052565b60c081019081106001600160401b0382111761474c57604052565b60a081019081106001600160401b0382111761474c57604052565b90601f801991011681019081106001600160401b0382111761474c57604052565b6040519061481782614760565b5f6101a0838281528260208201528260408201528260608201528260808201528260a08201528260c08201528260e082015282610100820152826101208201528261014082015282610160820152826101808201520152565b6040519061487d8261477c565b5f6040838281528260208201520152565b9064ffffffffff8091169116019064ffffffffff8211613f2757565b63ffffffff1663ffffffff8114613f275760010190565b908060209392818452848401375f828201840152601f01601f1916010190565b91908201809211613f2757565b81810292918115918404141715613f2757565b811561490b570490565b634e487b7160e01b5f52601260045260245ffd5b903590601e1981360301821215613f5157018035906001600160401b038211613f5157602001918160071b36038313613f5157565b3561ffff81168103613f515790565b60405190614970826147b3565b5f60a0838281528260208201528260408201528260608201528260808201520152565b356001600160a01b0381168103613f515790565b3563ffffffff81168103613f515790565b356001600160601b0381168103613f515790565b903590601e1981360301821215613f5157018035906001600160401b038211613f5157602001918136038313613f5157565b9035601e1982360301811215613f515701602081359101916001600160401b038211613f51578136038313613f5157565b3564ffffffffff81168103613f515790565b91908203918211613f2757565b90359060de1981360301821215613f51570190565b60e082019063ffffffff614a7682614633565b16835260208101356001600160801b038116809103613f5157602084015261ffff614aa360408301614644565b16604084015261ffff614ab860608301614644565b16606084015263ffffffff614acf60808301614633565b16608084015261ffff614ae460a08301614644565b1660a084015260c0810135601e1982360301811215613f51570190602082359201926001600160401b038311613f51578260071b36038413613f5157826101009260e060c0840152520191905f905b808210614b405750505090565b91929091906001600160a01b03614b568561461f565b1681526020840135906002821015613f51576080809183614b78600195614680565b60208201526040870135604082015260608701356060820152019401920190614b33565b600d546001600160a01b03163303614bb057565b63118cdaa760e01b5f523360045260245ffd5b5f5160206159325f395f51905f525c614be95760015f5160206159325f395f51905f525d565b633ee5aeb560e01b5f5260045ffd5b909160088310156145df5760018314614c4457508115614c3257639b0b4afd60e01b5f52600452614c2d9060016024526145d1565b60645ffd5b630510aa5f60e41b5f5260045260245ffd5b915050565b909160088310156145df5760038314614c4457508115614c3257639b0b4afd60e01b5f52600452614c2d9060036024526145d1565b909160088310156145df5760048314614c4457508115614c3257639b0b4afd60e01b5f52600452614c2d9060046024526145d1565b909160088310156145df5760028314614c4457508115614c3257639b0b4afd60e01b5f52600452614c2d9060026024526145d1565b926001820191825460a01c946001600160601b038316809603956001600160601b038711613f275760607ff20c85f87a15a6a5137f3dc61d11b76f9f08e032cdbd262bdf160389b7bcc430916001600160601b03614e25991697614dcb6002870197614dab64ffffffffff614d6763ffffffff8c5460c01c16426148e1565b8a5464ffffffffff60a81b196001600160a81b03199091166001600160a01b03881617600160a11b1716911660a881901b64ffffffffff60a81b1691909117909955565b89546001600160a01b031660a09190911b6001600160a01b031916178955565b60018060a01b031694855f52600560205260405f2063ffffffff614df1818354166148aa565b1663ffffffff198254161790556040519182528860208301526040820152a35490546001600160a01b039081169116614ed7565b565b6001600160a01b031680614e6457505f80808085855af115614e47575050565b636f54afdd60e11b5f5260018060a01b031660045260245260445ffd5b916040519163a9059cbb60e01b5f5260018060a01b031660045260245260205f60448180865af19060015f5114821615614eb6575b60405215614ea45750565b635274afe760e01b5f5260045260245ffd5b906001811516614ece57823b15153d15161690614e99565b503d5f823e3d90fd5b9190918115614fab576001600160a01b03169182614f5b575f8080808585612710f15b15614f0457505050565b60207f0ec92dccaaec52237ad5b362fd28fdd30264d3dbe224275a5f260e34078d9de29160018060a01b031692835f526003825260405f20855f52825260405f20614f508282546148e1565b9055604051908152a3565b60405163a9059cbb60e01b5f9081526001600160a01b038316600452602484905260209060448180885af19060015f5114821615614f9c575b604052614efa565b90843b15153d15161690614f94565b505050565b6001600160a01b0381169291908315615185573461516e578215615168573b15615155576040516370a0823160e01b8152306004820152602081602481875afa9081156150e6575f91615123575b506040516323b872dd60e01b5f9081526001600160a01b039093166004523060245260448490529160209060648180885af160015f5114811615615104575b826040525f606052156150f1576370a0823160e01b8252306004830152602082602481875afa9182156150e6575f926150b2575b50808211156150a95761508391614a41565b915b81830361509157505050565b63679f09a960e11b5f5260045260245260445260645ffd5b50505f91615085565b9091506020813d6020116150de575b816150ce602093836147e9565b81010312613f515751905f615071565b3d91506150c1565b6040513d5f823e3d90fd5b83635274afe760e01b5f5260045260245ffd5b600181151661511a57843b15153d15161661503d565b823d5f823e3d90fd5b90506020813d60201161514d575b8161513e602093836147e9565b81010312613f5157515f614ffe565b3d9150615131565b826318aca2db60e01b5f5260045260245ffd5b50505050565b630f864cc360e11b5f52346004525f60245260445ffd5b505080915034036151935750565b630f864cc360e11b5f523460045260245260445ffd5b604051906151d5826151c76020820193602085526040830190614a63565b03601f1981018452836147e9565b9051902067ffffffffffffffff191690565b356001600160801b0381168103613f515790565b5f818152600b6020526040902080546001600160a01b03938416931683146152c057546001600160a01b038116151590816152a9575b506152a25761529d926001600160601b03916040519361525085614731565b845290821660208085019182525f928352600b9052604090912092518354915160a084811b939093166001600160a01b039081169216919091179216901b6001600160a01b031916179055565b600190565b5050505f90565b905060a01c6001600160601b03841610155f615231565b80546001600160a01b031660a09490941b6001600160a01b031916939093179092555061529d9050565b9493919061ffff16906103e882116153ff579063ffffffff7fff4eb9689b01b7f70745760d10c820b92278953a762851d6a157048cfdea8c3392169061532f8261581c565b6153fa6001549561534563ffffffff88166148aa565b63ffffffff8116809863ffffffff191617600155986040516153668161477c565b33808252602080830187815260408085018a81525f8e81526009855282902095518654935191516001600160d01b03199094166001600160a01b03919091161760a09190911b61ffff60a01b161760b09290921b63ffffffff60b01b1691909117909355835463ffffffff19168b1790935581519586529185019590955260609484018590529592938493908401916148c1565b0390a3565b50630247fcc960e11b5f526004526103e860245260445ffd5b93929391909160405190608082018281106001600160401b0382111761474c576040525f549560018060a01b0387168352602083019261ffff8860a01c168452606060ff8960b01c1615159182604082015201906001600160401b038960b81c16825261580d5760e08301956001600160601b03875116156157fe576101408401906154aa63ffffffff83511661581c565b60608501966154bf63ffffffff89511661581c565b61018086019461ffff86511661138881116157ec575080156157dd5761200081116157c5576001600160401b03811161474c576040519061550a601f8201601f1916602001836147e9565b80825260208201923682820111613f5157815f92602092863783010152519020956101a0860196875260c086019060018060a01b038251169260018060a01b038851169060018060a01b031690815f52600860205260405f20549460ff8660201c16156157b25782149081156157a8575b5061579657506001600160401b0361ffff60019263ffffffff6101208b019616865251169561016089019687525116019a6001600160401b038c11613f275767ffffffffffffffff60b81b191660b88c901b67ffffffffffffffff60b81b16175f9081556001600160401b039b909b16808c52600260209081526040909c20875181546001600160a01b0319166001600160a01b03919091161781559b870151909b989060088110156145df578954604089015165ffffffffffff60a01b1990911660a09290921b60ff60a01b169190911760a89190911b64ffffffffff60a81b16178955518854608088015160a0808a01516001600160d01b0390931660d09490941b63ffffffff60d01b169390931790151560f01b60ff60f01b161790151560f81b6001600160f81b03191617895590519851901b6001600160a01b0319166001600160a01b039890981697881760018801556101009490940151600287018054955163ffffffff60a01b60a09190911b166001600160a01b039092166001600160c01b03199096169590951717845551835463ffffffff60c01b191660c09190911b63ffffffff60c01b1617835551825491516001600160e01b0390921660e09190911b61ffff60e01b161760f09190911b6001600160f01b031916179055516003909101555f90815260066020526040902080546157829063ffffffff166148aa565b63ffffffff1663ffffffff19825416179055565b635ad4507160e01b5f5260045260245ffd5b905081145f61557b565b82636faba9f360e11b5f5260045260245ffd5b6376ba2a2960e01b5f5260045261200060245260445ffd5b63d2aff0d760e01b5f5260045ffd5b63c5c8981560e01b5f5260045260245ffd5b634dfba02360e01b5f5260045ffd5b635a2c916f60e11b5f5260045ffd5b63ffffffff7f000000000000000000000000000000000000000000000000000000000000000016908181108015615895575b615856575050565b631bf0bd7960e11b5f5260045260245263ffffffff7f00000000000000000000000000000000000000000000000000000000000000001660445260645ffd5b5063ffffffff7f000000000000000000000000000000000000000000000000000000000000000016811161584e565b5f52600c60205260405f209060018060a01b03165f5260205260405f20906001600160601b03825460601c1691826158f95750565b80546bffffffffffffffffffffffff60601b1916905556fe488cad579c4553e84a9755ea819bf3785b2378d37113b63e85237aa1dcbbae7e9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f00a264697066735822122085226db5c77924f3c663b6ada468c2b10446b7987e911246c635169c1c180ebf64736f6c63430008250033" as const;
+export const tenderAdminBytecode = "0x60a080604052346100e05730608052611adc90816100e582396080518181816101cd0152818161029001528181610347015281816103ed01528181610474015281816104d50152818161059d01528181610676015281816106e7015281816107c8015281816108e601528181610a1d01528181610aa801528181610afc01528181610b8001528181610c1301528181610d8d01528181610e6701528181610ec801528181610f9c015281816110120152818161106a015281816110d801528181611188015281816112a80152818161149a0152818161153c01526116440152f35b5f80fdfe6080806040526004361015610012575f80fd5b5f3560e01c908162235e5b146116225750806315f69012146115125780632027d4d4146114875780632329e48c1461122c57806328e05bf1146111635780632c147632146110aa57806335659fb81461105757806351cc784f14610fff57806355219d5a14610f805780635ffd643c14610eab57806361d027b314610e545780636d947e4b14610e38578063715018a614610e1957806379ba509714610d7a5780637ebef52914610bdd57806380d86bbf14610b5b5780638322fff214610b415780638da5cb5b14610ae957806390e125c614610a95578063a6f678f814610a08578063a9b096d11461088c578063ace782fc1461077a578063c77cb6be146106d3578063cc1f0d2d14610651578063d2632a7414610558578063d6e08c691461053c578063d8b801b714610520578063dcf844a7146104b9578063e30c397814610461578063e432e62c146103db578063e4467f3514610323578063f0f4426014610274578063f2fde38b146101b15763f9f5074614610191575f80fd5b346101ad575f3660031901126101ad5760206040516120008152f35b5f80fd5b346101ad5760203660031901126101ad576101ca6116e7565b307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03161461026557600d546001600160a01b0316330361025257600e80546001600160a01b0319166001600160a01b03929092169182179055337f38d16b8cac22d99fc7c124b9cd0de2d3fa1faef420bfe791d8c362d765e227005f80a3005b63118cdaa760e01b5f523360045260245ffd5b634e66b6bb60e11b5f5260045ffd5b346101ad5760203660031901126101ad5761028d6116e7565b307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03161461026557600d546001600160a01b03163303610252576020816102fc7f3c864541ef71378c6229510ed90f376565ee42d9c5e0904a984a9e863e6db44f93611850565b5f80546001600160a01b0319166001600160a01b03929092169182179055604051908152a1005b346101ad5760203660031901126101ad5760043561ffff8116908181036101ad57307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03161461026557600d546001600160a01b03163303610252577f344ed1ad4ddd7e63e04403811e38058895ef7a656bf6d5b25d219e0083c227e691816103b4602093611829565b5f805461ffff60a01b191660a09290921b61ffff60a01b16919091179055604051908152a1005b346101ad576103e936611713565b90307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03161461026557335f52600860205260405f209260ff845460201c161561044e5760209461044094611874565b63ffffffff60405191168152f35b636faba9f360e11b5f523360045260245ffd5b346101ad575f3660031901126101ad57307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03161461026557600e546040516001600160a01b039091168152602090f35b346101ad5760203660031901126101ad576104d26116e7565b307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b0316146102655760018060a01b03165f526004602052602060405f2054604051908152f35b346101ad575f3660031901126101ad5760206040516113888152f35b346101ad575f3660031901126101ad5760206040516103e88152f35b346101ad5760203660031901126101ad576105716116e7565b5f6080604051610580816117f0565b8281526020810183905260408101839052606081018390520152307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b0316146102655760018060a01b03165f52600660205260a060405f2063ffffffff604051916105f1836117f0565b5481808216938481528160208201818560201c168152816040840191818760401c1683528160806060870196828a60601c168852019760801c16875260405198895251166020880152511660408601525116606084015251166080820152f35b346101ad5760403660031901126101ad5761066a6116e7565b6106726116fd565b90307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b0316146102655760018060a01b03165f52600360205260405f209060018060a01b03165f52602052602060405f2054604051908152f35b346101ad5760203660031901126101ad57307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b031614610265576004355f52600b60205260405f20604051604081018181106001600160401b03821117610766576040926020918452549160018060a01b0383169283825260a01c918291015282519182526020820152f35b634e487b7160e01b5f52604160045260245ffd5b346101ad5760203660031901126101ad576107936116e7565b5f60a06040516107a2816117d5565b828152826020820152826040820152826060820152826080820152015260018060a01b037f00000000000000000000000000000000000000000000000000000000000000001630146102655760018060a01b03165f52600860205260c060405f2063ffffffff60405191610815836117d5565b548180821693848152816020820160ff8560201c16151581528160408401818760281c1681526060850192828860481c1684528260a06080880197828b60681c168952019860881c168852604051998a5251151560208a0152511660408801525116606086015251166080840152511660a0820152f35b346101ad5760203660031901126101ad576108a56116e7565b5f60e06040516108b4816117b9565b8281528260208201528260408201528260608201528260808201528260a08201528260c0820152015260018060a01b037f0000000000000000000000000000000000000000000000000000000000000000163014610265576001600160a01b03165f9081526005602052604090819020905190610930826117b9565b5463ffffffff811691828152602081018260201c63ffffffff168152604082018360401c63ffffffff168152606083018460601c63ffffffff16815260808401918560801c63ffffffff16835260a08501938660a01c63ffffffff16855260c08601958760c01c63ffffffff16875260e0019660e01c87526040519788525163ffffffff1660208801525163ffffffff1660408701525163ffffffff1660608601525163ffffffff1660808501525163ffffffff1660a08401525163ffffffff1660c08301525163ffffffff1660e082015261010090f35b346101ad57610a1636611713565b91929190307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03161461026557335f52600860205260405f209384549363ffffffff8516610a82576020956401000000006104409664ff000000001916178155611874565b6389c1038760e01b5f523360045260245ffd5b346101ad575f3660031901126101ad57307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03161461026557602060ff5f5460b01c166040519015158152f35b346101ad575f3660031901126101ad57307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03161461026557600d546040516001600160a01b039091168152602090f35b346101ad575f3660031901126101ad5760206040515f8152f35b346101ad5760403660031901126101ad57610b746116e7565b610b7c6116fd565b90307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b0316146102655760018060a01b03165f52600760205260405f209060018060a01b03165f52602052602060405f2054604051908152f35b346101ad5760603660031901126101ad57610bf66116e7565b610bfe6116fd565b906044359061ffff8216908183036101ad57307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03161461026557303b610d6c576001600160a01b0316928315610d5957610c5f83611829565b610c6881611850565b600d80546001600160a01b031916851790556040519360808501906001600160401b038211868310176107665760409182526001600160a01b0390921680865260208087018590525f838801819052606090970187905286546001600160f81b031916821760a09690961b61ffff60a01b1695909517865590517f344ed1ad4ddd7e63e04403811e38058895ef7a656bf6d5b25d219e0083c227e6957f3c864541ef71378c6229510ed90f376565ee42d9c5e0904a984a9e863e6db44f938693917f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e08180a38152a1604051908152a1005b631e4fbdf760e01b5f525f60045260245ffd5b62dc149f60e41b5f5260045ffd5b346101ad575f3660031901126101ad57307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03161461026557600e546001600160a01b038116330361025257600d8054336001600160a01b0319808316821790935592909116600e556001600160a01b03167f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e05f80a3005b346101ad575f3660031901126101ad576317d5c96560e11b5f5260045ffd5b346101ad575f3660031901126101ad5760206040516101f48152f35b346101ad575f3660031901126101ad57307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b031614610265575f546040516001600160a01b039091168152602090f35b346101ad5760203660031901126101ad57610ec461180b565b50307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b031614610265576004355f52600a60205260405f2060405190610f108261179e565b5460ff8116906002821015610f6c5764ffffffffff83836060955260406020820191838560081c16835201926001600160401b03199060101b168352604051938452511660208301526001600160401b03199051166040820152f35b634e487b7160e01b5f52602160045260245ffd5b346101ad5760203660031901126101ad57610f996116e7565b307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b031614610265576001600160a01b031680158015610fe8575b6020906040519015158152f35b505f52600f602052602060ff60405f205416610fdb565b346101ad575f3660031901126101ad57307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b0316146102655760206001600160401b035f5460b81c16604051908152f35b346101ad575f3660031901126101ad57307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03161461026557602061ffff5f5460a01c16604051908152f35b346101ad5760203660031901126101ad5760043563ffffffff81168091036101ad576110d461180b565b50307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b031614610265575f526009602052606060405f2063ffffffff604051916111248361179e565b5461ffff60018060a01b038216938481528360406020830192848660a01c168452019360b01c1683526040519485525116602084015251166040820152f35b346101ad5760403660031901126101ad5761117c6116fd565b61118461180b565b50307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b031614610265576004355f52600c60205260405f209060018060a01b03165f52602052606060405f2064ffffffffff604051916111ea8361179e565b546bffffffffffffffffffffffff80821693848152836040602083019284868a1c168452019360c01c1683526040519485525116602084015251166040820152f35b346101ad5760203660031901126101ad575f6101a060405161124d81611782565b8281528260208201528260408201528260608201528260808201528260a08201528260c08201528260e08201528261010082015282610120820152826101408201528261016082015282610180820152015260018060a01b037f0000000000000000000000000000000000000000000000000000000000000000163014610265576004355f52600260205260405f206040516112e881611782565b81546001600160a01b038116825291602082019060a084901c60ff166008811015610f6c5782526040830164ffffffffff8560a81c168152606084019063ffffffff8660d01c16825284608081019660ff8160f01c161515885260a082019060f81c1515815260018501549460c083019360018060a01b038716855260e084019660a01c8752600282015495610100850160018060a01b038816815261012086019163ffffffff8960a01c168352600361014088019563ffffffff8b60c01c1687526101806101608a019961ffff8d60e01c168b52019a60f01c8b5201549a6101a08d019b8c526040519c60018060a01b039051168d52519960088b1015610f6c578c60c06101c09f9a63ffffffff9961ffff9e9c8f9d6bffffffffffffffffffffffff9764ffffffffff8e9c8d9360208a01525116604088015251166060860152511515608085015251151560a084015260018060a01b03905116910152511660e08c015260018060a01b039051166101008b01525116610120890152511661014087015251166101608501525116610180830152516101a0820152f35b346101ad575f3660031901126101ad57307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03161461026557335f52600860205260405f20805460ff8160201c161561044e5764ff0000000019169055337f261f321d49afeb83212f4df82b613cf98abe3e3ea7c6a8edf3dc7b6d4331259f5f80a2005b346101ad5760403660031901126101ad5761152b6116e7565b602435908115158092036101ad57307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03161461026557600d546001600160a01b0316330361025257803b15611602576001600160a01b03165f818152600f602052604090205490919060ff16151581146115ec5760207fdc86ea80c17dba36e8aac1a8a9461dcc3967506848bd50e2e48b90507867abb991835f52600f825260405f2060ff1981541660ff8316179055604051908152a2005b9063d65ef28560e01b5f5260045260245260445ffd5b6318aca2db60e01b5f9081526001600160a01b0391909116600452602490fd5b346101ad5760203660031901126101ad57600435908115158092036101ad57307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03161461026557600d546001600160a01b03163303610252575f548260ff8260b01c161515146116d45760ff60b01b191660b083901b60ff60b01b16175f559081527f9cbc1cb273b018477220485fb27a27fab4c4bed5e847a88c267cf74879ee36b290602090a1005b8263d5d75c4360e01b5f5260045260245ffd5b600435906001600160a01b03821682036101ad57565b602435906001600160a01b03821682036101ad57565b9060606003198301126101ad5760043561ffff811681036101ad579160243563ffffffff811681036101ad57916044356001600160401b0381116101ad57826023820112156101ad578060040135926001600160401b0384116101ad57602484830101116101ad576024019190565b6101c081019081106001600160401b0382111761076657604052565b606081019081106001600160401b0382111761076657604052565b61010081019081106001600160401b0382111761076657604052565b60c081019081106001600160401b0382111761076657604052565b60a081019081106001600160401b0382111761076657604052565b604051906118188261179e565b5f6040838281528260208201520152565b61ffff166101f481116118395750565b62468ae760e91b5f526004526101f460245260445ffd5b6001600160a01b031680156118625750565b6312b31bfd60e11b5f5260045260245ffd5b9493919061ffff16906103e88211611a7c5763ffffffff169060405163139695f360e01b8152604081600481305afa908115611a71575f905f92611a0e575b5063ffffffff91821691168084108015611a05575b6119ec5750506001549363ffffffff85169063ffffffff82146119d8577fff4eb9689b01b7f70745760d10c820b92278953a762851d6a157048cfdea8c3393600186930163ffffffff8116809863ffffffff1916176001559860405161192d8161179e565b338152602080820187815260408084018681525f8d81526009855282902094518554935191516001600160d01b03199094166001600160a01b03919091161760a09190911b61ffff60a01b161760b09290921b63ffffffff60b01b1691909117909255825463ffffffff19168a179092558051958652908501919091526060908401819052830182905260808301375f608084830101526080813394601f80199101168101030190a3565b634e487b7160e01b5f52601160045260245ffd5b83631bf0bd7960e11b5f5260045260245260445260645ffd5b508184116118c8565b91505060403d604011611a6a575b601f8101601f191682016001600160401b038111838210176107665760409183918352810103126101ad5763ffffffff80611a626020611a5b85611a95565b9401611a95565b9291506118b3565b503d611a1c565b6040513d5f823e3d90fd5b50630247fcc960e11b5f526004526103e860245260445ffd5b519063ffffffff821682036101ad5756fea2646970667358221220cb53f06801aa9d5a99895f9065da4319db4f6eec231a75a155038ece7d8ca75064736f6c63430008250033" as const;
 
 export const supplierRegistryAbi = [
   {

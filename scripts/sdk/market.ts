@@ -3,7 +3,7 @@ import type { Address, Hash } from "viem";
 import { getBlock } from "viem/actions";
 import { tenderEscrowAbi } from "./generated.ts";
 import { bpsOf } from "./units.ts";
-import { ETH, type Reader, type Writer, categoryId } from "./escrow.ts";
+import { ETH, type Reader, type Writer, categoryId, currentTermsId } from "./escrow.ts";
 import { TenderInputError, checkAddress, checkAmount, checkJobId, rfqProblems, throwProblems } from "./validate.ts";
 
 export { AwardMode, Comparison } from "./units.ts";
@@ -66,6 +66,8 @@ export interface RFQParams {
   /** AwardMode.LowestPrice or AwardMode.BuyerChoice. */
   mode: number;
   arbitrator: Address;
+  /** The arbitrator's terms the buyer was shown, as for a direct hire (omitted: read just before sending). */
+  arbitratorTermsId?: number;
   defaultBuyerShareBps: number;
   category: string;
   floors: Floors;
@@ -82,6 +84,7 @@ export function checkRFQ(p: RFQParams, now: number): void {
  * against the chain's time first: a bad one throws a TenderInputError and sends nothing. */
 export async function postRFQ(writer: Writer, p: RFQParams): Promise<Hash> {
   checkRFQ(p, Number((await getBlock(writer)).timestamp));
+  const arbitratorTermsId = p.arbitratorTermsId ?? (await currentTermsId(writer, p));
   return writer.writeContract({
     address: p.escrow,
     abi: tenderEscrowAbi,
@@ -96,6 +99,7 @@ export async function postRFQ(writer: Writer, p: RFQParams): Promise<Hash> {
         reviewWindow: p.reviewWindow,
         mode: p.mode,
         arbitrator: p.arbitrator,
+        arbitratorTermsId,
         defaultBuyerShareBps: p.defaultBuyerShareBps,
         category: categoryId(p.category),
         floors: p.floors,

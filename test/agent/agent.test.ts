@@ -88,7 +88,7 @@ describe("supplier agents", { timeout: 180_000 }, () => {
     dir = mkdtempSync(join(tmpdir(), "tender-agents-"));
     const deployer = node.writer(0);
     deployment = await sdk.deployEscrow(deployer, node.reader, { owner: deployer.account.address, treasury: node.writer(1).account.address, feeBps: 100 });
-    token = await sdk.deployMockToken(deployer, node.reader, { name: "Mock USD", symbol: "mUSD", decimals: 6 });
+    token = await sdk.deployMockToken(deployer, node.reader, { name: "Mock USD", symbol: "mUSD", decimals: 6, escrow: deployment.escrow });
     deployment.stablecoin = token;
     sdk.writeDeployment(deployment, dir);
     await ok(sdk.registerArbitrator(node.writer(2), { escrow: deployment.escrow, feeBps: 200, ruleWindow: 3 * sdk.DAY, termsURI: "ipfs://terms" }));

@@ -106,7 +106,7 @@ describe("web app in a browser", () => {
     const deployer = node.writer(DEPLOYER);
     const deployment = await sdk.deployEscrow(deployer, node.reader, { owner: deployer.account.address, treasury: addr(TREASURY), feeBps: 100 });
     escrow = deployment.escrow;
-    token = await sdk.deployMockToken(deployer, node.reader, { name: "Mock USD", symbol: "mUSD", decimals: 6 });
+    token = await sdk.deployMockToken(deployer, node.reader, { name: "Mock USD", symbol: "mUSD", decimals: 6, escrow });
     deployment.stablecoin = token;
     sdk.writeDeployment(deployment, dir);
     await ok(sdk.registerArbitrator(node.writer(JUDGE), { escrow, feeBps: 300, ruleWindow: 3 * sdk.DAY, termsURI: "ipfs://judge-terms-v1" }));

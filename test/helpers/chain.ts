@@ -20,7 +20,7 @@ export async function deployedChain() {
     treasury: treasury.account.address,
     feeBps: 100,
   });
-  const token = await sdk.deployMockToken(deployer, reader, { name: "Mock USD", symbol: "mUSD", decimals: 6 });
+  const token = await sdk.deployMockToken(deployer, reader, { name: "Mock USD", symbol: "mUSD", decimals: 6, escrow: deployment.escrow });
   await sdk.waitForSuccess(
     reader,
     await sdk.registerArbitrator(arbitrator, {

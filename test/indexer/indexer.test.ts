@@ -103,7 +103,7 @@ describe("indexer", () => {
     const deployer = node.writer(DEPLOYER);
     deployment = await sdk.deployEscrow(deployer, node.reader, { owner: deployer.account.address, treasury: addr(TREASURY), feeBps: 100 });
     escrow = deployment.escrow;
-    token = await sdk.deployMockToken(deployer, node.reader, { name: "Mock USD", symbol: "mUSD", decimals: 6 });
+    token = await sdk.deployMockToken(deployer, node.reader, { name: "Mock USD", symbol: "mUSD", decimals: 6, escrow });
     deployment.stablecoin = token;
     sdk.writeDeployment(deployment, dir);
     await ok(sdk.registerArbitrator(node.writer(JUDGE), { escrow, feeBps: 200, ruleWindow: 3 * sdk.DAY, termsURI: "ipfs://terms-v1" }));
@@ -181,6 +181,7 @@ describe("indexer", () => {
         args: [{
           token: zeroAddress, maxPrice: parseEther("0.2"), bidDeadline: (await now()) + 8 * sdk.HOUR, awardWindow: 0,
           deliveryWindow: sdk.DAY, reviewWindow: sdk.DAY, mode: sdk.AwardMode.LowestPrice, arbitrator: addr(JUDGE),
+          arbitratorTermsId: await sdk.currentTermsId(node.reader, { escrow, arbitrator: addr(JUDGE) }),
           defaultBuyerShareBps: 0, category: sdk.categoryId("code"), floors: sdk.NO_FLOORS, spec: "{oops\u0000",
         }],
         value: parseEther("0.2"),

@@ -47,7 +47,7 @@ describe("jobActions against the contract", () => {
       cancelGracePeriod: GRACE,
     });
     const escrow = deployment.escrow;
-    const token = await sdk.deployMockToken(w.deployer, reader, { name: "Mock USD", symbol: "mUSD", decimals: 6 });
+    const token = await sdk.deployMockToken(w.deployer, reader, { name: "Mock USD", symbol: "mUSD", decimals: 6, escrow });
     const ok = async (hash: Promise<`0x${string}`>) => sdk.waitForSuccess(reader, await hash);
     await ok(sdk.registerArbitrator(w.arbitrator, { escrow, feeBps: 200, ruleWindow: 3 * sdk.DAY, termsURI: "ipfs://terms" }));
     for (const role of ROLES) {

@@ -298,7 +298,7 @@ describe("watchTender over a flaky connection", () => {
     });
     ({ escrow, registry } = deployment);
     startBlock = BigInt(deployment.startBlock);
-    token = await sdk.deployMockToken(deployer, node.reader, { name: "Mock USD", symbol: "mUSD", decimals: 6 });
+    token = await sdk.deployMockToken(deployer, node.reader, { name: "Mock USD", symbol: "mUSD", decimals: 6, escrow });
     for (const arbitrator of [arb1, arb2]) {
       await ok(sdk.registerArbitrator(arbitrator, { escrow, feeBps: 200, ruleWindow: 3 * sdk.DAY, termsURI: "ipfs://terms" }));
     }

@@ -290,9 +290,10 @@ contract TenderArbitrationTest is MarketTest {
     function test_settleDispute_silentArbitrator_inEth_withZeroFeeTerms() public {
         address freeArbitrator = makeAddr("free");
         vm.prank(freeArbitrator);
-        escrow.registerArbitrator(0, 1 days, "ipfs://free");
+        uint32 freeTerms = escrow.registerArbitrator(0, 1 days, "ipfs://free");
         Tender.DirectHire memory hire = hireOf(ETH);
         hire.arbitrator = freeArbitrator;
+        hire.arbitratorTermsId = freeTerms;
         hire.defaultBuyerShareBps = 0;
         uint256 jobId = post(hire);
         vm.prank(supplier);

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 import {TenderEscrow} from "../../contracts/TenderEscrow.sol";
 import {IArbitratorRegistry} from "../../contracts/interfaces/IArbitratorRegistry.sol";
+import {ITenderAdmin} from "../../contracts/interfaces/ITenderAdmin.sol";
 import {ITenderEscrow} from "../../contracts/interfaces/ITenderEscrow.sol";
 import {Tender} from "../../contracts/types/Tender.sol";
 import {RejectingParty} from "./mocks/Actors.sol";
@@ -28,31 +28,31 @@ contract AdminTest is EscrowTest {
 
     function test_constructor_failsForBadWindowBounds() public {
         vm.expectRevert(abi.encodeWithSelector(ITenderEscrow.InvalidWindowBounds.selector, 0, MAX_WINDOW));
-        new TenderEscrow(owner, treasury, FEE_BPS, 0, MAX_WINDOW, registry, GRACE, RESPONSE);
+        new TenderEscrow(owner, treasury, FEE_BPS, 0, MAX_WINDOW, registry, GRACE, RESPONSE, address(adminModule));
         vm.expectRevert(abi.encodeWithSelector(ITenderEscrow.InvalidWindowBounds.selector, 2 days, 1 days));
-        new TenderEscrow(owner, treasury, FEE_BPS, 2 days, 1 days, registry, GRACE, RESPONSE);
+        new TenderEscrow(owner, treasury, FEE_BPS, 2 days, 1 days, registry, GRACE, RESPONSE, address(adminModule));
     }
 
     function test_constructor_failsForResponseWindowOutOfRange() public {
         vm.expectRevert(
             abi.encodeWithSelector(ITenderEscrow.WindowOutOfRange.selector, MIN_WINDOW - 1, MIN_WINDOW, MAX_WINDOW)
         );
-        new TenderEscrow(owner, treasury, FEE_BPS, MIN_WINDOW, MAX_WINDOW, registry, GRACE, MIN_WINDOW - 1);
+        new TenderEscrow(owner, treasury, FEE_BPS, MIN_WINDOW, MAX_WINDOW, registry, GRACE, MIN_WINDOW - 1, address(adminModule));
     }
 
     function test_constructor_failsForZeroTreasury() public {
         vm.expectRevert(abi.encodeWithSelector(ITenderEscrow.InvalidTreasury.selector, address(0)));
-        new TenderEscrow(owner, address(0), FEE_BPS, MIN_WINDOW, MAX_WINDOW, registry, GRACE, RESPONSE);
+        new TenderEscrow(owner, address(0), FEE_BPS, MIN_WINDOW, MAX_WINDOW, registry, GRACE, RESPONSE, address(adminModule));
     }
 
     function test_constructor_failsForFeeAboveCap() public {
         vm.expectRevert(abi.encodeWithSelector(ITenderEscrow.ProtocolFeeTooHigh.selector, 501, 500));
-        new TenderEscrow(owner, treasury, 501, MIN_WINDOW, MAX_WINDOW, registry, GRACE, RESPONSE);
+        new TenderEscrow(owner, treasury, 501, MIN_WINDOW, MAX_WINDOW, registry, GRACE, RESPONSE, address(adminModule));
     }
 
     function test_constructor_failsForZeroOwner() public {
-        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableInvalidOwner.selector, address(0)));
-        new TenderEscrow(address(0), treasury, FEE_BPS, MIN_WINDOW, MAX_WINDOW, registry, GRACE, RESPONSE);
+        vm.expectRevert(abi.encodeWithSelector(ITenderAdmin.OwnableInvalidOwner.selector, address(0)));
+        new TenderEscrow(address(0), treasury, FEE_BPS, MIN_WINDOW, MAX_WINDOW, registry, GRACE, RESPONSE, address(adminModule));
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -80,7 +80,7 @@ contract AdminTest is EscrowTest {
     }
 
     function test_ownerFunctions_failForOthers() public {
-        bytes memory unauthorized = abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, stranger);
+        bytes memory unauthorized = abi.encodeWithSelector(ITenderAdmin.OwnableUnauthorizedAccount.selector, stranger);
         vm.startPrank(stranger);
         vm.expectRevert(unauthorized);
         escrow.setProtocolFee(0);
@@ -246,8 +246,11 @@ contract AdminTest is EscrowTest {
         uint256 running = post(ETH);
         vm.prank(arbitrator);
         uint32 newTerms = escrow.updateArbitratorTerms(500, 7 days, "ipfs://v2");
-        assertEq(escrow.job(running).termsId, termsId, "running job keeps its terms");
+        uint32 oldTerms = termsId;
+        assertEq(escrow.job(running).termsId, oldTerms, "running job keeps its terms");
+        termsId = newTerms;
         assertEq(escrow.job(post(ETH)).termsId, newTerms, "new job takes the new terms");
+        termsId = oldTerms;
         assertEq(escrow.arbitratorTerms(termsId).feeBps, 200, "old terms unchanged");
         assertEq(escrow.arbitratorTerms(newTerms).feeBps, 500, "new terms");
     }

@@ -32,6 +32,7 @@ contract AdversarialTest is EscrowTest {
     function test_reentrantToken_cannotReenterDuringPost() public {
         (uint256 ethJob, uint256 usdJob) = honestJobs();
         ReentrantToken evil = new ReentrantToken();
+        allowToken(address(evil));
         evil.mint(buyer, PRICE);
         vm.prank(buyer);
         evil.approve(address(escrow), PRICE);
@@ -49,6 +50,7 @@ contract AdversarialTest is EscrowTest {
     function test_reentrantToken_cannotReenterDuringPayout() public {
         (uint256 ethJob, uint256 usdJob) = honestJobs();
         ReentrantToken evil = new ReentrantToken();
+        allowToken(address(evil));
         evil.mint(buyer, PRICE);
         vm.prank(buyer);
         evil.approve(address(escrow), PRICE);
@@ -117,6 +119,7 @@ contract AdversarialTest is EscrowTest {
 
     function test_blocklistedSupplier_isCredited_inTokens() public {
         BlocklistToken busd = new BlocklistToken();
+        allowToken(address(busd));
         busd.mint(buyer, PRICE);
         vm.prank(buyer);
         busd.approve(address(escrow), PRICE);
@@ -137,6 +140,7 @@ contract AdversarialTest is EscrowTest {
 
     function test_withdraw_erc20Credit_toSelf() public {
         BlocklistToken busd = new BlocklistToken();
+        allowToken(address(busd));
         busd.mint(buyer, PRICE);
         vm.prank(buyer);
         busd.approve(address(escrow), PRICE);
@@ -179,6 +183,7 @@ contract AdversarialTest is EscrowTest {
 
     function test_tokenAnsweringFalse_isCredited() public {
         FalseToken no = new FalseToken();
+        allowToken(address(no));
         no.mint(buyer, PRICE);
         vm.prank(buyer);
         no.approve(address(escrow), PRICE);

@@ -4,6 +4,7 @@ pragma solidity ^0.8.28;
 import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
 import {IArbitratorRegistry} from "../../contracts/interfaces/IArbitratorRegistry.sol";
 import {ITenderEscrow} from "../../contracts/interfaces/ITenderEscrow.sol";
+import {MockERC20} from "../../contracts/mocks/MockERC20.sol";
 import {Tender} from "../../contracts/types/Tender.sol";
 import {FeeOnTransferToken, LyingToken} from "./mocks/AdversarialTokens.sol";
 import {EscrowTest} from "./utils/EscrowTest.sol";
@@ -182,9 +183,30 @@ contract PostDirectHireTest is EscrowTest {
         escrow.postDirectHire{value: 1}(hire);
     }
 
-    function test_postDirectHire_failsForTokenWithoutCode() public {
-        vm.expectRevert(abi.encodeWithSelector(ITenderEscrow.TokenNotContract.selector, stranger));
+    function test_postDirectHire_failsForTokenNotListed() public {
+        vm.expectRevert(abi.encodeWithSelector(ITenderEscrow.TokenNotAllowed.selector, stranger));
         post(stranger);
+        MockERC20 other = new MockERC20("Other", "OTH", 18);
+        vm.expectRevert(abi.encodeWithSelector(ITenderEscrow.TokenNotAllowed.selector, address(other)));
+        post(address(other));
+    }
+
+    function test_postDirectHire_failsForTokenDelisted() public {
+        post(address(usd));
+        vm.prank(owner);
+        escrow.setTokenAllowed(address(usd), false);
+        vm.expectRevert(abi.encodeWithSelector(ITenderEscrow.TokenNotAllowed.selector, address(usd)));
+        post(address(usd));
+    }
+
+    function test_postDirectHire_failsForTermsChangedBeforeMined() public {
+        Tender.DirectHire memory hire = hireOf(address(usd));
+        vm.prank(arbitrator);
+        uint32 raised = escrow.updateArbitratorTerms(1_000, 365 days, "ipfs://raised");
+        vm.expectRevert(abi.encodeWithSelector(ITenderEscrow.ArbitratorTermsChanged.selector, arbitrator, termsId, raised));
+        post(hire);
+        hire.arbitratorTermsId = raised;
+        assertEq(escrow.job(post(hire)).termsId, raised, "posted on the terms it pinned");
     }
 
     function test_postDirectHire_failsWithoutAllowance() public {
@@ -200,6 +222,7 @@ contract PostDirectHireTest is EscrowTest {
 
     function test_postDirectHire_refusesFeeOnTransferToken() public {
         FeeOnTransferToken fot = new FeeOnTransferToken();
+        allowToken(address(fot));
         fot.mint(buyer, PRICE);
         vm.prank(buyer);
         fot.approve(address(escrow), PRICE);
@@ -213,6 +236,7 @@ contract PostDirectHireTest is EscrowTest {
 
     function test_postDirectHire_refusesTokenThatMovesNothing() public {
         LyingToken liar = new LyingToken();
+        allowToken(address(liar));
         vm.expectRevert(abi.encodeWithSelector(ITenderEscrow.TokenAmountMismatch.selector, address(liar), PRICE, 0));
         post(address(liar));
         assertEq(escrow.lastJobId(), 0, "no job");

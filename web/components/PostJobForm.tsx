@@ -175,7 +175,12 @@ export function PostJobForm(props: PostJobFormProps) {
   function send() {
     if (!plan || !escrow) return;
     const reviewed = plan;
-    postTx.send("Posting the job", (t) => (reviewed.kind === "rfq" ? t.postRFQ(reviewed.params) : t.postDirectHire(reviewed.params)));
+    // The arbitrator's terms the review showed are the ones the post pins: the escrow refuses it if they changed.
+    const shown = arbitrators.find((a) => sameAddress(a.address, reviewed.params.arbitrator));
+    const pinned = shown ? { arbitratorTermsId: shown.termsId } : {};
+    postTx.send("Posting the job", (t) =>
+      reviewed.kind === "rfq" ? t.postRFQ({ ...reviewed.params, ...pinned }) : t.postDirectHire({ ...reviewed.params, ...pinned }),
+    );
   }
 
   let gate = null;

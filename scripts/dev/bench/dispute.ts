@@ -14,7 +14,7 @@ const [deployer, buyer, supplier, arbitrator, treasury] = (await viem.getWalletC
 const gasOf = async (hash: Promise<Hash>) => (await sdk.waitForSuccess(reader, await hash)).gasUsed;
 
 const { escrow } = await sdk.deployEscrow(deployer, reader, { owner: deployer.account.address, treasury: treasury.account.address, feeBps: 100 });
-const token = await sdk.deployMockToken(deployer, reader, { name: "Mock USD", symbol: "mUSD", decimals: 6 });
+const token = await sdk.deployMockToken(deployer, reader, { name: "Mock USD", symbol: "mUSD", decimals: 6, escrow });
 await gasOf(sdk.registerArbitrator(arbitrator, { escrow, feeBps: 200, ruleWindow: 3 * sdk.DAY, termsURI: "ipfs://terms" }));
 for (const who of [buyer, supplier]) {
   await gasOf(sdk.mintMock(deployer, { token, to: who.account.address, amount: 10n ** 15n }));

@@ -19,7 +19,7 @@ const { escrow } = await sdk.deployEscrow(deployer, reader, {
   treasury: treasury.account.address,
   feeBps: 100,
 });
-const usd = await sdk.deployMockToken(deployer, reader, { name: "Mock USD", symbol: "mUSD", decimals: 6 });
+const usd = await sdk.deployMockToken(deployer, reader, { name: "Mock USD", symbol: "mUSD", decimals: 6, escrow });
 await gasOf(sdk.registerArbitrator(arbitrator, { escrow, feeBps: 200, ruleWindow: 3 * sdk.DAY, termsURI: "ipfs://terms" }));
 await gasOf(sdk.mintMock(deployer, { token: usd, to: buyer.account.address, amount: 10n ** 15n }));
 
@@ -89,6 +89,7 @@ for (const [label, token] of [["ERC-20", usd], ["ETH", sdk.ETH]] as const) {
 // withdraw: credits left by pushes that failed.
 const refusing = await viem.deployContract("RejectingParty");
 const busd = await viem.deployContract("BlocklistToken");
+await gasOf(sdk.setTokenAllowed(deployer, { escrow, token: busd.address, allowed: true }));
 await busd.write.mint!([buyer.account.address, 10n ** 15n]);
 await busd.write.setBlocked!([supplier.account.address, true]);
 for (let round = 0; round < 2; round++) {
@@ -110,3 +111,17 @@ console.log(`${"operation".padEnd(width)}  ${"cold".padStart(9)}  ${"warm".padSt
 for (const row of table) console.log(`${row.operation.padEnd(width)}  ${formatGas(row.cold)}  ${formatGas(row.warm)}`);
 const target = rows.get("happy path: post+fund, deliver, confirm (ERC-20)")!.warm!;
 console.log(`\nERC-20 direct hire, warm happy path: ${target.toLocaleString("en-US")} gas (target 260,000)`);
+
+// Every deployed contract's runtime size against EIP-170's 24,576-byte limit (the budget keeps 15% free: 20,889).
+const EIP170 = 24_576;
+const contracts: [string, Address][] = [
+  ["TenderEscrow (custody)", escrow],
+  ["TenderAdmin (module)", await reader.readContract({ address: escrow, abi: sdk.tenderEscrowAbi, functionName: "adminModule" })],
+  ["SupplierRegistry", (await reader.readContract({ address: escrow, abi: sdk.tenderEscrowAbi, functionName: "supplierRegistry" })) as Address],
+];
+console.log(`\n${"contract".padEnd(24)}  ${"bytes".padStart(6)}  ${"of 24,576".padStart(9)}  headroom`);
+for (const [name, address] of contracts) {
+  const size = ((await reader.getCode({ address }))!.length - 2) / 2;
+  const headroom = ((EIP170 - size) / EIP170) * 100;
+  console.log(`${name.padEnd(24)}  ${size.toLocaleString("en-US").padStart(6)}  ${((size / EIP170) * 100).toFixed(1).padStart(8)}%  ${headroom.toFixed(1)}%${headroom < 15 ? "  (below the 15% budget)" : ""}`);
+}

@@ -118,7 +118,7 @@ export async function setupMarket(chain: BenchChain, p: { buyers: number; suppli
     responseWindow: sdk.HOUR,
   });
   const { escrow, registry } = deployment;
-  const usd = await sdk.deployMockToken(w(owner!), chain.reader, { name: "Mock USD", symbol: "mUSD", decimals: 6 });
+  const usd = await sdk.deployMockToken(w(owner!), chain.reader, { name: "Mock USD", symbol: "mUSD", decimals: 6, escrow });
   await ok(sdk.registerArbitrator(w(a!), { escrow, feeBps: 200, ruleWindow: sdk.DAY, termsURI: "ipfs://arbitrator-a" }));
   await ok(sdk.registerArbitrator(w(b!), { escrow, feeBps: 100, ruleWindow: sdk.HOUR, termsURI: "ipfs://arbitrator-b" }));
   await ok(sdk.registerArbitrator(w(c!), { escrow, feeBps: 300, ruleWindow: sdk.DAY, termsURI: "ipfs://arbitrator-c" }));

@@ -18,7 +18,7 @@ const ok = gasOf;
 
 const deployment = await sdk.deployEscrow(deployer, reader, { owner: deployer.account.address, treasury: treasury.account.address, feeBps: 100 });
 const { escrow, registry } = deployment;
-const usd = await sdk.deployMockToken(deployer, reader, { name: "Mock USD", symbol: "mUSD", decimals: 6 });
+const usd = await sdk.deployMockToken(deployer, reader, { name: "Mock USD", symbol: "mUSD", decimals: 6, escrow });
 await ok(sdk.registerArbitrator(arbitrator, { escrow, feeBps: 200, ruleWindow: 3 * sdk.DAY, termsURI: "ipfs://terms" }));
 
 const base = { version: 1, title: "Fix a bug", category: "code", task: "Fix the failing test", inputs: [], acceptance: [] };

@@ -46,7 +46,7 @@ export async function seedDemo(reader: sdk.Reader, actors: DemoActors, advanceTi
     treasury: treasury.account.address,
     feeBps: 100,
   });
-  const stablecoin = await sdk.deployMockToken(deployer, reader, { name: "Mock USD", symbol: "mUSD", decimals: 6 });
+  const stablecoin = await sdk.deployMockToken(deployer, reader, { name: "Mock USD", symbol: "mUSD", decimals: 6, escrow: deployment.escrow });
   deployment.stablecoin = stablecoin;
   const { escrow } = deployment;
   // Each actor acts through the SDK's client bound to this deployment; reads need no signer.

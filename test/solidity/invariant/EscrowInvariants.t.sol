@@ -2,6 +2,8 @@
 pragma solidity ^0.8.28;
 
 import {TenderEscrow} from "../../../contracts/TenderEscrow.sol";
+import {TenderAdmin} from "../../../contracts/modules/TenderAdmin.sol";
+import {ITender} from "../../../contracts/interfaces/ITender.sol";
 import {MockERC20} from "../../../contracts/mocks/MockERC20.sol";
 import {SupplierRegistry} from "../../../contracts/SupplierRegistry.sol";
 import {Tender} from "../../../contracts/types/Tender.sol";
@@ -12,7 +14,7 @@ import {EscrowHandler} from "./handlers/EscrowHandler.sol";
 /// See README.md beside this file.
 contract EscrowInvariants is Test {
     EscrowHandler internal handler;
-    TenderEscrow internal escrow;
+    ITender internal escrow;
 
     function setUp() public {
         vm.warp(1_750_000_000);
@@ -20,7 +22,9 @@ contract EscrowInvariants is Test {
         address treasury = makeAddr("treasury");
         address arbitrator = makeAddr("arbitrator");
         SupplierRegistry registry = new SupplierRegistry();
-        escrow = new TenderEscrow(owner, treasury, 100, 1 hours, 365 days, registry, 3 days, 3 days);
+        escrow = ITender(
+            address(new TenderEscrow(owner, treasury, 100, 1 hours, 365 days, registry, 3 days, 3 days, address(new TenderAdmin())))
+        );
         vm.prank(arbitrator);
         escrow.registerArbitrator(200, 3 days, "ipfs://terms");
         MockERC20 usd = new MockERC20("Mock USD", "mUSD", 6);

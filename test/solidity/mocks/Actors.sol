@@ -58,3 +58,52 @@ contract ReentrantReceiver {
         reentryError = err;
     }
 }
+
+/// @notice A party that acts through `exec` and burns every bit of gas it is given when paid (ETH or a token hook).
+contract GasBurner {
+    function exec(address target, bytes calldata data) external returns (bytes memory result) {
+        bool ok;
+        (ok, result) = target.call(data);
+        if (!ok) {
+            assembly {
+                revert(add(result, 32), mload(result))
+            }
+        }
+    }
+
+    function tokensReceived(address, uint256) external pure {
+        while (true) {}
+    }
+
+    receive() external payable {
+        while (true) {}
+    }
+}
+
+/// @notice A party whose receive spends about `cost` gas: well within the ETH push's
+/// bound, so it must always be pushed, whatever gas the caller sends.
+contract ThriftyReceiver {
+    event Paid(uint256 amount);
+
+    uint256 public immutable cost;
+
+    constructor(uint256 cost_) {
+        cost = cost_;
+    }
+
+    function exec(address target, bytes calldata data) external returns (bytes memory result) {
+        bool ok;
+        (ok, result) = target.call(data);
+        if (!ok) {
+            assembly {
+                revert(add(result, 32), mload(result))
+            }
+        }
+    }
+
+    receive() external payable {
+        uint256 start = gasleft();
+        while (start - gasleft() < cost) {}
+        emit Paid(msg.value);
+    }
+}

@@ -92,3 +92,42 @@ contract FalseToken is ERC20 {
         return false;
     }
 }
+
+/// @notice Calls a hook on every receiver that has code, with all the gas it has, like an ERC-777 token: a hostile
+/// receiver can burn whatever a push forwards.
+contract HookToken is ERC20 {
+    constructor() ERC20("Hook token", "HOOK") {}
+
+    function mint(address to, uint256 amount) external {
+        _mint(to, amount);
+    }
+
+    function _update(address from, address to, uint256 value) internal override {
+        super._update(from, to, value);
+        if (from != address(0) && to != msg.sender && to.code.length != 0) {
+            (bool ok,) = to.call(abi.encodeWithSignature("tokensReceived(address,uint256)", from, value));
+            require(ok, "hook refused");
+        }
+    }
+}
+
+/// @notice Transfers cost what a proxied, blocklisting stablecoin's do to a new holder (~60,000 gas): a delegate
+/// hop and a dozen cold reads. Such a token must still be pushed, never credited.
+contract HeavyToken is ERC20 {
+    constructor() ERC20("Heavy USD", "HUSD") {}
+
+    function mint(address to, uint256 amount) external {
+        _mint(to, amount);
+    }
+
+    function _update(address from, address to, uint256 value) internal override {
+        uint256 sum;
+        for (uint256 slot = 1_000; slot < 1_012; ++slot) {
+            assembly {
+                sum := add(sum, sload(add(slot, to)))
+            }
+        }
+        require(sum == 0, "blocklisted");
+        super._update(from, to, value);
+    }
+}

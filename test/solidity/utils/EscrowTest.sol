@@ -2,6 +2,8 @@
 pragma solidity ^0.8.28;
 
 import {TenderEscrow} from "../../../contracts/TenderEscrow.sol";
+import {TenderAdmin} from "../../../contracts/modules/TenderAdmin.sol";
+import {ITender} from "../../../contracts/interfaces/ITender.sol";
 import {ITenderEscrow} from "../../../contracts/interfaces/ITenderEscrow.sol";
 import {MockERC20} from "../../../contracts/mocks/MockERC20.sol";
 import {SupplierRegistry} from "../../../contracts/SupplierRegistry.sol";
@@ -23,7 +25,8 @@ abstract contract EscrowTest is Test {
     string internal constant SPEC =
         '{"version":1,"title":"Summarize","category":"text","task":"Summarize the input in 3 bullets","inputs":[{"name":"doc","text":"hello"}],"acceptance":[{"id":"a1","description":"3 bullets","regex":"^(- .+\\\\n){3}$"}],"deliverable":{"mediaType":"text/markdown","via":"uri"}}';
 
-    TenderEscrow internal escrow;
+    ITender internal escrow;
+    TenderAdmin internal adminModule;
     SupplierRegistry internal registry;
     MockERC20 internal usd;
 
@@ -38,11 +41,35 @@ abstract contract EscrowTest is Test {
     function setUp() public virtual {
         vm.warp(START);
         registry = new SupplierRegistry();
-        escrow = new TenderEscrow(owner, treasury, FEE_BPS, MIN_WINDOW, MAX_WINDOW, registry, GRACE, RESPONSE);
+        escrow = deployEscrow(owner, treasury, FEE_BPS, MIN_WINDOW, MAX_WINDOW, GRACE, RESPONSE);
         usd = new MockERC20("Mock USD", "mUSD", 6);
+        allowToken(address(usd));
         vm.prank(arbitrator);
         termsId = escrow.registerArbitrator(200, 3 days, "ipfs://terms");
         fund(buyer);
+    }
+
+    /// @dev A custody contract with its admin module, as the SDK deploys it.
+    function deployEscrow(
+        address owner_,
+        address treasury_,
+        uint16 feeBps,
+        uint32 minWindow,
+        uint32 maxWindow,
+        uint32 grace,
+        uint32 response
+    ) internal returns (ITender) {
+        if (address(adminModule) == address(0)) adminModule = new TenderAdmin();
+        return ITender(
+            address(
+                new TenderEscrow(owner_, treasury_, feeBps, minWindow, maxWindow, registry, grace, response, address(adminModule))
+            )
+        );
+    }
+
+    function allowToken(address token) internal {
+        vm.prank(owner);
+        escrow.setTokenAllowed(token, true);
     }
 
     function fund(address account) internal {
@@ -60,6 +87,7 @@ abstract contract EscrowTest is Test {
             deliveryWindow: DELIVERY,
             reviewWindow: REVIEW,
             arbitrator: arbitrator,
+            arbitratorTermsId: termsId,
             defaultBuyerShareBps: 5_000,
             category: keccak256("text"),
             spec: SPEC

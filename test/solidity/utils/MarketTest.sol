@@ -54,6 +54,7 @@ abstract contract MarketTest is EscrowTest {
             reviewWindow: REVIEW,
             mode: mode,
             arbitrator: arbitrator,
+            arbitratorTermsId: termsId,
             defaultBuyerShareBps: 2_500,
             category: keccak256("code"),
             floors: floors,

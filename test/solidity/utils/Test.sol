@@ -74,6 +74,14 @@ abstract contract Test is CheatBase {
         if (condition) fail(message);
     }
 
+    function assertLt(uint256 actual, uint256 bound_, string memory message) internal pure {
+        if (actual >= bound_) fail(string.concat(message, ": got ", vm.toString(actual), ", not below ", vm.toString(bound_)));
+    }
+
+    function assertGt(uint256 actual, uint256 bound_, string memory message) internal pure {
+        if (actual <= bound_) fail(string.concat(message, ": got ", vm.toString(actual), ", not above ", vm.toString(bound_)));
+    }
+
     function assertEq(uint256 actual, uint256 expected, string memory message) internal pure {
         if (actual != expected) {
             fail(string.concat(message, ": got ", vm.toString(actual), ", expected ", vm.toString(expected)));

@@ -62,7 +62,7 @@ export function ReviewSummary({ plan, now, arbitrator }: { plan: PostPlan; now: 
           {arbitrator ? (
             <span className="muted">
               {" "}
-              — fee {formatBps(arbitrator.feeBps)} from each side, rules within {formatDuration(arbitrator.ruleWindow)}; record: {arbitratorRecord(arbitrator)}
+              — terms #{arbitrator.termsId}: fee {formatBps(arbitrator.feeBps)} from each side, rules within {formatDuration(arbitrator.ruleWindow)}; record: {arbitratorRecord(arbitrator)}. The post is refused if these terms change before it is mined.
             </span>
           ) : (
             <span className="muted"> — not in the registry&apos;s list: the escrow refuses it unless it is an active arbitrator</span>

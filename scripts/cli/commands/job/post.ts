@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import * as sdk from "@tender/sdk";
 import { CliError, EXIT, defineCommand, list, str } from "../../command.ts";
 import { connect, send } from "../../context.ts";
-import { formatAmount, formatTime, parseAmount, parseBps, parseWindow } from "../../format.ts";
+import { formatAmount, formatDuration, formatTime, parseAmount, parseBps, parseWindow } from "../../format.ts";
 import { type FieldNames, checkAddressArg, checkCount, inOptionTerms } from "../../inputs.ts";
 
 /** The SDK's names for what this command's options set. */
@@ -84,9 +84,14 @@ export default defineCommand({
     const token = await ctx.token(str(parsed, "token")!);
     const escrow = ctx.deployment.escrow;
     // Checked before an ERC-20 approval is sent, so a job the escrow would refuse costs nothing.
-    if (!(await ctx.read.arbitrator({ arbitrator })).active) {
+    const record = await ctx.read.arbitrator({ arbitrator });
+    if (!record.active) {
       throw new CliError(`--arbitrator: ${arbitrator} is not a registered, active arbitrator (see \`tender arbitrator register\`)`, EXIT.refused);
     }
+    // The terms shown here are the ones the post pins: if the arbitrator publishes others first, the escrow refuses it.
+    const arbitratorTermsId = record.termsId;
+    const terms = await ctx.read.arbitratorTerms({ termsId: arbitratorTermsId });
+    const termsLine = `Arbitrator ${arbitrator}: terms #${arbitratorTermsId}, a fee of ${terms.feeBps / 100}% of the price from each disputing party, rules within ${formatDuration(terms.ruleWindow)} (pinned: the post is refused if they change first).`;
 
     if (direct) {
       const params: sdk.DirectHireParams = {
@@ -97,6 +102,7 @@ export default defineCommand({
         deliveryWindow,
         reviewWindow,
         arbitrator,
+        arbitratorTermsId,
         defaultBuyerShareBps,
         category,
         spec,
@@ -108,10 +114,11 @@ export default defineCommand({
       const job = await ctx.read.job({ jobId });
       const now = await ctx.now();
       return {
-        data: { jobId, kind: "direct", category, token: token.address, price: params.price, supplier: params.supplier, deliverBy: job.deadline, transactionHash: receipt.transactionHash },
+        data: { jobId, kind: "direct", arbitratorTermsId, category, token: token.address, price: params.price, supplier: params.supplier, deliverBy: job.deadline, transactionHash: receipt.transactionHash },
         lines: [
           `Posted job ${jobId}: a direct hire of ${params.supplier} in ${category} for ${formatAmount(params.price, token)} (escrowed).`,
           `Delivery due ${formatTime(job.deadline, now)}.`,
+          termsLine,
         ],
       };
     }
@@ -152,6 +159,7 @@ export default defineCommand({
       reviewWindow,
       mode,
       arbitrator,
+      arbitratorTermsId,
       defaultBuyerShareBps,
       category,
       floors,
@@ -162,10 +170,11 @@ export default defineCommand({
     const receipt = await send(ctx, "Posting the RFQ", () => t.postRFQ(params));
     const jobId = await t.waitForJobId(receipt.transactionHash);
     return {
-      data: { jobId, kind: "rfq", mode: modeName, category, token: token.address, maxPrice, bidDeadline: params.bidDeadline, floors, transactionHash: receipt.transactionHash },
+      data: { jobId, kind: "rfq", arbitratorTermsId, mode: modeName, category, token: token.address, maxPrice, bidDeadline: params.bidDeadline, floors, transactionHash: receipt.transactionHash },
       lines: [
         `Posted job ${jobId}: an RFQ in ${category}, ${modeName === "choice" ? "you pick the winner" : "the lowest qualified bid wins"}, up to ${formatAmount(maxPrice, token)} (escrowed).`,
         `Bids close ${formatTime(params.bidDeadline, now)}.${floors.bondBps ? ` Bidders post a ${floors.bondBps / 100}% bond.` : ""}`,
+        termsLine,
       ],
     };
   },

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-import {TenderEscrow} from "../../../../contracts/TenderEscrow.sol";
+import {ITender} from "../../../../contracts/interfaces/ITender.sol";
 import {MockERC20} from "../../../../contracts/mocks/MockERC20.sol";
 import {Tender} from "../../../../contracts/types/Tender.sol";
 import {RejectingParty} from "../../mocks/Actors.sol";
@@ -17,7 +17,7 @@ contract EscrowHandler is CheatBase {
     uint32 internal constant MIN_WINDOW = 1 hours;
     uint32 internal constant MAX_WINDOW = 365 days;
 
-    TenderEscrow public escrow;
+    ITender public escrow;
     address public treasury;
     address public owner;
     address public arbitrator;
@@ -50,7 +50,7 @@ contract EscrowHandler is CheatBase {
     /// @notice Calls made per action, for the run's summary.
     mapping(bytes32 action => uint256) public calls;
 
-    constructor(TenderEscrow escrow_, MockERC20 usd_, address owner_, address treasury_, address arbitrator_) {
+    constructor(ITender escrow_, MockERC20 usd_, address owner_, address treasury_, address arbitrator_) {
         escrow = escrow_;
         usd = usd_;
         owner = owner_;
@@ -67,6 +67,10 @@ contract EscrowHandler is CheatBase {
         tokens.push(ETH);
         tokens.push(address(usd_));
         tokens.push(address(busd));
+        vm.prank(owner_);
+        escrow_.setTokenAllowed(address(usd_), true);
+        vm.prank(owner_);
+        escrow_.setTokenAllowed(address(busd), true);
         for (uint256 i; i < actors.length; ++i) {
             vm.prank(actors[i]);
             usd.approve(address(escrow_), type(uint256).max);
@@ -97,6 +101,7 @@ contract EscrowHandler is CheatBase {
             deliveryWindow: uint32(bound(delivery, MIN_WINDOW, 30 days)),
             reviewWindow: uint32(bound(review, MIN_WINDOW, 30 days)),
             arbitrator: arbitrator,
+            arbitratorTermsId: escrow.arbitrator(arbitrator).termsId,
             defaultBuyerShareBps: uint16(bound(price, 0, 5_000)),
             category: keccak256("code"),
             spec: '{"version":1,"title":"t"}'
@@ -126,6 +131,7 @@ contract EscrowHandler is CheatBase {
             reviewWindow: 2 days,
             mode: buyerChoice ? Tender.AwardMode.BuyerChoice : Tender.AwardMode.LowestPrice,
             arbitrator: arbitrator,
+            arbitratorTermsId: escrow.arbitrator(arbitrator).termsId,
             defaultBuyerShareBps: 0,
             category: keccak256("code"),
             floors: floors,

@@ -1,0 +1,15 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {IArbitratorRegistry} from "./IArbitratorRegistry.sol";
+import {IReputation} from "./IReputation.sol";
+import {ITenderAdmin} from "./ITenderAdmin.sol";
+import {ITenderArbitration} from "./ITenderArbitration.sol";
+import {ITenderEscrow} from "./ITenderEscrow.sol";
+import {ITenderMarket} from "./ITenderMarket.sol";
+
+/// @title ITender
+/// @notice Everything one Tender escrow answers at its address: the custody contract's job actions, market and
+/// disputes ({ITenderEscrow}, {ITenderMarket}, {ITenderArbitration}) and what its admin module answers there
+/// ({ITenderAdmin}, {IArbitratorRegistry}, {IReputation}). Scripts and contracts talk to this.
+interface ITender is ITenderEscrow, ITenderMarket, ITenderArbitration, IArbitratorRegistry, IReputation, ITenderAdmin {}

@@ -1,0 +1,256 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.37;
+
+import {IArbitratorRegistry} from "../interfaces/IArbitratorRegistry.sol";
+import {IReputation} from "../interfaces/IReputation.sol";
+import {ITenderAdmin} from "../interfaces/ITenderAdmin.sol";
+import {ITenderEscrow} from "../interfaces/ITenderEscrow.sol";
+import {Tender} from "../types/Tender.sol";
+import {EscrowState} from "../base/EscrowState.sol";
+
+/// @title TenderAdmin
+/// @notice The escrow's cold side, kept out of the custody contract so that it has room to grow: the owner's
+/// settings, two-step ownership, the arbitrator registry and every storage view. It runs only by `delegatecall`
+/// from a {TenderEscrow}, on that escrow's storage; it holds nothing and moves no money.
+contract TenderAdmin is EscrowState, ITenderAdmin, IArbitratorRegistry, IReputation {
+    address private immutable _self = address(this);
+
+    /// @dev Only through an escrow's `delegatecall`, never on the module's own (unused) storage.
+    modifier delegated() {
+        if (address(this) == _self) revert NotDelegated();
+        _;
+    }
+
+    modifier onlyOwner() {
+        if (msg.sender != _owner) revert OwnableUnauthorizedAccount(msg.sender);
+        _;
+    }
+
+    /// @dev The bounds are immutables of the escrow: read them from it (a call to the escrow's own address).
+    function _windowBounds() internal view override returns (uint256, uint256) {
+        return ITenderEscrow(address(this)).windowBounds();
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                                  OWNER
+    //////////////////////////////////////////////////////////////*/
+
+    /// @inheritdoc ITenderAdmin
+    /// @dev An escrow has no code while its constructor runs, and code ever after: so only its constructor can.
+    function initialize(address initialOwner, address initialTreasury, uint16 initialFeeBps) external delegated {
+        if (address(this).code.length != 0) revert AlreadyInitialized();
+        if (initialOwner == address(0)) revert OwnableInvalidOwner(address(0));
+        _checkFee(initialFeeBps);
+        _checkTreasury(initialTreasury);
+        _owner = initialOwner;
+        _config = Config({treasury: initialTreasury, feeBps: initialFeeBps, paused: false, lastJobId: 0});
+        emit OwnershipTransferred(address(0), initialOwner);
+        emit ITenderEscrow.TreasurySet(initialTreasury);
+        emit ITenderEscrow.ProtocolFeeSet(initialFeeBps);
+    }
+
+    /// @inheritdoc ITenderAdmin
+    function setProtocolFee(uint16 feeBps) external delegated onlyOwner {
+        _checkFee(feeBps);
+        _config.feeBps = feeBps;
+        emit ITenderEscrow.ProtocolFeeSet(feeBps);
+    }
+
+    /// @inheritdoc ITenderAdmin
+    function setTreasury(address newTreasury) external delegated onlyOwner {
+        _checkTreasury(newTreasury);
+        _config.treasury = newTreasury;
+        emit ITenderEscrow.TreasurySet(newTreasury);
+    }
+
+    /// @inheritdoc ITenderAdmin
+    function setPostingPaused(bool paused) external delegated onlyOwner {
+        if (_config.paused == paused) revert ITenderEscrow.PauseUnchanged(paused);
+        _config.paused = paused;
+        emit ITenderEscrow.PostingPausedSet(paused);
+    }
+
+    /// @inheritdoc ITenderAdmin
+    function setTokenAllowed(address token, bool allowed) external delegated onlyOwner {
+        if (token.code.length == 0) revert ITenderEscrow.TokenNotContract(token);
+        if (_tokenAllowed[token] == allowed) revert TokenListingUnchanged(token, allowed);
+        _tokenAllowed[token] = allowed;
+        emit TokenAllowedSet(token, allowed);
+    }
+
+    /// @inheritdoc ITenderAdmin
+    function transferOwnership(address newOwner) external delegated onlyOwner {
+        _pendingOwner = newOwner;
+        emit OwnershipTransferStarted(msg.sender, newOwner);
+    }
+
+    /// @inheritdoc ITenderAdmin
+    function acceptOwnership() external delegated {
+        if (msg.sender != _pendingOwner) revert OwnableUnauthorizedAccount(msg.sender);
+        address previous = _owner;
+        _owner = msg.sender;
+        delete _pendingOwner;
+        emit OwnershipTransferred(previous, msg.sender);
+    }
+
+    /// @inheritdoc ITenderAdmin
+    function renounceOwnership() external pure {
+        revert ITenderEscrow.OwnershipCannotBeRenounced();
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                               ARBITRATORS
+    //////////////////////////////////////////////////////////////*/
+
+    /// @inheritdoc IArbitratorRegistry
+    function registerArbitrator(uint16 feeBps, uint32 ruleWindow, string calldata termsURI)
+        external
+        delegated
+        returns (uint32 termsId)
+    {
+        Tender.Arbitrator storage arbitrator_ = _arbitrators[msg.sender];
+        if (arbitrator_.termsId != 0) revert ArbitratorAlreadyRegistered(msg.sender);
+        arbitrator_.active = true;
+        termsId = _publishTerms(arbitrator_, feeBps, ruleWindow, termsURI);
+    }
+
+    /// @inheritdoc IArbitratorRegistry
+    function updateArbitratorTerms(uint16 feeBps, uint32 ruleWindow, string calldata termsURI)
+        external
+        delegated
+        returns (uint32 termsId)
+    {
+        Tender.Arbitrator storage arbitrator_ = _arbitrators[msg.sender];
+        if (!arbitrator_.active) revert ArbitratorNotActive(msg.sender);
+        termsId = _publishTerms(arbitrator_, feeBps, ruleWindow, termsURI);
+    }
+
+    /// @inheritdoc IArbitratorRegistry
+    function retireArbitrator() external delegated {
+        Tender.Arbitrator storage arbitrator_ = _arbitrators[msg.sender];
+        if (!arbitrator_.active) revert ArbitratorNotActive(msg.sender);
+        arbitrator_.active = false;
+        emit ArbitratorRetired(msg.sender);
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                                  VIEWS
+    //////////////////////////////////////////////////////////////*/
+
+    /// @inheritdoc ITenderAdmin
+    function owner() external view delegated returns (address) {
+        return _owner;
+    }
+
+    /// @inheritdoc ITenderAdmin
+    function pendingOwner() external view delegated returns (address) {
+        return _pendingOwner;
+    }
+
+    /// @inheritdoc ITenderAdmin
+    function tokenAllowed(address token) external view delegated returns (bool) {
+        return token == ETH || _tokenAllowed[token];
+    }
+
+    /// @inheritdoc ITenderAdmin
+    function job(uint256 jobId) external view delegated returns (Tender.Job memory) {
+        return _jobs[jobId];
+    }
+
+    /// @inheritdoc ITenderAdmin
+    function lastJobId() external view delegated returns (uint256) {
+        return _config.lastJobId;
+    }
+
+    /// @inheritdoc ITenderAdmin
+    function credit(address account, address token) external view delegated returns (uint256) {
+        return _credits[account][token];
+    }
+
+    /// @inheritdoc ITenderAdmin
+    function protocolFeeBps() external view delegated returns (uint16) {
+        return _config.feeBps;
+    }
+
+    /// @inheritdoc ITenderAdmin
+    function treasury() external view delegated returns (address) {
+        return _config.treasury;
+    }
+
+    /// @inheritdoc ITenderAdmin
+    function postingPaused() external view delegated returns (bool) {
+        return _config.paused;
+    }
+
+    /// @inheritdoc ITenderAdmin
+    function protocolFees(address token) external view delegated returns (uint256) {
+        return _protocolFees[token];
+    }
+
+    /// @inheritdoc ITenderAdmin
+    function bidOf(uint256 jobId, address supplier) external view delegated returns (Tender.Bid memory) {
+        return _bids[jobId][supplier];
+    }
+
+    /// @inheritdoc ITenderAdmin
+    function bestBid(uint256 jobId) external view delegated returns (address supplier, uint96 price) {
+        Tender.BestBid memory best = _best[jobId];
+        return (best.supplier, best.price);
+    }
+
+    /// @inheritdoc ITenderAdmin
+    function rfqOf(uint256 jobId) external view delegated returns (Tender.RFQState memory) {
+        return _rfqs[jobId];
+    }
+
+    /// @inheritdoc IReputation
+    function supplierRecord(address supplier) external view delegated returns (Tender.SupplierRecord memory) {
+        return _supplierRecords[supplier];
+    }
+
+    /// @inheritdoc IReputation
+    function buyerRecord(address buyer) external view delegated returns (Tender.BuyerRecord memory) {
+        return _buyerRecords[buyer];
+    }
+
+    /// @inheritdoc IReputation
+    function completedVolume(address supplier, address token) external view delegated returns (uint256) {
+        return _completedVolume[supplier][token];
+    }
+
+    /// @inheritdoc IArbitratorRegistry
+    function arbitrator(address account) external view delegated returns (Tender.Arbitrator memory) {
+        return _arbitrators[account];
+    }
+
+    /// @inheritdoc IArbitratorRegistry
+    function arbitratorTerms(uint32 termsId) external view delegated returns (Tender.ArbitratorTerms memory) {
+        return _terms[termsId];
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                                INTERNALS
+    //////////////////////////////////////////////////////////////*/
+
+    function _checkFee(uint16 feeBps) private pure {
+        if (feeBps > MAX_PROTOCOL_FEE_BPS) revert ITenderEscrow.ProtocolFeeTooHigh(feeBps, MAX_PROTOCOL_FEE_BPS);
+    }
+
+    function _checkTreasury(address treasury_) private pure {
+        if (treasury_ == address(0)) revert ITenderEscrow.InvalidTreasury(treasury_);
+    }
+
+    function _publishTerms(
+        Tender.Arbitrator storage arbitrator_,
+        uint16 feeBps,
+        uint32 ruleWindow,
+        string calldata termsURI
+    ) private returns (uint32 termsId) {
+        if (feeBps > MAX_ARBITRATOR_FEE_BPS) revert ArbitratorFeeTooHigh(feeBps, MAX_ARBITRATOR_FEE_BPS);
+        _checkWindow(ruleWindow);
+        termsId = ++_lastTermsId;
+        _terms[termsId] = Tender.ArbitratorTerms({arbitrator: msg.sender, feeBps: feeBps, ruleWindow: ruleWindow});
+        arbitrator_.termsId = termsId;
+        emit ArbitratorTermsPublished(msg.sender, termsId, feeBps, ruleWindow, termsURI);
+    }
+}
