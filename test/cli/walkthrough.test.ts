@@ -128,11 +128,24 @@ async function startStack(dir: string) {
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
-  const stop = groupStopper(child);
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const stopGroup = groupStopper(child);
+  // Should this test's process end before afterAll (a killed run), the stack goes with it.
+  const kill = () => {
+    try {
+      process.kill(-child.pid!, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  };
+  process.once("exit", kill);
+  const stop = async () => {
+    await stopGroup();
+    process.removeListener("exit", kill);
+  };
   let output = "";
   child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   try {
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`npm start not ready after 280 s:\n${output}`)), 280_000);
