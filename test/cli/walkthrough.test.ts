@@ -9,8 +9,8 @@
 // <repo>/.tender/stack.json), with no --rpc, no TENDER_RPC_URL, no TENDER_DEPLOYMENTS_DIR. Every step must exit 0,
 // and each `# → …` line under a command must start a line of what it printed, in order (`…` matches anything; runs
 // of spaces count as one). `npx tender` runs the package's bin (scripts/cli/tender.ts) directly: npx itself would
-// only add its start-up time to each step. Then the stack is stopped as Ctrl-C stops it, and nothing it started is
-// left listening.
+// only add its start-up time to each step. Then the stack is stopped as Ctrl-C stops it (SIGINT to its process
+// group), and nothing it started may be left listening.
 import { type ChildProcess, type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -216,7 +216,7 @@ describe("README: the command-line walkthrough, against npm start", { timeout: 1
   });
 
   it("stops on Ctrl-C with nothing left listening, and leaves the repository's deployments file as it was", async () => {
-    stack.child.kill("SIGINT");
+    process.kill(-stack.child.pid!, "SIGINT"); // what Ctrl-C in its terminal does: SIGINT to the whole group
     expect(await stack.exited, stack.output()).toBe(0);
     await stack.stop(); // anything of its process group still there
     for (const port of stack.ports) expect(await isListening(port), `port ${port}`).toBe(false);
