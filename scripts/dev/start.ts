@@ -164,6 +164,62 @@ const listening = new Promise<void>((resolve, reject) => {
 });
 
 
+// One web build at a time in this checkout: another `npm start` on other ports (a test's, say) may be building it,
+// and `next build` refuses a second one in the same folder. While a start builds, its pid is in
+// node_modules/.cache/tender-web-build.pid; another waits for it, then builds only if the build is still stale.
+const buildLock = join(root, "node_modules/.cache/tender-web-build.pid");
+const lockHolder = () => {
+  try {
+    return Number(readFileSync(buildLock, "utf8"));
+  } catch {
+    return undefined;
+  }
+};
+const running = (pid: number) => {
+  try {
+    return process.kill(pid, 0);
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+};
+const releaseBuildLock = () => {
+  if (lockHolder() === process.pid) rmSync(buildLock, { force: true });
+};
+async function buildWebAlone(options: { onLog: (line: string) => void; signal: AbortSignal }): Promise<number> {
+  let waiting = false;
+  let unreadable = 0;
+  for (;;) {
+    if (webBuildIsCurrent()) return 0;
+    if (options.signal.aborted) throw new Error("next build stopped");
+    mkdirSync(dirname(buildLock), { recursive: true });
+    try {
+      writeFileSync(buildLock, `${process.pid}\n`, { flag: "wx" });
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+    const holder = lockHolder();
+    if (holder === undefined) continue; // released meanwhile
+    if (!(holder > 0)) {
+      // being written, or not a pid at all: a second look decides
+      if (unreadable++ > 0) rmSync(buildLock, { force: true });
+    } else if (!running(holder)) {
+      rmSync(buildLock, { force: true }); // left by a start that was killed
+      continue;
+    } else if (!waiting) {
+      waiting = true;
+      options.onLog(`another process (pid ${holder}) is building the web app in this folder: waiting for it…`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  process.once("exit", releaseBuildLock);
+  try {
+    return await buildWeb(options);
+  } finally {
+    releaseBuildLock();
+  }
+}
+
 // The web app's production build runs beside the chain's setup (it is redone only when a source changed).
 const building = !webBuildIsCurrent();
 const buildStarted = Date.now();
@@ -173,7 +229,7 @@ if (building) {
 }
 const buildFile = logFile("web-build");
 let routes = false;
-const webBuild = buildWeb({
+const webBuild = buildWebAlone({
   signal: abortBuild.signal,
   onLog: (line) => {
     buildFile.write(line + "\n");

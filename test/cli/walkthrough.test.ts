@@ -1,19 +1,24 @@
-// README's "The command line" walkthrough, run as written: its fenced `sh` blocks, each in the shell its first line
-// names ("# shell 2: …"), one long-lived bash per shell (so `export` and `JOB=…` carry on inside a shell and not
-// across shells), against a real `hardhat node` seeded as `npm start` seeds it. The CLI finds that chain the way it
-// finds `npm start`'s: through a stack file (TENDER_STACK_FILE), with no --rpc and no TENDER_RPC_URL. Every step
-// must exit 0, and each `# → …` line under a command must start a line of what it printed, in order (`…` matches
-// anything; runs of spaces count as one). `npx tender` runs the package's bin (scripts/cli/tender.ts) directly: npx
-// itself would only add its start-up time to each step.
-import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+// README's "The command line" walkthrough, run as written against a real `npm start`: `node scripts/dev/start.ts`,
+// the command `npm start` runs once its bootstrap (scripts/dev/run.cjs) has a Node and the dependencies, on free
+// ports, in its own process group: chain, deploy, seed, the two demo agents (still running, as they do for a
+// newcomer), indexer, web app. Its state folder and deployments folder are temporary (TENDER_STATE_DIR,
+// TENDER_DEPLOYMENTS_DIR), so the repository's .tender/ and deployments/31337.json stay as they were. The fenced
+// `sh` blocks each run in the shell their first line names ("# shell 2: …"), one long-lived bash per shell (so
+// `export` and `JOB=…` carry on inside a shell and not across shells). The CLI finds the stack the way a user's does,
+// through the stack file `npm start` writes (TENDER_STACK_FILE names where this one's is, instead of
+// <repo>/.tender/stack.json), with no --rpc, no TENDER_RPC_URL, no TENDER_DEPLOYMENTS_DIR. Every step must exit 0,
+// and each `# → …` line under a command must start a line of what it printed, in order (`…` matches anything; runs
+// of spaces count as one). `npx tender` runs the package's bin (scripts/cli/tender.ts) directly: npx itself would
+// only add its start-up time to each step. Then the stack is stopped as Ctrl-C stops it (SIGINT to its process
+// group), and nothing it started may be left listening.
+import { type ChildProcess, type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as sdk from "@tender/sdk";
-import { seedDemo } from "../../scripts/dev/demo/seed.ts";
-import { type RunningNode, startNode } from "../helpers/node.ts";
+import { freePort, isListening } from "../../scripts/dev/lib/ports.ts";
+import { groupStopper } from "../../scripts/dev/lib/process-group.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -108,34 +113,76 @@ class Shell {
   }
 }
 
-describe("README: the command-line walkthrough", { timeout: 120_000 }, () => {
-  let node: RunningNode;
-  let env: NodeJS.ProcessEnv;
+/** `node scripts/dev/start.ts` as `npm start` runs it, on free ports, in its own process group, its state and
+ * deployments in `dir`; resolves once it says it is ready. */
+async function startStack(dir: string) {
+  const ports = { TENDER_PORT: await freePort(), TENDER_INDEXER_PORT: await freePort(), TENDER_WEB_PORT: await freePort() };
+  const child: ChildProcess = spawn(process.execPath, ["scripts/dev/start.ts"], {
+    cwd: root,
+    env: {
+      ...process.env,
+      ...Object.fromEntries(Object.entries(ports).map(([name, port]) => [name, String(port)])),
+      TENDER_DEPLOYMENTS_DIR: join(dir, "deployments"),
+      TENDER_STATE_DIR: join(dir, "state"),
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const stopGroup = groupStopper(child);
+  // Should this test's process end before afterAll (a killed run), the stack goes with it.
+  const kill = () => {
+    try {
+      process.kill(-child.pid!, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  };
+  process.once("exit", kill);
+  const stop = async () => {
+    await stopGroup();
+    process.removeListener("exit", kill);
+  };
+  let output = "";
+  child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`npm start not ready after 280 s:\n${output}`)), 280_000);
+      child.stdout!.on("data", () => {
+        if (!output.includes("Ready. Press Ctrl-C to stop.")) return;
+        clearTimeout(timer);
+        resolve();
+      });
+      void exited.then((code) => {
+        clearTimeout(timer);
+        reject(new Error(`npm start exited (${code}) before it was ready:\n${output}`));
+      });
+    });
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { child, ports: Object.values(ports), exited, stop, output: () => output };
+}
+
+describe("README: the command-line walkthrough, against npm start", { timeout: 120_000 }, () => {
+  const deploymentsFile = join(root, "deployments/31337.json");
+  const deploymentsBefore = existsSync(deploymentsFile) ? readFileSync(deploymentsFile, "utf8") : undefined;
+  const dir = mkdtempSync(join(tmpdir(), "tender-walkthrough-"));
+  const stackFile = join(dir, "state/stack.json");
+  let stack: Awaited<ReturnType<typeof startStack>>;
   const shells = new Map<string, Shell>();
+  // What each of the user's shells has: no --rpc, no TENDER_RPC_URL, no TENDER_DEPLOYMENTS_DIR.
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: dir, TENDER_STACK_FILE: stackFile, TENDER_KEYSTORE_DIR: join(dir, "keystore") };
 
   beforeAll(async () => {
-    node = await startNode();
-    const dir = mkdtempSync(join(tmpdir(), "tender-walkthrough-"));
-    // The chain as `npm start` leaves it: Tender, the demo's mUSD, arbitrator #2 (3%), funded buyers and suppliers.
-    const writer = (index: number) => node.writer(index);
-    const seeded = await seedDemo(
-      node.reader,
-      { deployer: writer(0), treasury: writer(1), arbitrator: writer(2), attestor: writer(8), buyers: [writer(3), writer(4)], suppliers: [writer(5), writer(6), writer(7)] },
-      async (seconds) => {
-        await node.reader.request({ method: "evm_increaseTime" as never, params: [seconds] as never });
-        await node.reader.request({ method: "evm_mine" as never, params: [] as never });
-      },
-    );
-    const deploymentsDir = join(dir, "deployments");
-    sdk.writeDeployment(seeded.deployment, deploymentsDir);
-    // What `npm start` writes while it runs; this test's own process stands in for its pid.
-    const stackFile = join(dir, "stack.json");
-    writeFileSync(stackFile, JSON.stringify({ rpcUrl: node.rpcUrl, chainId: 31337, indexerUrl: "http://127.0.0.1:1", webUrl: "http://127.0.0.1:1", deploymentsDir, pid: process.pid }));
-    env = { PATH: process.env.PATH, HOME: dir, TENDER_STACK_FILE: stackFile, TENDER_KEYSTORE_DIR: join(dir, "keystore") };
-  }, 120_000);
+    stack = await startStack(dir);
+  }, 300_000);
   afterAll(async () => {
     for (const shell of shells.values()) shell.stop();
-    await node?.stop();
+    await stack?.stop();
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it("finds the walkthrough's steps", () => {
@@ -145,10 +192,13 @@ describe("README: the command-line walkthrough", { timeout: 120_000 }, () => {
       expect(steps.some((s) => s.command.includes(`npx tender ${words}`)), words).toBe(true);
     }
     expect(steps.some((s) => s.command.includes("examples/specs/free-text.json"))).toBe(true);
-    expect(steps.some((s) => /--rpc|TENDER_RPC_URL|evm_increaseTime/.test(s.command))).toBe(false);
+    expect(steps.some((s) => /--rpc|TENDER_RPC_URL|TENDER_DEPLOYMENTS_DIR|TENDER_STACK_FILE|evm_increaseTime/.test(s.command))).toBe(false);
   });
 
-  it("runs as written, shell by shell, and prints what the README shows", async () => {
+  it("runs as written, shell by shell, beside the running agents, and prints what the README shows", async () => {
+    // npm start wrote its coordinates where the CLI looks, and its agents are still at work.
+    expect(JSON.parse(readFileSync(stackFile, "utf8"))).toMatchObject({ pid: stack.child.pid, deploymentsDir: join(dir, "deployments") });
+    expect(stack.child.exitCode).toBeNull();
     for (const step of walkthroughSteps(readFileSync(join(root, "README.md"), "utf8"))) {
       if (!shells.has(step.shell)) shells.set(step.shell, new Shell(env));
       const run = await shells.get(step.shell)!.run(step.command);
@@ -156,5 +206,21 @@ describe("README: the command-line walkthrough", { timeout: 120_000 }, () => {
       expect(run.code, context).toBe(0);
       expect(unmatched(step.expected, run.stdout), context).toBeUndefined();
     }
+    // As the README says: the agents left this plain `text` job alone, so the supplier's bid was the only one.
+    const bids = await shells.get("shell 1")!.run("npx tender bid list $JOB --json");
+    expect(bids.code, bids.stderr).toBe(0);
+    expect((JSON.parse(bids.stdout) as { supplier: string }[]).map((bid) => bid.supplier.toLowerCase()), bids.stdout).toEqual([
+      "0x9965507d1a55bcc2695c58ba16fb37d819b0a4dc",
+    ]);
+    expect(stack.child.exitCode, stack.output()).toBeNull();
   });
+
+  it("stops on Ctrl-C with nothing left listening, and leaves the repository's deployments file as it was", async () => {
+    process.kill(-stack.child.pid!, "SIGINT"); // what Ctrl-C in its terminal does: SIGINT to the whole group
+    expect(await stack.exited, stack.output()).toBe(0);
+    await stack.stop(); // anything of its process group still there
+    for (const port of stack.ports) expect(await isListening(port), `port ${port}`).toBe(false);
+    expect(existsSync(stackFile)).toBe(false);
+    expect(existsSync(deploymentsFile) ? readFileSync(deploymentsFile, "utf8") : undefined).toBe(deploymentsBefore);
+  }, 30_000);
 });
