@@ -177,6 +177,11 @@ export const supplier = onchainTable("supplier", (t) => ({
   missedDeadlines: t.integer().notNull(),
   /** Sum over deliveries of the share of the delivery window used, in bps (average = this / onTimeDeliveries). */
   deliveryWindowUsedBps: t.int8({ mode: "number" }).notNull(),
+  /** RFQ awards won, and the sum over them of the winning price as a share of the RFQ's maximum, in bps (price ×
+   * 10,000 ÷ maxPrice, rounded down): what buyers paid it against what they were ready to pay (average = this /
+   * rfqAwards; lower is cheaper). Direct hires have no maximum and count in neither. */
+  rfqAwards: t.integer().notNull(),
+  awardPriceBps: t.int8({ mode: "number" }).notNull(),
   bidsPlaced: t.integer().notNull(),
   directHires: t.integer().notNull(),
   /** Its ratings' recency weights as of its latest rating (see src/reputation.ts): Σ ½^(age / half-life) and
@@ -207,6 +212,8 @@ export const supplierCategory = onchainTable(
     onTimeDeliveries: t.integer().notNull(),
     missedDeadlines: t.integer().notNull(),
     deliveryWindowUsedBps: t.int8({ mode: "number" }).notNull(),
+    rfqAwards: t.integer().notNull(),
+    awardPriceBps: t.int8({ mode: "number" }).notNull(),
     ratingWeight: t.doublePrecision().notNull(),
     ratingWeightedSum: t.doublePrecision().notNull(),
     lastRatedAt: t.int8({ mode: "number" }),

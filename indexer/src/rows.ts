@@ -106,6 +106,8 @@ export type Counters = Pick<
   | "onTimeDeliveries"
   | "missedDeadlines"
   | "deliveryWindowUsedBps"
+  | "rfqAwards"
+  | "awardPriceBps"
   | "ratingWeight"
   | "ratingWeightedSum"
   | "lastRatedAt"
@@ -122,6 +124,8 @@ const NO_COUNTS: Counters = {
   onTimeDeliveries: 0,
   missedDeadlines: 0,
   deliveryWindowUsedBps: 0,
+  rfqAwards: 0,
+  awardPriceBps: 0,
   ratingWeight: 0,
   ratingWeightedSum: 0,
   lastRatedAt: null,

@@ -2,7 +2,8 @@
 // `hardhat node` and the real indexer, as web.e2e.test.ts sets them up. Three suppliers register agent cards — two
 // `data:` URI cards (one with a hostile name), one pointing at a loopback address the server must refuse — one
 // completes a rated job and one holds an attestation; all three bid on an RFQ. The suppliers page lists them with
-// name, address, "unverified" and score, sorts and filters; the job's bid table shows names and scores and sorts;
+// name, address, "unverified", score and price paid against the maximum (two RFQs awarded, at 40% and 90% of
+// their maximum), sorts (by price too, cheapest first) and filters; the job's bid table shows names and scores and sorts;
 // a supplier's page links "Hire directly" to the post form with the supplier filled in. Screenshots of the three
 // pages at desktop and phone sizes land in test-results/suppliers/, each checked for sideways overflow.
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
@@ -69,6 +70,22 @@ describe("finding and comparing suppliers in a browser", () => {
     await ok(sdk.deliver(node.writer(S2), { escrow, jobId: hire, deliverableHash: sdk.specHash("done"), uri: "ipfs://done" }));
     await ok(sdk.confirm(node.writer(BUYER), { escrow, jobId: hire, rating: 5 }));
 
+    // Price history: two RFQs awarded after their bidding closes (in an hour, the shortest bid window), S1's at 0.2 of a 0.5 maximum (40%), S3's
+    // at 0.45 of 0.5 (90%); S2's only job is a direct hire, which has no maximum.
+    const awarded: bigint[] = [];
+    for (const [who, price] of [[S1, "0.2"], [S3, "0.45"]] as const) {
+      const id = await posted(
+        sdk.postRFQ(node.writer(BUYER), {
+          escrow, token: sdk.ETH, maxPrice: parseEther("0.5"), bidDeadline: (await now()) + sdk.HOUR + 120, awardWindow: 0, deliveryWindow: sdk.DAY,
+          reviewWindow: sdk.DAY, mode: sdk.AwardMode.LowestPrice, arbitrator: addr(JUDGE), defaultBuyerShareBps: 0, category: "text",
+          floors: { ...sdk.NO_FLOORS, minCompleted: 0 }, spec: spec(`Translate part ${awarded.length + 1}`),
+        }),
+      );
+      const floors = (await sdk.readRFQ(node.reader, { escrow, jobId: id })).floors;
+      await ok(sdk.bid(node.writer(who), { escrow, jobId: id, price: parseEther(price), floors, token: sdk.ETH, bond: 0n }));
+      awarded.push(id);
+    }
+
     // An RFQ: S1 bids lowest, S3 next, S2 highest (price order S1, S3, S2; score order S2 first).
     jobId = await posted(
       sdk.postRFQ(node.writer(BUYER), {
@@ -81,6 +98,10 @@ describe("finding and comparing suppliers in a browser", () => {
     for (const [who, price] of [[S1, "0.3"], [S3, "0.35"], [S2, "0.4"]] as const) {
       await ok(sdk.bid(node.writer(who), { escrow, jobId, price: parseEther(price), floors: rfq.floors, token: sdk.ETH, bond: 0n }));
     }
+    // The two short RFQs close (this one, open two hours, still takes bids) and are awarded.
+    await node.reader.request({ method: "evm_increaseTime" as never, params: [sdk.HOUR + 300] as never });
+    await node.reader.request({ method: "evm_mine" as never, params: [] as never });
+    for (const id of awarded) await ok(sdk.award(node.writer(BUYER), { escrow, jobId: id }));
 
     indexer = await startIndexer({ rpcUrl: node.rpcUrl, deploymentsDir: dir });
     await indexer.waitForBlock(await node.reader.getBlockNumber());
@@ -147,6 +168,25 @@ describe("finding and comparing suppliers in a browser", () => {
     await page.goto("/suppliers?sort=completed&category=text");
     expect((await rowSuppliers(".suppliers-table"))[0]).toBe(low(S2));
     expect(await page.locator("#suppliers-title").textContent()).toContain("text");
+  });
+
+  it("shows the price each supplier was paid against the maximum, and sorts by it, cheapest first", async () => {
+    await page.goto("/suppliers");
+    const priceOf = (index: number) =>
+      page.locator(".suppliers-table tbody tr").filter({ has: page.locator(`a[href="/suppliers/${low(index)}"]`) }).locator(".supplier-price");
+    expect(await priceOf(S1).textContent()).toBe("40% (1 RFQ)");
+    expect(await priceOf(S1).getAttribute("aria-label")).toBe("Price paid vs. max: 40% over 1 RFQ");
+    expect(await priceOf(S3).textContent()).toBe("90% (1 RFQ)");
+    expect(await priceOf(S2).textContent()).toBe("—");
+    // Chosen in the form: S1 (40%), S3 (90%), then S2 without an RFQ won, although S2 has the best score.
+    await page.getByLabel("Sort by").selectOption({ label: "Price paid vs. max (cheapest first)" });
+    await page.getByRole("button", { name: "Show suppliers" }).click();
+    await page.waitForURL(/sort=price/);
+    expect(await rowSuppliers(".suppliers-table")).toEqual([low(S1), low(S3), low(S2)]);
+    expect(await page.getByRole("columnheader", { name: /Price vs\. max/ }).getAttribute("aria-sort")).toBe("ascending");
+    // The supplier's own page says it too.
+    await page.goto(`/suppliers/${low(S3)}`);
+    expect(await page.locator("main").textContent()).toContain("90% on average over 1 RFQ");
   });
 
   it("shows each bidder's name and score in the bid table, and the buyer sorts it", async () => {

@@ -96,6 +96,19 @@ describe("indexer", () => {
 
   /** Indexers started by the tests below (beside `indexer`), settled or not, for afterAll to stop. */
   const more: Promise<RunningIndexer>[] = [];
+  /** A supplier's price history as the chain has it, overall or in one category: its JobAwarded prices against
+   * their RFQs' maximums (RFQPosted), price × 10,000 ÷ maximum rounded down, averaged rounded down. */
+  async function chainPrice(who: number, category?: string) {
+    const awards = await node.reader.getContractEvents({ address: escrow, abi: sdk.tenderEscrowAbi, eventName: "JobAwarded", args: { supplier: addr(who) }, fromBlock: 0n });
+    let rfqAwards = 0, sum = 0n;
+    for (const award of awards) {
+      const rfq = await sdk.readRFQ(node.reader, { escrow, jobId: award.args.jobId! });
+      if (category !== undefined && rfq.category.toLowerCase() !== sdk.categoryId(category).toLowerCase()) continue;
+      rfqAwards++;
+      sum += (award.args.price! * 10_000n) / rfq.maxPrice;
+    }
+    return { rfqAwards, averagePriceBps: rfqAwards === 0 ? null : Number(sum / BigInt(rfqAwards)) };
+  }
 
   beforeAll(async () => {
     node = await startNode();
@@ -347,6 +360,8 @@ describe("indexer", () => {
       const chain = await sdk.readSupplierRecord(node.reader, { escrow, supplier: addr(who) });
       const served = await json(`/api/suppliers/${addr(who)}`);
       expect(served.record, `supplier #${who}`).toEqual({ ...chain });
+      expect(served.price, `supplier #${who}`).toEqual(await chainPrice(who));
+      for (const c of served.categories) expect(c.price, `supplier #${who} in ${c.category}`).toEqual(await chainPrice(who, c.category));
       for (const v of served.volume) {
         const onChain = await node.reader.readContract({ address: escrow, abi: sdk.tenderEscrowAbi, functionName: "completedVolume", args: [addr(who), v.token] });
         expect(v.volume).toBe(String(onChain));
@@ -360,6 +375,8 @@ describe("indexer", () => {
       expect.objectContaining({ attestor: low(ATTESTOR), metricName: "benchmark.swe-bench", value: "72", revoked: false, current: true }),
     ]);
     expect(s1.derived).toMatchObject({ averageRatingX100: 500, onTimeDeliveries: 2, bidsPlaced: 2, directHires: 1 });
+    // Its price history: J2 awarded at 75 of a 100 maximum (J1, a direct hire, has no maximum).
+    expect(s1.price).toEqual({ rfqAwards: 1, averagePriceBps: 7_500 });
     expect(s1.history.jobs.map((j: Json) => BigInt(j.id))).toEqual([ids.j2, ids.j1]);
     expect(s1.history.bids.map((b: Json) => [BigInt(b.jobId), b.job.won])).toEqual([[openIds[4], false], [ids.j2, true]]);
     expect(s1.volume).toEqual(expect.arrayContaining([
@@ -368,10 +385,12 @@ describe("indexer", () => {
     ]));
     const s2 = await json(`/api/suppliers/${addr(S2)}`);
     expect(s2.record).toMatchObject({ won: 1, completed: 1, disputesFaced: 1, disputesLost: 1 });
+    expect(s2.price).toEqual({ rfqAwards: 0, averagePriceBps: null });
     expect(s2.attestations).toEqual([expect.objectContaining({ metricName: "latency.p95.ms", revoked: true, current: false })]);
     const s3 = await json(`/api/suppliers/${addr(S3)}`);
     expect(s3.record).toMatchObject({ won: 1, declined: 1, completed: 0, refunded: 0 });
     expect(s3.derived.directHires).toBe(1);
+    expect(s3.price).toEqual({ rfqAwards: 1, averagePriceBps: 7_500 }); // J3: 1.5 of 2 ETH, declined after
   });
 
   it("summarizes markets and their clearing prices", async () => {
@@ -468,7 +487,7 @@ describe("indexer", () => {
     expect((await get("/api/leaderboard?limit=500")).status).toBe(400);
   });
 
-  it("sorts the leaderboard by rating, completed or volume in a token, and filters by attested metrics", async () => {
+  it("sorts the leaderboard by rating, completed, volume in a token or price paid against the maximum, and filters by attested metrics", async () => {
     const order = async (q: string) => (await json(`/api/leaderboard${q}`)).suppliers.map((s: Json) => s.address);
     // Completed: S1 2, S2 1, S3 0. Volume: S1 1 ETH and 75 mUSD, S2 15 mUSD, S3 none (ties by score).
     expect(await order("?sort=completed")).toEqual([low(S1), low(S2), low(S3)]);
@@ -485,7 +504,19 @@ describe("indexer", () => {
     // S2's latency attestation was revoked: nobody holds it.
     expect(await order(`?metric=${sdk.metricId(sdk.METRICS.latencyP95Ms)}`)).toEqual([]);
     expect(await order("?metric=benchmark.swe-bench,latency.p95.ms")).toEqual([]);
-    expect((await get("/api/leaderboard?sort=price")).status).toBe(400);
+    // Price: the average winning price as a share of the RFQ's maximum, lowest first. S1 (J2: 75 of 100) and S3
+    // (J3: 1.5 of 2) both paid 75% (then by score); S2 won no RFQ (J5 was a direct hire): after them.
+    const byPrice = await json("/api/leaderboard?sort=price");
+    expect(byPrice.sort).toBe("price");
+    expect(byPrice.suppliers.map((s: Json) => [s.address, s.price])).toEqual([
+      [low(S1), { rfqAwards: 1, averagePriceBps: 7_500 }],
+      [low(S3), { rfqAwards: 1, averagePriceBps: 7_500 }],
+      [low(S2), { rfqAwards: 0, averagePriceBps: null }],
+    ]);
+    // In code, S1's only job is a direct hire: S3 first, ahead of the better score.
+    expect(await order("?sort=price&category=code")).toEqual([low(S3), low(S1)]);
+    expect((await json("/api/leaderboard?sort=price&category=code")).suppliers[1].price).toEqual({ rfqAwards: 0, averagePriceBps: null });
+    expect((await get("/api/leaderboard?sort=cheapest")).status).toBe(400);
     expect((await get("/api/leaderboard?sort=volume")).status).toBe(400);
     expect((await get("/api/leaderboard?metric=")).status).toBe(400);
   });
@@ -730,6 +761,7 @@ describe("indexer", () => {
     );
     for (const [i, who] of [S1, S2, S3, S4].entries()) {
       expect(state.suppliers[i]!.record, `supplier #${who}`).toEqual({ ...(await sdk.readSupplierRecord(node.reader, { escrow, supplier: addr(who) })) });
+      expect(state.suppliers[i]!.price, `supplier #${who}`).toEqual(await chainPrice(who));
     }
     for (const [i, who] of [BUYER_A, BUYER_B].entries()) {
       expect(state.buyers[i]!.record, `buyer #${who}`).toEqual({ ...(await sdk.readBuyerRecord(node.reader, { escrow, buyer: addr(who) })) });

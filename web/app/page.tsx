@@ -1,5 +1,6 @@
-// Markets: every category, its open jobs, and per token the last and median clearing price, the volume and a chart
-// of clearing prices over time.
+// Markets: every category, its open RFQs (those still taking bids apart from those whose bidding closed, as the
+// indexer counts them at its latest block: /api/markets' biddingOpenJobs and biddingClosedJobs), and per token the
+// last and median clearing price, the volume and a chart of clearing prices over time.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Amount, ErrorPanel } from "../components/bits.tsx";
@@ -7,26 +8,20 @@ import { type ChartPoint, PriceChart } from "../components/PriceChart.tsx";
 import type { Market, PriceSeries } from "../lib/api-types.ts";
 import { type TokenInfo, formatAbsolute, formatPlotValue, toUnitsNumber } from "../lib/format.ts";
 import { getMarkets, getPrices } from "../lib/indexer.ts";
-import { awaitingByCategory, awaitingOf } from "../lib/awaiting.ts";
-import { chainNow, tokenInfos } from "../lib/server.ts";
+import { tokenInfos } from "../lib/server.ts";
 
 // The root segment's own page is not under the layout's title template: its title is written out.
 export const metadata: Metadata = { title: { absolute: "Markets · Tender" } };
 
 export default async function MarketsPage() {
-  // The chain's time (for the bid deadlines) is read while the indexer answers.
-  const [answer, { now }] = await Promise.all([getMarkets().then((m) => ({ ok: true as const, markets: m }), (error: Error) => ({ ok: false as const, error })), chainNow()]);
+  const answer = await getMarkets().then((m) => ({ ok: true as const, markets: m }), (error: Error) => ({ ok: false as const, error }));
   if (!answer.ok) return <ErrorPanel title="Markets are unavailable" message={answer.error.message} />;
   const markets: Market[] = answer.markets;
-  const [tokens, series, derived] = await Promise.all([
+  const [tokens, series] = await Promise.all([
     tokenInfos(markets.flatMap((m) => m.tokens.map((t) => t.token))),
     Promise.all(markets.map((m) => getPrices(m.categoryId, 200).catch(() => null))),
-    awaitingByCategory(now).catch(() => null),
   ]);
-  const counts = new Map(markets.map((m) => {
-    const awaiting = awaitingOf(m, derived);
-    return [m.categoryId, { taking: Math.max(0, m.openJobs - awaiting), awaiting }] as const;
-  }));
+  const counts = new Map(markets.map((m) => [m.categoryId, { taking: m.biddingOpenJobs, awaiting: m.biddingClosedJobs }] as const));
   const order = markets
     .map((market, i) => ({ market, series: series[i] ?? null }))
     .sort((a, b) => b.market.openJobs - a.market.openJobs || b.market.jobCount - a.market.jobCount);

@@ -6,13 +6,7 @@ import type { Leaderboard, SupplierProfile } from "./api-types.ts";
 import { type CardResult, agentCard, agentCards } from "./agent-card.ts";
 import { publicConfig } from "./config.ts";
 
-export const SUPPLIER_SORTS = [
-  { value: "score", label: "Score" },
-  { value: "rating", label: "Rating" },
-  { value: "completed", label: "Jobs completed" },
-  { value: "volume", label: "Volume" },
-] as const;
-export type SupplierSort = (typeof SUPPLIER_SORTS)[number]["value"];
+export { SUPPLIER_SORTS, type SupplierSort } from "../components/SuppliersTable.tsx";
 
 async function getJson<T>(path: string, params: Record<string, string | undefined>): Promise<T> {
   const base = publicConfig().indexerUrl;

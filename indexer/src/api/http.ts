@@ -8,9 +8,10 @@ import { categoryId as categoryIdOf } from "@tender/sdk/escrow";
 // ---------------------------------------------------------------------------------------------------------------
 // Errors and JSON
 
-class HttpError extends Error {
+/** An answer of the API's own: its status and sentence (onError writes it as `{ error }`). */
+export class HttpError extends Error {
   constructor(
-    readonly status: 400 | 404,
+    readonly status: 400 | 403 | 404 | 422 | 503,
     message: string,
   ) {
     super(message);

@@ -39,7 +39,18 @@ export async function indexedTime(): Promise<number> {
 
 export type Counters = Pick<
   typeof supplier.$inferSelect,
-  "won" | "completed" | "declined" | "refunded" | "disputesFaced" | "disputesLost" | "ratingSum" | "ratingCount" | "onTimeDeliveries" | "missedDeadlines"
+  | "won"
+  | "completed"
+  | "declined"
+  | "refunded"
+  | "disputesFaced"
+  | "disputesLost"
+  | "ratingSum"
+  | "ratingCount"
+  | "onTimeDeliveries"
+  | "missedDeadlines"
+  | "rfqAwards"
+  | "awardPriceBps"
 > &
   RatingState;
 
@@ -67,4 +78,11 @@ export function recordOf(row: Counters) {
     ratingSum: row.ratingSum,
     ratingCount: row.ratingCount,
   };
+}
+
+/** A supplier's price history (overall, or in one category): the RFQ awards it won and its average winning price as
+ * a share of the RFQ's maximum, in bps (8,200: buyers paid it 82% of what they were ready to pay; null before its
+ * first RFQ award). */
+export function priceOf(row: Pick<Counters, "rfqAwards" | "awardPriceBps">) {
+  return { rfqAwards: row.rfqAwards, averagePriceBps: row.rfqAwards === 0 ? null : Math.floor(row.awardPriceBps / row.rfqAwards) };
 }

@@ -22,7 +22,12 @@ ponder.on("TenderEscrow:JobAwarded", async ({ event, context }) => {
     updatedAt: at,
   });
   await db.update(bid, { jobId, supplier: winner }).set({ won: true });
-  await countSupplier(db, winner, before.categoryId, at, (row) => ({ won: row.won + 1 }));
+  // The winning price against the RFQ's maximum (the escrow refuses a bid above it, and a zero maximum).
+  const priceBps = before.maxPrice ? Number((price * BPS) / before.maxPrice) : null;
+  await countSupplier(db, winner, before.categoryId, at, (row) => ({
+    won: row.won + 1,
+    ...(priceBps === null ? {} : { rfqAwards: row.rfqAwards + 1, awardPriceBps: row.awardPriceBps + priceBps }),
+  }));
   await changeMarket(db, before.categoryId, (row) => ({ openJobs: row.openJobs - 1 }));
   await addClearing(db, event, { categoryId: before.categoryId, jobId, kind: "award", token: before.token, price, firstForJob: true });
   await recordEvent(db, event, jobId, "JobAwarded", { supplier: winner, price, refunded, deliverBy });

@@ -1,14 +1,15 @@
-// Suppliers: every supplier the indexer knows, overall or in one category, sorted by score, rating, jobs completed
-// or volume in a token, filtered by the metrics they hold attested now. Each with the name, endpoint and
+// Suppliers: every supplier the indexer knows, overall or in one category, sorted by score, rating, jobs completed,
+// volume in a token or price paid against the maximum (cheapest first), filtered by the metrics they hold attested
+// now. Each with the name, endpoint and
 // description its agent card claims (fetched safely on the server: lib/agent-card.ts), always beside its address
 // and marked unverified.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { METRICS } from "@tender/sdk/registry";
 import { ErrorPanel } from "../../components/bits.tsx";
-import { CardClaim } from "../../components/CardClaim.tsx";
+import { SuppliersTable } from "../../components/SuppliersTable.tsx";
 import type { Leaderboard, Market } from "../../lib/api-types.ts";
-import { type TokenInfo, formatAmount } from "../../lib/format.ts";
+import type { TokenInfo } from "../../lib/format.ts";
 import { getMarkets } from "../../lib/indexer.ts";
 import { knownTokens } from "../../lib/server.ts";
 import { SUPPLIER_SORTS, agentCards, getLeaderboard } from "../../lib/suppliers.ts";
@@ -113,60 +114,7 @@ export default async function SuppliersPage({ searchParams }: { searchParams: Pr
           <h2 id="suppliers-title">
             {board.category ? board.category.name : "All categories"} <span className="count">{board.suppliers.length}</span>
           </h2>
-          <div className="table-wrap">
-            <table className="table suppliers-table">
-              <caption className="visually-hidden">Suppliers by {SUPPLIER_SORTS.find((s) => s.value === sort)!.label.toLowerCase()}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className="num">
-                    #
-                  </th>
-                  <th scope="col">Supplier</th>
-                  <th scope="col" className="num" aria-sort={sort === "score" ? "descending" : undefined}>
-                    Score
-                  </th>
-                  <th scope="col" className="num" aria-sort={sort === "rating" ? "descending" : undefined}>
-                    Rating
-                  </th>
-                  <th scope="col" className="num" aria-sort={sort === "completed" ? "descending" : undefined}>
-                    Completed
-                  </th>
-                  <th scope="col" className="num" aria-sort={sort === "volume" ? "descending" : undefined}>
-                    Volume ({volumeToken.symbol})
-                  </th>
-                  <th scope="col">Attested</th>
-                </tr>
-              </thead>
-              <tbody>
-                {board.suppliers.map((s) => {
-                  const volume = s.volume.find((v) => v.token.toLowerCase() === volumeToken.address.toLowerCase())?.volume ?? "0";
-                  return (
-                    <tr key={s.address} className="supplier-row">
-                      <td className="num">{s.rank}</td>
-                      <th scope="row">
-                        <CardClaim address={s.address} card={s.profileUri ? cards.get(s.profileUri) : undefined} />
-                      </th>
-                      <td className="num">{s.score.toFixed(1)}</td>
-                      <td className="num">{s.rating.toFixed(2)}</td>
-                      <td className="num">{s.record.completed}</td>
-                      <td className="num">{formatAmount(volume, volumeToken)}</td>
-                      <td>
-                        {s.attested.length === 0 ? (
-                          <span className="muted">—</span>
-                        ) : (
-                          s.attested.map((a) => (
-                            <span key={`${a.attestor}-${a.metric}`} className="tag" title={`attested by ${a.attestor}`}>
-                              {a.metricName} {a.value}
-                            </span>
-                          ))
-                        )}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          <SuppliersTable suppliers={board.suppliers} sort={sort} volumeToken={volumeToken} cards={cards} />
         </section>
       )}
     </>

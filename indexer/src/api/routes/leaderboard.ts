@@ -1,12 +1,13 @@
-// GET /api/leaderboard: suppliers by reputation score (or rating, jobs completed, volume in a token), overall or
-// in one category, optionally only those holding current attestations of given metrics.
+// GET /api/leaderboard: suppliers by reputation score (or rating, jobs completed, volume in a token, or price: the
+// average winning price as a share of the RFQ's maximum, cheapest first), overall or in one category, optionally only
+// those holding current attestations of given metrics.
 import { Hono, type Context as HonoContext } from "hono";
 import { db } from "ponder:api";
 import { attestation, market, supplier, supplierCategory, supplierVolume } from "ponder:schema";
 import { and, eq, gt, gte } from "ponder";
 import { metricId, metricName } from "@tender/sdk/registry";
 import { bad, category, integer, notFound, query, route, token as tokenParam } from "../http.ts";
-import { type Counters, indexedTime, recordOf, scoreOf } from "../reads.ts";
+import { type Counters, indexedTime, priceOf, recordOf, scoreOf } from "../reads.ts";
 
 export async function leaderboard(c: HonoContext) {
   const q = query(c, ["category", "limit", "minJobs", "sort", "token", "metric"]);
@@ -57,7 +58,7 @@ export async function leaderboard(c: HonoContext) {
   const volumeOf = (who: string) => volumesBy.get(who)?.find((v) => v.token === volumeToken)?.volume ?? 0n;
   const ranked = rows
     .filter((row) => metrics.every((m) => metricsBy.get(row.address)?.some((a) => a.metric === m)))
-    .map((row) => ({ ...row, reputation: scoreOf(row.counts, now) }))
+    .map((row) => ({ ...row, reputation: scoreOf(row.counts, now), price: priceOf(row.counts) }))
     .sort((a, b) => {
       const byScore = b.reputation.score - a.reputation.score;
       const first =
@@ -67,7 +68,10 @@ export async function leaderboard(c: HonoContext) {
             ? b.counts.completed - a.counts.completed
             : sort === "volume"
               ? Number(volumeOf(b.address) > volumeOf(a.address)) - Number(volumeOf(b.address) < volumeOf(a.address))
-              : byScore;
+              : sort === "price"
+                ? // Cheapest first; those without an RFQ award yet after every one with a price.
+                  (a.price.averagePriceBps ?? Infinity) - (b.price.averagePriceBps ?? Infinity) || 0
+                : byScore;
       return first || byScore || b.counts.completed - a.counts.completed || (a.address < b.address ? -1 : 1);
     })
     .slice(0, limit);
@@ -87,6 +91,8 @@ export async function leaderboard(c: HonoContext) {
       record: recordOf(r.counts),
       onTimeDeliveries: r.counts.onTimeDeliveries,
       missedDeadlines: r.counts.missedDeadlines,
+      // RFQ awards won and the average winning price as a share of the maximum (bps; null without an award).
+      price: r.price,
       // Completed volume per token (all categories) and the metrics currently attested, by whom and until when.
       volume: volumesBy.get(r.address) ?? [],
       attested: metricsBy.get(r.address) ?? [],
@@ -94,7 +100,7 @@ export async function leaderboard(c: HonoContext) {
   };
 }
 
-const SORTS = ["score", "rating", "completed", "volume"] as const;
+const SORTS = ["score", "rating", "completed", "volume", "price"] as const;
 type Sort = (typeof SORTS)[number];
 
 /** `metric`: comma-separated metric names ("benchmark.swe-bench") or 32-byte ids, at most 8. */

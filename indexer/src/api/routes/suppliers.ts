@@ -5,7 +5,7 @@ import { db } from "ponder:api";
 import { attestation, bid, job, market, supplier, supplierCategory, supplierVolume } from "ponder:schema";
 import { asc, desc, eq } from "ponder";
 import { address, integer, notFound, query, route } from "../http.ts";
-import { SUMMARY_COLUMNS, indexedTime, recordOf, scoreOf } from "../reads.ts";
+import { SUMMARY_COLUMNS, indexedTime, priceOf, recordOf, scoreOf } from "../reads.ts";
 
 export async function supplierProfile(c: HonoContext) {
   const q = query(c, ["limit"]);
@@ -39,6 +39,7 @@ export async function supplierProfile(c: HonoContext) {
       record: recordOf(counts),
       onTimeDeliveries: counts.onTimeDeliveries,
       missedDeadlines: counts.missedDeadlines,
+      price: priceOf(counts),
       reputation: scoreOf(counts, now),
     }))
     .sort((a, b) => b.reputation.score - a.reputation.score || b.record.won - a.record.won || (a.category < b.category ? -1 : 1));
@@ -65,7 +66,9 @@ export async function supplierProfile(c: HonoContext) {
       lastActiveAt: row.lastActiveAt,
     },
     reputation: scoreOf(row, now),
-    // The same score over each category's jobs only, best first.
+    // Its price history: RFQ awards won, the average winning price as a share of the maximum (bps).
+    price: priceOf(row),
+    // The same score and price over each category's jobs only, best first.
     categories: perCategory,
     // completedVolume per token, and what it was paid net of protocol fees.
     volume: volumes.map(({ supplier: _s, ...v }) => v),

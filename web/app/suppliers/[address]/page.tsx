@@ -176,6 +176,14 @@ export default async function SupplierPage({ params }: Props) {
               <dt>Direct hires</dt>
               <dd>{derived.directHires}</dd>
             </div>
+            <div>
+              <dt>Price paid vs. max</dt>
+              <dd>
+                {profile.price.averagePriceBps === null
+                  ? "— (no RFQ won yet)"
+                  : `${formatBps(profile.price.averagePriceBps)} on average over ${profile.price.rfqAwards} ${profile.price.rfqAwards === 1 ? "RFQ" : "RFQs"}`}
+              </dd>
+            </div>
             {derived.averageDeliveryWindowUsedBps !== null ? (
               <div>
                 <dt>Delivery window used</dt>
