@@ -129,4 +129,58 @@ describe("direct hire through the SDK", () => {
     await expect(unregistered).rejects.toThrow(/ArbitratorNotActive/);
     await expect(sdk.confirm(buyer, { escrow, jobId: 999n, rating: 5 })).rejects.toThrow(/UnknownJob/);
   });
+
+  it("pins the arbitrator's terms: the current ones when none are given; a stale pin is refused, readably, with nothing moved", async () => {
+    const { reader, escrow, buyer, arbitrator } = chain;
+    const shown = await sdk.currentTermsId(reader, { escrow, arbitrator: arbitrator.account.address });
+    const pinned = await sdk.waitForJobId(reader, await hire(sdk.ETH, 1_000n));
+    expect((await sdk.readJob(reader, { escrow, jobId: pinned })).termsId).toBe(shown);
+
+    // The arbitrator raises its fee between what the buyer was shown and the post.
+    await sdk.waitForSuccess(reader, await sdk.updateArbitratorTerms(arbitrator, { escrow, feeBps: 1_000, ruleWindow: 30 * sdk.DAY, termsURI: "ipfs://dearer" }));
+    const before = await reader.getBalance({ address: buyer.account.address });
+    const stale = sdk.postDirectHire(buyer, { ...directHireOf(1_000n), arbitratorTermsId: shown });
+    const refused = await stale.then(() => undefined, (error: unknown) => error);
+    expect(sdk.describeError(refused)).toBe(
+      `ArbitratorTermsChanged: ${getAddress(arbitrator.account.address)} changed its terms (now terms #${shown + 1}, you were shown #${shown}) before the post was mined; review its new fee and ruling window and post again.`,
+    );
+    expect(await reader.getBalance({ address: buyer.account.address })).toBe(before);
+    const current = await sdk.waitForJobId(reader, await sdk.postDirectHire(buyer, { ...directHireOf(1_000n), arbitratorTermsId: shown + 1 }));
+    expect((await sdk.readJob(reader, { escrow, jobId: current })).termsId).toBe(shown + 1);
+  });
+
+  it("refuses a job in a token the escrow does not list, before any approval is sent", async () => {
+    const { reader, escrow, deployer, buyer, deployment } = chain;
+    const unlisted = await sdk.deployMockToken(deployer, reader, { name: "Other", symbol: "OTH", decimals: 18 });
+    await sdk.waitForSuccess(reader, await sdk.mintMock(deployer, { token: unlisted, to: buyer.account.address, amount: 10n ** 18n }));
+    expect(await sdk.readTokenAllowed(reader, { escrow, token: unlisted })).toBe(false);
+    const approvals: unknown[] = [];
+    const t = sdk.tender({ reader, writer: buyer }, deployment, { onApproval: (event) => approvals.push(event) });
+    const refused = await t.postDirectHire({ ...directHireOf(10n ** 17n), token: unlisted }).then(() => undefined, (error: unknown) => error);
+    expect(sdk.describeError(refused)).toBe(
+      `TokenNotAllowed: New jobs cannot be posted in ${getAddress(unlisted)}: the escrow lists only tokens known to move exact amounts (ETH always works).`,
+    );
+    expect(approvals).toEqual([]);
+    expect(await sdk.allowanceOf(reader, { token: unlisted, owner: buyer.account.address, spender: escrow })).toBe(0n);
+
+    await sdk.waitForSuccess(reader, await sdk.setTokenAllowed(deployer, { escrow, token: unlisted, allowed: true }));
+    expect(await sdk.readTokenAllowed(reader, { escrow, token: unlisted })).toBe(true);
+    const jobId = await sdk.waitForJobId(reader, await t.postDirectHire({ ...directHireOf(10n ** 17n), token: unlisted }));
+    expect((await sdk.readJob(reader, { escrow, jobId })).token).toBe(getAddress(unlisted));
+  });
+
+  function directHireOf(price: bigint): sdk.DirectHireParams {
+    return {
+      escrow: chain.escrow,
+      supplier: chain.supplier.account.address,
+      token: sdk.ETH,
+      price,
+      deliveryWindow: sdk.DAY,
+      reviewWindow: sdk.DAY,
+      arbitrator: chain.arbitrator.account.address,
+      defaultBuyerShareBps: 5_000,
+      category: "text",
+      spec: SPEC,
+    };
+  }
 });

@@ -86,6 +86,7 @@ function rfqPostedLog() {
     reviewWindow: 3_600,
     mode: 0,
     arbitrator: ARBITRATOR,
+    arbitratorTermsId: 1,
     defaultBuyerShareBps: 0,
     category: keccak256(toBytes("code")),
     floors,
@@ -240,7 +241,7 @@ describe("PostJobForm", () => {
     expect(document.activeElement).toBe(within(review).getByRole("heading", { name: "Review the job" }));
     expect(within(review).getByText("0.5 ETH")).toBeDefined();
     expect(within(review).getByText("Request for quotes: the lowest qualified bid wins")).toBeDefined();
-    expect(within(review).getByText(/fee 2.5% from each side/)).toBeDefined();
+    expect(within(review).getByText(/terms #1: fee 2.5% from each side/)).toBeDefined();
     expect(within(review).getByText("an average rating of at least 4.5 ★")).toBeDefined();
     expect(within(review).getByText("Each bidder posts a bond of 0.05 ETH (10% of the maximum price).")).toBeDefined();
     expect(within(review).getByText("20% of the price back to you, 80% to the supplier")).toBeDefined();
@@ -267,6 +268,7 @@ describe("PostJobForm", () => {
       reviewWindow: 86_400,
       mode: 0,
       arbitrator: "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC",
+      arbitratorTermsId: 1, // the terms the review showed, pinned
       defaultBuyerShareBps: 2_000,
       category: keccak256(toBytes("code")),
       floors: { minCompleted: 0, minVolume: 0n, maxLossShareBps: 10_000, minAvgRating: 450, minRatings: 0, bondBps: 1_000, metrics: [] },
@@ -376,6 +378,7 @@ describe("PostJobForm", () => {
       deliveryWindow: 86_400,
       reviewWindow: 86_400,
       arbitrator: "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC",
+      arbitratorTermsId: 1,
       defaultBuyerShareBps: 0,
       category: keccak256(toBytes("code")),
       spec: '{"version":1,"title":"Fix the flaky test","category":"code","task":"Make the test pass reliably.","deliverable":{"mediaType":"text/plain","via":"uri"}}',

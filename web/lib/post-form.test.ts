@@ -345,7 +345,7 @@ function rfqPostedLog(jobId: bigint) {
   const plan = planOf(goodRfq());
   if (plan.kind !== "rfq") throw new Error("an RFQ");
   const { escrow: _escrow, category, ...rest } = plan.params;
-  const rfq = { ...rest, category: keccak256(toBytes(category)) };
+  const rfq = { ...rest, arbitratorTermsId: 1, category: keccak256(toBytes(category)) };
   return {
     address: ESCROW,
     topics: encodeEventTopics({ abi: tenderEscrowAbi, eventName: "RFQPosted", args: { jobId, buyer: BUYER } }),
