@@ -4,8 +4,8 @@ pragma solidity ^0.8.28;
 import {ITender} from "../../../../contracts/interfaces/ITender.sol";
 import {MockERC20} from "../../../../contracts/mocks/MockERC20.sol";
 import {Tender} from "../../../../contracts/types/Tender.sol";
-import {RejectingParty} from "../../mocks/Actors.sol";
-import {BlocklistToken} from "../../mocks/AdversarialTokens.sol";
+import {GasBurner, RejectingParty} from "../../mocks/Actors.sol";
+import {BlocklistToken, HookToken} from "../../mocks/AdversarialTokens.sol";
 import {CheatBase} from "../../utils/Test.sol";
 
 /// @notice Drives random but valid escrow actions by many actors across many jobs, and keeps the ghost books the
@@ -23,6 +23,8 @@ contract EscrowHandler is CheatBase {
     address public arbitrator;
     address public sink;
     RejectingParty public rejecting;
+    GasBurner public burner;
+    HookToken public hook;
     MockERC20 public usd;
     BlocklistToken public busd;
 
@@ -58,24 +60,32 @@ contract EscrowHandler is CheatBase {
         arbitrator = arbitrator_;
         busd = new BlocklistToken();
         rejecting = new RejectingParty();
+        burner = new GasBurner();
+        hook = new HookToken();
         sink = makeAddr("sink");
         actors.push(makeAddr("alice"));
         actors.push(makeAddr("bob"));
         actors.push(makeAddr("carol"));
         actors.push(makeAddr("dave"));
         actors.push(address(rejecting));
+        actors.push(address(burner));
         tokens.push(ETH);
         tokens.push(address(usd_));
         tokens.push(address(busd));
+        tokens.push(address(hook));
         vm.prank(owner_);
         escrow_.setTokenAllowed(address(usd_), true);
         vm.prank(owner_);
         escrow_.setTokenAllowed(address(busd), true);
+        vm.prank(owner_);
+        escrow_.setTokenAllowed(address(hook), true);
         for (uint256 i; i < actors.length; ++i) {
             vm.prank(actors[i]);
             usd.approve(address(escrow_), type(uint256).max);
             vm.prank(actors[i]);
             busd.approve(address(escrow_), type(uint256).max);
+            vm.prank(actors[i]);
+            hook.approve(address(escrow_), type(uint256).max);
         }
     }
 
@@ -416,8 +426,10 @@ contract EscrowHandler is CheatBase {
         address token = tokens[tokenSeed % tokens.length];
         uint256 amount = escrow.credit(actor, token);
         if (amount == 0) return;
-        // An actor that cannot receive (refuses ETH, or is blocklisted) withdraws to the sink instead.
-        bool cannotReceive = (actor == address(rejecting) && token == ETH) || (token == address(busd) && busd.blocked(actor));
+        // An actor that cannot receive (refuses ETH, or is blocklisted, or refuses or burns a token's hook, or burns
+        // the gas of any ETH it gets) withdraws to the sink instead.
+        bool cannotReceive = ((actor == address(rejecting) || actor == address(burner)) && (token == ETH || token == address(hook)))
+            || (token == address(busd) && busd.blocked(actor));
         address to = cannotReceive ? sink : actor;
         vm.prank(actor);
         escrow.withdraw(token, to);
