@@ -2,6 +2,7 @@
 pragma solidity 0.8.37;
 
 import {ISupplierRegistry} from "./interfaces/ISupplierRegistry.sol";
+import {TenderAdmin} from "./modules/TenderAdmin.sol";
 import {ITenderAdmin} from "./interfaces/ITenderAdmin.sol";
 import {ITenderEscrow} from "./interfaces/ITenderEscrow.sol";
 import {Tender} from "./types/Tender.sol";
@@ -26,8 +27,6 @@ contract TenderEscrow is TenderArbitration {
     /// @param registry Where suppliers' attested metrics are read.
     /// @param gracePeriod Seconds after an RFQ lapses before anyone, not only its buyer, may cancel it.
     /// @param responseWindow Seconds a supplier has to answer a dispute (within the window bounds).
-    /// @param admin A deployed {TenderAdmin}: it writes the first settings now and answers, at this address,
-    /// every call this contract does not implement.
     constructor(
         address initialOwner,
         address initialTreasury,
@@ -36,10 +35,11 @@ contract TenderEscrow is TenderArbitration {
         uint32 maxWindow,
         ISupplierRegistry registry,
         uint32 gracePeriod,
-        uint32 responseWindow,
-        address admin
+        uint32 responseWindow
     ) EscrowCore(minWindow, maxWindow) TenderMarket(registry, gracePeriod) TenderArbitration(responseWindow) {
-        if (admin.code.length == 0) revert InvalidModule(admin);
+        // The module is created here, from the code this contract was built with: its address and its code are fixed
+        // with this contract's, and nobody (the owner included) can point the escrow at other code.
+        address admin = address(new TenderAdmin());
         _admin = admin;
         _delegate(admin, abi.encodeCall(ITenderAdmin.initialize, (initialOwner, initialTreasury, initialFeeBps)));
     }
@@ -48,12 +48,14 @@ contract TenderEscrow is TenderArbitration {
     /// storage ({ITenderAdmin}, {IArbitratorRegistry}, {IReputation}).
     fallback() external {
         address module = _admin;
+        // Memory-safe: it works past the free memory pointer (which it does not move) and ends the call there.
         assembly ("memory-safe") {
-            calldatacopy(0, 0, calldatasize())
-            let ok := delegatecall(gas(), module, 0, calldatasize(), 0, 0)
-            returndatacopy(0, 0, returndatasize())
-            if iszero(ok) { revert(0, returndatasize()) }
-            return(0, returndatasize())
+            let ptr := mload(0x40)
+            calldatacopy(ptr, 0, calldatasize())
+            let ok := delegatecall(gas(), module, ptr, calldatasize(), 0, 0)
+            returndatacopy(ptr, 0, returndatasize())
+            if iszero(ok) { revert(ptr, returndatasize()) }
+            return(ptr, returndatasize())
         }
     }
 

@@ -110,7 +110,7 @@ abstract contract EscrowCore is EscrowState, ITenderEscrow, ReentrancyGuardTrans
             assembly ("memory-safe") {
                 let m := mload(0x40)
                 mstore(m, 0xa9059cbb00000000000000000000000000000000000000000000000000000000)
-                mstore(add(m, 0x04), to)
+                mstore(add(m, 0x04), and(to, 0xffffffffffffffffffffffffffffffffffffffff))
                 mstore(add(m, 0x24), amount)
                 ok := call(TOKEN_PUSH_GAS, token, 0, m, 0x44, 0, 0x20)
                 // As SafeERC20: no return data from a contract, or exactly `true`.

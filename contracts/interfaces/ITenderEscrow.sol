@@ -75,8 +75,6 @@ interface ITenderEscrow {
     /// @notice Too little gas is left to give a pushed payment its whole bound: send the transaction with more gas
     /// (only a receiver's own behaviour may turn its payment into a credit).
     error PushGasTooLow(uint256 needed, uint256 left);
-    /// @notice A module address with no code.
-    error InvalidModule(address module);
 
     /*//////////////////////////////////////////////////////////////
                                  EVENTS
@@ -186,6 +184,6 @@ interface ITenderEscrow {
     function windowBounds() external view returns (uint32 minWindow, uint32 maxWindow);
 
     /// @notice The module that answers at this address for what the custody contract does not implement (owner
-    /// settings, the arbitrator registry, storage views). Fixed at construction; nobody can change it.
+    /// settings, the arbitrator registry, storage views). Created by the constructor; nobody can change it.
     function adminModule() external view returns (address);
 }

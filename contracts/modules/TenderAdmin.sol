@@ -72,7 +72,9 @@ contract TenderAdmin is EscrowState, ITenderAdmin, IArbitratorRegistry, IReputat
 
     /// @inheritdoc ITenderAdmin
     function setTokenAllowed(address token, bool allowed) external delegated onlyOwner {
-        if (token.code.length == 0) revert ITenderEscrow.TokenNotContract(token);
+        // Listing needs a contract of its own: not an account without code, nor one delegating its code (EIP-7702),
+        // whose code its key holder can swap at will. Delisting needs nothing: a token whose code is gone can go.
+        if (allowed && !_isContract(token)) revert ITenderEscrow.TokenNotContract(token);
         if (_tokenAllowed[token] == allowed) revert TokenListingUnchanged(token, allowed);
         _tokenAllowed[token] = allowed;
         emit TokenAllowedSet(token, allowed);
@@ -236,8 +238,18 @@ contract TenderAdmin is EscrowState, ITenderAdmin, IArbitratorRegistry, IReputat
         if (feeBps > MAX_PROTOCOL_FEE_BPS) revert ITenderEscrow.ProtocolFeeTooHigh(feeBps, MAX_PROTOCOL_FEE_BPS);
     }
 
-    function _checkTreasury(address treasury_) private pure {
-        if (treasury_ == address(0)) revert ITenderEscrow.InvalidTreasury(treasury_);
+    /// @dev Fees sent to the escrow itself or to this module could never leave again.
+    function _checkTreasury(address treasury_) private view {
+        if (treasury_ == address(0) || treasury_ == address(this) || treasury_ == _self) {
+            revert ITenderEscrow.InvalidTreasury(treasury_);
+        }
+    }
+
+    /// @dev Code of its own: not empty, and not an EIP-7702 delegation designator (0xef0100 ‖ address).
+    function _isContract(address account) private view returns (bool) {
+        bytes memory code = account.code;
+        if (code.length == 0) return false;
+        return !(code.length == 23 && code[0] == 0xef && code[1] == 0x01 && code[2] == 0x00);
     }
 
     function _publishTerms(

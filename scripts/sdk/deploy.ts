@@ -5,8 +5,6 @@ import {
   mockErc20Bytecode,
   supplierRegistryAbi,
   supplierRegistryBytecode,
-  tenderAdminAbi,
-  tenderAdminBytecode,
   tenderEscrowAbi,
   tenderEscrowBytecode,
 } from "./generated.ts";
@@ -36,14 +34,13 @@ async function deployed(reader: Reader, hash: Hash): Promise<{ address: Address;
   return { address: receipt.contractAddress, blockNumber: receipt.blockNumber };
 }
 
-/** Deploys the supplier registry, the escrow's admin module, then the escrow (the custody contract) that reads the
- * one and answers through the other. The deployer must be `config.owner` to list tokens afterwards. */
+/** Deploys the supplier registry, then the escrow (the custody contract, which creates its own admin module) that
+ * reads it. The deployer must be `config.owner` to list tokens afterwards. */
 export async function deployEscrow(writer: Writer, reader: Reader, config: EscrowConfig): Promise<Deployment> {
   const registry = await deployed(
     reader,
     await writer.deployContract({ abi: supplierRegistryAbi, bytecode: supplierRegistryBytecode }),
   );
-  const admin = await deployed(reader, await writer.deployContract({ abi: tenderAdminAbi, bytecode: tenderAdminBytecode }));
   const hash = await writer.deployContract({
     abi: tenderEscrowAbi,
     bytecode: tenderEscrowBytecode,
@@ -56,7 +53,6 @@ export async function deployEscrow(writer: Writer, reader: Reader, config: Escro
       registry.address,
       config.cancelGracePeriod ?? 3 * DAY,
       config.responseWindow ?? 3 * DAY,
-      admin.address,
     ],
   });
   const { address, blockNumber } = await deployed(reader, hash);

@@ -63,7 +63,8 @@ export interface DirectHireParams {
   reviewWindow: number;
   arbitrator: Address;
   /** The arbitrator's terms the buyer was shown (its terms id): the escrow refuses the post if the arbitrator
-   * published other terms before it is mined. Omitted: the arbitrator's current terms, read just before sending. */
+   * published other terms before it is mined. Omitted: the arbitrator's current terms, read just before sending —
+   * which guards only the moments between that read and the block; a program that showed terms passes their id. */
   arbitratorTermsId?: number;
   defaultBuyerShareBps: number;
   /** Category name, e.g. "code"; stored as its keccak256. */

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-import {TenderEscrow} from "../../contracts/TenderEscrow.sol";
+import {ITender} from "../../contracts/interfaces/ITender.sol";
 import {ITenderAdmin} from "../../contracts/interfaces/ITenderAdmin.sol";
 import {ITenderEscrow} from "../../contracts/interfaces/ITenderEscrow.sol";
 import {MockERC20} from "../../contracts/mocks/MockERC20.sol";
@@ -16,13 +16,13 @@ contract ModulesTest is EscrowTest {
                                  ROUTING
     //////////////////////////////////////////////////////////////*/
 
-    function test_adminModule_isFixedAtConstruction() public view {
-        assertEq(escrow.adminModule(), address(adminModule), "admin module");
-    }
-
-    function test_constructor_failsForModuleWithoutCode() public {
-        vm.expectRevert(abi.encodeWithSelector(ITenderEscrow.InvalidModule.selector, stranger));
-        new TenderEscrow(owner, treasury, FEE_BPS, MIN_WINDOW, MAX_WINDOW, registry, GRACE, RESPONSE, stranger);
+    function test_adminModule_isCreatedByTheEscrow() public {
+        assertTrue(address(adminModule).code.length > 1_000, "a module with code");
+        ITender other = deployEscrow(owner, treasury, FEE_BPS, MIN_WINDOW, MAX_WINDOW, GRACE, RESPONSE);
+        assertTrue(other.adminModule() != escrow.adminModule(), "each escrow its own module");
+        // The module is the escrow's first creation: its address follows from the escrow's alone.
+        address expected = address(uint160(uint256(keccak256(abi.encodePacked(bytes2(0xd694), address(other), bytes1(0x01))))));
+        assertEq(other.adminModule(), expected, "created by the escrow, at its first nonce");
     }
 
     function test_module_refusesDirectCalls() public {
@@ -78,6 +78,31 @@ contract ModulesTest is EscrowTest {
         vm.prank(owner);
         escrow.setTokenAllowed(address(other), false);
         assertFalse(escrow.tokenAllowed(address(other)), "delisted");
+    }
+
+    function test_setTokenAllowed_refusesADelegatedAccount_andDelistsATokenWhoseCodeIsGone() public {
+        address delegated = makeAddr("delegated");
+        vm.etch(delegated, abi.encodePacked(bytes3(0xef0100), address(usd)));
+        vm.prank(owner);
+        vm.expectRevert(abi.encodeWithSelector(ITenderEscrow.TokenNotContract.selector, delegated));
+        escrow.setTokenAllowed(delegated, true);
+
+        MockERC20 doomed = new MockERC20("Doomed", "DOOM", 6);
+        allowToken(address(doomed));
+        vm.etch(address(doomed), "");
+        vm.prank(owner);
+        escrow.setTokenAllowed(address(doomed), false);
+        assertFalse(escrow.tokenAllowed(address(doomed)), "delisted without code");
+    }
+
+    function test_setTreasury_refusesTheEscrowAndItsModule() public {
+        vm.startPrank(owner);
+        vm.expectRevert(abi.encodeWithSelector(ITenderEscrow.InvalidTreasury.selector, address(escrow)));
+        escrow.setTreasury(address(escrow));
+        vm.expectRevert(abi.encodeWithSelector(ITenderEscrow.InvalidTreasury.selector, address(adminModule)));
+        escrow.setTreasury(address(adminModule));
+        vm.stopPrank();
+        assertEq(escrow.treasury(), treasury, "unchanged");
     }
 
     function test_setTokenAllowed_failsForStrangerNonContractAndNoChange() public {

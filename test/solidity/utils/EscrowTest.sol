@@ -49,7 +49,7 @@ abstract contract EscrowTest is Test {
         fund(buyer);
     }
 
-    /// @dev A custody contract with its admin module, as the SDK deploys it.
+    /// @dev A custody contract (which creates its admin module), as the SDK deploys it.
     function deployEscrow(
         address owner_,
         address treasury_,
@@ -59,12 +59,9 @@ abstract contract EscrowTest is Test {
         uint32 grace,
         uint32 response
     ) internal returns (ITender) {
-        if (address(adminModule) == address(0)) adminModule = new TenderAdmin();
-        return ITender(
-            address(
-                new TenderEscrow(owner_, treasury_, feeBps, minWindow, maxWindow, registry, grace, response, address(adminModule))
-            )
-        );
+        ITender deployed = ITender(address(new TenderEscrow(owner_, treasury_, feeBps, minWindow, maxWindow, registry, grace, response)));
+        adminModule = TenderAdmin(deployed.adminModule());
+        return deployed;
     }
 
     function allowToken(address token) internal {
