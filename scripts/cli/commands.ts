@@ -88,7 +88,7 @@ export const commands: CommandEntry[] = [
     "anyone: withdraw what the escrow credited you (payments it could not push to you)"),
   entry("balance", () => import("./commands/balance.ts"), ["token"],
     "anyone: an address's wallet balances and what the escrow holds as credit for it"),
-  entry("deploy", () => import("./commands/deploy.ts"), ["treasury", "fee"],
+  entry("deploy", () => import("./commands/deploy.ts"), ["treasury", "fee", "allow-token"],
     "owner: deploy Tender (registry and escrow) and record the deployment for this chain"),
 ];
 
