@@ -63,6 +63,16 @@ export interface Command {
   run: (parsed: Parsed, globals: Globals) => Promise<Output>;
 }
 
+/** A command as the dispatcher knows it before loading its module (commands.ts): enough to list it and to find it
+ * in argv. */
+export interface CommandEntry {
+  path: string[];
+  summary: string;
+  /** Its options that take a value (type "string"): an argument after one of them is that value, not a command word. */
+  valued: string[];
+  load: () => Promise<Command>;
+}
+
 /** Options every command takes. */
 export interface Globals {
   json: boolean;

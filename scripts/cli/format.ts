@@ -65,8 +65,3 @@ export function table(header: string[], rows: string[][], indent = "  "): string
   const line = (cells: string[]) => indent + cells.map((cell, i) => cell.padEnd(widths[i]!)).join("  ").trimEnd();
   return [line(header), ...rows.map(line)];
 }
-
-/** JSON with bigints as strings. */
-export function toJson(data: unknown): string {
-  return JSON.stringify(data, (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value), 2);
-}

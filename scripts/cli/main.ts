@@ -1,10 +1,8 @@
-// Dispatch: finds the command named by argv, prints help, runs it, prints its output, and turns every failure into
-// one readable line (a refused input: a line per problem) and an exit code (see EXIT in command.ts).
-import { BaseError } from "viem";
-import * as sdk from "@tender/sdk";
-import { CliError, type Command, EXIT, GLOBAL_OPTIONS, commandHelp, parseCommand } from "./command.ts";
-import { isNetworkError } from "./context.ts";
-import { toJson } from "./format.ts";
+// Dispatch: finds the command named by argv, prints help, loads and runs it, prints its output, and turns every
+// failure into one readable line (a refused input: a line per problem) and an exit code (explain.ts). Nothing here
+// loads a command's module, viem or the SDK before a command runs: `tender --help` and `tender <group>` read
+// commands.ts alone.
+import { CliError, type CommandEntry, EXIT, GLOBAL_OPTIONS, commandHelp, parseCommand } from "./command.ts";
 
 const GROUPS: Record<string, string> = {
   job: "buyers and suppliers: post, inspect and move jobs through their life",
@@ -16,7 +14,12 @@ const GROUPS: Record<string, string> = {
   dev: "development chain only: move its clock, mine blocks",
 };
 
-function overview(commands: Command[]): string {
+/** JSON with bigints as strings. */
+function toJson(data: unknown): string {
+  return JSON.stringify(data, (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value), 2);
+}
+
+function overview(commands: CommandEntry[]): string {
   const lines = ["tender — the command line of Tender, the on-chain market for machine labor", "", "Usage: tender <group> <command> [options]   (each command has --help)", ""];
   const width = Math.max(...commands.map((c) => c.path.join(" ").length));
   for (const [group, about] of Object.entries(GROUPS)) {
@@ -38,24 +41,12 @@ function overview(commands: Command[]): string {
   return lines.join("\n");
 }
 
-/** A refused input: its one problem on the line, or every problem on a line of its own. */
-function refusal(error: sdk.TenderInputError): string {
-  if (error.problems.length <= 1) return error.message;
-  return [`${error.problems.length} problems (nothing was sent):`, ...error.problems.map((p) => `  ${p.path}: ${p.message}`)].join("\n");
-}
-
-function explain(error: unknown): { message: string; code: number } {
-  if (error instanceof CliError) return { message: error.message, code: error.code };
-  if (error instanceof sdk.TenderInputError) return { message: refusal(error), code: EXIT.usage };
-  if (sdk.revertOf(error)) return { message: `refused: ${sdk.describeError(error)}`, code: EXIT.refused };
-  if (isNetworkError(error)) return { message: `the chain did not answer: ${error instanceof BaseError ? error.shortMessage : (error as Error).message}`, code: EXIT.network };
-  if (error instanceof BaseError) return { message: error.shortMessage, code: EXIT.refused };
-  return { message: error instanceof Error ? (error.stack ?? error.message) : String(error), code: EXIT.failure };
-}
-
-export async function main(commands: Command[], argv: string[]): Promise<number> {
+export async function main(commands: CommandEntry[], argv: string[]): Promise<number> {
   // Command words are the arguments that are neither options nor the values of options that take one.
-  const valued = new Set(commands.flatMap((c) => Object.entries({ ...GLOBAL_OPTIONS, ...c.options }).filter(([, o]) => o.type === "string").map(([name]) => `--${name}`)));
+  const valued = new Set([
+    ...Object.entries(GLOBAL_OPTIONS).filter(([, o]) => o.type === "string").map(([name]) => `--${name}`),
+    ...commands.flatMap((c) => c.valued.map((name) => `--${name}`)),
+  ]);
   const words = argv.filter((a, i) => !a.startsWith("-") && !(i > 0 && valued.has(argv[i - 1]!)));
   const match = commands
     .filter((c) => c.path.every((word, i) => words[i] === word))
@@ -79,16 +70,17 @@ export async function main(commands: Command[], argv: string[]): Promise<number>
   const rest = [...argv];
   for (const word of match.path) rest.splice(rest.findIndex((a, i) => a === word && !(i > 0 && valued.has(rest[i - 1]!))), 1);
   try {
-    const { parsed, globals, help } = parseCommand(match, rest);
+    const command = await match.load();
+    const { parsed, globals, help } = parseCommand(command, rest);
     if (help) {
-      process.stdout.write(`${commandHelp(match)}\n`);
+      process.stdout.write(`${commandHelp(command)}\n`);
       return EXIT.ok;
     }
-    const output = await match.run(parsed, globals);
+    const output = await command.run(parsed, globals);
     process.stdout.write(`${globals.json ? toJson(output.data) : output.lines.join("\n")}\n`);
     return EXIT.ok;
   } catch (error) {
-    const { message, code } = explain(error);
+    const { message, code } = error instanceof CliError ? { message: error.message, code: error.code } : (await import("./explain.ts")).explain(error);
     process.stderr.write(`error: ${message}\n`);
     return code;
   }

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { type Address, parseEther, parseUnits } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commandHelp } from "../../scripts/cli/command.ts";
-import { commands } from "../../scripts/cli/commands.ts";
+import { commands, loadCommands } from "../../scripts/cli/commands.ts";
 import * as sdk from "@tender/sdk";
 import { type RunningNode, startNode } from "../helpers/node.ts";
 
@@ -22,7 +22,7 @@ interface Run {
 
 const SPEC = JSON.stringify({ version: 1, title: "Sort a list", category: "text", task: "Sort the input lines." });
 
-// Each command is a new process (~1 s of start-up on this machine): generous timeouts for a loaded CI machine.
+// Each command is a new process (~0.5 s of start-up on this machine): generous timeouts for a loaded CI machine.
 describe("tender CLI", { timeout: 300_000 }, () => {
   let node: RunningNode;
   let dir: string;
@@ -91,7 +91,12 @@ describe("tender CLI", { timeout: 300_000 }, () => {
     }
     const listed = [...help.stdout.matchAll(/^ {2}([a-z]+(?: [a-z]+)?) {2,}/gm)].map((m) => m[1]);
     expect(listed).toEqual(commands.map((c) => c.path.join(" ")));
-    for (const command of commands) {
+    // The list --help and the dispatcher read without loading any command says what each command's own file does.
+    const loaded = await loadCommands();
+    expect(commands.map((c) => ({ path: c.path, summary: c.summary, valued: c.valued }))).toEqual(
+      loaded.map((c) => ({ path: c.path, summary: c.summary, valued: Object.entries(c.options).filter(([, o]) => o.type === "string").map(([name]) => name) })),
+    );
+    for (const command of loaded) {
       const text = commandHelp(command);
       expect(text, command.path.join(" ")).toMatch(/Examples:\n {2}tender /);
       for (const example of command.examples) expect(example).toContain(`tender ${command.path.join(" ")}`);
