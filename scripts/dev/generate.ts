@@ -62,7 +62,10 @@ export function render(): string {
       return [name, JSON.parse(readFileSync(file, "utf8")) as Artifact];
     }),
   ) as Record<keyof typeof CONTRACTS, Artifact>;
+  const modules = new Set(Object.values(MODULES).flat());
   for (const [name, artifact] of Object.entries(artifacts) as [keyof typeof CONTRACTS, Artifact][]) {
+    // A module has no face of its own: what it answers is in the ABI of the contract it answers for.
+    if (modules.has(name)) continue;
     const abi = mergeAbis(artifact.abi, (MODULES[name] ?? []).map((module) => artifacts[module].abi));
     parts.push(`export const ${name}Abi = ${JSON.stringify(abi, null, 2)} as const;`, "");
     parts.push(`export const ${name}Bytecode = ${JSON.stringify(artifact.bytecode)} as const;`, "");

@@ -22,18 +22,7 @@ describe("direct hire through the SDK", () => {
   });
 
   function hire(token: `0x${string}`, price = PRICE) {
-    return sdk.postDirectHire(chain.buyer, {
-      escrow: chain.escrow,
-      supplier: chain.supplier.account.address,
-      token,
-      price,
-      deliveryWindow: sdk.DAY,
-      reviewWindow: sdk.DAY,
-      arbitrator: chain.arbitrator.account.address,
-      defaultBuyerShareBps: 5_000,
-      category: "text",
-      spec: SPEC,
-    });
+    return sdk.postDirectHire(chain.buyer, { ...directHireOf(price), token });
   }
 
   it("deploys with the configured owner, treasury, fee and window bounds", async () => {

@@ -65,15 +65,20 @@ contract PushesTest is EscrowTest {
                            REAL TOKENS STILL PUSHED
     //////////////////////////////////////////////////////////////*/
 
-    function test_heavyStablecoinLikeToken_isPushed() public {
-        HeavyToken heavy = new HeavyToken();
+    /// @dev A delivered direct hire in a listed token whose transfers cost what a proxied stablecoin's do.
+    function _heavyJobDelivered() internal returns (HeavyToken heavy, uint256 jobId) {
+        heavy = new HeavyToken();
         allowToken(address(heavy));
         heavy.mint(buyer, PRICE);
         vm.prank(buyer);
         heavy.approve(address(escrow), PRICE);
-        uint256 jobId = _hire(address(heavy), supplier);
+        jobId = _hire(address(heavy), supplier);
         vm.prank(supplier);
         escrow.deliver(jobId, keccak256("w"), "ipfs://w");
+    }
+
+    function test_heavyStablecoinLikeToken_isPushed() public {
+        (HeavyToken heavy, uint256 jobId) = _heavyJobDelivered();
         vm.prank(buyer);
         escrow.confirm(jobId, 5);
         assertEq(heavy.balanceOf(supplier), NET, "pushed");
@@ -132,14 +137,7 @@ contract PushesTest is EscrowTest {
     }
 
     function test_finalize_withJustTooLittleGas_neverStarvesATokenPush() public {
-        HeavyToken heavy = new HeavyToken();
-        allowToken(address(heavy));
-        heavy.mint(buyer, PRICE);
-        vm.prank(buyer);
-        heavy.approve(address(escrow), PRICE);
-        uint256 jobId = _hire(address(heavy), supplier);
-        vm.prank(supplier);
-        escrow.deliver(jobId, keccak256("w"), "ipfs://w");
+        (HeavyToken heavy, uint256 jobId) = _heavyJobDelivered();
         _scanFinalize(jobId, supplier, address(heavy));
     }
 }

@@ -59,8 +59,8 @@ contract ReentrantReceiver {
     }
 }
 
-/// @notice A party that acts through `exec` and burns every bit of gas it is given when paid (ETH or a token hook).
-contract GasBurner {
+/// @notice A contract party that acts through `exec` (e.g. on the escrow), reverting as its call did.
+abstract contract Executor {
     function exec(address target, bytes calldata data) external returns (bytes memory result) {
         bool ok;
         (ok, result) = target.call(data);
@@ -70,7 +70,10 @@ contract GasBurner {
             }
         }
     }
+}
 
+/// @notice A party that acts through `exec` and burns every bit of gas it is given when paid (ETH or a token hook).
+contract GasBurner is Executor {
     function tokensReceived(address, uint256) external pure {
         while (true) {}
     }
@@ -82,23 +85,13 @@ contract GasBurner {
 
 /// @notice A party whose receive spends about `cost` gas: well within the ETH push's
 /// bound, so it must always be pushed, whatever gas the caller sends.
-contract ThriftyReceiver {
+contract ThriftyReceiver is Executor {
     event Paid(uint256 amount);
 
     uint256 public immutable cost;
 
     constructor(uint256 cost_) {
         cost = cost_;
-    }
-
-    function exec(address target, bytes calldata data) external returns (bytes memory result) {
-        bool ok;
-        (ok, result) = target.call(data);
-        if (!ok) {
-            assembly {
-                revert(add(result, 32), mload(result))
-            }
-        }
     }
 
     receive() external payable {
