@@ -170,14 +170,16 @@ export function PostJobForm(props: PostJobFormProps) {
     setPlan(checked.plan);
   };
 
+  /** The registry's record of the arbitrator under review: the terms the review shows, and the ones a post pins. */
+  const reviewedArbitrator = plan ? arbitrators.find((a) => sameAddress(a.address, plan.params.arbitrator)) : undefined;
+
   // An ERC-20 job moves the amount from the wallet: the SDK's allowance policy stops a short balance before the
   // wallet is asked and approves a short allowance first (its own step), then the job is posted.
   function send() {
     if (!plan || !escrow) return;
     const reviewed = plan;
     // The arbitrator's terms the review showed are the ones the post pins: the escrow refuses it if they changed.
-    const shown = arbitrators.find((a) => sameAddress(a.address, reviewed.params.arbitrator));
-    const pinned = shown ? { arbitratorTermsId: shown.termsId } : {};
+    const pinned = reviewedArbitrator ? { arbitratorTermsId: reviewedArbitrator.termsId } : {};
     postTx.send("Posting the job", (t) =>
       reviewed.kind === "rfq" ? t.postRFQ({ ...reviewed.params, ...pinned }) : t.postDirectHire({ ...reviewed.params, ...pinned }),
     );
@@ -195,7 +197,6 @@ export function PostJobForm(props: PostJobFormProps) {
   const ready = gate === null && wallet.status === "ready" && postTx.canSign;
 
   if (plan) {
-    const arbitrator = arbitrators.find((a) => sameAddress(a.address, plan.params.arbitrator));
     const done = posted !== null;
     return (
       <section className="panel post-review" aria-labelledby={`${baseId}-review`}>
@@ -203,7 +204,7 @@ export function PostJobForm(props: PostJobFormProps) {
           Review the job
         </h2>
         <p className="post-hint">Nothing is sent until you post. Check what will be escrowed and the spec as it will be posted.</p>
-        <ReviewSummary plan={plan} now={now} arbitrator={arbitrator} />
+        <ReviewSummary plan={plan} now={now} arbitrator={reviewedArbitrator} />
         {gate}
         <ProgressLine progress={postTx.progress} />
         {done ? <PostedNote jobId={posted.jobId} plan={plan} stay={stay} onStay={() => setStay(true)} /> : null}

@@ -3,7 +3,8 @@
 import { db, publicClients } from "ponder:api";
 import { job, supplier } from "ponder:schema";
 import { sql } from "ponder";
-import { type RatingState, type Reputation, ratingSumsAt, reputation } from "../reputation.ts";
+import { type Reputation, ratingSumsAt, reputation } from "../reputation.ts";
+import type { Counters } from "../rows.ts";
 
 export type SQL = ReturnType<typeof sql>;
 
@@ -37,22 +38,8 @@ export async function indexedTime(): Promise<number> {
   }
 }
 
-export type Counters = Pick<
-  typeof supplier.$inferSelect,
-  | "won"
-  | "completed"
-  | "declined"
-  | "refunded"
-  | "disputesFaced"
-  | "disputesLost"
-  | "ratingSum"
-  | "ratingCount"
-  | "onTimeDeliveries"
-  | "missedDeadlines"
-  | "rfqAwards"
-  | "awardPriceBps"
-> &
-  RatingState;
+/** A supplier's kept counters, overall or in one category: the rows' own type (rows.ts), read back whole. */
+export type { Counters };
 
 /** A supplier's reputation (overall, or in one category) from its kept counters, its ratings aged to `now`. */
 export function scoreOf(row: Counters, now: number): Reputation {
