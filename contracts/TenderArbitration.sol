@@ -135,7 +135,7 @@ abstract contract TenderArbitration is TenderMarket, ITenderArbitration {
         address token = job.token;
         Tender.ArbitratorTerms memory terms = _terms[job.termsId];
         Payout memory pay = _split(job, terms.feeBps, buyerShareBps, outcome);
-        uint256 bond = job.direct ? 0 : _takeWinnerBond(jobId, supplier);
+        uint256 bond = job.flags & Tender.FLAG_DIRECT != 0 ? 0 : _takeWinnerBond(jobId, supplier);
         if (buyerShareBps > _BPS / 2) pay.toBuyer += bond;
         else pay.toSupplier += bond;
 

@@ -3,6 +3,7 @@ pragma solidity 0.8.37;
 
 import {ISupplierRegistry} from "./interfaces/ISupplierRegistry.sol";
 import {TenderAdmin} from "./modules/TenderAdmin.sol";
+import {TenderWarranty} from "./modules/TenderWarranty.sol";
 import {ITenderAdmin} from "./interfaces/ITenderAdmin.sol";
 import {ITenderEscrow} from "./interfaces/ITenderEscrow.sol";
 import {Tender} from "./types/Tender.sol";
@@ -14,8 +15,8 @@ import {EscrowCore} from "./base/EscrowCore.sol";
 /// @notice The one contract that holds Tender's money: direct hires and RFQs (its {TenderMarket} part) are
 /// escrowed here and settled along the job's state machine, disputes included (its {TenderArbitration} part).
 /// What a job does not need on its way (the owner's settings, the arbitrator registry, the storage views) is
-/// answered at this address by the admin module, run by `delegatecall` on this contract's storage; its address is
-/// fixed at construction. See {ITender}, the whole face.
+/// answered at this address by the admin module, run by `delegatecall` on this contract's storage, and holdback
+/// claims and releases by the warranty module behind it; both addresses are fixed at construction. See {ITender}, the whole face.
 contract TenderEscrow is TenderArbitration {
     address private immutable _admin;
 
@@ -39,14 +40,16 @@ contract TenderEscrow is TenderArbitration {
     ) EscrowCore(minWindow, maxWindow) TenderMarket(registry, gracePeriod) TenderArbitration(responseWindow) {
         // The module is created here, from the code this contract was built with: its address and its code are fixed
         // with this contract's, and nobody (the owner included) can point the escrow at other code.
-        address admin = address(new TenderAdmin());
+        address admin = address(new TenderAdmin(address(new TenderWarranty())));
         _admin = admin;
         _delegate(admin, abi.encodeCall(ITenderAdmin.initialize, (initialOwner, initialTreasury, initialFeeBps)));
     }
 
     /// @notice Every call this contract does not implement is answered by the admin module, on this contract's
-    /// storage ({ITenderAdmin}, {IArbitratorRegistry}, {IReputation}).
-    fallback() external {
+    /// storage ({ITenderAdmin}, {IArbitratorRegistry}, {IReputation}), and what that does not implement by the warranty
+    /// module behind it ({ITenderWarranty}). Payable for a claim's fee in ETH; every other module function refuses
+    /// value.
+    fallback() external payable {
         address module = _admin;
         // Memory-safe: it works past the free memory pointer (which it does not move) and ends the call there.
         assembly ("memory-safe") {
@@ -81,7 +84,7 @@ contract TenderEscrow is TenderArbitration {
             status: Tender.Status.Awarded,
             deadline: deliverBy,
             reviewWindow: hire.reviewWindow,
-            direct: true,
+            flags: Tender.FLAG_DIRECT,
             answered: false,
             buyer: msg.sender,
             price: hire.price,
@@ -92,8 +95,15 @@ contract TenderEscrow is TenderArbitration {
             defaultBuyerShareBps: hire.defaultBuyerShareBps,
             specHash: bytes32(0)
         });
-        jobId = _admit(job_, hire.arbitrator, hire.arbitratorTermsId, hire.spec);
-        emit DirectHirePosted(jobId, msg.sender, hire.supplier, hire, deliverBy, job_.termsId, job_.protocolFeeBps);
+        jobId = _admit(job_, hire.arbitrator, hire.arbitratorTermsId, hire.warranty, hire.spec);
+        // emit DirectHirePosted(jobId, msg.sender, hire.supplier, hire, deliverBy, termsId, protocolFeeBps)
+        uint256 tuple;
+        assembly ("memory-safe") {
+            tuple := hire
+        }
+        _logPosted(
+            DirectHirePosted.selector, jobId, hire.supplier, tuple, deliverBy, job_.termsId, job_.protocolFeeBps
+        );
 
         // Interaction: take the price into escrow.
         _collect({token: hire.token, from: msg.sender, amount: hire.price});
@@ -117,7 +127,7 @@ contract TenderEscrow is TenderArbitration {
         uint40 reviewEndsAt = uint40(block.timestamp) + job_.reviewWindow;
         job_.status = Tender.Status.Delivered;
         job_.deadline = reviewEndsAt;
-        if (job_.direct) ++_supplierRecords[supplier].won;
+        if (job_.flags & Tender.FLAG_DIRECT != 0) ++_supplierRecords[supplier].won;
         emit JobDelivered(jobId, deliverableHash, uri, reviewEndsAt);
     }
 
@@ -217,16 +227,23 @@ contract TenderEscrow is TenderArbitration {
     //////////////////////////////////////////////////////////////*/
 
     /// @dev Pays the supplier (price minus the protocol fee, plus its bond back), accrues the fee for the treasury
-    /// and writes the completion to both records.
+    /// and writes the completion to both records. Under a holdback, the held share (and bond with it) stays in escrow
+    /// and is charged and counted only when it reaches the supplier.
     function _settle(uint256 jobId, Tender.Job storage job_, uint8 rating) private {
         // Effect
         job_.status = Tender.Status.Settled;
         address supplier = job_.supplier;
-        uint256 price = job_.price;
+        uint256 paid = job_.price;
         address token = job_.token;
-        uint256 fee = price * job_.protocolFeeBps / _BPS;
-        uint256 toSupplier = price - fee;
-        uint256 bond = job_.direct ? 0 : _takeWinnerBond(jobId, supplier);
+        uint8 flags = job_.flags;
+        uint256 bond = flags & Tender.FLAG_DIRECT != 0 ? 0 : _takeWinnerBond(jobId, supplier);
+        if (flags & Tender.FLAG_HOLDBACK != 0) {
+            uint256 held;
+            (held, bond) = _holdBack(jobId, 0, paid, bond);
+            paid -= held;
+        }
+        uint256 fee = paid * job_.protocolFeeBps / _BPS;
+        uint256 toSupplier = paid - fee;
 
         Tender.SupplierRecord storage record = _supplierRecords[supplier];
         ++record.completed;
@@ -234,7 +251,7 @@ contract TenderEscrow is TenderArbitration {
             record.ratingSum += rating;
             ++record.ratingCount;
         }
-        _completedVolume[supplier][token] += price;
+        _completedVolume[supplier][token] += paid;
         ++_buyerRecords[job_.buyer].paid;
         if (fee != 0) _protocolFees[token] += fee;
         emit JobSettled(jobId, rating, toSupplier, fee);
@@ -250,7 +267,7 @@ contract TenderEscrow is TenderArbitration {
         job_.status = Tender.Status.Refunded;
         uint256 price = job_.price;
         uint256 bond;
-        if (!job_.direct) {
+        if (job_.flags & Tender.FLAG_DIRECT == 0) {
             address supplier = job_.supplier;
             bond = _takeWinnerBond(jobId, supplier);
             Tender.SupplierRecord storage record = _supplierRecords[supplier];

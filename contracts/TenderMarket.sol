@@ -50,10 +50,15 @@ abstract contract TenderMarket is EscrowCore, ITenderMarket {
         job.token = rfq.token;
         job.deliveryWindow = rfq.deliveryWindow;
         job.defaultBuyerShareBps = rfq.defaultBuyerShareBps;
-        jobId = _admit(job, rfq.arbitrator, rfq.arbitratorTermsId, rfq.spec);
+        jobId = _admit(job, rfq.arbitrator, rfq.arbitratorTermsId, rfq.warranty, rfq.spec);
         _rfqs[jobId] =
             Tender.RFQState({mode: rfq.mode, awardDeadline: awardDeadline, floorsHash: _floorsHash(rfq.floors)});
-        emit RFQPosted(jobId, msg.sender, rfq, awardDeadline, job.termsId, job.protocolFeeBps);
+        // emit RFQPosted(jobId, msg.sender, rfq, awardDeadline, termsId, protocolFeeBps)
+        uint256 tuple;
+        assembly ("memory-safe") {
+            tuple := rfq
+        }
+        _logPosted(RFQPosted.selector, jobId, address(0), tuple, awardDeadline, job.termsId, job.protocolFeeBps);
 
         // Interaction: escrow the maximum price.
         _collect({token: rfq.token, from: msg.sender, amount: rfq.maxPrice});
@@ -254,6 +259,13 @@ abstract contract TenderMarket is EscrowCore, ITenderMarket {
                 revert RecordFloorNotMet(jobId, "maxLossShareBps", floors.maxLossShareBps, share);
             }
         }
+        if (floors.maxClawbackShareBps < _BPS) {
+            Tender.ClaimRecord memory claims = _claimRecords[supplier];
+            uint256 share = claims.claimsFaced == 0 ? 0 : uint256(claims.clawedBack) * _BPS / claims.claimsFaced;
+            if (share > floors.maxClawbackShareBps) {
+                revert RecordFloorNotMet(jobId, "maxClawbackShareBps", floors.maxClawbackShareBps, share);
+            }
+        }
         if (record.ratingCount < floors.minRatings) {
             revert RecordFloorNotMet(jobId, "minRatings", floors.minRatings, record.ratingCount);
         }
@@ -286,6 +298,7 @@ abstract contract TenderMarket is EscrowCore, ITenderMarket {
         }
         if (floors.bondBps > _BPS) revert InvalidFloor("bondBps", floors.bondBps);
         if (floors.maxLossShareBps > _BPS) revert InvalidFloor("maxLossShareBps", floors.maxLossShareBps);
+        if (floors.maxClawbackShareBps > _BPS) revert InvalidFloor("maxClawbackShareBps", floors.maxClawbackShareBps);
         if (floors.minAvgRating > 500) revert InvalidFloor("minAvgRating", floors.minAvgRating);
     }
 

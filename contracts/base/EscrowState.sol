@@ -6,7 +6,7 @@ import {Tender} from "../types/Tender.sol";
 
 /// @title EscrowState
 /// @notice The storage of one Tender escrow and the constants every part of it shares. The custody contract
-/// ({TenderEscrow}, through {EscrowCore}) and its modules ({TenderAdmin}) inherit this and nothing else that holds
+/// ({TenderEscrow}, through {EscrowCore}) and its modules ({TenderAdmin}, {TenderWarranty}) inherit this and nothing else that holds
 /// storage, so that a module run by `delegatecall` sees exactly the custody contract's layout.
 /// @dev Add storage only here, and only at the end: every part must agree on every slot.
 abstract contract EscrowState {
@@ -26,6 +26,8 @@ abstract contract EscrowState {
     uint256 public constant MAX_SPEC_BYTES = 8_192;
 
     uint256 internal constant _BPS = 10_000;
+    /// @dev The largest share of a payment a job may hold under warranty: half.
+    uint256 internal constant _MAX_HOLDBACK_BPS = 5_000;
 
     /*//////////////////////////////////////////////////////////////
                                  STORAGE
@@ -58,6 +60,11 @@ abstract contract EscrowState {
     address internal _owner;
     address internal _pendingOwner;
     mapping(address token => bool allowed) internal _tokenAllowed;
+
+    mapping(uint256 jobId => Tender.Warranty) internal _warranties;
+    mapping(uint256 jobId => mapping(uint256 payment => Tender.Held)) internal _held;
+    mapping(uint256 jobId => mapping(uint256 payment => Tender.Claim)) internal _claims;
+    mapping(address supplier => Tender.ClaimRecord) internal _claimRecords;
 
     /*//////////////////////////////////////////////////////////////
                                  CHECKS

@@ -7,9 +7,10 @@ import {ITenderAdmin} from "./ITenderAdmin.sol";
 import {ITenderArbitration} from "./ITenderArbitration.sol";
 import {ITenderEscrow} from "./ITenderEscrow.sol";
 import {ITenderMarket} from "./ITenderMarket.sol";
+import {ITenderWarranty} from "./ITenderWarranty.sol";
 
 /// @title ITender
 /// @notice Everything one Tender escrow answers at its address: the custody contract's job actions, market and
 /// disputes ({ITenderEscrow}, {ITenderMarket}, {ITenderArbitration}) and what its admin module answers there
-/// ({ITenderAdmin}, {IArbitratorRegistry}, {IReputation}). Scripts and contracts talk to this.
-interface ITender is ITenderEscrow, ITenderMarket, ITenderArbitration, IArbitratorRegistry, IReputation, ITenderAdmin {}
+/// ({ITenderAdmin}, {IArbitratorRegistry}, {IReputation}) and its warranty module behind it ({ITenderWarranty}). Scripts and contracts talk to this.
+interface ITender is ITenderEscrow, ITenderMarket, ITenderArbitration, IArbitratorRegistry, IReputation, ITenderAdmin, ITenderWarranty {}

@@ -107,4 +107,8 @@ interface ITenderAdmin {
 
     /// @notice An RFQ's award mode, award deadline and floors commitment.
     function rfqOf(uint256 jobId) external view returns (Tender.RFQState memory);
+
+    /// @notice The module that answers at the escrow's address for holdback and warranty claims
+    /// ({ITenderWarranty}). Created with the escrow; nobody can change it.
+    function warrantyModule() external view returns (address);
 }

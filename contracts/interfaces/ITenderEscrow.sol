@@ -75,6 +75,9 @@ interface ITenderEscrow {
     /// @notice Too little gas is left to give a pushed payment its whole bound: send the transaction with more gas
     /// (only a receiver's own behaviour may turn its payment into a credit).
     error PushGasTooLow(uint256 needed, uint256 left);
+    /// @notice A holdback is at most 5,000 bps with a warranty window in bounds; none means a zero window; only an
+    /// RFQ's bond can be held with it.
+    error InvalidHoldback(uint16 holdbackBps, bool holdBond);
 
     /*//////////////////////////////////////////////////////////////
                                  EVENTS
@@ -98,14 +101,20 @@ interface ITenderEscrow {
     /// anyone may finalize.
     event JobDelivered(uint256 indexed jobId, bytes32 deliverableHash, string uri, uint40 reviewEndsAt);
     /// @notice The job's price was released. Whatever of it is neither `toSupplier` nor `protocolFee` went back to
-    /// the buyer (only a dispute gives the buyer a share). Bonds and dispute fees are not in these figures: a
+    /// the buyer (only a dispute gives the buyer a share) or is held under warranty ({PaymentHeld}). Bonds and dispute fees are not in these figures: a
     /// winner's bond goes back with its payment, and a dispute's full payouts are in
     /// {ITenderArbitration-DisputeSettled}.
     /// @param rating The buyer's 1–5 rating when it confirmed; 0 when finalized after the review window, ruled or
     /// settled by default.
-    /// @param toSupplier The supplier's part of the price, after the protocol fee.
+    /// @param toSupplier The supplier's part of the price paid now, after the protocol fee.
     /// @param protocolFee What the protocol accrued for its treasury.
     event JobSettled(uint256 indexed jobId, uint8 rating, uint256 toSupplier, uint256 protocolFee);
+    /// @notice Part of a payment (and of the winner's bond) stays in escrow under warranty until `warrantyEndsAt`
+    /// ({ITenderWarranty}); the job's {JobSettled} figures leave it out.
+    /// @param payment The payment's index (0 for a job paid at once).
+    /// @param held The gross price share held (the protocol fee is charged on what of it reaches the supplier).
+    /// @param heldBond The part of the winner's bond held with it.
+    event PaymentHeld(uint256 indexed jobId, uint256 indexed payment, uint256 held, uint256 heldBond, uint40 warrantyEndsAt);
     /// @notice The buyer got its money back: the supplier declined, or let the delivery deadline pass.
     /// @param declined True when the supplier declined; false when it missed the deadline.
     /// @param toBuyer The escrowed price returned to the buyer.

@@ -14,6 +14,7 @@ import {EscrowState} from "../base/EscrowState.sol";
 /// from a {TenderEscrow}, on that escrow's storage; it holds nothing and moves no money.
 contract TenderAdmin is EscrowState, ITenderAdmin, IArbitratorRegistry, IReputation {
     address private immutable _self = address(this);
+    address private immutable _warranty;
 
     /// @dev Only through an escrow's `delegatecall`, never on the module's own (unused) storage.
     modifier delegated() {
@@ -24,6 +25,25 @@ contract TenderAdmin is EscrowState, ITenderAdmin, IArbitratorRegistry, IReputat
     modifier onlyOwner() {
         if (msg.sender != _owner) revert OwnableUnauthorizedAccount(msg.sender);
         _;
+    }
+
+    /// @param warranty The warranty module, created with the escrow: calls this module does not implement go to it.
+    constructor(address warranty) {
+        _warranty = warranty;
+    }
+
+    /// @notice Every call this module does not implement is answered by the warranty module ({ITenderWarranty}), on
+    /// the escrow's storage; only through the escrow.
+    fallback() external payable delegated {
+        address module = _warranty;
+        assembly ("memory-safe") {
+            let ptr := mload(0x40)
+            calldatacopy(ptr, 0, calldatasize())
+            let ok := delegatecall(gas(), module, ptr, calldatasize(), 0, 0)
+            returndatacopy(ptr, 0, returndatasize())
+            if iszero(ok) { revert(ptr, returndatasize()) }
+            return(ptr, returndatasize())
+        }
     }
 
     /// @dev The bounds are immutables of the escrow: read them from it (a call to the escrow's own address).
@@ -152,6 +172,11 @@ contract TenderAdmin is EscrowState, ITenderAdmin, IArbitratorRegistry, IReputat
     /// @inheritdoc ITenderAdmin
     function tokenAllowed(address token) external view delegated returns (bool) {
         return token == ETH || _tokenAllowed[token];
+    }
+
+    /// @inheritdoc ITenderAdmin
+    function warrantyModule() external view delegated returns (address) {
+        return _warranty;
     }
 
     /// @inheritdoc ITenderAdmin

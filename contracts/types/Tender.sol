@@ -41,6 +41,9 @@ library Tender {
     }
 
     /// @notice A job as the escrow stores it: four slots.
+    /// @dev `flags` says what the job uses beyond the plain life: {FLAG_DIRECT} (a direct hire, not an RFQ) and
+    /// {FLAG_HOLDBACK} (a holdback under warranty: its {Warranty} is kept beside the job). A job without
+    /// {FLAG_HOLDBACK} reads and writes no slot beyond these four.
     /// @dev `deadline` means what the status says: the bid deadline while Open, deliver-by while Awarded, end of the review window while
     /// Delivered, respond-by then (once `answered`) rule-by while Disputed. The arbitrator and its fee and ruling window are
     /// read through `termsId`, the arbitrator's terms in force when the job was posted. 
@@ -50,7 +53,7 @@ library Tender {
         Status status;
         uint40 deadline;
         uint32 reviewWindow;
-        bool direct;
+        uint8 flags;
         bool answered;
         // slot 1
         address buyer;
@@ -65,6 +68,65 @@ library Tender {
         bytes32 specHash;
     }
 
+    /// @notice Bit of `Job.flags`: the job is a direct hire.
+    uint8 internal constant FLAG_DIRECT = 1;
+    /// @notice Bit of `Job.flags`: part of each payment is held under warranty ({Warranty}).
+    uint8 internal constant FLAG_HOLDBACK = 2;
+
+    /// @notice A holdback with its warranty, stated at posting (all zero for none) and kept beside the job in one
+    /// slot.
+    /// @param holdbackBps Share of each payment held after a confirm or a finalize, in bps (at most 5,000; 0 = none).
+    /// @param warrantyWindow Seconds after a payment settles in which the buyer may claim against its held share
+    /// (within the window bounds when there is a holdback, else 0).
+    /// @param holdBond RFQs only: the winner's bond, up to the held share, stays staked through the warranty.
+    struct Warranty {
+        uint16 holdbackBps;
+        uint32 warrantyWindow;
+        bool holdBond;
+    }
+
+    /// @notice Where a payment's warranty claim stands. One claim per payment.
+    enum ClaimStatus {
+        /// No claim filed.
+        None,
+        /// The buyer claimed; the supplier may agree or answer before the claim's deadline.
+        Filed,
+        /// The supplier answered; the arbitrator rules before the claim's deadline.
+        Answered,
+        /// The claim ended (agreed, ruled, defaulted or waived).
+        Ended
+    }
+
+    /// @notice A payment's held share under warranty: one slot, written when the payment settles.
+    /// @param amount The held share still in escrow (gross: the protocol fee is charged when it reaches the
+    /// supplier).
+    /// @param bond The winner's bond staked with it (RFQs that said so), at most the held share at settlement.
+    /// @param warrantyEndsAt The buyer may claim before it; anyone may release at or after it.
+    /// @param claim Where the payment's claim stands.
+    struct Held {
+        uint96 amount;
+        uint96 bond;
+        uint40 warrantyEndsAt;
+        ClaimStatus claim;
+    }
+
+    /// @notice A warranty claim: one slot, written when the buyer files.
+    /// @param asked What the buyer claims back, at most the held share.
+    /// @param deadline Respond-by while Filed, rule-by once Answered.
+    /// @param fee What each side pays to take part: the arbitrator's bps of the stake (held share and bond),
+    /// rounded up.
+    struct Claim {
+        uint96 asked;
+        uint40 deadline;
+        uint96 fee;
+    }
+
+    /// @notice A supplier's warranty counters: one slot, written only by claims.
+    struct ClaimRecord {
+        uint32 claimsFaced;
+        uint32 clawedBack;
+    }
+
     /// @notice What a buyer states when hiring a named supplier at a fixed price.
     /// @param supplier Who is hired; must not be the buyer.
     /// @param token ERC-20 to pay in, or address(0) for native ETH.
@@ -75,6 +137,7 @@ library Tender {
     /// @param arbitratorTermsId The arbitrator's terms the buyer saw (its current `termsId`): the post is refused if
     /// the arbitrator published others before it was mined.
     /// @param defaultBuyerShareBps Split applied if the arbitrator stays silent (at most 5,000).
+    /// @param warranty Holdback and warranty ({Warranty}; `holdBond` must be false: a direct hire has no bond).
     /// @param category keccak256 of the category string (e.g. "code").
     /// @param spec The job spec, UTF-8 JSON, at most 8 KiB; storage keeps its keccak256.
     struct DirectHire {
@@ -86,6 +149,7 @@ library Tender {
         address arbitrator;
         uint32 arbitratorTermsId;
         uint16 defaultBuyerShareBps;
+        Warranty warranty;
         bytes32 category;
         string spec;
     }
@@ -101,6 +165,7 @@ library Tender {
     /// @param arbitrator A registered, active arbitrator that is not the buyer.
     /// @param arbitratorTermsId The arbitrator's terms the buyer saw, as for a direct hire.
     /// @param defaultBuyerShareBps Split applied if the arbitrator stays silent (at most 5,000).
+    /// @param warranty Holdback and warranty ({Warranty}).
     /// @param category keccak256 of the category string.
     /// @param floors What a bidder must meet (record floors, bond, attested metrics).
     /// @param spec The job spec, UTF-8 JSON, at most 8 KiB.
@@ -115,6 +180,7 @@ library Tender {
         address arbitrator;
         uint32 arbitratorTermsId;
         uint16 defaultBuyerShareBps;
+        Warranty warranty;
         bytes32 category;
         Floors floors;
         string spec;
@@ -124,6 +190,7 @@ library Tender {
     /// @param minCompleted Minimum jobs completed.
     /// @param minVolume Minimum volume completed in the job's token.
     /// @param maxLossShareBps Maximum share of faced disputes lost, in bps (10,000 = no limit).
+    /// @param maxClawbackShareBps Maximum share of faced warranty claims clawed back, in bps (10,000 = no limit).
     /// @param minAvgRating Minimum average rating × 100 (e.g. 450 = 4.5); 0 = no floor. A supplier with no rating
     /// fails it.
     /// @param minRatings Minimum number of ratings received.
@@ -133,6 +200,7 @@ library Tender {
         uint32 minCompleted;
         uint128 minVolume;
         uint16 maxLossShareBps;
+        uint16 maxClawbackShareBps;
         uint16 minAvgRating;
         uint32 minRatings;
         uint16 bondBps;
@@ -167,6 +235,8 @@ library Tender {
         uint32 cancelled;
         uint32 disputesOpened;
         uint32 disputesLost;
+        uint32 claimsOpened;
+        uint32 claimsLost;
     }
 
     /// @notice A registered arbitrator: its current terms and its record of rulings by side.

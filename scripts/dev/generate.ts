@@ -12,6 +12,7 @@ const outFile = join(root, "scripts/sdk/generated.ts");
 const CONTRACTS = {
   tenderEscrow: "contracts/TenderEscrow.sol/TenderEscrow.json",
   tenderAdmin: "contracts/modules/TenderAdmin.sol/TenderAdmin.json",
+  tenderWarranty: "contracts/modules/TenderWarranty.sol/TenderWarranty.json",
   supplierRegistry: "contracts/SupplierRegistry.sol/SupplierRegistry.json",
   mockErc20: "contracts/mocks/MockERC20.sol/MockERC20.json",
 } as const;
@@ -29,7 +30,9 @@ interface AbiItem {
 }
 
 /** Modules answer at the escrow's address (its fallback delegates to them): the escrow's ABI is its own plus theirs. */
-const MODULES: Partial<Record<keyof typeof CONTRACTS, (keyof typeof CONTRACTS)[]>> = { tenderEscrow: ["tenderAdmin"] };
+const MODULES: Partial<Record<keyof typeof CONTRACTS, (keyof typeof CONTRACTS)[]>> = {
+  tenderEscrow: ["tenderAdmin", "tenderWarranty"],
+};
 
 /** An item's identity in an ABI: its kind, name and input types (tuples by their components). */
 const signature = (item: AbiItem): string => `${item.type} ${item.name ?? ""}(${JSON.stringify(item.inputs ?? [])})`;

@@ -57,6 +57,12 @@ const when = (t: unknown) => new Date(Number(t) * 1000).toISOString().replace(".
 const bps = (v: unknown) => `${Number(v) / 100}%`;
 const name32 = (v: unknown) => hexToString(trim(v as `0x${string}`, { dir: "right" }));
 
+/** Tender.ClaimStatus's names, for a person. */
+const CLAIM_STATUS = ["not filed", "filed", "answered", "ended"];
+
+/** " (payment i)" for a milestone's payment; nothing for a job paid at once (payment 0). */
+const paymentLabel = (payment: unknown): string => (Number(payment) === 0 ? "" : ` (payment ${payment})`);
+
 /** A sentence for every error the escrow and the registry can revert with (the compiler checks none is missing). */
 const SENTENCES = {
   AlreadyAnswered: ([job]) => `The dispute on job ${job} was already answered.`,
@@ -120,6 +126,13 @@ const SENTENCES = {
   WrongEthValue: ([sent, expected]) => `This call needs exactly ${formatUnits(expected as bigint, 18)} ETH; ${formatUnits(sent as bigint, 18)} was sent.`,
   WrongStatus: ([job, expected, actual]) => `Job ${job} is ${STATUS_NAMES[Number(actual)]}; this needs it ${STATUS_NAMES[Number(expected)]}.`,
   ZeroPrice: () => "The price must be above zero.",
+  InvalidHoldback: ([share, holdBond]) => Number(share) === 0 ? (holdBond ? "A bond can be held only with a holdback." : "A warranty window needs a holdback (give both, or neither).") : holdBond ? `A holdback of ${bps(share)} with the bond held is refused: either the holdback is above 50%, or this is a direct hire (no bond to hold).` : `A holdback of ${bps(share)} is refused: give at most 50%, with a warranty window inside the escrow's bounds.`,
+  NothingHeld: ([job, payment]) => `Nothing is held on job ${job}${paymentLabel(payment)}: it had no holdback, or what was held has been paid out.`,
+  ClaimAlreadyFiled: ([job, payment]) => `Job ${job}${paymentLabel(payment)} has had its warranty claim: a payment takes one.`,
+  InvalidClaimAmount: ([asked, held], amount) => `A claim asks for more than nothing and at most the held ${amount(held)}, not ${amount(asked)}.`,
+  ClaimOpen: ([job, payment]) => `A warranty claim is open on job ${job}${paymentLabel(payment)}: it must end (agreed, ruled, settled or waived) first.`,
+  WrongClaimStatus: ([job, payment, expected, actual]) => `The warranty claim on job ${job}${paymentLabel(payment)} is ${CLAIM_STATUS[Number(actual)]}; this needs it ${CLAIM_STATUS[Number(expected)]}${Number(expected) === 1 ? " (or answered)" : ""}.`,
+  InvalidReturn: ([returned, held], amount) => `You can return more than nothing and at most the held ${amount(held)}, not ${amount(returned)}.`,
   AlreadyRegistered: () => "You already registered a profile; update it instead.",
   AttestationExpired: ([t]) => `An attestation must be valid until a future time, not ${when(t)}.`,
   EmptyProfile: () => "The profile URI is empty.",

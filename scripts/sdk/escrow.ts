@@ -53,6 +53,18 @@ export function specHash(spec: string): Hash {
   return keccak256(toBytes(spec));
 }
 
+/** A holdback under warranty, stated at posting: `holdbackBps` (at most 5,000) of each payment that settles by
+ * confirm or finalize stays in escrow for `warrantyWindow` seconds, claimable by the buyer; `holdBond` (RFQs only)
+ * keeps the winner's bond, up to the held share, staked with it. */
+export interface Warranty {
+  holdbackBps: number;
+  warrantyWindow: number;
+  holdBond: boolean;
+}
+
+/** No holdback: the whole payment is paid at settlement. */
+export const NO_WARRANTY: Warranty = { holdbackBps: 0, warrantyWindow: 0, holdBond: false };
+
 export interface DirectHireParams {
   escrow: Address;
   supplier: Address;
@@ -67,6 +79,8 @@ export interface DirectHireParams {
    * which guards only the moments between that read and the block; a program that showed terms passes their id. */
   arbitratorTermsId?: number;
   defaultBuyerShareBps: number;
+  /** Holdback under warranty (omitted: none); `holdBond` must be false (a direct hire has no bond). */
+  warranty?: Warranty;
   /** Category name, e.g. "code"; stored as its keccak256. */
   category: string;
   /** The job spec: UTF-8 JSON. */
@@ -98,6 +112,7 @@ export async function postDirectHire(writer: Writer, p: DirectHireParams): Promi
         arbitrator: p.arbitrator,
         arbitratorTermsId,
         defaultBuyerShareBps: p.defaultBuyerShareBps,
+        warranty: p.warranty ?? NO_WARRANTY,
         category: categoryId(p.category),
         spec: p.spec,
       },
@@ -290,8 +305,17 @@ export async function waitForSuccess(reader: Reader, hash: Hash) {
   return receipt;
 }
 
-export function readJob(reader: Reader, p: { escrow: Address; jobId: bigint }) {
-  return reader.readContract({ address: p.escrow, abi: tenderEscrowAbi, functionName: "job", args: [p.jobId] });
+/** Bits of a job's `flags` (Tender.FLAG_DIRECT, Tender.FLAG_HOLDBACK). */
+export const JobFlag = { Direct: 1, Holdback: 2 } as const;
+
+/** A job as the escrow returns it, with its flags read out: `direct` (a direct hire, not an RFQ) and `holdback`
+ * (part of each payment is held under warranty). */
+export function withFlags<T extends { flags: number }>(job: T): T & { direct: boolean; holdback: boolean } {
+  return { ...job, direct: (job.flags & JobFlag.Direct) !== 0, holdback: (job.flags & JobFlag.Holdback) !== 0 };
+}
+
+export async function readJob(reader: Reader, p: { escrow: Address; jobId: bigint }) {
+  return withFlags(await reader.readContract({ address: p.escrow, abi: tenderEscrowAbi, functionName: "job", args: [p.jobId] }));
 }
 
 export function readCredit(reader: Reader, p: { escrow: Address; account: Address; token: Address }) {

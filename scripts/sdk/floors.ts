@@ -41,6 +41,12 @@ export async function unmetFloors(
     const share = record.disputesFaced === 0 ? 0n : (BigInt(record.disputesLost) * BPS) / BigInt(record.disputesFaced);
     check("maxLossShareBps", share <= BigInt(floors.maxLossShareBps), floors.maxLossShareBps, share);
   }
+  const maxClawback = floors.maxClawbackShareBps ?? 10_000;
+  if (maxClawback < 10_000) {
+    const claims = await reader.readContract({ address: p.escrow, abi: tenderEscrowAbi, functionName: "claimRecord", args: [p.supplier] });
+    const share = claims.claimsFaced === 0 ? 0n : (BigInt(claims.clawedBack) * BPS) / BigInt(claims.claimsFaced);
+    check("maxClawbackShareBps", share <= BigInt(maxClawback), maxClawback, share);
+  }
   check("minRatings", record.ratingCount >= floors.minRatings, floors.minRatings, record.ratingCount);
   if (floors.minAvgRating !== 0) {
     const average = record.ratingCount === 0 ? 0n : (BigInt(record.ratingSum) * 100n) / BigInt(record.ratingCount);

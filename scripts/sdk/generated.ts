@@ -318,6 +318,22 @@ export const tenderEscrowAbi = [
   {
     "inputs": [
       {
+        "internalType": "uint16",
+        "name": "holdbackBps",
+        "type": "uint16"
+      },
+      {
+        "internalType": "bool",
+        "name": "holdBond",
+        "type": "bool"
+      }
+    ],
+    "name": "InvalidHoldback",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
         "internalType": "uint8",
         "name": "rating",
         "type": "uint8"
@@ -973,6 +989,28 @@ export const tenderEscrowAbi = [
             "type": "uint16"
           },
           {
+            "components": [
+              {
+                "internalType": "uint16",
+                "name": "holdbackBps",
+                "type": "uint16"
+              },
+              {
+                "internalType": "uint32",
+                "name": "warrantyWindow",
+                "type": "uint32"
+              },
+              {
+                "internalType": "bool",
+                "name": "holdBond",
+                "type": "bool"
+              }
+            ],
+            "internalType": "struct Tender.Warranty",
+            "name": "warranty",
+            "type": "tuple"
+          },
+          {
             "internalType": "bytes32",
             "name": "category",
             "type": "bytes32"
@@ -1337,6 +1375,43 @@ export const tenderEscrowAbi = [
     "anonymous": false,
     "inputs": [
       {
+        "indexed": true,
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      },
+      {
+        "indexed": true,
+        "internalType": "uint256",
+        "name": "payment",
+        "type": "uint256"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "held",
+        "type": "uint256"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "heldBond",
+        "type": "uint256"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint40",
+        "name": "warrantyEndsAt",
+        "type": "uint40"
+      }
+    ],
+    "name": "PaymentHeld",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
         "indexed": false,
         "internalType": "bool",
         "name": "paused",
@@ -1452,6 +1527,28 @@ export const tenderEscrowAbi = [
             "type": "uint16"
           },
           {
+            "components": [
+              {
+                "internalType": "uint16",
+                "name": "holdbackBps",
+                "type": "uint16"
+              },
+              {
+                "internalType": "uint32",
+                "name": "warrantyWindow",
+                "type": "uint32"
+              },
+              {
+                "internalType": "bool",
+                "name": "holdBond",
+                "type": "bool"
+              }
+            ],
+            "internalType": "struct Tender.Warranty",
+            "name": "warranty",
+            "type": "tuple"
+          },
+          {
             "internalType": "bytes32",
             "name": "category",
             "type": "bytes32"
@@ -1471,6 +1568,11 @@ export const tenderEscrowAbi = [
               {
                 "internalType": "uint16",
                 "name": "maxLossShareBps",
+                "type": "uint16"
+              },
+              {
+                "internalType": "uint16",
+                "name": "maxClawbackShareBps",
                 "type": "uint16"
               },
               {
@@ -1629,7 +1731,7 @@ export const tenderEscrowAbi = [
     "type": "event"
   },
   {
-    "stateMutability": "nonpayable",
+    "stateMutability": "payable",
     "type": "fallback"
   },
   {
@@ -1789,6 +1891,11 @@ export const tenderEscrowAbi = [
           {
             "internalType": "uint16",
             "name": "maxLossShareBps",
+            "type": "uint16"
+          },
+          {
+            "internalType": "uint16",
+            "name": "maxClawbackShareBps",
             "type": "uint16"
           },
           {
@@ -2055,6 +2162,28 @@ export const tenderEscrowAbi = [
             "type": "uint16"
           },
           {
+            "components": [
+              {
+                "internalType": "uint16",
+                "name": "holdbackBps",
+                "type": "uint16"
+              },
+              {
+                "internalType": "uint32",
+                "name": "warrantyWindow",
+                "type": "uint32"
+              },
+              {
+                "internalType": "bool",
+                "name": "holdBond",
+                "type": "bool"
+              }
+            ],
+            "internalType": "struct Tender.Warranty",
+            "name": "warranty",
+            "type": "tuple"
+          },
+          {
             "internalType": "bytes32",
             "name": "category",
             "type": "bytes32"
@@ -2136,6 +2265,28 @@ export const tenderEscrowAbi = [
             "type": "uint16"
           },
           {
+            "components": [
+              {
+                "internalType": "uint16",
+                "name": "holdbackBps",
+                "type": "uint16"
+              },
+              {
+                "internalType": "uint32",
+                "name": "warrantyWindow",
+                "type": "uint32"
+              },
+              {
+                "internalType": "bool",
+                "name": "holdBond",
+                "type": "bool"
+              }
+            ],
+            "internalType": "struct Tender.Warranty",
+            "name": "warranty",
+            "type": "tuple"
+          },
+          {
             "internalType": "bytes32",
             "name": "category",
             "type": "bytes32"
@@ -2155,6 +2306,11 @@ export const tenderEscrowAbi = [
               {
                 "internalType": "uint16",
                 "name": "maxLossShareBps",
+                "type": "uint16"
+              },
+              {
+                "internalType": "uint16",
+                "name": "maxClawbackShareBps",
                 "type": "uint16"
               },
               {
@@ -2769,6 +2925,16 @@ export const tenderEscrowAbi = [
             "internalType": "uint32",
             "name": "disputesLost",
             "type": "uint32"
+          },
+          {
+            "internalType": "uint32",
+            "name": "claimsOpened",
+            "type": "uint32"
+          },
+          {
+            "internalType": "uint32",
+            "name": "claimsLost",
+            "type": "uint32"
           }
         ],
         "internalType": "struct Tender.BuyerRecord",
@@ -2883,9 +3049,9 @@ export const tenderEscrowAbi = [
             "type": "uint32"
           },
           {
-            "internalType": "bool",
-            "name": "direct",
-            "type": "bool"
+            "internalType": "uint8",
+            "name": "flags",
+            "type": "uint8"
           },
           {
             "internalType": "bool",
@@ -3295,10 +3461,702 @@ export const tenderEscrowAbi = [
     ],
     "stateMutability": "nonpayable",
     "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "warrantyModule",
+    "outputs": [
+      {
+        "internalType": "address",
+        "name": "",
+        "type": "address"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "payment",
+        "type": "uint256"
+      }
+    ],
+    "name": "ClaimAlreadyFiled",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "payment",
+        "type": "uint256"
+      }
+    ],
+    "name": "ClaimOpen",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "asked",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "held",
+        "type": "uint256"
+      }
+    ],
+    "name": "InvalidClaimAmount",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "amount",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "held",
+        "type": "uint256"
+      }
+    ],
+    "name": "InvalidReturn",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "payment",
+        "type": "uint256"
+      }
+    ],
+    "name": "NothingHeld",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "payment",
+        "type": "uint256"
+      },
+      {
+        "internalType": "enum Tender.ClaimStatus",
+        "name": "expected",
+        "type": "uint8"
+      },
+      {
+        "internalType": "enum Tender.ClaimStatus",
+        "name": "actual",
+        "type": "uint8"
+      }
+    ],
+    "name": "WrongClaimStatus",
+    "type": "error"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      },
+      {
+        "indexed": true,
+        "internalType": "uint256",
+        "name": "payment",
+        "type": "uint256"
+      },
+      {
+        "indexed": false,
+        "internalType": "string",
+        "name": "responseURI",
+        "type": "string"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint40",
+        "name": "ruleBy",
+        "type": "uint40"
+      }
+    ],
+    "name": "ClaimAnswered",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      },
+      {
+        "indexed": true,
+        "internalType": "uint256",
+        "name": "payment",
+        "type": "uint256"
+      },
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "party",
+        "type": "address"
+      },
+      {
+        "indexed": false,
+        "internalType": "string",
+        "name": "evidenceURI",
+        "type": "string"
+      }
+    ],
+    "name": "ClaimEvidence",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      },
+      {
+        "indexed": true,
+        "internalType": "uint256",
+        "name": "payment",
+        "type": "uint256"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "asked",
+        "type": "uint256"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "fee",
+        "type": "uint256"
+      },
+      {
+        "indexed": false,
+        "internalType": "string",
+        "name": "statementURI",
+        "type": "string"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint40",
+        "name": "respondBy",
+        "type": "uint40"
+      }
+    ],
+    "name": "ClaimFiled",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      },
+      {
+        "indexed": true,
+        "internalType": "uint256",
+        "name": "payment",
+        "type": "uint256"
+      },
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "arbitrator",
+        "type": "address"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint16",
+        "name": "buyerShareBps",
+        "type": "uint16"
+      },
+      {
+        "indexed": false,
+        "internalType": "bytes32",
+        "name": "reasonHash",
+        "type": "bytes32"
+      }
+    ],
+    "name": "ClaimRuled",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      },
+      {
+        "indexed": true,
+        "internalType": "uint256",
+        "name": "payment",
+        "type": "uint256"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "amount",
+        "type": "uint256"
+      }
+    ],
+    "name": "HeldReturned",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      },
+      {
+        "indexed": true,
+        "internalType": "uint256",
+        "name": "payment",
+        "type": "uint256"
+      },
+      {
+        "indexed": false,
+        "internalType": "enum ITenderWarranty.HeldOutcome",
+        "name": "outcome",
+        "type": "uint8"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "toBuyer",
+        "type": "uint256"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "toSupplier",
+        "type": "uint256"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "toArbitrator",
+        "type": "uint256"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "protocolFee",
+        "type": "uint256"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "supplierGross",
+        "type": "uint256"
+      }
+    ],
+    "name": "HeldSettled",
+    "type": "event"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "payment",
+        "type": "uint256"
+      }
+    ],
+    "name": "agreeClaim",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "payment",
+        "type": "uint256"
+      },
+      {
+        "internalType": "string",
+        "name": "responseURI",
+        "type": "string"
+      }
+    ],
+    "name": "answerClaim",
+    "outputs": [],
+    "stateMutability": "payable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "payment",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint96",
+        "name": "asked",
+        "type": "uint96"
+      },
+      {
+        "internalType": "string",
+        "name": "statementURI",
+        "type": "string"
+      }
+    ],
+    "name": "claim",
+    "outputs": [],
+    "stateMutability": "payable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "payment",
+        "type": "uint256"
+      }
+    ],
+    "name": "claimOf",
+    "outputs": [
+      {
+        "components": [
+          {
+            "internalType": "uint96",
+            "name": "asked",
+            "type": "uint96"
+          },
+          {
+            "internalType": "uint40",
+            "name": "deadline",
+            "type": "uint40"
+          },
+          {
+            "internalType": "uint96",
+            "name": "fee",
+            "type": "uint96"
+          }
+        ],
+        "internalType": "struct Tender.Claim",
+        "name": "",
+        "type": "tuple"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "supplier",
+        "type": "address"
+      }
+    ],
+    "name": "claimRecord",
+    "outputs": [
+      {
+        "components": [
+          {
+            "internalType": "uint32",
+            "name": "claimsFaced",
+            "type": "uint32"
+          },
+          {
+            "internalType": "uint32",
+            "name": "clawedBack",
+            "type": "uint32"
+          }
+        ],
+        "internalType": "struct Tender.ClaimRecord",
+        "name": "",
+        "type": "tuple"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "payment",
+        "type": "uint256"
+      }
+    ],
+    "name": "heldOf",
+    "outputs": [
+      {
+        "components": [
+          {
+            "internalType": "uint96",
+            "name": "amount",
+            "type": "uint96"
+          },
+          {
+            "internalType": "uint96",
+            "name": "bond",
+            "type": "uint96"
+          },
+          {
+            "internalType": "uint40",
+            "name": "warrantyEndsAt",
+            "type": "uint40"
+          },
+          {
+            "internalType": "enum Tender.ClaimStatus",
+            "name": "claim",
+            "type": "uint8"
+          }
+        ],
+        "internalType": "struct Tender.Held",
+        "name": "",
+        "type": "tuple"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "payment",
+        "type": "uint256"
+      }
+    ],
+    "name": "release",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "payment",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint96",
+        "name": "amount",
+        "type": "uint96"
+      }
+    ],
+    "name": "returnHeld",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "payment",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint16",
+        "name": "buyerShareBps",
+        "type": "uint16"
+      },
+      {
+        "internalType": "bytes32",
+        "name": "reasonHash",
+        "type": "bytes32"
+      }
+    ],
+    "name": "ruleClaim",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "payment",
+        "type": "uint256"
+      }
+    ],
+    "name": "settleClaim",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "payment",
+        "type": "uint256"
+      },
+      {
+        "internalType": "string",
+        "name": "evidenceURI",
+        "type": "string"
+      }
+    ],
+    "name": "submitClaimEvidence",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "payment",
+        "type": "uint256"
+      }
+    ],
+    "name": "waive",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "jobId",
+        "type": "uint256"
+      }
+    ],
+    "name": "warrantyOf",
+    "outputs": [
+      {
+        "components": [
+          {
+            "internalType": "uint16",
+            "name": "holdbackBps",
+            "type": "uint16"
+          },
+          {
+            "internalType": "uint32",
+            "name": "warrantyWindow",
+            "type": "uint32"
+          },
+          {
+            "internalType": "bool",
+            "name": "holdBond",
+            "type": "bool"
+          }
+        ],
+        "internalType": "struct Tender.Warranty",
+        "name": "",
+        "type": "tuple"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
   }
 ] as const;
 
-export const tenderEscrowBytecode = "0x61014080604052346102985761010081616b6b8038038091610021828561029c565b83398101031261029857610034816102bf565b610040602083016102bf565b9160408101519061ffff82168092036102985761005f606082016102d3565b61006b608083016102d3565b60a0830151929091906001600160a01b03841684036102985761009c60e061009560c084016102d3565b92016102d3565b9363ffffffff83169283158015610289575b61026c576080528360a05260c05260e05263ffffffff8084169216918181108015610263575b61024b5750505061010052604051611d028082016001600160401b03811183821017610224578291614e69833903905ff0918215610240576001600160a01b03928316610120819052604051637ebef52960e01b6020820190815292851660248201529490931660448501526064808501929092529083525f928392919061015d60848261029c565b51915af43d15610238573d906001600160401b038211610224576040519161018f601f8201601f19166020018461029c565b82523d5f602084013e5b1561021c57604051614b8490816102e5823960805181818161102e015281816136bb0152614a45015260a051818181611058015281816136e40152614a6c015260c05181818161153301526129e7015260e051818181611f0c01526121950152610100518181816104890152611c3201526101205181818160200152611d840152f35b602081519101fd5b634e487b7160e01b5f52604160045260245ffd5b606090610199565b6040513d5f823e3d90fd5b631bf0bd7960e11b5f5260045260245260445260645ffd5b508281116100d4565b63ffffffff858563060df8d560e41b5f526004521660245260445ffd5b5063ffffffff851684116100ae565b5f80fd5b601f909101601f19168101906001600160401b0382119082101761022457604052565b51906001600160a01b038216820361029857565b519063ffffffff821682036102985756fe60806040526004361015610056575b3461005257604051365f82375f8036837f00000000000000000000000000000000000000000000000000000000000000005af43d5f833e1561004e573d90f35b3d90fd5b5f80fd5b5f5f3560e01c80630184e952146138d257806305261aea146137285780630af5a7d91461370b578063139695f3146136a057806313a34b28146133d2578063173ed9b1146130705780631c099ad614612a1657806322d3b5a0146129d1578063278ecde1146128815780632a54db01146127c85780632d7f669c146121b957806334f5c21b146121785780633fa602c314611fcd57806340e58ee514611dcf5780635130408614611db35780635273b6f614611d6e57806366c85dee14611b3a5780636d947e4b14611b1d5780636dca0702146112c95780638322fff2146112ad578063a0355f4e14611136578063a6a7f0eb1461107d578063aa656a67146109d4578063b91cbf2a146109b7578063d6e08c691461099a578063d8b801b71461097d578063d8fcb578146107cf578063dde878171461061b578063ea119ff8146104ad578063eddada1c1461046c578063f40caf1a14610315578063f940e385146101eb5763f9f50746146101cc575061000e565b346101e857806003193601126101e85760206040516120008152f35b80fd5b50346101e85760403660031901126101e8576102056139de565b9061020e6139f4565b90610217613e66565b6001600160a01b0382168015801561030c575b6102f9575033815260036020526040812060018060a01b0384165f5260205260405f20549182156102d957338083526003602090815260408085206001600160a01b038881165f818152928552918390208790558251908616815280840188905292976102c29588959094919390917fa4195c37c2947bbe89165f03e320b6903116f0b10d8cfdb522330f7ce6f9fa249190a3614739565b5f516020614b2f5f395f51905f525d604051908152f35b635623329f60e11b8252336004526001600160a01b038416602452604482fd5b630bc2c5df60e11b825260045260249150fd5b5030811461022a565b50346101e85760203660031901126101e85760043590610333613e66565b818152600260205260408120828252600c6020526040822060018060a01b0333165f5260205260405f20906001600160601b03825460601c1691815460ff8160a01c169060088210156104585760018214159081610444575b508415918215610427575b505061040f5780546bffffffffffffffffffffffff60601b1916905560405182815292936103fc933391907f6c3d03ead7c2811da29344b0cde807a4ea58d6d60ffe580502e01de3062a358490602090a36002015433906001600160a01b03166147e9565b805f516020614b2f5f395f51905f525d80f35b631aecc2eb60e11b8452600485905233602452604484fd5b6007149150811561043c575b50155f80610397565b90505f610433565b6001600160a01b031633141590505f61038c565b634e487b7160e01b86526021600452602486fd5b50346101e857806003193601126101e857602060405163ffffffff7f0000000000000000000000000000000000000000000000000000000000000000168152f35b50346101e85760403660031901126101e8576004356104ca613a8d565b90808352600260205264ffffffffff60408420546104ee60ff8260a01c1684613ea9565b60a81c16804210156106035750808352600c60209081526040808520335f9081529252902080546001600160601b0316929083156105eb576001600160601b03821693841580156105e1575b6105c55750805464ffffffffff60c01b1985167fffffff0000000000ffffffffffffffffffffffff000000000000000000000000909116174260c01b64ffffffffff60c01b1617905561058f905b338361494f565b604051928352151560208301527f826d68d7330bd93f434d3364e8e409a2e393894a85f2e48efe13c462c5444bed60403393a380f35b630817450760e11b865260048490526024859052604452606485fd5b508085101561053a565b630337388b60e31b8552600483905233602452604485fd5b633b640af160e01b8452600491909152602452604482fd5b50346101e85760403660031901126101e857600435906106396139f4565b610641613e66565b82825260026020526040822090815461066060ff8260a01c1686613ea9565b848452600a60205260408420906040519161067a83613b20565b5491600160ff841661068b81613ab7565b808352602083019464ffffffffff8160081c1686526001600160401b03199060101b1660408401526106bc81613ab7565b6106c581613ab7565b036107a4575060018401546001600160a01b0316330361078c5764ffffffffff9060a81c16804210610775575064ffffffffff9051168042101561075e5750838352600c6020526040832060018060a01b0382165f526020526001600160601b0360405f20541691821561073d576103fc9394613f99565b630337388b60e31b845260048590526001600160a01b038216602452604484fd5b63021ed8e960e31b84526004859052602452604483fd5b6317c5132360e31b85526004869052602452604484fd5b63478f059d60e11b8552600486905233602452604485fd5b858760449251906107b482613ab7565b6314a2543f60e11b83526004526107ca81613ab7565b602452fd5b506107d936613a5a565b906107e5939293613e66565b8383526002602052604083209182549161080560ff8460a01c1687613f2f565b6001600160a01b0383163303610965578260f81c6109515764ffffffffff8360a81c168042101561093a57509161ffff6001610931936103fc97987f538e1998ed1374296daf0fc58078b7f2a9447b4f20b6b8804d3834c36c0e5c936127109760028a019363ffffffff855460a01c168d52600960205260408d209764ffffffffff6108c6604080519b6108988d613b20565b549b8a8060a01b038d16815263ffffffff602082019d8e8e8260a01c16905260b01c16918291015242613b9c565b64ffffffffff60a81b1960f88a901b8a810390941690931792909216911660a881901b64ffffffffff60a81b16919091178c55610910604051938493604085526040850191613c40565b9060208301520390a2818060a01b0390541695015460a01c91511690613c93565b0490339061455d565b63041f95d160e51b86526004879052602452604485fd5b6311a0305160e21b85526004869052602485fd5b635313449360e01b8552600486905233602452604485fd5b50346101e857806003193601126101e85760206040516113888152f35b50346101e857806003193601126101e85760206040516103e88152f35b50346101e857806003193601126101e85760206040516127108152f35b5060203660031901126101e8576001600160401b03600435116101e8576101a0600435360360031901126101e857610a0a613e66565b610a18604460043501613cf9565b64ffffffffff429116111561101657610a4d610a484264ffffffffff610a42604460043501613cf9565b16613d0b565b614a3e565b610a5b604460043501613cf9565b90600260c4600435013510156101e857610a7a60c46004350135613ab7565b600160c4600435013514610fde575b610a9e61016460043501600435600401613d18565b9160c083016008610aaf8286613cc4565b905011610fbc575060a0830161271061ffff610aca83613bbd565b1611610f8f5750604083019261271061ffff610ae586613bbd565b1611610f5a576060016101f461ffff610afd83613bbd565b1611610f28575060405191610b1183613b04565b808352602083018181526040840182815260608501908382528360808701528360a0870152600160c08701938585528560e08901528561010089015285610120890152856101408901528561016089015285610180890152856101a08901525264ffffffffff610b85604460043501613cf9565b16905263ffffffff610b9b60a460043501613b8b565b1690523390526001600160601b03610bb7602460043501613ba9565b1660e08401526001600160a01b03610bd26004803501613b77565b1661010084015263ffffffff610bec608460043501613b8b565b1661014084015261ffff610c0561012460043501613bbd565b16610180840152610c4b610c1d60e460043501613b77565b610c2c61010460043501613b8b565b90610c4261018460043501600435600401613bcc565b929091876140d8565b91610c69610c6461016460043501600435600401613d18565b6148fd565b604051610c7581613b20565b610c8460c46004350135613ab7565b60c46004350135815264ffffffffff8316602082015260408101916001600160401b0319168252848452600a6020526040842091815191610cc483613ab7565b610ccd83613ab7565b60ff65ffffffffff006020865493015160081b16926601000000000000600160f01b03906601000000000000600160f01b03905160101c161693169061ffff60f01b16171717905561ffff61016063ffffffff6101208701511695015116604051946080865260018060a01b03610d48600435600401613a0a565b1660808701526001600160601b03610d64602460043501613aa3565b1660a08701526044600435013564ffffffffff81168103610f245764ffffffffff1660c087015263ffffffff610d9e606460043501613bfe565b1660e087015263ffffffff610db7608460043501613bfe565b1661010087015263ffffffff610dd160a460043501613bfe565b16610120870152610de760c46004350135613ab7565b60043560c48101356101408801526001600160a01b0390610e0a9060e401613a0a565b1661016087015263ffffffff610e2561010460043501613bfe565b1661018087015261ffff610e3e61012460043501613a1e565b166101a08701526004356101448101356101c088015261016481013590360360e21901811215610f24579585927fcffec02da72aceae9ea3ba9b2a98ee99ed4faa388baf6fc0e9a332efbd2591ad9264ffffffffff610ede610eb660209b6101a06101e0880152600461022088019181350101613d2d565b610ecb61018460043501600435600401613c0f565b878303607f190161020089015290613c40565b961689840152604083015260608201528033940390a36102c2610f05600435600401613b77565b6001600160601b03610f1b602460043501613ba9565b1690339061455d565b8480fd5b8261ffff610f37604493613bbd565b6326f8e03760e21b83526b6d696e417667526174696e6760a01b60045216602452fd5b60448361ffff610f6987613bbd565b6326f8e03760e21b83526e6d61784c6f7373536861726542707360881b60045216602452fd5b8261ffff610f9e604493613bbd565b6326f8e03760e21b835266626f6e6442707360c81b60045216602452fd5b610fc99150604493613cc4565b63b16c3e0560e01b8352600452506008602452fd5b906110109063ffffffff61100960646004350161100483610ffe83613b8b565b16614a3e565b613b8b565b1690613c60565b90610a89565b606490631bf0bd7960e11b81528060045263ffffffff7f00000000000000000000000000000000000000000000000000000000000000001660245263ffffffff7f000000000000000000000000000000000000000000000000000000000000000016604452fd5b50346101e85761108c36613a5a565b91908184526002602052604084208054906110ad60ff8360a01c1685613f2f565b600101546001600160a01b03163314159081611122575b5061110a576111047f39935cf45244bc296a03d6aef1cf17779033ee27090ce9c68d432367ce106996916040519182916020835233966020840191613c40565b0390a380f35b636fd4ff2b60e11b8452600482905233602452604484fd5b6001600160a01b031633141590505f6110c4565b50346101e85760203660031901126101e85760043590611154613e66565b81815260026020526040812091825461117360ff8260a01c1683613f64565b6001600160a01b03811633036112955764ffffffffff9060a81c168042101561127f57506103fc9192600360a11b60ff60a01b1982541617815561121d6001820192835460a01c928691815460ff8160f01c1615611223575b507f9f8ddc8d425cef8d260e704c0f276b1518f16a5afbe4c048d9e78b2aa6478089606060405160018152876020820152856040820152a26002015493546001600160a01b03948516941692613b9c565b916147e9565b6001600160a01b031692506112388382614ac1565b92885260056020526112796040892061125a63ffffffff825460401c16613c7c565b63ffffffff60401b82549160401b169063ffffffff60401b1916179055565b5f6111cc565b6044929163041f95d160e51b8352600452602452fd5b635313449360e01b8352600482905233602452604483fd5b50346101e857806003193601126101e857602090604051908152f35b5060603660031901126101e8576004356112e1613a8d565b604435926001600160401b0384116101e857836004019160e06003198636030112611b195761130e613e66565b8382526002602052604082209064ffffffffff825461133360ff8260a01c1688613ea9565b60a81c1680421015611b0257506001820154938460a01c926001600160601b038316958615611af357848711611ad8576001600160a01b03163314611ac5576002015463ffffffff8160a01c168552600960205260018060a01b036040862054163314611ab257868552600c60209081526040808720335f90815292529020546001600160601b0316611a9a576113c9826148fd565b878652600a602052604086205460101b67ffffffffffffffff19908116911603611a865760018060a01b0316903385526005602052604085206040519061010082018281106001600160401b03821117611a72576040525463ffffffff8116825263ffffffff8160201c1680602084015263ffffffff8260401c16604084015263ffffffff8260601c1660608401526080830163ffffffff8360801c16815260a084019163ffffffff8460a01c16835260e060c086019563ffffffff8660c01c168752019360e01c845263ffffffff6114a187613b8b565b168110611a2b575060248c016001600160801b036114be8261493b565b166119a6575b5060448c019161271061ffff6114d985613bbd565b16106118ea575b50505063ffffffff81511660848b0163ffffffff6114fd82613b8b565b1682106118a557505060648a019161ffff61151784613bbd565b166117ee575b5050506115309060c48997990190613cc4565b977f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03169691949091865b8a8110156116ed578060071b870161157981613b77565b60408051635531e97160e11b81526001600160a01b03909216600483015233602483015282810135604483018190529190816064818f5afa80156116e2578b918c91611682575b5064ffffffffff42911611808091611636575b156115e45750505050600101611562565b60a4938e9386938e6060945f1461162e5750935b60405163667b1bc760e01b8152600481019690965260248601526044850152013560648301526001600160d81b03166084820152fd5b9050936115f8565b506020840135600281101561167e5761164e81613ab7565b6116685760608401356001600160d81b03831610156115d3565b60608401356001600160d81b03831611156115d3565b8c80fd5b9150506040813d82116116da575b8161169d60409383613b56565b810103126116d6578051906001600160d81b03821682036116d257602001519064ffffffffff821682036116d257905f6115c0565b8b80fd5b8a80fd5b3d9150611690565b6040513d8d823e3d90fd5b506103fc95506001600160601b0361271061171c8b9461ffff61171560a46117ae9701613bbd565b1690613c93565b04169461058860405161172e81613b20565b85815260208082018981524264ffffffffff166040808501918252888e52600c8452808e20335f908152945290922092518354915192516001600160e81b03199092166001600160601b03919091161760609290921b6bffffffffffffffffffffffff60601b169190911760c09190911b64ffffffffff60c01b16179055565b604051928352846020840152151560408301527f361b36c62cd883cba7028c94b8fef7ca1455b636fe8eba64b6ce5b1f47e20fdc60603393a3339061455d565b815163ffffffff1661185d57505085905b61ffff61180b82613bbd565b168210611818578061151d565b60849161ffff6118288b93613bbd565b60405193631f9449c560e21b855260048501526b6d696e417667526174696e6760a01b60248501521660448301526064820152fd5b63ffffffff90511690606482029180830460641490151715611891579063ffffffff61188b92511690613ca6565b906117ff565b634e487b7160e01b88526011600452602488fd5b60849163ffffffff6118b78d93613b8b565b60405193631f9449c560e21b85526004850152696d696e526174696e677360b01b60248501521660448301526064820152fd5b815163ffffffff1661195c57505087905b61ffff61190782613bbd565b16821161191457806114e0565b60849161ffff6119248d93613bbd565b60405193631f9449c560e21b855260048501526e6d61784c6f7373536861726542707360881b60248501521660448301526064820152fd5b63ffffffff905116906127108202918083046127101490151715611992579063ffffffff61198c92511690613ca6565b906118fb565b634e487b7160e01b8a52601160045260248afd5b338a52600760205260408a2060018060a01b0388165f5260205260405f2054906001600160801b036119d78261493b565b1682106119e457506114c4565b6084916001600160801b036119f98f9361493b565b60405193631f9449c560e21b85526004850152686d696e566f6c756d6560b81b60248501521660448301526064820152fd5b8b60849163ffffffff611a3d89613b8b565b60405193631f9449c560e21b855260048501526b1b5a5b90dbdb5c1b195d195960a21b60248501521660448301526064820152fd5b634e487b7160e01b88526041600452602488fd5b63ece5265f60e01b85526004879052602485fd5b6370ba739f60e01b8552600487905233602452604485fd5b635ad4507160e01b855233600452602485fd5b6388cb03f160e01b855233600452602485fd5b60648686898b63c6045e8b60e01b8452600452602452604452fd5b634dfba02360e01b8652600486fd5b633b640af160e01b84526004869052602452604483fd5b5080fd5b50346101e857806003193601126101e85760206040516101f48152f35b50611b4436613a5a565b611b4f939293613e66565b838352600260205260408320805492611b6e60ff8560a01c1687613efa565b6001820154936001600160a01b0385163303611d565764ffffffffff9060a81c168042101561093a5750947f896fa6faaf2177c3414507caa11f066543e9e5c8cb5f1e63dd7267b08ff8621a6103fc9596600284019463ffffffff865460a01c1689526009602052612710611c20602060408c209963ffffffff6040519b611bf58d613b20565b5460018060a01b0381168d528c61ffff8260a01c16948591015260b01c1660408c015260a01c613c93565b049664ffffffffff611c5863ffffffff7f00000000000000000000000000000000000000000000000000000000000000001642613b9c565b875465ffffffffffff60a01b1916911660a881901b64ffffffffff60a81b1691909117600160a21b17875595546001600160a01b03168a52600560205260408a208054611cd29190611cb29060801c63ffffffff16613c7c565b815463ffffffff60801b191660809190911b63ffffffff60801b16179055565b338a526006602052611d1460408b20611cf463ffffffff825460601c16613c7c565b815463ffffffff60601b191660609190911b63ffffffff60601b16179055565b60018060a01b0390511694611d36604051938493606085526060850191613c40565b9088602084015260408301520390a35433906001600160a01b031661455d565b63478f059d60e11b8652600487905233602452604486fd5b50346101e857806003193601126101e8576040517f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03168152602090f35b50346101e857806003193601126101e857602060405160088152f35b50346101e85760203660031901126101e85760043590611ded613e66565b818152600260205260408120918254611e0c60ff8260a01c1683613ea9565b818352600b602052604083205460018501805490956001600160a01b039182169390923385149216158280611fc6575b15611ec3575b50505083946103fc9450600760a01b60ff60a01b198354161782555460a01c928286526006602052611e846040872061125a63ffffffff825460401c16613c7c565b604051908482527fa80c76c474b34cc7af71dec63d733b959fff08f4eb0789e288be5db6b608f94260203393a3600201546001600160a01b03166147e9565b15611f385760a81c64ffffffffff16905b15611f0157945b854210611eea57948080611e42565b604485878663dafe44bb60e01b8352600452602452fd5b611f329063ffffffff7f00000000000000000000000000000000000000000000000000000000000000001690613b9c565b94611edb565b50838552600a6020526040852060405190611f5282613b20565b549060ff821690611f6282613ab7565b8181526040602082019364ffffffffff8160081c1685526001600160401b03199060101b16910152611f9381613ab7565b611f9c81613ab7565b15611faf575164ffffffffff1690611ed4565b6044868663dafe44bb60e01b825260045280602452fd5b5080611e3c565b50346101e85760603660031901126101e857602435906004356044356001600160401b03811161217457612005903690600401613a2d565b9093828452600260205260408420805461202560ff8260a01c1686613f64565b6001600160a01b038116903382900361215c5764ffffffffff8160a81c168042101561214557508315801561213d575b61212e577f95580a6ab7ff55f8dacc771424b7161a4d444704d141b143095b75fbff4d9ac295969764ffffffffff9260ff61209e63ffffffff6120f29560d01c16864216613c60565b865464ffffffffff60a81b1960a084901b1991909116600360a01b171660a882901b64ffffffffff60a81b16178755955460f01c166120ff575b506040519586958652606060208701526060860191613c40565b911660408301520390a280f35b895260056020526040892063ffffffff61211b81835416613c7c565b1663ffffffff198254161790555f6120d8565b63e21765e760e01b8752600487fd5b508415612055565b63041f95d160e51b88526004879052602452604487fd5b635313449360e01b8752600486905233602452604487fd5b8280fd5b50346101e857806003193601126101e857602060405163ffffffff7f0000000000000000000000000000000000000000000000000000000000000000168152f35b50346101e85760603660031901126101e857600435906024359061ffff82168092036101e8576121e7613e66565b82815260026020526040812091825461220660ff8260a01c1686613f2f565b60028401805460a01c63ffffffff168452600960205260408420549091906001600160a01b031633036127b0578060f81c1561279c5764ffffffffff9060a81c16804210156127855750612710821161277157604051828152604435602082015285339160407fad92dda15b05c74aeed07ca6dba74c63ea1f4d50757f1c07cc7d0f8fa3f0d97b91a3835460ff60a01b198116600560a01b17808655600190950154915463ffffffff60a082901c1685526009602052604080862090516001600160a01b0393841698838516989791968a9695861695929491939192916122ec89613b20565b5498600160a01b600190038a1689528960a01c61ffff16998a60208b015260b01c63ffffffff1660408a01526040519561232587613b3b565b8087528681602082019a8b94828652604084019e8f848152606086019a858c52608087019a868c528660a089015260a01c926123619084613c93565b6127109004926123718b82613c93565b612710900480895261238291613d0b565b90818c5260e01c61ffff1661239691613c93565b6127109004808c528a51906123aa91613d0b565b8060a08801528852611388891197885f146126e157506123cf8260ff95969751613b9c565b8d52525b60f01c16156126d25750805b83156126c0576123f0908951613b9c565b88525b6126ac575060606125429c979461252d99979461252597945f516020614b0f5f395f51905f52948d60018060a01b039051165f52600860205260405f20815f1461263b57805468ffffffff000000000061245563ffffffff8360281c16613c7c565b60281b169068ffffffff000000000019161790555b1561260b5750895f5260056020526124b260405f2061249263ffffffff825460a01c16613c7c565b815463ffffffff60a01b191660a09190911b63ffffffff60a01b16179055565b8051612573575b50805180612554575b50845188518d516040805193845260208401929092529082015284907fe21a3cfb0be3eec935c7dc8d2d7180967cfc67ef41f4b503da1f3d9888a0e1de90606090a260a08501519051604051915f835260208301526040820152a25190886147e9565b5190856147e9565b519051916001600160a01b03909116906147e9565b5f5f516020614b2f5f395f51905f525d005b8d5f52600460205261256b60405f20918254613b9c565b90555f6124c2565b895f5260056020526125b660405f2061259563ffffffff825460201c16613c7c565b67ffffffff0000000082549160201b169067ffffffff000000001916179055565b51895f5260076020528d60405f209060018060a01b03165f526020526125e160405f20918254613b9c565b9055855f52600660205261260560405f2061259563ffffffff825460201c16613c7c565b5f6124b9565b61138811156124b257865f52600660205261263660405f20611cb263ffffffff825460801c16613c7c565b6124b2565b61138883101561267857805463ffffffff60481b61266163ffffffff8360481c16613c7c565b60481b169063ffffffff60481b191617905561246a565b805463ffffffff60681b612695606883901c63ffffffff16613c7c565b60681b169063ffffffff60681b191617905561246a565b634e487b7160e01b81526021600452602490fd5b6126cb908b51613b9c565b8a526123f3565b6126dc9088614ac1565b6123df565b955061138889101561270557856126fd8360ff96979851613b9c565b9052526123d3565b5092509250506127268160011c61271d818c51613b9c565b8b528c51613b9c565b8b526001600160ff1b038116810361275d578261275d5760ff8f91928e612756869560011981169060011b613d0b565b90526123d3565b634e487b7160e01b83526011600452602483fd5b63cfb067a160e01b83526004829052602483fd5b63041f95d160e51b84526004869052602452604483fd5b6344a3dde560e01b84526004869052602484fd5b63b051a7eb60e01b8452600486905233602452604484fd5b50346101e85760203660031901126101e8576127e26139de565b6127ea613e66565b6001600160a01b0381168083526004602052604083205490929091821561286957838252600460209081526040808420849055835481516001600160a01b0390911680825281840187905292966102c29487949390927fdb249cf7a102711dda1beaba415bb011ee0e1402c7f67617236fed5739235d6c9190a2614739565b635623329f60e11b8252306004526024849052604482fd5b50346101e85760203660031901126101e8576004359061289f613e66565b81815260026020526040812064ffffffffff81546128c360ff8260a01c1686613f64565b60a81c168042106129ba5750819261121d6103fc93600360a11b60ff60a01b198554161784556001840193845460a01c938792825460ff8160f01c1615612956575b5060607f9f8ddc8d425cef8d260e704c0f276b1518f16a5afbe4c048d9e78b2aa647808991604051908152876020820152856040820152a26002015493546001600160a01b03948516941692613b9c565b6001600160a01b0316935061296d90508382614ac1565b92885260056020527f9f8ddc8d425cef8d260e704c0f276b1518f16a5afbe4c048d9e78b2aa6478089606060408a206129b38b91611cf463ffffffff8254861c16613c7c565b9150612905565b9050604492630a476e4560e31b8352600452602452fd5b50346101e857806003193601126101e8576040517f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03168152602090f35b503461005257602036600319011261005257612a30613e66565b6004355f52600260205260405f208054612a5260ff8260a01c16600435613f2f565b64ffffffffff8160a81c16804210613058575060f81c15612e165760028101805460f01c6040518481528160208201526004359060407f047190f541265aeb49fa358228beaf7a7310396930e51c9f60670be491303e2691a2600560a01b60ff60a01b19845416178355600183015492549154918260a01c63ffffffff168552600960205260408520948060405196612aea88613b20565b5493600160a01b60019003851688528460a01c61ffff1660208901528460b01c63ffffffff16604089015260405194612b2286613b3b565b8286528260208701528260408701528260608701528260808701528260a08701528760a01c9060a01c61ffff16612b599082613c93565b612710900490612b698382613c93565b6127109004808852612b7a91613d0b565b8060808801528760e01c61ffff16612b9191613c93565b6127109004806060880152608087015190612bab91613d0b565b8060a0880152602087015280865190612bc391613b9c565b8652602086015190612bd491613b9c565b60208601528360f01c60ff165f14612df85761138882915b1115612de057612bfd908551613b9c565b84525b6126ac57506103fc9394612d1360409260018060a01b038351165f526008602052835f20805463ffffffff60881b612c4063ffffffff8360881c16613c7c565b60881b169063ffffffff60881b1916179055612cfa5f986080870151612d50575b606087015180612d2a575b508651602080890151888a01518951938452918301526040820152600435907fe21a3cfb0be3eec935c7dc8d2d7180967cfc67ef41f4b503da1f3d9888a0e1de9080606081015b0390a260a087015160608801518751915f83526020830152878201525f516020614b0f5f395f51905f52606060043592a28651906001600160a01b039081169089166147e9565b6020850151906001600160a01b039081169087166147e9565b51910151916001600160a01b0391821691166147e9565b60018060a01b0389165f526004602052612d48875f20918254613b9c565b90555f612c6c565b60018060a01b0383165f526005602052612d79865f2061259563ffffffff825460201c16613c7c565b60808701516001600160a01b038481165f90815260076020908152898220928c1682529190915287902080549091612db091613b9c565b905560018060a01b0381165f526006602052612ddb865f2061259563ffffffff825460201c16613c7c565b612c61565b612dee906020860151613b9c565b6020850152612c00565b611388612e106001600160a01b038616600435614ac1565b91612bec565b90506040516001815261271060208201527f047190f541265aeb49fa358228beaf7a7310396930e51c9f60670be491303e26604060043592a2805460ff60a01b1916600560a01b17808255600182015460029092015460a081901c63ffffffff165f9081526009602052604090819020905190612e9282613b20565b549060018060a01b038216815263ffffffff61ffff8360a01c169283602084015260b01c166040820152612710612ef960405193612ecf85613b3b565b5f85525f60208601525f60408601525f60608601525f60808601525f60a08601528760a01c613c93565b04906127108660a01c02918660a01c8304612710148760a01c1517156130445761302295612f79612d1392612f67612710612f56612f428d8360409b0490818d5260a01c613d0b565b8060808c015261ffff8c60e01c1690613c93565b048060608a01526080890151613d0b565b8060a089015260208801528651613b9c565b855260ff8160f01c165f1461302757612f945f5b8651613b9c565b8552612cfa5f9860018060a01b0383165f526005602052612fc4865f2061249263ffffffff825460a01c16613c7c565b6080870151612d5057606087015180612d2a57508651602080890151888a01518951938452918301526040820152600435907fe21a3cfb0be3eec935c7dc8d2d7180967cfc67ef41f4b503da1f3d9888a0e1de908060608101612cb3565b6103fc565b612f9461303f6001600160a01b038316600435614ac1565b612f8d565b634e487b7160e01b5f52601160045260245ffd5b630a476e4560e31b5f5260043560045260245260445ffd5b6020366003190112610052576004356001600160401b0381116100525780600401906101406003198236030112610052576130a9613e66565b6001600160a01b036130ba83613b77565b161580156133b8575b61338f5760648101906130d582613b8b565b6130e59063ffffffff1642613b9c565b64ffffffffff16906130f684613b77565b916084820161310481613b8b565b926044810195869461311586613ba9565b98602484019761312489613b77565b9461312e85613b8b565b9560e482019c61313d8e613bbd565b956040519461314b86613b04565b6001600160a01b03908116865260026020870152604086018c905263ffffffff9182166060870152600160808701525f60a087018190523360c08801526001600160601b039390931660e087015292909216610100850152610120840181815297909116610140840152610160830181815261ffff9095166101808401526101a083015260a481019b6131dd8d613b77565b60c48301906131eb82613b8b565b906101248501956131fc8789613bcc565b926132089491926140d8565b9d8e998d61321588613b77565b9a5163ffffffff16985161ffff16996040519e8f9260808452600160a01b600190036132408c613a0a565b1660808501526001600160a01b039061325890613a0a565b1660a084015261326790613aa3565b6001600160601b031660c083015261327e90613bfe565b63ffffffff169060e0015261329290613bfe565b63ffffffff166101008d01526001600160a01b03906132b090613a0a565b166101208c01526132c090613bfe565b63ffffffff166101408b01526132d590613a1e565b61ffff166101608a015261010401356101808901526132f391613c0f565b6101a0880161014090526101c088019061330c92613c40565b94602087015260408601526060850152600160a01b600190031692803393037fa0c23dc832f34d91f8ebde10d3f04681b9b6053031b9edc16bdde2615992e0fc91a461335790613b77565b9061336190613ba9565b6001600160601b0316336133749261455d565b5f5f516020614b2f5f395f51905f525d604051908152602090f35b61339882613b77565b6388cb03f160e01b5f9081526001600160a01b0391909116600452602490fd5b506133c282613b77565b6001600160a01b031633146130c3565b346100525760403660031901126100525760043560243560ff8116809103610052576133fc613e66565b815f52600260205260405f209081549261341c60ff8560a01c1682613efa565b6001830180549094906001600160a01b031633036136895764ffffffffff9060a81c1680421015613673575081159081159182613669575b61365657835460ff60a01b198116600560a01b1780865586546002909601546001600160a01b038181169793169591939260a01c906127109061349e9060e01c61ffff1683613c93565b049060ff6134ac8383613d0b565b9560f01c1615613646575f955b875f52600560205260405f20906134fe6134dc63ffffffff845460201c16613c7c565b835467ffffffff00000000191660209190911b67ffffffff0000000016178355565b6135b2575b5061121d959493925f516020614b0f5f395f51905f52926125429a6060938a5f52600760205260405f2060018060a01b038d165f5260205261354a60405f20918254613b9c565b905560018060a01b039054165f52600660205261357760405f2061259563ffffffff825460201c16613c7c565b80613594575b6040519182528560208301526040820152a2613b9c565b895f52600460205260405f206135ab828254613b9c565b905561357d565b9190959493928063ffffffff845460c01c16019163ffffffff831161304457835463ffffffff60c01b191660c09390931b63ffffffff60c01b169290921783556125429961121d975f516020614b0f5f395f51905f529460609492919080546001600160e01b031961362760e083901c613c7c565b60e01b169060018060e01b031617905593509a50925092939495613503565b6136508785614ac1565b956134b9565b826377f73f8960e01b5f5260045260245ffd5b5060058311613454565b9063041f95d160e51b5f5260045260245260445ffd5b5063478f059d60e11b5f526004523360245260445ffd5b34610052575f366003190112610052576040805163ffffffff7f000000000000000000000000000000000000000000000000000000000000000016815263ffffffff7f0000000000000000000000000000000000000000000000000000000000000000166020820152f35b34610052575f366003190112610052576020604051620186a08152f35b3461005257602036600319011261005257600435613744613e66565b805f52600260205260405f209064ffffffffff825461376960ff8260a01c1684613efa565b60a81c16918242106138bc57805460ff60a01b198116600560a01b1780835560018301805460029094015461254296506001600160a01b038181169694169461121d9460a09190911c939290915f516020614b0f5f395f51905f5291606091612710906137dd9060e01c61ffff1688613c93565b049060ff6137eb8389613d0b565b9660f01c16156138ac575f965b895f52600560205261381a60405f2061259563ffffffff825460201c16613c7c565b895f52600760205260405f2060018060a01b038c165f5260205261384360405f20918254613b9c565b905560018060a01b039054165f52600660205261387060405f2061259563ffffffff825460201c16613c7c565b8061388e575b604051905f82528560208301526040820152a2613b9c565b885f52600460205260405f206138a5828254613b9c565b9055613876565b6138b68986614ac1565b966137f8565b50630a476e4560e31b5f5260045260245260445ffd5b34610052576020366003190112610052576004356138ee613e66565b805f52600260205260405f2090815461390d60ff8260a01c1683613ea9565b815f52600a60205260ff60405f20541661392681613ab7565b806139be575064ffffffffff9060a81c168042106139a85750805f52600b60205260405f20916040519261395984613ad5565b549060018060a01b038216808552602085019260a01c835215613995576001600160601b036125429460018060a01b0390511692511692613f99565b826370b9468d60e11b5f5260045260245ffd5b906317c5132360e31b5f5260045260245260445ffd5b6314a2543f60e11b5f5260048390526139d681613ab7565b60245260445ffd5b600435906001600160a01b038216820361005257565b602435906001600160a01b038216820361005257565b35906001600160a01b038216820361005257565b359061ffff8216820361005257565b9181601f84011215610052578235916001600160401b038311610052576020838186019501011161005257565b9060406003198301126100525760043591602435906001600160401b03821161005257613a8991600401613a2d565b9091565b602435906001600160601b038216820361005257565b35906001600160601b038216820361005257565b60021115613ac157565b634e487b7160e01b5f52602160045260245ffd5b604081019081106001600160401b03821117613af057604052565b634e487b7160e01b5f52604160045260245ffd5b6101c081019081106001600160401b03821117613af057604052565b606081019081106001600160401b03821117613af057604052565b60c081019081106001600160401b03821117613af057604052565b90601f801991011681019081106001600160401b03821117613af057604052565b356001600160a01b03811681036100525790565b3563ffffffff811681036100525790565b9190820180921161304457565b356001600160601b03811681036100525790565b3561ffff811681036100525790565b903590601e198136030182121561005257018035906001600160401b0382116100525760200191813603831361005257565b359063ffffffff8216820361005257565b9035601e19823603018112156100525701602081359101916001600160401b03821161005257813603831361005257565b908060209392818452848401375f828201840152601f01601f1916010190565b9064ffffffffff8091169116019064ffffffffff821161304457565b63ffffffff1663ffffffff81146130445760010190565b8181029291811591840414171561304457565b8115613cb0570490565b634e487b7160e01b5f52601260045260245ffd5b903590601e198136030182121561005257018035906001600160401b03821161005257602001918160071b3603831361005257565b3564ffffffffff811681036100525790565b9190820391821161304457565b90359060de1981360301821215610052570190565b60e082019063ffffffff613d4082613bfe565b16835260208101356001600160801b03811680910361005257602084015261ffff613d6d60408301613a1e565b16604084015261ffff613d8260608301613a1e565b16606084015263ffffffff613d9960808301613bfe565b16608084015261ffff613dae60a08301613a1e565b1660a084015260c0810135601e1982360301811215610052570190602082359201926001600160401b038311610052578260071b3603841361005257826101009260e060c0840152520191905f905b808210613e0a5750505090565b91929091906001600160a01b03613e2085613a0a565b1681526020840135906002821015610052576080809183613e42600195613ab7565b60208201526040870135604082015260608701356060820152019401920190613dfd565b5f516020614b2f5f395f51905f525c613e8c5760015f516020614b2f5f395f51905f525d565b633ee5aeb560e01b5f5260045ffd5b6008811015613ac157604452565b90916008831015613ac15760018314613ef557508115613ee357639b0b4afd60e01b5f52600452613ede906001602452613e9b565b60645ffd5b630510aa5f60e41b5f5260045260245ffd5b915050565b90916008831015613ac15760038314613ef557508115613ee357639b0b4afd60e01b5f52600452613ede906003602452613e9b565b90916008831015613ac15760048314613ef557508115613ee357639b0b4afd60e01b5f52600452613ede906004602452613e9b565b90916008831015613ac15760028314613ef557508115613ee357639b0b4afd60e01b5f52600452613ede906002602452613e9b565b926001820191825460a01c946001600160601b038316809603956001600160601b0387116130445760607ff20c85f87a15a6a5137f3dc61d11b76f9f08e032cdbd262bdf160389b7bcc430916001600160601b036140d699169761407c600287019761405c64ffffffffff61401863ffffffff8c5460c01c1642613b9c565b8a5464ffffffffff60a81b196001600160a81b03199091166001600160a01b03881617600160a11b1716911660a881901b64ffffffffff60a81b1691909117909955565b89546001600160a01b031660a09190911b6001600160a01b031916178955565b60018060a01b031694855f52600560205260405f2063ffffffff6140a281835416613c7c565b1663ffffffff198254161790556040519182528860208301526040820152a35490546001600160a01b0390811691166147e9565b565b9094939492919260405195608087018781106001600160401b03821117613af0576040525f549660018060a01b0388168152602081019361ffff8960a01c168552606060ff8a60b01c1615159283604082015201916001600160401b038a60b81c16835261454e5760e08101966001600160601b038851161561453f57610100820180519095906001600160a01b03168015159081614527575b506145065761014083019261418d63ffffffff855116614a3e565b60608101986141a263ffffffff8b5116614a3e565b61018082019661ffff88511661138881116144f4575080156144e55761200081116144cd576001600160401b038111613af057604051906141ed601f8201601f191660200183613b56565b8082526020820192368282011161005257815f92602092863783010152519020976101a0820198895260c082019260018060a01b0384511660018060a01b038451169160018060a01b031691825f52600860205260405f20549160ff8360201c16156144ba5783149081156144b0575b5061449d5763ffffffff8091169516908186036144825750506001600160401b0361ffff600192610120850196875251169661016084019788525116019b6001600160401b038d116130445767ffffffffffffffff60b81b191660b88d901b67ffffffffffffffff60b81b16175f9081556001600160401b039c909c16808d52600260209081526040909d20825181546001600160a01b0319166001600160a01b03919091161781559c820151909c99906008811015613ac1578a54604084015165ffffffffffff60a01b1990911660a09290921b60ff60a01b169190911760a89190911b64ffffffffff60a81b16178a55518954608083015160a0938401516001600160d01b0390921660d09390931b63ffffffff60d01b169290921791151560f01b60ff60f01b169190911790151560f81b6001600160f81b03191617895590519851901b6001600160a01b0319166001600160a01b039890981697881760018801559351600287018054955163ffffffff60a01b60a09190911b166001600160a01b039092166001600160c01b03199096169590951717845551835463ffffffff60c01b191660c09190911b63ffffffff60c01b1617835551825491516001600160e01b0390921660e09190911b61ffff60e01b161760f09190911b6001600160f01b031916179055516003909101555f908152600660205260409020805461446e9063ffffffff16613c7c565b63ffffffff1663ffffffff19825416179055565b859250630515f0fb60e01b5f5260045260245260445260645ffd5b50635ad4507160e01b5f5260045260245ffd5b905082145f61425d565b83636faba9f360e11b5f5260045260245ffd5b6376ba2a2960e01b5f5260045261200060245260445ffd5b63d2aff0d760e01b5f5260045ffd5b63c5c8981560e01b5f5260045260245ffd5b855163094403b760e41b5f9081526001600160a01b03909116600452602490fd5b90505f52600f60205260ff60405f205416155f614172565b634dfba02360e01b5f5260045ffd5b635a2c916f60e11b5f5260045ffd5b6001600160a01b03169190821561471657346146ff5781156146fa576040516370a0823160e01b8152306004820152602081602481875afa90811561468b575f916146c8575b506040516323b872dd60e01b5f9081526001600160a01b039093166004523060245260448490529160209060648180885af160015f51148116156146a9575b826040525f60605215614696576370a0823160e01b8252306004830152602082602481875afa91821561468b575f92614657575b508082111561464e5761462891613d0b565b915b81830361463657505050565b63679f09a960e11b5f5260045260245260445260645ffd5b50505f9161462a565b9091506020813d602011614683575b8161467360209383613b56565b810103126100525751905f614616565b3d9150614666565b6040513d5f823e3d90fd5b83635274afe760e01b5f5260045260245ffd5b60018115166146bf57843b15153d1516166145e2565b823d5f823e3d90fd5b90506020813d6020116146f2575b816146e360209383613b56565b8101031261005257515f6145a3565b3d91506146d6565b505050565b630f864cc360e11b5f52346004525f60245260445ffd5b5080915034036147235750565b630f864cc360e11b5f523460045260245260445ffd5b6001600160a01b03168061477657505f80808085855af115614759575050565b636f54afdd60e11b5f5260018060a01b031660045260245260445ffd5b916040519163a9059cbb60e01b5f5260018060a01b031660045260245260205f60448180865af19060015f51148216156147c8575b604052156147b65750565b635274afe760e01b5f5260045260245ffd5b9060018115166147e057823b15153d151616906147ab565b503d5f823e3d90fd5b915f918115614827576001600160a01b03841693846148a057508261275d5761b8365a9080821061488b5750505f8080808585612710f15b1561482d575b50505050565b7f0ec92dccaaec52237ad5b362fd28fdd30264d3dbe224275a5f260e34078d9de291604060209260018060a01b0316948581526003845220855f52825260405f20614879828254613b9c565b9055604051908152a35f808080614827565b631640908360e31b5f5260045260245260445ffd5b5f93506201988b5a9080821061488b57505060405163a9059cbb60e01b81526001600160a01b0383166004820152602481018490526020905f906044908285620186a0f19060015f5114601f3d1116903b15153d15161716614821565b604051906149298261491b6020820193602085526040830190613d2d565b03601f198101845283613b56565b9051902067ffffffffffffffff191690565b356001600160801b03811681036100525790565b5f818152600b6020526040902080546001600160a01b0393841693168314614a1457546001600160a01b038116151590816149fd575b506149f6576149f1926001600160601b0391604051936149a485613ad5565b845290821660208085019182525f928352600b9052604090912092518354915160a084811b939093166001600160a01b039081169216919091179216901b6001600160a01b031916179055565b600190565b5050505f90565b905060a01c6001600160601b03841610155f614985565b80546001600160a01b031660a09490941b6001600160a01b03191693909317909255506149f19050565b63ffffffff7f00000000000000000000000000000000000000000000000000000000000000001663ffffffff7f000000000000000000000000000000000000000000000000000000000000000016918181108015614ab8575b614aa057505050565b631bf0bd7960e11b5f5260045260245260445260645ffd5b50828111614a97565b5f52600c60205260405f209060018060a01b03165f5260205260405f20906001600160601b03825460601c169182614af65750565b80546bffffffffffffffffffffffff60601b1916905556fe488cad579c4553e84a9755ea819bf3785b2378d37113b63e85237aa1dcbbae7e9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f00a26469706673582212206f87fa45c2d9e7a4c997dfa346fec920c7dd28408fb42be79ae0feee68c89c7764736f6c6343000825003360a080604052346100e75730608052611c1690816100ec82396080518181816101cd0152818161029001528181610347015281816103ed01528181610474015281816104d50152818161059d01528181610676015281816106e7015281816107c8015281816108e601528181610a1d01528181610aa801528181610afc01528181610b8001528181610c1301528181610d8d01528181610e6701528181610ec801528181610f9c015281816110120152818161106a015281816110d801528181611188015281816112a80152818161149a0152818161153d01528181611658015261198a0152f35b5f80fdfe6080806040526004361015610012575f80fd5b5f3560e01c908162235e5b146116365750806315f69012146115125780632027d4d4146114875780632329e48c1461122c57806328e05bf1146111635780632c147632146110aa57806335659fb81461105757806351cc784f14610fff57806355219d5a14610f805780635ffd643c14610eab57806361d027b314610e545780636d947e4b14610e38578063715018a614610e1957806379ba509714610d7a5780637ebef52914610bdd57806380d86bbf14610b5b5780638322fff214610b415780638da5cb5b14610ae957806390e125c614610a95578063a6f678f814610a08578063a9b096d11461088c578063ace782fc1461077a578063c77cb6be146106d3578063cc1f0d2d14610651578063d2632a7414610558578063d6e08c691461053c578063d8b801b714610520578063dcf844a7146104b9578063e30c397814610461578063e432e62c146103db578063e4467f3514610323578063f0f4426014610274578063f2fde38b146101b15763f9f5074614610191575f80fd5b346101ad575f3660031901126101ad5760206040516120008152f35b5f80fd5b346101ad5760203660031901126101ad576101ca6116fb565b307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03161461026557600d546001600160a01b0316330361025257600e80546001600160a01b0319166001600160a01b03929092169182179055337f38d16b8cac22d99fc7c124b9cd0de2d3fa1faef420bfe791d8c362d765e227005f80a3005b63118cdaa760e01b5f523360045260245ffd5b634e66b6bb60e11b5f5260045ffd5b346101ad5760203660031901126101ad5761028d6116fb565b307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03161461026557600d546001600160a01b03163303610252576020816102fc7f3c864541ef71378c6229510ed90f376565ee42d9c5e0904a984a9e863e6db44f93611955565b5f80546001600160a01b0319166001600160a01b03929092169182179055604051908152a1005b346101ad5760203660031901126101ad5760043561ffff8116908181036101ad57307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03161461026557600d546001600160a01b03163303610252577f344ed1ad4ddd7e63e04403811e38058895ef7a656bf6d5b25d219e0083c227e691816103b460209361192e565b5f805461ffff60a01b191660a09290921b61ffff60a01b16919091179055604051908152a1005b346101ad576103e936611727565b90307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03161461026557335f52600860205260405f209260ff845460201c161561044e57602094610440946119c2565b63ffffffff60405191168152f35b636faba9f360e11b5f523360045260245ffd5b346101ad575f3660031901126101ad57307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03161461026557600e546040516001600160a01b039091168152602090f35b346101ad5760203660031901126101ad576104d26116fb565b307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b0316146102655760018060a01b03165f526004602052602060405f2054604051908152f35b346101ad575f3660031901126101ad5760206040516113888152f35b346101ad575f3660031901126101ad5760206040516103e88152f35b346101ad5760203660031901126101ad576105716116fb565b5f608060405161058081611804565b8281526020810183905260408101839052606081018390520152307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b0316146102655760018060a01b03165f52600660205260a060405f2063ffffffff604051916105f183611804565b5481808216938481528160208201818560201c168152816040840191818760401c1683528160806060870196828a60601c168852019760801c16875260405198895251166020880152511660408601525116606084015251166080820152f35b346101ad5760403660031901126101ad5761066a6116fb565b610672611711565b90307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b0316146102655760018060a01b03165f52600360205260405f209060018060a01b03165f52602052602060405f2054604051908152f35b346101ad5760203660031901126101ad57307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b031614610265576004355f52600b60205260405f20604051604081018181106001600160401b03821117610766576040926020918452549160018060a01b0383169283825260a01c918291015282519182526020820152f35b634e487b7160e01b5f52604160045260245ffd5b346101ad5760203660031901126101ad576107936116fb565b5f60a06040516107a2816117e9565b828152826020820152826040820152826060820152826080820152015260018060a01b037f00000000000000000000000000000000000000000000000000000000000000001630146102655760018060a01b03165f52600860205260c060405f2063ffffffff60405191610815836117e9565b548180821693848152816020820160ff8560201c16151581528160408401818760281c1681526060850192828860481c1684528260a06080880197828b60681c168952019860881c168852604051998a5251151560208a0152511660408801525116606086015251166080840152511660a0820152f35b346101ad5760203660031901126101ad576108a56116fb565b5f60e06040516108b4816117cd565b8281528260208201528260408201528260608201528260808201528260a08201528260c0820152015260018060a01b037f0000000000000000000000000000000000000000000000000000000000000000163014610265576001600160a01b03165f9081526005602052604090819020905190610930826117cd565b5463ffffffff811691828152602081018260201c63ffffffff168152604082018360401c63ffffffff168152606083018460601c63ffffffff16815260808401918560801c63ffffffff16835260a08501938660a01c63ffffffff16855260c08601958760c01c63ffffffff16875260e0019660e01c87526040519788525163ffffffff1660208801525163ffffffff1660408701525163ffffffff1660608601525163ffffffff1660808501525163ffffffff1660a08401525163ffffffff1660c08301525163ffffffff1660e082015261010090f35b346101ad57610a1636611727565b91929190307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03161461026557335f52600860205260405f209384549363ffffffff8516610a82576020956401000000006104409664ff0000000019161781556119c2565b6389c1038760e01b5f523360045260245ffd5b346101ad575f3660031901126101ad57307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03161461026557602060ff5f5460b01c166040519015158152f35b346101ad575f3660031901126101ad57307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03161461026557600d546040516001600160a01b039091168152602090f35b346101ad575f3660031901126101ad5760206040515f8152f35b346101ad5760403660031901126101ad57610b746116fb565b610b7c611711565b90307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b0316146102655760018060a01b03165f52600760205260405f209060018060a01b03165f52602052602060405f2054604051908152f35b346101ad5760603660031901126101ad57610bf66116fb565b610bfe611711565b906044359061ffff8216908183036101ad57307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03161461026557303b610d6c576001600160a01b0316928315610d5957610c5f8361192e565b610c6881611955565b600d80546001600160a01b031916851790556040519360808501906001600160401b038211868310176107665760409182526001600160a01b0390921680865260208087018590525f838801819052606090970187905286546001600160f81b031916821760a09690961b61ffff60a01b1695909517865590517f344ed1ad4ddd7e63e04403811e38058895ef7a656bf6d5b25d219e0083c227e6957f3c864541ef71378c6229510ed90f376565ee42d9c5e0904a984a9e863e6db44f938693917f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e08180a38152a1604051908152a1005b631e4fbdf760e01b5f525f60045260245ffd5b62dc149f60e41b5f5260045ffd5b346101ad575f3660031901126101ad57307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03161461026557600e546001600160a01b038116330361025257600d8054336001600160a01b0319808316821790935592909116600e556001600160a01b03167f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e05f80a3005b346101ad575f3660031901126101ad576317d5c96560e11b5f5260045ffd5b346101ad575f3660031901126101ad5760206040516101f48152f35b346101ad575f3660031901126101ad57307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b031614610265575f546040516001600160a01b039091168152602090f35b346101ad5760203660031901126101ad57610ec4611840565b50307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b031614610265576004355f52600a60205260405f2060405190610f10826117b2565b5460ff8116906002821015610f6c5764ffffffffff83836060955260406020820191838560081c16835201926001600160401b03199060101b168352604051938452511660208301526001600160401b03199051166040820152f35b634e487b7160e01b5f52602160045260245ffd5b346101ad5760203660031901126101ad57610f996116fb565b307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b031614610265576001600160a01b031680158015610fe8575b6020906040519015158152f35b505f52600f602052602060ff60405f205416610fdb565b346101ad575f3660031901126101ad57307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b0316146102655760206001600160401b035f5460b81c16604051908152f35b346101ad575f3660031901126101ad57307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03161461026557602061ffff5f5460a01c16604051908152f35b346101ad5760203660031901126101ad5760043563ffffffff81168091036101ad576110d4611840565b50307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b031614610265575f526009602052606060405f2063ffffffff60405191611124836117b2565b5461ffff60018060a01b038216938481528360406020830192848660a01c168452019360b01c1683526040519485525116602084015251166040820152f35b346101ad5760403660031901126101ad5761117c611711565b611184611840565b50307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b031614610265576004355f52600c60205260405f209060018060a01b03165f52602052606060405f2064ffffffffff604051916111ea836117b2565b546bffffffffffffffffffffffff80821693848152836040602083019284868a1c168452019360c01c1683526040519485525116602084015251166040820152f35b346101ad5760203660031901126101ad575f6101a060405161124d81611796565b8281528260208201528260408201528260608201528260808201528260a08201528260c08201528260e08201528261010082015282610120820152826101408201528261016082015282610180820152015260018060a01b037f0000000000000000000000000000000000000000000000000000000000000000163014610265576004355f52600260205260405f206040516112e881611796565b81546001600160a01b038116825291602082019060a084901c60ff166008811015610f6c5782526040830164ffffffffff8560a81c168152606084019063ffffffff8660d01c16825284608081019660ff8160f01c161515885260a082019060f81c1515815260018501549460c083019360018060a01b038716855260e084019660a01c8752600282015495610100850160018060a01b038816815261012086019163ffffffff8960a01c168352600361014088019563ffffffff8b60c01c1687526101806101608a019961ffff8d60e01c168b52019a60f01c8b5201549a6101a08d019b8c526040519c60018060a01b039051168d52519960088b1015610f6c578c60c06101c09f9a63ffffffff9961ffff9e9c8f9d6bffffffffffffffffffffffff9764ffffffffff8e9c8d9360208a01525116604088015251166060860152511515608085015251151560a084015260018060a01b03905116910152511660e08c015260018060a01b039051166101008b01525116610120890152511661014087015251166101608501525116610180830152516101a0820152f35b346101ad575f3660031901126101ad57307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03161461026557335f52600860205260405f20805460ff8160201c161561044e5764ff0000000019169055337f261f321d49afeb83212f4df82b613cf98abe3e3ea7c6a8edf3dc7b6d4331259f5f80a2005b346101ad5760403660031901126101ad5761152b6116fb565b60243590811515918281036101ad57307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03161461026557600d546001600160a01b031633036102525780611626575b611606576001600160a01b03165f818152600f602052604090205490919060ff16151581146115f05760207fdc86ea80c17dba36e8aac1a8a9461dcc3967506848bd50e2e48b90507867abb991835f52600f825260405f2060ff1981541660ff8316179055604051908152a2005b9063d65ef28560e01b5f5260045260245260445ffd5b6318aca2db60e01b5f9081526001600160a01b0391909116600452602490fd5b506116308161185e565b15611582565b346101ad5760203660031901126101ad57600435908115158092036101ad57307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03161461026557600d546001600160a01b03163303610252575f548260ff8260b01c161515146116e85760ff60b01b191660b083901b60ff60b01b16175f559081527f9cbc1cb273b018477220485fb27a27fab4c4bed5e847a88c267cf74879ee36b290602090a1005b8263d5d75c4360e01b5f5260045260245ffd5b600435906001600160a01b03821682036101ad57565b602435906001600160a01b03821682036101ad57565b9060606003198301126101ad5760043561ffff811681036101ad579160243563ffffffff811681036101ad57916044356001600160401b0381116101ad57826023820112156101ad578060040135926001600160401b0384116101ad57602484830101116101ad576024019190565b6101c081019081106001600160401b0382111761076657604052565b606081019081106001600160401b0382111761076657604052565b61010081019081106001600160401b0382111761076657604052565b60c081019081106001600160401b0382111761076657604052565b60a081019081106001600160401b0382111761076657604052565b90601f801991011681019081106001600160401b0382111761076657604052565b6040519061184d826117b2565b5f6040838281528260208201520152565b803b6001600160401b0381116107665760405190611886601f8201601f19166020018361181f565b8082525f6020830180943c8051801561192757601714918261190e575b50816118e7575b816118b457501590565b80915051600210156118d357602201516001600160f81b031916151590565b634e487b7160e01b5f52603260045260245ffd5b80915051600110156118d35760218101516001600160f81b031916600160f81b14906118aa565b516001600160f81b03191660ef60f81b1491505f6118a3565b5050505f90565b61ffff166101f4811161193e5750565b62468ae760e91b5f526004526101f460245260445ffd5b6001600160a01b0316801580156119b9575b8015611987575b6119755750565b6312b31bfd60e11b5f5260045260245ffd5b507f00000000000000000000000000000000000000000000000000000000000000006001600160a01b0316811461196e565b50308114611967565b9493919061ffff16906103e88211611bb65763ffffffff169060405163139695f360e01b8152604081600481305afa908115611bab575f905f92611b5c575b5063ffffffff91821691168084108015611b53575b611b3a5750506001549363ffffffff85169063ffffffff8214611b26577fff4eb9689b01b7f70745760d10c820b92278953a762851d6a157048cfdea8c3393600186930163ffffffff8116809863ffffffff19161760015598604051611a7b816117b2565b338152602080820187815260408084018681525f8d81526009855282902094518554935191516001600160d01b03199094166001600160a01b03919091161760a09190911b61ffff60a01b161760b09290921b63ffffffff60b01b1691909117909255825463ffffffff19168a179092558051958652908501919091526060908401819052830182905260808301375f608084830101526080813394601f80199101168101030190a3565b634e487b7160e01b5f52601160045260245ffd5b83631bf0bd7960e11b5f5260045260245260445260645ffd5b50818411611a16565b9150506040813d604011611ba3575b81611b786040938361181f565b810103126101ad5763ffffffff80611b9b6020611b9485611bcf565b9401611bcf565b929150611a01565b3d9150611b6b565b6040513d5f823e3d90fd5b50630247fcc960e11b5f526004526103e860245260445ffd5b519063ffffffff821682036101ad5756fea26469706673582212207e63b62c4fb37a6a6a72265577b7d12717fef46ced21901b0634acb0ddcde5e664736f6c63430008250033" as const;
+export const tenderEscrowBytecode = "0x61014080604052346102d4576101008161991c803803809161002182856102d8565b8339810103126102d457610034816102fb565b610040602083016102fb565b9160408101519061ffff82168092036102d45761005f6060820161030f565b61006b6080830161030f565b60a0830151929091906001600160a01b03841684036102d45761009c60e061009560c0840161030f565b920161030f565b9363ffffffff831692831580156102c5575b6102a8576080528360a05260c05260e05263ffffffff808416921691818110801561029f575b6102875750505061010052604051612a2e8082016001600160401b03811183821017610260578291615048833903905ff0801561027c5760405190611ea68083016001600160401b03811184821017610260576020928492617a7684396001600160a01b031681520301905ff091821561027c576001600160a01b03928316610120819052604051637ebef52960e01b6020820190815292851660248201529490931660448501526064808501929092529083525f92839291906101996084826102d8565b51915af43d15610274573d906001600160401b03821161026057604051916101cb601f8201601f1916602001846102d8565b82523d5f602084013e5b1561025857604051614d27908161032182396080518181816113c30152818161359b01526144bf015260a0518181816113ed015281816135c401526144e6015260c0518181816122b00152612565015260e0518181816117e40152611a60015261010051818181610480015261150a015261012051818181601b015261165c0152f35b602081519101fd5b634e487b7160e01b5f52604160045260245ffd5b6060906101d5565b6040513d5f823e3d90fd5b631bf0bd7960e11b5f5260045260245260445260645ffd5b508281116100d4565b63ffffffff858563060df8d560e41b5f526004521660245260445ffd5b5063ffffffff851684116100ae565b5f80fd5b601f909101601f19168101906001600160401b0382119082101761026057604052565b51906001600160a01b03821682036102d457565b519063ffffffff821682036102d45756fe6080604052600436101561004d575b604051365f82375f8036837f00000000000000000000000000000000000000000000000000000000000000005af43d5f833e15610049573d90f35b3d90fd5b5f5f3560e01c80630184e952146137fe57806305261aea146136085780630af5a7d9146135eb578063139695f31461358057806313a34b281461327c5780631c099ad614612c1e578063227e67c6146122df57806322d3b5a01461229a578063278ecde11461214a5780632a54db01146120915780632d7f669c14611a8457806334f5c21b14611a435780633fa602c3146118a557806340e58ee5146116a7578063513040861461168b5780635273b6f61461164657806366c85dee146114125780636bbfb33e14610ece5780636d947e4b14610eb1578063778a587314610c175780638322fff214610bfb578063a0355f4e14610a84578063a6a7f0eb146109cb578063b91cbf2a146109ae578063d6e08c6914610991578063d8b801b714610974578063d8fcb578146107c6578063dde8781714610612578063ea119ff8146104a4578063eddada1c14610463578063f40caf1a1461030c578063f940e385146101e25763f9f50746146101c3575061000e565b346101df57806003193601126101df5760206040516120008152f35b80fd5b50346101df5760403660031901126101df576101fc613920565b90610205613936565b9061020e613c0a565b6001600160a01b03821680158015610303575b6102f0575033815260036020526040812060018060a01b0384165f5260205260405f20549182156102d057338083526003602090815260408085206001600160a01b038881165f818152928552918390208790558251908616815280840188905292976102b99588959094919390917fa4195c37c2947bbe89165f03e320b6903116f0b10d8cfdb522330f7ce6f9fa249190a36142f4565b5f516020614cd25f395f51905f525d604051908152f35b635623329f60e11b8252336004526001600160a01b038416602452604482fd5b630bc2c5df60e11b825260045260249150fd5b50308114610221565b50346101df5760203660031901126101df576004359061032a613c0a565b818152600260205260408120828252600c6020526040822060018060a01b0333165f5260205260405f20906001600160601b03825460601c1691815460ff8160a01c1690600882101561044f576001821415908161043b575b50841591821561041e575b50506104065780546bffffffffffffffffffffffff60601b1916905560405182815292936103f3933391907f6c3d03ead7c2811da29344b0cde807a4ea58d6d60ffe580502e01de3062a358490602090a36002015433906001600160a01b03166143a4565b805f516020614cd25f395f51905f525d80f35b631aecc2eb60e11b8452600485905233602452604484fd5b60071491508115610433575b50155f8061038e565b90505f61042a565b6001600160a01b031633141590505f610383565b634e487b7160e01b86526021600452602486fd5b50346101df57806003193601126101df57602060405163ffffffff7f0000000000000000000000000000000000000000000000000000000000000000168152f35b50346101df5760403660031901126101df576004356104c161390a565b90808352600260205264ffffffffff60408420546104e560ff8260a01c1684613c4d565b60a81c16804210156105fa5750808352600c60209081526040808520335f9081529252902080546001600160601b0316929083156105e2576001600160601b03821693841580156105d8575b6105bc5750805464ffffffffff60c01b1985167fffffff0000000000ffffffffffffffffffffffff000000000000000000000000909116174260c01b64ffffffffff60c01b16179055610586905b3383614029565b604051928352151560208301527f826d68d7330bd93f434d3364e8e409a2e393894a85f2e48efe13c462c5444bed60403393a380f35b630817450760e11b865260048490526024859052604452606485fd5b5080851015610531565b630337388b60e31b8552600483905233602452604485fd5b633b640af160e01b8452600491909152602452604482fd5b50346101df5760403660031901126101df5760043590610630613936565b610638613c0a565b82825260026020526040822090815461065760ff8260a01c1686613c4d565b848452600a60205260408420906040519161067183613a08565b5491600160ff8416610682816139bb565b808352602083019464ffffffffff8160081c1686526001600160401b03199060101b1660408401526106b3816139bb565b6106bc816139bb565b0361079b575060018401546001600160a01b031633036107835764ffffffffff9060a81c1680421061076c575064ffffffffff905116804210156107555750838352600c6020526040832060018060a01b0382165f526020526001600160601b0360405f205416918215610734576103f39394613d3d565b630337388b60e31b845260048590526001600160a01b038216602452604484fd5b63021ed8e960e31b84526004859052602452604483fd5b6317c5132360e31b85526004869052602452604484fd5b63478f059d60e11b8552600486905233602452604485fd5b858760449251906107ab826139bb565b6314a2543f60e11b83526004526107c1816139bb565b602452fd5b506107d036613988565b906107dc939293613c0a565b838352600260205260408320918254916107fc60ff8460a01c1687613cd3565b6001600160a01b038316330361095c578260f81c6109485764ffffffffff8360a81c168042101561093157509161ffff6001610928936103f397987f538e1998ed1374296daf0fc58078b7f2a9447b4f20b6b8804d3834c36c0e5c936127109760028a019363ffffffff855460a01c168d52600960205260408d209764ffffffffff6108bd604080519b61088f8d613a08565b549b8a8060a01b038d16815263ffffffff602082019d8e8e8260a01c16905260b01c16918291015242613b5e565b64ffffffffff60a81b1960f88a901b8a810390941690931792909216911660a881901b64ffffffffff60a81b16919091178c55610907604051938493604085526040850191613b3e565b9060208301520390a2818060a01b0390541695015460a01c91511690613ada565b04903390614118565b63041f95d160e51b86526004879052602452604485fd5b6311a0305160e21b85526004869052602485fd5b635313449360e01b8552600486905233602452604485fd5b50346101df57806003193601126101df5760206040516113888152f35b50346101df57806003193601126101df5760206040516103e88152f35b50346101df57806003193601126101df5760206040516127108152f35b50346101df576109da36613988565b91908184526002602052604084208054906109fb60ff8360a01c1685613cd3565b600101546001600160a01b03163314159081610a70575b50610a5857610a527f39935cf45244bc296a03d6aef1cf17779033ee27090ce9c68d432367ce106996916040519182916020835233966020840191613b3e565b0390a380f35b636fd4ff2b60e11b8452600482905233602452604484fd5b6001600160a01b031633141590505f610a12565b50346101df5760203660031901126101df5760043590610aa2613c0a565b818152600260205260408120918254610ac160ff8260a01c1683613d08565b6001600160a01b0381163303610be35764ffffffffff9060a81c1680421015610bcd57506103f39192600360a11b60ff60a01b19825416178155610b6b6001820192835460a01c928691815460018160f01c1615610b71575b507f9f8ddc8d425cef8d260e704c0f276b1518f16a5afbe4c048d9e78b2aa6478089606060405160018152876020820152856040820152a26002015493546001600160a01b03948516941692613b5e565b916143a4565b6001600160a01b03169250610b868382614ab4565b9288526005602052610bc760408920610ba863ffffffff825460401c16613b27565b63ffffffff60401b82549160401b169063ffffffff60401b1916179055565b5f610b1a565b6044929163041f95d160e51b8352600452602452fd5b635313449360e01b8352600482905233602452604483fd5b50346101df57806003193601126101df57602090604051908152f35b5060203660031901126101df57600435906001600160401b0382116101df5781600401908236039260031984016101a08112610ead57610c55613c0a565b6001600160a01b03610c6685613bc4565b16158015610e93575b610e6f576064820194610c8186613b8a565b610c919063ffffffff1642613b5e565b64ffffffffff1691610ca286613bc4565b92610caf60848601613b8a565b916044860194610cbe86613bb0565b96602481019a610ccd8c613bc4565b90610cd790613b8a565b98610ce460e48401613acb565b9660405194610cf286613a23565b6001600160a01b039081168652600260208701526040860188905263ffffffff91821660608701526001608087015260a086018d90523360c08701526001600160601b039290921660e0860152911661010084015261012083018a81529816610140830152610160820189815261ffff9095166101808301526101a08201899052610d7f60a48201613bc4565b90610d8c60c48201613b8a565b91610d9b61018483018d613bd8565b9390926101040191610dac95614548565b978893610db882613bc4565b975163ffffffff16905161ffff1690604051946080865260208601526040850152606084015260808301376020976102b9956001600160601b0394610e3594610e2f948315610e3e577f3032b11751121f7b2a81be9b7b8516c962fb35251ca8df8cc7578d76b82bdf5f90607c33940190a4613bc4565b92613bb0565b16903390614118565b7f3032b11751121f7b2a81be9b7b8516c962fb35251ca8df8cc7578d76b82bdf5f91929350607c33940190a3613bc4565b602483610e7b86613bc4565b6388cb03f160e01b82526001600160a01b0316600452fd5b50610e9d84613bc4565b6001600160a01b03163314610c6f565b8280fd5b50346101df57806003193601126101df5760206040516101f48152f35b5060203660031901126101df57600435906001600160401b0382116101df578160040190823603916003198301926102008412610ead57610f0d613c0a565b6044850194610f1b86613b6b565b64ffffffffff42911611156113ab57610f4b610f464264ffffffffff610f408a613b6b565b16613b7d565b6144b8565b610f5486613b6b565b60c48201359560028710156113a757610f6c876139bb565b60018714611371575b6101c4830192610f858487613b9b565b60e081016008610f958284613a96565b90501161134f575060c0810161271061ffff610fb083613acb565b161161132257506040810161271061ffff610fca83613acb565b16116112ed57506060810161271061ffff610fe483613acb565b16116112b45750608001986101f461ffff610ffe8c613acb565b1611611282578798995060405161101481613a23565b8881526020810192898452896040830193818552606084018281528260808601528260a086015260c0850183815260e086019d8e5261010086019184835261012087019785895261014088019486865261016089019a878c526101808a01978089526101a08b01526001905261108990613b6b565b64ffffffffff16905261109e60a48701613b8a565b63ffffffff169052339052602484019c6110b78e613bb0565b6001600160601b031690526001600160a01b036110d38d613bc4565b1690526110e260848401613b8a565b63ffffffff1690526110f76101248301613acb565b61ffff16905261110960e48201613bc4565b906111176101048201613b8a565b916111266101e483018c613bd8565b939092610144019161113795614548565b998a956111449089613b9b565b61114d90613e8d565b946040519161115b83613a08565b611164816139bb565b8252602082019064ffffffffff169586825260408301906001600160401b0319168152878c52600a60205260408c2092519161119f836139bb565b6111a8836139bb565b8354905160081b65ffffffffff001691600160f01b6601000000000000900390600160f01b66010000000000009003905160101c16169260ff169061ffff60f01b1617171790555163ffffffff16905161ffff169060405193608085526020850152604084015260608301528460808301373392607c017f1d1e97cd7cfbf0689a793b80bd83f7bb4e365a8e5b277a193a569fb68a29841791a361124b90613bc4565b9061125590613bb0565b6001600160601b03163361126892614118565b5f516020614cd25f395f51905f525d604051908152602090f35b60448861ffff6112918d613acb565b6326f8e03760e21b83526b6d696e417667526174696e6760a01b60045216602452fd5b8861ffff6112c3604493613acb565b6326f8e03760e21b8352726d6178436c61776261636b536861726542707360681b60045216602452fd5b8861ffff6112fc604493613acb565b6326f8e03760e21b83526e6d61784c6f7373536861726542707360881b60045216602452fd5b8861ffff611331604493613acb565b6326f8e03760e21b835266626f6e6442707360c81b60045216602452fd5b61135c8991604493613a96565b63b16c3e0560e01b8352600452506008602452fd5b906113a19063ffffffff61139a606486016113958361138f83613b8a565b166144b8565b613b8a565b1690613b0b565b90610f75565b8580fd5b606484631bf0bd7960e11b81528060045263ffffffff7f00000000000000000000000000000000000000000000000000000000000000001660245263ffffffff7f000000000000000000000000000000000000000000000000000000000000000016604452fd5b5061141c36613988565b611427939293613c0a565b83835260026020526040832080549261144660ff8560a01c1687613c9e565b6001820154936001600160a01b038516330361162e5764ffffffffff9060a81c16804210156109315750947f896fa6faaf2177c3414507caa11f066543e9e5c8cb5f1e63dd7267b08ff8621a6103f39596600284019463ffffffff865460a01c16895260096020526127106114f8602060408c209963ffffffff6040519b6114cd8d613a08565b5460018060a01b0381168d528c61ffff8260a01c16948591015260b01c1660408c015260a01c613ada565b049664ffffffffff61153063ffffffff7f00000000000000000000000000000000000000000000000000000000000000001642613b5e565b875465ffffffffffff60a01b1916911660a881901b64ffffffffff60a81b1691909117600160a21b17875595546001600160a01b03168a52600560205260408a2080546115aa919061158a9060801c63ffffffff16613b27565b815463ffffffff60801b191660809190911b63ffffffff60801b16179055565b338a5260066020526115ec60408b206115cc63ffffffff825460601c16613b27565b815463ffffffff60601b191660609190911b63ffffffff60601b16179055565b60018060a01b039051169461160e604051938493606085526060850191613b3e565b9088602084015260408301520390a35433906001600160a01b0316614118565b63478f059d60e11b8652600487905233602452604486fd5b50346101df57806003193601126101df576040517f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03168152602090f35b50346101df57806003193601126101df57602060405160088152f35b50346101df5760203660031901126101df57600435906116c5613c0a565b8181526002602052604081209182546116e460ff8260a01c1683613c4d565b818352600b602052604083205460018501805490956001600160a01b03918216939092338514921615828061189e575b1561179b575b50505083946103f39450600760a01b60ff60a01b198354161782555460a01c92828652600660205261175c60408720610ba863ffffffff825460401c16613b27565b604051908482527fa80c76c474b34cc7af71dec63d733b959fff08f4eb0789e288be5db6b608f94260203393a3600201546001600160a01b03166143a4565b156118105760a81c64ffffffffff16905b156117d957945b8542106117c25794808061171a565b604485878663dafe44bb60e01b8352600452602452fd5b61180a9063ffffffff7f00000000000000000000000000000000000000000000000000000000000000001690613b5e565b946117b3565b50838552600a602052604085206040519061182a82613a08565b549060ff82169061183a826139bb565b8181526040602082019364ffffffffff8160081c1685526001600160401b03199060101b1691015261186b816139bb565b611874816139bb565b15611887575164ffffffffff16906117ac565b6044868663dafe44bb60e01b825260045280602452fd5b5080611714565b50346101df5760603660031901126101df57602435906004356044356001600160401b038111610ead576118dd90369060040161395b565b909382845260026020526040842080546118fd60ff8260a01c1686613d08565b6001600160a01b0381169033829003611a2b5764ffffffffff8160a81c1680421015611a14575083158015611a0c575b6119fd577f95580a6ab7ff55f8dacc771424b7161a4d444704d141b143095b75fbff4d9ac295969764ffffffffff92600161197663ffffffff6119c19560d01c16864216613b0b565b865465ffffffffffff60a01b191660a882901b64ffffffffff60a81b1617600360a01b178755955460f01c166119ce575b506040519586958652606060208701526060860191613b3e565b911660408301520390a280f35b895260056020526040892063ffffffff6119ea81835416613b27565b1663ffffffff198254161790555f6119a7565b63e21765e760e01b8752600487fd5b50841561192d565b63041f95d160e51b88526004879052602452604487fd5b635313449360e01b8752600486905233602452604487fd5b50346101df57806003193601126101df57602060405163ffffffff7f0000000000000000000000000000000000000000000000000000000000000000168152f35b50346101df5760603660031901126101df57600435906024359061ffff82168092036101df57611ab2613c0a565b828152600260205260408120918254611ad160ff8260a01c1686613cd3565b60028401805460a01c63ffffffff168452600960205260408420549091906001600160a01b03163303612079578060f81c156120655764ffffffffff9060a81c168042101561204e5750612710821161203a57604051828152604435602082015285339160407fad92dda15b05c74aeed07ca6dba74c63ea1f4d50757f1c07cc7d0f8fa3f0d97b91a3835460ff60a01b198116600560a01b17808655600190950154915463ffffffff60a082901c1685526009602052604080862090516001600160a01b0393841698838516989791968a969586169592949193919291611bb789613a08565b5498600160a01b600190038a1689528960a01c61ffff16998a60208b015260b01c63ffffffff1660408a015260405195611bf087613a3f565b8087528681602082019a8b94828652604084019e8f848152606086019a858c52608087019a868c528660a089015260a01c92611c2c9084613ada565b612710900492611c3c8b82613ada565b6127109004808952611c4d91613b7d565b90818c5260e01c61ffff16611c6191613ada565b6127109004808c528a5190611c7591613b7d565b8060a08801528852611388891197885f14611fac5750611c9a82600195969751613b5e565b8d52525b60f01c1615611f9d5750805b8315611f8b57611cbb908951613b5e565b88525b611f7757506060611e0d9c9794611df8999794611df097945f516020614cb25f395f51905f52948d60018060a01b039051165f52600860205260405f20815f14611f0657805468ffffffff0000000000611d2063ffffffff8360281c16613b27565b60281b169068ffffffff000000000019161790555b15611ed65750895f526005602052611d7d60405f20611d5d63ffffffff825460a01c16613b27565b815463ffffffff60a01b191660a09190911b63ffffffff60a01b16179055565b8051611e3e575b50805180611e1f575b50845188518d516040805193845260208401929092529082015284907fe21a3cfb0be3eec935c7dc8d2d7180967cfc67ef41f4b503da1f3d9888a0e1de90606090a260a08501519051604051915f835260208301526040820152a25190886143a4565b5190856143a4565b519051916001600160a01b03909116906143a4565b5f5f516020614cd25f395f51905f525d005b8d5f526004602052611e3660405f20918254613b5e565b90555f611d8d565b895f526005602052611e8160405f20611e6063ffffffff825460201c16613b27565b67ffffffff0000000082549160201b169067ffffffff000000001916179055565b51895f5260076020528d60405f209060018060a01b03165f52602052611eac60405f20918254613b5e565b9055855f526006602052611ed060405f20611e6063ffffffff825460201c16613b27565b5f611d84565b6113881115611d7d57865f526006602052611f0160405f2061158a63ffffffff825460801c16613b27565b611d7d565b611388831015611f4357805463ffffffff60481b611f2c63ffffffff8360481c16613b27565b60481b169063ffffffff60481b1916179055611d35565b805463ffffffff60681b611f60606883901c63ffffffff16613b27565b60681b169063ffffffff60681b1916179055611d35565b634e487b7160e01b81526021600452602490fd5b611f96908b51613b5e565b8a52611cbe565b611fa79088614ab4565b611caa565b9550611388891015611fd05785611fc883600196979851613b5e565b905252611c9e565b509250925050611ff18160011c611fe8818c51613b5e565b8b528c51613b5e565b8b526001600160ff1b038116810361202657826120265760018f91928e61201f86958419811690851b613b7d565b9052611c9e565b634e487b7160e01b83526011600452602483fd5b63cfb067a160e01b83526004829052602483fd5b63041f95d160e51b84526004869052602452604483fd5b6344a3dde560e01b84526004869052602484fd5b63b051a7eb60e01b8452600486905233602452604484fd5b50346101df5760203660031901126101df576120ab613920565b6120b3613c0a565b6001600160a01b0381168083526004602052604083205490929091821561213257838252600460209081526040808420849055835481516001600160a01b0390911680825281840187905292966102b99487949390927fdb249cf7a102711dda1beaba415bb011ee0e1402c7f67617236fed5739235d6c9190a26142f4565b635623329f60e11b8252306004526024849052604482fd5b50346101df5760203660031901126101df5760043590612168613c0a565b81815260026020526040812064ffffffffff815461218c60ff8260a01c1686613d08565b60a81c1680421061228357508192610b6b6103f393600360a11b60ff60a01b198554161784556001840193845460a01c938792825460018160f01c161561221f575b5060607f9f8ddc8d425cef8d260e704c0f276b1518f16a5afbe4c048d9e78b2aa647808991604051908152876020820152856040820152a26002015493546001600160a01b03948516941692613b5e565b6001600160a01b0316935061223690508382614ab4565b92885260056020527f9f8ddc8d425cef8d260e704c0f276b1518f16a5afbe4c048d9e78b2aa6478089606060408a2061227c8b916115cc63ffffffff8254861c16613b27565b91506121ce565b9050604492630a476e4560e31b8352600452602452fd5b50346101df57806003193601126101df576040517f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03168152602090f35b5060603660031901126101df576004356122f761390a565b604435926001600160401b0384116101df5783600401916101006003198636030112612c1a57612325613c0a565b8382526002602052604082209064ffffffffff825461234a60ff8260a01c1688613c4d565b60a81c1680421015612c0357506001820154938460a01c926001600160601b038316958615612bf457848711612bd9576001600160a01b03163314612bc6576002015463ffffffff8160a01c168552600960205260018060a01b036040862054163314612bb357868552600c60209081526040808720335f90815292529020546001600160601b0316612b9b576123e082613e8d565b878652600a602052604086205460101b67ffffffffffffffff19908116911603612b875760018060a01b0316903385526005602052604085206040519061010082018281106001600160401b03821117612b73576040525463ffffffff8116825263ffffffff8160201c1680602084015263ffffffff8260401c16604084015263ffffffff8260601c1660608401526080830163ffffffff8360801c16815260a084019163ffffffff8460a01c16835260e060c086019563ffffffff8660c01c168752019360e01c845263ffffffff6124b887613b8a565b168110612b2c575060248c016001600160801b036124d582614015565b16612aa7575b5060448c019161271061ffff6124f085613acb565b16106129ff575b50505060648a0161271061ffff61250d83613acb565b161061291b575b5063ffffffff81511660a48b0163ffffffff61252f82613b8a565b1682106128d657505060848a019161ffff61254984613acb565b1661281f575b5050506125629060e48997990190613a96565b977f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03169691949091865b8a81101561271f578060071b87016125ab81613bc4565b60408051635531e97160e11b81526001600160a01b03909216600483015233602483015282810135604483018190529190816064818f5afa8015612714578b918c916126b4575b5064ffffffffff42911611808091612668575b156126165750505050600101612594565b60a4938e9386938e6060945f146126605750935b60405163667b1bc760e01b8152600481019690965260248601526044850152013560648301526001600160d81b03166084820152fd5b90509361262a565b50602084013560028110156126b057612680816139bb565b61269a5760608401356001600160d81b0383161015612605565b60608401356001600160d81b0383161115612605565b8c80fd5b9150506040813d821161270c575b816126cf60409383613a75565b81010312612708578051906001600160d81b038216820361270457602001519064ffffffffff8216820361270457905f6125f2565b8b80fd5b8a80fd5b3d91506126c2565b6040513d8d823e3d90fd5b506103f395506001600160601b0361271061274e8b9461ffff61274760c46127df9701613acb565b1690613ada565b04169461057f60405161276081613a08565b85815260208082018981524264ffffffffff166040808501918252888e52600c8452808e20335f9081529452909220925183549151925160609390931b6bffffffffffffffffffffffff60601b166001600160601b039091166001600160e81b0319909216919091171760c09190911b64ffffffffff60c01b16179055565b604051928352846020840152151560408301527f361b36c62cd883cba7028c94b8fef7ca1455b636fe8eba64b6ce5b1f47e20fdc60603393a33390614118565b815163ffffffff1661288e57505085905b61ffff61283c82613acb565b168210612849578061254f565b60849161ffff6128598b93613acb565b60405193631f9449c560e21b855260048501526b6d696e417667526174696e6760a01b60248501521660448301526064820152fd5b63ffffffff905116906064820291808304606414901517156128c2579063ffffffff6128bc92511690613aed565b90612830565b634e487b7160e01b88526011600452602488fd5b60849163ffffffff6128e88d93613b8a565b60405193631f9449c560e21b85526004850152696d696e526174696e677360b01b60248501521660448301526064820152fd5b33885260136020526040882060405190612934826139d9565b549063ffffffff8083169283835260201c1691826020830152155f146129be57505087905b61ffff61296582613acb565b1682116129725750612514565b60849161ffff6129828d93613acb565b60405193631f9449c560e21b85526004850152726d6178436c61776261636b536861726542707360681b60248501521660448301526064820152fd5b61271082029180830461271014901517156129eb579063ffffffff6129e592511690613aed565b90612959565b634e487b7160e01b8a52601160045260248afd5b815163ffffffff16612a7157505087905b61ffff612a1c82613acb565b168211612a2957806124f7565b60849161ffff612a398d93613acb565b60405193631f9449c560e21b855260048501526e6d61784c6f7373536861726542707360881b60248501521660448301526064820152fd5b63ffffffff9051169061271082029180830461271014901517156129eb579063ffffffff612aa192511690613aed565b90612a10565b338a52600760205260408a2060018060a01b0388165f5260205260405f2054906001600160801b03612ad882614015565b168210612ae557506124db565b6084916001600160801b03612afa8f93614015565b60405193631f9449c560e21b85526004850152686d696e566f6c756d6560b81b60248501521660448301526064820152fd5b8b60849163ffffffff612b3e89613b8a565b60405193631f9449c560e21b855260048501526b1b5a5b90dbdb5c1b195d195960a21b60248501521660448301526064820152fd5b634e487b7160e01b88526041600452602488fd5b63ece5265f60e01b85526004879052602485fd5b6370ba739f60e01b8552600487905233602452604485fd5b635ad4507160e01b855233600452602485fd5b6388cb03f160e01b855233600452602485fd5b60648686898b63c6045e8b60e01b8452600452602452604452fd5b634dfba02360e01b8652600486fd5b633b640af160e01b84526004869052602452604483fd5b5080fd5b503461327857602036600319011261327857612c38613c0a565b6004355f52600260205260405f208054612c5a60ff8260a01c16600435613cd3565b64ffffffffff8160a81c16804210613260575060f81c1561301e5760028101805460f01c6040518481528160208201526004359060407f047190f541265aeb49fa358228beaf7a7310396930e51c9f60670be491303e2691a2600560a01b60ff60a01b19845416178355600183015492549154918260a01c63ffffffff168552600960205260408520948060405196612cf288613a08565b5493600160a01b60019003851688528460a01c61ffff1660208901528460b01c63ffffffff16604089015260405194612d2a86613a3f565b8286528260208701528260408701528260608701528260808701528260a08701528760a01c9060a01c61ffff16612d619082613ada565b612710900490612d718382613ada565b6127109004808852612d8291613b7d565b8060808801528760e01c61ffff16612d9991613ada565b6127109004806060880152608087015190612db391613b7d565b8060a0880152602087015280865190612dcb91613b5e565b8652602086015190612ddc91613b5e565b6020860152600160f085901c16156130005761138882915b1115612fe857612e05908551613b5e565b84525b611f7757506103f39394612f1b60409260018060a01b038351165f526008602052835f20805463ffffffff60881b612e4863ffffffff8360881c16613b27565b60881b169063ffffffff60881b1916179055612f025f986080870151612f58575b606087015180612f32575b508651602080890151888a01518951938452918301526040820152600435907fe21a3cfb0be3eec935c7dc8d2d7180967cfc67ef41f4b503da1f3d9888a0e1de9080606081015b0390a260a087015160608801518751915f83526020830152878201525f516020614cb25f395f51905f52606060043592a28651906001600160a01b039081169089166143a4565b6020850151906001600160a01b039081169087166143a4565b51910151916001600160a01b0391821691166143a4565b60018060a01b0389165f526004602052612f50875f20918254613b5e565b90555f612e74565b60018060a01b0383165f526005602052612f81865f20611e6063ffffffff825460201c16613b27565b60808701516001600160a01b038481165f90815260076020908152898220928c1682529190915287902080549091612fb891613b5e565b905560018060a01b0381165f526006602052612fe3865f20611e6063ffffffff825460201c16613b27565b612e69565b612ff6906020860151613b5e565b6020850152612e08565b6113886130186001600160a01b038616600435614ab4565b91612df4565b90506040516001815261271060208201527f047190f541265aeb49fa358228beaf7a7310396930e51c9f60670be491303e26604060043592a2805460ff60a01b1916600560a01b17808255600182015460029092015460a081901c63ffffffff165f908152600960205260409081902090519061309a82613a08565b549060018060a01b038216815263ffffffff61ffff8360a01c169283602084015260b01c166040820152612710613101604051936130d785613a3f565b5f85525f60208601525f60408601525f60608601525f60808601525f60a08601528760a01c613ada565b04906127108660a01c02918660a01c8304612710148760a01c15171561324c5761322a95613181612f1b9261316f61271061315e61314a8d8360409b0490818d5260a01c613b7d565b8060808c015261ffff8c60e01c1690613ada565b048060608a01526080890151613b7d565b8060a089015260208801528651613b5e565b855260f081901c6001161561322f5761319c5f5b8651613b5e565b8552612f025f9860018060a01b0383165f5260056020526131cc865f20611d5d63ffffffff825460a01c16613b27565b6080870151612f5857606087015180612f3257508651602080890151888a01518951938452918301526040820152600435907fe21a3cfb0be3eec935c7dc8d2d7180967cfc67ef41f4b503da1f3d9888a0e1de908060608101612ebb565b6103f3565b61319c6132476001600160a01b038316600435614ab4565b613195565b634e487b7160e01b5f52601160045260245ffd5b630a476e4560e31b5f5260043560045260245260445ffd5b5f80fd5b34613278576040366003190112613278576004356024359060ff8216809203613278576132a7613c0a565b805f52600260205260405f20918254926132c760ff8560a01c1684613c9e565b6001810180549094906001600160a01b031633036135695764ffffffffff9060a81c16804210156135535750811580159081613549575b61353657815460ff60a01b198116600560a01b178084558654600290940180546001600160a01b039081169793169560f09290921c9460a01c906001861615613527575f5b60028197166134fd575b5061336361ffff612710925460e01c1683613ada565b049061336f8282613b7d565b94875f52600560205260405f20906133b561339363ffffffff845460201c16613b27565b835467ffffffff00000000191660209190911b67ffffffff0000000016178355565b613469575b50610b6b959493925f516020614cb25f395f51905f5292611e0d9a6060938a5f52600760205260405f2060018060a01b038d165f5260205261340160405f20918254613b5e565b905560018060a01b039054165f52600660205261342e60405f20611e6063ffffffff825460201c16613b27565b8061344b575b6040519182528560208301526040820152a2613b5e565b895f52600460205260405f20613462828254613b5e565b9055613434565b9190959493928063ffffffff845460c01c16019163ffffffff831161324c57835463ffffffff60c01b191660c09390931b63ffffffff60c01b16929092178355611e0d99610b6b975f516020614cb25f395f51905f529460609492919080546001600160e01b03196134de60e083901c613b27565b60e01b169060018060e01b031617905593509a509250929394956133ba565b82965061ffff61351e61351861336393612710959689614b01565b99613b7d565b9392505061334d565b6135318785614ab4565b613343565b826377f73f8960e01b5f5260045260245ffd5b50600583116132fe565b8363041f95d160e51b5f5260045260245260445ffd5b8363478f059d60e11b5f526004523360245260445ffd5b34613278575f366003190112613278576040805163ffffffff7f000000000000000000000000000000000000000000000000000000000000000016815263ffffffff7f0000000000000000000000000000000000000000000000000000000000000000166020820152f35b34613278575f366003190112613278576020604051620186a08152f35b3461327857602036600319011261327857600435613624613c0a565b805f52600260205260405f209064ffffffffff825461364960ff8260a01c1684613c9e565b60a81c16918242106137e857805460ff60a01b198116600560a01b178083556001808401805460029095018054611e0d98506001600160a01b0390811697951695610b6b9560f09590951c9460a09190911c93909291908516156137d9575f5b600281961661379b575b505f516020614cb25f395f51905f52916127106136da61ffff6060945460e01c1687613ada565b04906136e68287613b7d565b95895f52600560205261370960405f20611e6063ffffffff825460201c16613b27565b895f52600760205260405f2060018060a01b038c165f5260205261373260405f20918254613b5e565b905560018060a01b039054165f52600660205261375f60405f20611e6063ffffffff825460201c16613b27565b8061377d575b604051905f82528560208301526040820152a2613b5e565b885f52600460205260405f20613794828254613b5e565b9055613765565b849550916127106136da61ffff6137cd6137c75f516020614cb25f395f51905f52976060979a8a614b01565b9a613b7d565b979450505050916136b3565b6137e38784614ab4565b6136a9565b50630a476e4560e31b5f5260045260245260445ffd5b346132785760203660031901126132785760043561381a613c0a565b805f52600260205260405f2090815461383960ff8260a01c1683613c4d565b815f52600a60205260ff60405f205416613852816139bb565b806138ea575064ffffffffff9060a81c168042106138d45750805f52600b60205260405f209160405192613885846139d9565b549060018060a01b038216808552602085019260a01c8352156138c1576001600160601b03611e0d9460018060a01b0390511692511692613d3d565b826370b9468d60e11b5f5260045260245ffd5b906317c5132360e31b5f5260045260245260445ffd5b6314a2543f60e11b5f526004839052613902816139bb565b60245260445ffd5b602435906001600160601b038216820361327857565b600435906001600160a01b038216820361327857565b602435906001600160a01b038216820361327857565b359061ffff8216820361327857565b9181601f84011215613278578235916001600160401b038311613278576020838186019501011161327857565b9060406003198301126132785760043591602435906001600160401b038211613278576139b79160040161395b565b9091565b600211156139c557565b634e487b7160e01b5f52602160045260245ffd5b604081019081106001600160401b038211176139f457604052565b634e487b7160e01b5f52604160045260245ffd5b606081019081106001600160401b038211176139f457604052565b6101c081019081106001600160401b038211176139f457604052565b60c081019081106001600160401b038211176139f457604052565b608081019081106001600160401b038211176139f457604052565b90601f801991011681019081106001600160401b038211176139f457604052565b903590601e198136030182121561327857018035906001600160401b03821161327857602001918160071b3603831361327857565b3561ffff811681036132785790565b8181029291811591840414171561324c57565b8115613af7570490565b634e487b7160e01b5f52601260045260245ffd5b9064ffffffffff8091169116019064ffffffffff821161324c57565b63ffffffff1663ffffffff811461324c5760010190565b908060209392818452848401375f828201840152601f01601f1916010190565b9190820180921161324c57565b3564ffffffffff811681036132785790565b9190820391821161324c57565b3563ffffffff811681036132785790565b90359060fe1981360301821215613278570190565b356001600160601b03811681036132785790565b356001600160a01b03811681036132785790565b903590601e198136030182121561327857018035906001600160401b0382116132785760200191813603831361327857565b5f516020614cd25f395f51905f525c613c305760015f516020614cd25f395f51905f525d565b633ee5aeb560e01b5f5260045ffd5b60088110156139c557604452565b909160088310156139c55760018314613c9957508115613c8757639b0b4afd60e01b5f52600452613c82906001602452613c3f565b60645ffd5b630510aa5f60e41b5f5260045260245ffd5b915050565b909160088310156139c55760038314613c9957508115613c8757639b0b4afd60e01b5f52600452613c82906003602452613c3f565b909160088310156139c55760048314613c9957508115613c8757639b0b4afd60e01b5f52600452613c82906004602452613c3f565b909160088310156139c55760028314613c9957508115613c8757639b0b4afd60e01b5f52600452613c82906002602452613c3f565b926001820191825460a01c946001600160601b038316809603956001600160601b03871161324c5760607ff20c85f87a15a6a5137f3dc61d11b76f9f08e032cdbd262bdf160389b7bcc430916001600160601b03613e7a991697613e206002870197613e0064ffffffffff613dbc63ffffffff8c5460c01c1642613b5e565b8a5464ffffffffff60a81b196001600160a81b03199091166001600160a01b03881617600160a11b1716911660a881901b64ffffffffff60a81b1691909117909955565b89546001600160a01b031660a09190911b6001600160a01b031916178955565b60018060a01b031694855f52600560205260405f2063ffffffff613e4681835416613b27565b1663ffffffff198254161790556040519182528860208301526040820152a35490546001600160a01b0390811691166143a4565b565b359063ffffffff8216820361327857565b6040519060208201906020825261014083019063ffffffff613eae82613e7c565b16604085015260208101356001600160801b03811680910361327857606085015261ffff613ede6040830161394c565b16608085015261ffff613ef36060830161394c565b1660a085015261ffff613f086080830161394c565b1660c085015263ffffffff613f1f60a08301613e7c565b1660e085015261ffff613f3460c0830161394c565b1661010085015260e0810135601e19823603018112156132785701602081359101916001600160401b038211613278578160071b360383136132785761010061012086015281905283906101608201905f905b808210613fb5575050613fa3925003601f198101845283613a75565b9051902067ffffffffffffffff191690565b9092509083356001600160a01b038116908190036132785781526020840135906002821015613278576080809183613fee6001956139bb565b60208201526040870135604082015260608701356060820152019401920185929391613f87565b356001600160801b03811681036132785790565b5f818152600b6020526040902080546001600160a01b03938416931683146140ee57546001600160a01b038116151590816140d7575b506140d0576140cb926001600160601b03916040519361407e856139d9565b845290821660208085019182525f928352600b9052604090912092518354915160a084811b939093166001600160a01b039081169216919091179216901b6001600160a01b031916179055565b600190565b5050505f90565b905060a01c6001600160601b03841610155f61405f565b80546001600160a01b031660a09490941b6001600160a01b03191693909317909255506140cb9050565b6001600160a01b0316919082156142d157346142ba5781156142b5576040516370a0823160e01b8152306004820152602081602481875afa908115614246575f91614283575b506040516323b872dd60e01b5f9081526001600160a01b039093166004523060245260448490529160209060648180885af160015f5114811615614264575b826040525f60605215614251576370a0823160e01b8252306004830152602082602481875afa918215614246575f92614212575b5080821115614209576141e391613b7d565b915b8183036141f157505050565b63679f09a960e11b5f5260045260245260445260645ffd5b50505f916141e5565b9091506020813d60201161423e575b8161422e60209383613a75565b810103126132785751905f6141d1565b3d9150614221565b6040513d5f823e3d90fd5b83635274afe760e01b5f5260045260245ffd5b600181151661427a57843b15153d15161661419d565b823d5f823e3d90fd5b90506020813d6020116142ad575b8161429e60209383613a75565b8101031261327857515f61415e565b3d9150614291565b505050565b630f864cc360e11b5f52346004525f60245260445ffd5b5080915034036142de5750565b630f864cc360e11b5f523460045260245260445ffd5b6001600160a01b03168061433157505f80808085855af115614314575050565b636f54afdd60e11b5f5260018060a01b031660045260245260445ffd5b916040519163a9059cbb60e01b5f5260018060a01b031660045260245260205f60448180865af19060015f5114821615614383575b604052156143715750565b635274afe760e01b5f5260045260245ffd5b90600181151661439b57823b15153d15161690614366565b503d5f823e3d90fd5b915f9181156143e2576001600160a01b038416938461445b5750826120265761b8365a908082106144465750505f8080808585612710f15b156143e8575b50505050565b7f0ec92dccaaec52237ad5b362fd28fdd30264d3dbe224275a5f260e34078d9de291604060209260018060a01b0316948581526003845220855f52825260405f20614434828254613b5e565b9055604051908152a35f8080806143e2565b631640908360e31b5f5260045260245260445ffd5b5f93506201988b5a9080821061444657505060405163a9059cbb60e01b81526001600160a01b0383166004820152602481018490526020905f906044908285620186a0f19060015f5114601f3d1116903b15153d151617166143dc565b63ffffffff7f00000000000000000000000000000000000000000000000000000000000000001663ffffffff7f000000000000000000000000000000000000000000000000000000000000000016918181108015614532575b61451a57505050565b631bf0bd7960e11b5f5260045260245260445260645ffd5b50828111614511565b3580151581036132785790565b91939295946040519261455a84613a5a565b5f549060018060a01b0382168552602085019461ffff8360a01c1686526001600160401b03606060ff8560b01c16151592836040820152019360b81c168352614aa55760e08101966001600160601b0388511615614a9657610100820180519095906001600160a01b03168015159081614a7e575b50614a5d576101408301926145ea63ffffffff8551166144b8565b60608101986145ff63ffffffff8b51166144b8565b61018082019661ffff8851166113888111614a4b57508015614a3c576120008111614a24576001600160401b0381116139f4576040519061464a601f8201601f191660200183613a75565b8082526020820192368282011161327857815f92602092863783010152519020976101a0820198895260c082019260018060a01b0384511660018060a01b038451169160018060a01b031691825f52600860205260405f20549160ff8360201c1615614a11578314908115614a07575b506149f45763ffffffff8091169516908186036149d95750506001600160401b0361ffff600192610120850196875251169661016084019788525116016001600160401b03811161324c576001600160401b0381169c61ffff61471c82613acb565b16801561497d576113888111801561495a575b6149365750602081018e61474a63ffffffff61138f84613b8a565b60808501600260ff8251161790525f52601060205260405f209161ffff61477082613acb565b1666ff00000000000061479b604065ffffffff0000614790885497613b8a565b60101b16940161453b565b151560301b169266ffffffffffffff191617171790555b5f805467ffffffffffffffff60b81b191660b89290921b67ffffffffffffffff60b81b169190911781558c8152600260209081526040909120825181546001600160a01b0319166001600160a01b03919091161781559082015190999060088110156139c5578a546040848101519351608086015160a09687015160a89690961b64ffffffffff60a81b1694871b60ff60a01b166001600160a01b03948516179490941760d09190911b63ffffffff60d01b161760f093841b60ff60f01b161793151560f81b6001600160f81b031916939093178c5593519b51831b6001600160a01b0319169b84169b8c1760018c01559751935194519551965160c09690961b63ffffffff60c01b1663ffffffff60a01b9590921b9490941692909116919091171760e09390931b61ffff60e01b1692909217921b6001600160f01b03191691909117600284015590516003909201919091555f9182526006602052902080546149229063ffffffff16613b27565b63ffffffff1663ffffffff19825416179055565b6149426040830161453b565b906399a3ef9760e01b5f52600452151560245260445ffd5b506149676040830161453b565b801561472f57506001608085015116151561472f565b5063ffffffff61498f60208301613b8a565b16158015906149c7575b6149a357506147b2565b60406149af910161453b565b6399a3ef9760e01b5f525f600452151560245260445ffd5b506149d46040820161453b565b614999565b859250630515f0fb60e01b5f5260045260245260445260645ffd5b50635ad4507160e01b5f5260045260245ffd5b905082145f6146ba565b83636faba9f360e11b5f5260045260245ffd5b6376ba2a2960e01b5f5260045261200060245260445ffd5b63d2aff0d760e01b5f5260045ffd5b63c5c8981560e01b5f5260045260245ffd5b855163094403b760e41b5f9081526001600160a01b03909116600452602490fd5b90505f52600f60205260ff60405f205416155f6145cf565b634dfba02360e01b5f5260045ffd5b635a2c916f60e11b5f5260045ffd5b5f52600c60205260405f209060018060a01b03165f5260205260405f20906001600160601b03825460601c169182614ae95750565b80546bffffffffffffffffffffffff60601b19169055565b909291815f52601060205260405f2090612710614b5360405193614b2485613a08565b549661ffff88169081865260ff6040602088019763ffffffff8c60101c168952019960301c1615158952613ada565b04948515614ca7575115614c925784811015614c7e5764ffffffffff614b8363ffffffff835b945b511642613b5e565b1660405193614b9185613a5a565b6001600160601b038781168652848116602080880191825260408089018681525f6060808c018281528883526011865284832083805290955292902099518a549451915164ffffffffff60c01b60c09190911b166001600160e81b03199095169516949094176bffffffffffffffffffffffff60601b9490911b9390931692909217178655519460048610156139c55760605f937f5a5987c559463621885c7fba9014f956766a46210194d598d74eebc655f1edaa92614c7b9881549060ff60e81b9060e81b169060ff60e81b1916179055604051908a82528760208301526040820152a3613b7d565b90565b64ffffffffff614b8363ffffffff87614b79565b64ffffffffff614b8363ffffffff5f94614b7b565b50935050505f919056fe488cad579c4553e84a9755ea819bf3785b2378d37113b63e85237aa1dcbbae7e9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f00a2646970667358221220ebe7552122e662eb329ec59d284dcf13b71890277c2b783a5c18101dffa461ac64736f6c6343000825003360a0806040523461007657306080526129b3908161007b823960805181818160f20152818161076301528181610b8a01528181610c5d01528181610d2d01528181610e2801528181610fcb015281816115710152818161161a0152818161185201528181611ca101528181611f2701526120870152f35b5f80fdfe60806040526004361015610011575f80fd5b5f5f3560e01c8063099ce9c714612076578063107ee6ba14611f02578063366a412014611c8d57806347b0a4a11461180e578063580208c51461160b5780636abef888146115535780636b645eb814610fa05780636d947e4b14610f835780637eae4a9114610e145780638119f23314610cf85780638322fff214610cdc578063c0bd1fc814610c1f578063d12726f214610b6e578063d6e08c6914610b51578063d8b801b714610b34578063ef8f236814610751578063f9f50746146107345763fe28a217146100e0575f80fd5b34610731576100ee3661235b565b90307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03161461072257610127612574565b80835260026020526040832090808452601160205260408420838552602052604084209160ff835460e81c16926004841015938461070e576001811490811580610700575b6106cb5750838752601260205260408720868852602052604087209060405191610195836123f9565b54906001600160601b038216835264ffffffffff8260601c168060208501526001600160601b03604085019360881c1683528042106106b457506101d7612483565b966106a0571561044357906001600160601b0361025961024c829460018060a01b038854168c52601360205261023e60408d2061021d63ffffffff825460201c166124df565b67ffffffff0000000082549160201b169067ffffffff000000001916179055565b838086511691511690612554565b82865460601c1690612554565b168652511693825460018060a01b031692600281019661028d60018060a01b03895416976001600160601b03865416612547565b84546001600160c01b03198116865590949060e81c60ff16600481101561042f5791610370939161037897969593610418575b506127106102d661ffff8c5460e01c1687612534565b04975f51602061293e5f395f51905f5260c08d8c8c606089019d8e5260808901918b8352610304828d612547565b9b61031460208c019d8e516124be565b8d52806103e7575b50816103c8575b50508751908a519d60408a019e8f519151925193604051955060048652602086015260408501526060840152608083015260a0820152a3600101549051906001600160a01b031687612639565b519084612639565b8051610396575b5050505b805f51602061295e5f395f51905f525d80f35b63ffffffff6103c0935460a01c168452600960205260018060a01b03604085205416905191612639565b5f808061037f565b835260046020526103de604084209182546124be565b90555f8e610323565b8d855260076020526040852060018060a01b0383165f5260205261041060405f209182546124be565b90555f61031c565b805460ff60e81b1916600360e81b1790555f6102c0565b634e487b7160e01b8b52602160045260248bfd5b959392949190506001600160601b036104c881600288019863ffffffff8a5460a01c168b52600960205260018060a01b0360408c2054168b52600860205260408b20805463ffffffff60881b6104a163ffffffff8360881c166124df565b60881b169063ffffffff60881b1916179055818151168652511682845460601c1690612554565b16906020830191825260018060a01b038654169260018060a01b03885416966001600160601b03835416968a61068c5783546001600160c01b03198116855560e81c60ff16966004881015610678575f51602061293e5f395f51905f5260c08b61271061054e8f61ffff8f916105cf9f9c6103709d610661575b505460e01c1690612534565b04809c606089019d8e52608089019281845261057461056d8484612547565b8d516124be565b8c528161062f575b505080610610575b50865190895190604089019d8e5190519151926040519460058652602086015260408501526060840152608083015260a0820152a3600101549051906001600160a01b031687612639565b80516105de575b505050610383565b63ffffffff610608935460a01c165f52600960205260018060a01b0360405f205416905191612639565b5f80806105d6565b8d5f52600460205261062760405f209182546124be565b90555f610584565b8c5f52600760205260405f209060018060a01b03165f5260205261065860405f209182546124be565b90555f8e61057c565b805460ff60e81b1916600360e81b1790555f610542565b634e487b7160e01b5f52602160045260245ffd5b634e487b7160e01b8b52601160045260248bfd5b634e487b7160e01b89526021600452602489fd5b630a476e4560e31b8a526004879052602452604489fd5b604051632faad3db60e11b81526004810186905260248101889052600160448201526084916106fe9060648301906123ec565bfd5b50879550600281141561016c565b634e487b7160e01b87526021600452602487fd5b634e66b6bb60e11b8352600483fd5b80fd5b503461073157806003193601126107315760206040516120008152f35b5034610731576107603661235b565b307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03161461072257610798612574565b81835260026020526040832091808452601160205260408420828552602052604084209260018060a01b038154163303610b1c5760ff845460e81c166004811015918261070e57600182141580610b0e575b610adc57838752601260205260408720858852602052604087209260405193610812856123f9565b546001600160601b038116855264ffffffffff8160601c168060208701526001600160601b03604087019260881c16825280421015610ac55750338952601360205261086e60408a2061021d63ffffffff825460201c166124df565b610876612483565b936001600160601b03610890818851168285511690612554565b1685526001600160601b03895460601c1692610ab1576001600160601b039283926108c592600203610aa95751831690612554565b169360208401948552511694815460018060a01b03169460028301976108ff60018060a01b038a5416986001600160601b03835416612547565b81546001600160c01b03198116835590919060e81c60ff166004811015610a9557925f51602061293e5f395f51905f5260c08d6109e19a98956127108f8f9e9c9961095e916103709c9961ffff92610a7e575b505460e01c1683612534565b04809d60608a019e8f5260808a01928084526109858d61097e8584612547565b90516124be565b8d5280610a4d575b5081610a2e575b50508751908a519d60408a019e8f519151925193604051955060028652602086015260408501526060840152608083015260a0820152a3600101549051906001600160a01b031687612639565b80516109fc575b83805f51602061295e5f395f51905f525d80f35b63ffffffff610a26935460a01c168452600960205260018060a01b03604085205416905191612639565b5f80806109e8565b83526004602052610a44604084209182546124be565b90555f8e610994565b8d855260076020526040852060018060a01b0383165f52602052610a7660405f209182546124be565b90555f61098d565b805460ff60e81b1916600360e81b1790555f610952565b634e487b7160e01b8c52602160045260248cfd5b508a90612554565b634e487b7160e01b8a52602160045260248afd5b63041f95d160e51b8a526004879052602452604489fd5b604051632faad3db60e11b81526004810185905260248101869052600160448201526084906106fe60648201856123ec565b5086925060028214156107ea565b635313449360e01b8552600482905233602452604485fd5b503461073157806003193601126107315760206040516113888152f35b503461073157806003193601126107315760206040516103e88152f35b503461073157610b7d3661235b565b90610b86612516565b50307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b031614610722579160409160609382526012602052828220908252602052206001600160601b0360405191610be4836123f9565b5464ffffffffff82821693848152836040602083019284868a1c168452019360881c1683526040519485525116602084015251166040820152f35b5034610731576020366003190112610731576004356001600160a01b03811690819003610cd857816020604051610c5581612445565b8281520152307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b031614610cc9576040828192815260136020522063ffffffff825191610ca883612445565b5481602081831694858152019160201c168152835192835251166020820152f35b634e66b6bb60e11b8252600482fd5b5080fd5b5034610731578060031936011261073157602090604051908152f35b503461073157610d073661235b565b90826060604051610d1781612429565b82815260208101839052604081018390520152307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b0316146107225782526011602052604082209082526020526040812060405190610d7c82612429565b546001600160601b0381168252602082016001600160601b038260601c16815260ff604084019264ffffffffff8160c01c16845260e81c1660608401946004821015610e005750610dfe926001600160601b03869364ffffffffff936080985281604051975116875251166020860152511660408401525160608301906123ec565bf35b634e487b7160e01b81526021600452602490fd5b503461073157610e23366123b5565b9290307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b031614610f745781855260026020526040852060018101546001600160a01b03163314159081610f5f575b50610f475781855260116020526040852083865260205260ff604086205460e81c166004811015610f3357600181141580610f28575b610ef55750610eef7fb63a2d367112b80c3b24667532fdd84efe7be317ef80fb027f1db0cc0f38492d9160405191829160208352339760208401916124f6565b0390a480f35b6106fe91508560849460405194632faad3db60e11b865260048601526024850152506001604484015260648301906123ec565b506002811415610eaf565b634e487b7160e01b86526021600452602486fd5b636fd4ff2b60e11b8552600482905233602452604485fd5b546001600160a01b031633141590505f610e79565b634e66b6bb60e11b8552600485fd5b503461073157806003193601126107315760206040516101f48152f35b5034610731576080366003190112610731576004356024356044359161ffff831680930361154f57307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03161461154057611000612574565b8084526002602052604084209181855260116020526040852081865260205260408520600284019463ffffffff865460a01c168752600960205260018060a01b0360408820541694853314801590611538575b6115205760ff835460e81c1660048110156106a057600281036114ed5750848852601260205260408820848952602052604088209160405192611095846123f9565b54966001600160601b038816845264ffffffffff8860601c168060208601526001600160601b03604086019960881c168952804210156114d6575061271082116114c25789526008602052604089209651966001600160601b03881690612710611111846001600160601b03611109612483565b985116612534565b04808652986113888411156113525750805468ffffffff000000000061113f63ffffffff8360281c166124df565b60281b169068ffffffff0000000000191617905560018060a01b038354168a52601360205261117e60408b2061021d63ffffffff825460201c166124df565b61119f6111986001600160601b03875460601c16836124be565b85516124be565b845260408401525b604051908152606435602082015284867f06179f78bfabd23fbc942c3a9c59ac4960bafe4739750f693613ded0a09bdbcd60403394a48054875484546001600160a01b039182169891909216959161120891906001600160601b0316612547565b84546001600160c01b03198116865590949060e81c60ff16600481101561042f579161037093916109e19796959361133b575b5061271061125161ffff8c5460e01c1687612534565b04975f51602061293e5f395f51905f5260c08d8c8c606089019d8e5260808901918b835261127f828d612547565b9b61128f60208c019d8e516124be565b8d528061130a575b50816112eb575b50508751908a519d60408a019e8f519151925193604051955060038652602086015260408501526060840152608083015260a0820152a3600101549051906001600160a01b031687612639565b83526004602052611301604084209182546124be565b90555f8e61129e565b8d855260076020526040852060018060a01b0383165f5260205261133360405f209182546124be565b90555f611297565b805460ff60e81b1916600360e81b1790555f61123b565b611388841015611411575080546cffffffff00000000000000000061137f63ffffffff8360481c166124df565b60481b166cffffffff000000000000000000199190911617905560018301546001600160a01b03168a52600660205260408a20805463ffffffff60c01b6113cf63ffffffff60c084901c166124df565b60c01b169063ffffffff60c01b191617905580602085015260408401525b6001600160601b03845460601c1661140a602085019182516124be565b90526111a7565b9190805463ffffffff60681b61142f63ffffffff8360681c166124df565b60681b169063ffffffff60681b19161790556b7fffffffffffffffffffffff8260011c1661145e8187516124be565b865260208601526001600160601b038216036114ae57896114ae576114a4906bfffffffffffffffffffffffe81169060011b6c01fffffffffffffffffffffffe16612547565b60408401526113ed565b634e487b7160e01b8a52601160045260248afd5b63cfb067a160e01b8a52600482905260248afd5b63041f95d160e51b8b52600488905260245260448afd5b604051632faad3db60e11b81526004810187905260248101869052600260448201526084916106fe9060648301906123ec565b63b051a7eb60e01b8852600485905233602452604488fd5b508515611053565b634e66b6bb60e11b8452600484fd5b8380fd5b50346107315760203660031901126107315761156d612516565b50307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b0316146115fc5760406060916004358152601060205220604051906115bb826123f9565b5463ffffffff61ffff82169283815260ff60406020830192848660101c168452019360301c1615158352604051938452511660208301525115156040820152f35b634e66b6bb60e11b8152600490fd5b50611615366123b5565b9290307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b031614610f745761164f612574565b818552600260205260408520938286526011602052604086208487526020526040862060018060a01b0386541633036117f65760ff815460e81c1660048110156117e257600181036117af5750838752601260205260408720858852602052604087209564ffffffffff875460601c1680421015611798575087936103839796936001600160601b03969364ffffffffff61172a63ffffffff604060027feec05959527a10621fe9f6f3ab4754da8031a6c1d241edc6955d2e5f79c77e0b98019a828c5460a01c1681526009602052205460b01c16426124be565b825460ff60e81b1916600160e91b17909255895464ffffffffff60601b19169116606081901b64ffffffffff60601b169190911789556117776040519384936040855260408501916124f6565b9060208301520390a354915460881c169033906001600160a01b0316612761565b63041f95d160e51b89526004869052602452604488fd5b604051632faad3db60e11b81526004810186905260248101879052600160448201526084916106fe9060648301906123ec565b634e487b7160e01b88526021600452602488fd5b635313449360e01b8752600484905233602452604487fd5b50608036600319011261073157600435602435611829612371565b9060643567ffffffffffffffff8111611c895761184a903690600401612387565b9093909190307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b031614611c7a57611887612574565b80865260026020526040862092818752601160205260408720838852602052604087209460018060a01b03600186015416968715611c6657873303611c4e5786546001600160601b038116926001600160601b038260601c1691841580611c46575b611c2f5760ff8160e81c166004811015611c1b57611c045764ffffffffff9060c01c1680421015611bed57506001600160601b03169283158015611be4575b611bcd5790611936916124be565b95611963600282019763ffffffff895460a01c168c52600960205261ffff60408d205460a01c1690612534565b612710810190818111611bb95761270f0190811161068c576127109004978a604051633b76b68760e21b8152602081600481305afa908115611bae578291611b57575b50926103839b868c611a8064ffffffffff611b3d976001600160601b038f8f9b7f64246820a2930c5a0ce3bed9707d720f534e79b4e43f08fd4e6f234a87629e359f9e9d9a839286611a0063ffffffff60409516426124be565b875460ff60e81b1916600160e81b17909755835196169e95998f9690611a258c6123f9565b8b5260208b0196875284848c019a168a528252601260205282822090825260205220965116166001600160601b03198654161785555116839081549064ffffffffff60601b9060601b169064ffffffffff60601b1916179055565b5181546bffffffffffffffffffffffff60881b191660889190911b6bffffffffffffffffffffffff60881b161790558d52600660205260408d20805463ffffffff60a01b611ad760a083901c63ffffffff166124df565b60a01b1663ffffffff60a01b1991909116179055546001600160a01b03168c52601360205260408c20805463ffffffff611b128183166124df565b169063ffffffff191617905560405194859485528a60208601526080604086015260808501916124f6565b9060608301520390a35433906001600160a01b0316612761565b9050602096959491929396813d602011611ba6575b81611b7960209383612461565b81010312611ba257519563ffffffff87168703611ba257949593949093909291906103836119a6565b8280fd5b3d9150611b6c565b6040513d84823e3d90fd5b634e487b7160e01b8c52601160045260248cfd5b636a76071360e11b8b52600484905260245260448afd5b50808411611928565b63041f95d160e51b8c52600487905260245260448bfd5b60448c8989635e3ff83360e01b8352600452602452fd5b634e487b7160e01b8d52602160045260248dfd5b60448c898963061f89f560e41b8352600452602452fd5b5082156118e9565b63478f059d60e11b8952600484905233602452604489fd5b630510aa5f60e41b89526004849052602489fd5b634e66b6bb60e11b8652600486fd5b8480fd5b503461073157611c9c3661235b565b9091307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b0316146115fc57611cd6612574565b8281526002602052604081209280825260116020526040822083835260205260408220611d048185846125a9565b611d0f8185846125f1565b805464ffffffffff8160c01c16804210611eeb5750611d2c612483565b916001600160601b03602084019260601c16825260018060a01b0387541692600288019760018060a01b03895416976001600160601b038454169780611ed7575083546001600160c01b03198116855560e81c60ff16966004881015610678575f51602061293e5f395f51905f5260c08b612710611dc28f61ffff8f91611e3b9f9c6103709d61066157505460e01c1690612534565b04809c606089019d8e526080890192818452611de161056d8484612547565b8c5281611ea5575b505080611e86575b50865190895190604089019d8e519051915192604051945f8652602086015260408501526060840152608083015260a0820152a3600101549051906001600160a01b031687612639565b8051611e54575b5f5f51602061295e5f395f51905f525d005b63ffffffff611e7e935460a01c165f52600960205260018060a01b0360405f205416905191612639565b5f8080611e42565b8d5f526004602052611e9d60405f209182546124be565b90555f611df1565b8c5f52600760205260405f209060018060a01b03165f52602052611ece60405f209182546124be565b90555f8e611de9565b634e487b7160e01b81526011600452602490fd5b630a476e4560e31b85526004849052602452604484fd5b50346107315760603660031901126107315760043590602435611f23612371565b90307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03161461072257611f5c612574565b83835260026020526040832090848452601160205260408420818552602052604084209460018060a01b03835416330361206057611f9b8683836125f1565b6001600160601b038087541694169384158015612057575b61204157849003956001600160601b03871161202d576001600160601b036103839697166001600160601b03198254161790557f51e6a0019d1e48ee7fa8b3f84aa506e96190cf921dee014eeb0f05c6d6a798e46020604051868152a360028101546001909101546001600160a01b039081169116612639565b634e487b7160e01b86526011600452602486fd5b62fe920160e71b86526004859052602452604485fd5b50808511611fb3565b635313449360e01b855260045233602452604484fd5b34612357576120843661235b565b307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b031614612348576120bc612574565b815f52600260205260405f2090825f52601160205260405f20815f5260205260405f2092600183019260018060a01b038454163303612331576121008584846125a9565b612108612483565b9480549060ff60208801926001600160601b038160601c16845260e81c166004811015908161067857600181148015612324575b6122d8575b50508254600293909301805482546001600160c01b03198116845591986001600160a01b03918216986001600160601b0384169860e89490941c60ff169796909216959092906004881015610678575f51602061293e5f395f51905f5260c08b6127106121c68f61ffff8f9161223d9f9c6103709d61066157505460e01c1690612534565b04809c606089019d8e5260808901928184526121e561056d8484612547565b8c52816122a6575b505080612287575b50865190895190604089019d8e5190519151926040519460018652602086015260408501526060840152608083015260a0820152a3549051906001600160a01b031687612639565b8051612255575f5f51602061295e5f395f51905f525d005b63ffffffff61227f935460a01c165f52600960205260018060a01b0360405f205416905191612639565b808080611e42565b8d5f52600460205261229e60405f209182546124be565b90558e6121f5565b8c5f52600760205260405f209060018060a01b03165f526020526122cf60405f209182546124be565b90558f8e6121ed565b855f52601260205260405f20875f526020526001600160601b0360405f205460881c1691828a5261067857600214612311575b80612141565b61231c9083516124be565b82528761230b565b505f91506002811461213c565b5063478f059d60e11b5f526004523360245260445ffd5b634e66b6bb60e11b5f5260045ffd5b5f80fd5b6040906003190112612357576004359060243590565b604435906001600160601b038216820361235757565b9181601f840112156123575782359167ffffffffffffffff8311612357576020838186019501011161235757565b60606003198201126123575760043591602435916044359067ffffffffffffffff8211612357576123e891600401612387565b9091565b9060048210156106785752565b6060810190811067ffffffffffffffff82111761241557604052565b634e487b7160e01b5f52604160045260245ffd5b6080810190811067ffffffffffffffff82111761241557604052565b6040810190811067ffffffffffffffff82111761241557604052565b90601f8019910116810190811067ffffffffffffffff82111761241557604052565b6040519060a0820182811067ffffffffffffffff821117612415576040525f6080838281528260208201528260408201528260608201520152565b919082018092116124cb57565b634e487b7160e01b5f52601160045260245ffd5b63ffffffff1663ffffffff81146124cb5760010190565b908060209392818452848401375f828201840152601f01601f1916010190565b60405190612523826123f9565b5f6040838281528260208201520152565b818102929181159184041417156124cb57565b919082039182116124cb57565b906001600160601b03809116911601906001600160601b0382116124cb57565b5f51602061295e5f395f51905f525c61259a5760015f51602061295e5f395f51905f525d565b633ee5aeb560e01b5f5260045ffd5b9091546001600160601b0381161590816125dc575b506125c7575050565b63061f89f560e41b5f5260045260245260445ffd5b6001600160601b03915060601c16155f6125be565b909160ff905460e81c166004811015610678576001811490811561262e575b50612619575050565b633c03f29960e11b5f5260045260245260445ffd5b60029150145f612610565b915f918115612677576001600160a01b03841693846127045750826126f05761b8365a908082106126db5750505f8080808585612710f15b1561267d575b50505050565b7f0ec92dccaaec52237ad5b362fd28fdd30264d3dbe224275a5f260e34078d9de291604060209260018060a01b0316948581526003845220855f52825260405f206126c98282546124be565b9055604051908152a35f808080612677565b631640908360e31b5f5260045260245260445ffd5b634e487b7160e01b83526011600452602483fd5b5f93506201988b5a908082106126db57505060405163a9059cbb60e01b81526001600160a01b0383166004820152602481018490526020905f906044908285620186a0f19060015f5114601f3d1116903b15153d15161716612671565b6001600160a01b03169190821561291a57346129035781156128fe576040516370a0823160e01b8152306004820152602081602481875afa90811561288f575f916128cc575b506040516323b872dd60e01b5f9081526001600160a01b039093166004523060245260448490529160209060648180885af160015f51148116156128ad575b826040525f6060521561289a576370a0823160e01b8252306004830152602082602481875afa91821561288f575f9261285b575b50808211156128525761282c91612547565b915b81830361283a57505050565b63679f09a960e11b5f5260045260245260445260645ffd5b50505f9161282e565b9091506020813d602011612887575b8161287760209383612461565b810103126123575751905f61281a565b3d915061286a565b6040513d5f823e3d90fd5b83635274afe760e01b5f5260045260245ffd5b60018115166128c357843b15153d1516166127e6565b823d5f823e3d90fd5b90506020813d6020116128f6575b816128e760209383612461565b8101031261235757515f6127a7565b3d91506128da565b505050565b630f864cc360e11b5f52346004525f60245260445ffd5b5080915034036129275750565b630f864cc360e11b5f523460045260245260445ffdfe245a8de63bb6c401b64b11f0dbf42f38f4be031116270b3a79edc7902714c3859b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f00a2646970667358221220859648c7ef44044e84a0c14f7a3820416fa7dea8bf8a0105be82d98d6d5795c264736f6c6343000825003360c03461014e57601f611ea638819003918201601f19168301916001600160401b038311848410176101525780849260209460405283398101031261014e57516001600160a01b038116810361014e573060805260a052604051611d3f908161016782396080518181816013015281816102560152818161030a015281816103c101528181610467015281816104ee0152818161054f015281816106260152818161072101528181610792015281816108730152818161099101528181610ac801528181610b5301528181610bc701528181610c1b01528181610c9f01528181610d3201528181610eac01528181610f8601528181610fe7015281816110bb0152818161113101528181611189015281816111f7015281816112a7015281816113c7015281816115c301528181611666015281816117810152611ab3015260a051818181604d0152610b850152f35b5f80fd5b634e487b7160e01b5f52604160045260245ffdfe608080604052600436101561008e575b50307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03161461007f57604051365f82375f8036837f00000000000000000000000000000000000000000000000000000000000000005af43d5f833e1561007b573d90f35b3d90fd5b634e66b6bb60e11b5f5260045ffd5b5f3560e01c908162235e5b1461175f5750806315f690121461163b5780632027d4d4146115b05780632329e48c1461134b57806328e05bf1146112825780632c147632146111c957806335659fb81461117657806351cc784f1461111e57806355219d5a1461109f5780635ffd643c14610fca57806361d027b314610f735780636d947e4b14610f57578063715018a614610f3857806379ba509714610e995780637ebef52914610cfc57806380d86bbf14610c7a5780638322fff214610c605780638da5cb5b14610c0857806390e125c614610bb4578063944a9e1314610b40578063a6f678f814610ab3578063a9b096d114610937578063ace782fc14610825578063c77cb6be1461077e578063cc1f0d2d146106fc578063d2632a74146105d2578063d6e08c69146105b6578063d8b801b71461059a578063dcf844a714610533578063e30c3978146104db578063e432e62c14610455578063e4467f351461039d578063f0f44260146102ee578063f2fde38b1461023a5763f9f507461461021a575f61000f565b34610236575f3660031901126102365760206040516120008152f35b5f80fd5b3461023657602036600319011261023657610253611824565b307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03161461007f57600d546001600160a01b031633036102db57600e80546001600160a01b0319166001600160a01b03929092169182179055337f38d16b8cac22d99fc7c124b9cd0de2d3fa1faef420bfe791d8c362d765e227005f80a3005b63118cdaa760e01b5f523360045260245ffd5b3461023657602036600319011261023657610307611824565b307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03161461007f57600d546001600160a01b031633036102db576020816103767f3c864541ef71378c6229510ed90f376565ee42d9c5e0904a984a9e863e6db44f93611a7e565b5f80546001600160a01b0319166001600160a01b03929092169182179055604051908152a1005b346102365760203660031901126102365760043561ffff81169081810361023657307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03161461007f57600d546001600160a01b031633036102db577f344ed1ad4ddd7e63e04403811e38058895ef7a656bf6d5b25d219e0083c227e6918161042e602093611a57565b5f805461ffff60a01b191660a09290921b61ffff60a01b16919091179055604051908152a1005b346102365761046336611850565b90307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03161461007f57335f52600860205260405f209260ff845460201c16156104c8576020946104ba94611aeb565b63ffffffff60405191168152f35b636faba9f360e11b5f523360045260245ffd5b34610236575f36600319011261023657307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03161461007f57600e546040516001600160a01b039091168152602090f35b346102365760203660031901126102365761054c611824565b307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03161461007f5760018060a01b03165f526004602052602060405f2054604051908152f35b34610236575f3660031901126102365760206040516113888152f35b34610236575f3660031901126102365760206040516103e88152f35b34610236576020366003190112610236576105eb611824565b5f60c06040516105fa8161192d565b8281528260208201528260408201528260608201528260808201528260a0820152015260018060a01b037f000000000000000000000000000000000000000000000000000000000000000016301461007f5760018060a01b03165f52600660205260e060405f2063ffffffff604051916106738361192d565b54818181808216958681528160208201818560201c1681528160408401818760401c168152816060860193818960601c1685528160c06080890198828c60801c168a528260a082019c60a01c168c52019b60c01c168b526040519c8d52511660208c0152511660408a01525116606088015251166080860152511660a0840152511660c0820152f35b3461023657604036600319011261023657610715611824565b61071d61183a565b90307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03161461007f5760018060a01b03165f52600360205260405f209060018060a01b03165f52602052602060405f2054604051908152f35b3461023657602036600319011261023657307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03161461007f576004355f52600b60205260405f20604051604081018181106001600160401b03821117610811576040926020918452549160018060a01b0383169283825260a01c918291015282519182526020820152f35b634e487b7160e01b5f52604160045260245ffd5b346102365760203660031901126102365761083e611824565b5f60a060405161084d81611912565b828152826020820152826040820152826060820152826080820152015260018060a01b037f000000000000000000000000000000000000000000000000000000000000000016301461007f5760018060a01b03165f52600860205260c060405f2063ffffffff604051916108c083611912565b548180821693848152816020820160ff8560201c16151581528160408401818760281c1681526060850192828860481c1684528260a06080880197828b60681c168952019860881c168852604051998a5251151560208a0152511660408801525116606086015251166080840152511660a0820152f35b3461023657602036600319011261023657610950611824565b5f60e060405161095f816118f6565b8281528260208201528260408201528260608201528260808201528260a08201528260c0820152015260018060a01b037f000000000000000000000000000000000000000000000000000000000000000016301461007f576001600160a01b03165f90815260056020526040908190209051906109db826118f6565b5463ffffffff811691828152602081018260201c63ffffffff168152604082018360401c63ffffffff168152606083018460601c63ffffffff16815260808401918560801c63ffffffff16835260a08501938660a01c63ffffffff16855260c08601958760c01c63ffffffff16875260e0019660e01c87526040519788525163ffffffff1660208801525163ffffffff1660408701525163ffffffff1660608601525163ffffffff1660808501525163ffffffff1660a08401525163ffffffff1660c08301525163ffffffff1660e082015261010090f35b3461023657610ac136611850565b91929190307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03161461007f57335f52600860205260405f209384549363ffffffff8516610b2d576020956401000000006104ba9664ff000000001916178155611aeb565b6389c1038760e01b5f523360045260245ffd5b34610236575f36600319011261023657307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03161461007f576040517f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03168152602090f35b34610236575f36600319011261023657307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03161461007f57602060ff5f5460b01c166040519015158152f35b34610236575f36600319011261023657307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03161461007f57600d546040516001600160a01b039091168152602090f35b34610236575f3660031901126102365760206040515f8152f35b3461023657604036600319011261023657610c93611824565b610c9b61183a565b90307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03161461007f5760018060a01b03165f52600760205260405f209060018060a01b03165f52602052602060405f2054604051908152f35b3461023657606036600319011261023657610d15611824565b610d1d61183a565b906044359061ffff82169081830361023657307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03161461007f57303b610e8b576001600160a01b0316928315610e7857610d7e83611a57565b610d8781611a7e565b600d80546001600160a01b031916851790556040519360808501906001600160401b038211868310176108115760409182526001600160a01b0390921680865260208087018590525f838801819052606090970187905286546001600160f81b031916821760a09690961b61ffff60a01b1695909517865590517f344ed1ad4ddd7e63e04403811e38058895ef7a656bf6d5b25d219e0083c227e6957f3c864541ef71378c6229510ed90f376565ee42d9c5e0904a984a9e863e6db44f938693917f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e08180a38152a1604051908152a1005b631e4fbdf760e01b5f525f60045260245ffd5b62dc149f60e41b5f5260045ffd5b34610236575f36600319011261023657307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03161461007f57600e546001600160a01b03811633036102db57600d8054336001600160a01b0319808316821790935592909116600e556001600160a01b03167f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e05f80a3005b34610236575f366003190112610236576317d5c96560e11b5f5260045ffd5b34610236575f3660031901126102365760206040516101f48152f35b34610236575f36600319011261023657307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03161461007f575f546040516001600160a01b039091168152602090f35b3461023657602036600319011261023657610fe3611969565b50307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03161461007f576004355f52600a60205260405f206040519061102f826118db565b5460ff811690600282101561108b5764ffffffffff83836060955260406020820191838560081c16835201926001600160401b03199060101b168352604051938452511660208301526001600160401b03199051166040820152f35b634e487b7160e01b5f52602160045260245ffd5b34610236576020366003190112610236576110b8611824565b307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03161461007f576001600160a01b031680158015611107575b6020906040519015158152f35b505f52600f602052602060ff60405f2054166110fa565b34610236575f36600319011261023657307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03161461007f5760206001600160401b035f5460b81c16604051908152f35b34610236575f36600319011261023657307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03161461007f57602061ffff5f5460a01c16604051908152f35b346102365760203660031901126102365760043563ffffffff8116809103610236576111f3611969565b50307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03161461007f575f526009602052606060405f2063ffffffff60405191611243836118db565b5461ffff60018060a01b038216938481528360406020830192848660a01c168452019360b01c1683526040519485525116602084015251166040820152f35b346102365760403660031901126102365761129b61183a565b6112a3611969565b50307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03161461007f576004355f52600c60205260405f209060018060a01b03165f52602052606060405f2064ffffffffff60405191611309836118db565b546bffffffffffffffffffffffff80821693848152836040602083019284868a1c168452019360c01c1683526040519485525116602084015251166040820152f35b34610236576020366003190112610236575f6101a060405161136c816118bf565b8281528260208201528260408201528260608201528260808201528260a08201528260c08201528260e08201528261010082015282610120820152826101408201528261016082015282610180820152015260018060a01b037f000000000000000000000000000000000000000000000000000000000000000016301461007f576004355f52600260205260405f20604051611407816118bf565b81546001600160a01b03811682529160a083901c60ff16906020830190600883101561108b576008948493835261ffff604085019164ffffffffff8160a81c168352606086019463ffffffff8260d01c1686526080870160ff8360f01c16815260a088019260f81c151583528760018701549660c082019660018060a01b038916885260e083019860a01c895260028201549889956101a0600361010087019560018060a01b038a16875261018061012089019863ffffffff8c60a01c168a5261014081019b63ffffffff8160c01c168d5261016082019e8f9160e01c16905201809e60f01c905201549d019c8d52604051809e60018060a01b039051169052519d8e101561108b578c60c06101c09f9a63ffffffff9960ff61ffff9f9961ffff9e8d9b64ffffffffff6bffffffffffffffffffffffff9a8e9360208b015251166040890152511660608701525116608085015251151560a084015260018060a01b03905116910152511660e08c015260018060a01b039051166101008b01525116610120890152511661014087015251166101608501525116610180830152516101a0820152f35b34610236575f36600319011261023657307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03161461007f57335f52600860205260405f20805460ff8160201c16156104c85764ff0000000019169055337f261f321d49afeb83212f4df82b613cf98abe3e3ea7c6a8edf3dc7b6d4331259f5f80a2005b3461023657604036600319011261023657611654611824565b602435908115159182810361023657307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03161461007f57600d546001600160a01b031633036102db578061174f575b61172f576001600160a01b03165f818152600f602052604090205490919060ff16151581146117195760207fdc86ea80c17dba36e8aac1a8a9461dcc3967506848bd50e2e48b90507867abb991835f52600f825260405f2060ff1981541660ff8316179055604051908152a2005b9063d65ef28560e01b5f5260045260245260445ffd5b6318aca2db60e01b5f9081526001600160a01b0391909116600452602490fd5b5061175981611987565b156116ab565b34610236576020366003190112610236576004359081151580920361023657307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03161461007f57600d546001600160a01b031633036102db575f548260ff8260b01c161515146118115760ff60b01b191660b083901b60ff60b01b16175f559081527f9cbc1cb273b018477220485fb27a27fab4c4bed5e847a88c267cf74879ee36b290602090a1005b8263d5d75c4360e01b5f5260045260245ffd5b600435906001600160a01b038216820361023657565b602435906001600160a01b038216820361023657565b9060606003198301126102365760043561ffff81168103610236579160243563ffffffff8116810361023657916044356001600160401b0381116102365782602382011215610236578060040135926001600160401b0384116102365760248483010111610236576024019190565b6101c081019081106001600160401b0382111761081157604052565b606081019081106001600160401b0382111761081157604052565b61010081019081106001600160401b0382111761081157604052565b60c081019081106001600160401b0382111761081157604052565b60e081019081106001600160401b0382111761081157604052565b90601f801991011681019081106001600160401b0382111761081157604052565b60405190611976826118db565b5f6040838281528260208201520152565b803b6001600160401b03811161081157604051906119af601f8201601f191660200183611948565b8082525f6020830180943c80518015611a50576017149182611a37575b5081611a10575b816119dd57501590565b80915051600210156119fc57602201516001600160f81b031916151590565b634e487b7160e01b5f52603260045260245ffd5b80915051600110156119fc5760218101516001600160f81b031916600160f81b14906119d3565b516001600160f81b03191660ef60f81b1491505f6119cc565b5050505f90565b61ffff166101f48111611a675750565b62468ae760e91b5f526004526101f460245260445ffd5b6001600160a01b031680158015611ae2575b8015611ab0575b611a9e5750565b6312b31bfd60e11b5f5260045260245ffd5b507f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03168114611a97565b50308114611a90565b9493919061ffff16906103e88211611cdf5763ffffffff169060405163139695f360e01b8152604081600481305afa908115611cd4575f905f92611c85575b5063ffffffff91821691168084108015611c7c575b611c635750506001549363ffffffff85169063ffffffff8214611c4f577fff4eb9689b01b7f70745760d10c820b92278953a762851d6a157048cfdea8c3393600186930163ffffffff8116809863ffffffff19161760015598604051611ba4816118db565b338152602080820187815260408084018681525f8d81526009855282902094518554935191516001600160d01b03199094166001600160a01b03919091161760a09190911b61ffff60a01b161760b09290921b63ffffffff60b01b1691909117909255825463ffffffff19168a179092558051958652908501919091526060908401819052830182905260808301375f608084830101526080813394601f80199101168101030190a3565b634e487b7160e01b5f52601160045260245ffd5b83631bf0bd7960e11b5f5260045260245260445260645ffd5b50818411611b3f565b9150506040813d604011611ccc575b81611ca160409383611948565b810103126102365763ffffffff80611cc46020611cbd85611cf8565b9401611cf8565b929150611b2a565b3d9150611c94565b6040513d5f823e3d90fd5b50630247fcc960e11b5f526004526103e860245260445ffd5b519063ffffffff821682036102365756fea2646970667358221220493c90bf9f51f0d4595b04d0f530bb21395c92977af3798d9a68efb4585e1e1464736f6c63430008250033" as const;
 
 export const supplierRegistryAbi = [
   {

@@ -2,7 +2,7 @@
 // of the next block, which is when a transaction sent now is judged.
 import { type Address, zeroAddress } from "viem";
 import { getBlock } from "viem/actions";
-import type { Reader } from "./escrow.ts";
+import { type Reader, withFlags } from "./escrow.ts";
 import { tenderEscrowAbi } from "./generated.ts";
 import type { JobState } from "./lifecycle.ts";
 import { JobStatus } from "./units.ts";
@@ -32,7 +32,7 @@ export async function readJobState(
 ): Promise<JobState> {
   const blockNumber = p.blockNumber ?? (await reader.getBlockNumber());
   const at = { address: p.escrow, abi: tenderEscrowAbi, blockNumber } as const;
-  const job = await reader.readContract({ ...at, functionName: "job", args: [p.jobId] });
+  const job = withFlags(await reader.readContract({ ...at, functionName: "job", args: [p.jobId] }));
   const isRFQ = job.status !== JobStatus.None && !job.direct;
   const [terms, cancelGracePeriod, rfq, best, own] = await Promise.all([
     reader.readContract({ ...at, functionName: "arbitratorTerms", args: [job.termsId] }),

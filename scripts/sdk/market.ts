@@ -3,7 +3,7 @@ import type { Address, Hash } from "viem";
 import { getBlock } from "viem/actions";
 import { tenderEscrowAbi } from "./generated.ts";
 import { bpsOf } from "./units.ts";
-import { ETH, type Reader, type Writer, categoryId, currentTermsId } from "./escrow.ts";
+import { ETH, NO_WARRANTY, type Reader, type Warranty, type Writer, categoryId, currentTermsId } from "./escrow.ts";
 import { TenderInputError, checkAddress, checkAmount, checkJobId, rfqProblems, throwProblems } from "./validate.ts";
 
 export { AwardMode, Comparison } from "./units.ts";
@@ -21,6 +21,8 @@ export interface Floors {
   minVolume: bigint;
   /** Largest share of faced disputes lost, in bps; 10,000 = no limit. */
   maxLossShareBps: number;
+  /** Largest share of faced warranty claims clawed back (lost or agreed to), in bps; omitted or 10,000 = no limit. */
+  maxClawbackShareBps?: number;
   /** Average rating × 100 (450 = 4.5); 0 = no floor. */
   minAvgRating: number;
   minRatings: number;
@@ -35,6 +37,7 @@ export function floorsFromJson(f: Omit<Floors, "minVolume" | "metrics"> & { minV
     minCompleted: f.minCompleted,
     minVolume: BigInt(f.minVolume),
     maxLossShareBps: f.maxLossShareBps,
+    maxClawbackShareBps: f.maxClawbackShareBps ?? 10_000,
     minAvgRating: f.minAvgRating,
     minRatings: f.minRatings,
     bondBps: f.bondBps,
@@ -42,11 +45,17 @@ export function floorsFromJson(f: Omit<Floors, "minVolume" | "metrics"> & { minV
   };
 }
 
+/** Floors as the escrow takes them (and hashes them): every field present. */
+export function encodeFloors(f: Floors) {
+  return { ...f, maxClawbackShareBps: f.maxClawbackShareBps ?? 10_000 };
+}
+
 /** Floors that let anyone bid, with no bond. */
 export const NO_FLOORS: Floors = {
   minCompleted: 0,
   minVolume: 0n,
   maxLossShareBps: 10_000,
+  maxClawbackShareBps: 10_000,
   minAvgRating: 0,
   minRatings: 0,
   bondBps: 0,
@@ -69,6 +78,8 @@ export interface RFQParams {
   /** The arbitrator's terms the buyer was shown, as for a direct hire (omitted: read just before sending). */
   arbitratorTermsId?: number;
   defaultBuyerShareBps: number;
+  /** Holdback under warranty (omitted: none). */
+  warranty?: Warranty;
   category: string;
   floors: Floors;
   spec: string;
@@ -101,8 +112,9 @@ export async function postRFQ(writer: Writer, p: RFQParams): Promise<Hash> {
         arbitrator: p.arbitrator,
         arbitratorTermsId,
         defaultBuyerShareBps: p.defaultBuyerShareBps,
+        warranty: p.warranty ?? NO_WARRANTY,
         category: categoryId(p.category),
-        floors: p.floors,
+        floors: encodeFloors(p.floors),
         spec: p.spec,
       },
     ],
@@ -135,7 +147,7 @@ export async function bid(
     address: p.escrow,
     abi: tenderEscrowAbi,
     functionName: "bid",
-    args: [p.jobId, p.price, p.floors],
+    args: [p.jobId, p.price, encodeFloors(p.floors)],
     value: p.token === ETH ? p.bond : 0n,
   });
 }

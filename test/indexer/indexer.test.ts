@@ -195,7 +195,7 @@ describe("indexer", () => {
           token: zeroAddress, maxPrice: parseEther("0.2"), bidDeadline: (await now()) + 8 * sdk.HOUR, awardWindow: 0,
           deliveryWindow: sdk.DAY, reviewWindow: sdk.DAY, mode: sdk.AwardMode.LowestPrice, arbitrator: addr(JUDGE),
           arbitratorTermsId: await sdk.currentTermsId(node.reader, { escrow, arbitrator: addr(JUDGE) }),
-          defaultBuyerShareBps: 0, category: sdk.categoryId("code"), floors: sdk.NO_FLOORS, spec: "{oops\u0000",
+          defaultBuyerShareBps: 0, warranty: sdk.NO_WARRANTY, category: sdk.categoryId("code"), floors: sdk.encodeFloors(sdk.NO_FLOORS), spec: "{oops\u0000",
         }],
         value: parseEther("0.2"),
       }),

@@ -20,9 +20,25 @@ contract ModulesTest is EscrowTest {
         assertTrue(address(adminModule).code.length > 1_000, "a module with code");
         ITender other = deployEscrow(owner, treasury, FEE_BPS, MIN_WINDOW, MAX_WINDOW, GRACE, RESPONSE);
         assertTrue(other.adminModule() != escrow.adminModule(), "each escrow its own module");
-        // The module is the escrow's first creation: its address follows from the escrow's alone.
-        address expected = address(uint160(uint256(keccak256(abi.encodePacked(bytes2(0xd694), address(other), bytes1(0x01))))));
-        assertEq(other.adminModule(), expected, "created by the escrow, at its first nonce");
+        // The warranty module is the escrow's first creation, the admin module its second: both addresses follow
+        // from the escrow's alone.
+        address warranty = address(uint160(uint256(keccak256(abi.encodePacked(bytes2(0xd694), address(other), bytes1(0x01))))));
+        address admin = address(uint160(uint256(keccak256(abi.encodePacked(bytes2(0xd694), address(other), bytes1(0x02))))));
+        assertEq(other.warrantyModule(), warranty, "warranty module: the escrow's first creation");
+        assertEq(other.adminModule(), admin, "admin module: the escrow's second creation");
+        assertTrue(warranty.code.length > 1_000, "a warranty module with code");
+    }
+
+    function test_warrantyModule_refusesDirectCalls() public {
+        ITender warranty = ITender(escrow.warrantyModule());
+        vm.expectRevert(ITenderAdmin.NotDelegated.selector);
+        warranty.heldOf(1, 0);
+        vm.prank(buyer);
+        vm.expectRevert(ITenderAdmin.NotDelegated.selector);
+        warranty.release(1, 0);
+        // Nor through the admin module called directly: its fallback only runs on an escrow's storage.
+        vm.expectRevert(ITenderAdmin.NotDelegated.selector);
+        ITender(address(adminModule)).release(1, 0);
     }
 
     function test_module_refusesDirectCalls() public {

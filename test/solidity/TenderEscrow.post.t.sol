@@ -35,7 +35,7 @@ contract PostDirectHireTest is EscrowTest {
         assertEq(job.termsId, termsId, "terms");
         assertEq(job.protocolFeeBps, FEE_BPS, "fee");
         assertEq(job.defaultBuyerShareBps, 5_000, "default split");
-        assertTrue(job.direct, "direct");
+        assertEq(job.flags, Tender.FLAG_DIRECT, "direct, no holdback");
         assertEq(job.specHash, keccak256(bytes(SPEC)), "spec hash");
         assertEq(escrow.buyerRecord(buyer).posted, 1, "buyer posted");
     }

@@ -23,7 +23,7 @@ contract TenderMarketTest is MarketTest {
         assertEq(job.deadline, START + BIDDING, "deadline is the bid deadline");
         assertEq(job.price, MAX, "maximum escrowed");
         assertEq(job.supplier, address(0), "no supplier yet");
-        assertFalse(job.direct, "not direct");
+        assertEq(job.flags, 0, "not direct, no holdback");
         assertEq(job.specHash, keccak256(bytes(SPEC)), "spec hash");
         Tender.RFQState memory state = escrow.rfqOf(jobId);
         assertEq(state.awardDeadline, START + BIDDING, "lowest price: award deadline is the bid deadline");

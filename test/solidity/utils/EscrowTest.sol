@@ -60,7 +60,7 @@ abstract contract EscrowTest is Test {
         uint32 response
     ) internal returns (ITender) {
         ITender deployed = ITender(address(new TenderEscrow(owner_, treasury_, feeBps, minWindow, maxWindow, registry, grace, response)));
-        adminModule = TenderAdmin(deployed.adminModule());
+        adminModule = TenderAdmin(payable(deployed.adminModule()));
         return deployed;
     }
 
@@ -86,6 +86,7 @@ abstract contract EscrowTest is Test {
             arbitrator: arbitrator,
             arbitratorTermsId: termsId,
             defaultBuyerShareBps: 5_000,
+            warranty: Tender.Warranty({holdbackBps: 0, warrantyWindow: 0, holdBond: false}),
             category: keccak256("text"),
             spec: SPEC
         });

@@ -27,11 +27,13 @@ abstract contract MarketTest is EscrowTest {
 
     function noFloors() internal pure returns (Tender.Floors memory floors) {
         floors.maxLossShareBps = 10_000;
+        floors.maxClawbackShareBps = 10_000;
     }
 
     /// @dev The benchmark's conditions: record floors plus two attestation floors, and a bond.
     function fullFloors() internal view returns (Tender.Floors memory floors) {
         floors.maxLossShareBps = 10_000;
+        floors.maxClawbackShareBps = 10_000;
         floors.bondBps = 1_000;
         floors.metrics = new Tender.MetricFloor[](2);
         floors.metrics[0] =
@@ -56,6 +58,7 @@ abstract contract MarketTest is EscrowTest {
             arbitrator: arbitrator,
             arbitratorTermsId: termsId,
             defaultBuyerShareBps: 2_500,
+            warranty: Tender.Warranty({holdbackBps: 0, warrantyWindow: 0, holdBond: false}),
             category: keccak256("code"),
             floors: floors,
             spec: SPEC

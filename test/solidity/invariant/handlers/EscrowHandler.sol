@@ -113,6 +113,7 @@ contract EscrowHandler is CheatBase {
             arbitrator: arbitrator,
             arbitratorTermsId: escrow.arbitrator(arbitrator).termsId,
             defaultBuyerShareBps: uint16(bound(price, 0, 5_000)),
+            warranty: Tender.Warranty({holdbackBps: 0, warrantyWindow: 0, holdBond: false}),
             category: keccak256("code"),
             spec: '{"version":1,"title":"t"}'
         });
@@ -143,6 +144,7 @@ contract EscrowHandler is CheatBase {
             arbitrator: arbitrator,
             arbitratorTermsId: escrow.arbitrator(arbitrator).termsId,
             defaultBuyerShareBps: 0,
+            warranty: Tender.Warranty({holdbackBps: 0, warrantyWindow: 0, holdBond: false}),
             category: keccak256("code"),
             floors: floors,
             spec: '{"version":1,"title":"rfq"}'
@@ -536,11 +538,12 @@ contract EscrowHandler is CheatBase {
 
     function _floors(uint16 bondBps) internal pure returns (Tender.Floors memory floors) {
         floors.maxLossShareBps = 10_000;
+        floors.maxClawbackShareBps = 10_000;
         floors.bondBps = bondBps;
     }
 
     function _winnerBond(uint256 jobId, Tender.Job memory job) internal view returns (uint256) {
-        return job.direct ? 0 : escrow.bidOf(jobId, job.supplier).bond;
+        return job.flags & Tender.FLAG_DIRECT != 0 ? 0 : escrow.bidOf(jobId, job.supplier).bond;
     }
 
     function _refunded(uint256 jobId, Tender.Job memory job, uint256 bond) internal {
