@@ -19,6 +19,8 @@ import {EscrowCore} from "./base/EscrowCore.sol";
 /// claims and releases by the warranty module behind it; both addresses are fixed at construction. See {ITender}, the whole face.
 contract TenderEscrow is TenderArbitration {
     address private immutable _admin;
+    /// @dev A DirectHire's ABI head: eight words, the Warranty's three inline, the category and the spec's offset.
+    uint256 private constant _HIRE_HEAD = 13 * 32;
 
     /// @param initialOwner May set the fee, the treasury and the pause; nothing else.
     /// @param initialTreasury Where protocol fees are sent.
@@ -96,13 +98,28 @@ contract TenderEscrow is TenderArbitration {
             specHash: bytes32(0)
         });
         jobId = _admit(job_, hire.arbitrator, hire.arbitratorTermsId, hire.warranty, hire.spec);
-        // emit DirectHirePosted(jobId, msg.sender, hire.supplier, hire, deliverBy, termsId, protocolFeeBps)
+        // emit DirectHirePosted(jobId, msg.sender, hire.supplier, hire, deliverBy, termsId, protocolFeeBps), from the
+        // calldata: the spec, the struct's one dynamic part, must follow its 13-word head (and its length word).
+        string calldata spec = hire.spec;
         uint256 tuple;
+        uint256 specAt;
         assembly ("memory-safe") {
             tuple := hire
+            specAt := spec.offset
+        }
+        unchecked {
+            // Within the calldata, which the decoder checked.
+            if (specAt != tuple + _HIRE_HEAD + 32) revert NonCanonicalPost();
         }
         _logPosted(
-            DirectHirePosted.selector, jobId, hire.supplier, tuple, deliverBy, job_.termsId, job_.protocolFeeBps
+            DirectHirePosted.selector,
+            jobId,
+            hire.supplier,
+            tuple,
+            _paddedEnd(specAt, bytes(spec).length),
+            deliverBy,
+            job_.termsId,
+            job_.protocolFeeBps
         );
 
         // Interaction: take the price into escrow.

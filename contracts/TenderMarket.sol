@@ -17,6 +17,12 @@ abstract contract TenderMarket is EscrowCore, ITenderMarket {
     ISupplierRegistry private immutable _registry;
     uint32 private immutable _gracePeriod;
 
+    /// @dev ABI sizes of the RFQ's parts: the RFQ's head (ten words, the Warranty's three inline, the category, the
+    /// floors' and the spec's offsets), the floors' head (seven words and the metrics' offset), one metric floor.
+    uint256 private constant _RFQ_HEAD = 16 * 32;
+    uint256 private constant _FLOORS_HEAD = 8 * 32;
+    uint256 private constant _METRIC_SIZE = 4 * 32;
+
     /// @param registry Where suppliers' attested metrics are read.
     /// @param gracePeriod Seconds after an RFQ lapses before anyone, not only its buyer, may cancel it.
     constructor(ISupplierRegistry registry, uint32 gracePeriod) {
@@ -34,9 +40,13 @@ abstract contract TenderMarket is EscrowCore, ITenderMarket {
         if (rfq.bidDeadline <= block.timestamp) revert WindowOutOfRange(0, _minWindow, _maxWindow);
         _checkWindow(rfq.bidDeadline - block.timestamp);
         uint40 awardDeadline = rfq.bidDeadline;
+        uint32 awardWindow = rfq.awardWindow;
         if (rfq.mode == Tender.AwardMode.BuyerChoice) {
-            _checkWindow(rfq.awardWindow);
-            awardDeadline += rfq.awardWindow;
+            _checkWindow(awardWindow);
+            awardDeadline += awardWindow;
+        } else if (awardWindow != 0) {
+            // A lowest-price RFQ has no award window (and the posting event carries only what was checked).
+            revert WindowOutOfRange(awardWindow, 0, 0);
         }
         _checkFloorRanges(rfq.floors);
 
@@ -53,12 +63,7 @@ abstract contract TenderMarket is EscrowCore, ITenderMarket {
         jobId = _admit(job, rfq.arbitrator, rfq.arbitratorTermsId, rfq.warranty, rfq.spec);
         _rfqs[jobId] =
             Tender.RFQState({mode: rfq.mode, awardDeadline: awardDeadline, floorsHash: _floorsHash(rfq.floors)});
-        // emit RFQPosted(jobId, msg.sender, rfq, awardDeadline, termsId, protocolFeeBps)
-        uint256 tuple;
-        assembly ("memory-safe") {
-            tuple := rfq
-        }
-        _logPosted(RFQPosted.selector, jobId, address(0), tuple, awardDeadline, job.termsId, job.protocolFeeBps);
+        _logRFQPosted(jobId, rfq, awardDeadline, job);
 
         // Interaction: escrow the maximum price.
         _collect({token: rfq.token, from: msg.sender, amount: rfq.maxPrice});
@@ -238,6 +243,44 @@ abstract contract TenderMarket is EscrowCore, ITenderMarket {
         if (best.supplier != address(0) && price >= best.price) return false;
         _best[jobId] = Tender.BestBid({supplier: supplier, price: price});
         return true;
+    }
+
+    /// @dev emit RFQPosted(jobId, msg.sender, rfq, awardDeadline, termsId, protocolFeeBps), from the calldata: the
+    /// floors must follow the RFQ's 16-word head, their metrics the floors' 8-word head, the spec the metrics.
+    function _logRFQPosted(uint256 jobId, Tender.RFQ calldata rfq, uint40 awardDeadline, Tender.Job memory job)
+        private
+    {
+        uint256 tuple;
+        uint256 end;
+        {
+            Tender.Floors calldata floors = rfq.floors;
+            uint256 floorsAt;
+            assembly ("memory-safe") {
+                tuple := rfq
+                floorsAt := floors
+            }
+            Tender.MetricFloor[] calldata metrics = floors.metrics;
+            uint256 metricsEnd;
+            uint256 metricsAt;
+            assembly ("memory-safe") {
+                metricsAt := metrics.offset
+            }
+            // Unchecked: every offset and length here is within the calldata (the decoder checked them).
+            unchecked {
+                metricsEnd = metricsAt + metrics.length * _METRIC_SIZE;
+                if (floorsAt != tuple + _RFQ_HEAD || metricsAt != floorsAt + _FLOORS_HEAD + 32) revert NonCanonicalPost();
+            }
+            string calldata spec = rfq.spec;
+            uint256 specAt;
+            assembly ("memory-safe") {
+                specAt := spec.offset
+            }
+            unchecked {
+                if (specAt != metricsEnd + 32) revert NonCanonicalPost();
+            }
+            end = _paddedEnd(specAt, bytes(spec).length);
+        }
+        _logPosted(RFQPosted.selector, jobId, address(0), tuple, end, awardDeadline, job.termsId, job.protocolFeeBps);
     }
 
     function _checkRecordFloors(uint256 jobId, address supplier, address token, Tender.Floors calldata floors)

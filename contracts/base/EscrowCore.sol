@@ -79,15 +79,18 @@ abstract contract EscrowCore is EscrowFunds, ITenderEscrow, ReentrancyGuardTrans
     }
 
     /// @dev Emits a posting event — `topic0(jobId indexed, buyer indexed[, supplier indexed], <posted struct>, w1, w2,
-    /// w3)` — with the struct's ABI encoding copied from the calldata it was decoded from (`tuple`, its calldata
-    /// offset, to the end of the calldata) instead of encoding it again: the struct's inner offsets are relative to
-    /// its own start, so the log decodes to exactly what the call decoded. `supplier` zero leaves the third topic
-    /// out. Works past the free memory pointer, which it does not move.
+    /// w3)` — with the struct's ABI encoding copied from the calldata it was decoded from instead of encoding it again
+    /// (smaller and cheaper): the bytes from `tuple` (its calldata offset) to `end`. The caller has checked that the
+    /// struct's dynamic parts sit where a standard encoder puts them, so the struct's inner offsets (relative to its
+    /// own start) lead a decoder of the log to exactly what the call decoded, and that `end` is the end of its last
+    /// part (bytes appended after it, e.g. a wallet's data suffix, are not logged). `supplier` zero leaves the third
+    /// topic out. Works past the free memory pointer, which it does not move.
     function _logPosted(
         bytes32 topic0,
         uint256 jobId,
         address supplier,
         uint256 tuple,
+        uint256 end,
         uint256 w1,
         uint256 w2,
         uint256 w3
@@ -98,11 +101,19 @@ abstract contract EscrowCore is EscrowFunds, ITenderEscrow, ReentrancyGuardTrans
             mstore(add(ptr, 0x20), w1)
             mstore(add(ptr, 0x40), w2)
             mstore(add(ptr, 0x60), w3)
-            let length := sub(calldatasize(), tuple)
+            let length := sub(end, tuple)
             calldatacopy(add(ptr, 0x80), tuple, length)
             switch supplier
             case 0 { log3(ptr, add(0x80, length), topic0, jobId, caller()) }
             default { log4(ptr, add(0x80, length), topic0, jobId, caller(), supplier) }
+        }
+    }
+
+    /// @dev The end of a canonically placed string whose bytes start at `offset` (after its length word): its bytes
+    /// padded to a whole word.
+    function _paddedEnd(uint256 offset, uint256 length) internal pure returns (uint256) {
+        unchecked {
+            return offset + ((length + 31) & ~uint256(31)); // within the calldata, which the decoder checked
         }
     }
 

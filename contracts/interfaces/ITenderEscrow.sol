@@ -78,6 +78,9 @@ interface ITenderEscrow {
     /// @notice A holdback is at most 5,000 bps with a warranty window in bounds; none means a zero window; only an
     /// RFQ's bond can be held with it.
     error InvalidHoldback(uint16 holdbackBps, bool holdBond);
+    /// @notice The post's calldata does not place the struct's parts where the ABI's standard encoding does (every
+    /// encoder in use does): its posting event, copied from it, could not be read back.
+    error NonCanonicalPost();
 
     /*//////////////////////////////////////////////////////////////
                                  EVENTS

@@ -12,9 +12,8 @@ import {Tender} from "../types/Tender.sol";
 /// @dev A payment is addressed by (job id, payment index); a plain job has one payment, index 0. Money flows, with
 /// fee = ⌈stake × the arbitrator's fee bps / 10,000⌉ (terms fixed at posting) and stake = the held share plus the
 /// bond held with it, paid by each side that takes part, in the job's token:
-/// - agreed (the supplier, before the claim's deadline): the amount asked to the buyer with its fee (and the
-///   supplier's, if it had answered) back; the arbitrator gets nothing; the rest to the supplier with the held bond;
-///   a clawback;
+/// - agreed (the supplier, instead of answering, before respond-by): the amount asked to the buyer with its fee
+///   back; the arbitrator gets nothing; the rest to the supplier with the held bond; a clawback;
 /// - unanswered (no answer before respond-by): anyone settles; the amount asked and the held bond to the buyer, its
 ///   fee back; the rest to the supplier; a clawback;
 /// - ruled (the arbitrator, after the answer, before rule-by): the buyer gets ⌊asked × bps / 10,000⌋, the supplier
@@ -23,7 +22,7 @@ import {Tender} from "../types/Tender.sol";
 /// - silent arbitrator (no ruling before rule-by): anyone settles; the whole held share and bond to the supplier,
 ///   both fees back; the arbitrator's record counts a time-out;
 /// - waived (the buyer, at any time while something is held): all of it to the supplier, an open claim ending for
-///   the supplier with both fees back.
+///   the supplier (a claim the buyer lost) with both fees back.
 /// When a claim ends, whatever of the held share the buyer did not get is paid to the supplier at once (one claim per
 /// payment: nothing is left to claim). Every part of the held share that reaches the supplier is charged the
 /// protocol fee at the job's posted rate and counts in its completed volume; nothing given back to the buyer is.
@@ -42,7 +41,7 @@ interface ITenderWarranty {
     error NothingHeld(uint256 jobId, uint256 payment);
     /// @notice A payment takes one claim, and this one has had it.
     error ClaimAlreadyFiled(uint256 jobId, uint256 payment);
-    /// @notice The amount asked must be above 0 and at most the held share.
+    /// @notice A claim must ask for more than nothing, of a held share that is not zero.
     error InvalidClaimAmount(uint256 asked, uint256 held);
     /// @notice A claim is open on this payment: it must end first.
     error ClaimOpen(uint256 jobId, uint256 payment);
@@ -81,14 +80,14 @@ interface ITenderWarranty {
     );
 
     /// @notice The buyer claims `asked` of a payment's held share, before its warranty ends, paying the claim fee
-    /// (ETH as value, ERC-20 approved).
-    /// @dev Emits {ClaimFiled}. Requirements: caller is the buyer; something held; no claim filed on this payment
-    /// before; before `warrantyEndsAt`; 0 < asked ≤ held.
+    /// (ETH as value, ERC-20 approved). Asking for more than is held asks for all of it.
+    /// @dev Emits {ClaimFiled} (with the amount asked, capped). Requirements: caller is the buyer; something held; no
+    /// claim filed on this payment before; before `warrantyEndsAt`; asked > 0 and a held share > 0.
     function claim(uint256 jobId, uint256 payment, uint96 asked, string calldata statementURI) external payable;
 
     /// @notice The supplier agrees to the claim: the amount asked goes back to the buyer, the rest to the supplier.
-    /// @dev Emits {HeldSettled} (Agreed). Requirements: caller is the supplier; a claim filed or answered; before its
-    /// deadline.
+    /// @dev Emits {HeldSettled} (Agreed). Requirements: caller is the supplier; a claim filed and not answered;
+    /// before respond-by.
     function agreeClaim(uint256 jobId, uint256 payment) external;
 
     /// @notice The supplier answers the claim, paying the same fee as the buyer; the arbitrator's ruling window starts.
@@ -116,7 +115,8 @@ interface ITenderWarranty {
     function waive(uint256 jobId, uint256 payment) external;
 
     /// @notice The supplier returns `amount` of the held share to the buyer of its own accord; the held share shrinks.
-    /// @dev Emits {HeldReturned}. Requirements: caller is the supplier; no claim open; 0 < amount ≤ held.
+    /// @dev Emits {HeldReturned}. Requirements: caller is the supplier; before `warrantyEndsAt`; no claim open;
+    /// 0 < amount ≤ held.
     function returnHeld(uint256 jobId, uint256 payment, uint96 amount) external;
 
     /// @notice Anyone pays a payment's held share and bond to the supplier once its warranty has ended.

@@ -62,7 +62,10 @@ contract TenderWarranty is EscrowFunds, ITenderWarranty, ReentrancyGuardTransien
         if (held.claim != Tender.ClaimStatus.None) revert ClaimAlreadyFiled(jobId, payment);
         uint40 endsAt = held.warrantyEndsAt;
         if (block.timestamp >= endsAt) revert ITenderEscrow.DeadlinePassed(jobId, endsAt);
-        if (asked == 0 || asked > amount) revert InvalidClaimAmount(asked, amount);
+        // Asking for more than is held asks for all of it: a return the supplier slipped in first (which already gave
+        // the buyer that part) cannot make the claim fail.
+        if (asked > amount) asked = uint96(amount);
+        if (asked == 0) revert InvalidClaimAmount(asked, amount);
         uint256 fee = _claimFee(amount + bond, _terms[job.termsId].feeBps);
 
         // Effect: the supplier has the response window to agree or answer.
@@ -82,20 +85,19 @@ contract TenderWarranty is EscrowFunds, ITenderWarranty, ReentrancyGuardTransien
         Tender.Job storage job = _jobs[jobId];
         Tender.Held storage held = _held[jobId][payment];
 
-        // Check: the supplier, with a claim open, before its deadline.
+        // Check: the supplier, instead of answering, before respond-by. (Once it answered, the arbitrator is at work
+        // and the claim ends by its ruling or its silence.)
         if (msg.sender != job.supplier) revert ITenderEscrow.NotSupplier(jobId, msg.sender);
         Tender.ClaimStatus status = held.claim;
-        if (status != Tender.ClaimStatus.Filed && status != Tender.ClaimStatus.Answered) {
-            revert WrongClaimStatus(jobId, payment, Tender.ClaimStatus.Filed, status);
-        }
+        if (status != Tender.ClaimStatus.Filed) revert WrongClaimStatus(jobId, payment, Tender.ClaimStatus.Filed, status);
         Tender.Claim memory claim_ = _claims[jobId][payment];
         if (block.timestamp >= claim_.deadline) revert ITenderEscrow.DeadlinePassed(jobId, claim_.deadline);
 
-        // Effect and interaction: exactly the amount asked back, every fee back, the bond to the supplier.
+        // Effect and interaction: exactly the amount asked back with the buyer's fee, the bond to the supplier.
         ++_claimRecords[msg.sender].clawedBack;
         Payout memory pay;
         pay.toBuyer = claim_.asked + claim_.fee;
-        pay.toSupplier = held.bond + (status == Tender.ClaimStatus.Answered ? claim_.fee : 0);
+        pay.toSupplier = held.bond;
         _payOut(jobId, payment, job, held, claim_.asked, pay, HeldOutcome.Agreed);
     }
 
@@ -239,11 +241,13 @@ contract TenderWarranty is EscrowFunds, ITenderWarranty, ReentrancyGuardTransien
         if (msg.sender != job.buyer) revert ITenderEscrow.NotBuyer(jobId, msg.sender);
         _expectHeld(jobId, payment, held);
 
-        // Effect and interaction: all of it to the supplier; an open claim ends for the supplier, both fees back.
+        // Effect and interaction: all of it to the supplier; an open claim ends for the supplier (a claim the buyer
+        // lost), both fees back.
         Payout memory pay;
         pay.toSupplier = held.bond;
         Tender.ClaimStatus status = held.claim;
         if (status == Tender.ClaimStatus.Filed || status == Tender.ClaimStatus.Answered) {
+            ++_buyerRecords[msg.sender].claimsLost;
             uint256 fee = _claims[jobId][payment].fee;
             pay.toBuyer = fee;
             if (status == Tender.ClaimStatus.Answered) pay.toSupplier += fee;
@@ -256,8 +260,10 @@ contract TenderWarranty is EscrowFunds, ITenderWarranty, ReentrancyGuardTransien
         Tender.Job storage job = _jobs[jobId];
         Tender.Held storage held = _held[jobId][payment];
 
-        // Check: the supplier, no claim open, part of what is held.
+        // Check: the supplier, before the warranty ends, no claim open, part of what is held.
         if (msg.sender != job.supplier) revert ITenderEscrow.NotSupplier(jobId, msg.sender);
+        uint40 endsAt = held.warrantyEndsAt;
+        if (block.timestamp >= endsAt) revert ITenderEscrow.DeadlinePassed(jobId, endsAt);
         _expectNoOpenClaim(jobId, payment, held);
         uint96 heldAmount = held.amount;
         if (amount == 0 || amount > heldAmount) revert InvalidReturn(amount, heldAmount);
