@@ -54,6 +54,12 @@ export const job = onchainTable(
     /** RFQ floors as posted, amounts as decimal strings. */
     floors: t.json().$type<Json<Floors>>(),
     bondBps: t.integer(),
+    /** Holdback under warranty, as posted (all 0/false for none): the share of each payment held at a confirm or
+     * finalize, in bps; the seconds after that settlement in which the buyer may claim against it; and (RFQs)
+     * whether the winner's bond, up to the held share, stays staked with it. The held payments are `held_payment`. */
+    holdbackBps: t.integer().notNull(),
+    warrantyWindow: t.integer().notNull(),
+    holdBond: t.boolean().notNull(),
     defaultBuyerShareBps: t.integer().notNull(),
     protocolFeeBps: t.integer().notNull(),
     deliveryWindow: t.integer().notNull(),
@@ -85,7 +91,8 @@ export const job = onchainTable(
     deliverableHash: t.hex(),
     deliverableUri: t.text(),
     /** At settlement (JobSettled): the buyer's 1–5 rating (0 when finalized, ruled or defaulted), the supplier's
-     * net part of the price, and the protocol's fee. */
+     * net part of the price paid then, and the protocol's fee on it (under a holdback, the held share is in neither:
+     * see `held_payment`). */
     rating: t.integer(),
     toSupplier: t.bigint(),
     protocolFee: t.bigint(),
@@ -170,6 +177,10 @@ export const supplier = onchainTable("supplier", (t) => ({
   disputesLost: t.integer().notNull(),
   ratingSum: t.integer().notNull(),
   ratingCount: t.integer().notNull(),
+  // mirror of claimRecord: warranty claims filed against its held payments, and those clawed back (agreed to,
+  // left unanswered, or ruled above 5,000 bps to the buyer)
+  claimsFaced: t.integer().notNull(),
+  clawedBack: t.integer().notNull(),
   // the indexer's own
   /** Deliveries (every delivery is before its deadline: the escrow refuses late ones). */
   onTimeDeliveries: t.integer().notNull(),
@@ -209,6 +220,8 @@ export const supplierCategory = onchainTable(
     disputesLost: t.integer().notNull(),
     ratingSum: t.integer().notNull(),
     ratingCount: t.integer().notNull(),
+    claimsFaced: t.integer().notNull(),
+    clawedBack: t.integer().notNull(),
     onTimeDeliveries: t.integer().notNull(),
     missedDeadlines: t.integer().notNull(),
     deliveryWindowUsedBps: t.int8({ mode: "number" }).notNull(),
@@ -226,7 +239,9 @@ export const supplierCategory = onchainTable(
   }),
 );
 
-/** Per supplier and token: the mirror of completedVolume, and what it was paid net of protocol fees. */
+/** Per supplier and token: the mirror of completedVolume (what it finally received of its jobs' prices, gross:
+ * JobSettled's paid part, then each held share's part that reached it), and the same net of protocol fees. `jobs`
+ * counts settlements that paid it anything (a held share's payout is not another job). */
 export const supplierVolume = onchainTable(
   "supplier_volume",
   (t) => ({
@@ -269,6 +284,9 @@ export const buyer = onchainTable("buyer", (t) => ({
   cancelled: t.integer().notNull(),
   disputesOpened: t.integer().notNull(),
   disputesLost: t.integer().notNull(),
+  /** Warranty claims it filed, and those ruled below 5,000 bps to it. */
+  claimsOpened: t.integer().notNull(),
+  claimsLost: t.integer().notNull(),
   // the indexer's own
   /** Its jobs that ended in a settlement (JobSettled: confirmed, finalized, ruled or defaulted — each after a
    * delivery), and those refunded (the supplier declined or missed its deadline). */
@@ -276,6 +294,8 @@ export const buyer = onchainTable("buyer", (t) => ({
   refunded: t.integer().notNull(),
   /** Rulings below 5,000 bps to the buyer (the supplier's win is the buyer's loss, and the reverse). */
   disputesWon: t.integer().notNull(),
+  /** Claims that clawed money back for it: agreed to by the supplier, left unanswered, or ruled above 5,000 bps. */
+  claimsWon: t.integer().notNull(),
   /** RFQs cancelled while they held bids (the bidders' work for nothing), a subset of `cancelled`. */
   cancelledWithBids: t.integer().notNull(),
   ratingsGiven: t.integer().notNull(),
@@ -303,6 +323,8 @@ export const arbitrator = onchainTable("arbitrator", (t) => ({
   timedOut: t.integer().notNull(),
   // the indexer's own
   disputeCount: t.integer().notNull(),
+  /** Warranty claims filed on jobs under its terms (the rulings and time-outs above count claims too). */
+  claimCount: t.integer().notNull(),
   jobsNamed: t.integer().notNull(),
 }));
 
@@ -373,6 +395,83 @@ export const evidence = onchainTable(
   (table) => ({ jobIdx: index().on(table.jobId, table.blockNumber, table.logIndex) }),
 );
 
+/** A payment's held share under warranty, known by (job, payment index; 0 for a job paid at once), from its
+ * PaymentHeld to its HeldSettled: what is held, the claim on it and how it ended. */
+export const heldPayment = onchainTable(
+  "held_payment",
+  (t) => ({
+    jobId: t.bigint().notNull(),
+    payment: t.integer().notNull(),
+    buyer: t.hex().notNull(),
+    supplier: t.hex().notNull(),
+    arbitrator: t.hex().notNull(),
+    token: t.hex().notNull(),
+    categoryId: t.hex().notNull(),
+    /** The gross share held at settlement, and what is held now (less what the supplier returned; 0 once paid out,
+     * the escrow's heldOf(...).amount). */
+    heldAtSettlement: t.bigint().notNull(),
+    held: t.bigint().notNull(),
+    /** The winner's bond held with it (RFQs posted with holdBond), 0 once paid out (heldOf(...).bond). */
+    heldBond: t.bigint().notNull(),
+    /** The buyer may claim before it; anyone may release at or after it. */
+    warrantyEndsAt: t.int8({ mode: "number" }).notNull(),
+    heldAt: t.int8({ mode: "number" }).notNull(),
+    /** What the supplier gave back of its own accord (HeldReturned), in all, and how many times. */
+    returned: t.bigint().notNull(),
+    returns: t.integer().notNull(),
+    /** The claim, as the escrow's heldOf(...).claim: "none", "filed" (the supplier may agree or answer before
+     * respondBy), "answered" (the arbitrator rules before ruleBy) or "ended". */
+    claimStatus: t.text().$type<"none" | "filed" | "answered" | "ended">().notNull(),
+    /** The claim's amount asked and each side's fee (claimOf), its current deadline (respond-by while filed, rule-by
+     * while answered: claimOf(...).deadline, kept after it ends), and its steps. */
+    asked: t.bigint(),
+    fee: t.bigint(),
+    claimDeadline: t.int8({ mode: "number" }),
+    statementUri: t.text(),
+    claimedAt: t.int8({ mode: "number" }),
+    respondBy: t.int8({ mode: "number" }),
+    responseUri: t.text(),
+    answeredAt: t.int8({ mode: "number" }),
+    ruleBy: t.int8({ mode: "number" }),
+    buyerShareBps: t.integer(),
+    reasonHash: t.hex(),
+    evidenceCount: t.integer().notNull(),
+    /** How it was paid out (HeldSettled), null while held: "Released", "Waived", "Agreed", "Ruled", "Unanswered" or
+     * "Silent"; what each party received in all (held share, fees back or earned, the bond), the protocol fee on the
+     * supplier's part and that part gross (what its completed volume counted). */
+    outcome: t.text().$type<"Released" | "Waived" | "Agreed" | "Ruled" | "Unanswered" | "Silent">(),
+    toBuyer: t.bigint(),
+    toSupplier: t.bigint(),
+    toArbitrator: t.bigint(),
+    protocolFee: t.bigint(),
+    supplierGross: t.bigint(),
+    settledAt: t.int8({ mode: "number" }),
+  }),
+  (table) => ({
+    pk: primaryKey({ columns: [table.jobId, table.payment] }),
+    arbitratorIdx: index().on(table.arbitrator, table.claimStatus),
+    supplierIdx: index().on(table.supplier),
+  }),
+);
+
+/** Evidence added to a warranty claim (ClaimEvidence). */
+export const claimEvidence = onchainTable(
+  "claim_evidence",
+  (t) => ({
+    id: t.text().primaryKey(),
+    jobId: t.bigint().notNull(),
+    payment: t.integer().notNull(),
+    party: t.hex().notNull(),
+    /** "buyer" or "supplier". */
+    role: t.text().$type<"buyer" | "supplier">().notNull(),
+    uri: t.text().notNull(),
+    submittedAt: t.int8({ mode: "number" }).notNull(),
+    blockNumber: t.bigint().notNull(),
+    logIndex: t.integer().notNull(),
+  }),
+  (table) => ({ paymentIdx: index().on(table.jobId, table.payment, table.blockNumber, table.logIndex) }),
+);
+
 /** A buyer's 1–5 rating given when confirming a delivery. */
 export const rating = onchainTable(
   "rating",
@@ -408,7 +507,8 @@ export const market = onchainTable("market", (t) => ({
 }));
 
 /** A category's volume in one token: what settled jobs paid their suppliers' side (the price less any share
- * ruled back to the buyer, before the protocol fee), as completedVolume counts it. */
+ * ruled back to the buyer, before the protocol fee; under a holdback, the paid part and then each held share's
+ * part that reached the supplier), as completedVolume counts it. */
 export const marketVolume = onchainTable(
   "market_volume",
   (t) => ({
@@ -488,6 +588,7 @@ export const jobRelations = relations(job, ({ one, many }) => ({
   bids: many(bid),
   events: many(jobEvent),
   dispute: one(dispute, { fields: [job.id], references: [dispute.jobId] }),
+  heldPayments: many(heldPayment),
   ratingRecord: one(rating, { fields: [job.id], references: [rating.jobId] }),
   market: one(market, { fields: [job.categoryId], references: [market.categoryId] }),
   buyerRecord: one(buyer, { fields: [job.buyer], references: [buyer.address] }),
@@ -511,6 +612,7 @@ export const supplierRelations = relations(supplier, ({ many }) => ({
   volumes: many(supplierVolume),
   ratings: many(rating),
   categories: many(supplierCategory),
+  heldPayments: many(heldPayment),
 }));
 
 export const supplierCategoryRelations = relations(supplierCategory, ({ one }) => ({
@@ -533,6 +635,7 @@ export const buyerRelations = relations(buyer, ({ many }) => ({
 export const arbitratorRelations = relations(arbitrator, ({ many }) => ({
   terms: many(termsVersion),
   disputes: many(dispute),
+  claims: many(heldPayment),
 }));
 
 export const termsVersionRelations = relations(termsVersion, ({ one }) => ({
@@ -547,6 +650,17 @@ export const disputeRelations = relations(dispute, ({ one, many }) => ({
 
 export const evidenceRelations = relations(evidence, ({ one }) => ({
   dispute: one(dispute, { fields: [evidence.jobId], references: [dispute.jobId] }),
+}));
+
+export const heldPaymentRelations = relations(heldPayment, ({ one, many }) => ({
+  job: one(job, { fields: [heldPayment.jobId], references: [job.id] }),
+  evidence: many(claimEvidence),
+  arbitratorRecord: one(arbitrator, { fields: [heldPayment.arbitrator], references: [arbitrator.address] }),
+  supplierRecord: one(supplier, { fields: [heldPayment.supplier], references: [supplier.address] }),
+}));
+
+export const claimEvidenceRelations = relations(claimEvidence, ({ one }) => ({
+  heldPayment: one(heldPayment, { fields: [claimEvidence.jobId, claimEvidence.payment], references: [heldPayment.jobId, heldPayment.payment] }),
 }));
 
 export const ratingRelations = relations(rating, ({ one }) => ({

@@ -10,12 +10,18 @@
 //   is nonzero — always for a confirmation or finalization, and for a dispute unless ruled 10,000 bps to the buyer;
 // - a ruling above 5,000 bps or an unanswered dispute is a loss for the supplier, below 5,000 for the buyer; a
 //   silent arbitrator is nobody's loss and counts a time-out for the arbitrator (TenderArbitration._resolve).
+// - under a holdback, a settlement's JobSettled covers the part paid then (completed, paid and volume as above);
+//   each held share counts in the supplier's volume for what of it finally reaches the supplier (HeldSettled's
+//   supplierGross); a claim counts as faced (supplier) and opened (buyer) when filed, as clawed back when agreed
+//   to, unanswered or ruled above 5,000 bps, as lost by the buyer when ruled below 5,000; a claim's ruling or
+//   silent arbitrator counts in the arbitrator's record as a dispute's does (TenderWarranty).
 // A supplier's counters move by the same rule overall (`supplier`) and in the job's category (`supplier_category`),
 // both in rows.ts countSupplier; its ratings' recency-weighted sums move with them (reputation.ts addRating).
 import "./handlers/posting.ts"; // DirectHirePosted, RFQPosted
 import "./handlers/bids.ts"; // BidPlaced, BidImproved, BondReclaimed
 import "./handlers/jobs.ts"; // JobAwarded, JobCancelled, JobDelivered, JobRefunded, JobSettled
 import "./handlers/disputes.ts"; // DisputeOpened, DisputeAnswered, Evidence, Ruling, DisputeDefaulted, DisputeSettled
+import "./handlers/warranty.ts"; // PaymentHeld, ClaimFiled, ClaimAnswered, ClaimEvidence, ClaimRuled, HeldReturned, HeldSettled
 import "./handlers/arbitrators.ts"; // ArbitratorTermsPublished, ArbitratorRetired
 import "./handlers/protocol.ts"; // credits, withdrawals, protocol fees, the owner's settings
 import "./handlers/registry.ts"; // SupplierRegistry: profiles, attestations

@@ -15,6 +15,9 @@ export interface ReputationInput {
   won: number;
   completed: number;
   disputesLost: number;
+  /** Mirror of the escrow's claimRecord: held payments clawed back under warranty (agreed to, unanswered, or
+   * ruled above 5,000 bps to the buyer). */
+  clawedBack: number;
   /** The indexer's: deliveries (all on time: the escrow refuses late ones) and awarded jobs left undelivered. */
   onTimeDeliveries: number;
   missedDeadlines: number;
@@ -76,8 +79,9 @@ export function reputation(input: ReputationInput): Reputation {
     // Laplace-smoothed: a newcomer sits at ½, every job moves it.
     completion: (input.completed + 1) / (input.won + 2),
     onTime: (input.onTimeDeliveries + 1) / (input.onTimeDeliveries + input.missedDeadlines + 2),
-    // Share of the jobs it took that it lost in a dispute (a newcomer has lost none).
-    disputes: 1 - input.disputesLost / (input.won + 1),
+    // Share of the jobs it took that it lost in a dispute or had clawed back under warranty (a newcomer has lost
+    // none); never below 0 (a job paid in several payments can face a claim on each).
+    disputes: Math.max(0, 1 - (input.disputesLost + input.clawedBack) / (input.won + 1)),
   };
   const score =
     100 *
@@ -102,6 +106,7 @@ export const NEWCOMER: Reputation = reputation({
   won: 0,
   completed: 0,
   disputesLost: 0,
+  clawedBack: 0,
   onTimeDeliveries: 0,
   missedDeadlines: 0,
   ratingWeight: 0,
@@ -119,6 +124,8 @@ export interface BuyerInput {
   posted: number;
   paid: number;
   disputesLost: number;
+  /** Warranty claims it filed that were ruled below 5,000 bps to it. */
+  claimsLost: number;
   /** The indexer's: its jobs that ended in a settlement (each after a delivery), and RFQs it cancelled (or that
    * were cancelled as lapsed) while they held bids. */
   settled: number;
@@ -136,8 +143,8 @@ export function buyerReputation(input: BuyerInput): BuyerReputation {
   const parts = {
     // Delivered jobs whose supplier got paid, Laplace-smoothed.
     payment: (input.paid + 1) / (input.settled + 2),
-    // Disputes it lost, per delivered job (a newcomer has lost none).
-    disputes: 1 - input.disputesLost / (input.settled + 1),
+    // Disputes and warranty claims it lost, per delivered job (a newcomer has lost none); never below 0.
+    disputes: Math.max(0, 1 - (input.disputesLost + input.claimsLost) / (input.settled + 1)),
     // RFQs it walked away from after suppliers had bid, per job posted.
     cancellations: 1 - input.cancelledWithBids / (input.posted + 1),
   };

@@ -6,6 +6,7 @@ import {
   arbitrator,
   buyer,
   clearingPrice,
+  heldPayment,
   job,
   jobEvent,
   market,
@@ -68,6 +69,12 @@ export async function getJob(db: Db, id: bigint) {
   return row;
 }
 
+export async function getHeld(db: Db, jobId: bigint, payment: bigint) {
+  const row = await db.find(heldPayment, { jobId, payment: Number(payment) });
+  if (!row) throw new Error(`payment ${payment} of job ${jobId} has a warranty event but was never held`);
+  return row;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Records: each created on first sight, then changed with a function of the current row.
 
@@ -103,6 +110,8 @@ export type Counters = Pick<
   | "disputesLost"
   | "ratingSum"
   | "ratingCount"
+  | "claimsFaced"
+  | "clawedBack"
   | "onTimeDeliveries"
   | "missedDeadlines"
   | "deliveryWindowUsedBps"
@@ -121,6 +130,8 @@ const NO_COUNTS: Counters = {
   disputesLost: 0,
   ratingSum: 0,
   ratingCount: 0,
+  claimsFaced: 0,
+  clawedBack: 0,
   onTimeDeliveries: 0,
   missedDeadlines: 0,
   deliveryWindowUsedBps: 0,
@@ -150,9 +161,12 @@ export async function touchBuyer(db: Db, address: Hex, at: number, change: (row:
       cancelled: 0,
       disputesOpened: 0,
       disputesLost: 0,
+      claimsOpened: 0,
+      claimsLost: 0,
       settled: 0,
       refunded: 0,
       disputesWon: 0,
+      claimsWon: 0,
       cancelledWithBids: 0,
       ratingsGiven: 0,
       ratingSumGiven: 0,
@@ -174,11 +188,14 @@ export async function changeMarket(db: Db, id: Hex, change: (row: MarketRow) => 
   await db.update(market, { categoryId: id }).set(change);
 }
 
-export async function addVolume(db: Db, categoryId: Hex, token: Hex, amount: bigint) {
+/** A category's volume in a token grows by `amount`; `job` says whether it is a settled job's (a held share's
+ * payout adds to the volume of a job already counted). */
+export async function addVolume(db: Db, categoryId: Hex, token: Hex, amount: bigint, job = true) {
+  const jobs = job ? 1 : 0;
   await db
     .insert(marketVolume)
-    .values({ categoryId, token, volume: amount, settledJobs: 1 })
-    .onConflictDoUpdate((row) => ({ volume: row.volume + amount, settledJobs: row.settledJobs + 1 }));
+    .values({ categoryId, token, volume: amount, settledJobs: jobs })
+    .onConflictDoUpdate((row) => ({ volume: row.volume + amount, settledJobs: row.settledJobs + jobs }));
 }
 
 export async function addClearing(

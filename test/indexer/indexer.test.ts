@@ -4,14 +4,15 @@
 // that is not even JSON), then `ponder start` on PGlite in a folder on disk, and everything checked over HTTP: REST (filters,
 // sorts, cursors, 400s), GraphQL, SQL over HTTP, records equal to the chain's, reputation overall and per category
 // and buyers' records against numbers worked out by hand from the scenario, a live update, and the open RFQs a
-// supplier qualifies for (checked against the SDK's own floor check). Then interruptions: the indexer, stopped
-// (SIGTERM) while transactions are being mined and restarted on its folder, must end equal to a fresh index of the
-// same chain and to the chain itself; and a reorganisation of unfinalized blocks (evm_snapshot / evm_revert, other
+// supplier qualifies for (checked against the SDK's own floor check), and holdbacks under warranty (held payments,
+// claims ruled, agreed to and left open, a return, a release, the clawback-share floor) against the chain's own
+// views. Then interruptions: the indexer, stopped (SIGTERM) while transactions are being mined and restarted on its
+// folder, must end equal to a fresh index of the same chain and to the chain itself; and a reorganisation of unfinalized blocks (evm_snapshot / evm_revert, other
 // transactions at the same heights) must leave both indexes equal to the canonical chain.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Address, type Hash, parseEther, parseUnits, zeroAddress } from "viem";
+import { type Address, type ContractFunctionArgs, type ContractFunctionName, type Hash, parseEther, parseUnits, zeroAddress } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ratingWeight } from "@tender/indexer/reputation";
 import * as sdk from "@tender/sdk";
@@ -24,6 +25,9 @@ const spec = (category: string, title: string) => JSON.stringify({ version: 1, t
 
 // Development accounts by role.
 const DEPLOYER = 0, TREASURY = 1, JUDGE = 2, BUYER_A = 3, BUYER_B = 4, S1 = 5, S2 = 6, S3 = 7, ATTESTOR = 8, S4 = 9, NEWCOMER = 10;
+
+type EscrowAbi = typeof sdk.tenderEscrowAbi;
+type EscrowWrite = ContractFunctionName<EscrowAbi, "nonpayable" | "payable">;
 
 /** A parsed JSON body, loosely typed: the assertions say what it must hold. */
 type Json = Record<string, any>;
@@ -67,24 +71,24 @@ describe("indexer", () => {
     }
   }
 
-  function directHire(buyer: number, p: { supplier: number; token: Address; price: bigint; category: string; title: string }) {
+  function directHire(buyer: number, p: { supplier: number; token: Address; price: bigint; category: string; title: string; warranty?: sdk.Warranty }) {
     return posted(
       sdk.postDirectHire(node.writer(buyer), {
         escrow, supplier: addr(p.supplier), token: p.token, price: p.price, deliveryWindow: sdk.DAY, reviewWindow: sdk.DAY,
-        arbitrator: addr(JUDGE), defaultBuyerShareBps: 0, category: p.category, spec: spec(p.category, p.title),
+        arbitrator: addr(JUDGE), defaultBuyerShareBps: 0, category: p.category, spec: spec(p.category, p.title), warranty: p.warranty,
       }),
     );
   }
   async function rfq(
     buyer: number,
-    p: { token: Address; maxPrice: bigint; category: string; title: string; hours: number; bondBps?: number; floors?: Partial<sdk.Floors>; buyerChoice?: boolean },
+    p: { token: Address; maxPrice: bigint; category: string; title: string; hours: number; bondBps?: number; floors?: Partial<sdk.Floors>; buyerChoice?: boolean; warranty?: sdk.Warranty },
   ) {
     return posted(
       sdk.postRFQ(node.writer(buyer), {
         escrow, token: p.token, maxPrice: p.maxPrice, bidDeadline: (await now()) + p.hours * sdk.HOUR, awardWindow: p.buyerChoice ? sdk.HOUR : 0,
         deliveryWindow: sdk.DAY, reviewWindow: sdk.DAY, mode: p.buyerChoice ? sdk.AwardMode.BuyerChoice : sdk.AwardMode.LowestPrice, arbitrator: addr(JUDGE),
         defaultBuyerShareBps: 0, category: p.category, floors: { ...sdk.NO_FLOORS, bondBps: p.bondBps ?? 0, ...p.floors },
-        spec: spec(p.category, p.title),
+        spec: spec(p.category, p.title), warranty: p.warranty,
       }),
     );
   }
@@ -297,7 +301,7 @@ describe("indexer", () => {
     const { items } = await json("/api/jobs?status=all&limit=1");
     expect(Object.keys(items[0]).sort()).toEqual(
       ["arbitrator", "bestBidPrice", "bidCount", "bidDeadline", "buyer", "category", "categoryId", "deadline", "floors", "id", "kind", "maxPrice", "mode",
-        "postedAt", "price", "specProblem", "specValid", "status", "supplier", "title", "token", "updatedAt", "bondBps"].sort(),
+        "postedAt", "price", "specProblem", "specValid", "status", "supplier", "title", "token", "updatedAt", "bondBps", "holdbackBps", "warrantyWindow"].sort(),
     );
     const registry = await json("/api/arbitrators");
     expect(registry.items).toHaveLength(1);
@@ -569,7 +573,7 @@ describe("indexer", () => {
     }
     // A posted J1, J2, J6 and 4 open RFQs: J1 confirmed (5 stars) and J2 finalized, both paid; J6 refunded (declined).
     const a = await json(`/api/buyers/${addr(BUYER_A)}`);
-    expect(a.record).toEqual({ posted: 7, paid: 2, cancelled: 0, disputesOpened: 0, disputesLost: 0 });
+    expect(a.record).toEqual({ posted: 7, paid: 2, cancelled: 0, disputesOpened: 0, disputesLost: 0, claimsOpened: 0, claimsLost: 0 });
     expect(a.derived).toMatchObject({
       settled: 2, refunded: 1, disputesWon: 0, cancelledWithBids: 0, ratingsGiven: 1, averageRatingGiven: 5,
       payRate: 1, disputeRate: 0, lossShareBps: 0, cancelRate: 0,
@@ -581,7 +585,7 @@ describe("indexer", () => {
     // B posted J3, J4, J5 and 3 open RFQs: J4 cancelled before any bid, J3 refunded (declined after the award),
     // J5 disputed and ruled 70% its way (the supplier lost), the rest 30% paid.
     const b = await json(`/api/buyers/${addr(BUYER_B)}`);
-    expect(b.record).toEqual({ posted: 6, paid: 1, cancelled: 1, disputesOpened: 1, disputesLost: 0 });
+    expect(b.record).toEqual({ posted: 6, paid: 1, cancelled: 1, disputesOpened: 1, disputesLost: 0, claimsOpened: 0, claimsLost: 0 });
     expect(b.derived).toMatchObject({
       settled: 1, refunded: 1, disputesWon: 1, cancelledWithBids: 0, ratingsGiven: 0, averageRatingGiven: null,
       payRate: 1, disputeRate: 1, lossShareBps: 0, cancelRate: 0.1667,
@@ -600,7 +604,7 @@ describe("indexer", () => {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({
-        query: `query ($a: String!) { buyer(address: $a) { posted paid cancelled disputesOpened disputesLost }
+        query: `query ($a: String!) { buyer(address: $a) { posted paid cancelled disputesOpened disputesLost claimsOpened claimsLost }
           jobs(where: { status: Open }, orderBy: "id", orderDirection: "asc") { totalCount items { id title } } }`,
         variables: { a: low(BUYER_B) },
       }),
@@ -714,12 +718,239 @@ describe("indexer", () => {
   });
 
   // -------------------------------------------------------------------------------------------------------------
+  // Holdback and clawback.
+
+  const CLAIM_STATUS = ["none", "filed", "answered", "ended"] as const;
+  /** A served held payment agrees with the escrow's heldOf and claimOf. */
+  async function expectHeldAsOnChain(jobId: bigint, served: Json) {
+    const payment = BigInt(served.payment);
+    const [held, claim] = await Promise.all([
+      node.reader.readContract({ address: escrow, abi: sdk.tenderEscrowAbi, functionName: "heldOf", args: [jobId, payment] }),
+      node.reader.readContract({ address: escrow, abi: sdk.tenderEscrowAbi, functionName: "claimOf", args: [jobId, payment] }),
+    ]);
+    const what = `job ${jobId} payment ${payment}`;
+    expect(
+      { held: served.held, heldBond: served.heldBond, warrantyEndsAt: served.warrantyEndsAt, claimStatus: served.claimStatus },
+      what,
+    ).toEqual({ held: String(held.amount), heldBond: String(held.bond), warrantyEndsAt: held.warrantyEndsAt, claimStatus: CLAIM_STATUS[held.claim] });
+    if (served.claimStatus === "none") {
+      expect(claim, what).toEqual({ asked: 0n, deadline: 0, fee: 0n });
+    } else {
+      expect({ asked: served.asked, fee: served.fee, deadline: served.claimDeadline }, what).toEqual({
+        asked: String(claim.asked), fee: String(claim.fee), deadline: claim.deadline,
+      });
+    }
+  }
+
+  it("indexes holdbacks: held payments, claims ruled, agreed to and open, a return, a release, as the chain has them", async () => {
+    // The warranty's calls, straight to the escrow (the SDK's helpers for them are not there yet).
+    const call = <F extends EscrowWrite>(who: number, functionName: F, args: ContractFunctionArgs<EscrowAbi, "nonpayable" | "payable", F>) =>
+      ok(node.writer(who).writeContract({ address: escrow, abi: sdk.tenderEscrowAbi, functionName, args } as never));
+    const warranty = (holdbackBps: number, holdBond = false): sdk.Warranty => ({ holdbackBps, warrantyWindow: sdk.DAY, holdBond });
+    const judgeBefore = await sdk.readArbitrator(node.reader, { escrow, arbitrator: addr(JUDGE) });
+    const volumeOf = (who: number) => node.reader.readContract({ address: escrow, abi: sdk.tenderEscrowAbi, functionName: "completedVolume", args: [addr(who), token] });
+    const s3VolumeBefore = await volumeOf(S3);
+
+    // W1: A hires S3 with 20% held; confirmed; A claims 5 of the 8 held, S3 answers, both add evidence, and the
+    // arbitrator rules 20% of the claim to A: A lost its claim.
+    const w1 = await directHire(BUYER_A, { supplier: S3, token, price: USD("40"), category: "code", title: "Warranty: ruled", warranty: warranty(2_000) });
+    await deliver(S3, w1);
+    await ok(sdk.confirm(node.writer(BUYER_A), { escrow, jobId: w1, rating: 4 }));
+    await call(BUYER_A, "claim", [w1, 0n, USD("5"), "ipfs://claim-1"]);
+    await call(S3, "answerClaim", [w1, 0n, "ipfs://answer-1"]);
+    await call(BUYER_A, "submitClaimEvidence", [w1, 0n, "ipfs://claim-evidence-buyer"]);
+    await call(S3, "submitClaimEvidence", [w1, 0n, "ipfs://claim-evidence-supplier"]);
+    await call(JUDGE, "ruleClaim", [w1, 0n, 2_000, sdk.specHash("it mostly works")]);
+
+    // W3: B hires S3 with 50% held; confirmed; S3 returns 2 of the 15 held, B claims 6, S3 agrees: a clawback.
+    const w3 = await directHire(BUYER_B, { supplier: S3, token, price: USD("30"), category: "data.cleaning", title: "Warranty: agreed", warranty: warranty(5_000) });
+    await deliver(S3, w3);
+    await ok(sdk.confirm(node.writer(BUYER_B), { escrow, jobId: w3, rating: 3 }));
+    await call(S3, "returnHeld", [w3, 0n, USD("2")]);
+    await call(BUYER_B, "claim", [w3, 0n, USD("6"), "ipfs://claim-3"]);
+    await call(S3, "agreeClaim", [w3, 0n]);
+
+    // W4: A hires S2 with 10% held; confirmed; A claims, S2 answers: it waits for the arbitrator's ruling.
+    const w4 = await directHire(BUYER_A, { supplier: S2, token, price: USD("20"), category: "code", title: "Warranty: open", warranty: warranty(1_000) });
+    await deliver(S2, w4);
+    await ok(sdk.confirm(node.writer(BUYER_A), { escrow, jobId: w4, rating: 5 }));
+    await call(BUYER_A, "claim", [w4, 0n, USD("1"), "ipfs://claim-4"]);
+    await call(S2, "answerClaim", [w4, 0n, "ipfs://answer-4"]);
+
+    // W2: B's RFQ with 10% held and the winner's bond held with it; S1 wins at 45 (bond 5), delivers, is finalized
+    // once the review window lapses; nobody claims; released once the warranty ends.
+    const w2 = await rfq(BUYER_B, { token, maxPrice: USD("50"), category: "data.cleaning", title: "Warranty: released", hours: 2, bondBps: 1_000, warranty: warranty(1_000, true) });
+    await placeBid(S1, w2, token, USD("45"), USD("50"), 1_000);
+    await advance(2 * sdk.HOUR + 60);
+    await ok(sdk.award(node.writer(BUYER_B), { escrow, jobId: w2 }));
+    await deliver(S1, w2);
+    await advance(sdk.DAY + 60);
+    await ok(sdk.finalize(node.writer(S1), { escrow, jobId: w2 }));
+    await advance(sdk.DAY + 60);
+    await call(DEPLOYER, "release", [w2, 0n]);
+    await indexer.waitForBlock();
+
+    // Every held payment as the escrow holds it; the payouts as its HeldSettled logs say.
+    const settledLogs = await node.reader.getContractEvents({ address: escrow, abi: sdk.tenderEscrowAbi, eventName: "HeldSettled", fromBlock: 0n });
+    const OUTCOMES = ["Released", "Waived", "Agreed", "Ruled", "Unanswered", "Silent"];
+    const details: Record<string, Json> = {};
+    for (const id of [w1, w2, w3, w4]) {
+      const detail = await json(`/api/jobs/${id}`);
+      details[String(id)] = detail;
+      expect(detail.held, `job ${id}`).toHaveLength(1);
+      await expectHeldAsOnChain(id, detail.held[0]);
+      const log = settledLogs.find((l) => l.args.jobId === id);
+      const h = detail.held[0];
+      if (log) {
+        expect({ outcome: h.outcome, toBuyer: h.toBuyer, toSupplier: h.toSupplier, toArbitrator: h.toArbitrator, protocolFee: h.protocolFee, supplierGross: h.supplierGross }, `job ${id}`).toEqual({
+          outcome: OUTCOMES[log.args.outcome!], toBuyer: String(log.args.toBuyer), toSupplier: String(log.args.toSupplier),
+          toArbitrator: String(log.args.toArbitrator), protocolFee: String(log.args.protocolFee), supplierGross: String(log.args.supplierGross),
+        });
+      } else {
+        expect(h.outcome, `job ${id}`).toBeNull();
+      }
+    }
+
+    // W1 by hand: 8 of 40 held (JobSettled pays 32: 31.68 and a 1% fee); fee ⌈8 × 2%⌉ = 0.16 a side; ruled 20% of
+    // the 5 asked back (1), the supplier keeps 7 (less 0.07) and gets its fee back, the arbitrator the buyer's.
+    const d1 = details[String(w1)]!;
+    expect(d1.warranty).toEqual({ holdbackBps: 2_000, warrantyWindow: sdk.DAY, holdBond: false });
+    expect(d1.job).toMatchObject({ status: "Settled", holdbackBps: 2_000, warrantyWindow: sdk.DAY, holdBond: false, rating: 4, toSupplier: String(USD("31.68")), protocolFee: String(USD("0.32")) });
+    expect(d1.held[0]).toMatchObject({
+      payment: 0, heldAtSettlement: String(USD("8")), held: "0", heldBond: "0", claimStatus: "ended", asked: String(USD("5")), fee: String(USD("0.16")),
+      statementUri: "ipfs://claim-1", responseUri: "ipfs://answer-1", buyerShareBps: 2_000, evidenceCount: 2, outcome: "Ruled",
+      toBuyer: String(USD("1")), toSupplier: String(USD("7.09")), toArbitrator: String(USD("0.16")), protocolFee: String(USD("0.07")), supplierGross: String(USD("7")),
+    });
+    expect(d1.held[0].ruleBy).toBe(d1.held[0].claimDeadline);
+    expect(d1.held[0].warrantyEndsAt).toBe(d1.job.settledAt + sdk.DAY);
+    expect(d1.held[0].evidence.map((e: Json) => [e.role, e.uri])).toEqual([
+      ["buyer", "ipfs://claim-evidence-buyer"],
+      ["supplier", "ipfs://claim-evidence-supplier"],
+    ]);
+    expect(d1.timeline.map((e: Json) => e.kind)).toEqual([
+      "DirectHirePosted", "JobDelivered", "PaymentHeld", "JobSettled", "ClaimFiled", "ClaimAnswered", "ClaimEvidence", "ClaimEvidence", "ClaimRuled", "HeldSettled",
+    ]);
+    // W3: 15 held, 2 returned (13 left), 6 asked with a fee of ⌈13 × 2%⌉ = 0.26: agreed, 6.26 back to B, 7 to S3.
+    expect(details[String(w3)]!.held[0]).toMatchObject({
+      heldAtSettlement: String(USD("15")), returned: String(USD("2")), returns: 1, fee: String(USD("0.26")), outcome: "Agreed",
+      toBuyer: String(USD("6.26")), supplierGross: String(USD("7")), claimStatus: "ended",
+    });
+    // W2: 4.5 held with 4.5 of the 5 bond, released: 4.5 less 0.045 and the bond to S1; its claim never filed.
+    expect(details[String(w2)]!.warranty).toEqual({ holdbackBps: 1_000, warrantyWindow: sdk.DAY, holdBond: true });
+    expect(details[String(w2)]!.held[0]).toMatchObject({
+      heldAtSettlement: String(USD("4.5")), claimStatus: "none", asked: null, outcome: "Released", toSupplier: String(USD("8.955")), supplierGross: String(USD("4.5")),
+    });
+    // W4: answered, waiting for a ruling before its rule-by.
+    const d4 = details[String(w4)]!;
+    expect(d4.held[0]).toMatchObject({ held: String(USD("2")), claimStatus: "answered", asked: String(USD("1")), outcome: null });
+    expect(d4.held[0].claimDeadline).toBe(d4.held[0].ruleBy);
+    expect(d4.held[0].ruleBy).toBe(d4.held[0].answeredAt + 3 * sdk.DAY);
+    // A job without holdback has none.
+    expect((await json(`/api/jobs/${ids.j1}`))).toMatchObject({ warranty: null, held: [] });
+
+    // Records, claims and volume as the chain has them.
+    for (const who of [S1, S2, S3]) {
+      const served = await json(`/api/suppliers/${addr(who)}`);
+      const claims = await node.reader.readContract({ address: escrow, abi: sdk.tenderEscrowAbi, functionName: "claimRecord", args: [addr(who)] });
+      expect(served.record, `supplier #${who}`).toEqual({ ...(await sdk.readSupplierRecord(node.reader, { escrow, supplier: addr(who) })) });
+      expect(served.claims, `supplier #${who}`).toEqual({
+        ...claims, clawbackShareBps: claims.claimsFaced === 0 ? 0 : Math.floor((claims.clawedBack * 10_000) / claims.claimsFaced),
+      });
+      for (const v of served.volume) {
+        const onChain = await node.reader.readContract({ address: escrow, abi: sdk.tenderEscrowAbi, functionName: "completedVolume", args: [addr(who), v.token] });
+        expect(v.volume, `supplier #${who} in ${v.token}`).toBe(String(onChain));
+      }
+      // Per category they add up to the overall counts.
+      for (const field of ["claimsFaced", "clawedBack"]) {
+        expect(served.categories.reduce((sum: number, c: Json) => sum + c.claims[field], 0), `supplier #${who} ${field}`).toBe(served.claims[field]);
+      }
+      // The disputes part counts clawbacks as lost disputes, per job taken.
+      expect(served.reputation.parts.disputes, `supplier #${who}`).toBeCloseTo(
+        Math.max(0, 1 - (served.record.disputesLost + served.claims.clawedBack) / (served.record.won + 1)), 4,
+      );
+    }
+    const s3 = await json(`/api/suppliers/${addr(S3)}`);
+    expect(s3.claims).toEqual({ claimsFaced: 2, clawedBack: 1, clawbackShareBps: 5_000 });
+    expect(s3.categories.map((c: Json) => [c.category, c.claims.claimsFaced, c.claims.clawedBack])).toEqual(
+      expect.arrayContaining([["code", 1, 0], ["data.cleaning", 1, 1]]),
+    );
+    // S3's volume grew by what it finally received: 32 + 7 (W1) and 15 + 7 (W3), the 1 and the 6 given back and the
+    // 2 returned not counted.
+    expect((await volumeOf(S3)) - s3VolumeBefore).toBe(USD("61"));
+    expect((await json(`/api/suppliers/${addr(S2)}`)).claims).toEqual({ claimsFaced: 1, clawedBack: 0, clawbackShareBps: 0 });
+
+    for (const who of [BUYER_A, BUYER_B]) {
+      const served = await json(`/api/buyers/${addr(who)}`);
+      expect(served.record, `buyer #${who}`).toEqual({ ...(await sdk.readBuyerRecord(node.reader, { escrow, buyer: addr(who) })) });
+      expect(served.reputation.parts.disputes, `buyer #${who}`).toBeCloseTo(
+        Math.max(0, 1 - (served.record.disputesLost + served.record.claimsLost) / (served.derived.settled + 1)), 4,
+      );
+    }
+    const a = await json(`/api/buyers/${addr(BUYER_A)}`);
+    expect(a.record).toMatchObject({ claimsOpened: 2, claimsLost: 1 });
+    expect(a.derived).toMatchObject({ claimsWon: 0, claimLossShareBps: 5_000 });
+    expect((await json(`/api/buyers/${addr(BUYER_B)}`)).derived).toMatchObject({ claimsWon: 1, claimLossShareBps: 0 });
+
+    // The protocol's fees: what the indexer accrued less what was collected is the escrow's protocolFees.
+    const feeQuery = { json: { sql: `select outstanding::text as o from protocol_fee where token = '${token.toLowerCase()}'`, params: [] } };
+    const fees = await json(`/sql/db?sql=${encodeURIComponent(JSON.stringify(feeQuery))}`);
+    expect(fees.rows[0].o).toBe(String(await node.reader.readContract({ address: escrow, abi: sdk.tenderEscrowAbi, functionName: "protocolFees", args: [token] })));
+
+    // The arbitrator: a claim's ruling counts as a dispute's; its console lists the claim waiting for its ruling.
+    const console_ = await json(`/api/arbitrators/${addr(JUDGE)}/disputes`);
+    const judge = await sdk.readArbitrator(node.reader, { escrow, arbitrator: addr(JUDGE) });
+    expect(judge.rulingsForSupplier).toBe(judgeBefore.rulingsForSupplier + 1);
+    expect(console_.arbitrator).toMatchObject({
+      rulingsForBuyer: judge.rulingsForBuyer, rulingsForSupplier: judge.rulingsForSupplier, rulingsEven: judge.rulingsEven, timedOut: judge.timedOut, claimCount: 3,
+    });
+    expect(console_.claims.map((c: Json) => [BigInt(c.jobId), c.claimStatus, c.needsRuling])).toEqual([
+      [w4, "answered", true],
+      [w3, "ended", false],
+      [w1, "ended", false],
+    ]);
+    const queue = await json(`/api/arbitrators/${addr(JUDGE)}/disputes?status=answered`);
+    expect(queue.disputes).toEqual([]);
+    expect(queue.claims).toHaveLength(1);
+    expect(queue.claims[0]).toMatchObject({ jobId: String(w4), payment: 0, needsRuling: true, ruleBy: d4.held[0].ruleBy, job: { title: "Warranty: open" } });
+    expect((await json(`/api/arbitrators/${addr(JUDGE)}/disputes?status=ruled`)).claims.map((c: Json) => BigInt(c.jobId))).toEqual([w1]);
+
+    // GraphQL has the held payments, with their job and their evidence.
+    const res = await fetch(`${indexer.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        query: `query ($id: BigInt!) { job(id: $id) { heldPayments { items { payment held claimStatus outcome evidence { items { role uri } } } } } }`,
+        variables: { id: String(w1) },
+      }),
+    });
+    const graph = (await res.json()) as Json;
+    expect(graph.errors).toBeUndefined();
+    expect(graph.data.job.heldPayments.items).toEqual([
+      { payment: 0, held: "0", claimStatus: "ended", outcome: "Ruled", evidence: { items: [{ role: "buyer", uri: "ipfs://claim-evidence-buyer" }, { role: "supplier", uri: "ipfs://claim-evidence-supplier" }] } },
+    ]);
+
+    // The clawback-share floor: S3 has half of its claims clawed back, S1 and S2 none.
+    const category = "warranty-floors";
+    const floorsOf = [4_999, 5_000].map((bps) => ({ ...sdk.NO_FLOORS, maxClawbackShareBps: bps }));
+    const floorJobs: bigint[] = [];
+    for (const [i, f] of floorsOf.entries()) floorJobs.push(await rfq(BUYER_A, { token, maxPrice: USD("5"), category, title: `clawback ≤ ${[4_999, 5_000][i]}`, hours: 48, floors: f }));
+    await indexer.waitForBlock();
+    for (const who of [S1, S2, S3]) {
+      const served = (await json(`/api/jobs?category=${category}&qualifiedFor=${addr(who)}&sort=oldest`)).items.map((j: Json) => BigInt(j.id));
+      const at = await now();
+      const unmet = await Promise.all(floorsOf.map((f) => sdk.unmetFloors(node.reader, { escrow, registry: deployment.registry, supplier: addr(who), token, floors: f, now: at })));
+      expect(served, `supplier #${who}`).toEqual(floorJobs.filter((_, i) => unmet[i]!.length === 0));
+    }
+    expect((await json(`/api/jobs?category=${category}&qualifiedFor=${addr(S3)}`)).items.map((j: Json) => BigInt(j.id))).toEqual([floorJobs[1]]);
+  });
+
+  // -------------------------------------------------------------------------------------------------------------
   // Interruptions: a restart on disk, and a reorganisation.
 
   const TABLES = [
     "job", "job_event", "bid", "supplier", "supplier_category", "supplier_volume", "attestation", "buyer", "arbitrator",
     "arbitrator_terms", "dispute", "evidence", "rating", "market", "market_volume", "clearing_price", "protocol",
-    "protocol_fee", "credit",
+    "protocol_fee", "credit", "held_payment", "claim_evidence",
   ];
 
   /** Everything the API says about the market, and the row count of every table. */
@@ -761,11 +992,15 @@ describe("indexer", () => {
     );
     for (const [i, who] of [S1, S2, S3, S4].entries()) {
       expect(state.suppliers[i]!.record, `supplier #${who}`).toEqual({ ...(await sdk.readSupplierRecord(node.reader, { escrow, supplier: addr(who) })) });
+      const claims = await node.reader.readContract({ address: escrow, abi: sdk.tenderEscrowAbi, functionName: "claimRecord", args: [addr(who)] });
+      expect(state.suppliers[i]!.claims, `supplier #${who}`).toMatchObject({ ...claims });
       expect(state.suppliers[i]!.price, `supplier #${who}`).toEqual(await chainPrice(who));
     }
     for (const [i, who] of [BUYER_A, BUYER_B].entries()) {
       expect(state.buyers[i]!.record, `buyer #${who}`).toEqual({ ...(await sdk.readBuyerRecord(node.reader, { escrow, buyer: addr(who) })) });
     }
+    // Every held payment as the escrow holds it.
+    for (const served of state.jobs) for (const h of served.held) await expectHeldAsOnChain(BigInt(served.job.id), h);
     const logs = await node.reader.getContractEvents({ address: escrow, abi: sdk.tenderEscrowAbi, fromBlock: 0n });
     const jobLogs = logs.filter((log) => log.args !== undefined && "jobId" in (log.args as object));
     expect(state.counts.job_event).toBe(jobLogs.length);

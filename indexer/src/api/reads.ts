@@ -47,6 +47,7 @@ export function scoreOf(row: Counters, now: number): Reputation {
     won: row.won,
     completed: row.completed,
     disputesLost: row.disputesLost,
+    clawedBack: row.clawedBack,
     onTimeDeliveries: row.onTimeDeliveries,
     missedDeadlines: row.missedDeadlines,
     ...ratingSumsAt(row, now),
@@ -64,6 +65,17 @@ export function recordOf(row: Counters) {
     disputesLost: row.disputesLost,
     ratingSum: row.ratingSum,
     ratingCount: row.ratingCount,
+  };
+}
+
+/** The claimRecord fields of a row (the same counters per category): warranty claims faced and clawed back, with
+ * the clawback share as the escrow computes it for the maxClawbackShareBps floor (bps, rounded down; 0 before any
+ * claim). */
+export function claimsOf(row: Pick<Counters, "claimsFaced" | "clawedBack">) {
+  return {
+    claimsFaced: row.claimsFaced,
+    clawedBack: row.clawedBack,
+    clawbackShareBps: row.claimsFaced === 0 ? 0 : Math.floor((row.clawedBack * 10_000) / row.claimsFaced),
   };
 }
 

@@ -37,6 +37,11 @@ export type Bid = JobDetail["bids"][number];
 export type TimelineEvent = JobDetail["timeline"][number];
 export type Dispute = NonNullable<JobDetail["dispute"]>;
 export type Evidence = Dispute["evidence"][number];
+/** The holdback a job was posted with (null for none). */
+export type JobWarranty = NonNullable<JobDetail["warranty"]>;
+/** A payment's held share under warranty, with its claim and how it ended. */
+export type HeldPayment = JobDetail["held"][number];
+export type ClaimEvidence = HeldPayment["evidence"][number];
 
 /** GET /api/markets */
 export type Markets = Answer<typeof marketsAnswer>;
@@ -49,6 +54,8 @@ export type PricePoint = PriceSeries["series"][number];
 /** GET /api/suppliers/:address */
 export type SupplierProfile = Answer<typeof supplierProfile>;
 export type SupplierRecord = SupplierProfile["record"];
+/** A supplier's warranty claims: the escrow's claimRecord and the clawback share. */
+export type SupplierClaims = SupplierProfile["claims"];
 export type Attestation = SupplierProfile["attestations"][number];
 /** A job in a supplier's or a buyer's history: every column but the spec. */
 export type JobSummary = SupplierProfile["history"]["jobs"][number];
@@ -66,3 +73,5 @@ export type Arbitrator = Arbitrators["items"][number];
 /** GET /api/arbitrators/:address/disputes */
 export type ArbitratorDisputes = Answer<typeof arbitratorDisputes>;
 export type ArbitratorDispute = ArbitratorDisputes["disputes"][number];
+/** A warranty claim on one of the arbitrator's jobs (GET /api/arbitrators/:address/disputes). */
+export type ArbitratorClaim = ArbitratorDisputes["claims"][number];

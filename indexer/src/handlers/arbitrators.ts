@@ -25,6 +25,7 @@ ponder.on("TenderEscrow:ArbitratorTermsPublished", async ({ event, context }) =>
       rulingsEven: 0,
       timedOut: 0,
       disputeCount: 0,
+      claimCount: 0,
       jobsNamed: 0,
     });
   }

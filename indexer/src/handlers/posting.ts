@@ -72,6 +72,7 @@ interface Posting {
   protocolFeeBps: number;
   deliveryWindow: number;
   reviewWindow: number;
+  warranty: { holdbackBps: number; warrantyWindow: number; holdBond: boolean };
   rfq?: {
     mode: number;
     floors: Floors;
@@ -134,6 +135,9 @@ async function post(db: Db, context: Context, event: AnyEvent | Event, p: Postin
     protocolFeeBps: p.protocolFeeBps,
     deliveryWindow: p.deliveryWindow,
     reviewWindow: p.reviewWindow,
+    holdbackBps: p.warranty.holdbackBps,
+    warrantyWindow: p.warranty.warrantyWindow,
+    holdBond: p.warranty.holdBond,
     awardWindow: p.rfq ? p.rfq.awardWindow : null,
     deadline: p.rfq ? p.rfq.bidDeadline : p.deliverBy,
     bidDeadline: p.rfq?.bidDeadline,
@@ -178,10 +182,21 @@ ponder.on("TenderEscrow:DirectHirePosted", async ({ event, context }) => {
       protocolFeeBps,
       deliveryWindow: hire.deliveryWindow,
       reviewWindow: hire.reviewWindow,
+      warranty: hire.warranty,
       deliverBy,
     },
     "DirectHirePosted",
-    { supplier, token: hire.token, price: hire.price, arbitrator: hire.arbitrator, deliverBy, termsId, protocolFeeBps },
+    {
+      supplier,
+      token: hire.token,
+      price: hire.price,
+      arbitrator: hire.arbitrator,
+      deliverBy,
+      termsId,
+      protocolFeeBps,
+      holdbackBps: hire.warranty.holdbackBps,
+      warrantyWindow: hire.warranty.warrantyWindow,
+    },
   );
 });
 
@@ -207,6 +222,7 @@ ponder.on("TenderEscrow:RFQPosted", async ({ event, context }) => {
       protocolFeeBps,
       deliveryWindow: rfq.deliveryWindow,
       reviewWindow: rfq.reviewWindow,
+      warranty: rfq.warranty,
       rfq: { mode: rfq.mode, floors: rfq.floors, awardWindow: rfq.awardWindow, bidDeadline: rfq.bidDeadline, awardDeadline },
     },
     "RFQPosted",
@@ -220,6 +236,9 @@ ponder.on("TenderEscrow:RFQPosted", async ({ event, context }) => {
       bondBps: rfq.floors.bondBps,
       termsId,
       protocolFeeBps,
+      holdbackBps: rfq.warranty.holdbackBps,
+      warrantyWindow: rfq.warranty.warrantyWindow,
+      holdBond: rfq.warranty.holdBond,
     },
   );
 });

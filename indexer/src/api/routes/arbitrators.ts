@@ -1,9 +1,9 @@
 // GET /api/arbitrators: the registry, for a buyer picking one; GET /api/arbitrators/:address/disputes: one
-// arbitrator's terms and its disputes with their evidence.
+// arbitrator's terms, its disputes and the warranty claims on its jobs, with their evidence.
 import { Hono, type Context as HonoContext } from "hono";
 import { db } from "ponder:api";
-import { arbitrator, dispute, evidence, job, termsVersion } from "ponder:schema";
-import { and, asc, desc, eq, inArray, or, sql } from "ponder";
+import { arbitrator, claimEvidence, dispute, evidence, heldPayment, job, termsVersion } from "ponder:schema";
+import { and, asc, desc, eq, inArray, ne, or, sql } from "ponder";
 import { address, bad, integer, notFound, query, route } from "../http.ts";
 import type { SQL } from "../reads.ts";
 
@@ -31,6 +31,18 @@ const DISPUTE_FILTERS: Record<string, SQL> = {
   ended: or(eq(dispute.status, "ruled"), eq(dispute.status, "defaulted"))!,
 };
 
+/** The same `status` for warranty claims: open = filed (waiting for the supplier), answered = waiting for the
+ * ruling, ruled, defaulted = unanswered or the arbitrator silent; active and ended as for disputes. A claim that
+ * ended otherwise (agreed to, waived) is in `ended` only. */
+const CLAIM_FILTERS: Record<string, SQL> = {
+  open: eq(heldPayment.claimStatus, "filed"),
+  answered: eq(heldPayment.claimStatus, "answered"),
+  ruled: and(eq(heldPayment.claimStatus, "ended"), eq(heldPayment.outcome, "Ruled"))!,
+  defaulted: and(eq(heldPayment.claimStatus, "ended"), inArray(heldPayment.outcome, ["Unanswered", "Silent"]))!,
+  active: or(eq(heldPayment.claimStatus, "filed"), eq(heldPayment.claimStatus, "answered"))!,
+  ended: eq(heldPayment.claimStatus, "ended"),
+};
+
 export async function arbitratorDisputes(c: HonoContext) {
   const q = query(c, ["status", "limit"]);
   const who = address("address", c.req.param("address")!);
@@ -42,7 +54,9 @@ export async function arbitratorDisputes(c: HonoContext) {
   if (!found) throw notFound(`No arbitrator ${who} has published terms.`);
   const filters: SQL[] = [eq(dispute.arbitrator, who)];
   if (q.status !== undefined) filters.push(DISPUTE_FILTERS[q.status]!);
-  const [terms, rows] = await Promise.all([
+  const claimFilters: SQL[] = [eq(heldPayment.arbitrator, who), ne(heldPayment.claimStatus, "none")];
+  if (q.status !== undefined) claimFilters.push(CLAIM_FILTERS[q.status]!);
+  const [terms, rows, claimRows] = await Promise.all([
     db.select().from(termsVersion).where(eq(termsVersion.arbitrator, who)).orderBy(asc(termsVersion.version)),
     db
       .select({ dispute, title: job.title, category: job.category, jobStatus: job.status, termsId: job.termsId })
@@ -52,7 +66,22 @@ export async function arbitratorDisputes(c: HonoContext) {
       .where(and(...filters))
       .orderBy(desc(dispute.openedAt), desc(dispute.jobId))
       .limit(limit),
+    db
+      .select({ claim: heldPayment, title: job.title, category: job.category, jobStatus: job.status, termsId: job.termsId })
+      .from(heldPayment)
+      .innerJoin(job, eq(job.id, heldPayment.jobId))
+      .where(and(...claimFilters))
+      .orderBy(desc(heldPayment.claimedAt), desc(heldPayment.jobId), desc(heldPayment.payment))
+      .limit(limit),
   ]);
+  const claimJobs = [...new Set(claimRows.map((r) => r.claim.jobId))];
+  const claimPieces = claimJobs.length
+    ? await db
+        .select()
+        .from(claimEvidence)
+        .where(inArray(claimEvidence.jobId, claimJobs))
+        .orderBy(asc(claimEvidence.blockNumber), asc(claimEvidence.logIndex))
+    : [];
   const ids = rows.map((r) => r.dispute.jobId);
   const pieces = ids.length
     ? await db.select().from(evidence).where(inArray(evidence.jobId, ids)).orderBy(asc(evidence.blockNumber), asc(evidence.logIndex))
@@ -63,6 +92,14 @@ export async function arbitratorDisputes(c: HonoContext) {
       ...r.dispute,
       job: { title: r.title, category: r.category, status: r.jobStatus, termsId: r.termsId },
       evidence: pieces.filter((p) => p.jobId === r.dispute.jobId),
+    })),
+    // Warranty claims on the jobs it arbitrates, newest first: `needsRuling` when answered (its ruling is due before
+    // `ruleBy`, the claim's `claimDeadline`).
+    claims: claimRows.map((r) => ({
+      ...r.claim,
+      needsRuling: r.claim.claimStatus === "answered",
+      job: { title: r.title, category: r.category, status: r.jobStatus, termsId: r.termsId },
+      evidence: claimPieces.filter((p) => p.jobId === r.claim.jobId && p.payment === r.claim.payment),
     })),
   };
 }

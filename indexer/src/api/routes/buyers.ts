@@ -20,7 +20,15 @@ export async function buyerProfile(c: HonoContext) {
   return {
     address: who,
     // The escrow's buyerRecord.
-    record: { posted: row.posted, paid: row.paid, cancelled: row.cancelled, disputesOpened: row.disputesOpened, disputesLost: row.disputesLost },
+    record: {
+      posted: row.posted,
+      paid: row.paid,
+      cancelled: row.cancelled,
+      disputesOpened: row.disputesOpened,
+      disputesLost: row.disputesLost,
+      claimsOpened: row.claimsOpened,
+      claimsLost: row.claimsLost,
+    },
     derived: {
       settled: row.settled,
       refunded: row.refunded,
@@ -35,6 +43,10 @@ export async function buyerProfile(c: HonoContext) {
       disputeRate: rate(row.disputesOpened, row.settled),
       lossShareBps: row.disputesOpened === 0 ? 0 : Math.floor((row.disputesLost * 10_000) / row.disputesOpened),
       cancelRate: rate(row.cancelled, row.posted),
+      // Warranty claims that clawed money back for it (agreed to, unanswered, or ruled above 5,000 bps), and the
+      // share of its claims it lost (ruled below 5,000 bps), in bps rounded down.
+      claimsWon: row.claimsWon,
+      claimLossShareBps: row.claimsOpened === 0 ? 0 : Math.floor((row.claimsLost * 10_000) / row.claimsOpened),
       firstSeenAt: row.firstSeenAt,
       lastActiveAt: row.lastActiveAt,
     },

@@ -4,7 +4,7 @@
 import { Hono, type Context as HonoContext } from "hono";
 import { db } from "ponder:api";
 import { createHash } from "node:crypto";
-import { attestation, bid, dispute, evidence, job, jobEvent, supplier, supplierVolume, termsVersion } from "ponder:schema";
+import { attestation, bid, claimEvidence, dispute, evidence, heldPayment, job, jobEvent, supplier, supplierVolume, termsVersion } from "ponder:schema";
 import { and, asc, desc, eq, gt, gte, inArray, lte, sql } from "ponder";
 import { address, amount, bad, category, integer, notFound, query, route, statuses, token } from "../http.ts";
 import { type SQL, indexedTime } from "../reads.ts";
@@ -70,6 +70,8 @@ const LIST_COLUMNS = {
   mode: job.mode,
   floors: job.floors,
   bondBps: job.bondBps,
+  holdbackBps: job.holdbackBps,
+  warrantyWindow: job.warrantyWindow,
   deadline: job.deadline,
   bidDeadline: job.bidDeadline,
   postedAt: job.postedAt,
@@ -89,6 +91,8 @@ async function qualifiedFor(who: `0x${string}`): Promise<SQL> {
   const faced = row?.disputesFaced ?? 0;
   // The escrow's integer arithmetic: loss share in bps and average rating × 100, both rounded down.
   const lossShareBps = faced === 0 ? 0 : Math.floor(((row?.disputesLost ?? 0) * 10_000) / faced);
+  const claimsFaced = row?.claimsFaced ?? 0;
+  const clawbackShareBps = claimsFaced === 0 ? 0 : Math.floor(((row?.clawedBack ?? 0) * 10_000) / claimsFaced);
   const averageX100 = ratingCount === 0 ? 0 : Math.floor(((row?.ratingSum ?? 0) * 100) / ratingCount);
   const floor = (name: string) => sql`(${job.floors} ->> ${sql.raw(`'${name}'`)})`;
   const volume = sql`coalesce((select ${supplierVolume.volume} from ${supplierVolume} where ${supplierVolume.supplier} = ${who} and ${supplierVolume.token} = ${job.token}), 0)`;
@@ -108,6 +112,8 @@ async function qualifiedFor(who: `0x${string}`): Promise<SQL> {
     sql`${floor("minCompleted")}::bigint <= ${sql.raw(String(completed))}`,
     sql`(${floor("minVolume")}::numeric = 0 or ${floor("minVolume")}::numeric <= ${volume})`,
     sql`(${floor("maxLossShareBps")}::int >= 10000 or ${sql.raw(String(lossShareBps))} <= ${floor("maxLossShareBps")}::int)`,
+    // The same for warranty claims (the floor is absent, i.e. none, on floors kept before it existed).
+    sql`(coalesce(${floor("maxClawbackShareBps")}::int, 10000) >= 10000 or ${sql.raw(String(clawbackShareBps))} <= ${floor("maxClawbackShareBps")}::int)`,
     sql`${floor("minRatings")}::bigint <= ${sql.raw(String(ratingCount))}`,
     sql`(${floor("minAvgRating")}::int = 0 or ${sql.raw(String(averageX100))} >= ${floor("minAvgRating")}::int)`,
     metricsMet,
@@ -192,12 +198,14 @@ export async function jobDetail(c: HonoContext) {
   const id = jobId(c.req.param("id")!);
   const [row] = await db.select().from(job).where(eq(job.id, id)).limit(1);
   if (!row) throw notFound(`No job ${id} has been posted (or the indexer has not reached it yet).`);
-  const [bids, timeline, disputes, pieces, [terms]] = await Promise.all([
+  const [bids, timeline, disputes, pieces, [terms], held, claimPieces] = await Promise.all([
     db.select().from(bid).where(eq(bid.jobId, id)).orderBy(desc(bid.best), asc(bid.price), asc(bid.placedSeq)),
     db.select().from(jobEvent).where(eq(jobEvent.jobId, id)).orderBy(asc(jobEvent.blockNumber), asc(jobEvent.logIndex)),
     db.select().from(dispute).where(eq(dispute.jobId, id)).limit(1),
     db.select().from(evidence).where(eq(evidence.jobId, id)).orderBy(asc(evidence.blockNumber), asc(evidence.logIndex)),
     db.select().from(termsVersion).where(eq(termsVersion.termsId, row.termsId)).limit(1),
+    db.select().from(heldPayment).where(eq(heldPayment.jobId, id)).orderBy(asc(heldPayment.payment)),
+    db.select().from(claimEvidence).where(eq(claimEvidence.jobId, id)).orderBy(asc(claimEvidence.blockNumber), asc(claimEvidence.logIndex)),
   ]);
   const found = disputes[0];
   return {
@@ -207,6 +215,13 @@ export async function jobDetail(c: HonoContext) {
     bids,
     timeline: timeline.map(({ jobId: _jobId, ...event }) => event),
     dispute: found ? { ...found, evidence: pieces } : null,
+    // The holdback the job was posted with (null for none), and each payment's held share with its claim, its
+    // deadlines and how it ended (payment 0 for a job paid at once).
+    warranty: row.holdbackBps === 0 ? null : { holdbackBps: row.holdbackBps, warrantyWindow: row.warrantyWindow, holdBond: row.holdBond },
+    held: held.map(({ jobId: _jobId, ...h }) => ({
+      ...h,
+      evidence: claimPieces.filter((p) => p.payment === h.payment).map(({ jobId: _j, payment: _p, ...p }) => p),
+    })),
   };
 }
 

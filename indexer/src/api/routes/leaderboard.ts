@@ -7,7 +7,7 @@ import { attestation, market, supplier, supplierCategory, supplierVolume } from 
 import { and, eq, gt, gte } from "ponder";
 import { metricId, metricName } from "@tender/sdk/registry";
 import { bad, category, integer, notFound, query, route, token as tokenParam } from "../http.ts";
-import { type Counters, indexedTime, priceOf, recordOf, scoreOf } from "../reads.ts";
+import { type Counters, claimsOf, indexedTime, priceOf, recordOf, scoreOf } from "../reads.ts";
 
 export async function leaderboard(c: HonoContext) {
   const q = query(c, ["category", "limit", "minJobs", "sort", "token", "metric"]);
@@ -89,6 +89,7 @@ export async function leaderboard(c: HonoContext) {
       rating: r.reputation.rating,
       parts: r.reputation.parts,
       record: recordOf(r.counts),
+      claims: claimsOf(r.counts),
       onTimeDeliveries: r.counts.onTimeDeliveries,
       missedDeadlines: r.counts.missedDeadlines,
       // RFQ awards won and the average winning price as a share of the maximum (bps; null without an award).

@@ -5,7 +5,7 @@ import { db } from "ponder:api";
 import { attestation, bid, job, market, supplier, supplierCategory, supplierVolume } from "ponder:schema";
 import { asc, desc, eq } from "ponder";
 import { address, integer, notFound, query, route } from "../http.ts";
-import { SUMMARY_COLUMNS, indexedTime, priceOf, recordOf, scoreOf } from "../reads.ts";
+import { SUMMARY_COLUMNS, claimsOf, indexedTime, priceOf, recordOf, scoreOf } from "../reads.ts";
 
 export async function supplierProfile(c: HonoContext) {
   const q = query(c, ["limit"]);
@@ -37,6 +37,7 @@ export async function supplierProfile(c: HonoContext) {
       categoryId: counts.categoryId,
       category: name ?? counts.categoryId,
       record: recordOf(counts),
+      claims: claimsOf(counts),
       onTimeDeliveries: counts.onTimeDeliveries,
       missedDeadlines: counts.missedDeadlines,
       price: priceOf(counts),
@@ -47,8 +48,10 @@ export async function supplierProfile(c: HonoContext) {
     asOf: now,
     address: who,
     profile: { registered: row.registered, profileUri: row.profileUri ?? null, registeredAt: row.registeredAt ?? null, updatedAt: row.profileUpdatedAt ?? null },
-    // The escrow's supplierRecord, as its floors read it.
+    // The escrow's supplierRecord, as its floors read it, and its claimRecord (warranty claims) with the clawback
+    // share the maxClawbackShareBps floor reads.
     record,
+    claims: claimsOf(row),
     derived: {
       // As the escrow computes them for floors: average rating × 100, loss share in bps.
       averageRatingX100: row.ratingCount === 0 ? null : Math.floor((row.ratingSum * 100) / row.ratingCount),
