@@ -24,8 +24,8 @@ interface VmLogs {
 }
 
 /// @notice Audit of the holdback and warranty change: the warranty module, the calldata-copy posting events, the
-/// holdback in _settle. Tests named `test_BUG_*` assert the intended behaviour and FAIL on the audited commit;
-/// `test_DESIGN_*` pass and demonstrate a behaviour worth a decision; `test_SOUND_*` pass and pin what was checked.
+/// holdback in _settle. Its findings are fixed and kept here as regression tests (named for the behaviour they pin);
+/// `test_DESIGN_*` shows a behaviour decided and documented (README); `test_SOUND_*` pin what was checked.
 contract AuditWarrantyTest is MarketTest {
     VmLogs internal constant logs = VmLogs(address(uint160(uint256(keccak256("hevm cheat code")))));
 
@@ -114,13 +114,10 @@ contract AuditWarrantyTest is MarketTest {
     //////////////////////////////////////////////////////////////*/
 
     /// @notice Solidity's calldata decoder accepts a tail offset that is negative as a two's-complement number
-    /// (its bound check is a signed `slt`), so `hire.spec` may live BEFORE the struct in calldata. The contract
-    /// hashes and stores that spec; `_logPosted` copies only from the struct's start to the end of the calldata,
-    /// so the log carries the negative offset and no spec. Every ABI decoder (Solidity, viem, Ponder's own) fails
-    /// on it; Ponder skips the log (debug message only), and the job's next event (JobDelivered, BidPlaced...)
-    /// throws in getJob ("has an event but was never posted"): a fatal indexing error for everyone.
-    /// FAILS today at "the posting event must decode".
-    function test_BUG_F1_negativeSpecOffset_postsJobWithUndecodableEvent() public {
+    /// (its bound check is a signed `slt`), so `hire.spec` may live BEFORE the struct in calldata. A posting event
+    /// copied from such calldata would carry the negative offset and no spec: no decoder can read it, and the
+    /// indexer would stop at the job's next event. The escrow refuses the post (NonCanonicalPost): nothing moves.
+    function test_negativeSpecOffset_isRefused() public {
         Tender.DirectHire memory hire = hireOf(address(usd));
         bytes memory canonical = abi.encode(hire); // 0x20 | tuple
         uint256 headSize = 13 * 0x20; // 8 words, the Warranty's 3 inline, category, spec offset
@@ -136,29 +133,23 @@ contract AuditWarrantyTest is MarketTest {
             ITenderEscrow.postDirectHire.selector, abi.encode(uint256(0x20 + gap)), specTail, head
         );
 
-        logs.recordLogs();
+        uint256 buyerBefore = usd.balanceOf(buyer);
         vm.prank(buyer);
-        (bool ok,) = address(escrow).call(data);
-        assertTrue(ok, "the escrow accepts the non-canonical post");
-        VmLogs.Log memory posted = findLog(logs.getRecordedLogs(), ITenderEscrow.DirectHirePosted.selector);
-
-        uint256 jobId = escrow.lastJobId();
-        assertEq(escrow.job(jobId).specHash, keccak256(bytes(SPEC)), "the job stores the real spec's hash");
-        assertEq(escrow.job(jobId).price, PRICE, "and the real price is escrowed");
-
-        // The log's spec offset (tuple at 0x80, spec offset its 13th word) points outside the log.
-        uint256 specOffset = word(posted.data, 0x80 + 12 * 0x20);
-        assertEq(specOffset, negative, "the log carries the negative offset verbatim");
-        (bool decodes,) = address(this).call(abi.encodeCall(this.decodeDirectHirePosted, (posted.data)));
-        assertTrue(decodes, "the posting event must decode (it does not: the indexer never sees this job)");
+        (bool ok, bytes memory returned) = address(escrow).call(data);
+        assertFalse(ok, "the non-canonical post is refused");
+        assertEq(keccak256(returned), keccak256(abi.encodeWithSelector(ITenderEscrow.NonCanonicalPost.selector)), "by name");
+        assertEq(escrow.lastJobId(), 0, "no job");
+        assertEq(usd.balanceOf(buyer), buyerBefore, "nothing moved");
+        // The same hire, canonically encoded, posts.
+        vm.prank(buyer);
+        escrow.postDirectHire(hire);
+        assertEq(escrow.lastJobId(), 1, "posted");
     }
 
-    /// @notice A field the contract never reads is never validated, and the copy carries its dirty bits: a
-    /// lowest-price RFQ's `awardWindow` (read only in buyer's-choice mode) may hold any 256-bit word. The
-    /// re-encoding `emit` it replaced could only ever log a uint32. The log decodes (Ponder's decoder reads the whole
-    /// word) to an awardWindow no uint32 can hold, here 2^40 + 1 day — and 2^53 or more makes it undecodable.
-    /// FAILS today at "a uint32 field logs a uint32".
-    function test_BUG_F1b_dirtyUncheckedField_logsValueOutsideItsType() public {
+    /// @notice A lowest-price RFQ's `awardWindow` was read only in buyer's-choice mode, so any 256-bit word there
+    /// would have been copied into the posting event unchecked. It must now be 0 in lowest-price mode: a dirty word
+    /// fails the decoder's check, a clean nonzero one is refused by name.
+    function test_lowestPriceAwardWindow_isCheckedBeforeItIsLogged() public {
         Tender.RFQ memory rfq = rfqOf(address(usd), Tender.AwardMode.LowestPrice, noFloors());
         bytes memory data = abi.encodeCall(ITenderMarket.postRFQ, (rfq));
         uint256 dirty = (uint256(1) << 40) | 1 days;
@@ -167,14 +158,14 @@ contract AuditWarrantyTest is MarketTest {
             mstore(add(add(data, 0x20), add(4, mul(4, 0x20))), dirty)
         }
 
-        logs.recordLogs();
         vm.prank(buyer);
         (bool ok,) = address(escrow).call(data);
-        assertTrue(ok, "the escrow accepts a dirty awardWindow it never reads");
-        VmLogs.Log memory posted = findLog(logs.getRecordedLogs(), ITenderMarket.RFQPosted.selector);
-        uint256 logged = word(posted.data, 0x80 + 3 * 0x20);
-        assertEq(logged, dirty, "the log carries the dirty word verbatim");
-        assertTrue(logged <= type(uint32).max, "a uint32 field logs a uint32");
+        assertFalse(ok, "a dirty awardWindow is refused");
+        rfq.awardWindow = 1 days;
+        vm.expectRevert(abi.encodeWithSelector(ITenderEscrow.WindowOutOfRange.selector, 1 days, 0, 0));
+        vm.prank(buyer);
+        escrow.postRFQ(rfq);
+        assertEq(escrow.lastJobId(), 0, "no job");
     }
 
     function ITenderMarket_RFQPosted() internal pure returns (bytes32) {
@@ -203,12 +194,10 @@ contract AuditWarrantyTest is MarketTest {
              F2: an answered claim's loser walks away before the ruling
     //////////////////////////////////////////////////////////////*/
 
-    /// @notice PROTOCOL.md: "The supplier may agree ... Otherwise it answers (paying the same fee)". The module lets
-    /// it answer AND later agree, up to rule-by: once the arbitrator's adverse ruling is in the mempool, the supplier
-    /// front-runs it with agreeClaim and gets back its fee and the held bond; the arbitrator, who did the work, gets
-    /// nothing. The fee that is meant to deter a frivolous answer is never at risk.
-    /// FAILS today at "agree is the alternative to answering".
-    function test_BUG_F2_supplierAgreesAfterAnswering_arbitratorUnpaid() public {
+    /// @notice PROTOCOL.md: "The supplier may agree ... Otherwise it answers (paying the same fee)". Agreeing after
+    /// answering would let a supplier front-run an adverse ruling and take back its fee and the held bond, leaving the
+    /// arbitrator, who did the work, with nothing: refused.
+    function test_agreeAfterAnswering_isRefused() public {
         uint256 jobId = settledHeld(address(usd), HOLD_BPS);
         fileClaim(jobId, uint96(HELD), address(usd));
         answer(jobId, address(usd));
@@ -222,10 +211,9 @@ contract AuditWarrantyTest is MarketTest {
         assertFalse(agreed, "agree is the alternative to answering: after the answer only the arbitrator ends it");
     }
 
-    /// @notice The buyer's side of the same: waive is allowed while a claim is open (PROTOCOL.md says so), so a
-    /// buyer about to lose a ruling waives first — its fee comes back and `claimsLost` never moves, while an honest
-    /// loser pays the fee and is counted. Passes: a design decision to make (e.g. no waive once Answered).
-    function test_DESIGN_F2b_buyerWaivesBeforeAdverseRuling_dodgesFeeAndClaimsLost() public {
+    /// @notice The buyer's side of the same: waive is allowed while a claim is open (PROTOCOL.md says so, both fees
+    /// back), and it counts as a claim the buyer lost, so a buyer about to lose a ruling cannot dodge the count.
+    function test_waiveBeforeAdverseRuling_countsAsAClaimLost() public {
         uint256 jobId = settledHeld(address(usd), HOLD_BPS);
         uint256 buyerBefore = usd.balanceOf(buyer);
         fileClaim(jobId, uint96(HELD), address(usd));
@@ -233,7 +221,7 @@ contract AuditWarrantyTest is MarketTest {
         vm.prank(buyer);
         escrow.waive(jobId, 0);
         assertEq(usd.balanceOf(buyer), buyerBefore, "the buyer's fee came back in full");
-        assertEq(uint256(escrow.buyerRecord(buyer).claimsLost), 0, "no claim lost");
+        assertEq(uint256(escrow.buyerRecord(buyer).claimsLost), 1, "a claim lost");
         assertEq(uint256(escrow.buyerRecord(buyer).claimsOpened), 1, "one opened");
         assertEq(usd.balanceOf(arbitrator), 0, "the arbitrator worked for nothing");
     }
@@ -242,10 +230,10 @@ contract AuditWarrantyTest is MarketTest {
                    F3: returnHeld — timing and front-running
     //////////////////////////////////////////////////////////////*/
 
-    /// @notice PROTOCOL.md: "Before it ends ... the supplier may return any part voluntarily". The module has no
-    /// deadline check, so returnHeld works at or after warrantyEndsAt, racing release. Harmless to others (only the
-    /// supplier gives up money), but off-spec. FAILS today at "no return at or after warrantyEndsAt".
-    function test_BUG_F3_returnHeldAfterWarrantyEnds() public {
+    /// @notice PROTOCOL.md: "Before it ends ... the supplier may return any part voluntarily". Without a deadline
+    /// check, returnHeld would work at or after warrantyEndsAt, racing release. Harmless to others (only the
+    /// supplier gives up money), but off-spec: refused.
+    function test_returnHeldAfterWarrantyEnds_isRefused() public {
         uint256 jobId = settledHeld(address(usd), HOLD_BPS);
         vm.warp(escrow.heldOf(jobId, 0).warrantyEndsAt);
         vm.prank(supplier);
@@ -253,23 +241,17 @@ contract AuditWarrantyTest is MarketTest {
         assertFalse(ok, "no return at or after warrantyEndsAt");
     }
 
-    /// @notice A supplier can make a buyer's claim for the whole held share revert by front-running it with
-    /// returnHeld(1): `asked > held`. Near warrantyEndsAt this can run the warranty out (the buyer must leave slack
-    /// or ask less). Passes: a griefing vector (each round costs the supplier 1 unit to the buyer).
-    function test_DESIGN_F3b_returnHeldFrontrunRevertsFullClaim() public {
+    /// @notice A supplier front-running a buyer's claim for the whole held share with returnHeld(1) cannot make it
+    /// revert (and so run the warranty out): a claim asking more than is held asks for all of it.
+    function test_returnHeldFrontrun_cannotMakeAFullClaimFail() public {
         uint256 jobId = settledHeld(address(usd), HOLD_BPS);
         vm.warp(escrow.heldOf(jobId, 0).warrantyEndsAt - 1);
         vm.prank(supplier);
         escrow.returnHeld(jobId, 0, 1);
-        vm.expectRevert(abi.encodeWithSelector(ITenderWarranty.InvalidClaimAmount.selector, HELD, HELD - 1));
         vm.prank(buyer);
         escrow.claim(jobId, 0, uint96(HELD), "ipfs://claim");
-        vm.warp(block.timestamp + 1);
-        vm.expectRevert(
-            abi.encodeWithSelector(ITenderEscrow.DeadlinePassed.selector, jobId, escrow.heldOf(jobId, 0).warrantyEndsAt)
-        );
-        vm.prank(buyer);
-        escrow.claim(jobId, 0, uint96(HELD - 1), "ipfs://claim");
+        assertEq(uint256(escrow.claimOf(jobId, 0).asked), HELD - 1, "asks for all that is held");
+        assertEq(uint256(escrow.heldOf(jobId, 0).claim), uint256(Tender.ClaimStatus.Filed), "filed in time");
     }
 
     /*//////////////////////////////////////////////////////////////

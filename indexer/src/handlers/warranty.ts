@@ -143,6 +143,10 @@ ponder.on("TenderEscrow:HeldSettled", async ({ event, context }) => {
     await countSupplier(db, row.supplier, row.categoryId, at, (r) => ({ clawedBack: r.clawedBack + 1 }));
     await touchBuyer(db, row.buyer, at, (r) => ({ claimsWon: r.claimsWon + 1 }));
   }
+  // Waiving an open claim ends it for the supplier: a claim the buyer lost.
+  if (outcome === "Waived" && (row.claimStatus === "filed" || row.claimStatus === "answered")) {
+    await touchBuyer(db, row.buyer, at, (r) => ({ claimsLost: r.claimsLost + 1 }));
+  }
   if (outcome === "Silent") await changeArbitrator(db, row.arbitrator, (r) => ({ timedOut: r.timedOut + 1 }));
   // What of the held share reached the supplier counts in its completed volume (gross) and pays the protocol fee.
   if (supplierGross !== 0n) {
