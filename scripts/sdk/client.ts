@@ -73,6 +73,8 @@ function tenderReads(reader: Reader, deployment: Deployment) {
     disputesOf: read(history.disputesOf),
     disputeRecord: read(history.disputeRecord),
     timeline: read(history.jobTimeline),
+    /** A job's warranty events: held, claimed, answered, evidence, ruled, returned, paid out. */
+    warrantyRecord: read(history.warrantyRecord),
     /** Everything the state machine needs of a job, read at one block (lifecycle.ts). */
     jobState: read(jobState.readJobState),
     /** What `account` may do with the job now (at the pending block's time), and for the rest why not and from when. */
@@ -118,8 +120,9 @@ function tenderWrites(reader: Reader, writer: Writer, deployment: Deployment, op
   /** A warranty call that pays the claim fee: the fee and token are read first (unless given), then the allowance
    * policy runs as for a dispute. */
   const payingClaimFee =
-    <P extends { escrow: Address; jobId: bigint; payment?: bigint | number; token?: Address; fee?: bigint }>(f: Fn<Writer, P, Promise<Hash>>) =>
+    <P extends { escrow: Address; jobId: bigint; payment?: bigint | number; token?: Address; fee?: bigint }>(f: Fn<Writer, P, Promise<Hash>>, check: (p: P) => void) =>
     async (p: Bound<P>): Promise<Hash> => {
+      check({ ...p, ...at } as unknown as P); // a bad input reads nothing
       const paid = p.token !== undefined && p.fee !== undefined ? { token: p.token, fee: p.fee } : await warranty.claimPayment(reader, { ...p, escrow: at.escrow });
       return pulling(f, (q) => ({ token: q.token!, amount: q.fee! }))({ ...p, ...paid } as Bound<P>);
     };
@@ -131,8 +134,8 @@ function tenderWrites(reader: Reader, writer: Writer, deployment: Deployment, op
     bid: pulling(market.bid, (p) => ({ token: p.token, amount: p.bond })),
     dispute: pulling(escrow.dispute, (p) => ({ token: p.token, amount: p.fee })),
     respond: pulling(escrow.respond, (p) => ({ token: p.token, amount: p.fee })),
-    claim: payingClaimFee(warranty.claim),
-    answerClaim: payingClaimFee(warranty.answerClaim),
+    claim: payingClaimFee(warranty.claim, warranty.checkClaim),
+    answerClaim: payingClaimFee(warranty.answerClaim, warranty.checkAnswerClaim),
     agreeClaim: write(warranty.agreeClaim),
     submitClaimEvidence: write(warranty.submitClaimEvidence),
     ruleClaim: write(warranty.ruleClaim),

@@ -110,6 +110,21 @@ async function payingClaimFee(writer: Writer, p: PaymentRef & { token?: Address;
   return send(token === ETH ? fee : 0n);
 }
 
+/** Checks a claim's input (throws a TenderInputError, sends nothing). */
+export function checkClaim(p: PaymentRef & { asked: bigint; statementURI: string }): void {
+  checkJobId(p.jobId);
+  checkPayment(p.payment);
+  checkAmount("asked", p.asked);
+  checkUri("statementURI", p.statementURI);
+}
+
+/** Checks an answer's input (throws a TenderInputError, sends nothing). */
+export function checkAnswerClaim(p: PaymentRef & { responseURI: string }): void {
+  checkJobId(p.jobId);
+  checkPayment(p.payment);
+  checkUri("responseURI", p.responseURI);
+}
+
 /** The buyer claims `asked` (at most the held share) of a payment's held share before its warranty ends, stating its
  * case (a URI) and paying the claim fee (claimFee; read when not given). Checks the input first: a bad one throws a
  * TenderInputError and sends nothing. */
@@ -117,10 +132,7 @@ export async function claim(
   writer: Writer,
   p: PaymentRef & { asked: bigint; statementURI: string; token?: Address; fee?: bigint },
 ): Promise<Hash> {
-  checkJobId(p.jobId);
-  checkPayment(p.payment);
-  checkAmount("asked", p.asked);
-  checkUri("statementURI", p.statementURI);
+  checkClaim(p);
   return payingClaimFee(writer, p, (value) =>
     writer.writeContract({ address: p.escrow, abi: tenderEscrowAbi, functionName: "claim", args: [p.jobId, paymentOf(p), p.asked, p.statementURI], value }),
   );
@@ -137,9 +149,7 @@ export async function agreeClaim(writer: Writer, p: PaymentRef): Promise<Hash> {
 /** The supplier answers the claim before respond-by, paying the same fee as the buyer (the claim's own; read when
  * not given); the arbitrator's ruling window starts. */
 export async function answerClaim(writer: Writer, p: PaymentRef & { responseURI: string; token?: Address; fee?: bigint }): Promise<Hash> {
-  checkJobId(p.jobId);
-  checkPayment(p.payment);
-  checkUri("responseURI", p.responseURI);
+  checkAnswerClaim(p);
   return payingClaimFee(writer, p, (value) =>
     writer.writeContract({ address: p.escrow, abi: tenderEscrowAbi, functionName: "answerClaim", args: [p.jobId, paymentOf(p), p.responseURI], value }),
   );
