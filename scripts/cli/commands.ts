@@ -13,7 +13,7 @@ const entry = (words: string, load: () => Promise<{ default: Command }>, valued:
 
 /** Every command, in the order `tender --help` lists them. */
 export const commands: CommandEntry[] = [
-  entry("job post", () => import("./commands/job/post.ts"), ["spec", "category", "arbitrator", "token", "max-price", "mode", "bid-window", "award-window", "supplier", "price", "delivery-window", "review-window", "default-split", "bond", "min-completed", "min-volume", "max-loss-share", "min-rating", "min-ratings", "metric"],
+  entry("job post", () => import("./commands/job/post.ts"), ["spec", "category", "arbitrator", "token", "max-price", "mode", "bid-window", "award-window", "supplier", "price", "delivery-window", "review-window", "default-split", "bond", "min-completed", "min-volume", "max-loss-share", "max-clawback-share", "min-rating", "min-ratings", "metric", "holdback", "warranty"],
     "buyer: post a job — an RFQ for bids (--max-price) or a direct hire (--supplier, --price) — and escrow its price"),
   entry("job show", () => import("./commands/job/show.ts"), [],
     "anyone: a job's terms, spec and inputs, floors, bids, deadlines and timeline"),
@@ -37,6 +37,22 @@ export const commands: CommandEntry[] = [
     "anyone: release a delivered job's payment once the buyer's review window has passed"),
   entry("job refund", () => import("./commands/job/refund.ts"), [],
     "anyone: return the price to the buyer when the supplier missed the delivery deadline"),
+  entry("job claim", () => import("./commands/job/claim.ts"), ["amount", "statement"],
+    "buyer: claim against a paid job's held share before its warranty ends, paying the arbitrator's claim fee"),
+  entry("job agree-claim", () => import("./commands/job/agree-claim.ts"), [],
+    "supplier: agree to a warranty claim: the amount asked goes back to the buyer, the rest of the held share to you"),
+  entry("job answer-claim", () => import("./commands/job/answer-claim.ts"), ["response"],
+    "supplier: answer a warranty claim, paying the same claim fee (unanswered, the buyer gets what it asked)"),
+  entry("job claim-evidence", () => import("./commands/job/claim-evidence.ts"), ["uri"],
+    "buyer or supplier: add evidence to an open warranty claim"),
+  entry("job settle-claim", () => import("./commands/job/settle-claim.ts"), [],
+    "anyone: end a warranty claim whose deadline passed (unanswered: the buyer wins; no ruling: the supplier keeps it)"),
+  entry("job waive", () => import("./commands/job/waive.ts"), [],
+    "buyer: give up your warranty: what is held goes to the supplier now (an open claim ends, both fees back)"),
+  entry("job return-held", () => import("./commands/job/return-held.ts"), ["amount"],
+    "supplier: give part of a job's held share back to the buyer of your own accord (no claim open)"),
+  entry("job release", () => import("./commands/job/release.ts"), [],
+    "anyone: pay a job's held share to the supplier once its warranty has ended (no claim open)"),
   entry("job cancel", () => import("./commands/job/cancel.ts"), [],
     "buyer (or anyone after the grace period): cancel an RFQ that was not awarded and refund its maximum price"),
 
@@ -66,6 +82,8 @@ export const commands: CommandEntry[] = [
     "arbitrator: the disputes you were named in, with statements, answers, evidence and deadlines"),
   entry("arbitrator rule", () => import("./commands/arbitrator/rule.ts"), ["buyer-share", "reason"],
     "arbitrator: rule a split of the price — the share that goes back to the buyer"),
+  entry("arbitrator rule-claim", () => import("./commands/arbitrator/rule-claim.ts"), ["buyer-share", "reason"],
+    "arbitrator: rule an answered warranty claim — the share of the amount asked that goes back to the buyer"),
   entry("arbitrator settle", () => import("./commands/arbitrator/settle.ts"), [],
     "anyone: settle a dispute whose answer or ruling window passed (unanswered: buyer wins; silent arbitrator: default split)"),
 

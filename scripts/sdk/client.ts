@@ -3,7 +3,8 @@
 // block) filled in, so no call site passes them — viem's decorator pattern (`client.extend(actions)`), over the
 // SDK's plain (client, params) functions, which stay the single definition of each operation.
 //
-// Actions that make the escrow pull an ERC-20 from the signer (posting, a bonded bid, a dispute and its answer)
+// Actions that make the escrow pull an ERC-20 from the signer (posting, a bonded bid, a dispute and its answer, a
+// warranty claim and its answer)
 // apply the one allowance policy (token.ts ensureAllowance) before they send: the balance is checked, the call is
 // simulated so that the escrow's own refusal is reported before any approval, and exactly the amount is approved.
 import { type Address, type Hash, type TransactionReceipt, zeroHash } from "viem";
@@ -18,6 +19,7 @@ import * as lifecycle from "./lifecycle.ts";
 import * as market from "./market.ts";
 import * as registry from "./registry.ts";
 import { type AllowanceParams, ensureAllowance } from "./token.ts";
+import * as warranty from "./warranty.ts";
 
 type Bound<P> = Omit<P, "escrow" | "registry" | "fromBlock"> & { fromBlock?: bigint };
 type Fn<C, P, R> = (client: C, p: P) => R;
@@ -50,6 +52,12 @@ function tenderReads(reader: Reader, deployment: Deployment) {
     arbitrator: read(escrow.readArbitrator),
     arbitratorTerms: read(escrow.readArbitratorTerms),
     disputeFee: read(escrow.disputeFee),
+    warranty: read(warranty.readWarranty),
+    held: read(warranty.readHeld),
+    claim: read(warranty.readClaim),
+    claimRecord: read(warranty.readClaimRecord),
+    /** The fee a claim on a payment costs each side (the claim's own once filed). */
+    claimFee: read(warranty.claimFee),
     rfq: read(market.readRFQ),
     bestBid: read(market.readBestBid),
     bid: read(market.readBid),
@@ -65,6 +73,8 @@ function tenderReads(reader: Reader, deployment: Deployment) {
     disputesOf: read(history.disputesOf),
     disputeRecord: read(history.disputeRecord),
     timeline: read(history.jobTimeline),
+    /** A job's warranty events: held, claimed, answered, evidence, ruled, returned, paid out. */
+    warrantyRecord: read(history.warrantyRecord),
     /** Everything the state machine needs of a job, read at one block (lifecycle.ts). */
     jobState: read(jobState.readJobState),
     /** What `account` may do with the job now (at the pending block's time), and for the rest why not and from when. */
@@ -107,6 +117,15 @@ function tenderWrites(reader: Reader, writer: Writer, deployment: Deployment, op
       await ensureAllowance(writer, reader, { token, amount, spender: at.escrow, simulate: () => f(simulating, full), onApproval: options.onApproval });
       return f(writer, full);
     };
+  /** A warranty call that pays the claim fee: the fee and token are read first (unless given), then the allowance
+   * policy runs as for a dispute. */
+  const payingClaimFee =
+    <P extends { escrow: Address; jobId: bigint; payment?: bigint | number; token?: Address; fee?: bigint }>(f: Fn<Writer, P, Promise<Hash>>, check: (p: P) => void) =>
+    async (p: Bound<P>): Promise<Hash> => {
+      check({ ...p, ...at } as unknown as P); // a bad input reads nothing
+      const paid = p.token !== undefined && p.fee !== undefined ? { token: p.token, fee: p.fee } : await warranty.claimPayment(reader, { ...p, escrow: at.escrow });
+      return pulling(f, (q) => ({ token: q.token!, amount: q.fee! }))({ ...p, ...paid } as Bound<P>);
+    };
   return {
     writer,
     account: writer.account.address,
@@ -115,6 +134,15 @@ function tenderWrites(reader: Reader, writer: Writer, deployment: Deployment, op
     bid: pulling(market.bid, (p) => ({ token: p.token, amount: p.bond })),
     dispute: pulling(escrow.dispute, (p) => ({ token: p.token, amount: p.fee })),
     respond: pulling(escrow.respond, (p) => ({ token: p.token, amount: p.fee })),
+    claim: payingClaimFee(warranty.claim, warranty.checkClaim),
+    answerClaim: payingClaimFee(warranty.answerClaim, warranty.checkAnswerClaim),
+    agreeClaim: write(warranty.agreeClaim),
+    submitClaimEvidence: write(warranty.submitClaimEvidence),
+    ruleClaim: write(warranty.ruleClaim),
+    settleClaim: write(warranty.settleClaim),
+    waive: write(warranty.waive),
+    returnHeld: write(warranty.returnHeld),
+    release: write(warranty.release),
     improveBid: write(market.improveBid),
     award: write(market.award),
     pick: write(market.pick),

@@ -3,7 +3,7 @@
 // They scan logs from the deployment's start block; the indexer serves the same questions at scale.
 import type { Address, Hash } from "viem";
 import { tenderEscrowAbi } from "./generated.ts";
-import type { Reader } from "./escrow.ts";
+import type { Reader, Warranty } from "./escrow.ts";
 import type { Floors } from "./market.ts";
 
 export interface Posting {
@@ -23,6 +23,8 @@ export interface Posting {
   protocolFeeBps: number;
   deliveryWindow: number;
   reviewWindow: number;
+  /** The holdback and warranty it was posted with (all zero for none). */
+  warranty: Warranty;
   blockNumber: bigint;
   /** RFQs only. */
   rfq?: { mode: number; bidDeadline: number; awardDeadline: number; awardWindow: number; floors: Floors };
@@ -57,6 +59,8 @@ function rfqLogs(reader: Reader, p: Range & { jobId?: bigint; buyer?: Address })
   });
 }
 
+const warrantyOf = (w: Warranty): Warranty => ({ holdbackBps: w.holdbackBps, warrantyWindow: w.warrantyWindow, holdBond: w.holdBond });
+
 /** A posting event as a {@link Posting}. */
 export function toPosting(log: PostedLog): Posting {
   if (log.eventName === "DirectHirePosted") {
@@ -76,6 +80,7 @@ export function toPosting(log: PostedLog): Posting {
       protocolFeeBps,
       deliveryWindow: hire.deliveryWindow,
       reviewWindow: hire.reviewWindow,
+      warranty: warrantyOf(hire.warranty),
       blockNumber: log.blockNumber,
     };
   }
@@ -95,6 +100,7 @@ export function toPosting(log: PostedLog): Posting {
     protocolFeeBps,
     deliveryWindow: rfq.deliveryWindow,
     reviewWindow: rfq.reviewWindow,
+    warranty: warrantyOf(rfq.warranty),
     blockNumber: log.blockNumber,
     rfq: { mode: rfq.mode, bidDeadline: rfq.bidDeadline, awardDeadline, awardWindow: rfq.awardWindow, floors: rfq.floors },
   };
@@ -206,11 +212,17 @@ export async function disputeRecord(reader: Reader, p: Range & { jobId: bigint }
   return jobEvents(reader, p, ["DisputeOpened", "DisputeAnswered", "Evidence", "Ruling", "DisputeSettled", "DisputeDefaulted"]);
 }
 
+/** The warranty file of a job: what was held, the claim, its answer, evidence, ruling and how the held share left. */
+export async function warrantyRecord(reader: Reader, p: Range & { jobId: bigint }) {
+  return jobEvents(reader, p, ["PaymentHeld", "ClaimFiled", "ClaimAnswered", "ClaimEvidence", "ClaimRuled", "HeldReturned", "HeldSettled"]);
+}
+
 /** Everything that happened to a job, in order: the timeline of its life. */
 export function jobTimeline(reader: Reader, p: Range & { jobId: bigint }) {
   return jobEvents(reader, p, [
     "DirectHirePosted", "RFQPosted", "BidPlaced", "BidImproved", "JobAwarded", "JobCancelled", "JobDelivered",
     "DisputeOpened", "DisputeAnswered", "Evidence", "Ruling", "DisputeSettled", "DisputeDefaulted", "JobSettled",
-    "JobRefunded", "BondReclaimed",
+    "JobRefunded", "BondReclaimed", "PaymentHeld", "ClaimFiled", "ClaimAnswered", "ClaimEvidence", "ClaimRuled",
+    "HeldReturned", "HeldSettled",
   ]);
 }

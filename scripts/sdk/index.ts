@@ -4,6 +4,7 @@ export * from "./client.ts";
 export * from "./units.ts";
 export * from "./escrow.ts";
 export * from "./market.ts";
+export * from "./warranty.ts";
 export * from "./registry.ts";
 export * from "./token.ts";
 export * from "./deploy.ts";

@@ -24,7 +24,8 @@ export async function pendingTime(reader: Reader): Promise<number> {
 /**
  * Gathers {JobState} from the escrow for `account` (or for no one). All reads are made at one block, so the
  * answer never mixes two states of the job. A dispute needs no separate read: the job carries `answered` and the
- * running deadline (respond-by, then rule-by).
+ * running deadline (respond-by, then rule-by). A job posted with a holdback also has its warranty read (terms, what
+ * is held of its payment, the claim); any other job reads nothing more.
  */
 export async function readJobState(
   reader: Reader,
@@ -34,12 +35,17 @@ export async function readJobState(
   const at = { address: p.escrow, abi: tenderEscrowAbi, blockNumber } as const;
   const job = withFlags(await reader.readContract({ ...at, functionName: "job", args: [p.jobId] }));
   const isRFQ = job.status !== JobStatus.None && !job.direct;
-  const [terms, cancelGracePeriod, rfq, best, own] = await Promise.all([
+  // Only a holdback job has a warranty to read (a job without the flag reads no slot beyond its own).
+  const holdback = job.status !== JobStatus.None && job.holdback;
+  const [terms, cancelGracePeriod, rfq, best, own, warranty, held, claim] = await Promise.all([
     reader.readContract({ ...at, functionName: "arbitratorTerms", args: [job.termsId] }),
     reader.readContract({ ...at, functionName: "cancelGracePeriod" }),
     isRFQ ? reader.readContract({ ...at, functionName: "rfqOf", args: [p.jobId] }) : undefined,
     isRFQ ? reader.readContract({ ...at, functionName: "bestBid", args: [p.jobId] }) : undefined,
     isRFQ && p.account ? reader.readContract({ ...at, functionName: "bidOf", args: [p.jobId, p.account] }) : undefined,
+    holdback ? reader.readContract({ ...at, functionName: "warrantyOf", args: [p.jobId] }) : undefined,
+    holdback ? reader.readContract({ ...at, functionName: "heldOf", args: [p.jobId, 0n] }) : undefined,
+    holdback ? reader.readContract({ ...at, functionName: "claimOf", args: [p.jobId, 0n] }) : undefined,
   ]);
   const state: JobState = { job, arbitrator: terms.arbitrator, cancelGracePeriod };
   if (rfq && best) {
@@ -48,6 +54,15 @@ export async function readJobState(
       mode: rfq.mode,
       awardDeadline: rfq.awardDeadline,
       ...(supplier !== zeroAddress ? { bestBid: { supplier, price } } : {}),
+    };
+  }
+  if (warranty && held && claim) {
+    state.warranty = {
+      holdbackBps: warranty.holdbackBps,
+      warrantyWindow: warranty.warrantyWindow,
+      holdBond: warranty.holdBond,
+      held: { amount: held.amount, bond: held.bond, warrantyEndsAt: held.warrantyEndsAt, claim: held.claim },
+      ...(held.claim !== 0 ? { claim: { asked: claim.asked, deadline: claim.deadline, fee: claim.fee } } : {}),
     };
   }
   if (own && own.price > 0n) state.ownBid = { price: own.price, bond: own.bond, placedAt: own.placedAt };

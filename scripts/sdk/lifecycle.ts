@@ -28,6 +28,16 @@ export const JOB_ACTIONS = [
   "submitEvidence",
   "rule",
   "settleDispute",
+  // Holdback jobs, once paid: the warranty on the held share (payment 0).
+  "claim",
+  "agreeClaim",
+  "answerClaim",
+  "submitClaimEvidence",
+  "ruleClaim",
+  "settleClaim",
+  "waive",
+  "returnHeld",
+  "release",
 ] as const;
 export type JobAction = (typeof JOB_ACTIONS)[number];
 
@@ -89,6 +99,22 @@ export interface JobState {
   };
   /** The account's own bid, if it placed one (a bond of 0: none was asked, or it was already returned). */
   ownBid?: { price: bigint; bond: bigint; placedAt: number };
+  /** Jobs posted with a holdback only: what is held of the payment (index 0) and its claim. Absent: the job holds
+   * nothing back, and every warranty action is refused. */
+  warranty?: WarrantyState;
+}
+
+/** What the warranty actions need of a holdback job's payment (ITenderWarranty heldOf and claimOf). */
+export interface WarrantyState {
+  holdbackBps: number;
+  warrantyWindow: number;
+  holdBond: boolean;
+  /** The held share (gross) and bond still in escrow, when the warranty ends (0 before the payment settles), and the
+   * claim's status (Tender.ClaimStatus: 0 none, 1 filed, 2 answered, 3 ended). */
+  held: { amount: bigint; bond: bigint; warrantyEndsAt: number; claim: number };
+  /** The claim, once filed: the amount asked, its deadline (respond-by while filed, rule-by once answered), each
+   * side's fee. */
+  claim?: { asked: bigint; deadline: number; fee: bigint };
 }
 
 const STATUS_NAMES = ["unknown", "open", "awarded", "delivered", "disputed", "settled", "refunded", "cancelled"];
@@ -295,6 +321,108 @@ export function jobActions(state: JobState, account: Address | undefined, now: n
     );
   };
 
+  // ---- the warranty on a holdback job's held share (payment 0) ----
+  const warranty = state.warranty;
+  const held = warranty?.held;
+  const claimStatus = held?.claim ?? 0;
+  const claimOpen = claimStatus === 1 || claimStatus === 2;
+  const claimDeadline = warranty?.claim?.deadline ?? 0;
+  const somethingHeld = held !== undefined && (held.amount > 0n || held.bond > 0n);
+  /** The job must hold something back and have been paid; undefined when it did. */
+  const holdbackJob = (action: JobAction): ActionStatus | undefined => {
+    if (status === JobStatus.None) return no(action, "There is no job with this id.");
+    if (!warranty) return no(action, "This job holds nothing back: it was posted without a holdback.");
+    if (status !== JobStatus.Settled && !somethingHeld) {
+      return no(action, `A share is held under warranty once the job is paid (confirmed or finalized); this job is ${statusName}.`);
+    }
+    return undefined;
+  };
+  /** Something must still be held (a held share, or a held bond). */
+  const needsHeld = (action: JobAction): ActionStatus | undefined =>
+    holdbackJob(action) ??
+    (somethingHeld ? undefined : no(action, claimStatus === 3 ? "Nothing is held: the claim ended and paid it out." : "Nothing is held: it was paid out (released, waived, returned), or the job was settled by a dispute."));
+  /** A claim must be open (filed, or answered). */
+  const needsOpenClaim = (action: JobAction): ActionStatus | undefined =>
+    holdbackJob(action) ??
+    (claimOpen ? undefined : no(action, claimStatus === 3 ? "The warranty claim has ended." : "No warranty claim is open on this job."));
+
+  const claim = (): ActionStatus => {
+    const wrong = needsHeld("claim");
+    if (wrong) return wrong;
+    if (!isBuyer) return no("claim", "Only the buyer can claim against the held share.", { who: "buyer" });
+    if (claimStatus !== 0) return no("claim", "This payment has had its warranty claim: a payment takes one.");
+    if (held!.amount === 0n) return no("claim", "Nothing of the price is held to claim against (only the bond).");
+    return before("claim", held!.warrantyEndsAt, "The warranty ended");
+  };
+
+  const agreeClaim = (): ActionStatus => {
+    const wrong = needsOpenClaim("agreeClaim");
+    if (wrong) return wrong;
+    if (!isSupplier) return no("agreeClaim", "Only the supplier can agree to the claim.", { who: "supplier" });
+    return before("agreeClaim", claimDeadline, claimStatus === 1 ? "The response window closed" : "The ruling window closed");
+  };
+
+  const answerClaim = (): ActionStatus => {
+    const wrong = needsOpenClaim("answerClaim");
+    if (wrong) return wrong;
+    if (!isSupplier) return no("answerClaim", "Only the supplier can answer the claim.", { who: "supplier" });
+    if (claimStatus === 2) return no("answerClaim", "The supplier has already answered the claim.");
+    return before("answerClaim", claimDeadline, "The response window closed");
+  };
+
+  const submitClaimEvidence = (): ActionStatus => {
+    const wrong = needsOpenClaim("submitClaimEvidence");
+    if (wrong) return wrong;
+    // No deadline: evidence is taken until the claim ends, even past its windows.
+    if (!isBuyer && !isSupplier) return no("submitClaimEvidence", "Only the buyer or the supplier can submit evidence.", { who: "party" });
+    return yes("submitClaimEvidence");
+  };
+
+  const ruleClaim = (): ActionStatus => {
+    const wrong = needsOpenClaim("ruleClaim");
+    if (wrong) return wrong;
+    if (!isArbitrator) return no("ruleClaim", "Only the job's arbitrator can rule on the claim.", { who: "arbitrator" });
+    if (claimStatus === 1) {
+      return now < claimDeadline
+        ? no("ruleClaim", `The supplier has not answered the claim yet; it may until ${when(claimDeadline, now)}.`)
+        : no("ruleClaim", "The supplier did not answer in time: the claim settles for the buyer by default.");
+    }
+    return before("ruleClaim", claimDeadline, "The ruling window closed");
+  };
+
+  const settleClaim = (): ActionStatus => {
+    const wrong = needsOpenClaim("settleClaim");
+    if (wrong) return wrong;
+    return after(
+      "settleClaim",
+      claimDeadline,
+      claimStatus === 1 ? "The supplier may still agree or answer; anyone can settle the claim for the buyer" : "The arbitrator may still rule; anyone can settle the claim for the supplier",
+    );
+  };
+
+  const waive = (): ActionStatus => {
+    const wrong = needsHeld("waive");
+    if (wrong) return wrong;
+    if (!isBuyer) return no("waive", "Only the buyer can waive its warranty.", { who: "buyer" });
+    return yes("waive");
+  };
+
+  const returnHeld = (): ActionStatus => {
+    const wrong = holdbackJob("returnHeld");
+    if (wrong) return wrong;
+    if (!isSupplier) return no("returnHeld", "Only the supplier can return part of the held share.", { who: "supplier" });
+    if (claimOpen) return no("returnHeld", "A warranty claim is open: agree to it or answer it instead.");
+    if (held!.amount === 0n) return no("returnHeld", "Nothing of the price is held to return.");
+    return yes("returnHeld");
+  };
+
+  const release = (): ActionStatus => {
+    const wrong = needsHeld("release");
+    if (wrong) return wrong;
+    if (claimOpen) return no("release", "A warranty claim is open: it must end (agreed, ruled, settled or waived) first.");
+    return after("release", held!.warrantyEndsAt, "The warranty still runs; anyone can release what is held to the supplier");
+  };
+
   const answers: Record<JobAction, () => ActionStatus> = {
     bid,
     improveBid,
@@ -312,6 +440,15 @@ export function jobActions(state: JobState, account: Address | undefined, now: n
     submitEvidence,
     rule,
     settleDispute,
+    claim,
+    agreeClaim,
+    answerClaim,
+    submitClaimEvidence,
+    ruleClaim,
+    settleClaim,
+    waive,
+    returnHeld,
+    release,
   };
   return JOB_ACTIONS.map((action) => answers[action]());
 }

@@ -3,7 +3,7 @@
 // carrying all), so nothing reaches the chain. The contracts check the same rules again; these only save a failed
 // transaction, and let a form or the CLI show every problem at once.
 import { type Address, isAddress, zeroAddress } from "viem";
-import type { DirectHireParams } from "./escrow.ts";
+import type { DirectHireParams, Warranty } from "./escrow.ts";
 import type { RFQParams } from "./market.ts";
 import { AwardMode, MAX_AMOUNT } from "./units.ts";
 // spec.ts imports nothing from here (no import cycle): it finds the problems, this module throws them.
@@ -79,6 +79,13 @@ export function jobIdProblems(jobId: bigint): Problem[] {
   return problemIf("jobId", jobId <= 0n && `${jobId} is not a job id (they start at 1).`);
 }
 
+/** A payment's index (a job paid at once has one, 0); undefined stands for 0. */
+export function paymentProblems(payment: bigint | number | undefined): Problem[] {
+  if (payment === undefined) return [];
+  const ok = typeof payment === "bigint" ? payment >= 0n : Number.isSafeInteger(payment) && payment >= 0;
+  return problemIf("payment", !ok && `${payment} is not a payment index (0 for a job paid at once, then 1, 2, …).`);
+}
+
 export function ratingProblems(rating: number): Problem[] {
   return problemIf("rating", !(Number.isInteger(rating) && rating >= 1 && rating <= 5) && `Give a rating from 1 to 5 stars; ${rating} is not.`);
 }
@@ -95,6 +102,30 @@ function termsProblems(p: DirectHireParams | RFQParams): Problem[] {
   ];
 }
 
+/** The most of each payment a job may hold back under warranty (MAX_HOLDBACK_BPS: 50%). */
+export const MAX_HOLDBACK_BPS = 5_000;
+
+/** Every problem with a holdback and its warranty (none when omitted): a share of at most 50%, a warranty window
+ * inside the window bounds when something is held and none otherwise, and a held bond only on an RFQ (`rfq`) that
+ * holds something back. */
+export function warrantyProblems(w: Warranty | undefined, { rfq }: { rfq: boolean }): Problem[] {
+  if (w === undefined) return [];
+  const share = bpsProblems("warranty.holdbackBps", w.holdbackBps, MAX_HOLDBACK_BPS);
+  const held = share.length === 0 && w.holdbackBps > 0;
+  const window =
+    share.length > 0
+      ? []
+      : held
+        ? windowProblems("warranty.warrantyWindow", w.warrantyWindow)
+        : problemIf("warranty.warrantyWindow", w.warrantyWindow !== 0 && `A warranty window needs a holdback: give a holdback with it, or no window (${durationWords(w.warrantyWindow)} given).`);
+  const bond = !w.holdBond
+    ? []
+    : !rfq
+      ? problemIf("warranty.holdBond", "A direct hire has no bond to hold: holding the bond applies to RFQs only.")
+      : problemIf("warranty.holdBond", share.length === 0 && !held && "A bond can be held only with a holdback: give a holdback, or do not hold the bond.");
+  return [...share, ...window, ...bond];
+}
+
 /** Every problem with a direct hire ([] when it may be sent). `buyer`: who posts it, when known. */
 export function directHireProblems(p: DirectHireParams, buyer?: Address): Problem[] {
   const supplier = addressProblems("supplier", p.supplier);
@@ -104,6 +135,7 @@ export function directHireProblems(p: DirectHireParams, buyer?: Address): Proble
     ...problemIf("supplier", self && "You cannot hire yourself: the supplier is your own address."),
     ...amountProblems("price", p.price),
     ...termsProblems(p),
+    ...warrantyProblems(p.warranty, { rfq: false }),
     ...specProblems(p.spec, p.category),
   ];
 }
@@ -121,8 +153,10 @@ export function rfqProblems(p: RFQParams, now: number): Problem[] {
     ...windowProblems("bidDeadline", p.bidDeadline - now),
     ...mode,
     ...termsProblems(p),
+    ...warrantyProblems(p.warranty, { rfq: true }),
     ...bpsProblems("floors.bondBps", floors.bondBps, 10_000),
     ...bpsProblems("floors.maxLossShareBps", floors.maxLossShareBps, 10_000),
+    ...(floors.maxClawbackShareBps === undefined ? [] : bpsProblems("floors.maxClawbackShareBps", floors.maxClawbackShareBps, 10_000)),
     ...problemIf("floors.minAvgRating", !rating && `Give an average rating from 0 to 5 stars; ${floors.minAvgRating / 100} stars (${floors.minAvgRating} as rating × 100) is not.`),
     ...problemIf("floors.metrics", floors.metrics.length > 8 && `Give at most 8 metric floors, not ${floors.metrics.length}.`),
     ...floors.metrics.flatMap((m, i) => addressProblems(`floors.metrics[${i}].attestor`, m.attestor)),
@@ -141,6 +175,7 @@ export const checkBps = (field: string, value: number, max: number): void => thr
 export const checkUri = (field: string, uri: string): void => throwProblems(uriProblems(field, uri));
 export const checkHash = (field: string, hash: string): void => throwProblems(hashProblems(field, hash));
 export const checkJobId = (jobId: bigint): void => throwProblems(jobIdProblems(jobId));
+export const checkPayment = (payment: bigint | number | undefined): void => throwProblems(paymentProblems(payment));
 export const checkRating = (rating: number): void => throwProblems(ratingProblems(rating));
 
 /** A spec is UTF-8 JSON of at most 8 KiB: an object with version 1, a title, a task, and the job's category, valid

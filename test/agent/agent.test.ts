@@ -1,7 +1,8 @@
 // Supplier agents end to end: two real `tender agent run` processes with competing strategies against a real
 // `hardhat node`; a buyer posts RFQs through the SDK and reviews deliveries with the verifier. The full loop
 // (RFQ → bids → award → work → delivery → payment; the loser takes its bond back), then a crash of the winner
-// mid-job: restarted from its state file, it neither bids twice nor loses the job.
+// mid-job: restarted from its state file, it neither bids twice nor loses the job. Then held shares: the agent
+// releases what a holdback job held once its warranty ends, and logs a claim without answering it.
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -172,5 +173,38 @@ describe("supplier agents", { timeout: 180_000 }, () => {
     const code = await new Promise((resolve) => restarted.child.once("exit", resolve));
     expect(code).toBe(0);
     expect(restarted.log).toMatch(/undercutter stopped; state in .* \(2 jobs, 2 paid\)/);
+  });
+
+  it("releases its held share once the warranty ends, and leaves a claim to its operator", async () => {
+    const costplus = agents.find((a) => a.name === "costplus")!;
+    const { escrow } = deployment;
+    const hire = async (input: string) => {
+      const demo = transformSpec("sort-lines", input, "Sort the inventory");
+      return sdk.waitForJobId(node.reader, await sdk.postDirectHire(node.writer(3), {
+        escrow, supplier: costplus.address, token, price: USD("5"), deliveryWindow: sdk.DAY, reviewWindow: sdk.DAY,
+        arbitrator: node.writer(2).account.address, defaultBuyerShareBps: 0, category: demo.category, spec: demo.spec,
+        warranty: { holdbackBps: 2_000, warrantyWindow: sdk.HOUR, holdBond: false },
+      }));
+    };
+    const [released, claimed] = [await hire("b\na\n"), await hire("d\nc\n")];
+    for (const jobId of [released, claimed]) {
+      await until(`the delivery of job ${jobId}`, async () => (await sdk.readJob(node.reader, { escrow, jobId })).status === sdk.JobStatus.Delivered);
+      await ok(sdk.confirm(node.writer(3), { escrow, jobId, rating: 5 }));
+    }
+    await until("the held shares in the agent's log", async () => costplus.log.includes(`job ${claimed}: 1 mUSD held under warranty`));
+    await ok(sdk.claim(node.writer(3), { escrow, jobId: claimed, asked: USD("0.5"), statementURI: "ipfs://claim" }));
+    await until("the claim in the agent's log", async () => costplus.log.includes(`claim on job ${claimed}: the buyer asks 0.5 mUSD of the held share`));
+
+    const before = await sdk.balanceOf(node.reader, { token, account: costplus.address });
+    await advance(sdk.HOUR + 1);
+    await until("the release", async () => (await sdk.readHeld(node.reader, { escrow, jobId: released })).amount === 0n);
+    expect(await sdk.balanceOf(node.reader, { token, account: costplus.address })).toBe(before + USD("0.99")); // 1 mUSD held, less 1%
+    await until("the payout in the agent's log", async () => costplus.log.includes(`held share of job ${released} paid out (released): 0.99 mUSD`));
+    // The claimed share stays held, its claim unanswered: answering it is the operator's call.
+    expect(await sdk.readHeld(node.reader, { escrow, jobId: claimed })).toMatchObject({ amount: USD("1"), claim: sdk.ClaimStatus.Filed });
+    const state = JSON.parse(readFileSync(costplus.statePath, "utf8")) as AgentState;
+    expect(state.jobs[String(released)]).toMatchObject({ phase: "paid", earned: String(USD("3.96") + USD("0.99")) });
+    expect(state.jobs[String(released)]!.held).toBeUndefined();
+    expect(state.jobs[String(claimed)]!.held).toMatchObject({ amount: String(USD("1")), claim: "filed" });
   });
 });

@@ -89,7 +89,7 @@ describe("tender CLI", { timeout: 300_000 }, () => {
     for (const group of ["job", "bid", "supplier", "arbitrator", "account", "agent", "withdraw", "balance", "deploy"]) {
       expect(help.stdout).toMatch(new RegExp(`^  ${group}\\b`, "m"));
     }
-    const listed = [...help.stdout.matchAll(/^ {2}([a-z]+(?: [a-z]+)?) {2,}/gm)].map((m) => m[1]);
+    const listed = [...help.stdout.matchAll(/^ {2}([a-z]+(?: [a-z-]+)?) {2,}/gm)].map((m) => m[1]);
     expect(listed).toEqual(commands.map((c) => c.path.join(" ")));
     // The list --help and the dispatcher read without loading any command says what each command's own file does.
     const loaded = await loadCommands();
@@ -189,6 +189,48 @@ describe("tender CLI", { timeout: 300_000 }, () => {
     await ok(["job", "confirm", posted.jobId, "--rating", "5"], { key: "buyer" });
     const balance = await tender(["balance", address.supplier!]);
     expect(balance.stdout).toMatch(/mUSD\s+12\.375 mUSD/); // 12.5 less the 1% protocol fee
+  });
+
+  it("holds part of a payment under warranty: claim, answer, ruling; another job released once its warranty ends", async () => {
+    const hire = ["job", "post", "--spec", join(dir, "spec.json"), "--arbitrator", address.arbitrator!, "--token", "ETH", "--supplier", address.supplier!, "--price", "0.1", "--holdback", "20%"];
+    const deliverAndConfirm = async (jobId: string) => {
+      await ok(["job", "deliver", jobId, "--uri", "ipfs://work", "--hash", sdk.specHash("work")], { key: "supplier" });
+      await ok(["job", "confirm", jobId, "--rating", "4"], { key: "buyer" });
+    };
+    const claimed = await ok<{ jobId: string; warranty: sdk.Warranty }>([...hire, "--warranty", "30d"], { key: "buyer" });
+    expect(claimed.warranty).toEqual({ holdbackBps: 2_000, warrantyWindow: 30 * sdk.DAY, holdBond: false });
+    await deliverAndConfirm(claimed.jobId);
+    const shown = await tender(["job", "show", claimed.jobId], { key: "buyer" });
+    expect(shown.stdout).toMatch(/holdback\s+20% of the payment held under a 30 d warranty/);
+    expect(shown.stdout).toMatch(/Warranty:\n\s+terms\s+20% of the payment.*\n\s+held\s+0\.02 ETH\n\s+warranty ends\s+in 30 d .*\n\s+claim\s+none filed; a claim costs each side 0\.0004 ETH/);
+    expect(shown.stdout).toMatch(/What 0x[0-9a-fA-F]{40} can do now:\n {2}claim — until in 30 d .*\n {2}waive\n/);
+
+    const claim = await tender(["job", "claim", claimed.jobId, "--amount", "0.015", "--statement", "ipfs://claim"], { key: "buyer" });
+    expect(claim.code, claim.stderr).toBe(0);
+    expect(claim.stdout).toMatch(/^Claimed 0\.015 ETH of job \d+'s held share: you paid the claim fee, 0\.0004 ETH/);
+    await ok(["job", "answer-claim", claimed.jobId, "--response", "ipfs://answer"], { key: "supplier" });
+    const ruled = await ok<{ heldSettled: { outcome: string; toBuyer: string; toSupplier: string; toArbitrator: string } }>(
+      ["arbitrator", "rule-claim", claimed.jobId, "--buyer-share", "70%", "--reason", "broke after delivery"],
+      { key: "arbitrator" },
+    );
+    // 70% of the 0.015 ETH asked and the buyer's fee back; the rest of the 0.02 ETH held to the supplier less 1%.
+    expect(ruled.heldSettled).toEqual({ outcome: "Ruled", toBuyer: String(parseEther("0.0105") + parseEther("0.0004")), toSupplier: String(parseEther("0.009405")), toArbitrator: String(parseEther("0.0004")), protocolFee: String(parseEther("0.000095")), supplierGross: String(parseEther("0.0095")) });
+
+    const released = await ok<{ jobId: string }>([...hire, "--warranty", "2d"], { key: "buyer" });
+    await deliverAndConfirm(released.jobId);
+    await refused(["job", "release", released.jobId], 3, /DeadlineNotReached/, { key: "rival" });
+    expect((await tender(["dev", "advance", "2d"])).code).toBe(0);
+    const release = await tender(["job", "release", released.jobId], { key: "rival" });
+    expect(release.code, release.stderr).toBe(0);
+    expect(release.stdout).toMatch(/^Job \d+'s held share released to the supplier\. Paid out:\n {2}buyer +0 ETH\n {2}supplier +0\.0198 ETH \(0\.02 ETH of the held share, less the protocol fee\)/);
+
+    // Bad warranty inputs: refused before anything is sent.
+    await refused([...hire, "--holdback", "60%", "--warranty", "30d"], 2, /--holdback: Give a share from 0% to 50%; 60% \(6000 bps\) is not\./, { key: "buyer" });
+    await refused([...hire], 2, /--warranty: Choose a window from 1 h to 365 d/, { key: "buyer" });
+    await refused([...hire, "--warranty", "3d", "--hold-bond"], 2, /--hold-bond does not apply to a direct hire/, { key: "buyer" });
+    await refused(["job", "post", "--spec", join(dir, "spec.json"), "--arbitrator", address.arbitrator!, "--token", "ETH", "--max-price", "1", "--hold-bond"], 2, /--hold-bond: A bond can be held only with a holdback/, { key: "buyer" });
+    await refused(["job", "claim", released.jobId, "--amount", "abc", "--statement", "ipfs://claim"], 2, /--amount: "abc" is not an amount/, { key: "buyer" });
+    await refused(["job", "waive", released.jobId], 3, /NothingHeld: Nothing is held on job \d+/, { key: "buyer" });
   });
 
   it("refuses bad inputs with a clear message and a non-zero exit, sending nothing", async () => {

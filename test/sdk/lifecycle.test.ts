@@ -25,6 +25,7 @@ const NOT_STATE = new Set([
   "InvalidRating",
   "EmptyDeliverable",
   "InvalidRuling",
+  "InvalidClaimAmount",
   "WrongEthValue",
   "TokenAmountMismatch",
   "ERC20InsufficientAllowance",
@@ -75,7 +76,9 @@ describe("jobActions against the contract", () => {
   const latest = async () => Number((await reader.getBlock()).timestamp);
   const FLOORS: sdk.Floors = { ...sdk.NO_FLOORS, bondBps: 500 };
 
-  async function postRFQ(c: Ctx, eth: boolean, mode: number): Promise<bigint> {
+  const HOLDBACK: sdk.Warranty = { holdbackBps: 2_000, warrantyWindow: 7 * sdk.DAY, holdBond: false };
+
+  async function postRFQ(c: Ctx, eth: boolean, mode: number, warranty?: sdk.Warranty): Promise<bigint> {
     return sdk.waitForJobId(
       reader,
       await sdk.postRFQ(w.buyer, {
@@ -92,6 +95,7 @@ describe("jobActions against the contract", () => {
         category: "text",
         floors: FLOORS,
         spec: SPEC,
+        warranty,
       }),
     );
   }
@@ -105,15 +109,15 @@ describe("jobActions against the contract", () => {
     }
   }
 
-  async function awarded(c: Ctx, eth: boolean): Promise<bigint> {
-    const jobId = await postRFQ(c, eth, sdk.AwardMode.LowestPrice);
+  async function awarded(c: Ctx, eth: boolean, warranty?: sdk.Warranty): Promise<bigint> {
+    const jobId = await postRFQ(c, eth, sdk.AwardMode.LowestPrice, warranty);
     await bids(c, jobId);
     await conn.networkHelpers.time.increaseTo((await sdk.readJob(reader, { escrow: c.escrow, jobId })).deadline);
     await ok(sdk.award(w.stranger, { escrow: c.escrow, jobId }));
     return jobId;
   }
 
-  async function directHire(c: Ctx, eth: boolean): Promise<bigint> {
+  async function directHire(c: Ctx, eth: boolean, warranty?: sdk.Warranty): Promise<bigint> {
     return sdk.waitForJobId(
       reader,
       await sdk.postDirectHire(w.buyer, {
@@ -127,6 +131,7 @@ describe("jobActions against the contract", () => {
         defaultBuyerShareBps: 2_000,
         category: "text",
         spec: SPEC,
+        warranty,
       }),
     );
   }
@@ -143,6 +148,17 @@ describe("jobActions against the contract", () => {
     const fee = await sdk.disputeFee(reader, { escrow: c.escrow, jobId });
     await ok(sdk.dispute(w.buyer, { escrow: c.escrow, jobId, statementURI: "ipfs://statement", token: job.token, fee }));
     if (answer) await ok(sdk.respond(w.supplier, { escrow: c.escrow, jobId, responseURI: "ipfs://response", token: job.token, fee }));
+    return jobId;
+  }
+
+  /** A holdback job confirmed (part of its price held), then optionally claimed against and answered. */
+  async function held(c: Ctx, jobId: bigint, claim: "none" | "filed" | "answered"): Promise<bigint> {
+    await ok(sdk.deliver(w.supplier, { escrow: c.escrow, ...deliverArgs(jobId) }));
+    await ok(sdk.confirm(w.buyer, { escrow: c.escrow, jobId, rating: 5 }));
+    if (claim === "none") return jobId;
+    const { amount } = await sdk.readHeld(reader, { escrow: c.escrow, jobId });
+    await ok(sdk.claim(w.buyer, { escrow: c.escrow, jobId, asked: amount / 2n, statementURI: "ipfs://claim" }));
+    if (claim === "answered") await ok(sdk.answerClaim(w.supplier, { escrow: c.escrow, jobId, responseURI: "ipfs://answer" }));
     return jobId;
   }
 
@@ -164,6 +180,9 @@ describe("jobActions against the contract", () => {
       name: "settled (ERC-20)",
       build: async (c) => { const id = await delivered(c, await awarded(c, false)); await ok(sdk.confirm(w.buyer, { escrow: c.escrow, jobId: id, rating: 5 })); return id; },
     },
+    { name: "settled direct hire, part held under warranty (ERC-20)", build: async (c) => held(c, await directHire(c, false, HOLDBACK), "none") },
+    { name: "held with the bond, claim filed (ETH RFQ)", build: async (c) => held(c, await awarded(c, true, { ...HOLDBACK, holdBond: true }), "filed") },
+    { name: "held, claim answered (ERC-20 direct hire)", build: async (c) => held(c, await directHire(c, false, HOLDBACK), "answered") },
     {
       name: "refunded (ETH)",
       build: async (c) => {
@@ -192,6 +211,8 @@ describe("jobActions against the contract", () => {
     const eth = job.token === sdk.ETH;
     const fee = (job.price * 200n) / 10_000n;
     const d = deliverArgs(jobId);
+    const h = state.warranty?.held;
+    const claimFee = state.warranty?.claim?.fee ?? (h ? sdk.computeClaimFee(h.amount + h.bond, 200) : 0n);
     const args: Record<sdk.JobAction, { args: readonly unknown[]; value?: bigint }> = {
       bid: { args: [jobId, job.price, floors], value: eth ? sdk.bondFor(job.price, floors) : 0n },
       improveBid: { args: [jobId, state.ownBid ? state.ownBid.price - 1n : 1n] },
@@ -209,6 +230,15 @@ describe("jobActions against the contract", () => {
       submitEvidence: { args: [jobId, "ipfs://evidence"] },
       rule: { args: [jobId, 7_000, keccak256(toBytes("reason"))] },
       settleDispute: { args: [jobId] },
+      claim: { args: [jobId, 0n, h && h.amount > 0n ? h.amount : 1n, "ipfs://claim"], value: eth ? claimFee : 0n },
+      agreeClaim: { args: [jobId, 0n] },
+      answerClaim: { args: [jobId, 0n, "ipfs://answer"], value: eth ? claimFee : 0n },
+      submitClaimEvidence: { args: [jobId, 0n, "ipfs://evidence"] },
+      ruleClaim: { args: [jobId, 0n, 7_000, keccak256(toBytes("reason"))] },
+      settleClaim: { args: [jobId, 0n] },
+      waive: { args: [jobId, 0n] },
+      returnHeld: { args: [jobId, 0n, 1n] },
+      release: { args: [jobId, 0n] },
     };
     return { address: c.escrow, abi: sdk.tenderEscrowAbi, functionName: action, ...args[action] };
   }
@@ -234,6 +264,9 @@ describe("jobActions against the contract", () => {
     } else if ([sdk.JobStatus.Awarded, sdk.JobStatus.Delivered, sdk.JobStatus.Disputed].includes(job.status as 2)) {
       ts.push(job.deadline);
     }
+    const warranty = state.warranty;
+    if (warranty && sdk.isHeld(warranty.held)) ts.push(warranty.held.warrantyEndsAt);
+    if (warranty?.claim && sdk.isClaimOpen(warranty.held)) ts.push(warranty.claim.deadline);
     return ts.flatMap((t) => [t - 1, t, t + 1]);
   }
 

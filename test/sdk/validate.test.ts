@@ -71,6 +71,31 @@ describe("the lists of problems", () => {
     expect(thrown(() => sdk.checkRFQ(bad, NOW)).problems).toEqual(sdk.rfqProblems(bad, NOW));
   });
 
+  it("reports each warranty problem, and the clawback floor's, at its path", () => {
+    const held = { holdbackBps: 2_000, warrantyWindow: 30 * sdk.DAY, holdBond: false };
+    expect(sdk.directHireProblems({ ...hire, warranty: held }, BUYER)).toEqual([]);
+    expect(sdk.rfqProblems({ ...rfq, warranty: { ...held, holdBond: true }, floors: { ...sdk.NO_FLOORS, maxClawbackShareBps: 2_500 } }, NOW)).toEqual([]);
+    expect(sdk.directHireProblems({ ...hire, warranty: sdk.NO_WARRANTY }, BUYER)).toEqual([]);
+    expect(sdk.warrantyProblems({ ...held, holdbackBps: 5_001 }, { rfq: true })).toEqual([
+      { path: "warranty.holdbackBps", message: "Give a share from 0% to 50%; 50.01% (5001 bps) is not." },
+    ]);
+    expect(sdk.warrantyProblems({ ...held, warrantyWindow: 60 }, { rfq: true })).toEqual([
+      { path: "warranty.warrantyWindow", message: "Choose a window from 1 h to 365 d; 1 min is not." },
+    ]);
+    expect(sdk.warrantyProblems({ holdbackBps: 0, warrantyWindow: sdk.DAY, holdBond: false }, { rfq: true })).toEqual([
+      { path: "warranty.warrantyWindow", message: "A warranty window needs a holdback: give a holdback with it, or no window (1 d given)." },
+    ]);
+    expect(sdk.directHireProblems({ ...hire, warranty: { ...held, holdBond: true } }, BUYER)).toEqual([
+      { path: "warranty.holdBond", message: "A direct hire has no bond to hold: holding the bond applies to RFQs only." },
+    ]);
+    expect(sdk.rfqProblems({ ...rfq, warranty: { ...sdk.NO_WARRANTY, holdBond: true } }, NOW)).toEqual([
+      { path: "warranty.holdBond", message: "A bond can be held only with a holdback: give a holdback, or do not hold the bond." },
+    ]);
+    expect(sdk.rfqProblems({ ...rfq, floors: { ...sdk.NO_FLOORS, maxClawbackShareBps: 10_001 } }, NOW)).toEqual([
+      { path: "floors.maxClawbackShareBps", message: "Give a share from 0% to 100%; 100.01% (10001 bps) is not." },
+    ]);
+  });
+
   it("gives the per-field checks as lists too, and the throwing checks keep their field", () => {
     expect(sdk.addressProblems("to", "0x1234")).toEqual([{ path: "to", message: "0x1234 is not an address (0x and 40 hex digits)." }]);
     expect(sdk.addressProblems("token", zeroAddress, { nonZero: false })).toEqual([]);
@@ -102,6 +127,9 @@ describe("input checks before sending", () => {
     ["spec", { spec: "not json" }, /spec: The spec is not JSON/],
     ["spec.category", { category: "code" }, /spec.category: The spec's category is "text", not the job's category "code"\./],
     ["spec", { spec: "x".repeat(8_193) }, /spec: The spec is 8193 bytes; at most 8192\./],
+    ["warranty.holdbackBps", { warranty: { holdbackBps: 6_000, warrantyWindow: sdk.DAY, holdBond: false } }, /warranty.holdbackBps: Give a share from 0% to 50%/],
+    ["warranty.warrantyWindow", { warranty: { holdbackBps: 1_000, warrantyWindow: 0, holdBond: false } }, /warranty.warrantyWindow: Choose a window from 1 h/],
+    ["warranty.holdBond", { warranty: { holdbackBps: 1_000, warrantyWindow: sdk.DAY, holdBond: true } }, /warranty.holdBond: A direct hire has no bond to hold/],
   ] as const)("refuses a bad %s and sends nothing", async (_field, overrides, message) => {
     const address = chain.buyer.account.address;
     const nonce = await chain.reader.getTransactionCount({ address });
@@ -152,6 +180,16 @@ describe("checks on every other action", () => {
       [sdk.withdraw(supplier, { escrow, token: sdk.ETH, to: "0x0000000000000000000000000000000000000000" }), /to: The zero address is not allowed here\./],
       [sdk.registerSupplier(supplier, { registry: deployment.registry, profileURI: "" }), /profileURI/],
       [sdk.attest(arbitrator, { registry: deployment.registry, supplier: accounts[1]!, metric: " ", value: 1n, validUntil: 1 }), /metric: must not be empty/],
+      [sdk.claim(buyer, { escrow, jobId: 1n, asked: 0n, statementURI: "ipfs://claim" }), /asked: Give an amount above zero\./],
+      [sdk.claim(buyer, { escrow, jobId: 1n, asked: 1n, statementURI: "no uri" }), /statementURI: "no uri" is not a URI/],
+      [sdk.claim(buyer, { escrow, jobId: 1n, payment: -1, asked: 1n, statementURI: "ipfs://claim" }), /payment: -1 is not a payment index/],
+      [sdk.answerClaim(supplier, { escrow, jobId: 0n, responseURI: "ipfs://a" }), /jobId: 0 is not a job id/],
+      [sdk.submitClaimEvidence(buyer, { escrow, jobId: 1n, evidenceURI: "" }), /evidenceURI/],
+      [sdk.ruleClaim(arbitrator, { escrow, jobId: 1n, buyerShareBps: 10_001, reasonHash: hash }), /buyerShareBps: Give a share from 0% to 100%/],
+      [sdk.returnHeld(supplier, { escrow, jobId: 1n, amount: 0n }), /amount: Give an amount above zero\./],
+      [sdk.release(supplier, { escrow, jobId: 0n }), /jobId: 0 is not a job id/],
+      [sdk.waive(buyer, { escrow, jobId: 1n, payment: 1.5 }), /payment: 1\.5 is not a payment index/],
+      [sdk.tender({ reader, writer: buyer }, deployment).claim({ jobId: 1n, asked: 0n, statementURI: "ipfs://claim" }), /asked: Give an amount above zero\./],
     ];
     for (const [attempt, message] of cases) {
       await expect(attempt).rejects.toBeInstanceOf(sdk.TenderInputError);

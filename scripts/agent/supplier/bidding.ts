@@ -7,6 +7,7 @@ import { type AgentContext, type TokenPrices, actionsOn, amount, send, update } 
 import type { AgentJob } from "./state.ts";
 import { reclaim } from "./money.ts";
 import { work } from "./work.ts";
+import { warrantyOf } from "./warranty.ts";
 
 type Base = Omit<AgentJob, "phase">;
 
@@ -15,14 +16,14 @@ export async function bidOn(ctx: AgentContext, p: { jobId: bigint; rfq: { token:
   const { jobId, rfq, base, prices } = p;
   const [leader, leading] = await ctx.market.read.bestBid({ jobId });
   const best = leader !== zeroAddress && !isAddressEqual(leader, ctx.me) ? leading : undefined;
-  const price = ctx.o.strategy.price({ maxPrice: rfq.maxPrice, best, cost: prices.cost, floor: prices.floor });
+  const price = ctx.o.strategy.price({ maxPrice: rfq.maxPrice, best, cost: prices.cost, floor: prices.floor, warranty: base.warranty });
   if (price === undefined) return p.skip(`${ctx.o.strategy.name} finds no price to offer (maximum ${amount(ctx, rfq.maxPrice, rfq.token)}${best ? `, best bid ${amount(ctx, best, rfq.token)}` : ""})`);
   const bond = sdk.bondFor(rfq.maxPrice, rfq.floors);
   const sent = await send(ctx, "bidding", jobId, () => ctx.market.bid({ jobId, price, floors: rfq.floors, token: rfq.token, bond }));
   if (sent || (await adopt(ctx, jobId, base))) {
     if (!ctx.state.jobs[String(jobId)]) ctx.state.jobs[String(jobId)] = { ...base, phase: "bidding", price: String(price), bond: String(bond) };
     ctx.save();
-    ctx.log(`bid ${amount(ctx, price, rfq.token)} on job ${jobId} (${base.category}, maximum ${amount(ctx, rfq.maxPrice, rfq.token)}${bond ? `, bond ${amount(ctx, bond, rfq.token)}` : ""})`, { jobId: String(jobId), bid: String(price) });
+    ctx.log(`bid ${amount(ctx, price, rfq.token)} on job ${jobId} (${base.category}, maximum ${amount(ctx, rfq.maxPrice, rfq.token)}${bond ? `, bond ${amount(ctx, bond, rfq.token)}` : ""}${base.warranty ? `, ${sdk.formatBps(base.warranty.holdbackBps)} held for ${sdk.formatDuration(base.warranty.warrantyWindow)}` : ""})`, { jobId: String(jobId), bid: String(price) });
   }
 }
 
@@ -45,7 +46,7 @@ export async function outbid(ctx: AgentContext, jobId: bigint, best: bigint): Pr
   const job = ctx.state.jobs[String(jobId)]!;
   const prices = ctx.o.prices.get(job.token.toLowerCase());
   if (!prices || !(await actionsOn(ctx, jobId)).of("improveBid").allowed) return;
-  const price = ctx.o.strategy.price({ maxPrice: BigInt(job.maxPrice), best, mine: BigInt(job.price!), cost: prices.cost, floor: prices.floor });
+  const price = ctx.o.strategy.price({ maxPrice: BigInt(job.maxPrice), best, mine: BigInt(job.price!), cost: prices.cost, floor: prices.floor, warranty: job.warranty });
   if (price === undefined || price >= BigInt(job.price!)) return;
   if (await send(ctx, "improving the bid", jobId, () => ctx.market.improveBid({ jobId, price }))) {
     update(ctx, jobId, { price: String(price) });
@@ -60,7 +61,7 @@ export async function awarded(ctx: AgentContext, jobId: bigint, supplier: Addres
     // Awarded a bid the state file never recorded (lost in a crash): take it over from the chain.
     const posting = await ctx.market.read.posting({ jobId });
     const category = posting ? ctx.categories.get(posting.categoryId) : undefined;
-    if (posting && category) await adopt(ctx, jobId, { token: posting.token, category, maxPrice: String(posting.price), mode: posting.rfq?.mode, spec: posting.spec });
+    if (posting && category) await adopt(ctx, jobId, { token: posting.token, category, maxPrice: String(posting.price), mode: posting.rfq?.mode, spec: posting.spec, warranty: warrantyOf(posting.warranty) });
     return;
   }
   if (!mine || mine.phase !== "bidding") return;

@@ -1,4 +1,4 @@
-// The periodic deadline checks: what the agent may do once a deadline passed (the SDK's state machine says whether
+// The periodic deadline checks (a held share's warranty end among them): what the agent may do once a deadline passed (the SDK's state machine says whether
 // it may; the agent's policy whether it wants to), and the retries of whatever failed before.
 import { isAddressEqual } from "viem";
 import * as sdk from "@tender/sdk";
@@ -8,6 +8,7 @@ import { lose } from "./bidding.ts";
 import { resume } from "./work.ts";
 import { retryAnswer } from "./disputes.ts";
 import { reclaim, withdrawCredits } from "./money.ts";
+import { releaseHeld } from "./warranty.ts";
 
 /** A lowest-price RFQ another bidder leads is awarded by this agent after this long, to free its bond. */
 const AWARD_AFTER = 300;
@@ -22,6 +23,7 @@ export async function checkDeadlines(ctx: AgentContext): Promise<void> {
     else if (job.phase === "won" && !ctx.working.has(id)) await resume(ctx, jobId);
     else if (job.phase === "disputed") await retryAnswer(ctx, jobId);
     else if (job.phase === "lost" && job.bondOut) await reclaim(ctx, jobId);
+    if (job.held && !job.held.claim && job.held.warrantyEndsAt <= t) await releaseHeld(ctx, jobId, job);
   }
   await withdrawCredits(ctx);
 }

@@ -8,6 +8,7 @@ import { type AgentContext, type ArbitratorPolicy, actionsOn, amount, because, s
 import { adopt, awarded, bidOn, lose, outbid } from "./bidding.ts";
 import { work } from "./work.ts";
 import { disputed } from "./disputes.ts";
+import { heldNote, onWarrantyEvent, warrantyOf } from "./warranty.ts";
 
 const ACTIVE = new Set(["bidding", "won", "delivered", "disputed"]);
 
@@ -84,6 +85,14 @@ async function handle(ctx: AgentContext, event: TenderEvent): Promise<void> {
     case "DisputeOpened":
       if (mine?.phase === "delivered") await disputed(ctx, jobId!, args.statementURI as string);
       return;
+    case "PaymentHeld":
+    case "ClaimFiled":
+    case "ClaimAnswered":
+    case "HeldReturned":
+    case "HeldSettled":
+      // Its own jobs only (supplying, or paid in part): a job it bid on and lost holds nothing of its.
+      if (mine && (supplying || mine.phase === "paid")) onWarrantyEvent(ctx, jobId!, mine, event);
+      return;
     default:
       return;
   }
@@ -107,7 +116,7 @@ async function considerRFQ(ctx: AgentContext, event: Extract<TenderEvent, { even
   const skip = (reason: string) => ctx.log(`skipping job ${jobId}: ${reason}`, { jobId: String(jobId), skipped: reason });
   const prices = o.prices.get(rfq.token.toLowerCase());
   if (!prices) return skip(`no prices for token ${rfq.token}`);
-  const base = { token: rfq.token, category, maxPrice: String(rfq.maxPrice), mode: rfq.mode, bidDeadline: rfq.bidDeadline, awardDeadline, spec: rfq.spec };
+  const base = { token: rfq.token, category, maxPrice: String(rfq.maxPrice), mode: rfq.mode, bidDeadline: rfq.bidDeadline, awardDeadline, spec: rfq.spec, warranty: warrantyOf(rfq.warranty) };
   // A bid from before a crash that the state file missed is adopted first, whatever happened since: never bid
   // twice, and never forget a job it may have won or a bond it must take back.
   if (await adopt(ctx, jobId, base)) return;
@@ -135,7 +144,7 @@ async function considerHire(ctx: AgentContext, event: Extract<TenderEvent, { eve
   let reason = category ? cannotDo(ctx, hire.spec, category) : "not a category this agent works in";
   const prices = ctx.o.prices.get(hire.token.toLowerCase());
   if (!reason && (!prices || hire.price < prices.floor)) reason = `the price ${amount(ctx, hire.price, hire.token)} is below this agent's floor`;
-  const base = { token: hire.token, category: category ?? hire.category, maxPrice: String(hire.price), price: String(hire.price), spec: hire.spec };
+  const base = { token: hire.token, category: category ?? hire.category, maxPrice: String(hire.price), price: String(hire.price), spec: hire.spec, warranty: warrantyOf(hire.warranty) };
   if (reason) {
     // Declining at once gives the buyer its money back now rather than at the deadline. If it fails, the job is
     // left alone (never worked) and runs out at its deadline.
@@ -148,6 +157,6 @@ async function considerHire(ctx: AgentContext, event: Extract<TenderEvent, { eve
   }
   ctx.state.jobs[String(jobId)] = { ...base, phase: "won" };
   ctx.save();
-  ctx.log(`hired directly for job ${jobId} at ${amount(ctx, hire.price, hire.token)}`, { jobId: String(jobId) });
+  ctx.log(`hired directly for job ${jobId} at ${amount(ctx, hire.price, hire.token)}${heldNote(base.warranty)}`, { jobId: String(jobId) });
   work(ctx, jobId);
 }

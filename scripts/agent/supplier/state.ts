@@ -37,8 +37,13 @@ export interface AgentJob {
   answered?: boolean;
   /** A bond of the agent's is still held by the escrow for this (lost or cancelled) job. */
   bondOut?: boolean;
-  /** What the agent was paid (the supplier's part after fees), once settled. */
+  /** What the agent was paid (the supplier's part after fees), once settled; held shares add to it when paid out. */
   earned?: string;
+  /** The holdback it was posted with (absent: none). */
+  warranty?: { holdbackBps: number; warrantyWindow: number; holdBond: boolean };
+  /** Part of the payment is held under warranty (gross, with any held bond) until `warrantyEndsAt`; `claim` once the
+   * buyer claimed against it. Removed when the held share is paid out. */
+  held?: { amount: string; bond: string; warrantyEndsAt: number; claim?: "filed" | "answered" };
   note?: string;
 }
 

@@ -15,6 +15,9 @@ export interface PricingInput {
   /** The agent's cost of doing the job and its lowest acceptable price, in the job's token. */
   cost: bigint;
   floor: bigint;
+  /** The job's holdback: the share of the payment held after it is paid, and for how many seconds the buyer may
+   * claim against it. Absent (or a share of 0): the whole price is paid at once. */
+  warranty?: { holdbackBps: number; warrantyWindow: number };
 }
 
 export interface Strategy {
@@ -24,14 +27,24 @@ export interface Strategy {
 }
 
 const max = (a: bigint, b: bigint) => (a > b ? a : b);
+const DAY = 86_400n;
 
-/** cost × (1 + margin), never below the floor; bids once and never improves. */
-export function costPlus(marginBps: number): Strategy {
+/** What a held share's risk adds to the cost: `premiumBps` of the cost for each day of warranty on a price held
+ * whole, in proportion to the share held — cost × premiumBps × holdbackBps × window / (10,000² × 1 day), rounded
+ * down. 0 with no holdback or no premium. */
+export function warrantyPremium(cost: bigint, premiumBps: number, warranty: PricingInput["warranty"]): bigint {
+  if (!warranty || warranty.holdbackBps === 0 || premiumBps === 0) return 0n;
+  return (cost * BigInt(premiumBps) * BigInt(warranty.holdbackBps) * BigInt(warranty.warrantyWindow)) / (BPS * BPS * DAY);
+}
+
+/** cost × (1 + margin), plus the held risk's premium (warrantyPremium; none by default), never below the floor;
+ * bids once and never improves. */
+export function costPlus(marginBps: number, warrantyPremiumBps = 0): Strategy {
   return {
-    name: `cost-plus ${marginBps / 100}%`,
-    price({ maxPrice, mine, cost, floor }) {
+    name: `cost-plus ${marginBps / 100}%${warrantyPremiumBps ? `, ${warrantyPremiumBps / 100}% a warranty day` : ""}`,
+    price({ maxPrice, mine, cost, floor, warranty }) {
       if (mine !== undefined) return undefined;
-      const price = max(floor, (cost * (BPS + BigInt(marginBps))) / BPS);
+      const price = max(floor, (cost * (BPS + BigInt(marginBps))) / BPS + warrantyPremium(cost, warrantyPremiumBps, warranty));
       return price <= maxPrice ? price : undefined;
     },
   };
@@ -55,7 +68,7 @@ export function undercut(stepBps: number, startBps = 10_000): Strategy {
 }
 
 export type StrategyConfig =
-  | { kind: "cost-plus"; marginPct: number }
+  | { kind: "cost-plus"; marginPct: number; warrantyPremiumPct?: number }
   | { kind: "undercut"; stepPct: number; startPct?: number }
   | { module: string };
 
@@ -76,7 +89,7 @@ export async function loadStrategy(config: StrategyConfig, baseDir: string): Pro
     }
     return strategy;
   }
-  if (config.kind === "cost-plus") return costPlus(pct("marginPct", config.marginPct));
+  if (config.kind === "cost-plus") return costPlus(pct("marginPct", config.marginPct), pct("warrantyPremiumPct", config.warrantyPremiumPct ?? 0, 100));
   if (config.kind === "undercut") return undercut(pct("stepPct", config.stepPct, 100), pct("startPct", config.startPct ?? 100, 100));
   throw new Error(`strategy.kind: ${JSON.stringify((config as { kind?: unknown }).kind)} is not cost-plus or undercut (or give strategy.module)`);
 }

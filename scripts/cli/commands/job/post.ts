@@ -2,15 +2,17 @@ import { readFileSync } from "node:fs";
 import * as sdk from "@tender/sdk";
 import { CliError, EXIT, defineCommand, list, str } from "../../command.ts";
 import { connect, send } from "../../context.ts";
-import { formatAmount, formatDuration, formatTime, parseAmount, parseBps, parseWindow } from "../../format.ts";
+import { formatAmount, formatDuration, formatTime, parseAmount, parseBps, parseDuration, parseWindow } from "../../format.ts";
 import { type FieldNames, checkAddressArg, checkCount, inOptionTerms } from "../../inputs.ts";
+import { holdbackTerms } from "../../warranty.ts";
 
 /** The SDK's names for what this command's options set. */
 const OPTION_NAMES: FieldNames = {
   token: "--token", arbitrator: "--arbitrator", supplier: "--supplier", price: "--price", maxPrice: "--max-price",
   bidDeadline: "--bid-window", awardWindow: "--award-window", deliveryWindow: "--delivery-window", reviewWindow: "--review-window",
   defaultBuyerShareBps: "--default-split", mode: "--mode", "floors.bondBps": "--bond", "floors.maxLossShareBps": "--max-loss-share",
-  "floors.minAvgRating": "--min-rating", "floors.metrics": "--metric",
+  "floors.minAvgRating": "--min-rating", "floors.metrics": "--metric", "floors.maxClawbackShareBps": "--max-clawback-share",
+  "warranty.holdbackBps": "--holdback", "warranty.warrantyWindow": "--warranty", "warranty.holdBond": "--hold-bond",
 };
 
 const METRIC = /^(0x[0-9a-fA-F]{40}):([^<>=]+)(>=|<=)([0-9]+)$/;
@@ -36,13 +38,20 @@ export default defineCommand({
     "min-completed": { type: "string", value: "N", description: "RFQ floor: jobs the bidder completed" },
     "min-volume": { type: "string", value: "AMOUNT", description: "RFQ floor: volume the bidder completed in this token" },
     "max-loss-share": { type: "string", value: "PCT", description: "RFQ floor: largest share of faced disputes lost (default 100%)" },
+    "max-clawback-share": { type: "string", value: "PCT", description: "RFQ floor: largest share of faced warranty claims clawed back (default 100%)" },
     "min-rating": { type: "string", value: "X.XX", description: "RFQ floor: average rating, 0–5" },
     "min-ratings": { type: "string", value: "N", description: "RFQ floor: number of ratings" },
     metric: { type: "string", multiple: true, value: "ATTESTOR:METRIC>=N", description: "RFQ floor on an attested metric (>= or <=)" },
+    holdback: { type: "string", value: "PCT", description: "share of the payment held under warranty once the job is paid, at most 50% (default none)" },
+    warranty: { type: "string", value: "DURATION", description: "with --holdback: how long after payment you may claim against the held share" },
+    "hold-bond": { type: "boolean", description: "RFQ, with --holdback: the winner's bond (up to the held share) stays staked through the warranty" },
   },
+  details:
+    "A holdback keeps part of the payment in escrow after you confirm (or the review window passes): until the warranty ends you may claim against it (`tender job claim`), paying the arbitrator's fee of what is held; then anyone releases it to the supplier (`tender job release`).",
   examples: [
     "tender job post --spec job.json --arbitrator 0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC --token mUSD --max-price 100 --bid-window 2h --bond 10% --account buyer",
     "tender job post --spec job.json --arbitrator 0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC --token ETH --supplier 0x9965507D1a55bcC2695C58ba16FB37d819B0A4dc --price 0.05 --account buyer",
+    "tender job post --spec job.json --arbitrator 0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC --token mUSD --supplier 0x9965507D1a55bcC2695C58ba16FB37d819B0A4dc --price 100 --holdback 20% --warranty 30d --account buyer",
     "tender job post --spec job.json --arbitrator 0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC --token mUSD --max-price 50 --metric '0x23618e81E3f5cdF7f54C3d65f7FBc0aBf5B21E8f:benchmark.swe-bench>=60' --account buyer",
   ],
   async run(parsed, globals) {
@@ -69,7 +78,7 @@ export default defineCommand({
     }
     if (direct && str(parsed, "price") === undefined) throw new CliError("a direct hire needs --price");
     // An option that does not apply is refused rather than ignored: a buyer must not believe a floor is in force.
-    const rfqOnly = ["mode", "bid-window", "award-window", "bond", "min-completed", "min-volume", "max-loss-share", "min-rating", "min-ratings", "metric"];
+    const rfqOnly = ["mode", "bid-window", "award-window", "bond", "min-completed", "min-volume", "max-loss-share", "max-clawback-share", "min-rating", "min-ratings", "metric", "hold-bond"];
     const misplaced = direct ? rfqOnly.filter((name) => parsed.values[name] !== undefined) : str(parsed, "price") !== undefined ? ["price"] : [];
     if (misplaced.length) {
       throw new CliError(`${misplaced.map((name) => `--${name}`).join(", ")} ${misplaced.length === 1 ? "does" : "do"} not apply to ${direct ? "a direct hire" : "an RFQ (its bids set the price; use --max-price)"}`);
@@ -79,6 +88,20 @@ export default defineCommand({
     const deliveryWindow = duration("delivery-window", "1d");
     const reviewWindow = duration("review-window", "1d");
     const defaultBuyerShareBps = parseBps("--default-split", str(parsed, "default-split") ?? "0%", 5_000);
+    // The holdback: its share and window as typed; the SDK's checks (below) say what is wrong with them together.
+    if (str(parsed, "warranty") !== undefined && str(parsed, "holdback") === undefined) throw new CliError("--warranty applies only with --holdback");
+    const warranty: sdk.Warranty | undefined =
+      str(parsed, "holdback") === undefined
+        ? parsed.values["hold-bond"] === true
+          ? { ...sdk.NO_WARRANTY, holdBond: true }
+          : undefined
+        : {
+            holdbackBps: parseBps("--holdback", str(parsed, "holdback")!),
+            warrantyWindow: str(parsed, "warranty") === undefined ? 0 : parseDuration("--warranty", str(parsed, "warranty")!),
+            holdBond: parsed.values["hold-bond"] === true,
+          };
+    if (warranty) inOptionTerms(OPTION_NAMES, () => sdk.throwProblems(sdk.warrantyProblems(warranty, { rfq: !direct })));
+    const heldLine = warranty && holdbackTerms(warranty) ? [`Holdback: ${holdbackTerms(warranty)!}, claimable by you until it ends.`] : [];
 
     const ctx = await connect(globals);
     const token = await ctx.token(str(parsed, "token")!);
@@ -104,6 +127,7 @@ export default defineCommand({
         arbitrator,
         arbitratorTermsId,
         defaultBuyerShareBps,
+        warranty,
         category,
         spec,
       };
@@ -114,10 +138,11 @@ export default defineCommand({
       const job = await ctx.read.job({ jobId });
       const now = await ctx.now();
       return {
-        data: { jobId, kind: "direct", arbitratorTermsId, category, token: token.address, price: params.price, supplier: params.supplier, deliverBy: job.deadline, transactionHash: receipt.transactionHash },
+        data: { jobId, kind: "direct", arbitratorTermsId, category, token: token.address, price: params.price, supplier: params.supplier, deliverBy: job.deadline, warranty: warranty ?? sdk.NO_WARRANTY, transactionHash: receipt.transactionHash },
         lines: [
           `Posted job ${jobId}: a direct hire of ${params.supplier} in ${category} for ${formatAmount(params.price, token)} (escrowed).`,
           `Delivery due ${formatTime(job.deadline, now)}.`,
+          ...heldLine,
           termsLine,
         ],
       };
@@ -143,6 +168,7 @@ export default defineCommand({
       minCompleted: checkCount("--min-completed", str(parsed, "min-completed") ?? "0"),
       minVolume: str(parsed, "min-volume") === undefined ? 0n : parseAmount("--min-volume", str(parsed, "min-volume")!, token),
       maxLossShareBps: parseBps("--max-loss-share", str(parsed, "max-loss-share") ?? "100%"),
+      maxClawbackShareBps: parseBps("--max-clawback-share", str(parsed, "max-clawback-share") ?? "100%"),
       minAvgRating: rating === undefined ? 0 : Math.round(Number(rating) * 100),
       minRatings: checkCount("--min-ratings", str(parsed, "min-ratings") ?? "0"),
       bondBps: parseBps("--bond", str(parsed, "bond") ?? "0%"),
@@ -161,6 +187,7 @@ export default defineCommand({
       arbitrator,
       arbitratorTermsId,
       defaultBuyerShareBps,
+      warranty,
       category,
       floors,
       spec,
@@ -170,10 +197,11 @@ export default defineCommand({
     const receipt = await send(ctx, "Posting the RFQ", () => t.postRFQ(params));
     const jobId = await t.waitForJobId(receipt.transactionHash);
     return {
-      data: { jobId, kind: "rfq", arbitratorTermsId, mode: modeName, category, token: token.address, maxPrice, bidDeadline: params.bidDeadline, floors, transactionHash: receipt.transactionHash },
+      data: { jobId, kind: "rfq", arbitratorTermsId, mode: modeName, category, token: token.address, maxPrice, bidDeadline: params.bidDeadline, floors, warranty: warranty ?? sdk.NO_WARRANTY, transactionHash: receipt.transactionHash },
       lines: [
         `Posted job ${jobId}: an RFQ in ${category}, ${modeName === "choice" ? "you pick the winner" : "the lowest qualified bid wins"}, up to ${formatAmount(maxPrice, token)} (escrowed).`,
         `Bids close ${formatTime(params.bidDeadline, now)}.${floors.bondBps ? ` Bidders post a ${floors.bondBps / 100}% bond.` : ""}`,
+        ...heldLine,
         termsLine,
       ],
     };

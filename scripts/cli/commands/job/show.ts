@@ -3,6 +3,7 @@ import { defineCommand, jobIdArg } from "../../command.ts";
 import { STATUS_NAMES } from "../../actions.ts";
 import { connect, existingJob } from "../../context.ts";
 import { formatAmount, formatBps, formatDuration, formatTime, pairs, table } from "../../format.ts";
+import { holdbackTerms, warrantyLines } from "../../warranty.ts";
 
 /** The spec's inputs, the material a supplier works from: inline text as it is (indented), or where to fetch it. */
 function inputLines(inputs: unknown): string[] {
@@ -58,6 +59,7 @@ export default defineCommand({
       ["arbitrator", `${terms.arbitrator} (fee ${formatBps(terms.feeBps)}, rules within ${formatDuration(terms.ruleWindow)})`],
       ["default split", `${formatBps(job.defaultBuyerShareBps)} to the buyer if the arbitrator never rules`],
       ["protocol fee", formatBps(job.protocolFeeBps)],
+      ...(posting && holdbackTerms(posting.warranty) ? [["holdback", holdbackTerms(posting.warranty)!] as [string, string]] : []),
       ["spec hash", job.specHash],
     ];
     const lines = [`Job ${jobId}`, ...pairs(rows)];
@@ -73,6 +75,7 @@ export default defineCommand({
       if (f.minCompleted) floorRows.push(["completed jobs", `≥ ${f.minCompleted}`]);
       if (f.minVolume) floorRows.push(["completed volume", `≥ ${formatAmount(f.minVolume, token)}`]);
       if (f.maxLossShareBps < 10_000) floorRows.push(["disputes lost", `≤ ${formatBps(f.maxLossShareBps)}`]);
+      if (f.maxClawbackShareBps !== undefined && f.maxClawbackShareBps < 10_000) floorRows.push(["claims clawed back", `≤ ${formatBps(f.maxClawbackShareBps)}`]);
       if (f.minAvgRating) floorRows.push(["average rating", `≥ ${(f.minAvgRating / 100).toFixed(2)}`]);
       if (f.minRatings) floorRows.push(["ratings", `≥ ${f.minRatings}`]);
       for (const m of f.metrics) floorRows.push([sdk.metricName(m.metric), `${m.comparison === sdk.Comparison.AtLeast ? "≥" : "≤"} ${m.threshold} (attested by ${m.attestor})`]);
@@ -87,6 +90,8 @@ export default defineCommand({
         );
       }
     }
+    const warranty = await warrantyLines(ctx, jobId, job, token, now);
+    lines.push(...warranty.lines);
     lines.push("", "Timeline:", ...timeline.map((e) => `  block ${e.blockNumber}  ${e.eventName}`));
     // What the account this shell signs with (or anyone, without one) may do now, from the SDK's state machine.
     const viewer = await ctx.me().catch(() => undefined);
@@ -97,7 +102,7 @@ export default defineCommand({
     lines.push(...(allowed.length ? allowed.map((a) => `  ${a.action}${a.until ? ` — until ${formatTime(a.until, at)}` : ""}`) : ["  nothing"]));
     if (later.length) lines.push("Later:", ...later.map((a) => `  ${a.action} — from ${formatTime(a.from, at)}`));
     return {
-      data: { jobId, ...job, status, posting, spec, bids, best: best ? { supplier: best[0], price: best[1] } : null, terms, timeline, viewer: viewer ?? null, actions },
+      data: { jobId, ...job, status, posting, spec, bids, best: best ? { supplier: best[0], price: best[1] } : null, terms, warranty: warranty.data, timeline, viewer: viewer ?? null, actions },
       lines,
     };
   },

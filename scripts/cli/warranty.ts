@@ -1,0 +1,93 @@
+// The warranty commands' shared parts: a job's held share and claim for `job show`, what a warranty transaction did
+// (from the escrow's ClaimFiled, ClaimAnswered, HeldReturned and HeldSettled events in its receipt), and the held
+// share's amount as typed ("12.5", or "all").
+import { type TransactionReceipt, parseEventLogs } from "viem";
+import * as sdk from "@tender/sdk";
+import { CliError } from "./command.ts";
+import type { Context } from "./context.ts";
+import { type TokenInfo, formatAmount, formatBps, formatDuration, formatTime, pairs, parseAmount } from "./format.ts";
+
+type Job = Awaited<ReturnType<Context["read"]["job"]>>;
+
+const OUTCOMES = ["released to the supplier", "waived by the buyer", "agreed by the supplier", "ruled by the arbitrator", "settled for the buyer (the claim went unanswered)", "settled for the supplier (the arbitrator did not rule)"];
+
+/** "20% of each payment, under a 30 d warranty (the bond held with it)", or undefined for no holdback. */
+export function holdbackTerms(w: sdk.Warranty): string | undefined {
+  if (w.holdbackBps === 0) return undefined;
+  return `${formatBps(w.holdbackBps)} of the payment held under a ${formatDuration(w.warrantyWindow)} warranty${w.holdBond ? " (the winner's bond held with it)" : ""}`;
+}
+
+/** `--amount`: an amount of the job's token, or "all" (the whole held share). */
+export async function heldAmount(ctx: Context, jobId: bigint, job: Job, text: string): Promise<bigint> {
+  if (text.trim().toLowerCase() === "all") {
+    const held = await ctx.read.held({ jobId });
+    if (held.amount === 0n) throw new CliError(`--amount all: nothing of job ${jobId}'s price is held`);
+    return held.amount;
+  }
+  return parseAmount("--amount", text, await ctx.tokenAt(job.token));
+}
+
+/** The lines of `job show` about what is held and the claim (none for a job without a holdback). */
+export async function warrantyLines(ctx: Context, jobId: bigint, job: Job, token: TokenInfo, now: number) {
+  if (!job.holdback) return { data: null, lines: [] as string[] };
+  const [terms, held, claim, fee] = await Promise.all([ctx.read.warranty({ jobId }), ctx.read.held({ jobId }), ctx.read.claim({ jobId }), ctx.read.claimFee({ jobId })]);
+  const amount = (value: bigint) => formatAmount(value, token);
+  const rows: [string, string][] = [["terms", holdbackTerms(terms) ?? "none"]];
+  if (held.warrantyEndsAt === 0) {
+    rows.push(["held", "nothing yet: the share is held once the job is paid (confirmed or finalized)"]);
+  } else {
+    rows.push(["held", sdk.isHeld(held) ? `${amount(held.amount)}${held.bond > 0n ? ` and a bond of ${amount(held.bond)}` : ""}` : "nothing now (paid out)"]);
+    rows.push([held.warrantyEndsAt > now ? "warranty ends" : "warranty ended", formatTime(held.warrantyEndsAt, now)]);
+  }
+  const status = sdk.CLAIM_STATUS_NAMES[held.claim] ?? String(held.claim);
+  if (held.claim === sdk.ClaimStatus.None) {
+    rows.push(["claim", sdk.isHeld(held) ? `none filed; a claim costs each side ${amount(fee)} (the arbitrator's fee of what is held)` : "none"]);
+  } else {
+    const deadline = held.claim === sdk.ClaimStatus.Filed ? `; the supplier agrees or answers by ${formatTime(claim.deadline, now)}` : held.claim === sdk.ClaimStatus.Answered ? `; the arbitrator rules by ${formatTime(claim.deadline, now)}` : "";
+    rows.push(["claim", `${status}: ${amount(claim.asked)} asked, a fee of ${amount(claim.fee)} from each side${deadline}`]);
+  }
+  return {
+    data: { terms, held, claim: held.claim === sdk.ClaimStatus.None ? null : { ...claim, status }, claimFee: fee },
+    lines: ["", "Warranty:", ...pairs(rows)],
+  };
+}
+
+/** What a warranty transaction did, from its receipt's events: the claim filed or answered, a return, or the payout. */
+export async function warrantyReport(ctx: Context, jobId: bigint, job: Job, receipt: TransactionReceipt) {
+  const token = await ctx.tokenAt(job.token);
+  const amount = (value: bigint) => formatAmount(value, token);
+  const now = await ctx.now();
+  const ours = receipt.logs.filter((log) => log.address.toLowerCase() === ctx.deployment.escrow.toLowerCase());
+  const lines: string[] = [];
+  const data: Record<string, unknown> = {};
+  for (const log of parseEventLogs({ abi: sdk.tenderEscrowAbi, logs: ours })) {
+    if (log.eventName === "ClaimFiled") {
+      data.claim = { asked: log.args.asked, fee: log.args.fee, respondBy: log.args.respondBy };
+      lines.push(
+        `Claimed ${amount(log.args.asked)} of job ${jobId}'s held share: you paid the claim fee, ${amount(log.args.fee)} (refunded if it goes your way).`,
+        `The supplier agrees or answers, paying the same fee, ${formatTime(log.args.respondBy, now)}; unanswered, you get what you asked.`,
+      );
+    } else if (log.eventName === "ClaimAnswered") {
+      data.claim = { ruleBy: log.args.ruleBy };
+      lines.push(`Answered the claim on job ${jobId}: you paid the claim fee. The arbitrator rules ${formatTime(log.args.ruleBy, now)}; silent, you keep the held share.`);
+    } else if (log.eventName === "ClaimEvidence") {
+      lines.push(`Added evidence to the claim on job ${jobId}.`);
+    } else if (log.eventName === "HeldReturned") {
+      data.returned = log.args.amount;
+      lines.push(`Returned ${amount(log.args.amount)} of job ${jobId}'s held share to the buyer.`);
+    } else if (log.eventName === "HeldSettled") {
+      const { outcome, toBuyer, toSupplier, toArbitrator, protocolFee, supplierGross } = log.args;
+      data.heldSettled = { outcome: Object.keys(sdk.HeldOutcome)[outcome], toBuyer, toSupplier, toArbitrator, protocolFee, supplierGross };
+      lines.push(
+        `Job ${jobId}'s held share ${OUTCOMES[outcome] ?? `paid out (${outcome})`}. Paid out:`,
+        ...pairs([
+          ["buyer", amount(toBuyer)],
+          ["supplier", `${amount(toSupplier)}${supplierGross > 0n ? ` (${amount(supplierGross)} of the held share, less the protocol fee)` : ""}`],
+          ["arbitrator", amount(toArbitrator)],
+          ["protocol fee", `${amount(protocolFee)} (${formatBps(job.protocolFeeBps)} of the supplier's part)`],
+        ]),
+      );
+    }
+  }
+  return { data, lines: lines.length ? lines : [`Job ${jobId}: done.`] };
+}
