@@ -359,7 +359,8 @@ export function jobActions(state: JobState, account: Address | undefined, now: n
     const wrong = needsOpenClaim("agreeClaim");
     if (wrong) return wrong;
     if (!isSupplier) return no("agreeClaim", "Only the supplier can agree to the claim.", { who: "supplier" });
-    return before("agreeClaim", claimDeadline, claimStatus === 1 ? "The response window closed" : "The ruling window closed");
+    if (claimStatus === 2) return no("agreeClaim", "The supplier answered the claim: it now ends by the arbitrator's ruling, or by default if the arbitrator stays silent.");
+    return before("agreeClaim", claimDeadline, "The response window closed");
   };
 
   const answerClaim = (): ActionStatus => {
@@ -413,7 +414,7 @@ export function jobActions(state: JobState, account: Address | undefined, now: n
     if (!isSupplier) return no("returnHeld", "Only the supplier can return part of the held share.", { who: "supplier" });
     if (claimOpen) return no("returnHeld", "A warranty claim is open: agree to it or answer it instead.");
     if (held!.amount === 0n) return no("returnHeld", "Nothing of the price is held to return.");
-    return yes("returnHeld");
+    return before("returnHeld", held!.warrantyEndsAt, "The warranty ended (anyone can release what is held)");
   };
 
   const release = (): ActionStatus => {
