@@ -138,7 +138,7 @@ export async function claim(
   );
 }
 
-/** The supplier agrees to the claim before its deadline: the amount asked back to the buyer (with its fee), the rest
+/** The supplier agrees to the claim (instead of answering it) before respond-by: the amount asked back to the buyer (with its fee), the rest
  * of the held share and the held bond to the supplier. */
 export async function agreeClaim(writer: Writer, p: PaymentRef): Promise<Hash> {
   checkJobId(p.jobId);

@@ -117,6 +117,7 @@ const EIP170 = 24_576;
 const contracts: [string, Address][] = [
   ["TenderEscrow (custody)", escrow],
   ["TenderAdmin (module)", await reader.readContract({ address: escrow, abi: sdk.tenderEscrowAbi, functionName: "adminModule" })],
+  ["TenderWarranty (module)", await reader.readContract({ address: escrow, abi: sdk.tenderEscrowAbi, functionName: "warrantyModule" })],
   ["SupplierRegistry", (await reader.readContract({ address: escrow, abi: sdk.tenderEscrowAbi, functionName: "supplierRegistry" })) as Address],
 ];
 console.log(`\n${"contract".padEnd(24)}  ${"bytes".padStart(6)}  ${"of 24,576".padStart(9)}  headroom`);

@@ -70,7 +70,7 @@ export async function seedDemo(reader: sdk.Reader, actors: DemoActors, advanceTi
 
   const jobs: SeededJob[] = [];
   let specIndex = 0;
-  const hire = async (buyer: sdk.Writer, supplier: sdk.Writer, token: Address, price: bigint) => {
+  const hire = async (buyer: sdk.Writer, supplier: sdk.Writer, token: Address, price: bigint, warranty?: sdk.Warranty) => {
     const demo = DEMO_SPECS[specIndex++ % DEMO_SPECS.length]!;
     const jobId = await market.waitForJobId(
       await as(buyer).postDirectHire({
@@ -81,6 +81,7 @@ export async function seedDemo(reader: sdk.Reader, actors: DemoActors, advanceTi
         reviewWindow: sdk.DAY,
         arbitrator: arbitrator.account.address,
         defaultBuyerShareBps: 5_000,
+        ...(warranty ? { warranty } : {}),
         category: demo.category,
         spec: demo.spec,
       }),
@@ -195,6 +196,23 @@ export async function seedDemo(reader: sdk.Reader, actors: DemoActors, advanceTi
   ruled.title += " (ruled 70/30)";
   const pending = await disputed(b2, s1, USD("110"));
   pending.title += " (awaiting ruling)";
+
+  // Holdback: a job paid with 20% held under a 14-day warranty (still in it while the demo runs), and a clawback
+  // ruled: the buyer claimed part of the held share, the supplier answered, the arbitrator ruled 80% to the buyer.
+  const holdback: sdk.Warranty = { holdbackBps: 2_000, warrantyWindow: 14 * sdk.DAY, holdBond: false };
+  const inWarranty = await hire(b1, s1, stablecoin, USD("120"), holdback);
+  await deliver(s1, inWarranty.jobId);
+  await ok(as(b1).confirm({ jobId: inWarranty.jobId, rating: 5 }));
+  inWarranty.status = "Settled";
+  inWarranty.title += " (20% held, in its warranty)";
+  const clawedBack = await hire(b2, s2, stablecoin, USD("90"), holdback);
+  await deliver(s2, clawedBack.jobId);
+  await ok(as(b2).confirm({ jobId: clawedBack.jobId, rating: 3 }));
+  await ok(as(b2).claim({ jobId: clawedBack.jobId, asked: USD("18"), statementURI: `ipfs://demo-claim-${clawedBack.jobId}` }));
+  await ok(as(s2).answerClaim({ jobId: clawedBack.jobId, responseURI: `ipfs://demo-claim-answer-${clawedBack.jobId}` }));
+  await ok(as(arbitrator).ruleClaim({ jobId: clawedBack.jobId, buyerShareBps: 8_000, reasonHash: sdk.specHash("the fix regressed two weeks later") }));
+  clawedBack.status = "Settled";
+  clawedBack.title += " (clawback ruled 80/20)";
 
   // Jobs still running when the demo is up.
   const inReview = await hire(b1, s2, stablecoin, USD("95"));
