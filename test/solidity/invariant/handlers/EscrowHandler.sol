@@ -544,8 +544,13 @@ contract EscrowHandler is CheatBase {
     /// release do the same), and one time in four left held without a claim.
     function claim(uint256 jobSeed, uint96 asked) external {
         (uint256 jobId, Tender.Job memory job) = _settleFirst(jobSeed);
-        GhostHeld storage g = _ghostHeld[jobId];
         if (asked % 4 == 0) return;
+        _fileClaim(jobId, job, asked);
+    }
+
+    /// @dev Files a claim on a held share if one may be filed now.
+    function _fileClaim(uint256 jobId, Tender.Job memory job, uint96 asked) internal {
+        GhostHeld storage g = _ghostHeld[jobId];
         if (g.amount == 0 || g.claim != Tender.ClaimStatus.None || block.timestamp >= g.endsAt) return;
         if (job.token == address(busd) && busd.blocked(job.buyer)) return;
         asked = uint96(bound(asked, 1, g.amount));
@@ -562,8 +567,12 @@ contract EscrowHandler is CheatBase {
         ++calls["claim"];
     }
 
-    function answerClaim(uint256 jobSeed) public {
+    function answerClaim(uint256 jobSeed) external {
         (uint256 jobId, Tender.Job memory job) = _pickFrom(heldIds, jobSeed);
+        _answerClaim(jobId, job);
+    }
+
+    function _answerClaim(uint256 jobId, Tender.Job memory job) internal {
         GhostHeld storage g = _ghostHeld[jobId];
         if (g.claim != Tender.ClaimStatus.Filed || block.timestamp >= g.deadline) return;
         if (job.token == address(busd) && busd.blocked(job.supplier)) return;
@@ -586,8 +595,9 @@ contract EscrowHandler is CheatBase {
 
     /// @notice The supplier agrees: exactly the amount asked and the buyer's fee back, its own fee back if it
     /// answered, the held bond to it.
-    function agreeClaim(uint256 jobSeed) external {
-        (uint256 jobId, Tender.Job memory job) = _pickFrom(heldIds, jobSeed);
+    function agreeClaim(uint256 jobSeed, uint96 asked) external {
+        (uint256 jobId, Tender.Job memory job) = _settleFirst(jobSeed);
+        if (asked % 2 == 0) _fileClaim(jobId, job, asked);
         GhostHeld storage g = _ghostHeld[jobId];
         if (!_claimOpen(jobId) || block.timestamp >= g.deadline) return;
         vm.prank(job.supplier);
@@ -598,11 +608,13 @@ contract EscrowHandler is CheatBase {
         ++calls["agreeClaim"];
     }
 
-    /// @notice The arbitrator rules an answered claim; a filed one is answered first.
+    /// @notice The arbitrator rules an answered claim; a held share without a claim is claimed first (with the
+    /// ruling's seed as the amount asked), a filed claim answered first.
     function ruleClaim(uint256 jobSeed, uint16 bps) external {
-        (uint256 jobId, Tender.Job memory job) = _pickFrom(heldIds, jobSeed);
+        (uint256 jobId, Tender.Job memory job) = _settleFirst(jobSeed);
         GhostHeld storage g = _ghostHeld[jobId];
-        if (g.claim == Tender.ClaimStatus.Filed && block.timestamp < g.deadline) answerClaim(jobSeed);
+        _fileClaim(jobId, job, uint96(uint256(keccak256(abi.encode(bps)))));
+        if (g.claim == Tender.ClaimStatus.Filed && block.timestamp < g.deadline) _answerClaim(jobId, job);
         if (g.claim != Tender.ClaimStatus.Answered || block.timestamp >= g.deadline) return;
         bps = uint16(bound(bps, 0, 10_000));
         if (bps % 3 == 0) bps = 5_000; // make even rulings common
@@ -623,10 +635,14 @@ contract EscrowHandler is CheatBase {
     }
 
     /// @notice Anyone ends a claim past its deadline: unanswered, the buyer wins the amount asked and the bond;
-    /// answered (a silent arbitrator), the supplier keeps all, both fees back.
+    /// answered (a silent arbitrator), the supplier keeps all, both fees back. It may file or answer the claim first.
     function settleClaim(uint256 jobSeed, uint256 callerSeed) external {
-        (uint256 jobId, Tender.Job memory job) = _pickFrom(heldIds, jobSeed);
+        (uint256 jobId, Tender.Job memory job) = _settleFirst(jobSeed);
         GhostHeld storage g = _ghostHeld[jobId];
+        if (callerSeed % 3 == 0) _fileClaim(jobId, job, uint96(callerSeed));
+        if (callerSeed % 3 == 1 && g.claim == Tender.ClaimStatus.Filed && block.timestamp < g.deadline) {
+            _answerClaim(jobId, job);
+        }
         if (!_claimOpen(jobId)) return;
         if (block.timestamp < g.deadline && callerSeed % 2 == 1) vm.warp(g.deadline); // often, wait for it
         if (block.timestamp < g.deadline) return;
