@@ -29,7 +29,7 @@ contract EscrowInvariants is Test {
         MockERC20 usd = new MockERC20("Mock USD", "mUSD", 6);
         handler = new EscrowHandler(escrow, usd, owner, treasury, arbitrator);
 
-        bytes4[] memory selectors = new bytes4[](24);
+        bytes4[] memory selectors = new bytes4[](34);
         selectors[0] = EscrowHandler.post.selector;
         selectors[1] = EscrowHandler.deliver.selector;
         selectors[2] = EscrowHandler.decline.selector;
@@ -54,6 +54,16 @@ contract EscrowInvariants is Test {
         selectors[21] = EscrowHandler.evidence.selector;
         selectors[22] = EscrowHandler.rule.selector;
         selectors[23] = EscrowHandler.settleDispute.selector;
+        selectors[24] = EscrowHandler.claim.selector;
+        selectors[25] = EscrowHandler.answerClaim.selector;
+        selectors[26] = EscrowHandler.claimEvidence.selector;
+        selectors[27] = EscrowHandler.agreeClaim.selector;
+        selectors[28] = EscrowHandler.ruleClaim.selector;
+        selectors[29] = EscrowHandler.settleClaim.selector;
+        selectors[30] = EscrowHandler.waive.selector;
+        selectors[31] = EscrowHandler.returnHeld.selector;
+        selectors[32] = EscrowHandler.release.selector;
+        selectors[33] = EscrowHandler.attackWarranty.selector;
         targetContract(address(handler));
         targetSelector(FuzzSelector({addr: address(handler), selectors: selectors}));
     }
@@ -65,6 +75,36 @@ contract EscrowInvariants is Test {
         _everyoneHoldsWhatTheyAreOwed();
         _refusingReceiverIsCreditedNotBlocking();
         _lowestPriceAwardsTheLowestBid();
+        _heldSharesMatchTheBooks();
+    }
+
+    /// Invariant 7: every payment's held share, held bond and claim are what the warranty rules made them (the
+    /// handler's own reading: ⌊price × holdback⌋ at confirm or finalize, nothing after a dispute, the fee rounded up
+    /// on the stake), a held share is paid out at most once, and the claim counters follow every claim's end.
+    function _heldSharesMatchTheBooks() internal view {
+        for (uint256 i; i < handler.jobCount(); ++i) {
+            uint256 jobId = handler.jobIds(i);
+            EscrowHandler.GhostHeld memory g = handler.ghostHeldOf(jobId);
+            Tender.Held memory h = escrow.heldOf(jobId, 0);
+            assertEq(h.amount, g.amount, "held share");
+            assertEq(h.bond, g.bond, "held bond");
+            assertEq(uint256(h.claim), uint256(g.claim), "claim status");
+            if (g.amount != 0 || g.bond != 0) assertEq(h.warrantyEndsAt, g.endsAt, "warranty end");
+            if (g.claim == Tender.ClaimStatus.Filed || g.claim == Tender.ClaimStatus.Answered) {
+                Tender.Claim memory c = escrow.claimOf(jobId, 0);
+                assertEq(c.asked, g.asked, "amount asked");
+                assertEq(c.fee, g.fee, "claim fee");
+                assertEq(c.deadline, g.deadline, "claim deadline");
+            }
+            assertLt(handler.heldPayouts(jobId), 2, "a held share is paid out at most once");
+        }
+        for (uint256 i; i < handler.actorCount(); ++i) {
+            address who = handler.actors(i);
+            Tender.ClaimRecord memory record = escrow.claimRecord(who);
+            assertEq(record.claimsFaced, handler.claimsFaced(who), "claims faced");
+            assertEq(record.clawedBack, handler.clawedBack(who), "clawed back");
+            assertEq(escrow.buyerRecord(who).claimsLost, handler.claimsLost(who), "claims lost");
+        }
     }
 
     /// An award in lowest-price mode always goes to the lowest bid.
@@ -72,12 +112,12 @@ contract EscrowInvariants is Test {
         assertEq(handler.wrongAwards(), 0, "lowest-price awards above the lowest bid");
     }
 
-    /// Invariant 1: per token, the escrow holds exactly what it owes (running jobs, bonds, dispute fees, credits,
-    /// accrued fees).
+    /// Invariant 1: per token, the escrow holds exactly what it owes (running jobs, bonds, dispute fees, held shares
+    /// with their bonds and open claim fees, credits, accrued fees).
     function _solvent() internal view {
         for (uint256 t; t < handler.tokenCount(); ++t) {
             address token = handler.tokens(t);
-            uint256 owed = escrow.protocolFees(token) + handler.bondsHeld(token);
+            uint256 owed = escrow.protocolFees(token) + handler.bondsHeld(token) + handler.heldOwed(token);
             for (uint256 i; i < handler.jobCount(); ++i) {
                 Tender.Job memory job = escrow.job(handler.jobIds(i));
                 bool running = job.status == Tender.Status.Open || job.status == Tender.Status.Awarded

@@ -52,6 +52,30 @@ contract EscrowHandler is CheatBase {
     /// @notice Calls made per action, for the run's summary.
     mapping(bytes32 action => uint256) public calls;
 
+    /// @notice The handler's own reading of a payment's held share (payment 0): what confirm or finalize held, what
+    /// the claim asked and cost, where it stands. The invariants compare the escrow's heldOf/claimOf against it.
+    struct GhostHeld {
+        uint256 amount;
+        uint256 bond;
+        uint256 asked;
+        uint256 fee;
+        uint40 endsAt;
+        uint40 deadline;
+        Tender.ClaimStatus claim;
+    }
+
+    /// @notice The holdback each job was posted with.
+    mapping(uint256 jobId => Tender.Warranty) internal _warrantyOf;
+    mapping(uint256 jobId => GhostHeld) internal _ghostHeld;
+    /// @notice Jobs that held something at settlement.
+    uint256[] public heldIds;
+    /// @notice How many times each job's held share was paid out (at most once).
+    mapping(uint256 jobId => uint256) public heldPayouts;
+    /// @notice Claim counters as the handler counts them.
+    mapping(address supplier => uint256) public claimsFaced;
+    mapping(address supplier => uint256) public clawedBack;
+    mapping(address buyer => uint256) public claimsLost;
+
     constructor(ITender escrow_, MockERC20 usd_, address owner_, address treasury_, address arbitrator_) {
         escrow = escrow_;
         usd = usd_;
@@ -93,9 +117,15 @@ contract EscrowHandler is CheatBase {
                                  ACTIONS
     //////////////////////////////////////////////////////////////*/
 
-    function post(uint256 buyerSeed, uint256 supplierSeed, uint256 tokenSeed, uint96 price, uint32 delivery, uint32 review)
-        external
-    {
+    function post(
+        uint256 buyerSeed,
+        uint256 supplierSeed,
+        uint256 tokenSeed,
+        uint96 price,
+        uint32 delivery,
+        uint32 review,
+        uint16 holdback
+    ) external {
         address buyer = actors[buyerSeed % actors.length];
         address supplier = actors[supplierSeed % actors.length];
         if (buyer == supplier) supplier = actors[(buyerSeed % actors.length + 1) % actors.length];
@@ -113,7 +143,7 @@ contract EscrowHandler is CheatBase {
             arbitrator: arbitrator,
             arbitratorTermsId: escrow.arbitrator(arbitrator).termsId,
             defaultBuyerShareBps: uint16(bound(price, 0, 5_000)),
-            warranty: Tender.Warranty({holdbackBps: 0, warrantyWindow: 0, holdBond: false}),
+            warranty: _warranty(holdback, false),
             category: keccak256("code"),
             spec: '{"version":1,"title":"t"}'
         });
@@ -121,12 +151,20 @@ contract EscrowHandler is CheatBase {
         uint256 jobId = escrow.postDirectHire{value: token == ETH ? price : 0}(hire);
         expectedWealth[buyer][token] -= price;
         jobIds.push(jobId);
+        _warrantyOf[jobId] = hire.warranty;
         ++calls["post"];
     }
 
-    function postRFQ(uint256 buyerSeed, uint256 tokenSeed, uint96 maxPrice, uint32 bidding, bool buyerChoice, uint16 bondBps)
-        external
-    {
+    function postRFQ(
+        uint256 buyerSeed,
+        uint256 tokenSeed,
+        uint96 maxPrice,
+        uint32 bidding,
+        bool buyerChoice,
+        uint16 bondBps,
+        uint16 holdback,
+        bool holdBond
+    ) external {
         address buyer = actors[buyerSeed % actors.length];
         address token = tokens[tokenSeed % tokens.length];
         if (token == address(busd) && busd.blocked(buyer)) return;
@@ -144,7 +182,7 @@ contract EscrowHandler is CheatBase {
             arbitrator: arbitrator,
             arbitratorTermsId: escrow.arbitrator(arbitrator).termsId,
             defaultBuyerShareBps: 0,
-            warranty: Tender.Warranty({holdbackBps: 0, warrantyWindow: 0, holdBond: false}),
+            warranty: _warranty(holdback, holdBond),
             category: keccak256("code"),
             floors: floors,
             spec: '{"version":1,"title":"rfq"}'
@@ -154,6 +192,7 @@ contract EscrowHandler is CheatBase {
         expectedWealth[buyer][token] -= maxPrice;
         jobIds.push(jobId);
         bondBpsOf[jobId] = floors.bondBps;
+        _warrantyOf[jobId] = rfq.warranty;
         rfqIds.push(jobId);
         ++calls["postRFQ"];
     }
@@ -200,7 +239,11 @@ contract EscrowHandler is CheatBase {
             uint256 p = escrow.bidOf(jobId, _bidders[jobId][i]).price;
             if (p < lowest) lowest = p;
         }
-        vm.prank(actors[callerSeed % actors.length]);
+        _awardJob(jobId, job, actors[callerSeed % actors.length], lowest);
+    }
+
+    function _awardJob(uint256 jobId, Tender.Job memory job, address caller, uint256 lowest) internal {
+        vm.prank(caller);
         escrow.award(jobId);
         Tender.Job memory awarded = escrow.job(jobId);
         if (awarded.price != lowest || escrow.bidOf(jobId, awarded.supplier).price != lowest) ++wrongAwards;
@@ -493,6 +536,264 @@ contract EscrowHandler is CheatBase {
     }
 
     /*//////////////////////////////////////////////////////////////
+                                WARRANTY
+    //////////////////////////////////////////////////////////////*/
+
+    /// @notice The buyer claims part of a held share; a job still open (lowest price, bidding over), awarded or
+    /// delivered is awarded, delivered and confirmed first (so warranty chains are common; waive, returnHeld and
+    /// release do the same), and one time in four left held without a claim.
+    function claim(uint256 jobSeed, uint96 asked) external {
+        (uint256 jobId, Tender.Job memory job) = _settleFirst(jobSeed);
+        if (asked % 4 == 0) return;
+        _fileClaim(jobId, job, asked);
+    }
+
+    /// @dev Files a claim on a held share if one may be filed now.
+    function _fileClaim(uint256 jobId, Tender.Job memory job, uint96 asked) internal {
+        GhostHeld storage g = _ghostHeld[jobId];
+        if (g.amount == 0 || g.claim != Tender.ClaimStatus.None || block.timestamp >= g.endsAt) return;
+        if (job.token == address(busd) && busd.blocked(job.buyer)) return;
+        asked = uint96(bound(asked, 1, g.amount));
+        uint256 fee = ((g.amount + g.bond) * escrow.arbitratorTerms(job.termsId).feeBps + 9_999) / 10_000;
+        _mintTo(job.buyer, job.token, fee);
+        vm.prank(job.buyer);
+        escrow.claim{value: job.token == ETH ? fee : 0}(jobId, 0, asked, "ipfs://claim");
+        expectedWealth[job.buyer][job.token] -= fee;
+        g.asked = asked;
+        g.fee = fee;
+        g.claim = Tender.ClaimStatus.Filed;
+        g.deadline = uint40(block.timestamp + escrow.responseWindow());
+        ++claimsFaced[job.supplier];
+        ++calls["claim"];
+    }
+
+    function answerClaim(uint256 jobSeed) external {
+        (uint256 jobId, Tender.Job memory job) = _pickFrom(heldIds, jobSeed);
+        _answerClaim(jobId, job);
+    }
+
+    function _answerClaim(uint256 jobId, Tender.Job memory job) internal {
+        GhostHeld storage g = _ghostHeld[jobId];
+        if (g.claim != Tender.ClaimStatus.Filed || block.timestamp >= g.deadline) return;
+        if (job.token == address(busd) && busd.blocked(job.supplier)) return;
+        _mintTo(job.supplier, job.token, g.fee);
+        vm.prank(job.supplier);
+        escrow.answerClaim{value: job.token == ETH ? g.fee : 0}(jobId, 0, "ipfs://answer");
+        expectedWealth[job.supplier][job.token] -= g.fee;
+        g.claim = Tender.ClaimStatus.Answered;
+        g.deadline = uint40(block.timestamp + escrow.arbitratorTerms(job.termsId).ruleWindow);
+        ++calls["answerClaim"];
+    }
+
+    function claimEvidence(uint256 jobSeed, bool byBuyer) external {
+        (uint256 jobId, Tender.Job memory job) = _pickFrom(heldIds, jobSeed);
+        if (!_claimOpen(jobId)) return;
+        vm.prank(byBuyer ? job.buyer : job.supplier);
+        escrow.submitClaimEvidence(jobId, 0, "ipfs://evidence");
+        ++calls["claimEvidence"];
+    }
+
+    /// @notice The supplier agrees: exactly the amount asked and the buyer's fee back, its own fee back if it
+    /// answered, the held bond to it.
+    function agreeClaim(uint256 jobSeed, uint96 asked) external {
+        (uint256 jobId, Tender.Job memory job) = _settleFirst(jobSeed);
+        if (asked % 2 == 0) _fileClaim(jobId, job, asked);
+        GhostHeld storage g = _ghostHeld[jobId];
+        if (!_claimOpen(jobId) || block.timestamp >= g.deadline) return;
+        vm.prank(job.supplier);
+        escrow.agreeClaim(jobId, 0);
+        ++clawedBack[job.supplier];
+        uint256 supplierFee = g.claim == Tender.ClaimStatus.Answered ? g.fee : 0;
+        _heldPaidOut(jobId, job, g.asked, g.fee, g.bond + supplierFee, 0);
+        ++calls["agreeClaim"];
+    }
+
+    /// @notice The arbitrator rules an answered claim; a held share without a claim is claimed first (with the
+    /// ruling's seed as the amount asked), a filed claim answered first.
+    function ruleClaim(uint256 jobSeed, uint16 bps) external {
+        (uint256 jobId, Tender.Job memory job) = _settleFirst(jobSeed);
+        GhostHeld storage g = _ghostHeld[jobId];
+        _fileClaim(jobId, job, uint96(uint256(keccak256(abi.encode(bps)))));
+        if (g.claim == Tender.ClaimStatus.Filed && block.timestamp < g.deadline) _answerClaim(jobId, job);
+        if (g.claim != Tender.ClaimStatus.Answered || block.timestamp >= g.deadline) return;
+        bps = uint16(bound(bps, 0, 10_000));
+        if (bps % 3 == 0) bps = 5_000; // make even rulings common
+        vm.prank(arbitrator);
+        escrow.ruleClaim(jobId, 0, bps, keccak256("reasons"));
+        uint256 fee = g.fee;
+        uint256 fromHeld = g.asked * bps / 10_000;
+        if (bps > 5_000) {
+            ++clawedBack[job.supplier];
+            _heldPaidOut(jobId, job, fromHeld, fee + g.bond, 0, fee);
+        } else if (bps < 5_000) {
+            ++claimsLost[job.buyer];
+            _heldPaidOut(jobId, job, fromHeld, 0, fee + g.bond, fee);
+        } else {
+            _heldPaidOut(jobId, job, fromHeld, fee / 2, fee / 2 + g.bond, 2 * fee - 2 * (fee / 2));
+        }
+        ++calls["ruleClaim"];
+    }
+
+    /// @notice Anyone ends a claim past its deadline: unanswered, the buyer wins the amount asked and the bond;
+    /// answered (a silent arbitrator), the supplier keeps all, both fees back. It may file or answer the claim first.
+    function settleClaim(uint256 jobSeed, uint256 callerSeed) external {
+        (uint256 jobId, Tender.Job memory job) = _settleFirst(jobSeed);
+        GhostHeld storage g = _ghostHeld[jobId];
+        if (callerSeed % 3 == 0) _fileClaim(jobId, job, uint96(callerSeed));
+        if (callerSeed % 3 == 1 && g.claim == Tender.ClaimStatus.Filed && block.timestamp < g.deadline) {
+            _answerClaim(jobId, job);
+        }
+        if (!_claimOpen(jobId)) return;
+        if (block.timestamp < g.deadline && callerSeed % 2 == 1) vm.warp(g.deadline); // often, wait for it
+        if (block.timestamp < g.deadline) return;
+        vm.prank(actors[callerSeed % actors.length]);
+        escrow.settleClaim(jobId, 0);
+        if (g.claim == Tender.ClaimStatus.Filed) {
+            ++clawedBack[job.supplier];
+            _heldPaidOut(jobId, job, g.asked, g.fee + g.bond, 0, 0);
+        } else {
+            _heldPaidOut(jobId, job, 0, g.fee, g.fee + g.bond, 0);
+        }
+        ++calls["settleClaim"];
+    }
+
+    /// @notice The buyer waives: all of it to the supplier; an open claim's fees back to each side that paid one.
+    function waive(uint256 jobSeed) external {
+        (uint256 jobId, Tender.Job memory job) = _settleFirst(jobSeed);
+        GhostHeld storage g = _ghostHeld[jobId];
+        if (g.amount == 0 && g.bond == 0) return;
+        vm.prank(job.buyer);
+        escrow.waive(jobId, 0);
+        uint256 buyerFee = _claimOpen(jobId) ? g.fee : 0;
+        uint256 supplierFee = g.claim == Tender.ClaimStatus.Answered ? g.fee : 0;
+        _heldPaidOut(jobId, job, 0, buyerFee, g.bond + supplierFee, 0);
+        ++calls["waive"];
+    }
+
+    /// @notice The supplier gives part of the held share back, uncharged.
+    function returnHeld(uint256 jobSeed, uint96 amount) external {
+        (uint256 jobId, Tender.Job memory job) = _settleFirst(jobSeed);
+        GhostHeld storage g = _ghostHeld[jobId];
+        if (g.amount == 0 || _claimOpen(jobId)) return;
+        amount = uint96(bound(amount, 1, g.amount));
+        vm.prank(job.supplier);
+        escrow.returnHeld(jobId, 0, amount);
+        g.amount -= amount;
+        expectedWealth[job.buyer][job.token] += amount;
+        ++calls["returnHeld"];
+    }
+
+    /// @notice Anyone releases a held share (and bond) whose warranty ended, with no claim open.
+    function release(uint256 jobSeed, uint256 callerSeed) external {
+        (uint256 jobId, Tender.Job memory job) = _settleFirst(jobSeed);
+        GhostHeld storage g = _ghostHeld[jobId];
+        if ((g.amount == 0 && g.bond == 0) || _claimOpen(jobId)) return;
+        if (block.timestamp < g.endsAt && callerSeed % 2 == 1) vm.warp(g.endsAt); // often, wait for it
+        if (block.timestamp < g.endsAt) return;
+        vm.prank(actors[callerSeed % actors.length]);
+        escrow.release(jobId, 0);
+        _heldPaidOut(jobId, job, 0, 0, g.bond, 0);
+        ++calls["release"];
+    }
+
+    /// @notice Someone with no right to, or at the wrong time, tries to move a held share.
+    function attackWarranty(uint256 jobSeed, uint256 callerSeed, uint8 how) external {
+        (uint256 jobId, Tender.Job memory job) = _pickFrom(heldIds, jobSeed);
+        if (jobId == 0) return;
+        GhostHeld memory g = _ghostHeld[jobId];
+        bool open = _claimOpen(jobId);
+        bool something = g.amount != 0 || g.bond != 0;
+        address caller = callerSeed % 2 == 0 ? sink : actors[callerSeed % actors.length];
+        bool ok;
+        vm.startPrank(caller);
+        how = how % 8;
+        if (how == 0 && caller != job.buyer) {
+            try escrow.claim(jobId, 0, 1, "x") {ok = true;} catch {}
+        } else if (how == 1 && caller != job.supplier) {
+            try escrow.agreeClaim(jobId, 0) {ok = true;} catch {}
+        } else if (how == 2 && caller != arbitrator) {
+            try escrow.ruleClaim(jobId, 0, 10_000, bytes32(0)) {ok = true;} catch {}
+        } else if (how == 3 && !(open && block.timestamp >= g.deadline)) {
+            try escrow.settleClaim(jobId, 0) {ok = true;} catch {}
+        } else if (how == 4 && caller != job.buyer) {
+            try escrow.waive(jobId, 0) {ok = true;} catch {}
+        } else if (how == 5 && caller != job.supplier) {
+            try escrow.returnHeld(jobId, 0, 1) {ok = true;} catch {}
+        } else if (how == 6 && !(something && !open && block.timestamp >= g.endsAt)) {
+            try escrow.release(jobId, 0) {ok = true;} catch {}
+        }
+        vm.stopPrank();
+        if (how == 7 && !(g.claim == Tender.ClaimStatus.None && g.amount != 0 && block.timestamp < g.endsAt)) {
+            // The buyer itself, with the fee it would pay, too late, a second time, or with nothing held.
+            if (job.token == address(busd) && busd.blocked(job.buyer)) return;
+            uint256 fee = ((g.amount + g.bond) * escrow.arbitratorTerms(job.termsId).feeBps + 9_999) / 10_000;
+            _mintTo(job.buyer, job.token, fee);
+            vm.prank(job.buyer);
+            try escrow.claim{value: job.token == ETH ? fee : 0}(jobId, 0, 1, "x") {ok = true;} catch {}
+        }
+        if (ok) ++breaches;
+        ++calls["attackWarranty"];
+    }
+
+    /// @dev Picks a job and moves it on to settlement where it can: a lowest-price RFQ whose bidding is over is
+    /// awarded, an awarded job delivered, a delivered one confirmed.
+    function _settleFirst(uint256 jobSeed) internal returns (uint256 jobId, Tender.Job memory job) {
+        (jobId, job) = _pick(jobSeed);
+        if (
+            job.status == Tender.Status.Open && block.timestamp >= job.deadline && _bidders[jobId].length != 0
+                && escrow.rfqOf(jobId).mode == Tender.AwardMode.LowestPrice
+        ) {
+            uint256 lowest = type(uint256).max;
+            for (uint256 i; i < _bidders[jobId].length; ++i) {
+                uint256 p = escrow.bidOf(jobId, _bidders[jobId][i]).price;
+                if (p < lowest) lowest = p;
+            }
+            _awardJob(jobId, job, job.buyer, lowest);
+            ++calls["award"];
+            job = escrow.job(jobId);
+        }
+        if (job.status == Tender.Status.Awarded && block.timestamp < job.deadline) {
+            deliver(jobSeed);
+            job = escrow.job(jobId);
+        }
+        if (job.status == Tender.Status.Delivered && block.timestamp < job.deadline) {
+            uint256 bond = _winnerBond(jobId, job);
+            vm.prank(job.buyer);
+            escrow.confirm(jobId, 4);
+            _settled(jobId, job, bond);
+            ++calls["confirm"];
+            job = escrow.job(jobId);
+        }
+    }
+
+    function _claimOpen(uint256 jobId) internal view returns (bool) {
+        Tender.ClaimStatus c = _ghostHeld[jobId].claim;
+        return c == Tender.ClaimStatus.Filed || c == Tender.ClaimStatus.Answered;
+    }
+
+    /// @notice The handler's reading of a job's held share.
+    function ghostHeldOf(uint256 jobId) external view returns (GhostHeld memory) {
+        return _ghostHeld[jobId];
+    }
+
+    /// @notice What the escrow owes on held shares in `token`, as its own views say: each held share, its held bond
+    /// and an open claim's fees (one side filed, both once answered).
+    function heldOwed(address token) external view returns (uint256 total) {
+        for (uint256 i; i < jobIds.length; ++i) {
+            uint256 jobId = jobIds[i];
+            if (escrow.job(jobId).token != token) continue;
+            Tender.Held memory h = escrow.heldOf(jobId, 0);
+            total += uint256(h.amount) + h.bond;
+            if (h.claim == Tender.ClaimStatus.Filed) total += escrow.claimOf(jobId, 0).fee;
+            else if (h.claim == Tender.ClaimStatus.Answered) total += 2 * uint256(escrow.claimOf(jobId, 0).fee);
+        }
+    }
+
+    function heldCount() external view returns (uint256) {
+        return heldIds.length;
+    }
+
+    /*//////////////////////////////////////////////////////////////
                                  GHOSTS
     //////////////////////////////////////////////////////////////*/
 
@@ -551,10 +852,57 @@ contract EscrowHandler is CheatBase {
         expectedWealth[job.buyer][job.token] += job.price + bond;
     }
 
+    /// @dev Confirm or finalize: ⌊price × holdback⌋ stays held (with up to as much of the bond, if the RFQ said
+    /// so); the rest is paid less the protocol fee, with the rest of the bond.
     function _settled(uint256 jobId, Tender.Job memory job, uint256 bond) internal {
         ++payouts[jobId];
-        uint256 fee = uint256(job.price) * job.protocolFeeBps / 10_000;
+        uint256 paid = job.price;
+        Tender.Warranty memory w = _warrantyOf[jobId];
+        uint256 held = paid * w.holdbackBps / 10_000;
+        if (held != 0) {
+            uint256 heldBond = w.holdBond ? (bond < held ? bond : held) : 0;
+            paid -= held;
+            bond -= heldBond;
+            GhostHeld storage g = _ghostHeld[jobId];
+            g.amount = held;
+            g.bond = heldBond;
+            g.endsAt = uint40(block.timestamp + w.warrantyWindow);
+            heldIds.push(jobId);
+            if (heldBond != 0) ++calls["heldBond"];
+        }
+        uint256 fee = paid * job.protocolFeeBps / 10_000;
         feesEarned[job.token] += fee;
-        expectedWealth[job.supplier][job.token] += job.price - fee + bond;
+        expectedWealth[job.supplier][job.token] += paid - fee + bond;
+    }
+
+    /// @dev A held share ends: `fromHeld` of it to the buyer, the rest to the supplier less the protocol fee at the
+    /// job's posted rate; `toBuyer`, `toSupplier`, `toArbitrator` are the fees and bond on top.
+    function _heldPaidOut(
+        uint256 jobId,
+        Tender.Job memory job,
+        uint256 fromHeld,
+        uint256 toBuyer,
+        uint256 toSupplier,
+        uint256 toArbitrator
+    ) internal {
+        GhostHeld storage g = _ghostHeld[jobId];
+        uint256 gross = g.amount - fromHeld;
+        uint256 fee = gross * job.protocolFeeBps / 10_000;
+        feesEarned[job.token] += fee;
+        expectedWealth[job.buyer][job.token] += fromHeld + toBuyer;
+        expectedWealth[job.supplier][job.token] += gross - fee + toSupplier;
+        expectedWealth[arbitrator][job.token] += toArbitrator;
+        g.amount = 0;
+        g.bond = 0;
+        if (g.claim != Tender.ClaimStatus.None) g.claim = Tender.ClaimStatus.Ended;
+        ++heldPayouts[jobId];
+    }
+
+    /// @dev Half the seeds post no holdback; the others one of 1–5,000 bps with a window of 1 hour to 6 days.
+    function _warranty(uint16 seed, bool holdBond) internal pure returns (Tender.Warranty memory w) {
+        if (seed % 2 == 0) return w;
+        w.holdbackBps = uint16(bound(seed, 1, 5_000));
+        w.warrantyWindow = uint32(MIN_WINDOW + (seed % 7) * 1 days);
+        w.holdBond = holdBond;
     }
 }
