@@ -445,12 +445,10 @@ contract TenderWarrantyTest is WarrantyTest {
         vm.expectRevert(abi.encodeWithSelector(ITenderWarranty.InvalidClaimAmount.selector, 0, HELD));
         vm.prank(buyer);
         escrow.claim(jobId, 0, 0, "x");
-        vm.expectRevert(abi.encodeWithSelector(ITenderWarranty.InvalidClaimAmount.selector, HELD + 1, HELD));
+        // Asking for more than is held asks for all of it, once.
         vm.prank(buyer);
         escrow.claim(jobId, 0, uint96(HELD + 1), "x");
-        // All of it may be asked, once.
-        vm.prank(buyer);
-        escrow.claim(jobId, 0, uint96(HELD), "x");
+        assertEq(escrow.claimOf(jobId, 0).asked, HELD, "capped at the held share");
         vm.expectRevert(abi.encodeWithSelector(ITenderWarranty.ClaimAlreadyFiled.selector, jobId, 0));
         vm.prank(buyer);
         escrow.claim(jobId, 0, 1, "x");
@@ -501,12 +499,18 @@ contract TenderWarrantyTest is WarrantyTest {
         _agree(address(usd), false);
     }
 
-    function test_agree_answered_eth() public {
-        _agree(ETH, true);
-    }
-
-    function test_agree_answered_usd() public {
-        _agree(address(usd), true);
+    /// @dev Agree is the alternative to answering: once answered, the claim ends by the arbitrator's ruling or silence.
+    function test_agree_answered_isRefused() public {
+        uint256 jobId = heldJob(address(usd));
+        fileClaim(jobId, 4e6);
+        answerClaim(jobId);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                ITenderWarranty.WrongClaimStatus.selector, jobId, 0, Tender.ClaimStatus.Filed, Tender.ClaimStatus.Answered
+            )
+        );
+        vm.prank(supplier);
+        escrow.agreeClaim(jobId, 0);
     }
 
     /// @dev 4 of 10 asked: 4 and the buyer's fee back to it; 6 less 1% (and its own fee, if it answered) to the
@@ -560,16 +564,10 @@ contract TenderWarrantyTest is WarrantyTest {
         vm.expectRevert(abi.encodeWithSelector(ITenderEscrow.DeadlinePassed.selector, jobId, respondBy));
         vm.prank(supplier);
         escrow.agreeClaim(jobId, 0);
-        // Answered: until rule-by.
+        // Just before respond-by it goes through, once.
         uint256 other = heldJob(address(usd));
         fileClaim(other, 1e6);
-        answerClaim(other);
-        uint256 ruleBy = escrow.claimOf(other, 0).deadline;
-        vm.warp(ruleBy);
-        vm.expectRevert(abi.encodeWithSelector(ITenderEscrow.DeadlinePassed.selector, other, ruleBy));
-        vm.prank(supplier);
-        escrow.agreeClaim(other, 0);
-        vm.warp(ruleBy - 1);
+        vm.warp(escrow.claimOf(other, 0).deadline - 1);
         vm.prank(supplier);
         escrow.agreeClaim(other, 0);
         vm.expectRevert(
@@ -1003,7 +1001,8 @@ contract TenderWarrantyTest is WarrantyTest {
         assertEq(escrow.completedVolume(supplier, token), 100e6, "the whole price counted");
         assertNothingHeld(jobId, open == Tender.ClaimStatus.None ? Tender.ClaimStatus.None : Tender.ClaimStatus.Ended);
         assertEq(escrow.claimRecord(supplier).clawedBack, 0, "no clawback");
-        assertEq(escrow.buyerRecord(buyer).claimsLost, 0, "no loss either");
+        // Waiving an open claim ends it for the supplier: a claim the buyer lost.
+        assertEq(escrow.buyerRecord(buyer).claimsLost, open == Tender.ClaimStatus.None ? 0 : 1, "a loss only if a claim was open");
         vm.expectRevert(abi.encodeWithSelector(ITenderWarranty.NothingHeld.selector, jobId, 0));
         vm.prank(buyer);
         escrow.waive(jobId, 0);
@@ -1066,10 +1065,15 @@ contract TenderWarrantyTest is WarrantyTest {
         escrow.returnHeld(jobId, 0, uint96(HELD));
         assertPaid(address(usd), supplier, before, HELD, 0, 0);
         assertEq(usd.balanceOf(address(escrow)), 900_000, "only the fee stays");
-        vm.warp(START + WARRANTY);
+        vm.expectRevert(abi.encodeWithSelector(ITenderWarranty.InvalidReturn.selector, 1, 0));
+        vm.prank(supplier);
+        escrow.returnHeld(jobId, 0, 1);
+        uint256 endsAt = escrow.heldOf(jobId, 0).warrantyEndsAt;
+        vm.warp(endsAt);
         vm.expectRevert(abi.encodeWithSelector(ITenderWarranty.NothingHeld.selector, jobId, 0));
         escrow.release(jobId, 0);
-        vm.expectRevert(abi.encodeWithSelector(ITenderWarranty.InvalidReturn.selector, 1, 0));
+        // A return comes before the warranty ends.
+        vm.expectRevert(abi.encodeWithSelector(ITenderEscrow.DeadlinePassed.selector, jobId, endsAt));
         vm.prank(supplier);
         escrow.returnHeld(jobId, 0, 1);
     }
@@ -1082,7 +1086,8 @@ contract TenderWarrantyTest is WarrantyTest {
         Tender.Held memory h = escrow.heldOf(jobId, 0);
         assertEq(h.amount, 0, "none of the share held");
         assertEq(h.bond, 60e6, "the bond still is");
-        vm.expectRevert(abi.encodeWithSelector(ITenderWarranty.InvalidClaimAmount.selector, 1, 0));
+        // Asking for more than is held asks for all of it: here nothing.
+        vm.expectRevert(abi.encodeWithSelector(ITenderWarranty.InvalidClaimAmount.selector, 0, 0));
         vm.prank(buyer);
         escrow.claim(jobId, 0, 1, "x");
         vm.warp(block.timestamp + WARRANTY);

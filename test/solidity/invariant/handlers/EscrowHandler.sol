@@ -593,18 +593,17 @@ contract EscrowHandler is CheatBase {
         ++calls["claimEvidence"];
     }
 
-    /// @notice The supplier agrees: exactly the amount asked and the buyer's fee back, its own fee back if it
-    /// answered, the held bond to it.
+    /// @notice The supplier agrees instead of answering: exactly the amount asked and the buyer's fee back, the
+    /// held bond to it.
     function agreeClaim(uint256 jobSeed, uint96 asked) external {
         (uint256 jobId, Tender.Job memory job) = _settleFirst(jobSeed);
         if (asked % 2 == 0) _fileClaim(jobId, job, asked);
         GhostHeld storage g = _ghostHeld[jobId];
-        if (!_claimOpen(jobId) || block.timestamp >= g.deadline) return;
+        if (g.claim != Tender.ClaimStatus.Filed || block.timestamp >= g.deadline) return;
         vm.prank(job.supplier);
         escrow.agreeClaim(jobId, 0);
         ++clawedBack[job.supplier];
-        uint256 supplierFee = g.claim == Tender.ClaimStatus.Answered ? g.fee : 0;
-        _heldPaidOut(jobId, job, g.asked, g.fee, g.bond + supplierFee, 0);
+        _heldPaidOut(jobId, job, g.asked, g.fee, g.bond, 0);
         ++calls["agreeClaim"];
     }
 
@@ -664,6 +663,7 @@ contract EscrowHandler is CheatBase {
         if (g.amount == 0 && g.bond == 0) return;
         vm.prank(job.buyer);
         escrow.waive(jobId, 0);
+        if (_claimOpen(jobId)) ++claimsLost[job.buyer]; // an open claim waived is a claim the buyer lost
         uint256 buyerFee = _claimOpen(jobId) ? g.fee : 0;
         uint256 supplierFee = g.claim == Tender.ClaimStatus.Answered ? g.fee : 0;
         _heldPaidOut(jobId, job, 0, buyerFee, g.bond + supplierFee, 0);
@@ -674,7 +674,7 @@ contract EscrowHandler is CheatBase {
     function returnHeld(uint256 jobSeed, uint96 amount) external {
         (uint256 jobId, Tender.Job memory job) = _settleFirst(jobSeed);
         GhostHeld storage g = _ghostHeld[jobId];
-        if (g.amount == 0 || _claimOpen(jobId)) return;
+        if (g.amount == 0 || _claimOpen(jobId) || block.timestamp >= g.endsAt) return;
         amount = uint96(bound(amount, 1, g.amount));
         vm.prank(job.supplier);
         escrow.returnHeld(jobId, 0, amount);
@@ -709,7 +709,8 @@ contract EscrowHandler is CheatBase {
         how = how % 8;
         if (how == 0 && caller != job.buyer) {
             try escrow.claim(jobId, 0, 1, "x") {ok = true;} catch {}
-        } else if (how == 1 && caller != job.supplier) {
+        } else if (how == 1 && (caller != job.supplier || g.claim != Tender.ClaimStatus.Filed)) {
+            // Only the supplier, and only instead of answering.
             try escrow.agreeClaim(jobId, 0) {ok = true;} catch {}
         } else if (how == 2 && caller != arbitrator) {
             try escrow.ruleClaim(jobId, 0, 10_000, bytes32(0)) {ok = true;} catch {}
@@ -717,7 +718,7 @@ contract EscrowHandler is CheatBase {
             try escrow.settleClaim(jobId, 0) {ok = true;} catch {}
         } else if (how == 4 && caller != job.buyer) {
             try escrow.waive(jobId, 0) {ok = true;} catch {}
-        } else if (how == 5 && caller != job.supplier) {
+        } else if (how == 5 && (caller != job.supplier || block.timestamp >= g.endsAt)) {
             try escrow.returnHeld(jobId, 0, 1) {ok = true;} catch {}
         } else if (how == 6 && !(something && !open && block.timestamp >= g.endsAt)) {
             try escrow.release(jobId, 0) {ok = true;} catch {}
