@@ -204,6 +204,6 @@ describe("JobActions", () => {
     const tx = (sent.params as [{ data: Hex; value?: Hex }])[0];
     expect(BigInt(tx.value!)).toBe(200_000_000_000_000_000n);
     const call = decodeFunctionData({ abi: tenderEscrowAbi, data: tx.data });
-    expect(call).toEqual({ functionName: "bid", args: [10n, 1_250_000_000_000_000_000n, { ...floors, minVolume: 0n, metrics: [] }] });
+    expect(call).toEqual({ functionName: "bid", args: [10n, 1_250_000_000_000_000_000n, { ...floors, minVolume: 0n, maxClawbackShareBps: 10_000, metrics: [] }] });
   });
 });
