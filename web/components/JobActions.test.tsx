@@ -232,6 +232,20 @@ describe("JobActions", () => {
       expect(screen.queryByRole("region", { name: "Answer the claim" })).toBeNull();
       expect(screen.getByRole("region", { name: "Add claim evidence" })).toBeDefined();
     });
+
+    it("gives the arbitrator's console a claim's ruling form (a share of the amount asked) and its settle button after the deadline", async () => {
+      fakeRpc(() => ({ result: "0x" }));
+      const held = { held: "10000000", heldBond: "0", warrantyEndsAt: NOW + 86_400, asked: "4000000", fee: "300000", claimDeadline: NOW + 3_600, claimStatus: "answered" as const };
+      wallet = await connectedAs(JUDGE, { ...job, status: "Settled", arbitrator: JUDGE, held, arbitratorOnly: true });
+      expect(screen.getByRole("button", { name: "Settle the claim" }).hasAttribute("disabled")).toBe(true);
+      fireEvent.change(screen.getByLabelText("Buyer's share of the amount asked (%)"), { target: { value: "30" } });
+      fireEvent.change(screen.getByLabelText("Reasons"), { target: { value: "Partly broken." } });
+      await act(async () => fireEvent.click(screen.getByRole("button", { name: "Rule" })));
+      expect(await screen.findByText("Ruling: done in block 42.")).toBeDefined();
+      const sent = wallet.requests.find((r) => r.method === "eth_sendTransaction")!;
+      const call = decodeFunctionData({ abi: tenderEscrowAbi, data: (sent.params as [{ data: Hex }])[0].data });
+      expect(call).toEqual({ functionName: "ruleClaim", args: [10n, 0n, 3_000, keccak256(toBytes("Partly broken."))] });
+    });
   });
 
   it("takes a supplier's bid in token units, refuses one above the maximum, and posts the bond the floors ask for", async () => {
