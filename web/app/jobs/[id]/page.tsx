@@ -58,7 +58,10 @@ export default async function JobPage({ params }: Props) {
   const token = await tokenInfo(job.token);
   const found = deployment();
   const winner = job.supplier ? bids.find((b) => b.supplier.toLowerCase() === job.supplier!.toLowerCase()) : undefined;
-  const payouts = settlementBreakdown(job, dispute, winner ? BigInt(winner.bond) : 0n);
+  // A settlement under a holdback held part of the price (and maybe of the bond): PaymentHeld says how much.
+  const heldAt = timeline.find((e) => e.kind === "PaymentHeld")?.data;
+  const heldPart = heldAt ? { held: BigInt(String(heldAt.held ?? 0)), bond: BigInt(String(heldAt.heldBond ?? 0)) } : undefined;
+  const payouts = settlementBreakdown(job, dispute, winner ? BigInt(winner.bond) : 0n, heldPart);
 
   return (
     <>
