@@ -7,6 +7,8 @@ import { type TokenInfo, formatAmount, formatRelative, parseAmount, shortAddress
 import { type Progress, ProgressLine, loadSdk } from "./transaction.tsx";
 
 export function ArbitratorActions(p: {
+  /** A warranty claim's ruling splits the amount asked, not the price. */
+  what?: "dispute" | "claim";
   canRule: boolean;
   settleAt: number | null;
   now: number;
@@ -23,12 +25,13 @@ export function ArbitratorActions(p: {
     <div className="console-actions">
       {p.canRule ? (
         <RuleForm
+          shareOf={p.what === "claim" ? "the amount asked" : "the price"}
           disabled={!p.ready || p.busy || !p.isArbitrator}
           notice={!p.ready ? "Connect the arbitrator's wallet on the right network to rule." : !p.isArbitrator ? `Only the arbitrator (${shortAddress(p.arbitrator ?? "")}) can rule.` : undefined}
           onSend={p.onRule}
         />
       ) : null}
-      {p.settleAt !== null ? <TimedButton at={p.settleAt} now={p.now} disabled={!p.ready || p.busy} label="Settle the dispute" onClick={p.onSettle} /> : null}
+      {p.settleAt !== null ? <TimedButton at={p.settleAt} now={p.now} disabled={!p.ready || p.busy} label={p.what === "claim" ? "Settle the claim" : "Settle the dispute"} onClick={p.onSettle} /> : null}
       <ProgressLine progress={p.progress} />
     </div>
   );
@@ -166,32 +169,64 @@ export function PickForm({
   );
 }
 
-/** A statement, answer or piece of evidence: a URI, or text made into a self-contained data: URI. */
-export function UriForm({ what, label, disabled, notice, onSend }: { what: string; label: string; disabled: boolean; notice?: string; onSend: (uri: string) => void }) {
+/** A statement, answer or piece of evidence: a URI, or text made into a self-contained data: URI. With `amount`, an
+ * amount in token units comes first (a warranty claim's amount asked), checked before the statement. */
+export function UriForm({
+  what,
+  label,
+  disabled,
+  notice,
+  onSend,
+  amount,
+}: {
+  what: string;
+  label: string;
+  disabled: boolean;
+  notice?: string;
+  onSend: (uri: string, amount: bigint) => void;
+  amount?: AmountSpec;
+}) {
   const [text, setText] = useState("");
   const [uri, setUri] = useState("");
   const [error, setError] = useState<string | null>(null);
+  const [amountText, setAmountText] = useState(amount?.initial ?? "");
+  const [amountError, setAmountError] = useState<string | null>(null);
   const id = useId();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const sdk = await loadSdk();
+    const parsed = amount ? readAmount(amountText, amount) : { value: 0n, error: null };
+    setAmountError(parsed.error);
     const value = uri.trim() !== "" ? uri.trim() : text.trim() !== "" ? encodeTextDeliverable(text.trim()).uri : "";
-    if (value === "") {
-      setError(`Write your ${what}, or give a URI where it is.`);
-      return;
+    let problem: string | null = null;
+    if (value === "") problem = `Write your ${what}, or give a URI where it is.`;
+    else {
+      try {
+        sdk.checkUri("uri", value);
+      } catch (err) {
+        problem = (err as Error).message.replace(/^uri: /, "");
+      }
     }
-    try {
-      sdk.checkUri("uri", value);
-    } catch (err) {
-      setError((err as Error).message.replace(/^uri: /, ""));
-      return;
-    }
-    setError(null);
-    onSend(value);
+    setError(problem);
+    if (problem || parsed.error) return;
+    onSend(value, parsed.value);
   };
   const describedBy = error ? `${id}-error` : undefined;
   return (
     <form onSubmit={submit} noValidate>
+      {amount ? (
+        <Field
+          id={`${id}-amount`}
+          label={amount.label}
+          value={amountText}
+          onChange={(v) => {
+            setAmountText(v);
+            setAmountError(null);
+          }}
+          decimal
+          error={amountError}
+        />
+      ) : null}
       <div className="field">
         <label htmlFor={`${id}-text`}>Your {what}</label>
         <textarea id={`${id}-text`} rows={4} value={text} onChange={(e) => { setText(e.target.value); setError(null); }} aria-describedby={describedBy} />
@@ -224,7 +259,18 @@ export function UriForm({ what, label, disabled, notice, onSend }: { what: strin
 
 /** The arbitrator's ruling: the buyer's share of the price (the supplier gets the rest) and the reasons, whose
  * keccak256 goes on-chain. */
-export function RuleForm({ disabled, notice, onSend }: { disabled: boolean; notice?: string; onSend: (buyerShareBps: number, reasonHash: `0x${string}`) => void }) {
+export function RuleForm({
+  shareOf = "the price",
+  disabled,
+  notice,
+  onSend,
+}: {
+  /** What the buyer's share is of: the price (a dispute), the amount asked (a warranty claim). */
+  shareOf?: string;
+  disabled: boolean;
+  notice?: string;
+  onSend: (buyerShareBps: number, reasonHash: `0x${string}`) => void;
+}) {
   const [share, setShare] = useState("");
   const [reason, setReason] = useState("");
   const [errors, setErrors] = useState<{ share?: string; reason?: string }>({});
@@ -243,9 +289,58 @@ export function RuleForm({ disabled, notice, onSend }: { disabled: boolean; noti
   };
   return (
     <form onSubmit={submit} noValidate>
-      <Field id={`${id}-share`} label="Buyer's share of the price (%)" value={share} onChange={setShare} placeholder="e.g. 20" decimal error={errors.share} />
+      <Field id={`${id}-share`} label={`Buyer's share of ${shareOf} (%)`} value={share} onChange={setShare} placeholder="e.g. 20" decimal error={errors.share} />
       <Field id={`${id}-reason`} label="Reasons" value={reason} onChange={setReason} rows={4} error={errors.reason} />
       <FormEnd notice={notice} disabled={disabled} label="Rule" />
+    </form>
+  );
+}
+
+/** An amount in token units a form asks for: above 0 and at most `max` (what is held). */
+export interface AmountSpec {
+  label: string;
+  token: TokenInfo;
+  max: bigint;
+  /** What the field starts with (e.g. all of the held share). */
+  initial?: string;
+  /** What `max` is, for the sentence when it is exceeded ("the held share"). */
+  maxName: string;
+}
+
+function readAmount(text: string, spec: AmountSpec): { value: bigint; error: string | null } {
+  const parsed = parseAmount(text, spec.token);
+  if (!parsed.ok) return { value: 0n, error: /[.!?]$/.test(parsed.error) ? parsed.error : `${parsed.error}.` };
+  if (parsed.value === 0n) return { value: 0n, error: "Give an amount above zero." };
+  if (parsed.value > spec.max) return { value: 0n, error: `${formatAmount(parsed.value, spec.token)} is more than ${spec.maxName}, ${formatAmount(spec.max, spec.token)}.` };
+  return { value: parsed.value, error: null };
+}
+
+/** Just an amount (the supplier returning part of the held share). */
+export function AmountForm({ amount, label, disabled, notice, onSend }: { amount: AmountSpec; label: string; disabled: boolean; notice?: string; onSend: (amount: bigint) => void }) {
+  const [text, setText] = useState(amount.initial ?? "");
+  const [error, setError] = useState<string | null>(null);
+  const id = useId();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = readAmount(text, amount);
+    setError(parsed.error);
+    if (parsed.error) return;
+    onSend(parsed.value);
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <Field
+        id={`${id}-amount`}
+        label={amount.label}
+        value={text}
+        onChange={(v) => {
+          setText(v);
+          setError(null);
+        }}
+        decimal
+        error={error}
+      />
+      <FormEnd notice={notice} disabled={disabled} label={label} />
     </form>
   );
 }

@@ -174,6 +174,80 @@ describe("JobActions", () => {
     expect(call).toEqual({ functionName: "pick", args: [10n, getAddress(JUDGE)] });
   });
 
+  describe("the warranty on a held share", () => {
+    const OTHER = "0x15d34aaf54267db7d7c367839aaf71a00a2c6a65";
+    const none = { asked: null, fee: null, claimDeadline: null };
+    const settled = (held: NonNullable<JobActionsProps["held"]>): JobActionsProps => ({
+      ...job,
+      status: "Settled",
+      reviewEndsAt: null,
+      arbitrator: JUDGE,
+      price: "50000000",
+      feeBps: 300,
+      warranty: { holdbackBps: 2_000, warrantyWindow: 30 * 86_400, holdBond: false },
+      held,
+    });
+
+    it("offers the buyer a claim with its fee during the warranty, all of the held share by default, and checks the amount", async () => {
+      const rpc = fakeRpc(() => ({ result: "0x" }));
+      wallet = await connectedAs(BUYER, settled({ held: "10000000", heldBond: "0", warrantyEndsAt: NOW + 86_400, claimStatus: "none", ...none }));
+      const claim = screen.getByRole("region", { name: "Claim under warranty" });
+      // ⌈10 mUSD × 3%⌉ of the stake.
+      expect(within(claim).getByText(/paying the claim fee, 0\.3 mUSD/)).toBeDefined();
+      const asked = within(claim).getByLabelText("Amount asked (mUSD)") as HTMLInputElement;
+      expect(asked.value).toBe("10");
+      fireEvent.change(asked, { target: { value: "12" } });
+      fireEvent.change(within(claim).getByLabelText("Your statement"), { target: { value: "The output broke in production." } });
+      await act(async () => fireEvent.click(within(claim).getByRole("button", { name: "Claim" })));
+      expect(await within(claim).findByText("12 mUSD is more than the held share, 10 mUSD.")).toBeDefined();
+      expect(rpc).not.toContain("eth_call");
+      expect(wallet.requests.map((r) => r.method)).not.toContain("eth_sendTransaction");
+      expect(screen.getByRole("region", { name: "Waive the warranty" })).toBeDefined();
+      // Release waits for the warranty's end.
+      expect(screen.getByRole("button", { name: "Release to the supplier" }).hasAttribute("disabled")).toBe(true);
+    });
+
+    it("lets anyone release what is held once the warranty ended", async () => {
+      fakeRpc(() => ({ result: "0x" }));
+      wallet = await connectedAs(OTHER, settled({ held: "10000000", heldBond: "0", warrantyEndsAt: NOW - 60, claimStatus: "none", ...none }));
+      expect(screen.queryByRole("region", { name: "Claim under warranty" })).toBeNull();
+      await act(async () => fireEvent.click(screen.getByRole("button", { name: "Release to the supplier" })));
+      expect(await screen.findByText("Release what is held: done in block 42.")).toBeDefined();
+      const sent = wallet.requests.find((r) => r.method === "eth_sendTransaction")!;
+      expect(decodeFunctionData({ abi: tenderEscrowAbi, data: (sent.params as [{ data: Hex }])[0].data })).toEqual({ functionName: "release", args: [10n, 0n] });
+    });
+
+    it("offers the supplier agree or answer while a claim is filed, and not agree once it answered", async () => {
+      fakeRpc(() => ({ result: "0x" }));
+      const claim = { held: "10000000", heldBond: "0", warrantyEndsAt: NOW + 86_400, asked: "4000000", fee: "300000", claimDeadline: NOW + 3_600 };
+      wallet = await connectedAs(SUPPLIER, settled({ ...claim, claimStatus: "filed" }));
+      expect(within(screen.getByRole("region", { name: "Agree to the claim" })).getByText(/4 mUSD goes back to the buyer/)).toBeDefined();
+      expect(within(screen.getByRole("region", { name: "Answer the claim" })).getByText(/paying the claim fee, 0\.3 mUSD/)).toBeDefined();
+      expect(screen.queryByRole("region", { name: "Return part of the held share" })).toBeNull();
+      wallet.remove();
+      cleanup();
+
+      wallet = await connectedAs(SUPPLIER, settled({ ...claim, claimStatus: "answered" }));
+      expect(screen.queryByRole("region", { name: "Agree to the claim" })).toBeNull();
+      expect(screen.queryByRole("region", { name: "Answer the claim" })).toBeNull();
+      expect(screen.getByRole("region", { name: "Add claim evidence" })).toBeDefined();
+    });
+
+    it("gives the arbitrator's console a claim's ruling form (a share of the amount asked) and its settle button after the deadline", async () => {
+      fakeRpc(() => ({ result: "0x" }));
+      const held = { held: "10000000", heldBond: "0", warrantyEndsAt: NOW + 86_400, asked: "4000000", fee: "300000", claimDeadline: NOW + 3_600, claimStatus: "answered" as const };
+      wallet = await connectedAs(JUDGE, { ...job, status: "Settled", arbitrator: JUDGE, held, arbitratorOnly: true });
+      expect(screen.getByRole("button", { name: "Settle the claim" }).hasAttribute("disabled")).toBe(true);
+      fireEvent.change(screen.getByLabelText("Buyer's share of the amount asked (%)"), { target: { value: "30" } });
+      fireEvent.change(screen.getByLabelText("Reasons"), { target: { value: "Partly broken." } });
+      await act(async () => fireEvent.click(screen.getByRole("button", { name: "Rule" })));
+      expect(await screen.findByText("Ruling: done in block 42.")).toBeDefined();
+      const sent = wallet.requests.find((r) => r.method === "eth_sendTransaction")!;
+      const call = decodeFunctionData({ abi: tenderEscrowAbi, data: (sent.params as [{ data: Hex }])[0].data });
+      expect(call).toEqual({ functionName: "ruleClaim", args: [10n, 0n, 3_000, keccak256(toBytes("Partly broken."))] });
+    });
+  });
+
   it("takes a supplier's bid in token units, refuses one above the maximum, and posts the bond the floors ask for", async () => {
     fakeRpc(() => ({ result: "0x" }));
     const floors = { minCompleted: 0, minVolume: "0", maxLossShareBps: 10_000, minAvgRating: 0, minRatings: 0, bondBps: 1_000, metrics: [] };
@@ -204,6 +278,6 @@ describe("JobActions", () => {
     const tx = (sent.params as [{ data: Hex; value?: Hex }])[0];
     expect(BigInt(tx.value!)).toBe(200_000_000_000_000_000n);
     const call = decodeFunctionData({ abi: tenderEscrowAbi, data: tx.data });
-    expect(call).toEqual({ functionName: "bid", args: [10n, 1_250_000_000_000_000_000n, { ...floors, minVolume: 0n, metrics: [] }] });
+    expect(call).toEqual({ functionName: "bid", args: [10n, 1_250_000_000_000_000_000n, { ...floors, minVolume: 0n, maxClawbackShareBps: 10_000, metrics: [] }] });
   });
 });

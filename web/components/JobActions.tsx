@@ -6,12 +6,13 @@
 // the chain before the wallet is asked (a refusal is the SDK's describeError sentence, and nothing is signed), then
 // progress is shown until the transaction is in a block. The forms are in JobActionForms.tsx.
 import type { ReactNode } from "react";
-import { zeroAddress } from "viem";
+import { formatUnits, zeroAddress } from "viem";
 import { JOB_ACTIONS, type JobAction, type JobState, jobAction, jobActions } from "@tender/sdk/lifecycle";
 import { AwardMode, JobStatus, bpsOf } from "@tender/sdk/units";
+import { ClaimStatus, computeClaimFee } from "@tender/sdk/warranty";
 import type { FloorsJson, JobStatus as JobStatusName } from "../lib/api-types.ts";
 import { type TokenInfo, formatAmount, formatBps, formatRelative, shortAddress } from "../lib/format.ts";
-import { ArbitratorActions, BidForm, ConfirmForm, DeliverForm, PickForm, RuleForm, TimedButton, UriForm } from "./JobActionForms.tsx";
+import { AmountForm, ArbitratorActions, BidForm, ConfirmForm, DeliverForm, PickForm, RuleForm, TimedButton, UriForm } from "./JobActionForms.tsx";
 import { type Deployment, ProgressLine, type TenderClient, useChainNow, useSend } from "./transaction.tsx";
 import { SwitchNetworkButton, useWalletState } from "./Wallet.tsx";
 
@@ -45,9 +46,34 @@ export interface JobActionsProps {
   dispute?: { status: string; respondBy: number | null; ruleBy: number | null } | null;
   /** The deployment's cancel grace period (seconds): when anyone may cancel a lapsed RFQ. */
   cancelGracePeriod?: number;
-  /** Only the arbitrator's part (the console): the ruling and settling a lapsed dispute. */
+  /** The holdback the job was posted with (null or absent: none). */
+  warranty?: { holdbackBps: number; warrantyWindow: number; holdBond: boolean } | null;
+  /** The indexer's held row of the job's payment (index 0), once it settled with a holdback: what is held, until
+   * when, and its claim. Given alone (the arbitrator console), it stands for a holdback job. */
+  held?: HeldProps | null;
+  /** Only the arbitrator's part (the console): the ruling and settling a lapsed dispute, or with `held` a lapsed
+   * warranty claim. */
   arbitratorOnly?: boolean;
 }
+
+/** What the warranty actions need of the indexer's held row (GET /api/jobs/:id `held[0]`). */
+export interface HeldProps {
+  held: string;
+  heldBond: string;
+  warrantyEndsAt: number;
+  claimStatus: "none" | "filed" | "answered" | "ended";
+  asked: string | null;
+  fee: string | null;
+  claimDeadline: number | null;
+}
+
+/** The indexer's claim status → the escrow's Tender.ClaimStatus. */
+const CLAIM_STATUS: Record<HeldProps["claimStatus"], number> = {
+  none: ClaimStatus.None,
+  filed: ClaimStatus.Filed,
+  answered: ClaimStatus.Answered,
+  ended: ClaimStatus.Ended,
+};
 
 /** The deployments' default cancel grace period (3 days), when the page could not read it. */
 const DEFAULT_CANCEL_GRACE = 3 * 86_400;
@@ -118,6 +144,33 @@ export function JobActions(props: JobActionsProps) {
 
   const canBid = props.kind === "rfq" && props.maxPrice != null && props.floors != null && (myBid ? can("improveBid") : can("bid"));
   const settleShown = shown("settleDispute") && dispute !== null;
+
+  const held = props.held ?? null;
+  const heldAmount = held ? BigInt(held.held) : 0n;
+  const heldBond = held ? BigInt(held.heldBond) : 0n;
+  // A claim's fee: before it is filed, the arbitrator's fee bps of the stake (the held share and bond), rounded up
+  // (the SDK's computeClaimFee); once filed, the claim's own (what the answer pays too).
+  const claimFee = held?.fee != null ? BigInt(held.fee) : props.feeBps != null ? computeClaimFee(heldAmount + heldBond, props.feeBps) : null;
+  const claimFeeText = claimFee === null ? "the claim fee (the arbitrator's fee on what is held)" : `the claim fee, ${formatAmount(claimFee, token)}`;
+  const heldUnits = formatUnits(heldAmount, token.decimals);
+
+  if (props.arbitratorOnly && held) {
+    return (
+      <ArbitratorActions
+        what="claim"
+        canRule={shown("ruleClaim")}
+        settleAt={shown("settleClaim") ? opensAt("settleClaim") : null}
+        now={now}
+        ready={ready}
+        isArbitrator={isArbitrator}
+        arbitrator={props.arbitrator}
+        busy={busy}
+        progress={progress}
+        onRule={(buyerShareBps, reasonHash) => send("Ruling", (t) => t.ruleClaim({ jobId, buyerShareBps, reasonHash }))}
+        onSettle={() => send("Settle", (t) => t.settleClaim({ jobId }))}
+      />
+    );
+  }
 
   if (props.arbitratorOnly) {
     return (
@@ -298,6 +351,117 @@ export function JobActions(props: JobActionsProps) {
             (t) => t.settleDispute({ jobId }),
           )
         : null}
+      {shown("claim") ? (
+        <Action
+          title="Claim under warranty"
+          hint={
+            <>
+              The buyer asks back up to the held share ({formatAmount(heldAmount, token)}) before the warranty ends
+              {held ? <> {formatRelative(held.warrantyEndsAt, now)}</> : null}, paying {claimFeeText}; the supplier may agree or answer, and the
+              arbitrator rules.
+            </>
+          }
+        >
+          <UriForm
+            what="statement"
+            label="Claim"
+            amount={{ label: `Amount asked (${token.symbol})`, token, max: heldAmount, maxName: "the held share", initial: heldUnits }}
+            disabled={!ready || busy || !can("claim")}
+            notice={notice("claim")}
+            onSend={(uri, asked) =>
+              send("Claim", async (t) => t.claim({ jobId, asked, statementURI: uri, token: token.address, fee: await t.read.claimFee({ jobId }) }))
+            }
+          />
+        </Action>
+      ) : null}
+      {simple(
+        "waive",
+        "Waive the warranty",
+        "The buyer gives up its warranty: everything held goes to the supplier now (an open claim ends for the supplier, both fees back).",
+        "Waive and pay the supplier",
+        (t) => t.waive({ jobId }),
+      )}
+      {simple(
+        "agreeClaim",
+        "Agree to the claim",
+        <>
+          The supplier accepts the claim: {held?.asked ? formatAmount(BigInt(held.asked), token) : "the amount asked"} goes back to the buyer with its fee, the rest of
+          the held share{heldBond > 0n ? " and the held bond" : ""} to the supplier. It counts as a clawback.
+          {held?.claimDeadline ? <> Possible until {formatRelative(held.claimDeadline, now)}.</> : null}
+        </>,
+        "Agree to the claim",
+        (t) => t.agreeClaim({ jobId }),
+      )}
+      {shown("answerClaim") ? (
+        <Action
+          title="Answer the claim"
+          hint={
+            <>
+              The supplier contests the claim, paying {claimFeeText}; the arbitrator then rules. Unanswered, the buyer wins
+              {held?.claimDeadline ? <> {formatRelative(held.claimDeadline, now)}</> : null}.
+            </>
+          }
+        >
+          <UriForm
+            what="answer"
+            label="Answer the claim"
+            disabled={!ready || busy || !can("answerClaim")}
+            notice={notice("answerClaim")}
+            onSend={(uri) => send("Answer", async (t) => t.answerClaim({ jobId, responseURI: uri, token: token.address, fee: await t.read.claimFee({ jobId }) }))}
+          />
+        </Action>
+      ) : null}
+      {shown("submitClaimEvidence") ? (
+        <Action title="Add claim evidence" hint="Either side may add evidence for the arbitrator until the claim ends.">
+          <UriForm
+            what="evidence"
+            label="Submit evidence"
+            disabled={!ready || busy || !can("submitClaimEvidence")}
+            notice={notice("submitClaimEvidence")}
+            onSend={(uri) => send("Evidence", (t) => t.submitClaimEvidence({ jobId, evidenceURI: uri }))}
+          />
+        </Action>
+      ) : null}
+      {shown("ruleClaim") ? (
+        <Action title="Rule on the claim" hint={<>The arbitrator splits the amount asked between the two sides{held?.claimDeadline ? <>; due {formatRelative(held.claimDeadline, now)}</> : null}.</>}>
+          <RuleForm
+            shareOf="the amount asked"
+            disabled={!ready || busy || !can("ruleClaim")}
+            notice={notice("ruleClaim")}
+            onSend={(buyerShareBps, reasonHash) => send("Ruling", (t) => t.ruleClaim({ jobId, buyerShareBps, reasonHash }))}
+          />
+        </Action>
+      ) : null}
+      {simple(
+        "settleClaim",
+        "Settle the claim",
+        held?.claimStatus === "filed"
+          ? "If the supplier neither agrees nor answers in time, anyone may settle the claim for the buyer."
+          : "If the arbitrator does not rule in time, anyone may settle the claim: the held share stays the supplier's, both fees back.",
+        "Settle the claim",
+        (t) => t.settleClaim({ jobId }),
+      )}
+      {shown("returnHeld") ? (
+        <Action title="Return part of the held share" hint="The supplier gives part of what is held back to the buyer of its own accord, with no claim open.">
+          <AmountForm
+            amount={{ label: `Amount returned (${token.symbol})`, token, max: heldAmount, maxName: "the held share" }}
+            label="Return to the buyer"
+            disabled={!ready || busy || !can("returnHeld")}
+            notice={notice("returnHeld")}
+            onSend={(amount) => send("Return", (t) => t.returnHeld({ jobId, amount }))}
+          />
+        </Action>
+      ) : null}
+      {simple(
+        "release",
+        "Release what is held",
+        <>
+          The warranty {held ? <>ends {formatRelative(held.warrantyEndsAt, now)}</> : "has ended"}; with no claim open, anyone may then pay what is held
+          {heldBond > 0n ? " (and the held bond)" : ""} to the supplier.
+        </>,
+        "Release to the supplier",
+        (t) => t.release({ jobId }),
+      )}
       <ProgressLine progress={progress} />
     </section>
   );
@@ -335,8 +499,23 @@ function jobStateOf(props: JobActionsProps, myBid: { price: string } | undefined
           },
         }
       : {}),
+    ...(props.warranty || props.held ? { warranty: warrantyStateOf(props) } : {}),
     // The indexer's list has no bond per bid: a bidder with a bid may reclaim once it lost (the escrow refuses a
     // second reclaim, and the button's call is tried before the wallet is asked).
     ...(myBid ? { ownBid: { price: BigInt(myBid.price), bond: 1n, placedAt: 1 } } : {}),
+  };
+}
+
+/** The state machine's warranty part from the job's holdback and the indexer's held row (nothing held before the
+ * payment settles: the row is absent until then). */
+function warrantyStateOf(props: JobActionsProps): NonNullable<JobState["warranty"]> {
+  const w = props.warranty ?? { holdbackBps: 0, warrantyWindow: 0, holdBond: false };
+  const h = props.held;
+  return {
+    ...w,
+    held: h
+      ? { amount: BigInt(h.held), bond: BigInt(h.heldBond), warrantyEndsAt: h.warrantyEndsAt, claim: CLAIM_STATUS[h.claimStatus] }
+      : { amount: 0n, bond: 0n, warrantyEndsAt: 0, claim: ClaimStatus.None },
+    ...(h && h.asked !== null ? { claim: { asked: BigInt(h.asked), deadline: h.claimDeadline ?? 0, fee: BigInt(h.fee ?? "0") } } : {}),
   };
 }

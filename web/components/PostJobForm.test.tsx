@@ -52,6 +52,7 @@ const arbitrator = (address: Address, feeBps: number, record: [number, number, n
   timedOut: record[3],
   disputeCount: record[0] + record[1] + record[2] + record[3],
   jobsNamed: 12,
+  claimCount: 0,
 });
 
 const props: PostJobFormProps = {
@@ -76,7 +77,7 @@ const SELECTOR = {
 /** The escrow's RFQPosted log for job 7 (its body is not read by the form, only decoded). */
 function rfqPostedLog() {
   const event = tenderEscrowAbi.find((x) => x.type === "event" && x.name === "RFQPosted")!;
-  const floors = { minCompleted: 0, minVolume: 0n, maxLossShareBps: 10_000, minAvgRating: 0, minRatings: 0, bondBps: 0, metrics: [] };
+  const floors = { minCompleted: 0, minVolume: 0n, maxLossShareBps: 10_000, maxClawbackShareBps: 10_000, minAvgRating: 0, minRatings: 0, bondBps: 0, metrics: [] };
   const rfq = {
     token: "0x0000000000000000000000000000000000000000",
     maxPrice: 1n,
@@ -88,6 +89,7 @@ function rfqPostedLog() {
     arbitrator: ARBITRATOR,
     arbitratorTermsId: 1,
     defaultBuyerShareBps: 0,
+    warranty: { holdbackBps: 0, warrantyWindow: 0, holdBond: false },
     category: keccak256(toBytes("code")),
     floors,
     spec: "{}",
@@ -270,8 +272,9 @@ describe("PostJobForm", () => {
       arbitrator: "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC",
       arbitratorTermsId: 1, // the terms the review showed, pinned
       defaultBuyerShareBps: 2_000,
+      warranty: { holdbackBps: 0, warrantyWindow: 0, holdBond: false },
       category: keccak256(toBytes("code")),
-      floors: { minCompleted: 0, minVolume: 0n, maxLossShareBps: 10_000, minAvgRating: 450, minRatings: 0, bondBps: 1_000, metrics: [] },
+      floors: { minCompleted: 0, minVolume: 0n, maxLossShareBps: 10_000, maxClawbackShareBps: 10_000, minAvgRating: 450, minRatings: 0, bondBps: 1_000, metrics: [] },
       spec: SPEC,
     });
     // Two hours from the chain's time (which may have ticked a second or two while the test ran), not the browser's.
@@ -289,6 +292,36 @@ describe("PostJobForm", () => {
     expect(within(note).getByRole("link", { name: "Open job 7" }).getAttribute("href")).toBe("/jobs/7");
     await waitFor(() => expect(push).toHaveBeenCalledWith("/jobs/7"), { timeout: 6_000 });
     expect(screen.getByRole("button", { name: "Post the job" }).hasAttribute("disabled")).toBe(true);
+  });
+
+  it("holds back a share under warranty: a bad holdback is shown at its field and nothing is sent; a good one is reviewed in words and posted", async () => {
+    const rpc = fakeRpc();
+    wallet = await connected();
+    fillGoodRfq();
+    type("Holdback", "60");
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Review" })));
+    const holdback = screen.getByLabelText("Holdback");
+    expect(holdback.getAttribute("aria-invalid")).toBe("true");
+    expect(document.getElementById(holdback.getAttribute("aria-describedby")!.split(" ")[0]!)?.textContent).toBe("Give a share from 0% to 50%; 60% (6000 bps) is not.");
+    expect(document.activeElement).toBe(holdback);
+    expect(screen.queryByRole("button", { name: "Post the job" })).toBeNull();
+    expect(rpc).not.toContain("eth_call");
+
+    type("Holdback", "20");
+    type("Warranty window", "30");
+    fireEvent.click(screen.getByLabelText("Keep the winner's bond through the warranty"));
+    type("Largest share of warranty claims clawed back", "25");
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Review" })));
+    const review = screen.getByRole("region", { name: "Review the job" });
+    expect(within(review).getByText(/^20% of the payment \(0\.1 ETH at the maximum price; the same share of the winning bid\) stays in escrow for 30 d/)).toBeDefined();
+    expect(within(review).getByText(/The winner's bond is held with it/)).toBeDefined();
+    expect(within(review).getByText("clawed back at most 25% of the warranty claims faced")).toBeDefined();
+    await act(async () => fireEvent.click(within(review).getByRole("button", { name: "Post the job" })));
+    expect(await screen.findByText("Posting the job: done in block 42.")).toBeDefined();
+    const [posting] = sent(wallet);
+    const [rfq] = decodeFunctionData({ abi: tenderEscrowAbi, data: posting!.data }).args as unknown as [{ warranty: unknown; floors: { maxClawbackShareBps: number } }];
+    expect(rfq.warranty).toEqual({ holdbackBps: 2_000, warrantyWindow: 2_592_000, holdBond: true });
+    expect(rfq.floors.maxClawbackShareBps).toBe(2_500);
   });
 
   it("approves an ERC-20 first when the allowance is short, then posts", async () => {
@@ -380,6 +413,7 @@ describe("PostJobForm", () => {
       arbitrator: "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC",
       arbitratorTermsId: 1,
       defaultBuyerShareBps: 0,
+      warranty: { holdbackBps: 0, warrantyWindow: 0, holdBond: false },
       category: keccak256(toBytes("code")),
       spec: '{"version":1,"title":"Fix the flaky test","category":"code","task":"Make the test pass reliably.","deliverable":{"mediaType":"text/plain","via":"uri"}}',
     });

@@ -33,6 +33,7 @@ import { FloorFields } from "./post/FloorFields.tsx";
 import { ReviewSummary } from "./post/Review.tsx";
 import { TokenBalance } from "./post/TokenBalance.tsx";
 import { SpecBuilder } from "./post/SpecBuilder.tsx";
+import { WarrantyFields } from "./post/WarrantyFields.tsx";
 import { type Deployment, ProgressLine, useChainNow, useSend } from "./transaction.tsx";
 import { SwitchNetworkButton, useWalletState } from "./Wallet.tsx";
 
@@ -363,6 +364,8 @@ export function PostJobForm(props: PostJobFormProps) {
           />
         </div>
       </section>
+
+      <WarrantyFields kit={kit} form={form} token={token} set={set} />
 
       {rfq ? (
         <FloorFields

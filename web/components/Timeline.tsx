@@ -15,6 +15,10 @@ const AMOUNTS: Record<string, string> = {
   toArbitrator: "to the arbitrator",
   protocolFee: "protocol fee",
   bondToBuyer: "forfeited bond to the buyer",
+  held: "held",
+  heldBond: "bond held",
+  asked: "asked",
+  amount: "amount",
 };
 const ADDRESSES: Record<string, string> = { supplier: "supplier", by: "by", party: "by" };
 const URIS = ["uri", "statementURI", "responseURI", "evidenceURI"];

@@ -29,8 +29,8 @@ export function UriContent({ uri }: { uri: string }) {
   return <code className="break">{uri}</code>;
 }
 
-/** A dispute's evidence, oldest first: who gave it, when, and what it says. */
-export function EvidenceList({ evidence, heading: Heading = "h3" }: { evidence: Evidence[]; heading?: "h3" | "h4" }) {
+/** A dispute's (or a warranty claim's) evidence, oldest first: who gave it, when, and what it says. */
+export function EvidenceList({ evidence, heading: Heading = "h3" }: { evidence: Pick<Evidence, "id" | "role" | "submittedAt" | "uri">[]; heading?: "h3" | "h4" }) {
   if (evidence.length === 0) return null;
   return (
     <>

@@ -6,6 +6,7 @@ import {
   formatAbsolute,
   formatAmount,
   formatBps,
+  holdbackNote,
   formatDuration,
   formatRatingX100,
   formatRelative,
@@ -74,6 +75,12 @@ describe("small things", () => {
     expect(formatBps(7050)).toBe("70.5%");
     expect(formatRatingX100(450)).toBe("4.5 ★");
     expect(formatRatingX100(0)).toBe("—");
+  });
+
+  it("writes a holdback in a few words, and nothing for none", () => {
+    expect(holdbackNote({ holdbackBps: 2_000, warrantyWindow: 30 * 86_400 })).toBe("holdback 20% · 30 d warranty");
+    expect(holdbackNote({ holdbackBps: 0, warrantyWindow: 0 })).toBeNull();
+    expect(holdbackNote(null)).toBeNull();
   });
 
   it("names the escrow's events in words", () => {

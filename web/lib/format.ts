@@ -2,7 +2,7 @@
 // Pure functions (no React, no I/O): server and client components and the tests share them.
 import { formatUnits } from "viem";
 import { formatDuration } from "@tender/sdk/time";
-import type { TokenInfo } from "@tender/sdk/units";
+import { type TokenInfo, formatBps } from "@tender/sdk/units";
 
 // Amounts, basis points and token metadata are the SDK's, so every face writes them the same way.
 export { ETH_TOKEN, type Parsed, type TokenInfo, formatAmount, formatBps, parseAmount, toBigInt } from "@tender/sdk/units";
@@ -44,6 +44,12 @@ export function formatRatingX100(x100: number | null | undefined): string {
   return `${Number((x100 / 100).toFixed(2))} ★`;
 }
 
+/** A job's holdback in a few words: "holdback 20% · 30 d warranty" (null when it holds nothing back). */
+export function holdbackNote(w: { holdbackBps?: number | null; warrantyWindow?: number | null } | null | undefined): string | null {
+  if (!w || !w.holdbackBps) return null;
+  return `holdback ${formatBps(w.holdbackBps)} · ${formatDuration(w.warrantyWindow ?? 0)} warranty`;
+}
+
 /** Words for the escrow's job events (the timeline). */
 const EVENT_WORDS: Record<string, string> = {
   DirectHirePosted: "Posted as a direct hire",
@@ -62,6 +68,13 @@ const EVENT_WORDS: Record<string, string> = {
   Ruling: "Ruled",
   DisputeDefaulted: "Dispute settled by default",
   DisputeSettled: "Dispute paid out",
+  PaymentHeld: "Share held under warranty",
+  ClaimFiled: "Warranty claim filed",
+  ClaimAnswered: "Warranty claim answered",
+  ClaimEvidence: "Claim evidence added",
+  ClaimRuled: "Warranty claim ruled",
+  HeldReturned: "Part of the held share returned",
+  HeldSettled: "Held share paid out",
 };
 
 export function eventLabel(kind: string): string {

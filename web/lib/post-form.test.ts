@@ -79,11 +79,13 @@ describe("checkPostForm: good forms", () => {
       mode: 0,
       arbitrator: ARBITRATOR,
       defaultBuyerShareBps: 2_000,
+      warranty: { holdbackBps: 0, warrantyWindow: 0, holdBond: false },
       category: "code",
       floors: {
         minCompleted: 3,
         minVolume: parseEther("1.25"),
         maxLossShareBps: 2_500,
+        maxClawbackShareBps: 10_000,
         minAvgRating: 450,
         minRatings: 2,
         bondBps: 1_000,
@@ -106,7 +108,7 @@ describe("checkPostForm: good forms", () => {
     if (plan.kind !== "rfq") throw new Error("an RFQ");
     expect(plan.params.mode).toBe(1);
     expect(plan.params.awardWindow).toBe(259_200);
-    expect(plan.params.floors).toEqual({ minCompleted: 0, minVolume: 0n, maxLossShareBps: 10_000, minAvgRating: 0, minRatings: 0, bondBps: 0, metrics: [] });
+    expect(plan.params.floors).toEqual({ minCompleted: 0, minVolume: 0n, maxLossShareBps: 10_000, maxClawbackShareBps: 10_000, minAvgRating: 0, minRatings: 0, bondBps: 0, metrics: [] });
     expect(plan.bond).toBe(0n);
   });
 
@@ -123,11 +125,24 @@ describe("checkPostForm: good forms", () => {
       reviewWindow: 5_400,
       arbitrator: ARBITRATOR,
       defaultBuyerShareBps: 2_000,
+      warranty: { holdbackBps: 0, warrantyWindow: 0, holdBond: false },
       category: "code",
       spec: SPEC_TEXT,
     });
     expect(plan.token).toEqual(MUSD);
     expect(plan.escrowed).toBe(12_500_000n);
+  });
+
+  it("holds back a share under warranty: the window read only with a holdback, the bond held on an RFQ, a clawback floor", () => {
+    const form: PostForm = { ...goodRfq(), holdback: "20", warrantyWindow: { amount: "30", unit: "d" }, holdBond: true, maxClawbackShare: "25" };
+    const plan = planOf(form);
+    if (plan.kind !== "rfq") throw new Error("an RFQ");
+    expect(plan.params.warranty).toEqual({ holdbackBps: 2_000, warrantyWindow: 2_592_000, holdBond: true });
+    expect(plan.params.floors.maxClawbackShareBps).toBe(2_500);
+    // No holdback: no window is sent, whatever the window field says; a direct hire holds no bond.
+    expect(planOf({ ...form, holdback: "0", holdBond: false, warrantyWindow: { amount: "x", unit: "d" } }).params.warranty).toEqual({ holdbackBps: 0, warrantyWindow: 0, holdBond: false });
+    const direct = planOf({ ...form, kind: "direct", supplier: SUPPLIER, price: "1" }, { ...ctx, buyer: BUYER });
+    expect(direct.params.warranty).toEqual({ holdbackBps: 2_000, warrantyWindow: 2_592_000, holdBond: false });
   });
 
   it("builds every rule kind, and a text.transform job with its operation and input", () => {
@@ -253,6 +268,11 @@ describe("checkPostForm: each bad field, its sentence", () => {
     ["a default share over 50%", () => ({ defaultBuyerShare: "60" }), "defaultBuyerShare", "Give a share from 0% to 50%; 60% (6000 bps) is not."],
     ["a default share that is not a percentage", () => ({ defaultBuyerShare: "half" }), "defaultBuyerShare", `Write a percentage such as 10 or 12.5, not "half".`],
     ["a bond over 100%", () => ({ bond: "150" }), "bond", "Give a share from 0% to 100%; 150% (15000 bps) is not."],
+    ["a holdback over 50%", () => ({ holdback: "60" }), "holdback", "Give a share from 0% to 50%; 60% (6000 bps) is not."],
+    ["a holdback that is not a percentage", () => ({ holdback: "a fifth" }), "holdback", `Write a percentage such as 10 or 12.5, not "a fifth".`],
+    ["a warranty window under an hour", () => ({ holdback: "10", warrantyWindow: { amount: "20", unit: "min" } }), "warrantyWindow", "Choose a window from 1 h to 365 d; 20 min is not."],
+    ["a bond held without a holdback", () => ({ holdBond: true }), "holdBond", "A bond can be held only with a holdback: give a holdback, or do not hold the bond."],
+    ["a clawback share over 100%", () => ({ maxClawbackShare: "120" }), "maxClawbackShare", "Give a share from 0% to 100%; 120% (12000 bps) is not."],
     ["a loss share over 100%", () => ({ maxLossShare: "101" }), "maxLossShare", "Give a share from 0% to 100%; 101% (10100 bps) is not."],
     ["a rating above 5 stars", () => ({ minRating: "5.5" }), "minRating", 'Give an average rating from 0 to 5 stars; 5.5 stars (550 as rating × 100) is not.'],
     ["a negative count", () => ({ minCompleted: "-1" }), "minCompleted", "Write a whole number from 0 to 4,294,967,295."],
@@ -324,6 +344,10 @@ describe("formKey", () => {
       spec: "spec",
       bidDeadline: "bidWindow",
       "floors.bondBps": "bond",
+      "floors.maxClawbackShareBps": "maxClawbackShare",
+      "warranty.holdbackBps": "holdback",
+      "warranty.warrantyWindow": "warrantyWindow",
+      "warranty.holdBond": "holdBond",
       "floors.metrics[1].attestor": "metrics.1.attestor",
       maxPrice: "maxPrice",
     };

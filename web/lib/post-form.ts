@@ -6,7 +6,7 @@
 // call, the checks postRFQ / postDirectHire run again before sending): this module only reads what was typed (an
 // amount, a duration, a percentage that cannot be read is refused here) and puts each SDK problem at its field.
 import type { Address, Hash } from "viem";
-import { type DirectHireParams, ETH, specHash } from "@tender/sdk/escrow";
+import { type DirectHireParams, ETH, type Warranty, specHash } from "@tender/sdk/escrow";
 import { AwardMode, Comparison, type Floors, type MetricFloor, type RFQParams, bondFor } from "@tender/sdk/market";
 import { METRICS, metricId } from "@tender/sdk/registry";
 import { type JobSpec, type Problem, RULE_KINDS, type RuleKind, TRANSFORM_CATEGORY, TRANSFORM_OPS, type TransformOp, specProblems } from "@tender/sdk/spec";
@@ -96,12 +96,21 @@ export interface PostForm {
   arbitrator: string;
   /** Percent of the price the buyer gets back if the arbitrator never rules (0–50). */
   defaultBuyerShare: string;
+  // holdback under warranty
+  /** Percent of each payment held back under warranty (0–50); 0: none, the supplier is paid in full. */
+  holdback: string;
+  /** How long a held share stays claimable after its payment; read only with a holdback. */
+  warrantyWindow: DurationInput;
+  /** RFQ: the winner's bond stays in escrow with the held share until the warranty ends. */
+  holdBond: boolean;
   // who may bid (RFQ)
   minCompleted: string;
   /** Token units; empty: no floor. */
   minVolume: string;
   /** Percent; 100: no limit. */
   maxLossShare: string;
+  /** Percent of the warranty claims faced that were clawed back; 100: no limit. */
+  maxClawbackShare: string;
   /** Stars, 0–5 with up to two decimals; empty: no floor. */
   minRating: string;
   minRatings: string;
@@ -136,9 +145,13 @@ export function emptyForm(token: Address = ETH): PostForm {
     reviewWindow: { ...day },
     arbitrator: "",
     defaultBuyerShare: "0",
+    holdback: "0",
+    warrantyWindow: { amount: "30", unit: "d" },
+    holdBond: false,
     minCompleted: "0",
     minVolume: "",
     maxLossShare: "100",
+    maxClawbackShare: "100",
     minRating: "",
     minRatings: "0",
     bond: "0",
@@ -215,6 +228,10 @@ const TERMS_KEYS: Record<string, string> = {
   defaultBuyerShareBps: "defaultBuyerShare",
   "floors.bondBps": "bond",
   "floors.maxLossShareBps": "maxLossShare",
+  "floors.maxClawbackShareBps": "maxClawbackShare",
+  "warranty.holdbackBps": "holdback",
+  "warranty.warrantyWindow": "warrantyWindow",
+  "warranty.holdBond": "holdBond",
   "floors.minAvgRating": "minRating",
   "floors.metrics": "metrics",
   "spec.inputs": "inputs",
@@ -401,13 +418,13 @@ export function checkPostForm(form: PostForm, ctx: PostContext): Checked {
     return 0n;
   };
 
-  const window = (key: "bidWindow" | "awardWindow" | "deliveryWindow" | "reviewWindow"): number => {
+  const window = (key: "bidWindow" | "awardWindow" | "deliveryWindow" | "reviewWindow" | "warrantyWindow"): number => {
     const seconds = durationSeconds(form[key]);
     if (seconds === undefined) refuse(key, `Write a whole number of ${DURATION_UNITS.find((u) => u.value === form[key].unit)?.label ?? "minutes, hours or days"}.`);
     return seconds ?? 0;
   };
 
-  const percent = (key: "defaultBuyerShare" | "bond" | "maxLossShare"): number => {
+  const percent = (key: "defaultBuyerShare" | "bond" | "maxLossShare" | "maxClawbackShare" | "holdback"): number => {
     const text = form[key].trim();
     if (/^\d{1,5}(\.\d{1,2})?$/.test(text)) return Math.round(Number(text) * 100);
     refuse(key, `Write a percentage such as 10 or 12.5, not ${JSON.stringify(form[key])}.`);
@@ -439,6 +456,15 @@ export function checkPostForm(form: PostForm, ctx: PostContext): Checked {
     spec: built.text,
   };
 
+  // The holdback: its window is read only when something is held (the SDK refuses a window without a holdback); the
+  // bond is held only on an RFQ (a direct hire has none), and the SDK says so when it is asked without a holdback.
+  const holdbackBps = percent("holdback");
+  const warranty: Warranty = {
+    holdbackBps,
+    warrantyWindow: holdbackBps > 0 ? window("warrantyWindow") : 0,
+    holdBond: rfq && form.holdBond,
+  };
+
   let params: { kind: "rfq"; params: RFQParams; metricNames: string[] } | { kind: "direct"; params: DirectHireParams };
   if (rfq) {
     const rating = form.minRating.trim();
@@ -465,6 +491,7 @@ export function checkPostForm(form: PostForm, ctx: PostContext): Checked {
       minCompleted: count("minCompleted"),
       minVolume: amount("minVolume", true),
       maxLossShareBps: percent("maxLossShare"),
+      maxClawbackShareBps: percent("maxClawbackShare"),
       minAvgRating,
       minRatings: count("minRatings"),
       bondBps: percent("bond"),
@@ -476,12 +503,13 @@ export function checkPostForm(form: PostForm, ctx: PostContext): Checked {
       bidDeadline: ctx.now + window("bidWindow"),
       awardWindow: choice ? window("awardWindow") : 0,
       mode: choice ? AwardMode.BuyerChoice : AwardMode.LowestPrice,
+      warranty,
       floors,
     };
     params = { kind: "rfq", params: rfqParams, metricNames: form.metrics.map((m) => m.metric.trim()) };
   } else {
     const supplier = address("supplier", "Give the address of the supplier you hire.");
-    params = { kind: "direct", params: { ...terms, supplier, price: amount("price") } };
+    params = { kind: "direct", params: { ...terms, supplier, price: amount("price"), warranty } };
   }
 
   // The SDK's check of the whole call, the one postRFQ / postDirectHire runs again before sending.

@@ -27,6 +27,14 @@ describe("settlementBreakdown", () => {
     expect(out.filter((p) => p.label === "Paid to the supplier")).toHaveLength(1);
   });
 
+  it("a confirmation under a holdback: the paid part and the bond not held; the held share is the warranty's", () => {
+    // Price 10 mUSD, 20% held (2 mUSD), 1% protocol fee on the paid 8 mUSD, a 1 mUSD bond of which 1 mUSD is held.
+    const job = { status: "Settled", price: 10_000_000n, toSupplier: 7_920_000n, protocolFee: 80_000n };
+    const [supplier] = settlementBreakdown(job, null, 1_500_000n, { held: 2_000_000n, bond: 1_000_000n })!;
+    expect(parts(supplier!)).toEqual({ "price, less the share held under warranty": 8_000_000n, "protocol fee": -80_000n, "bond back": 500_000n });
+    expect(supplier!.total).toBe(8_420_000n);
+  });
+
   it("a ruling for the buyer: the buyer gets its fee and the supplier's bond back", () => {
     const job = { status: "Settled", price: 1000n, toSupplier: 297n, protocolFee: 3n };
     const dispute = { fee: 30n, outcome: "ruled", buyerShareBps: 7_000, toBuyer: 700n + 30n + 100n, toSupplier: 297n, toArbitrator: 30n };

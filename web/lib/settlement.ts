@@ -6,7 +6,10 @@
 // - a refund returns the price to the buyer, with a winning bidder's forfeited bond;
 // - a dispute splits the price by the buyer's share; the supplier's part pays the protocol fee; the dispute fees
 //   go back to the winner of the ruling (half each when even, both back when the arbitrator was silent, the
-//   buyer's back when the supplier never answered); the bond goes to the side that got more than half.
+//   buyer's back when the supplier never answered); the bond goes to the side that got more than half;
+// - under a holdback (contracts/TenderWarranty.sol), a confirm or finalize holds a share of the price (and, posted
+//   with holdBond, part of the bond) back under warranty: this breakdown is what was paid at settlement, the held
+//   share's own payout is the job page's Warranty panel.
 
 export interface SettlementPart {
   label: string;
@@ -64,7 +67,13 @@ function party(partyName: PartyPayout["party"], label: string, parts: Settlement
  * The payouts of an ended job, or null when nothing has been paid out (not ended, or cancelled: a cancelled RFQ's
  * budget and bonds go back as the timeline shows). `winningBond` is the awarded bid's bond (0 for a direct hire).
  */
-export function settlementBreakdown(job: JobFigures, dispute: DisputeFigures | null, winningBond: bigint = 0n): PartyPayout[] | null {
+export function settlementBreakdown(
+  job: JobFigures,
+  dispute: DisputeFigures | null,
+  winningBond: bigint = 0n,
+  /** What the settlement held back (PaymentHeld's held share and bond), when it did. */
+  held?: { held: bigint; bond: bigint },
+): PartyPayout[] | null {
   if (job.status === "Refunded") {
     return [party("buyer", "Refunded to the buyer", [
       { label: "price back", amount: big(job.refundToBuyer) },
@@ -77,9 +86,9 @@ export function settlementBreakdown(job: JobFigures, dispute: DisputeFigures | n
   if (!dispute || dispute.toSupplier === null || dispute.toSupplier === undefined) {
     return [
       party("supplier", "Paid to the supplier", [
-        { label: "price", amount: supplierNet + protocolFee },
+        { label: held && held.held > 0n ? "price, less the share held under warranty" : "price", amount: supplierNet + protocolFee },
         { label: "protocol fee", amount: -protocolFee },
-        { label: "bond back", amount: winningBond },
+        { label: "bond back", amount: winningBond - (held?.bond ?? 0n) },
       ]),
       party("protocol", "Protocol fee (kept for the treasury)", [{ label: "protocol fee", amount: protocolFee }]),
     ];
@@ -115,3 +124,4 @@ export function settlementBreakdown(job: JobFigures, dispute: DisputeFigures | n
   out[1]!.total = toSupplier;
   return out;
 }
+

@@ -7,7 +7,7 @@ import { JobsFilter } from "../../components/JobsFilter.tsx";
 import { LiveUpdates } from "../../components/LiveUpdates.tsx";
 import { RelativeTime } from "../../components/RelativeTime.tsx";
 import type { JobListItem, JobsPage, Market } from "../../lib/api-types.ts";
-import { type TokenInfo, biddingClosed, formatBps } from "../../lib/format.ts";
+import { type TokenInfo, biddingClosed, formatBps, holdbackNote } from "../../lib/format.ts";
 import { getJobs, getMarkets } from "../../lib/indexer.ts";
 import { checkFilter, filterHref, valuesFromParams } from "../../lib/jobs-filter.ts";
 import { publicConfig } from "../../lib/config.ts";
@@ -128,6 +128,7 @@ function JobRow({ job, token, now }: { job: JobListItem; token: TokenInfo; now: 
           <span>#{job.id}</span>
           <span>{job.mode === "BuyerChoice" ? "buyer's choice" : "lowest price wins"}</span>
           {job.bondBps ? <span>bond {formatBps(job.bondBps)}</span> : null}
+          {holdbackNote(job) ? <span>{holdbackNote(job)}</span> : null}
           {!job.specValid ? <span className="badge badge-warn">spec unreadable</span> : null}
         </p>
       </div>

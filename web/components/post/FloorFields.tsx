@@ -1,4 +1,5 @@
-// Who may bid on an RFQ: floors on the bidder's record (completed jobs and volume, disputes lost, ratings), the bond
+// Who may bid on an RFQ: floors on the bidder's record (completed jobs and volume, disputes lost, warranty claims
+// clawed back, ratings), the bond
 // each bidder posts, and floors on metrics attested in the supplier registry.
 import { bpsOf } from "@tender/sdk/units";
 import { formatAmount, parseAmount, type TokenInfo } from "../../lib/format.ts";
@@ -52,6 +53,16 @@ export function FloorFields({
           inputMode="decimal"
           suffix="%"
           hint="100% is no limit."
+        />
+        <TextField
+          kit={kit}
+          name="maxClawbackShare"
+          label="Largest share of warranty claims clawed back"
+          value={form.maxClawbackShare}
+          onChange={(v) => set("maxClawbackShare", v)}
+          inputMode="decimal"
+          suffix="%"
+          hint="Of the claims a supplier faced, those it agreed to or lost. 100% is no limit."
         />
         <TextField
           kit={kit}

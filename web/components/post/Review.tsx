@@ -2,6 +2,7 @@
 // it will be posted, read-only.
 import type { ReactNode } from "react";
 import type { Arbitrator } from "../../lib/api-types.ts";
+import { bpsOf } from "@tender/sdk/units";
 import { formatAbsolute, formatAmount, formatBps, formatDuration, formatRatingX100, formatRelative, shortAddress } from "../../lib/format.ts";
 import { AwardMode, Comparison, ETH, type PostPlan } from "../../lib/post-form.ts";
 import { arbitratorRecord } from "./ArbitratorPicker.tsx";
@@ -71,6 +72,9 @@ export function ReviewSummary({ plan, now, arbitrator }: { plan: PostPlan; now: 
         <Fact term="If the arbitrator never rules">
           {formatBps(share)} of the price back to you, {formatBps(10_000 - share)} to the supplier
         </Fact>
+        <Fact term="Holdback">
+          <Holdback plan={plan} />
+        </Fact>
         {plan.kind === "rfq" ? (
           <Fact term="Who may bid">
             <Floors plan={plan} />
@@ -93,6 +97,23 @@ export function ReviewSummary({ plan, now, arbitrator }: { plan: PostPlan; now: 
   );
 }
 
+/** The holdback terms in words: what is held, for how long, what a claim costs, and where the held money goes. */
+function Holdback({ plan }: { plan: PostPlan }) {
+  const w = plan.params.warranty;
+  if (!w || w.holdbackBps === 0) return <>None: the supplier is paid in full when the job settles.</>;
+  const share = formatBps(w.holdbackBps);
+  const amount = formatAmount(bpsOf(plan.escrowed, w.holdbackBps), plan.token);
+  return (
+    <>
+      {share} of the payment ({amount}
+      {plan.kind === "rfq" ? " at the maximum price; the same share of the winning bid" : ""}) stays in escrow for {formatDuration(w.warrantyWindow)} after
+      you confirm or the job is finalized. Until then you may claim up to all of it back once, paying the arbitrator&apos;s fee on what is held; the
+      supplier may agree, or answer and let the arbitrator rule. After it, anyone releases what is held to the supplier.
+      {w.holdBond ? " The winner's bond is held with it: it comes to you if you win a claim, and goes back to the supplier otherwise." : ""}
+    </>
+  );
+}
+
 function Floors({ plan }: { plan: Extract<PostPlan, { kind: "rfq" }> }) {
   const { floors } = plan.params;
   const amount = (value: bigint) => formatAmount(value, plan.token);
@@ -100,6 +121,9 @@ function Floors({ plan }: { plan: Extract<PostPlan, { kind: "rfq" }> }) {
   if (floors.minCompleted) lines.push(`at least ${floors.minCompleted} completed ${floors.minCompleted === 1 ? "job" : "jobs"}`);
   if (floors.minVolume) lines.push(`at least ${amount(floors.minVolume)} completed`);
   if (floors.maxLossShareBps < 10_000) lines.push(`lost at most ${formatBps(floors.maxLossShareBps)} of the disputes faced`);
+  if (floors.maxClawbackShareBps !== undefined && floors.maxClawbackShareBps < 10_000) {
+    lines.push(`clawed back at most ${formatBps(floors.maxClawbackShareBps)} of the warranty claims faced`);
+  }
   if (floors.minAvgRating) lines.push(`an average rating of at least ${formatRatingX100(floors.minAvgRating)}`);
   if (floors.minRatings) lines.push(`at least ${floors.minRatings} ${floors.minRatings === 1 ? "rating" : "ratings"}`);
   for (const [i, m] of floors.metrics.entries()) {

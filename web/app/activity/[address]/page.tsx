@@ -6,7 +6,7 @@ import { notFound } from "next/navigation";
 import { Amount, StatusBadge } from "../../../components/bits.tsx";
 import { RelativeTime } from "../../../components/RelativeTime.tsx";
 import type { ArbitratorDisputes, BuyerProfile, JobSummary, SupplierProfile } from "../../../lib/api-types.ts";
-import { type TokenInfo, formatShare, shortAddress } from "../../../lib/format.ts";
+import { type TokenInfo, formatBps, formatShare, shortAddress } from "../../../lib/format.ts";
 import { IndexerError, getArbitratorDisputes, getBuyer, getSupplier } from "../../../lib/indexer.ts";
 import { chainNow, tokenInfos } from "../../../lib/server.ts";
 
@@ -114,7 +114,8 @@ export default async function ActivityOf({ params }: Props) {
           <>
             <p className="muted">
               {buyer.record.posted} posted, {buyer.record.paid} paid, {buyer.record.cancelled} cancelled; {buyer.record.disputesOpened} disputes opened,{" "}
-              {buyer.record.disputesLost} lost; pay rate {buyer.derived.payRate === null ? "—" : formatShare(buyer.derived.payRate)}.{" "}
+              {buyer.record.disputesLost} lost; {buyer.record.claimsOpened} warranty {buyer.record.claimsOpened === 1 ? "claim" : "claims"} opened,{" "}
+              {buyer.record.claimsLost} lost; pay rate {buyer.derived.payRate === null ? "—" : formatShare(buyer.derived.payRate)}.{" "}
               <Link href="/post">Post a job</Link>
             </p>
             <JobTable jobs={buyerJobs} tokens={tokens} now={now} caption="Jobs posted" />
@@ -133,7 +134,9 @@ export default async function ActivityOf({ params }: Props) {
         ) : supplier ? (
           <>
             <p className="muted">
-              {supplier.record.won} won, {supplier.record.completed} completed; {supplier.history.bids.length} bids.{" "}
+              {supplier.record.won} won, {supplier.record.completed} completed; {supplier.history.bids.length} bids; {supplier.claims.claimsFaced} warranty{" "}
+              {supplier.claims.claimsFaced === 1 ? "claim" : "claims"} faced, {supplier.claims.clawedBack} clawed back
+              {supplier.claims.claimsFaced > 0 ? ` (${formatBps(supplier.claims.clawbackShareBps)})` : ""}.{" "}
               <Link href={`/suppliers/${address}`}>Public profile</Link> · <Link href={`/jobs?for=${address}`}>Jobs you qualify for</Link>
             </p>
             <JobTable jobs={supplierJobs} tokens={tokens} now={now} caption="Jobs won" />

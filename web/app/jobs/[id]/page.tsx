@@ -1,6 +1,6 @@
 // One job: the spec rendered readably, the money and the parties, the deadlines (relative to the chain's time,
-// counting down), the floors and bids of an RFQ (best highlighted), the delivery, the dispute, the timeline, and
-// the actions the connected wallet may take.
+// counting down), the floors and bids of an RFQ (best highlighted), the delivery, the dispute, the holdback and each
+// held payment's warranty and claim, the timeline, and the actions the connected wallet may take.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -16,8 +16,8 @@ import { RelativeTime } from "../../../components/RelativeTime.tsx";
 import { SpecView } from "../../../components/SpecView.tsx";
 import { Timeline } from "../../../components/Timeline.tsx";
 import { EvidenceList, UriContent } from "../../../components/UriContent.tsx";
-import type { ArbitratorTerms, Dispute, Job, JobDetail } from "../../../lib/api-types.ts";
-import { type TokenInfo, formatAbsolute, formatBps, formatDuration, isoTime } from "../../../lib/format.ts";
+import type { ArbitratorTerms, Dispute, HeldPayment, Job, JobDetail, JobWarranty } from "../../../lib/api-types.ts";
+import { type TokenInfo, formatAbsolute, formatBps, formatDuration, holdbackNote, isoTime } from "../../../lib/format.ts";
 import { type PartyPayout, settlementBreakdown } from "../../../lib/settlement.ts";
 import { IndexerError, getJob as fetchJob } from "../../../lib/indexer.ts";
 import { cancelGracePeriod, chainNow, deployment, tokenInfo } from "../../../lib/server.ts";
@@ -52,11 +52,16 @@ export default async function JobPage({ params }: Props) {
   // The chain's time is read while the indexer answers; the token's metadata (cached per address) needs the job.
   const [detail, { now }, grace] = await Promise.all([load(id), chainNow(), cancelGracePeriod()]);
   if ("error" in detail) return <ErrorPanel title={`Job ${id} is unavailable`} message={detail.error} />;
-  const { job, bids, timeline, dispute } = detail;
+  const { job, bids, timeline, dispute, warranty, held } = detail;
+  // A job paid at once has one payment (index 0): the actions answer for it.
+  const held0 = held.find((h) => h.payment === 0) ?? null;
   const token = await tokenInfo(job.token);
   const found = deployment();
   const winner = job.supplier ? bids.find((b) => b.supplier.toLowerCase() === job.supplier!.toLowerCase()) : undefined;
-  const payouts = settlementBreakdown(job, dispute, winner ? BigInt(winner.bond) : 0n);
+  // A settlement under a holdback held part of the price (and maybe of the bond): PaymentHeld says how much.
+  const heldAt = timeline.find((e) => e.kind === "PaymentHeld")?.data;
+  const heldPart = heldAt ? { held: BigInt(String(heldAt.held ?? 0)), bond: BigInt(String(heldAt.heldBond ?? 0)) } : undefined;
+  const payouts = settlementBreakdown(job, dispute, winner ? BigInt(winner.bond) : 0n, heldPart);
 
   return (
     <>
@@ -103,6 +108,8 @@ export default async function JobPage({ params }: Props) {
             bids={bids.map((b) => ({ supplier: b.supplier, price: b.price }))}
             dispute={dispute ? { status: dispute.status, respondBy: dispute.respondBy, ruleBy: dispute.ruleBy } : null}
             cancelGracePeriod={grace}
+            warranty={warranty}
+            held={held0}
           />
         </div>
         <div className="job-main">
@@ -125,6 +132,8 @@ export default async function JobPage({ params }: Props) {
 
           {payouts ? <SettlementView payouts={payouts} token={token} /> : null}
 
+          {warranty ? <WarrantyView warranty={warranty} held={held} token={token} now={now} /> : null}
+
           <section className="panel" aria-labelledby="timeline-title">
             <h2 id="timeline-title">Timeline</h2>
             <Timeline events={timeline} token={token} />
@@ -134,7 +143,7 @@ export default async function JobPage({ params }: Props) {
         <aside className="job-side">
           <section className="panel" aria-labelledby="terms-title">
             <h2 id="terms-title">Terms</h2>
-            <Terms job={job} token={token} terms={detail.terms} />
+            <Terms job={job} token={token} terms={detail.terms} warranty={warranty} />
           </section>
           <section className="panel" aria-labelledby="deadlines-title">
             <h2 id="deadlines-title">Deadlines</h2>
@@ -165,7 +174,7 @@ function Facts({ rows }: { rows: [string, ReactNode][] }) {
   );
 }
 
-function Terms({ job, token, terms }: { job: Job; token: TokenInfo; terms: ArbitratorTerms | null }) {
+function Terms({ job, token, terms, warranty }: { job: Job; token: TokenInfo; terms: ArbitratorTerms | null; warranty: JobWarranty | null }) {
   const rows: [string, ReactNode][] = [];
   if (job.kind === "rfq") {
     rows.push(["Budget", <Amount key="b" value={job.maxPrice ?? job.price} token={token} />]);
@@ -188,6 +197,19 @@ function Terms({ job, token, terms }: { job: Job; token: TokenInfo; terms: Arbit
   rows.push(["Delivery window", formatDuration(job.deliveryWindow)]);
   rows.push(["Review window", formatDuration(job.reviewWindow)]);
   if (job.defaultBuyerShareBps > 0) rows.push(["If the arbitrator is silent", `${formatBps(job.defaultBuyerShareBps)} back to the buyer`]);
+  rows.push([
+    "Holdback",
+    warranty ? (
+      <span key="h">
+        {holdbackNote(warranty)}
+        <span className="muted">
+          {` · held after payment; the buyer may claim against it until the warranty ends, then anyone releases it to the supplier${warranty.holdBond ? "; the winner's bond is held with it" : ""}`}
+        </span>
+      </span>
+    ) : (
+      <span key="h" className="muted">none: paid in full at settlement</span>
+    ),
+  ]);
   rows.push(["Protocol fee", formatBps(job.protocolFeeBps)]);
   if (job.rating) rows.push(["Rating", `${job.rating} of 5`]);
   return <Facts rows={rows} />;
@@ -323,6 +345,93 @@ function SettlementView({ payouts, token }: { payouts: PartyPayout[]; token: Tok
           </div>
         ))}
       </dl>
+    </section>
+  );
+}
+
+/** Words for a held payment's claim, as the indexer's claimStatus says it. */
+const CLAIM_WORDS: Record<HeldPayment["claimStatus"], string> = {
+  none: "no claim",
+  filed: "claimed: waiting for the supplier to agree or answer",
+  answered: "answered: waiting for the arbitrator's ruling",
+  ended: "ended",
+};
+
+/** How a held share was paid out (HeldSettled's outcome). */
+const OUTCOME_WORDS: Record<NonNullable<HeldPayment["outcome"]>, string> = {
+  Released: "released to the supplier after the warranty",
+  Waived: "waived by the buyer",
+  Agreed: "the supplier agreed to the claim",
+  Ruled: "ruled by the arbitrator",
+  Unanswered: "the supplier did not answer: settled for the buyer",
+  Silent: "the arbitrator did not rule in time: the supplier kept the held share",
+};
+
+/** The holdback under warranty: for each payment, what is held and until when, its claim (amounts, fee, deadlines,
+ * statement, answer, evidence), and once paid out how it ended and who got what. */
+function WarrantyView({ warranty, held, token, now }: { warranty: JobWarranty; held: HeldPayment[]; token: TokenInfo; now: number }) {
+  return (
+    <section className="panel" aria-labelledby="warranty-title">
+      <h2 id="warranty-title">Warranty</h2>
+      <p className="muted">
+        {holdbackNote(warranty)}
+        {warranty.holdBond ? " · the winner's bond held with it" : ""}.
+      </p>
+      {held.length === 0 ? <p className="muted">Nothing is held yet: a share is held once the job is paid (confirmed or finalized).</p> : null}
+      {held.map((h) => {
+        const rows: [string, ReactNode][] = [];
+        const paidOut = h.outcome !== null;
+        rows.push([
+          paidOut ? "Was held" : "Held",
+          <span key="h">
+            <Amount value={paidOut ? h.heldAtSettlement : h.held} token={token} />
+            {BigInt(h.heldBond) > 0n ? (
+              <>
+                {" "}
+                and a bond of <Amount value={h.heldBond} token={token} />
+              </>
+            ) : null}
+          </span>,
+        ]);
+        if (BigInt(h.returned) > 0n) rows.push(["Returned by the supplier", <Amount key="r" value={h.returned} token={token} />]);
+        rows.push([h.warrantyEndsAt > now ? "Warranty ends" : "Warranty ended", <RelativeTime key="w" timestamp={h.warrantyEndsAt} now={now} />]);
+        rows.push(["Claim", CLAIM_WORDS[h.claimStatus]]);
+        if (h.asked !== null) rows.push(["Amount asked", <Amount key="a" value={h.asked} token={token} />]);
+        if (h.fee !== null) rows.push(["Claim fee each side", <Amount key="f" value={h.fee} token={token} />]);
+        if (h.claimStatus === "filed" && h.respondBy) rows.push(["Agree or answer by", <RelativeTime key="rb" timestamp={h.respondBy} now={now} />]);
+        if (h.claimStatus === "answered" && h.ruleBy) rows.push(["Ruling by", <RelativeTime key="ru" timestamp={h.ruleBy} now={now} />]);
+        if (h.statementUri) rows.push(["Buyer's statement", <UriContent key="s" uri={h.statementUri} />]);
+        if (h.responseUri) rows.push(["Supplier's answer", <UriContent key="ra" uri={h.responseUri} />]);
+        if (h.buyerShareBps !== null) rows.push(["Ruling", `${formatBps(h.buyerShareBps)} of the amount asked to the buyer`]);
+        if (h.outcome) {
+          rows.push(["Outcome", `${OUTCOME_WORDS[h.outcome]}${h.settledAt ? `, ${formatAbsolute(h.settledAt)}` : ""}`]);
+          const paid: [string, string | null][] = [
+            ["buyer", h.toBuyer],
+            ["supplier", h.toSupplier],
+            ["arbitrator", h.toArbitrator],
+            ["protocol fee", h.protocolFee],
+          ];
+          rows.push([
+            "Paid out",
+            <ul key="p" className="plain-list settlement-parts">
+              {paid
+                .filter(([, v]) => v !== null && BigInt(v) > 0n)
+                .map(([who, v]) => (
+                  <li key={who}>
+                    {who === "protocol fee" ? "protocol fee" : `to the ${who}`}: <Amount value={v!} token={token} />
+                  </li>
+                ))}
+            </ul>,
+          ]);
+        }
+        return (
+          <div key={h.payment} className="held-payment">
+            {held.length > 1 ? <h3>Payment {h.payment + 1}</h3> : null}
+            <Facts rows={rows} />
+            <EvidenceList evidence={h.evidence} heading="h3" />
+          </div>
+        );
+      })}
     </section>
   );
 }

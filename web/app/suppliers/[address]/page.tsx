@@ -19,7 +19,7 @@ const PARTS: { key: keyof Reputation["parts"]; label: string; says: string }[] =
   { key: "rating", label: "Rating", says: "buyers' ratings, recent ones counting more" },
   { key: "completion", label: "Completion", says: "jobs paid out of jobs taken" },
   { key: "onTime", label: "On time", says: "deliveries before the deadline" },
-  { key: "disputes", label: "Disputes", says: "jobs not lost in a dispute" },
+  { key: "disputes", label: "Disputes", says: "jobs not lost in a dispute nor clawed back under warranty" },
 ];
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -169,6 +169,13 @@ export default async function SupplierPage({ params }: Props) {
               </dd>
             </div>
             <div>
+              <dt>Warranty claims</dt>
+              <dd>
+                {profile.claims.claimsFaced} faced, {profile.claims.clawedBack} clawed back
+                {profile.claims.claimsFaced > 0 ? <span className="muted"> ({formatBps(profile.claims.clawbackShareBps)})</span> : null}
+              </dd>
+            </div>
+            <div>
               <dt>Bids placed</dt>
               <dd>{derived.bidsPlaced}</dd>
             </div>
@@ -229,6 +236,9 @@ export default async function SupplierPage({ params }: Props) {
                   <th scope="col" className="num">
                     Disputes lost
                   </th>
+                  <th scope="col" className="num">
+                    Clawed back
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -239,6 +249,9 @@ export default async function SupplierPage({ params }: Props) {
                     <td className="num">{c.record.won}</td>
                     <td className="num">{c.record.completed}</td>
                     <td className="num">{c.record.disputesLost}</td>
+                    <td className="num">
+                      {c.claims.clawedBack} of {c.claims.claimsFaced}
+                    </td>
                   </tr>
                 ))}
               </tbody>
