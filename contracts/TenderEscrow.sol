@@ -52,16 +52,7 @@ contract TenderEscrow is TenderArbitration {
     /// module behind it ({ITenderWarranty}). Payable for a claim's fee in ETH; every other module function refuses
     /// value.
     fallback() external payable {
-        address module = _admin;
-        // Memory-safe: it works past the free memory pointer (which it does not move) and ends the call there.
-        assembly ("memory-safe") {
-            let ptr := mload(0x40)
-            calldatacopy(ptr, 0, calldatasize())
-            let ok := delegatecall(gas(), module, ptr, calldatasize(), 0, 0)
-            returndatacopy(ptr, 0, returndatasize())
-            if iszero(ok) { revert(ptr, returndatasize()) }
-            return(ptr, returndatasize())
-        }
+        _forward(_admin);
     }
 
     /*//////////////////////////////////////////////////////////////

@@ -66,6 +66,20 @@ abstract contract EscrowState {
     mapping(uint256 jobId => mapping(uint256 payment => Tender.Claim)) internal _claims;
     mapping(address supplier => Tender.ClaimRecord) internal _claimRecords;
 
+    /// @dev Answers the whole call with `module`'s code run on this contract's storage (`delegatecall`), passing on
+    /// its return data or its revert as they came. Memory-safe: it works past the free memory pointer (which it does
+    /// not move) and ends the call there.
+    function _forward(address module) internal {
+        assembly ("memory-safe") {
+            let ptr := mload(0x40)
+            calldatacopy(ptr, 0, calldatasize())
+            let ok := delegatecall(gas(), module, ptr, calldatasize(), 0, 0)
+            returndatacopy(ptr, 0, returndatasize())
+            if iszero(ok) { revert(ptr, returndatasize()) }
+            return(ptr, returndatasize())
+        }
+    }
+
     /*//////////////////////////////////////////////////////////////
                                  CHECKS
     //////////////////////////////////////////////////////////////*/

@@ -35,15 +35,7 @@ contract TenderAdmin is EscrowState, ITenderAdmin, IArbitratorRegistry, IReputat
     /// @notice Every call this module does not implement is answered by the warranty module ({ITenderWarranty}), on
     /// the escrow's storage; only through the escrow.
     fallback() external payable delegated {
-        address module = _warranty;
-        assembly ("memory-safe") {
-            let ptr := mload(0x40)
-            calldatacopy(ptr, 0, calldatasize())
-            let ok := delegatecall(gas(), module, ptr, calldatasize(), 0, 0)
-            returndatacopy(ptr, 0, returndatasize())
-            if iszero(ok) { revert(ptr, returndatasize()) }
-            return(ptr, returndatasize())
-        }
+        _forward(_warranty);
     }
 
     /// @dev The bounds are immutables of the escrow: read them from it (a call to the escrow's own address).

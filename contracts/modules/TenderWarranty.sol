@@ -87,11 +87,7 @@ contract TenderWarranty is EscrowFunds, ITenderWarranty, ReentrancyGuardTransien
 
         // Check: the supplier, instead of answering, before respond-by. (Once it answered, the arbitrator is at work
         // and the claim ends by its ruling or its silence.)
-        if (msg.sender != job.supplier) revert ITenderEscrow.NotSupplier(jobId, msg.sender);
-        Tender.ClaimStatus status = held.claim;
-        if (status != Tender.ClaimStatus.Filed) revert WrongClaimStatus(jobId, payment, Tender.ClaimStatus.Filed, status);
-        Tender.Claim memory claim_ = _claims[jobId][payment];
-        if (block.timestamp >= claim_.deadline) revert ITenderEscrow.DeadlinePassed(jobId, claim_.deadline);
+        Tender.Claim memory claim_ = _expectSupplierBeforeRespondBy(jobId, payment, job, held);
 
         // Effect and interaction: exactly the amount asked back with the buyer's fee, the bond to the supplier.
         ++_claimRecords[msg.sender].clawedBack;
@@ -113,12 +109,8 @@ contract TenderWarranty is EscrowFunds, ITenderWarranty, ReentrancyGuardTransien
         Tender.Held storage held = _held[jobId][payment];
 
         // Check: the supplier, once, before respond-by.
-        if (msg.sender != job.supplier) revert ITenderEscrow.NotSupplier(jobId, msg.sender);
-        Tender.ClaimStatus status = held.claim;
-        if (status != Tender.ClaimStatus.Filed) revert WrongClaimStatus(jobId, payment, Tender.ClaimStatus.Filed, status);
+        _expectSupplierBeforeRespondBy(jobId, payment, job, held);
         Tender.Claim storage claim_ = _claims[jobId][payment];
-        uint40 respondBy = claim_.deadline;
-        if (block.timestamp >= respondBy) revert ITenderEscrow.DeadlinePassed(jobId, respondBy);
 
         // Effect: the arbitrator's ruling window starts.
         uint40 ruleBy = uint40(block.timestamp + _terms[job.termsId].ruleWindow);
@@ -352,6 +344,20 @@ contract TenderWarranty is EscrowFunds, ITenderWarranty, ReentrancyGuardTransien
         _push(token, job.buyer, pay.toBuyer);
         _push(token, supplier, pay.toSupplier);
         if (pay.toArbitrator != 0) _push(token, _terms[job.termsId].arbitrator, pay.toArbitrator);
+    }
+
+    /// @dev The job's supplier, on a claim filed and not answered, before respond-by: returns the claim.
+    function _expectSupplierBeforeRespondBy(
+        uint256 jobId,
+        uint256 payment,
+        Tender.Job storage job,
+        Tender.Held storage held
+    ) private view returns (Tender.Claim memory claim_) {
+        if (msg.sender != job.supplier) revert ITenderEscrow.NotSupplier(jobId, msg.sender);
+        Tender.ClaimStatus status = held.claim;
+        if (status != Tender.ClaimStatus.Filed) revert WrongClaimStatus(jobId, payment, Tender.ClaimStatus.Filed, status);
+        claim_ = _claims[jobId][payment];
+        if (block.timestamp >= claim_.deadline) revert ITenderEscrow.DeadlinePassed(jobId, claim_.deadline);
     }
 
     function _expectHeld(uint256 jobId, uint256 payment, Tender.Held storage held) private view {

@@ -2,26 +2,10 @@
 // Conditions as the escrow's benchmark (OpenZeppelin ERC-20 mock, 100 bps protocol fee, 256-byte spec; warm = the
 // second dispute between the same parties in the same token), an arbitrator charging 200 bps, a ruling of 7,000
 // bps. Payouts are pushed, so no withdrawal is needed.
-import hre from "hardhat";
-import type { Hash } from "viem";
 import * as sdk from "@tender/sdk";
+import { benchParties, printRows } from "./parties.ts";
 
-const { viem, networkHelpers } = await hre.network.create();
-const reader = (await viem.getPublicClient()) as unknown as sdk.Reader;
-const [deployer, buyer, supplier, arbitrator, treasury] = (await viem.getWalletClients()) as unknown as sdk.Writer[] as [
-  sdk.Writer, sdk.Writer, sdk.Writer, sdk.Writer, sdk.Writer,
-];
-const gasOf = async (hash: Promise<Hash>) => (await sdk.waitForSuccess(reader, await hash)).gasUsed;
-
-const { escrow } = await sdk.deployEscrow(deployer, reader, { owner: deployer.account.address, treasury: treasury.account.address, feeBps: 100 });
-const token = await sdk.deployMockToken(deployer, reader, { name: "Mock USD", symbol: "mUSD", decimals: 6, escrow });
-await gasOf(sdk.registerArbitrator(arbitrator, { escrow, feeBps: 200, ruleWindow: 3 * sdk.DAY, termsURI: "ipfs://terms" }));
-for (const who of [buyer, supplier]) {
-  await gasOf(sdk.mintMock(deployer, { token, to: who.account.address, amount: 10n ** 15n }));
-  await gasOf(sdk.approve(who, { token, spender: escrow, amount: 2n ** 255n }));
-}
-const base = { version: 1, title: "Summarize", category: "text", task: "Summarize the input", inputs: [], acceptance: [] };
-const spec = JSON.stringify({ ...base, notes: "x".repeat(256 - JSON.stringify({ ...base, notes: "" }).length) });
+const { networkHelpers, reader, deployer, buyer, supplier, arbitrator, gasOf, escrow, token, spec } = await benchParties();
 
 async function disputed(answer: boolean) {
   const jobId = await sdk.waitForJobId(reader, await sdk.postDirectHire(buyer, {
@@ -65,8 +49,4 @@ for (const key of Object.keys(label)) rows.push([label[key]!, runs[0]![key]!, ru
 const path = (r: Record<string, bigint>) => r.dispute! + r.respond! + r.evidenceBuyer! + r.evidenceSupplier! + r.rule!;
 rows.push(["dispute to ruling: dispute, respond, 2 evidence, rule", path(runs[0]!), path(runs[1]!)]);
 
-const width = Math.max(...rows.map(([name]) => name.length));
-console.log(`${"dispute operation".padEnd(width)}  ${"cold".padStart(9)}  ${"warm".padStart(9)}`);
-for (const [name, cold, warm] of rows) {
-  console.log(`${name.padEnd(width)}  ${cold.toLocaleString("en-US").padStart(9)}  ${warm.toLocaleString("en-US").padStart(9)}`);
-}
+printRows("dispute operation", rows);

@@ -3,26 +3,10 @@
 // the second job between the same parties in the same token), a 20% holdback with a 30-day warranty, an arbitrator
 // charging 200 bps, a claim ruled at 7,000 bps. Payouts are pushed, so no withdrawal is needed. Warranty calls reach
 // the warranty module through two delegatecalls (the escrow's fallback, then the admin module's).
-import hre from "hardhat";
-import type { Hash } from "viem";
 import * as sdk from "@tender/sdk";
+import { benchParties, printRows } from "./parties.ts";
 
-const { viem, networkHelpers } = await hre.network.create();
-const reader = (await viem.getPublicClient()) as unknown as sdk.Reader;
-const [deployer, buyer, supplier, arbitrator, treasury] = (await viem.getWalletClients()) as unknown as sdk.Writer[] as [
-  sdk.Writer, sdk.Writer, sdk.Writer, sdk.Writer, sdk.Writer,
-];
-const gasOf = async (hash: Promise<Hash>) => (await sdk.waitForSuccess(reader, await hash)).gasUsed;
-
-const { escrow } = await sdk.deployEscrow(deployer, reader, { owner: deployer.account.address, treasury: treasury.account.address, feeBps: 100 });
-const token = await sdk.deployMockToken(deployer, reader, { name: "Mock USD", symbol: "mUSD", decimals: 6, escrow });
-await gasOf(sdk.registerArbitrator(arbitrator, { escrow, feeBps: 200, ruleWindow: 3 * sdk.DAY, termsURI: "ipfs://terms" }));
-for (const who of [buyer, supplier]) {
-  await gasOf(sdk.mintMock(deployer, { token, to: who.account.address, amount: 10n ** 15n }));
-  await gasOf(sdk.approve(who, { token, spender: escrow, amount: 2n ** 255n }));
-}
-const base = { version: 1, title: "Summarize", category: "text", task: "Summarize the input", inputs: [], acceptance: [] };
-const spec = JSON.stringify({ ...base, notes: "x".repeat(256 - JSON.stringify({ ...base, notes: "" }).length) });
+const { networkHelpers, reader, deployer, buyer, supplier, arbitrator, gasOf, escrow, token, spec } = await benchParties();
 const WARRANTY = 30 * sdk.DAY;
 
 /** A direct hire with a 20% holdback, posted, delivered and confirmed: the steps' gas. */
@@ -77,8 +61,5 @@ rows.push(["holdback happy path: post+fund, deliver, confirm, release (ERC-20)",
 const toRuling = (r: Record<string, bigint>) => r.claim! + r.answer! + r.evidence! + r.ruleClaim!;
 rows.push(["claim to ruling: claim, answer, evidence, rule", toRuling(runs[0]!), toRuling(runs[1]!)]);
 
-const width = Math.max(...rows.map(([name]) => name.length));
-console.log(`\n${"warranty operation".padEnd(width)}  ${"cold".padStart(9)}  ${"warm".padStart(9)}`);
-for (const [name, cold, warm] of rows) {
-  console.log(`${name.padEnd(width)}  ${cold.toLocaleString("en-US").padStart(9)}  ${warm.toLocaleString("en-US").padStart(9)}`);
-}
+console.log("");
+printRows("warranty operation", rows);

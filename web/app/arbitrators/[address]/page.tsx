@@ -35,6 +35,26 @@ const CLAIM_WAITING: Record<string, string> = {
   ended: "ended",
 };
 
+/** The two sides of a dispute or a claim, as facts. */
+function Parties({ buyer, supplier }: { buyer: `0x${string}`; supplier: `0x${string}` }) {
+  return (
+    <>
+      <div>
+        <dt>Buyer</dt>
+        <dd>
+          <AddressText address={buyer} />
+        </dd>
+      </div>
+      <div>
+        <dt>Supplier</dt>
+        <dd>
+          <AddressText address={supplier} supplier />
+        </dd>
+      </div>
+    </>
+  );
+}
+
 export default async function ArbitratorConsole({ params }: Props) {
   const { address } = await params;
   if (!/^0x[0-9a-fA-F]{40}$/.test(address)) notFound();
@@ -79,18 +99,7 @@ export default async function ArbitratorConsole({ params }: Props) {
           ) : null}
         </p>
         <dl className="facts">
-          <div>
-            <dt>Buyer</dt>
-            <dd>
-              <AddressText address={d.buyer} />
-            </dd>
-          </div>
-          <div>
-            <dt>Supplier</dt>
-            <dd>
-              <AddressText address={d.supplier} supplier />
-            </dd>
-          </div>
+          <Parties buyer={d.buyer} supplier={d.supplier} />
           <div>
             <dt>Buyer's statement</dt>
             <dd>
@@ -167,18 +176,7 @@ export default async function ArbitratorConsole({ params }: Props) {
           ) : null}
         </p>
         <dl className="facts">
-          <div>
-            <dt>Buyer</dt>
-            <dd>
-              <AddressText address={c.buyer} />
-            </dd>
-          </div>
-          <div>
-            <dt>Supplier</dt>
-            <dd>
-              <AddressText address={c.supplier} supplier />
-            </dd>
-          </div>
+          <Parties buyer={c.buyer} supplier={c.supplier} />
           <div>
             <dt>Buyer's statement</dt>
             <dd>{c.statementUri ? <UriContent uri={c.statementUri} /> : <span className="muted">none</span>}</dd>
