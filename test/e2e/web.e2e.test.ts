@@ -3,7 +3,8 @@
 // (./wallet.ts) holding that role's development key. A buyer posts a job in the UI, two suppliers bid through the
 // SDK, the buyer awards, the supplier delivers, the buyer confirms with a rating and the supplier's profile shows
 // it; a second job (in mUSD: the dispute fee needs an approval) is disputed in the UI and ruled in the arbitrator
-// console; a bad form input shows its error and sends nothing. Every page is saved as a screenshot at desktop and
+// console; a third, with a 20% holdback, is claimed against in the UI and the claim ruled in the console; a bad form
+// input shows its error and sends nothing. Every page is saved as a screenshot at desktop and
 // phone sizes (test-results/screenshots/), checked for sideways overflow, and Largest Contentful Paint and
 // Cumulative Layout Shift are measured on the markets, open-jobs and job pages (test-results/web-vitals.json).
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -130,7 +131,7 @@ describe("web app in a browser", () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  const jobs: { posted?: bigint; disputed?: bigint } = {};
+  const jobs: { posted?: bigint; disputed?: bigint; held?: bigint } = {};
 
   it("a buyer posts a job in the UI; suppliers bid; the buyer awards and confirms with a rating; the supplier's profile shows it", async () => {
     const { page, wallet } = await as(BUYER);
@@ -245,6 +246,56 @@ describe("web app in a browser", () => {
     await expect.poll(async () => (await page.locator("main").textContent()) ?? "").toContain("70% to the buyer");
   });
 
+  it("a job with a 20% holdback: the buyer claims against the held share in the UI, the arbitrator rules it in the console", async () => {
+    const buyer = node.writer(BUYER);
+    const price = USD("40");
+    await ok(sdk.approve(buyer, { token, spender: escrow, amount: price }));
+    const jobId = await sdk.waitForJobId(
+      node.reader,
+      await sdk.postDirectHire(buyer, {
+        escrow, supplier: addr(S2), token, price, deliveryWindow: sdk.DAY, reviewWindow: sdk.DAY, arbitrator: addr(JUDGE),
+        defaultBuyerShareBps: 0, warranty: { holdbackBps: 2_000, warrantyWindow: 14 * sdk.DAY, holdBond: false },
+        category: "text", spec: JSON.stringify({ version: 1, title: "Fix the login bug", category: "text", task: "Fix the login bug and say how." }),
+      }),
+    );
+    jobs.held = jobId;
+    await ok(sdk.deliver(node.writer(S2), { escrow, jobId, deliverableHash: sdk.specHash("patched"), uri: "ipfs://login-fix" }));
+    await ok(sdk.confirm(buyer, { escrow, jobId, rating: 4 }));
+    expect((await sdk.readHeld(node.reader, { escrow, jobId })).amount).toBe(USD("8"));
+    await indexed();
+
+    // The buyer sees what is held and claims half of it back (the fee approved first).
+    const { page, wallet } = await as(BUYER);
+    await page.goto(`/jobs/${jobId}`);
+    await connect(page, wallet);
+    await expect.poll(async () => (await page.locator("main").textContent()) ?? "").toContain("8 mUSD");
+    await page.getByLabel("Amount asked (mUSD)").fill("4");
+    await page.getByLabel("Your statement").fill("The bug came back after a week.");
+    await act(page, "Claim", "Claim");
+    expect(wallet.sent).toHaveLength(2); // the approval of the claim fee, then the claim
+    const filed = await sdk.readClaim(node.reader, { escrow, jobId });
+    expect(filed.asked).toBe(USD("4"));
+
+    // The supplier answers through the SDK; the arbitrator rules 75% of the amount asked to the buyer.
+    await ok(sdk.approve(node.writer(S2), { token, spender: escrow, amount: filed.fee }));
+    await ok(sdk.answerClaim(node.writer(S2), { escrow, jobId, responseURI: "ipfs://it-was-another-bug", token, fee: filed.fee }));
+    await indexed();
+    const judge = await as(JUDGE);
+    await judge.page.goto(`/arbitrators/${addr(JUDGE)}`);
+    await connect(judge.page, judge.wallet);
+    const card = judge.page.locator(".dispute-card").filter({ hasText: "Fix the login bug" });
+    await card.getByLabel("Buyer's share of the amount asked (%)").fill("75");
+    await card.getByLabel("Reasons").fill("The regression is the same bug.");
+    await card.getByRole("button", { name: "Rule", exact: true }).click();
+    await card.locator(".notice-ok").filter({ hasText: /^Ruling: done in block/ }).waitFor({ timeout: 60_000 });
+    const held = await sdk.readHeld(node.reader, { escrow, jobId });
+    expect(held.amount).toBe(0n);
+    expect((await sdk.readClaimRecord(node.reader, { escrow, supplier: addr(S2) })).clawedBack).toBe(1);
+    await indexed();
+    await page.reload();
+    await expect.poll(async () => (await page.locator("main").textContent()) ?? "").toMatch(/ruled/i);
+  });
+
   it("a bad form input shows its error at the field and sends nothing", async () => {
     const { page, wallet } = await as(BUYER);
     await page.goto("/post");
@@ -278,6 +329,7 @@ describe("web app in a browser", () => {
       ["open-jobs", "/jobs"],
       ["job", `/jobs/${jobs.posted}`],
       ["job-disputed", `/jobs/${jobs.disputed}`],
+      ["job-held", `/jobs/${jobs.held}`],
       ["post", "/post"],
       ["supplier", `/suppliers/${addr(S2)}`],
       ["arbitrator", `/arbitrators/${addr(JUDGE)}`],
