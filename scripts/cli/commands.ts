@@ -79,7 +79,7 @@ export const commands: CommandEntry[] = [
   entry("arbitrator retire", () => import("./commands/arbitrator/retire.ts"), [],
     "arbitrator: stop being named in new jobs (jobs that named you keep you)"),
   entry("arbitrator disputes", () => import("./commands/arbitrator/disputes.ts"), ["arbitrator"],
-    "arbitrator: the disputes you were named in, with statements, answers, evidence and deadlines"),
+    "arbitrator: the disputes and warranty claims you were named in, with statements, answers, evidence and deadlines"),
   entry("arbitrator rule", () => import("./commands/arbitrator/rule.ts"), ["buyer-share", "reason"],
     "arbitrator: rule a split of the price — the share that goes back to the buyer"),
   entry("arbitrator rule-claim", () => import("./commands/arbitrator/rule-claim.ts"), ["buyer-share", "reason"],

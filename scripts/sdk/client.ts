@@ -71,6 +71,8 @@ function tenderReads(reader: Reader, deployment: Deployment) {
     bids: read(history.readBids),
     jobsOfSupplier: read(history.jobsOfSupplier),
     disputesOf: read(history.disputesOf),
+    /** The warranty claims on the jobs an arbitrator was named in. */
+    claimsOf: read(history.claimsOf),
     disputeRecord: read(history.disputeRecord),
     timeline: read(history.jobTimeline),
     /** A job's warranty events: held, claimed, answered, evidence, ruled, returned, paid out. */

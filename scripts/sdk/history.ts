@@ -199,6 +199,34 @@ export async function disputesOf(reader: Reader, p: Range & { arbitrator: Addres
   }));
 }
 
+/** The warranty claims on the jobs `arbitrator` was named in (its terms fixed at posting), from their ClaimFiled
+ * events: a claim names no arbitrator, so each claimed job's terms are read. */
+export async function claimsOf(reader: Reader, p: Range & { arbitrator: Address }) {
+  const filed = await reader.getContractEvents({ address: p.escrow, abi: tenderEscrowAbi, eventName: "ClaimFiled", fromBlock: p.fromBlock ?? 0n, strict: true });
+  const arbitratorOf = new Map<bigint, Promise<Address>>();
+  const judgeOf = (jobId: bigint) => {
+    if (!arbitratorOf.has(jobId)) {
+      arbitratorOf.set(jobId, (async () => {
+        const job = await reader.readContract({ address: p.escrow, abi: tenderEscrowAbi, functionName: "job", args: [jobId] });
+        return (await reader.readContract({ address: p.escrow, abi: tenderEscrowAbi, functionName: "arbitratorTerms", args: [job.termsId] })).arbitrator;
+      })());
+    }
+    return arbitratorOf.get(jobId)!;
+  };
+  const judges = await Promise.all(filed.map((log) => judgeOf(log.args.jobId)));
+  return filed
+    .filter((_, i) => judges[i]!.toLowerCase() === p.arbitrator.toLowerCase())
+    .map((log) => ({
+      jobId: log.args.jobId,
+      payment: log.args.payment,
+      asked: log.args.asked,
+      fee: log.args.fee,
+      statementURI: log.args.statementURI,
+      respondBy: log.args.respondBy,
+      blockNumber: log.blockNumber,
+    }));
+}
+
 /** A job's delivery as recorded: the deliverable's hash and URI from its JobDelivered event (undefined before one). */
 export async function readDelivery(reader: Reader, p: Range & { jobId: bigint }): Promise<{ deliverableHash: Hash; uri: string; blockNumber: bigint } | undefined> {
   const [delivered] = (

@@ -209,6 +209,9 @@ describe("tender CLI", { timeout: 300_000 }, () => {
     expect(claim.code, claim.stderr).toBe(0);
     expect(claim.stdout).toMatch(/^Claimed 0\.015 ETH of job \d+'s held share: you paid the claim fee, 0\.0004 ETH/);
     await ok(["job", "answer-claim", claimed.jobId, "--response", "ipfs://answer"], { key: "supplier" });
+    // The arbitrator's docket lists the answered claim, waiting for its ruling.
+    const docket = await ok<{ claims: { jobId: string; state: string; awaiting: string; asked: string }[] }>(["arbitrator", "disputes"], { key: "arbitrator" });
+    expect(docket.claims).toContainEqual(expect.objectContaining({ jobId: claimed.jobId, state: "answered", awaiting: "your ruling", asked: String(parseEther("0.015")) }));
     const ruled = await ok<{ heldSettled: { outcome: string; toBuyer: string; toSupplier: string; toArbitrator: string } }>(
       ["arbitrator", "rule-claim", claimed.jobId, "--buyer-share", "70%", "--reason", "broke after delivery"],
       { key: "arbitrator" },

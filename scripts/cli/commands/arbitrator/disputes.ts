@@ -7,10 +7,10 @@ import { checkAddressArg } from "../../inputs.ts";
 
 export default defineCommand({
   path: ["arbitrator", "disputes"],
-  summary: "arbitrator: the disputes you were named in, with statements, answers, evidence and deadlines",
+  summary: "arbitrator: the disputes and warranty claims you were named in, with statements, answers, evidence and deadlines",
   options: {
     arbitrator: { type: "string", value: "ADDRESS", description: "whose disputes (default: the signing account)" },
-    all: { type: "boolean", description: "include settled disputes" },
+    all: { type: "boolean", description: "include settled disputes and ended claims" },
   },
   examples: ["tender arbitrator disputes --account arbitrator", "tender arbitrator disputes --arbitrator 0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC --all --json"],
   async run(parsed, globals) {
@@ -51,6 +51,29 @@ export default defineCommand({
       );
     }
     if (disputes.length === 0) lines.push("", parsed.values.all === true ? "No disputes named this arbitrator." : "No open disputes (use --all for settled ones).");
-    return { data: { arbitrator, record, disputes }, lines };
+
+    // Warranty claims on its jobs: answered ones wait for its ruling (tender arbitrator rule-claim).
+    const claims = [];
+    for (const c of await ctx.read.claimsOf({ arbitrator })) {
+      const [held, claim, job] = await Promise.all([
+        ctx.read.held({ jobId: c.jobId, payment: c.payment }),
+        ctx.read.claim({ jobId: c.jobId, payment: c.payment }),
+        ctx.read.job({ jobId: c.jobId }),
+      ]);
+      const open = held.claim === sdk.ClaimStatus.Filed || held.claim === sdk.ClaimStatus.Answered;
+      if (!open && parsed.values.all !== true) continue;
+      const token = await ctx.tokenAt(job.token);
+      const state = sdk.CLAIM_STATUS_NAMES[held.claim]!;
+      const awaiting = !open ? "closed" : held.claim === sdk.ClaimStatus.Answered ? "your ruling" : "the supplier's answer";
+      claims.push({ jobId: c.jobId, payment: c.payment, state, awaiting, deadline: claim.deadline, asked: c.asked, fee: c.fee, held: held.amount, statementURI: c.statementURI, buyer: job.buyer, supplier: job.supplier });
+      lines.push(
+        "",
+        `Warranty claim on job ${c.jobId}${c.payment === 0n ? "" : ` (payment ${c.payment})`} — ${state}, awaiting ${awaiting}${open ? `, deadline ${formatTime(claim.deadline, now)}` : ""}`,
+        `  asked ${formatAmount(c.asked, token)} of the held share (fee ${formatAmount(c.fee, token)} each side), buyer ${job.buyer}, supplier ${job.supplier}`,
+        `  statement ${c.statementURI}`,
+      );
+    }
+    if (claims.length === 0) lines.push("", parsed.values.all === true ? "No warranty claims on this arbitrator's jobs." : "No open warranty claims.");
+    return { data: { arbitrator, record, disputes, claims }, lines };
   },
 });
