@@ -121,11 +121,6 @@ abstract contract TenderArbitration is TenderMarket, ITenderArbitration {
         }
     }
 
-    /// @inheritdoc ITenderArbitration
-    function responseWindow() external view override returns (uint32) {
-        return _responseWindow;
-    }
-
     /// @dev Splits the price, the fees and the bond as the outcome says, writes the records and pays everyone.
     function _resolve(uint256 jobId, Tender.Job storage job, uint16 buyerShareBps, Outcome outcome) private {
         // Effect

@@ -42,7 +42,20 @@ contract TenderEscrow is TenderArbitration {
     ) EscrowCore(minWindow, maxWindow) TenderMarket(registry, gracePeriod) TenderArbitration(responseWindow) {
         // The module is created here, from the code this contract was built with: its address and its code are fixed
         // with this contract's, and nobody (the owner included) can point the escrow at other code.
-        address admin = address(new TenderAdmin(address(new TenderWarranty())));
+        // The deployment's settings the modules answer for (or need) go to them as immutables of their own.
+        address warranty = address(new TenderWarranty(minWindow, maxWindow, responseWindow));
+        address admin = address(
+            new TenderAdmin(
+                TenderAdmin.Deployment({
+                    warranty: warranty,
+                    minWindow: minWindow,
+                    maxWindow: maxWindow,
+                    registry: address(registry),
+                    gracePeriod: gracePeriod,
+                    responseWindow: responseWindow
+                })
+            )
+        );
         _admin = admin;
         _delegate(admin, abi.encodeCall(ITenderAdmin.initialize, (initialOwner, initialTreasury, initialFeeBps)));
     }
@@ -214,20 +227,6 @@ contract TenderEscrow is TenderArbitration {
 
         // Interaction: a treasury that refuses the transfer blocks only fee collection, until the owner moves it.
         _send(token, to, amount);
-    }
-
-    /*//////////////////////////////////////////////////////////////
-                                  VIEWS
-    //////////////////////////////////////////////////////////////*/
-
-    /// @inheritdoc ITenderEscrow
-    function windowBounds() external view override returns (uint32 minWindow, uint32 maxWindow) {
-        return (_minWindow, _maxWindow);
-    }
-
-    /// @inheritdoc ITenderEscrow
-    function adminModule() external view override returns (address) {
-        return _admin;
     }
 
     /*//////////////////////////////////////////////////////////////

@@ -200,20 +200,6 @@ abstract contract TenderMarket is EscrowCore, ITenderMarket {
     }
 
     /*//////////////////////////////////////////////////////////////
-                                  VIEWS
-    //////////////////////////////////////////////////////////////*/
-
-    /// @inheritdoc ITenderMarket
-    function supplierRegistry() external view override returns (address) {
-        return address(_registry);
-    }
-
-    /// @inheritdoc ITenderMarket
-    function cancelGracePeriod() external view override returns (uint32) {
-        return _gracePeriod;
-    }
-
-    /*//////////////////////////////////////////////////////////////
                                 INTERNALS
     //////////////////////////////////////////////////////////////*/
 

@@ -108,6 +108,22 @@ interface ITenderAdmin {
     /// @notice An RFQ's award mode, award deadline and floors commitment.
     function rfqOf(uint256 jobId) external view returns (Tender.RFQState memory);
 
+    /// @notice The deployment's bounds on every window, in seconds.
+    function windowBounds() external view returns (uint32 minWindow, uint32 maxWindow);
+
+    /// @notice The registry whose attestations metric floors read.
+    function supplierRegistry() external view returns (address);
+
+    /// @notice Seconds after a lapse before anyone, not only the buyer, may cancel an RFQ.
+    function cancelGracePeriod() external view returns (uint32);
+
+    /// @notice Seconds a supplier has to answer a dispute or a warranty claim.
+    function responseWindow() external view returns (uint32);
+
+    /// @notice The module that answers at the escrow's address for what the custody contract does not implement (owner
+    /// settings, the arbitrator registry, storage views). Created by the escrow's constructor; nobody can change it.
+    function adminModule() external view returns (address);
+
     /// @notice The module that answers at the escrow's address for holdback and warranty claims
     /// ({ITenderWarranty}). Created with the escrow; nobody can change it.
     function warrantyModule() external view returns (address);

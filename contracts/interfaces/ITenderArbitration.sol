@@ -62,7 +62,4 @@ interface ITenderArbitration {
     /// @dev Emits {DisputeDefaulted}, {DisputeSettled} and {JobSettled}. Requirements: Disputed; at or after respondBy (unanswered)
     /// or ruleBy (answered).
     function settleDispute(uint256 jobId) external;
-
-    /// @notice Seconds a supplier has to answer a dispute.
-    function responseWindow() external view returns (uint32);
 }

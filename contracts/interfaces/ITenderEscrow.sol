@@ -187,15 +187,4 @@ interface ITenderEscrow {
     /// @dev Emits {ProtocolFeesCollected}. Requirements: a nonzero accrual; the transfer succeeds.
     /// @return amount What was sent.
     function collectProtocolFees(address token) external returns (uint256 amount);
-
-    /*//////////////////////////////////////////////////////////////
-                                  VIEWS
-    //////////////////////////////////////////////////////////////*/
-
-    /// @notice The deployment's bounds on every window, in seconds.
-    function windowBounds() external view returns (uint32 minWindow, uint32 maxWindow);
-
-    /// @notice The module that answers at this address for what the custody contract does not implement (owner
-    /// settings, the arbitrator registry, storage views). Created by the constructor; nobody can change it.
-    function adminModule() external view returns (address);
 }

@@ -109,10 +109,4 @@ interface ITenderMarket {
     /// @dev Emits {BondReclaimed}. Requirements: a bond not yet reclaimed; the job past bidding (awarded or
     /// later) with another winner, or cancelled.
     function reclaimBond(uint256 jobId) external;
-
-    /// @notice The registry whose attestations metric floors read.
-    function supplierRegistry() external view returns (address);
-
-    /// @notice Seconds after a lapse before anyone, not only the buyer, may cancel an RFQ.
-    function cancelGracePeriod() external view returns (uint32);
 }

@@ -13,8 +13,24 @@ import {EscrowState} from "../base/EscrowState.sol";
 /// settings, two-step ownership, the arbitrator registry and every storage view. It runs only by `delegatecall`
 /// from a {TenderEscrow}, on that escrow's storage; it holds nothing and moves no money.
 contract TenderAdmin is EscrowState, ITenderAdmin, IArbitratorRegistry, IReputation {
+    /// @notice The escrow's settings this module answers for, fixed with the escrow (its constructor passes them).
+    /// @param warranty The warranty module, created with the escrow: calls this module does not implement go to it.
+    struct Deployment {
+        address warranty;
+        uint32 minWindow;
+        uint32 maxWindow;
+        address registry;
+        uint32 gracePeriod;
+        uint32 responseWindow;
+    }
+
     address private immutable _self = address(this);
     address private immutable _warranty;
+    uint32 private immutable _minWindow;
+    uint32 private immutable _maxWindow;
+    address private immutable _registry;
+    uint32 private immutable _gracePeriod;
+    uint32 private immutable _responseWindow;
 
     /// @dev Only through an escrow's `delegatecall`, never on the module's own (unused) storage.
     modifier delegated() {
@@ -27,9 +43,13 @@ contract TenderAdmin is EscrowState, ITenderAdmin, IArbitratorRegistry, IReputat
         _;
     }
 
-    /// @param warranty The warranty module, created with the escrow: calls this module does not implement go to it.
-    constructor(address warranty) {
-        _warranty = warranty;
+    constructor(Deployment memory deployment) {
+        _warranty = deployment.warranty;
+        _minWindow = deployment.minWindow;
+        _maxWindow = deployment.maxWindow;
+        _registry = deployment.registry;
+        _gracePeriod = deployment.gracePeriod;
+        _responseWindow = deployment.responseWindow;
     }
 
     /// @notice Every call this module does not implement is answered by the warranty module ({ITenderWarranty}), on
@@ -38,9 +58,8 @@ contract TenderAdmin is EscrowState, ITenderAdmin, IArbitratorRegistry, IReputat
         _forward(_warranty);
     }
 
-    /// @dev The bounds are immutables of the escrow: read them from it (a call to the escrow's own address).
     function _windowBounds() internal view override returns (uint256, uint256) {
-        return ITenderEscrow(address(this)).windowBounds();
+        return (_minWindow, _maxWindow);
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -164,6 +183,31 @@ contract TenderAdmin is EscrowState, ITenderAdmin, IArbitratorRegistry, IReputat
     /// @inheritdoc ITenderAdmin
     function tokenAllowed(address token) external view delegated returns (bool) {
         return token == ETH || _tokenAllowed[token];
+    }
+
+    /// @inheritdoc ITenderAdmin
+    function windowBounds() external view delegated returns (uint32 minWindow, uint32 maxWindow) {
+        return (_minWindow, _maxWindow);
+    }
+
+    /// @inheritdoc ITenderAdmin
+    function supplierRegistry() external view delegated returns (address) {
+        return _registry;
+    }
+
+    /// @inheritdoc ITenderAdmin
+    function cancelGracePeriod() external view delegated returns (uint32) {
+        return _gracePeriod;
+    }
+
+    /// @inheritdoc ITenderAdmin
+    function responseWindow() external view delegated returns (uint32) {
+        return _responseWindow;
+    }
+
+    /// @inheritdoc ITenderAdmin
+    function adminModule() external view delegated returns (address) {
+        return _self;
     }
 
     /// @inheritdoc ITenderAdmin

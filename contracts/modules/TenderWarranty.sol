@@ -16,6 +16,9 @@ import {EscrowFunds} from "../base/EscrowFunds.sol";
 /// the money it moves is the escrow's, under the escrow's reentrancy lock; it holds nothing itself.
 contract TenderWarranty is EscrowFunds, ITenderWarranty, ReentrancyGuardTransient {
     address private immutable _self = address(this);
+    uint32 private immutable _minWindow;
+    uint32 private immutable _maxWindow;
+    uint32 private immutable _responseWindow;
 
     /// @dev Who gets what when a held share is paid out.
     struct Payout {
@@ -32,9 +35,16 @@ contract TenderWarranty is EscrowFunds, ITenderWarranty, ReentrancyGuardTransien
         _;
     }
 
-    /// @dev The bounds are immutables of the escrow: read them from it (a call to the escrow's own address).
+    /// @param minWindow The escrow's window bounds, and the seconds a supplier has to answer a claim (the escrow's
+    /// dispute response window): fixed with the escrow, which passes them.
+    constructor(uint32 minWindow, uint32 maxWindow, uint32 responseWindow) {
+        _minWindow = minWindow;
+        _maxWindow = maxWindow;
+        _responseWindow = responseWindow;
+    }
+
     function _windowBounds() internal view override returns (uint256, uint256) {
-        return ITenderEscrow(address(this)).windowBounds();
+        return (_minWindow, _maxWindow);
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -69,7 +79,7 @@ contract TenderWarranty is EscrowFunds, ITenderWarranty, ReentrancyGuardTransien
         uint256 fee = _claimFee(amount + bond, _terms[job.termsId].feeBps);
 
         // Effect: the supplier has the response window to agree or answer.
-        uint40 respondBy = uint40(block.timestamp + ITenderArbitration(address(this)).responseWindow());
+        uint40 respondBy = uint40(block.timestamp + _responseWindow);
         held.claim = Tender.ClaimStatus.Filed;
         _claims[jobId][payment] = Tender.Claim({asked: asked, deadline: respondBy, fee: uint96(fee)});
         ++_buyerRecords[buyer].claimsOpened;

@@ -147,7 +147,16 @@ export default async function ArbitratorConsole({ params }: Props) {
           <span className="tag">warranty claim</span>
         </h3>
         <p className="muted">
-          {c.job.category} · held <Amount value={c.held} token={token} />
+          {c.job.category} ·{" "}
+          {c.claimStatus === "ended" ? (
+            <>
+              was held <Amount value={c.heldAtSettlement} token={token} />
+            </>
+          ) : (
+            <>
+              held <Amount value={c.held} token={token} />
+            </>
+          )}
           {c.asked !== null ? (
             <>
               {" "}
