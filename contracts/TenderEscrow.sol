@@ -43,7 +43,7 @@ contract TenderEscrow is TenderArbitration {
         // The module is created here, from the code this contract was built with: its address and its code are fixed
         // with this contract's, and nobody (the owner included) can point the escrow at other code.
         // The deployment's settings the modules answer for (or need) go to them as immutables of their own.
-        address warranty = address(new TenderWarranty(minWindow, maxWindow, responseWindow));
+        address warranty = address(new TenderWarranty(responseWindow));
         address admin = address(
             new TenderAdmin(
                 TenderAdmin.Deployment({

@@ -16,8 +16,6 @@ import {EscrowFunds} from "../base/EscrowFunds.sol";
 /// the money it moves is the escrow's, under the escrow's reentrancy lock; it holds nothing itself.
 contract TenderWarranty is EscrowFunds, ITenderWarranty, ReentrancyGuardTransient {
     address private immutable _self = address(this);
-    uint32 private immutable _minWindow;
-    uint32 private immutable _maxWindow;
     uint32 private immutable _responseWindow;
 
     /// @dev Who gets what when a held share is paid out.
@@ -35,16 +33,15 @@ contract TenderWarranty is EscrowFunds, ITenderWarranty, ReentrancyGuardTransien
         _;
     }
 
-    /// @param minWindow The escrow's window bounds, and the seconds a supplier has to answer a claim (the escrow's
-    /// dispute response window): fixed with the escrow, which passes them.
-    constructor(uint32 minWindow, uint32 maxWindow, uint32 responseWindow) {
-        _minWindow = minWindow;
-        _maxWindow = maxWindow;
+    /// @param responseWindow Seconds a supplier has to answer a claim (the escrow's dispute response window): fixed
+    /// with the escrow, which passes it.
+    constructor(uint32 responseWindow) {
         _responseWindow = responseWindow;
     }
 
+    /// @dev No warranty action checks a window; should one ever, the bounds are the escrow's (its admin module answers).
     function _windowBounds() internal view override returns (uint256, uint256) {
-        return (_minWindow, _maxWindow);
+        return ITenderAdmin(address(this)).windowBounds();
     }
 
     /*//////////////////////////////////////////////////////////////
