@@ -13,22 +13,8 @@ import {TenderMarket} from "./TenderMarket.sol";
 abstract contract TenderArbitration is TenderMarket, ITenderArbitration {
     uint32 private immutable _responseWindow;
 
-    /// @dev How a dispute ended.
-    enum Outcome {
-        Ruled,
-        Unanswered,
-        Silent
-    }
-
-    /// @dev Who gets what when a dispute ends.
-    struct Payout {
-        uint256 toBuyer;
-        uint256 toSupplier;
-        uint256 toArbitrator;
-        uint256 protocolFee;
-        uint256 supplierShare;
-        uint256 supplierNet;
-    }
+    /// @dev A job in milestones is handed to the milestones module ({TenderEscrow}).
+    modifier inParts(uint256 jobId) virtual;
 
     /// @param responseWindow_ Seconds a supplier has to answer a dispute.
     constructor(uint32 responseWindow_) {
@@ -37,7 +23,13 @@ abstract contract TenderArbitration is TenderMarket, ITenderArbitration {
     }
 
     /// @inheritdoc ITenderEscrow
-    function dispute(uint256 jobId, string calldata statementURI) external payable override nonReentrant {
+    function dispute(uint256 jobId, string calldata statementURI)
+        external
+        payable
+        override
+        inParts(jobId)
+        nonReentrant
+    {
         Tender.Job storage job = _jobs[jobId];
 
         // Check: the buyer, within the review window.
@@ -60,7 +52,13 @@ abstract contract TenderArbitration is TenderMarket, ITenderArbitration {
     }
 
     /// @inheritdoc ITenderArbitration
-    function respond(uint256 jobId, string calldata responseURI) external payable override nonReentrant {
+    function respond(uint256 jobId, string calldata responseURI)
+        external
+        payable
+        override
+        inParts(jobId)
+        nonReentrant
+    {
         Tender.Job storage job = _jobs[jobId];
 
         // Check: the supplier, once, before respondBy.
@@ -89,7 +87,12 @@ abstract contract TenderArbitration is TenderMarket, ITenderArbitration {
     }
 
     /// @inheritdoc ITenderArbitration
-    function rule(uint256 jobId, uint16 buyerShareBps, bytes32 reasonHash) external override nonReentrant {
+    function rule(uint256 jobId, uint16 buyerShareBps, bytes32 reasonHash)
+        external
+        override
+        inParts(jobId)
+        nonReentrant
+    {
         Tender.Job storage job = _jobs[jobId];
 
         // Check: the job's arbitrator, after the answer and before ruleBy, with a share in range.
@@ -105,7 +108,7 @@ abstract contract TenderArbitration is TenderMarket, ITenderArbitration {
     }
 
     /// @inheritdoc ITenderArbitration
-    function settleDispute(uint256 jobId) external override nonReentrant {
+    function settleDispute(uint256 jobId) external override inParts(jobId) nonReentrant {
         Tender.Job storage job = _jobs[jobId];
 
         // Check: the response window (unanswered) or the ruling window (silent arbitrator) passed.
@@ -129,23 +132,12 @@ abstract contract TenderArbitration is TenderMarket, ITenderArbitration {
         address supplier = job.supplier;
         address token = job.token;
         Tender.ArbitratorTerms memory terms = _terms[job.termsId];
-        Payout memory pay = _split(job, terms.feeBps, buyerShareBps, outcome);
+        Payout memory pay = _split(job.price, terms.feeBps, job.protocolFeeBps, buyerShareBps, outcome);
         uint256 bond = job.flags & Tender.FLAG_DIRECT != 0 ? 0 : _takeWinnerBond(jobId, supplier);
         if (buyerShareBps > _BPS / 2) pay.toBuyer += bond;
         else pay.toSupplier += bond;
 
-        if (outcome == Outcome.Silent) {
-            ++_arbitrators[terms.arbitrator].timedOut;
-        } else if (outcome == Outcome.Ruled) {
-            Tender.Arbitrator storage record = _arbitrators[terms.arbitrator];
-            if (buyerShareBps > _BPS / 2) ++record.rulingsForBuyer;
-            else if (buyerShareBps < _BPS / 2) ++record.rulingsForSupplier;
-            else ++record.rulingsEven;
-        }
-        if (outcome != Outcome.Silent) {
-            if (buyerShareBps > _BPS / 2) ++_supplierRecords[supplier].disputesLost;
-            else if (buyerShareBps < _BPS / 2) ++_buyerRecords[buyer].disputesLost;
-        }
+        _countOutcome(terms.arbitrator, buyer, supplier, buyerShareBps, outcome);
         if (pay.supplierShare != 0) {
             ++_supplierRecords[supplier].completed;
             _completedVolume[supplier][token] += pay.supplierShare;
@@ -159,37 +151,5 @@ abstract contract TenderArbitration is TenderMarket, ITenderArbitration {
         _push(token, buyer, pay.toBuyer);
         _push(token, supplier, pay.toSupplier);
         _push(token, terms.arbitrator, pay.toArbitrator);
-    }
-
-    /// @dev The price split and the fees, before the bond.
-    function _split(Tender.Job storage job, uint16 feeBps, uint16 buyerShareBps, Outcome outcome)
-        private
-        view
-        returns (Payout memory pay)
-    {
-        uint256 price = job.price;
-        uint256 fee = price * feeBps / _BPS;
-        pay.toBuyer = price * buyerShareBps / _BPS;
-        pay.supplierShare = price - pay.toBuyer;
-        pay.protocolFee = pay.supplierShare * job.protocolFeeBps / _BPS;
-        pay.supplierNet = pay.supplierShare - pay.protocolFee;
-        pay.toSupplier = pay.supplierNet;
-
-        if (outcome == Outcome.Unanswered) {
-            pay.toBuyer += fee; // the supplier paid none
-        } else if (outcome == Outcome.Silent) {
-            pay.toBuyer += fee;
-            pay.toSupplier += fee;
-        } else if (buyerShareBps > _BPS / 2) {
-            pay.toBuyer += fee;
-            pay.toArbitrator = fee;
-        } else if (buyerShareBps < _BPS / 2) {
-            pay.toSupplier += fee;
-            pay.toArbitrator = fee;
-        } else {
-            pay.toBuyer += fee / 2;
-            pay.toSupplier += fee / 2;
-            pay.toArbitrator = 2 * fee - 2 * (fee / 2);
-        }
     }
 }

@@ -3,6 +3,7 @@ pragma solidity 0.8.37;
 
 import {ISupplierRegistry} from "./interfaces/ISupplierRegistry.sol";
 import {TenderAdmin} from "./modules/TenderAdmin.sol";
+import {TenderMilestones} from "./modules/TenderMilestones.sol";
 import {TenderWarranty} from "./modules/TenderWarranty.sol";
 import {ITenderAdmin} from "./interfaces/ITenderAdmin.sol";
 import {ITenderEscrow} from "./interfaces/ITenderEscrow.sol";
@@ -19,8 +20,7 @@ import {EscrowCore} from "./base/EscrowCore.sol";
 /// claims and releases by the warranty module behind it; both addresses are fixed at construction. See {ITender}, the whole face.
 contract TenderEscrow is TenderArbitration {
     address private immutable _admin;
-    /// @dev A DirectHire's ABI head: eight words, the Warranty's three inline, the category and the spec's offset.
-    uint256 private constant _HIRE_HEAD = 13 * 32;
+    address private immutable _milestonesModule;
 
     /// @param initialOwner May set the fee, the treasury and the pause; nothing else.
     /// @param initialTreasury Where protocol fees are sent.
@@ -30,6 +30,8 @@ contract TenderEscrow is TenderArbitration {
     /// @param registry Where suppliers' attested metrics are read.
     /// @param gracePeriod Seconds after an RFQ lapses before anyone, not only its buyer, may cancel it.
     /// @param responseWindow Seconds a supplier has to answer a dispute (within the window bounds).
+    /// @param milestones The milestones module ({TenderMilestones}), deployed before the escrow with the same window
+    /// bounds and response window (checked).
     constructor(
         address initialOwner,
         address initialTreasury,
@@ -38,16 +40,26 @@ contract TenderEscrow is TenderArbitration {
         uint32 maxWindow,
         ISupplierRegistry registry,
         uint32 gracePeriod,
-        uint32 responseWindow
+        uint32 responseWindow,
+        TenderMilestones milestones
     ) EscrowCore(minWindow, maxWindow) TenderMarket(registry, gracePeriod) TenderArbitration(responseWindow) {
         // The module is created here, from the code this contract was built with: its address and its code are fixed
         // with this contract's, and nobody (the owner included) can point the escrow at other code.
         // The deployment's settings the modules answer for (or need) go to them as immutables of their own.
+        // The milestones module is too big to be created here too (EIP-3860 bounds this contract's creation code):
+        // it is deployed first and named, and it must have been built for this deployment's settings.
+        if (address(milestones).code.length == 0) revert InvalidModule(address(milestones));
+        (uint32 msMin, uint32 msMax, uint32 msResponse) = milestones.settings();
+        if (msMin != minWindow || msMax != maxWindow || msResponse != responseWindow) {
+            revert InvalidModule(address(milestones));
+        }
+        _milestonesModule = address(milestones);
         address warranty = address(new TenderWarranty(responseWindow));
         address admin = address(
             new TenderAdmin(
                 TenderAdmin.Deployment({
                     warranty: warranty,
+                    milestones: address(milestones),
                     minWindow: minWindow,
                     maxWindow: maxWindow,
                     registry: address(registry),
@@ -58,6 +70,13 @@ contract TenderEscrow is TenderArbitration {
         );
         _admin = admin;
         _delegate(admin, abi.encodeCall(ITenderAdmin.initialize, (initialOwner, initialTreasury, initialFeeBps)));
+    }
+
+    /// @dev A job in milestones is run by the milestones module: the call is handed to it as it came, before this
+    /// contract takes its lock (the module takes it).
+    modifier inParts(uint256 jobId) override {
+        _inParts(jobId);
+        _;
     }
 
     /// @notice Every call this contract does not implement is answered by the admin module, on this contract's
@@ -80,51 +99,8 @@ contract TenderEscrow is TenderArbitration {
         nonReentrant
         returns (uint256 jobId)
     {
-        // Check: a supplier other than the buyer; _admit checks the rest.
-        if (hire.supplier == address(0) || hire.supplier == msg.sender) revert InvalidSupplier(hire.supplier);
-
-        // Effect: the job starts Awarded; the buyer has posted one more job.
-        uint40 deliverBy = uint40(block.timestamp + hire.deliveryWindow);
-        Tender.Job memory job_ = Tender.Job({
-            supplier: hire.supplier,
-            status: Tender.Status.Awarded,
-            deadline: deliverBy,
-            reviewWindow: hire.reviewWindow,
-            flags: Tender.FLAG_DIRECT,
-            answered: false,
-            buyer: msg.sender,
-            price: hire.price,
-            token: hire.token,
-            termsId: 0,
-            deliveryWindow: hire.deliveryWindow,
-            protocolFeeBps: 0,
-            defaultBuyerShareBps: hire.defaultBuyerShareBps,
-            specHash: bytes32(0)
-        });
-        jobId = _admit(job_, hire.arbitrator, hire.arbitratorTermsId, hire.warranty, hire.spec);
-        // emit DirectHirePosted(jobId, msg.sender, hire.supplier, hire, deliverBy, termsId, protocolFeeBps), from the
-        // calldata: the spec, the struct's one dynamic part, must follow its 13-word head (and its length word).
-        string calldata spec = hire.spec;
-        uint256 tuple;
-        uint256 specAt;
-        assembly ("memory-safe") {
-            tuple := hire
-            specAt := spec.offset
-        }
-        unchecked {
-            // Within the calldata, which the decoder checked.
-            if (specAt != tuple + _HIRE_HEAD + 32) revert NonCanonicalPost();
-        }
-        _logPosted(
-            DirectHirePosted.selector,
-            jobId,
-            hire.supplier,
-            tuple,
-            _paddedEnd(specAt, bytes(spec).length),
-            deliverBy,
-            job_.termsId,
-            job_.protocolFeeBps
-        );
+        // Check, effect: the job starts Awarded (EscrowPosting).
+        jobId = _postDirectHire(hire);
 
         // Interaction: take the price into escrow.
         _collect({token: hire.token, from: msg.sender, amount: hire.price});
@@ -133,7 +109,7 @@ contract TenderEscrow is TenderArbitration {
     /// @inheritdoc ITenderEscrow
     /// @dev No guard: deliver makes no external call, and a delivery reached from another job's payout callback
     /// is that job's own supplier acting on its own job.
-    function deliver(uint256 jobId, bytes32 deliverableHash, string calldata uri) external override {
+    function deliver(uint256 jobId, bytes32 deliverableHash, string calldata uri) external override inParts(jobId) {
         Tender.Job storage job_ = _jobs[jobId];
 
         // Check: the awarded supplier, in time, with something to review.
@@ -153,7 +129,7 @@ contract TenderEscrow is TenderArbitration {
     }
 
     /// @inheritdoc ITenderEscrow
-    function decline(uint256 jobId) external override nonReentrant {
+    function decline(uint256 jobId) external override inParts(jobId) nonReentrant {
         Tender.Job storage job_ = _jobs[jobId];
 
         // Check: the awarded supplier, before the delivery deadline.
@@ -165,7 +141,7 @@ contract TenderEscrow is TenderArbitration {
     }
 
     /// @inheritdoc ITenderEscrow
-    function refund(uint256 jobId) external override nonReentrant {
+    function refund(uint256 jobId) external override inParts(jobId) nonReentrant {
         Tender.Job storage job_ = _jobs[jobId];
 
         // Check: the delivery deadline passed with nothing delivered.
@@ -176,7 +152,7 @@ contract TenderEscrow is TenderArbitration {
     }
 
     /// @inheritdoc ITenderEscrow
-    function confirm(uint256 jobId, uint8 rating) external override nonReentrant {
+    function confirm(uint256 jobId, uint8 rating) external override inParts(jobId) nonReentrant {
         Tender.Job storage job_ = _jobs[jobId];
 
         // Check: the buyer, within the review window, with a 1–5 rating.
@@ -189,7 +165,7 @@ contract TenderEscrow is TenderArbitration {
     }
 
     /// @inheritdoc ITenderEscrow
-    function finalize(uint256 jobId) external override nonReentrant {
+    function finalize(uint256 jobId) external override inParts(jobId) nonReentrant {
         Tender.Job storage job_ = _jobs[jobId];
 
         // Check: the review window passed without a dispute.
@@ -285,6 +261,12 @@ contract TenderEscrow is TenderArbitration {
 
         // Interaction
         _push(job_.token, job_.buyer, price + bond);
+    }
+
+    /// @dev Hands the call to the milestones module if the job is in milestones (its flags say so, in the slot every
+    /// job action reads first).
+    function _inParts(uint256 jobId) internal {
+        if (_jobs[jobId].flags & Tender.FLAG_MILESTONES != 0) _forward(_milestonesModule);
     }
 
     /// @dev Runs `data` on `module` against this contract's storage; a revert is passed on as it came.

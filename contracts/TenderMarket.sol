@@ -12,16 +12,10 @@ import {EscrowCore} from "./base/EscrowCore.sol";
 /// into a running job, cancellation (before the first bid, or once lapsed), and bonds. See {ITenderMarket}.
 abstract contract TenderMarket is EscrowCore, ITenderMarket {
     /// @notice Most metric floors an RFQ may name.
-    uint256 public constant MAX_METRIC_FLOORS = 8;
+    uint256 public constant MAX_METRIC_FLOORS = _MAX_METRIC_FLOORS;
 
     ISupplierRegistry private immutable _registry;
     uint32 private immutable _gracePeriod;
-
-    /// @dev ABI sizes of the RFQ's parts: the RFQ's head (ten words, the Warranty's three inline, the category, the
-    /// floors' and the spec's offsets), the floors' head (seven words and the metrics' offset), one metric floor.
-    uint256 private constant _RFQ_HEAD = 16 * 32;
-    uint256 private constant _FLOORS_HEAD = 8 * 32;
-    uint256 private constant _METRIC_SIZE = 4 * 32;
 
     /// @param registry Where suppliers' attested metrics are read.
     /// @param gracePeriod Seconds after an RFQ lapses before anyone, not only its buyer, may cancel it.
@@ -36,34 +30,8 @@ abstract contract TenderMarket is EscrowCore, ITenderMarket {
 
     /// @inheritdoc ITenderMarket
     function postRFQ(Tender.RFQ calldata rfq) external payable override nonReentrant returns (uint256 jobId) {
-        // Check: the deadlines and floors; _admit checks the rest.
-        if (rfq.bidDeadline <= block.timestamp) revert WindowOutOfRange(0, _minWindow, _maxWindow);
-        _checkWindow(rfq.bidDeadline - block.timestamp);
-        uint40 awardDeadline = rfq.bidDeadline;
-        uint32 awardWindow = rfq.awardWindow;
-        if (rfq.mode == Tender.AwardMode.BuyerChoice) {
-            _checkWindow(awardWindow);
-            awardDeadline += awardWindow;
-        } else if (awardWindow != 0) {
-            // A lowest-price RFQ has no award window (and the posting event carries only what was checked).
-            revert WindowOutOfRange(awardWindow, 0, 0);
-        }
-        _checkFloorRanges(rfq.floors);
-
-        // Effect: the job opens for bids, its deadline the bid deadline.
-        Tender.Job memory job;
-        job.status = Tender.Status.Open;
-        job.deadline = rfq.bidDeadline;
-        job.reviewWindow = rfq.reviewWindow;
-        job.buyer = msg.sender;
-        job.price = rfq.maxPrice;
-        job.token = rfq.token;
-        job.deliveryWindow = rfq.deliveryWindow;
-        job.defaultBuyerShareBps = rfq.defaultBuyerShareBps;
-        jobId = _admit(job, rfq.arbitrator, rfq.arbitratorTermsId, rfq.warranty, rfq.spec);
-        _rfqs[jobId] =
-            Tender.RFQState({mode: rfq.mode, awardDeadline: awardDeadline, floorsHash: _floorsHash(rfq.floors)});
-        _logRFQPosted(jobId, rfq, awardDeadline, job);
+        // Check, effect: the RFQ opens for bids (EscrowPosting).
+        jobId = _postRFQ(rfq);
 
         // Interaction: escrow the maximum price.
         _collect({token: rfq.token, from: msg.sender, amount: rfq.maxPrice});
@@ -231,44 +199,6 @@ abstract contract TenderMarket is EscrowCore, ITenderMarket {
         return true;
     }
 
-    /// @dev emit RFQPosted(jobId, msg.sender, rfq, awardDeadline, termsId, protocolFeeBps), from the calldata: the
-    /// floors must follow the RFQ's 16-word head, their metrics the floors' 8-word head, the spec the metrics.
-    function _logRFQPosted(uint256 jobId, Tender.RFQ calldata rfq, uint40 awardDeadline, Tender.Job memory job)
-        private
-    {
-        uint256 tuple;
-        uint256 end;
-        {
-            Tender.Floors calldata floors = rfq.floors;
-            uint256 floorsAt;
-            assembly ("memory-safe") {
-                tuple := rfq
-                floorsAt := floors
-            }
-            Tender.MetricFloor[] calldata metrics = floors.metrics;
-            uint256 metricsEnd;
-            uint256 metricsAt;
-            assembly ("memory-safe") {
-                metricsAt := metrics.offset
-            }
-            // Unchecked: every offset and length here is within the calldata (the decoder checked them).
-            unchecked {
-                metricsEnd = metricsAt + metrics.length * _METRIC_SIZE;
-                if (floorsAt != tuple + _RFQ_HEAD || metricsAt != floorsAt + _FLOORS_HEAD + 32) revert NonCanonicalPost();
-            }
-            string calldata spec = rfq.spec;
-            uint256 specAt;
-            assembly ("memory-safe") {
-                specAt := spec.offset
-            }
-            unchecked {
-                if (specAt != metricsEnd + 32) revert NonCanonicalPost();
-            }
-            end = _paddedEnd(specAt, bytes(spec).length);
-        }
-        _logPosted(RFQPosted.selector, jobId, address(0), tuple, end, awardDeadline, job.termsId, job.protocolFeeBps);
-    }
-
     function _checkRecordFloors(uint256 jobId, address supplier, address token, Tender.Floors calldata floors)
         private
         view
@@ -319,19 +249,5 @@ abstract contract TenderMarket is EscrowCore, ITenderMarket {
                 revert MetricFloorNotMet(jobId, i, floor_.metric, floor_.threshold, validUntil > block.timestamp ? value : 0);
             }
         }
-    }
-
-    function _checkFloorRanges(Tender.Floors calldata floors) private pure {
-        if (floors.metrics.length > MAX_METRIC_FLOORS) {
-            revert TooManyMetricFloors(floors.metrics.length, MAX_METRIC_FLOORS);
-        }
-        if (floors.bondBps > _BPS) revert InvalidFloor("bondBps", floors.bondBps);
-        if (floors.maxLossShareBps > _BPS) revert InvalidFloor("maxLossShareBps", floors.maxLossShareBps);
-        if (floors.maxClawbackShareBps > _BPS) revert InvalidFloor("maxClawbackShareBps", floors.maxClawbackShareBps);
-        if (floors.minAvgRating > 500) revert InvalidFloor("minAvgRating", floors.minAvgRating);
-    }
-
-    function _floorsHash(Tender.Floors calldata floors) private pure returns (bytes24) {
-        return bytes24(keccak256(abi.encode(floors)));
     }
 }

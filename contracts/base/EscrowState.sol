@@ -28,6 +28,8 @@ abstract contract EscrowState {
     uint256 internal constant _BPS = 10_000;
     /// @dev The largest share of a payment a job may hold under warranty: half.
     uint256 internal constant _MAX_HOLDBACK_BPS = 5_000;
+    /// @dev Most milestones a job may be posted in.
+    uint256 internal constant _MAX_MILESTONES = 8;
 
     /*//////////////////////////////////////////////////////////////
                                  STORAGE
@@ -65,6 +67,8 @@ abstract contract EscrowState {
     mapping(uint256 jobId => mapping(uint256 payment => Tender.Held)) internal _held;
     mapping(uint256 jobId => mapping(uint256 payment => Tender.Claim)) internal _claims;
     mapping(address supplier => Tender.ClaimRecord) internal _claimRecords;
+
+    mapping(uint256 jobId => Tender.Milestones) internal _milestones;
 
     /// @dev Answers the whole call with `module`'s code run on this contract's storage (`delegatecall`), passing on
     /// its return data or its revert as they came. Memory-safe: it works past the free memory pointer (which it does

@@ -127,4 +127,12 @@ interface ITenderAdmin {
     /// @notice The module that answers at the escrow's address for holdback and warranty claims
     /// ({ITenderWarranty}). Created with the escrow; nobody can change it.
     function warrantyModule() external view returns (address);
+
+    /// @notice The module that runs jobs in milestones ({ITenderMilestones}). Named at the escrow's construction;
+    /// nobody can change it.
+    function milestonesModule() external view returns (address);
+
+    /// @notice A job's milestones (all zero for a job not in milestones): how many, the one in progress, what has
+    /// settled, and each one's share and delivery window.
+    function milestonesOf(uint256 jobId) external view returns (Tender.Milestones memory);
 }

@@ -81,6 +81,8 @@ interface ITenderEscrow {
     /// @notice The post's calldata does not place the struct's parts where the ABI's standard encoding does (every
     /// encoder in use does): its posting event, copied from it, could not be read back.
     error NonCanonicalPost();
+    /// @notice The escrow's constructor was given a module that is not a contract built for its settings.
+    error InvalidModule(address module);
 
     /*//////////////////////////////////////////////////////////////
                                  EVENTS

@@ -5,6 +5,7 @@ import {IArbitratorRegistry} from "../interfaces/IArbitratorRegistry.sol";
 import {IReputation} from "../interfaces/IReputation.sol";
 import {ITenderAdmin} from "../interfaces/ITenderAdmin.sol";
 import {ITenderEscrow} from "../interfaces/ITenderEscrow.sol";
+import {ITenderMilestones} from "../interfaces/ITenderMilestones.sol";
 import {Tender} from "../types/Tender.sol";
 import {EscrowState} from "../base/EscrowState.sol";
 
@@ -15,8 +16,10 @@ import {EscrowState} from "../base/EscrowState.sol";
 contract TenderAdmin is EscrowState, ITenderAdmin, IArbitratorRegistry, IReputation {
     /// @notice The escrow's settings this module answers for, fixed with the escrow (its constructor passes them).
     /// @param warranty The warranty module, created with the escrow: calls this module does not implement go to it.
+    /// @param milestones The milestones module, named at the escrow's construction: its posting functions go to it.
     struct Deployment {
         address warranty;
+        address milestones;
         uint32 minWindow;
         uint32 maxWindow;
         address registry;
@@ -26,6 +29,7 @@ contract TenderAdmin is EscrowState, ITenderAdmin, IArbitratorRegistry, IReputat
 
     address private immutable _self = address(this);
     address private immutable _warranty;
+    address private immutable _milestonesAt;
     uint32 private immutable _minWindow;
     uint32 private immutable _maxWindow;
     address private immutable _registry;
@@ -45,6 +49,7 @@ contract TenderAdmin is EscrowState, ITenderAdmin, IArbitratorRegistry, IReputat
 
     constructor(Deployment memory deployment) {
         _warranty = deployment.warranty;
+        _milestonesAt = deployment.milestones;
         _minWindow = deployment.minWindow;
         _maxWindow = deployment.maxWindow;
         _registry = deployment.registry;
@@ -52,10 +57,17 @@ contract TenderAdmin is EscrowState, ITenderAdmin, IArbitratorRegistry, IReputat
         _responseWindow = deployment.responseWindow;
     }
 
-    /// @notice Every call this module does not implement is answered by the warranty module ({ITenderWarranty}), on
-    /// the escrow's storage; only through the escrow.
+    /// @notice Every call this module does not implement is answered, on the escrow's storage and only through the
+    /// escrow, by the milestones module for a posting in milestones ({ITenderMilestones}), else by the warranty module
+    /// ({ITenderWarranty}).
     fallback() external payable delegated {
-        _forward(_warranty);
+        bytes4 selector = msg.sig;
+        _forward(
+            selector == ITenderMilestones.postDirectHireInMilestones.selector
+                    || selector == ITenderMilestones.postRFQInMilestones.selector
+                ? _milestonesAt
+                : _warranty
+        );
     }
 
     function _windowBounds() internal view override returns (uint256, uint256) {
@@ -213,6 +225,16 @@ contract TenderAdmin is EscrowState, ITenderAdmin, IArbitratorRegistry, IReputat
     /// @inheritdoc ITenderAdmin
     function warrantyModule() external view delegated returns (address) {
         return _warranty;
+    }
+
+    /// @inheritdoc ITenderAdmin
+    function milestonesModule() external view delegated returns (address) {
+        return _milestonesAt;
+    }
+
+    /// @inheritdoc ITenderAdmin
+    function milestonesOf(uint256 jobId) external view delegated returns (Tender.Milestones memory) {
+        return _milestones[jobId];
     }
 
     /// @inheritdoc ITenderAdmin

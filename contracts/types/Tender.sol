@@ -72,6 +72,36 @@ library Tender {
     uint8 internal constant FLAG_DIRECT = 1;
     /// @notice Bit of `Job.flags`: part of each payment is held under warranty ({Warranty}).
     uint8 internal constant FLAG_HOLDBACK = 2;
+    /// @notice Bit of `Job.flags`: the job is paid in milestones ({Milestones}, kept beside the job); its actions
+    /// run in the milestones module.
+    uint8 internal constant FLAG_MILESTONES = 4;
+
+    /// @notice One milestone as the buyer states it at posting.
+    /// @param shareBps Its share of the price in bps (the shares sum to 10,000; the last is paid the rounding
+    /// remainder).
+    /// @param deliveryWindow Seconds from the previous milestone's settlement (the first: from the award or the
+    /// posting of a direct hire) to its delivery deadline.
+    struct Milestone {
+        uint16 shareBps;
+        uint32 deliveryWindow;
+    }
+
+    /// @notice A job's milestones as the escrow keeps them beside the job: three slots, the first rewritten as the
+    /// job moves on, the other two written once at posting.
+    /// @param count How many milestones (2 to 8).
+    /// @param current The milestone in progress (its index); the job's status and deadline are its.
+    /// @param settledBps The shares of the milestones settled so far.
+    /// @param settled The gross price of the milestones settled so far (held shares included).
+    /// @param shareBps Each milestone's share, by index.
+    /// @param deliveryWindows Each milestone's delivery window, by index.
+    struct Milestones {
+        uint8 count;
+        uint8 current;
+        uint16 settledBps;
+        uint96 settled;
+        uint16[8] shareBps;
+        uint32[8] deliveryWindows;
+    }
 
     /// @notice A holdback with its warranty, stated at posting (all zero for none) and kept beside the job in one
     /// slot.

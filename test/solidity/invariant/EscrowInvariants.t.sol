@@ -2,6 +2,7 @@
 pragma solidity ^0.8.28;
 
 import {TenderEscrow} from "../../../contracts/TenderEscrow.sol";
+import {TenderMilestones} from "../../../contracts/modules/TenderMilestones.sol";
 import {ITender} from "../../../contracts/interfaces/ITender.sol";
 import {MockERC20} from "../../../contracts/mocks/MockERC20.sol";
 import {SupplierRegistry} from "../../../contracts/SupplierRegistry.sol";
@@ -22,7 +23,9 @@ contract EscrowInvariants is Test {
         address arbitrator = makeAddr("arbitrator");
         SupplierRegistry registry = new SupplierRegistry();
         escrow = ITender(
-            address(new TenderEscrow(owner, treasury, 100, 1 hours, 365 days, registry, 3 days, 3 days))
+            address(new TenderEscrow(
+                    owner, treasury, 100, 1 hours, 365 days, registry, 3 days, 3 days, new TenderMilestones(1 hours, 365 days, 3 days)
+                ))
         );
         vm.prank(arbitrator);
         escrow.registerArbitrator(200, 3 days, "ipfs://terms");

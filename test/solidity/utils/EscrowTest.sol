@@ -2,6 +2,7 @@
 pragma solidity ^0.8.28;
 
 import {TenderEscrow} from "../../../contracts/TenderEscrow.sol";
+import {TenderMilestones} from "../../../contracts/modules/TenderMilestones.sol";
 import {TenderAdmin} from "../../../contracts/modules/TenderAdmin.sol";
 import {ITender} from "../../../contracts/interfaces/ITender.sol";
 import {ITenderEscrow} from "../../../contracts/interfaces/ITenderEscrow.sol";
@@ -27,6 +28,8 @@ abstract contract EscrowTest is Test {
 
     ITender internal escrow;
     TenderAdmin internal adminModule;
+    /// @dev The milestones module the escrow was deployed with (deployed first, as the SDK does).
+    TenderMilestones internal milestonesModule;
     SupplierRegistry internal registry;
     MockERC20 internal usd;
 
@@ -59,7 +62,8 @@ abstract contract EscrowTest is Test {
         uint32 grace,
         uint32 response
     ) internal returns (ITender) {
-        ITender deployed = ITender(address(new TenderEscrow(owner_, treasury_, feeBps, minWindow, maxWindow, registry, grace, response)));
+        milestonesModule = new TenderMilestones(minWindow, maxWindow, response);
+        ITender deployed = ITender(address(new TenderEscrow(owner_, treasury_, feeBps, minWindow, maxWindow, registry, grace, response, milestonesModule)));
         adminModule = TenderAdmin(payable(deployed.adminModule()));
         return deployed;
     }
