@@ -13,6 +13,7 @@ const CONTRACTS = {
   tenderEscrow: "contracts/TenderEscrow.sol/TenderEscrow.json",
   tenderAdmin: "contracts/modules/TenderAdmin.sol/TenderAdmin.json",
   tenderWarranty: "contracts/modules/TenderWarranty.sol/TenderWarranty.json",
+  tenderMilestones: "contracts/modules/TenderMilestones.sol/TenderMilestones.json",
   supplierRegistry: "contracts/SupplierRegistry.sol/SupplierRegistry.json",
   mockErc20: "contracts/mocks/MockERC20.sol/MockERC20.json",
 } as const;
@@ -31,7 +32,13 @@ interface AbiItem {
 
 /** Modules answer at the escrow's address (its fallback delegates to them): the escrow's ABI is its own plus theirs. */
 const MODULES: Partial<Record<keyof typeof CONTRACTS, (keyof typeof CONTRACTS)[]>> = {
-  tenderEscrow: ["tenderAdmin", "tenderWarranty"],
+  tenderEscrow: ["tenderAdmin", "tenderWarranty", "tenderMilestones"],
+};
+
+/** Modules deployed on their own before the escrow that names them: their ABI and bytecode are written too (to
+ * deploy them), and the functions they answer only at their own address stay out of the escrow's ABI. */
+const DEPLOYED_ALONE: Partial<Record<keyof typeof CONTRACTS, string[]>> = {
+  tenderMilestones: ["settings"],
 };
 
 /** An item's identity in an ABI: its kind, name and input types (tuples by their components). */
@@ -68,8 +75,15 @@ export function render(): string {
   const modules = new Set(Object.values(MODULES).flat());
   for (const [name, artifact] of Object.entries(artifacts) as [keyof typeof CONTRACTS, Artifact][]) {
     // A module has no face of its own: what it answers is in the ABI of the contract it answers for.
-    if (modules.has(name)) continue;
-    const abi = mergeAbis(artifact.abi, (MODULES[name] ?? []).map((module) => artifacts[module].abi));
+    if (modules.has(name) && !DEPLOYED_ALONE[name]) continue;
+    const abi = modules.has(name)
+      ? artifact.abi
+      : mergeAbis(
+          artifact.abi,
+          (MODULES[name] ?? []).map((module) =>
+            artifacts[module].abi.filter((item) => !(DEPLOYED_ALONE[module] ?? []).includes(item.name ?? "")),
+          ),
+        );
     parts.push(`export const ${name}Abi = ${JSON.stringify(abi, null, 2)} as const;`, "");
     parts.push(`export const ${name}Bytecode = ${JSON.stringify(artifact.bytecode)} as const;`, "");
   }

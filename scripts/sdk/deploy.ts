@@ -7,6 +7,8 @@ import {
   supplierRegistryBytecode,
   tenderEscrowAbi,
   tenderEscrowBytecode,
+  tenderMilestonesAbi,
+  tenderMilestonesBytecode,
 } from "./generated.ts";
 import { type Reader, type Writer, setTokenAllowed, waitForSuccess } from "./escrow.ts";
 import type { Deployment } from "./deployments.ts";
@@ -34,12 +36,24 @@ async function deployed(reader: Reader, hash: Hash): Promise<{ address: Address;
   return { address: receipt.contractAddress, blockNumber: receipt.blockNumber };
 }
 
-/** Deploys the supplier registry, then the escrow (the custody contract, which creates its own admin module) that
- * reads it. The deployer must be `config.owner` to list tokens afterwards. */
+/** Deploys the supplier registry and the milestones module (built for the same window bounds and response window),
+ * then the escrow that names both (the custody contract, which creates its admin and warranty modules). The
+ * deployer must be `config.owner` to list tokens afterwards. */
 export async function deployEscrow(writer: Writer, reader: Reader, config: EscrowConfig): Promise<Deployment> {
+  const minWindow = config.minWindow ?? HOUR;
+  const maxWindow = config.maxWindow ?? 365 * DAY;
+  const responseWindow = config.responseWindow ?? 3 * DAY;
   const registry = await deployed(
     reader,
     await writer.deployContract({ abi: supplierRegistryAbi, bytecode: supplierRegistryBytecode }),
+  );
+  const milestones = await deployed(
+    reader,
+    await writer.deployContract({
+      abi: tenderMilestonesAbi,
+      bytecode: tenderMilestonesBytecode,
+      args: [minWindow, maxWindow, responseWindow],
+    }),
   );
   const hash = await writer.deployContract({
     abi: tenderEscrowAbi,
@@ -48,11 +62,12 @@ export async function deployEscrow(writer: Writer, reader: Reader, config: Escro
       config.owner,
       config.treasury,
       config.feeBps,
-      config.minWindow ?? HOUR,
-      config.maxWindow ?? 365 * DAY,
+      minWindow,
+      maxWindow,
       registry.address,
       config.cancelGracePeriod ?? 3 * DAY,
-      config.responseWindow ?? 3 * DAY,
+      responseWindow,
+      milestones.address,
     ],
   });
   const { address, blockNumber } = await deployed(reader, hash);

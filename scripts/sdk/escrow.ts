@@ -102,23 +102,26 @@ export async function postDirectHire(writer: Writer, p: DirectHireParams): Promi
     address: p.escrow,
     abi: tenderEscrowAbi,
     functionName: "postDirectHire",
-    args: [
-      {
-        supplier: p.supplier,
-        token: p.token,
-        price: p.price,
-        deliveryWindow: p.deliveryWindow,
-        reviewWindow: p.reviewWindow,
-        arbitrator: p.arbitrator,
-        arbitratorTermsId,
-        defaultBuyerShareBps: p.defaultBuyerShareBps,
-        warranty: p.warranty ?? NO_WARRANTY,
-        category: categoryId(p.category),
-        spec: p.spec,
-      },
-    ],
+    args: [encodeDirectHire(p, arbitratorTermsId)],
     value: p.token === ETH ? p.price : 0n,
   });
+}
+
+/** A direct hire as the contract takes it, with the arbitrator's terms the buyer pinned. */
+export function encodeDirectHire(p: DirectHireParams, arbitratorTermsId: number) {
+  return {
+    supplier: p.supplier,
+    token: p.token,
+    price: p.price,
+    deliveryWindow: p.deliveryWindow,
+    reviewWindow: p.reviewWindow,
+    arbitrator: p.arbitrator,
+    arbitratorTermsId,
+    defaultBuyerShareBps: p.defaultBuyerShareBps,
+    warranty: p.warranty ?? NO_WARRANTY,
+    category: categoryId(p.category),
+    spec: p.spec,
+  };
 }
 
 export async function deliver(
@@ -183,7 +186,8 @@ export async function withdraw(writer: Writer, p: { escrow: Address; token: Addr
   });
 }
 
-/** The arbitrator's fee each side of a dispute pays: the price × the fee bps of the job's terms. */
+/** The arbitrator's fee each side of a dispute pays: the price (for a job in milestones, the share of the milestone
+ * in progress) × the fee bps of the job's terms. */
 export async function disputeFee(reader: Reader, p: { escrow: Address; jobId: bigint }): Promise<bigint> {
   const job = await readJob(reader, p);
   const terms = await reader.readContract({
@@ -192,7 +196,15 @@ export async function disputeFee(reader: Reader, p: { escrow: Address; jobId: bi
     functionName: "arbitratorTerms",
     args: [job.termsId],
   });
-  return bpsOf(job.price, terms.feeBps);
+  return bpsOf(job.inMilestones ? await amountInProgress(reader, { ...p, price: job.price }) : job.price, terms.feeBps);
+}
+
+/** What the milestone in progress of a job in milestones pays, as the escrow computes it: ⌊price × its share /
+ * 10,000⌋, the last milestone the rest of the price. */
+export async function amountInProgress(reader: Reader, p: { escrow: Address; jobId: bigint; price: bigint }): Promise<bigint> {
+  const plan = await reader.readContract({ address: p.escrow, abi: tenderEscrowAbi, functionName: "milestonesOf", args: [p.jobId] });
+  if (plan.current + 1 === plan.count) return p.price - plan.settled;
+  return (p.price * BigInt(plan.shareBps[plan.current]!)) / 10_000n;
 }
 
 /** A side of a dispute states its case (a URI) and pays the arbitrator's fee: ETH as value, an ERC-20 pulled. */
@@ -305,13 +317,20 @@ export async function waitForSuccess(reader: Reader, hash: Hash) {
   return receipt;
 }
 
-/** Bits of a job's `flags` (Tender.FLAG_DIRECT, Tender.FLAG_HOLDBACK). */
-export const JobFlag = { Direct: 1, Holdback: 2 } as const;
+/** Bits of a job's `flags` (Tender.FLAG_DIRECT, Tender.FLAG_HOLDBACK, Tender.FLAG_MILESTONES). */
+export const JobFlag = { Direct: 1, Holdback: 2, Milestones: 4 } as const;
 
-/** A job as the escrow returns it, with its flags read out: `direct` (a direct hire, not an RFQ) and `holdback`
- * (part of each payment is held under warranty). */
-export function withFlags<T extends { flags: number }>(job: T): T & { direct: boolean; holdback: boolean } {
-  return { ...job, direct: (job.flags & JobFlag.Direct) !== 0, holdback: (job.flags & JobFlag.Holdback) !== 0 };
+/** A job as the escrow returns it, with its flags read out: `direct` (a direct hire, not an RFQ), `holdback` (part
+ * of each payment is held under warranty) and `inMilestones` (paid in milestones: milestones.ts). */
+export function withFlags<T extends { flags: number }>(
+  job: T,
+): T & { direct: boolean; holdback: boolean; inMilestones: boolean } {
+  return {
+    ...job,
+    direct: (job.flags & JobFlag.Direct) !== 0,
+    holdback: (job.flags & JobFlag.Holdback) !== 0,
+    inMilestones: (job.flags & JobFlag.Milestones) !== 0,
+  };
 }
 
 export async function readJob(reader: Reader, p: { escrow: Address; jobId: bigint }) {

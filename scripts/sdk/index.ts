@@ -5,6 +5,7 @@ export * from "./units.ts";
 export * from "./escrow.ts";
 export * from "./market.ts";
 export * from "./warranty.ts";
+export * from "./milestones.ts";
 export * from "./registry.ts";
 export * from "./token.ts";
 export * from "./deploy.ts";

@@ -100,26 +100,29 @@ export async function postRFQ(writer: Writer, p: RFQParams): Promise<Hash> {
     address: p.escrow,
     abi: tenderEscrowAbi,
     functionName: "postRFQ",
-    args: [
-      {
-        token: p.token,
-        maxPrice: p.maxPrice,
-        bidDeadline: p.bidDeadline,
-        awardWindow: p.awardWindow,
-        deliveryWindow: p.deliveryWindow,
-        reviewWindow: p.reviewWindow,
-        mode: p.mode,
-        arbitrator: p.arbitrator,
-        arbitratorTermsId,
-        defaultBuyerShareBps: p.defaultBuyerShareBps,
-        warranty: p.warranty ?? NO_WARRANTY,
-        category: categoryId(p.category),
-        floors: encodeFloors(p.floors),
-        spec: p.spec,
-      },
-    ],
+    args: [encodeRFQ(p, arbitratorTermsId)],
     value: p.token === ETH ? p.maxPrice : 0n,
   });
+}
+
+/** An RFQ as the contract takes it, with the arbitrator's terms the buyer pinned. */
+export function encodeRFQ(p: RFQParams, arbitratorTermsId: number) {
+  return {
+    token: p.token,
+    maxPrice: p.maxPrice,
+    bidDeadline: p.bidDeadline,
+    awardWindow: p.awardWindow,
+    deliveryWindow: p.deliveryWindow,
+    reviewWindow: p.reviewWindow,
+    mode: p.mode,
+    arbitrator: p.arbitrator,
+    arbitratorTermsId,
+    defaultBuyerShareBps: p.defaultBuyerShareBps,
+    warranty: p.warranty ?? NO_WARRANTY,
+    category: categoryId(p.category),
+    floors: encodeFloors(p.floors),
+    spec: p.spec,
+  };
 }
 
 /** The RFQ as posted: read from its RFQPosted event (the escrow stores only a commitment to the floors). */
