@@ -192,7 +192,10 @@ contract TenderMilestonesTest is WarrantyTest {
     function test_plainJob_hasNoSchedule_andRunsAsBefore() public {
         uint256 jobId = postAndDeliver(address(usd));
         confirmPart(jobId, 5);
-        assertEq(escrow.milestonesOf(jobId).count, 0, "no schedule");
+        // Nothing of the three milestone slots was written: every field of the view reads zero.
+        Tender.Milestones memory ms = escrow.milestonesOf(jobId);
+        assertEq(uint256(ms.count) + ms.current + ms.settledBps + ms.settled, 0, "no schedule");
+        for (uint256 i; i < 8; ++i) assertEq(uint256(ms.shareBps[i]) + ms.deliveryWindows[i], 0, "no milestone");
         assertEq(escrow.job(jobId).flags, Tender.FLAG_DIRECT, "flags");
         assertStatus(jobId, Tender.Status.Settled);
     }
@@ -519,5 +522,44 @@ contract TenderMilestonesTest is WarrantyTest {
         assertEq(usd.balanceOf(supplier) - before, net(held0), "payment 0 released");
         vm.expectRevert(abi.encodeWithSelector(ITenderWarranty.NothingHeld.selector, jobId, 2));
         escrow.release(jobId, 2);
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                                  FUZZ
+    //////////////////////////////////////////////////////////////*/
+
+    /// @dev Any price, any 2–8 shares: the parts paid by confirm sum to the price, each within a unit of its share,
+    /// and the escrow keeps only the protocol fees.
+    function testFuzz_parts_sumToThePrice(uint96 price, uint8 countSeed, uint256 shareSeed) public {
+        price = uint96(bound(price, 1, 1e30));
+        uint256 count = bound(countSeed, 2, 8);
+        Tender.Milestone[] memory ms = new Tender.Milestone[](count);
+        uint256 left = 10_000;
+        for (uint256 i; i < count; ++i) {
+            uint256 share = i + 1 == count ? left : bound(uint256(keccak256(abi.encode(shareSeed, i))), 1, left - (count - 1 - i));
+            ms[i] = Tender.Milestone({shareBps: uint16(share), deliveryWindow: W0});
+            left -= share;
+        }
+        usd.mint(buyer, price);
+        Tender.DirectHire memory hire = hireOf(address(usd));
+        hire.price = price;
+        uint256 jobId = postParts(hire, ms);
+
+        uint256 before = usd.balanceOf(supplier);
+        uint256 fees;
+        uint256 gross;
+        for (uint256 i; i < count; ++i) {
+            deliverPart(supplier, jobId);
+            uint256 part = i + 1 == count ? price - gross : uint256(price) * ms[i].shareBps / 10_000;
+            assertLt(part, uint256(price) * ms[i].shareBps / 10_000 + (i + 1 == count ? count : 1), "part within its share");
+            confirmPart(jobId, i + 1 == count ? 5 : 0);
+            gross += part;
+            fees += part * FEE_BPS / 10_000;
+        }
+        assertEq(gross, price, "parts sum to the price");
+        assertEq(usd.balanceOf(supplier) - before, price - fees, "paid the price less the fee on each part");
+        assertEq(escrow.protocolFees(address(usd)), fees, "fees");
+        assertEq(usd.balanceOf(address(escrow)), fees, "only fees left");
+        assertEq(escrow.completedVolume(supplier, address(usd)), price, "volume");
     }
 }
