@@ -13,7 +13,7 @@ const entry = (words: string, load: () => Promise<{ default: Command }>, valued:
 
 /** Every command, in the order `tender --help` lists them. */
 export const commands: CommandEntry[] = [
-  entry("job post", () => import("./commands/job/post.ts"), ["spec", "category", "arbitrator", "token", "max-price", "mode", "bid-window", "award-window", "supplier", "price", "delivery-window", "review-window", "default-split", "bond", "min-completed", "min-volume", "max-loss-share", "max-clawback-share", "min-rating", "min-ratings", "metric", "holdback", "warranty"],
+  entry("job post", () => import("./commands/job/post.ts"), ["spec", "category", "arbitrator", "token", "max-price", "mode", "bid-window", "award-window", "supplier", "price", "delivery-window", "review-window", "default-split", "bond", "min-completed", "min-volume", "max-loss-share", "max-clawback-share", "min-rating", "min-ratings", "metric", "holdback", "warranty", "milestones"],
     "buyer: post a job — an RFQ for bids (--max-price) or a direct hire (--supplier, --price) — and escrow its price"),
   entry("job show", () => import("./commands/job/show.ts"), [],
     "anyone: a job's terms, spec and inputs, floors, bids, deadlines and timeline"),
@@ -21,7 +21,7 @@ export const commands: CommandEntry[] = [
     "anyone: jobs, newest first, filtered by status, category or party"),
   entry("job award", () => import("./commands/job/award.ts"), ["supplier"],
     "award an RFQ: to the lowest bid once bidding closed (anyone), or to the bidder you pick (buyer's choice)"),
-  entry("job deliver", () => import("./commands/job/deliver.ts"), ["file", "media-type", "uri", "hash"],
+  entry("job deliver", () => import("./commands/job/deliver.ts"), ["file", "media-type", "uri", "hash", "milestone"],
     "supplier: deliver the work (a file, or a hash and a URI where it is)"),
   entry("job decline", () => import("./commands/job/decline.ts"), [],
     "supplier: turn down a job you were hired for; the buyer gets the price back"),

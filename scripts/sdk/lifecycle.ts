@@ -496,6 +496,8 @@ export type MilestoneStage = "settled" | "awarded" | "delivered" | "disputed" | 
 /** Each milestone's stage, from the job's status and the milestone in progress. */
 export function milestoneStages(plan: Pick<MilestonePlan, "count" | "current">, status: number): MilestoneStage[] {
   return Array.from({ length: plan.count }, (_, i): MilestoneStage => {
+    if (status === JobStatus.Open) return "to come";
+    if (status === JobStatus.Cancelled) return "refunded";
     if (status === JobStatus.Settled || i < plan.current) return "settled";
     if (status === JobStatus.Refunded) return "refunded";
     if (i > plan.current) return "to come";
@@ -507,6 +509,8 @@ export function milestoneStages(plan: Pick<MilestonePlan, "count" | "current">, 
  * milestone 2 of 3 (refunded)". */
 export function describeMilestones(plan: Pick<MilestonePlan, "count" | "current">, status: number): string {
   const which = `milestone ${plan.current + 1} of ${plan.count}`;
+  if (status === JobStatus.Open) return `${plan.count} milestones, the first due from the award`;
+  if (status === JobStatus.Cancelled) return `${plan.count} milestones, cancelled before the award`;
   if (status === JobStatus.Settled) return `all ${plan.count} milestones settled`;
   if (status === JobStatus.Refunded) return `ended at ${which} (refunded)`;
   const stage = milestoneStages(plan, status)[plan.current]!;
