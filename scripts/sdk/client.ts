@@ -88,8 +88,9 @@ function tenderReads(reader: Reader, deployment: Deployment) {
     warrantyRecord: read(history.warrantyRecord),
     /** Everything the state machine needs of a job, read at one block (lifecycle.ts). */
     jobState: read(jobState.readJobState),
-    /** What `account` may do with the job now (at the pending block's time), and for the rest why not and from when. */
-    actions: async (p: { jobId: bigint; account?: Address }) => {
+    /** What `account` may do with the job now (at the pending block's time), and for the rest why not and from when
+     * (the warranty actions: of `payment`, by default the one settled last). */
+    actions: async (p: { jobId: bigint; account?: Address; payment?: number }) => {
       const [state, now] = await Promise.all([jobState.readJobState(reader, { escrow: at.escrow, ...p }), jobState.pendingTime(reader)]);
       return { now, actions: lifecycle.jobActions(state, p.account, now) };
     },
