@@ -271,6 +271,19 @@ describe("tender CLI", { timeout: 300_000 }, () => {
     const done = await ok<{ milestones: { milestones: { stage: string }[] } }>(["job", "show", jobId]);
     expect(done.milestones.milestones.map((m) => m.stage)).toEqual(["settled", "settled", "settled"]);
 
+    // With a holdback each milestone's held share has its own warranty: shown per milestone, released by --milestone.
+    const held = (await ok<{ jobId: string }>([...hire, "--milestones", "50%:1d,50%:1d", "--holdback", "20%", "--warranty", "2d"], { key: "buyer" })).jobId;
+    for (const rating of [[], ["--rating", "4"]]) {
+      await ok(["job", "deliver", held, "--uri", "ipfs://part", "--hash", sdk.specHash("part")], { key: "supplier" });
+      await ok(["job", "confirm", held, ...rating], { key: "buyer" });
+    }
+    expect((await tender(["job", "show", held])).stdout).toMatch(/Warranty, milestone 1:\n\s+terms\s+20% of the payment.*\n\s+held\s+0\.1 ETH\n[\s\S]*Warranty, milestone 2:\n\s+terms.*\n\s+held\s+0\.1 ETH\n/);
+    expect((await tender(["dev", "advance", "2d"])).code).toBe(0);
+    await refused(["job", "release", held], 2, /--milestone: job \d+ holds shares of milestones 1, 2; say which/, { key: "rival" });
+    await refused(["job", "release", held, "--milestone", "3"], 2, /--milestone: job \d+ has milestones 1 to 2, not 3/, { key: "rival" });
+    expect((await tender(["job", "release", held, "--milestone", "2"], { key: "rival" })).stdout).toMatch(/^Job \d+ \(milestone 2\)'s held share released to the supplier\. Paid out:\n {2}buyer +0 ETH\n {2}supplier +0\.099 ETH/);
+    expect((await tender(["job", "release", held], { key: "rival" })).stdout).toMatch(/^Job \d+ \(milestone 1\)'s held share released/); // the only one left holding
+
     // An RFQ in milestones, its schedule from a file: the amounts are of the maximum price until the award.
     writeFileSync(join(dir, "milestones.json"), JSON.stringify([{ share: "40%", deliveryWindow: "2d" }, { share: "60%", deliveryWindow: "4d" }]));
     const rfq = await ok<{ jobId: string; milestones: sdk.Milestone[] }>([...base, "--max-price", "2", "--milestones", `@${join(dir, "milestones.json")}`], { key: "buyer" });
