@@ -3,7 +3,8 @@
 // share's amount as typed ("12.5", or "all").
 import { type TransactionReceipt, parseEventLogs } from "viem";
 import * as sdk from "@tender/sdk";
-import { CliError } from "./command.ts";
+import { CliError, type Parsed, str } from "./command.ts";
+import { checkCount } from "./inputs.ts";
 import type { Context } from "./context.ts";
 import { type TokenInfo, formatAmount, formatBps, formatDuration, formatTime, pairs, parseAmount } from "./format.ts";
 
@@ -17,10 +18,39 @@ export function holdbackTerms(w: sdk.Warranty): string | undefined {
   return `${formatBps(w.holdbackBps)} of the payment held under a ${formatDuration(w.warrantyWindow)} warranty${w.holdBond ? " (the winner's bond held with it)" : ""}`;
 }
 
+/** The `--milestone` option of the warranty commands: which milestone's payment of a job in milestones. */
+export const MILESTONE_OPTION = {
+  milestone: { type: "string", value: "N", description: "a job in milestones: the milestone whose held share this is (1 = the first; default: the only one holding something)" },
+} as const;
+
+/** The payment a warranty command acts on: 0 for a job paid at once; for a job in milestones `--milestone N`'s
+ * (N − 1), or without it the one settled milestone that still holds something (several: the command asks which). */
+export async function paymentArg(ctx: Context, parsed: Parsed, jobId: bigint, job: Job): Promise<number> {
+  const text = str(parsed, "milestone");
+  if (!job.inMilestones) {
+    if (text !== undefined) throw new CliError(`--milestone: job ${jobId} is not paid in milestones`);
+    return 0;
+  }
+  const plan = (await ctx.read.milestones({ jobId }))!;
+  if (text !== undefined) {
+    const n = checkCount("--milestone", text);
+    if (n < 1 || n > plan.count) throw new CliError(`--milestone: job ${jobId} has milestones 1 to ${plan.count}, not ${n}`);
+    return n - 1;
+  }
+  const settled = job.status === sdk.JobStatus.Settled ? plan.count : plan.current;
+  const held = await Promise.all(Array.from({ length: settled }, (_, i) => ctx.read.held({ jobId, payment: i })));
+  const holding = held.flatMap((h, i) => (sdk.isHeld(h) ? [i] : []));
+  if (holding.length > 1) throw new CliError(`--milestone: job ${jobId} holds shares of milestones ${holding.map((i) => i + 1).join(", ")}; say which`);
+  return holding[0] ?? Math.max(settled - 1, 0);
+}
+
+/** " (milestone 2)" after a job's number when the payment is a milestone's; nothing for a job paid at once. */
+const partOf = (job: Job, payment: unknown): string => (job.inMilestones ? ` (milestone ${Number(payment) + 1})` : "");
+
 /** `--amount`: an amount of the job's token, or "all" (the whole held share). */
-export async function heldAmount(ctx: Context, jobId: bigint, job: Job, text: string): Promise<bigint> {
+export async function heldAmount(ctx: Context, jobId: bigint, job: Job, text: string, payment = 0): Promise<bigint> {
   if (text.trim().toLowerCase() === "all") {
-    const held = await ctx.read.held({ jobId });
+    const held = await ctx.read.held({ jobId, payment });
     if (held.amount === 0n) throw new CliError(`--amount all: nothing of job ${jobId}'s price is held`);
     return held.amount;
   }
@@ -30,7 +60,16 @@ export async function heldAmount(ctx: Context, jobId: bigint, job: Job, text: st
 /** The lines of `job show` about what is held and the claim (none for a job without a holdback). */
 export async function warrantyLines(ctx: Context, jobId: bigint, job: Job, token: TokenInfo, now: number) {
   if (!job.holdback) return { data: null, lines: [] as string[] };
-  const [terms, held, claim, fee] = await Promise.all([ctx.read.warranty({ jobId }), ctx.read.held({ jobId }), ctx.read.claim({ jobId }), ctx.read.claimFee({ jobId })]);
+  if (!job.inMilestones) return paymentLines(ctx, jobId, 0, token, now, "Warranty:");
+  // A job in milestones: one warranty per milestone settled so far (the job's terms on the first).
+  const plan = (await ctx.read.milestones({ jobId }))!;
+  const settled = Math.max(job.status === sdk.JobStatus.Settled ? plan.count : plan.current, 1);
+  const parts = await Promise.all(Array.from({ length: settled }, (_, i) => paymentLines(ctx, jobId, i, token, now, `Warranty, milestone ${i + 1}:`)));
+  return { data: parts.map((p, payment) => ({ payment, ...p.data })), lines: parts.flatMap((p) => p.lines) };
+}
+
+async function paymentLines(ctx: Context, jobId: bigint, payment: number, token: TokenInfo, now: number, title: string) {
+  const [terms, held, claim, fee] = await Promise.all([ctx.read.warranty({ jobId }), ctx.read.held({ jobId, payment }), ctx.read.claim({ jobId, payment }), ctx.read.claimFee({ jobId, payment })]);
   const amount = (value: bigint) => formatAmount(value, token);
   const rows: [string, string][] = [["terms", holdbackTerms(terms) ?? "none"]];
   if (held.warrantyEndsAt === 0) {
@@ -48,7 +87,7 @@ export async function warrantyLines(ctx: Context, jobId: bigint, job: Job, token
   }
   return {
     data: { terms, held, claim: held.claim === sdk.ClaimStatus.None ? null : { ...claim, status }, claimFee: fee },
-    lines: ["", "Warranty:", ...pairs(rows)],
+    lines: ["", title, ...pairs(rows)],
   };
 }
 
@@ -61,25 +100,26 @@ export async function warrantyReport(ctx: Context, jobId: bigint, job: Job, rece
   const lines: string[] = [];
   const data: Record<string, unknown> = {};
   for (const log of parseEventLogs({ abi: sdk.tenderEscrowAbi, logs: ours })) {
+    const part = "payment" in log.args ? partOf(job, log.args.payment) : "";
     if (log.eventName === "ClaimFiled") {
       data.claim = { asked: log.args.asked, fee: log.args.fee, respondBy: log.args.respondBy };
       lines.push(
-        `Claimed ${amount(log.args.asked)} of job ${jobId}'s held share: you paid the claim fee, ${amount(log.args.fee)} (refunded if it goes your way).`,
+        `Claimed ${amount(log.args.asked)} of job ${jobId}${part}'s held share: you paid the claim fee, ${amount(log.args.fee)} (refunded if it goes your way).`,
         `The supplier agrees or answers, paying the same fee, ${formatTime(log.args.respondBy, now)}; unanswered, you get what you asked.`,
       );
     } else if (log.eventName === "ClaimAnswered") {
       data.claim = { ruleBy: log.args.ruleBy };
-      lines.push(`Answered the claim on job ${jobId}: you paid the claim fee. The arbitrator rules ${formatTime(log.args.ruleBy, now)}; silent, you keep the held share.`);
+      lines.push(`Answered the claim on job ${jobId}${part}: you paid the claim fee. The arbitrator rules ${formatTime(log.args.ruleBy, now)}; silent, you keep the held share.`);
     } else if (log.eventName === "ClaimEvidence") {
-      lines.push(`Added evidence to the claim on job ${jobId}.`);
+      lines.push(`Added evidence to the claim on job ${jobId}${part}.`);
     } else if (log.eventName === "HeldReturned") {
       data.returned = log.args.amount;
-      lines.push(`Returned ${amount(log.args.amount)} of job ${jobId}'s held share to the buyer.`);
+      lines.push(`Returned ${amount(log.args.amount)} of job ${jobId}${part}'s held share to the buyer.`);
     } else if (log.eventName === "HeldSettled") {
       const { outcome, toBuyer, toSupplier, toArbitrator, protocolFee, supplierGross } = log.args;
       data.heldSettled = { outcome: Object.keys(sdk.HeldOutcome)[outcome], toBuyer, toSupplier, toArbitrator, protocolFee, supplierGross };
       lines.push(
-        `Job ${jobId}'s held share ${OUTCOMES[outcome] ?? `paid out (${outcome})`}. Paid out:`,
+        `Job ${jobId}${part}'s held share ${OUTCOMES[outcome] ?? `paid out (${outcome})`}. Paid out:`,
         ...pairs([
           ["buyer", amount(toBuyer)],
           ["supplier", `${amount(toSupplier)}${supplierGross > 0n ? ` (${amount(supplierGross)} of the held share, less the protocol fee)` : ""}`],

@@ -17,7 +17,7 @@ import { http, createPublicClient, createWalletClient, defineChain } from "viem"
 import { mnemonicToAccount } from "viem/accounts";
 import * as sdk from "@tender/sdk";
 import { seedDemo } from "./demo/seed.ts";
-import { type DemoAgent, runRounds, startAgents } from "./demo/agents.ts";
+import { type DemoAgent, runMilestoneJob, runRounds, startAgents } from "./demo/agents.ts";
 import { type RunningIndexer, startIndexer } from "./lib/indexer.ts";
 import { isListening } from "./lib/ports.ts";
 import { type RunningWeb, buildWeb, startWeb, webBuildIsCurrent } from "./lib/web.ts";
@@ -335,6 +335,16 @@ try {
     bidders: agents.length,
     advanceTime,
   });
+  // A job in milestones, hired directly from the cost-plus agent, which works it milestone by milestone: the first
+  // confirmed by the buyer's verifier, the second delivered and in review while the demo runs.
+  console.log("\nThe demo buyer hires the cost-plus agent for a job in 3 milestones:");
+  const inMilestones = await runMilestoneJob(reader, {
+    buyer: writer(3),
+    arbitrator: writer(2).account.address,
+    supplier: agents[1]!.address,
+    deployment: seeded.deployment,
+    token: seeded.stablecoin,
+  });
 
   // The indexer, on a fresh in-memory database: it backfills what the demo did and follows the chain from there.
   console.log("\nStarting the indexer (it indexes the demo from block 0)…");
@@ -380,6 +390,7 @@ try {
   for (const agent of agents) console.log(`    ${agent.name.padEnd(10)} ${agent.address}`);
   console.log("  Rounds the demo buyer ran with them (its verifier decided each review):");
   for (const r of rounds) console.log(`    #${String(r.jobId).padEnd(3)} ${r.title.padEnd(24)} ${r.bids} bids, won by ${r.winner} at ${r.price} — ${r.decision}`);
+  console.log(`    #${String(inMilestones.jobId).padEnd(3)} ${inMilestones.title}: hired ${inMilestones.supplier} at ${inMilestones.price}; the first milestone ${inMilestones.decision}; now ${inMilestones.progress}`);
 
   const roles = ["owner (deployer)", "treasury", "arbitrator", "buyer", "buyer", "supplier", "supplier", "supplier", "attestor", "agent undercut", "agent cost-plus"];
   console.log(`\n  Development accounts: Hardhat's public test keys (mnemonic "${MNEMONIC}").`);

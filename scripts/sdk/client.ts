@@ -17,8 +17,10 @@ import * as history from "./history.ts";
 import * as jobState from "./job-state.ts";
 import * as lifecycle from "./lifecycle.ts";
 import * as market from "./market.ts";
+import * as milestones from "./milestones.ts";
 import * as registry from "./registry.ts";
 import { type AllowanceParams, ensureAllowance } from "./token.ts";
+import { checkJobId } from "./validate.ts";
 import * as warranty from "./warranty.ts";
 
 type Bound<P> = Omit<P, "escrow" | "registry" | "fromBlock"> & { fromBlock?: bigint };
@@ -58,6 +60,9 @@ function tenderReads(reader: Reader, deployment: Deployment) {
     claimRecord: read(warranty.readClaimRecord),
     /** The fee a claim on a payment costs each side (the claim's own once filed). */
     claimFee: read(warranty.claimFee),
+    /** A job's milestones (count, the one in progress, what settled, each share and window); undefined for a job
+     * paid at once. */
+    milestones: read(milestones.readMilestones),
     rfq: read(market.readRFQ),
     bestBid: read(market.readBestBid),
     bid: read(market.readBid),
@@ -75,12 +80,17 @@ function tenderReads(reader: Reader, deployment: Deployment) {
     claimsOf: read(history.claimsOf),
     disputeRecord: read(history.disputeRecord),
     timeline: read(history.jobTimeline),
+    /** A job in milestones' schedule and each milestone settled, from their events. */
+    milestoneRecord: read(history.milestoneRecord),
+    /** A job's schedule as posted (undefined for a job paid at once). */
+    schedule: read(history.readSchedule),
     /** A job's warranty events: held, claimed, answered, evidence, ruled, returned, paid out. */
     warrantyRecord: read(history.warrantyRecord),
     /** Everything the state machine needs of a job, read at one block (lifecycle.ts). */
     jobState: read(jobState.readJobState),
-    /** What `account` may do with the job now (at the pending block's time), and for the rest why not and from when. */
-    actions: async (p: { jobId: bigint; account?: Address }) => {
+    /** What `account` may do with the job now (at the pending block's time), and for the rest why not and from when
+     * (the warranty actions: of `payment`, by default the one settled last). */
+    actions: async (p: { jobId: bigint; account?: Address; payment?: number }) => {
       const [state, now] = await Promise.all([jobState.readJobState(reader, { escrow: at.escrow, ...p }), jobState.pendingTime(reader)]);
       return { now, actions: lifecycle.jobActions(state, p.account, now) };
     },
@@ -133,6 +143,8 @@ function tenderWrites(reader: Reader, writer: Writer, deployment: Deployment, op
     account: writer.account.address,
     postDirectHire: pulling(escrow.postDirectHire, (p) => ({ token: p.token, amount: p.price })),
     postRFQ: pulling(market.postRFQ, (p) => ({ token: p.token, amount: p.maxPrice })),
+    postDirectHireInMilestones: pulling(milestones.postDirectHireInMilestones, (p) => ({ token: p.token, amount: p.price })),
+    postRFQInMilestones: pulling(milestones.postRFQInMilestones, (p) => ({ token: p.token, amount: p.maxPrice })),
     bid: pulling(market.bid, (p) => ({ token: p.token, amount: p.bond })),
     dispute: pulling(escrow.dispute, (p) => ({ token: p.token, amount: p.fee })),
     respond: pulling(escrow.respond, (p) => ({ token: p.token, amount: p.fee })),
@@ -152,7 +164,13 @@ function tenderWrites(reader: Reader, writer: Writer, deployment: Deployment, op
     reclaimBond: write(market.reclaimBond),
     deliver: write(escrow.deliver),
     decline: write(escrow.decline),
-    confirm: write(escrow.confirm),
+    /** Confirms the delivery (of a job in milestones: the milestone in progress, read first, so a rating wrong for it
+     * — 0 before the last milestone, 1 to 5 on the last — throws a TenderInputError and sends nothing). */
+    confirm: async (p: Bound<Parameters<typeof escrow.confirm>[1]>): Promise<Hash> => {
+      checkJobId(p.jobId); // a bad id reads nothing
+      const milestone = p.milestone ?? (await milestones.readMilestones(reader, { escrow: at.escrow, jobId: p.jobId }));
+      return escrow.confirm(writer, { ...p, ...at, milestone: milestone ?? { count: 1, current: 0 } });
+    },
     finalize: write(escrow.finalize),
     refund: write(escrow.refund),
     withdraw: write(escrow.withdraw),

@@ -23,7 +23,7 @@ import {
   checkBps,
   checkHash,
   checkJobId,
-  checkRating,
+  checkConfirmRating,
   checkUri,
   checkWindow,
   directHireProblems,
@@ -154,9 +154,22 @@ export async function decline(writer: Writer, p: { escrow: Address; jobId: bigin
   return writer.writeContract({ address: p.escrow, abi: tenderEscrowAbi, functionName: "decline", args: [p.jobId] });
 }
 
-export async function confirm(writer: Writer, p: { escrow: Address; jobId: bigint; rating: number }): Promise<Hash> {
+/** The buyer accepts the delivery (of a job in milestones: of the milestone in progress) with a rating: 1 to 5 for a
+ * job paid at once and on a job's last milestone, 0 before the last. Give `milestone` (readMilestones' count and
+ * current) to have the rating checked against it; a rating of 0 without it has the milestones read first (through
+ * the writer), so a rating wrong for the milestone in progress throws a TenderInputError and sends nothing. The
+ * bound client (client.ts) always reads the milestones first. */
+export async function confirm(
+  writer: Writer,
+  p: { escrow: Address; jobId: bigint; rating: number; milestone?: { count: number; current: number } },
+): Promise<Hash> {
   checkJobId(p.jobId);
-  checkRating(p.rating);
+  let milestone = p.milestone;
+  if (milestone === undefined && p.rating === 0) {
+    const plan = await readContract(writer, { address: p.escrow, abi: tenderEscrowAbi, functionName: "milestonesOf", args: [p.jobId] });
+    if (plan.count > 0) milestone = { count: plan.count, current: plan.current };
+  }
+  checkConfirmRating(p.rating, milestone);
   return writer.writeContract({
     address: p.escrow,
     abi: tenderEscrowAbi,

@@ -245,12 +245,25 @@ export async function warrantyRecord(reader: Reader, p: Range & { jobId: bigint 
   return jobEvents(reader, p, ["PaymentHeld", "ClaimFiled", "ClaimAnswered", "ClaimEvidence", "ClaimRuled", "HeldReturned", "HeldSettled"]);
 }
 
+/** The milestones file of a job in milestones: its schedule (MilestonesScheduled) and each milestone settled
+ * (MilestoneSettled: gross, paid to the supplier now, the protocol fee, the next milestone's deadline or 0 when the
+ * job ended with it), in order. Empty for a job paid at once. */
+export async function milestoneRecord(reader: Reader, p: Range & { jobId: bigint }) {
+  return jobEvents(reader, p, ["MilestonesScheduled", "MilestoneSettled"]);
+}
+
+/** A job's schedule as posted (its MilestonesScheduled event); undefined for a job paid at once. */
+export async function readSchedule(reader: Reader, p: Range & { jobId: bigint }): Promise<{ shareBps: number; deliveryWindow: number }[] | undefined> {
+  const [log] = await reader.getContractEvents({ address: p.escrow, abi: tenderEscrowAbi, eventName: "MilestonesScheduled", args: { jobId: p.jobId }, fromBlock: p.fromBlock ?? 0n, strict: true });
+  return log?.args.milestones.map((m) => ({ shareBps: m.shareBps, deliveryWindow: m.deliveryWindow }));
+}
+
 /** Everything that happened to a job, in order: the timeline of its life. */
 export function jobTimeline(reader: Reader, p: Range & { jobId: bigint }) {
   return jobEvents(reader, p, [
     "DirectHirePosted", "RFQPosted", "BidPlaced", "BidImproved", "JobAwarded", "JobCancelled", "JobDelivered",
     "DisputeOpened", "DisputeAnswered", "Evidence", "Ruling", "DisputeSettled", "DisputeDefaulted", "JobSettled",
     "JobRefunded", "BondReclaimed", "PaymentHeld", "ClaimFiled", "ClaimAnswered", "ClaimEvidence", "ClaimRuled",
-    "HeldReturned", "HeldSettled",
+    "HeldReturned", "HeldSettled", "MilestonesScheduled", "MilestoneSettled",
   ]);
 }

@@ -7,6 +7,7 @@
 // Pure and browser-safe (viem's types, the SDK's units and time only): a page can run it on its first paint;
 // job-state.ts reads its input from the chain.
 import { type Address, zeroAddress } from "viem";
+import type { MilestonePlan } from "./milestones.ts";
 import { formatDuration } from "./time.ts";
 import { AwardMode, JobStatus } from "./units.ts";
 
@@ -56,6 +57,9 @@ export type ActionStatus =
       allowed: true;
       /** Set when a deadline ends the permission; absent when only another transition can. */
       until?: number;
+      /** What the caller should know to do it right, e.g. that a confirm before a job's last milestone takes no
+       * rating. */
+      note?: string;
     }
   | {
       action: JobAction;
@@ -102,10 +106,15 @@ export interface JobState {
   /** Jobs posted with a holdback only: what is held of the payment (index 0) and its claim. Absent: the job holds
    * nothing back, and every warranty action is refused. */
   warranty?: WarrantyState;
+  /** Jobs in milestones only: the schedule and the milestone in progress, whose status and deadlines the job's
+   * are (see milestones.ts). */
+  milestones?: MilestonePlan;
 }
 
 /** What the warranty actions need of a holdback job's payment (ITenderWarranty heldOf and claimOf). */
 export interface WarrantyState {
+  /** The payment (a job in milestones: the milestone's index) this is the warranty of; absent: 0. */
+  payment?: number;
   holdbackBps: number;
   warrantyWindow: number;
   holdBond: boolean;
@@ -261,7 +270,9 @@ export function jobActions(state: JobState, account: Address | undefined, now: n
     const wrong = needs(action, JobStatus.Awarded, `Only an awarded job can be ${verb}`);
     if (wrong) return wrong;
     if (!isSupplier) return no(action, `Only the supplier can ${action === "deliver" ? "deliver" : "decline"}.`, { who: "supplier" });
-    return before(action, job.deadline, "The delivery deadline passed");
+    const answer = before(action, job.deadline, state.milestones ? `Milestone ${state.milestones.current + 1}'s delivery deadline passed` : "The delivery deadline passed");
+    const note = milestoneNote(action);
+    return answer.allowed && note ? { ...answer, note } : answer;
   };
 
   const refund = (): ActionStatus => {
@@ -274,7 +285,26 @@ export function jobActions(state: JobState, account: Address | undefined, now: n
     const wrong = needs(action, JobStatus.Delivered, `Only a delivered job can be ${action === "confirm" ? "confirmed" : "disputed"}`);
     if (wrong) return wrong;
     if (!isBuyer) return no(action, `Only the buyer can ${action}.`, { who: "buyer" });
-    return before(action, job.deadline, "The review window closed");
+    const answer = before(action, job.deadline, "The review window closed");
+    const note = milestoneNote(action);
+    return answer.allowed && note ? { ...answer, note } : answer;
+  };
+
+  /** What a job in milestones' action acts on: the milestone in progress, with what it pays. */
+  const milestoneNote = (action: JobAction): string | undefined => {
+    const plan = state.milestones;
+    if (!plan) return undefined;
+    const which = `milestone ${plan.current + 1} of ${plan.count}`;
+    const last = plan.current + 1 === plan.count;
+    if (action === "confirm") {
+      return last
+        ? `This confirms the last milestone (${which}): rate the work 1 to 5; the job settles.`
+        : `This confirms ${which} with rating 0: the work is rated when you confirm the last milestone.`;
+    }
+    if (action === "deliver") return `This delivers ${which}${last ? " (the last)" : ""}.`;
+    if (action === "decline") return `Declining ends the job: every unsettled milestone goes back to the buyer.`;
+    if (action === "dispute") return `The dispute is over ${which}'s share; lost by the supplier (ruled above 50% or unanswered), it ends the job.`;
+    return undefined;
   };
 
   const finalize = (): ActionStatus => {
@@ -457,4 +487,32 @@ export function jobActions(state: JobState, account: Address | undefined, now: n
 /** The answer for one action (a shortcut over {jobActions}). */
 export function jobAction(state: JobState, account: Address | undefined, now: number, action: JobAction): ActionStatus {
   return jobActions(state, account, now).find((a) => a.action === action)!;
+}
+
+/** Where a milestone stands: settled (paid), in progress (and its stage: awarded, delivered, disputed), to come, or
+ * refunded (the job ended early before it settled). */
+export type MilestoneStage = "settled" | "awarded" | "delivered" | "disputed" | "to come" | "refunded";
+
+/** Each milestone's stage, from the job's status and the milestone in progress. */
+export function milestoneStages(plan: Pick<MilestonePlan, "count" | "current">, status: number): MilestoneStage[] {
+  return Array.from({ length: plan.count }, (_, i): MilestoneStage => {
+    if (status === JobStatus.Open) return "to come";
+    if (status === JobStatus.Cancelled) return "refunded";
+    if (status === JobStatus.Settled || i < plan.current) return "settled";
+    if (status === JobStatus.Refunded) return "refunded";
+    if (i > plan.current) return "to come";
+    return status === JobStatus.Delivered ? "delivered" : status === JobStatus.Disputed ? "disputed" : "awarded";
+  });
+}
+
+/** A job in milestones' progress in words: "milestone 2 of 3 delivered", "all 3 milestones settled", "ended at
+ * milestone 2 of 3 (refunded)". */
+export function describeMilestones(plan: Pick<MilestonePlan, "count" | "current">, status: number): string {
+  const which = `milestone ${plan.current + 1} of ${plan.count}`;
+  if (status === JobStatus.Open) return `${plan.count} milestones, the first due from the award`;
+  if (status === JobStatus.Cancelled) return `${plan.count} milestones, cancelled before the award`;
+  if (status === JobStatus.Settled) return `all ${plan.count} milestones settled`;
+  if (status === JobStatus.Refunded) return `ended at ${which} (refunded)`;
+  const stage = milestoneStages(plan, status)[plan.current]!;
+  return stage === "awarded" ? `${which} in progress` : `${which} ${stage}`;
 }

@@ -90,6 +90,18 @@ export function ratingProblems(rating: number): Problem[] {
   return problemIf("rating", !(Number.isInteger(rating) && rating >= 1 && rating <= 5) && `Give a rating from 1 to 5 stars; ${rating} is not.`);
 }
 
+/** The rating a confirm takes for the milestone in progress of a job in milestones (`count` milestones, `current`
+ * in progress): 0 before the last (the work is rated once, on the last), 1 to 5 on the last. Without a milestone
+ * (a job paid at once): 1 to 5. */
+export function confirmRatingProblems(rating: number, milestone?: { count: number; current: number }): Problem[] {
+  if (!milestone || milestone.current + 1 >= milestone.count) return ratingProblems(rating);
+  return problemIf(
+    "rating",
+    rating !== 0 &&
+      `Milestone ${milestone.current + 1} of ${milestone.count} is not the last: confirm it with rating 0; the work is rated (1 to 5) when you confirm the last milestone, not ${rating}.`,
+  );
+}
+
 /** What a direct hire and an RFQ share (but the spec, checked last): the token, the arbitrator, the windows after the
  * award, the default split. */
 function termsProblems(p: DirectHireParams | RFQParams): Problem[] {
@@ -177,6 +189,8 @@ export const checkHash = (field: string, hash: string): void => throwProblems(ha
 export const checkJobId = (jobId: bigint): void => throwProblems(jobIdProblems(jobId));
 export const checkPayment = (payment: bigint | number | undefined): void => throwProblems(paymentProblems(payment));
 export const checkRating = (rating: number): void => throwProblems(ratingProblems(rating));
+export const checkConfirmRating = (rating: number, milestone?: { count: number; current: number }): void =>
+  throwProblems(confirmRatingProblems(rating, milestone));
 
 /** A spec is UTF-8 JSON of at most 8 KiB: an object with version 1, a title, a task, and the job's category, valid
  * against the published schema (scripts/sdk/job-spec.schema.json). Throws every problem, the first as the field,

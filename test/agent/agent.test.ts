@@ -207,4 +207,48 @@ describe("supplier agents", { timeout: 180_000 }, () => {
     expect(state.jobs[String(released)]!.held).toBeUndefined();
     expect(state.jobs[String(claimed)]!.held).toMatchObject({ amount: String(USD("1")), claim: "filed" });
   });
+
+  it("works a job in milestones one milestone at a time, and releases each milestone's held share", async () => {
+    const costplus = agents.find((a) => a.name === "costplus")!;
+    const { escrow } = deployment;
+    const demo = transformSpec("sort-lines", "z\ny\nx\n", "Sort the inventory");
+    const jobId = await sdk.waitForJobId(node.reader, await sdk.postDirectHireInMilestones(node.writer(3), {
+      escrow, supplier: costplus.address, token, price: USD("6"), deliveryWindow: sdk.DAY, reviewWindow: sdk.DAY,
+      arbitrator: node.writer(2).account.address, defaultBuyerShareBps: 0, category: demo.category, spec: demo.spec,
+      warranty: { holdbackBps: 2_000, warrantyWindow: sdk.HOUR, holdBond: false },
+      milestones: [{ shareBps: 5_000, deliveryWindow: sdk.DAY }, { shareBps: 5_000, deliveryWindow: 2 * sdk.DAY }],
+    }));
+    for (const milestone of [0, 1]) {
+      await until(`the delivery of milestone ${milestone + 1}`, async () => {
+        const [job, plan] = await Promise.all([sdk.readJob(node.reader, { escrow, jobId }), sdk.readMilestones(node.reader, { escrow, jobId })]);
+        return job.status === sdk.JobStatus.Delivered && plan!.current === milestone;
+      });
+      // Each milestone's delivery passes the buyer's review of the job's spec (the worker did the job's transform),
+      // which confirms it: with rating 0 before the last milestone.
+      const review = await reviewDelivery(node.writer(3), node.reader, { escrow, jobId, rating: 4 });
+      expect(review.decision, review.reason).toBe("confirmed");
+      const [settled] = (await node.reader.getContractEvents({ address: escrow, abi: sdk.tenderEscrowAbi, eventName: "MilestoneSettled", args: { jobId }, fromBlock: 0n })).slice(-1);
+      expect(settled!.args.milestone).toBe(BigInt(milestone));
+    }
+    const [rated] = await node.reader.getContractEvents({ address: escrow, abi: sdk.tenderEscrowAbi, eventName: "JobSettled", args: { jobId }, fromBlock: 0n });
+    expect(rated!.args.rating).toBe(4);
+    expect(costplus.log).toContain(`delivered milestone 1 of 2 of job ${jobId}`);
+    await until("the second held share in the agent's log", async () => costplus.log.includes(`job ${jobId} (milestone 2): 0.6 mUSD held under warranty`));
+    expect(costplus.log).toMatch(new RegExp(`delivered milestone 2 of 2 of job ${jobId}`));
+    expect(costplus.log).toContain(`milestone 1 of 2 of job ${jobId} settled: 2.376 mUSD paid now (of 3 mUSD)`);
+
+    await advance(sdk.HOUR + 1);
+    await until("both held shares released", async () => {
+      const held = await Promise.all([0, 1].map((payment) => sdk.readHeld(node.reader, { escrow, jobId, payment })));
+      return held.every((h) => h.amount === 0n);
+    });
+    await until("the payouts in the agent's state", async () => {
+      const job = (JSON.parse(readFileSync(costplus.statePath, "utf8")) as AgentState).jobs[String(jobId)];
+      return job?.phase === "paid" && Object.keys(job.heldParts ?? {}).length === 0 && job;
+    }).then((job) => {
+      // 2 × (3 mUSD less 0.6 held, less 1%), then 2 × 0.6 released, less 1%.
+      expect(job).toMatchObject({ phase: "paid", earned: String(USD("5.94")), milestones: { count: 2, current: 1 } });
+    });
+    expect(costplus.log).toContain(`held share of job ${jobId} (milestone 1) paid out (released): 0.594 mUSD`);
+  });
 });

@@ -236,6 +236,61 @@ describe("tender CLI", { timeout: 300_000 }, () => {
     await refused(["job", "waive", released.jobId], 3, /NothingHeld: Nothing is held on job \d+/, { key: "buyer" });
   });
 
+  it("pays in milestones: a schedule inline or from a file, show, deliver and confirm each milestone, the rating on the last", async () => {
+    const base = ["job", "post", "--spec", join(dir, "spec.json"), "--arbitrator", address.arbitrator!, "--token", "ETH"];
+    const hire = [...base, "--supplier", address.supplier!, "--price", "1"];
+    // Bad schedules: refused before anything is sent.
+    await refused([...hire, "--milestones", "30%:2d,60%:5d"], 2, /--milestones: the shares must sum to 100% \(10,000 bps\), not 90%/, { key: "buyer" });
+    await refused([...hire, "--milestones", "30%:2d,70%:5d", "--delivery-window", "1d"], 2, /--delivery-window \(1 d\) conflicts with --milestones: .* first milestone's window \(2 d\)/, { key: "buyer" });
+    await refused([...hire, "--milestones", "30%-2d,70%:5d"], 2, /--milestones: milestone 1 \("30%-2d"\) is not SHARE:WINDOW/, { key: "buyer" });
+    await refused([...hire, "--milestones", "100%:1d"], 2, /--milestones: a job is paid in 2 to 8 milestones, not 1/, { key: "buyer" });
+
+    const posted = await ok<{ jobId: string; milestones: sdk.Milestone[]; deliverBy: number }>([...hire, "--milestones", "20%:1d,30%:2d,50%:3d"], { key: "buyer" });
+    expect(posted.milestones).toEqual([{ shareBps: 2_000, deliveryWindow: sdk.DAY }, { shareBps: 3_000, deliveryWindow: 2 * sdk.DAY }, { shareBps: 5_000, deliveryWindow: 3 * sdk.DAY }]);
+    const jobId = posted.jobId;
+    let shown = await tender(["job", "show", jobId]);
+    expect(shown.stdout).toMatch(/Milestones \(milestone 1 of 3 in progress\):\n {2}▶ 1\. +20% +0\.2 ETH +1 d +in progress: awarded — deliver by in 1 d .*\n {4}2\. +30% +0\.3 ETH +2 d +to come\n {4}3\. +50% +0\.5 ETH +3 d +to come\n/);
+
+    const deliver = (milestone?: string) => ["job", "deliver", jobId, "--uri", "ipfs://part", "--hash", sdk.specHash("part"), ...(milestone ? ["--milestone", milestone] : [])];
+    await refused(deliver("2"), 2, /--milestone 2: job \d+'s milestone in progress is 1 of 3; nothing was sent/, { key: "supplier" });
+    expect((await tender(deliver("1"), { key: "supplier" })).stdout).toMatch(/^Delivered milestone 1 of 3 of job \d+/);
+    await refused(["job", "confirm", jobId, "--rating", "5"], 2, /--rating: milestone 1 of 3 is not the last; the work is rated when you confirm the last milestone/, { key: "buyer" });
+    const first = await tender(["job", "confirm", jobId], { key: "buyer" });
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/^Confirmed milestone 1 of 3 \(0\.2 ETH gross, 0\.198 ETH paid to the supplier now\), with rating 0: the rating is given when you confirm the last milestone\.\nJob \d+ is now Awarded\. Milestone 2 is due in 2 d/);
+
+    await ok(deliver(), { key: "supplier" });
+    shown = await tender(["job", "show", jobId], { key: "buyer" });
+    expect(shown.stdout).toMatch(/Milestones \(milestone 2 of 3 delivered\):\n {4}1\. +20% +0\.2 ETH +1 d +settled\n {2}▶ 2\. +30% +0\.3 ETH +2 d +in progress: delivered — review ends in 1 d .*\n {4}3\. .*to come\n/);
+    expect(shown.stdout).toMatch(/ {2}confirm — until .*\(This confirms milestone 2 of 3 with rating 0/);
+    await ok(["job", "confirm", jobId], { key: "buyer" });
+    await ok(deliver("3"), { key: "supplier" });
+    await refused(["job", "confirm", jobId], 2, /--rating: milestone 3 of 3 is the last: rate the work from 1 to 5/, { key: "buyer" });
+    const last = await tender(["job", "confirm", jobId, "--rating", "5"], { key: "buyer" });
+    expect(last.stdout).toMatch(/^Confirmed the last milestone \(milestone 3 of 3\) \(0\.5 ETH gross, 0\.495 ETH paid to the supplier now\)\. Job \d+ is now Settled\./);
+    const done = await ok<{ milestones: { milestones: { stage: string }[] } }>(["job", "show", jobId]);
+    expect(done.milestones.milestones.map((m) => m.stage)).toEqual(["settled", "settled", "settled"]);
+
+    // With a holdback each milestone's held share has its own warranty: shown per milestone, released by --milestone.
+    const held = (await ok<{ jobId: string }>([...hire, "--milestones", "50%:1d,50%:1d", "--holdback", "20%", "--warranty", "2d"], { key: "buyer" })).jobId;
+    for (const rating of [[], ["--rating", "4"]]) {
+      await ok(["job", "deliver", held, "--uri", "ipfs://part", "--hash", sdk.specHash("part")], { key: "supplier" });
+      await ok(["job", "confirm", held, ...rating], { key: "buyer" });
+    }
+    expect((await tender(["job", "show", held])).stdout).toMatch(/Warranty, milestone 1:\n\s+terms\s+20% of the payment.*\n\s+held\s+0\.1 ETH\n[\s\S]*Warranty, milestone 2:\n\s+terms.*\n\s+held\s+0\.1 ETH\n/);
+    expect((await tender(["dev", "advance", "2d"])).code).toBe(0);
+    await refused(["job", "release", held], 2, /--milestone: job \d+ holds shares of milestones 1, 2; say which/, { key: "rival" });
+    await refused(["job", "release", held, "--milestone", "3"], 2, /--milestone: job \d+ has milestones 1 to 2, not 3/, { key: "rival" });
+    expect((await tender(["job", "release", held, "--milestone", "2"], { key: "rival" })).stdout).toMatch(/^Job \d+ \(milestone 2\)'s held share released to the supplier\. Paid out:\n {2}buyer +0 ETH\n {2}supplier +0\.099 ETH/);
+    expect((await tender(["job", "release", held], { key: "rival" })).stdout).toMatch(/^Job \d+ \(milestone 1\)'s held share released/); // the only one left holding
+
+    // An RFQ in milestones, its schedule from a file: the amounts are of the maximum price until the award.
+    writeFileSync(join(dir, "milestones.json"), JSON.stringify([{ share: "40%", deliveryWindow: "2d" }, { share: "60%", deliveryWindow: "4d" }]));
+    const rfq = await ok<{ jobId: string; milestones: sdk.Milestone[] }>([...base, "--max-price", "2", "--milestones", `@${join(dir, "milestones.json")}`], { key: "buyer" });
+    expect(rfq.milestones).toEqual([{ shareBps: 4_000, deliveryWindow: 2 * sdk.DAY }, { shareBps: 6_000, deliveryWindow: 4 * sdk.DAY }]);
+    expect((await tender(["job", "show", rfq.jobId])).stdout).toMatch(/Milestones \(2 milestones, the first due from the award; amounts of the maximum price until the award\):\n {4}1\. +40% +0\.8 ETH +2 d +to come/);
+  });
+
   it("refuses bad inputs with a clear message and a non-zero exit, sending nothing", async () => {
     const spec = join(dir, "spec.json");
     const arbitrator = address.arbitrator!;

@@ -58,6 +58,8 @@ describe("npm start", () => {
     expect(output).toMatch(/RecordFloorNotMet/);
     // Two agents competed for each of the demo buyer's three RFQs; its verifier confirmed every delivery.
     expect(output.match(/2 bids, won by 0x[0-9a-fA-F]{40} at [0-9.]+ mUSD — confirmed: all \d acceptance rules passed/g)).toHaveLength(3);
+    // A job in 3 milestones the cost-plus agent works one milestone at a time: the first confirmed, the second delivered.
+    expect(output).toMatch(/\(in 3 milestones\): hired 0x[0-9a-fA-F]{40} at 9 mUSD; the first milestone confirmed: all \d acceptance rules passed; now milestone 2 of 3 delivered/);
     const deployment = sdk.readDeployment(31337, dir);
     const reader = createPublicClient({ chain: hardhat, transport: http(`http://127.0.0.1:${port}`) }) as sdk.Reader;
     const statuses = new Set<number>();

@@ -21,6 +21,7 @@ import {
   waitForSuccess,
 } from "@tender/sdk/escrow";
 import { readDelivery, readPosting } from "@tender/sdk/history";
+import { isLastMilestone, readMilestones } from "@tender/sdk/milestones";
 import {
   type AcceptanceRule,
   type JobSpec,
@@ -180,7 +181,7 @@ export interface ReviewOptions {
   /** How to fetch the deliverable. By default only data:, http(s): and ipfs: (with a gateway) are fetched: a supplier
    * must not make the buyer's machine read its own files (file:) and quote them in a public statement. */
   fetch?: FetchOptions;
-  /** The rating a passing delivery gets (default 5). */
+  /** The rating a passing delivery gets (default 5; a job in milestones: on its last milestone, the others 0). */
   rating?: number;
 }
 
@@ -289,8 +290,10 @@ export async function reviewDelivery(writer: Writer, reader: Reader, options: Re
       : "the spec has no acceptance rules to check";
     return { jobId, decision: "manual", reason, verdict };
   }
-  const rating = options.rating ?? 5;
-  const txHash = await confirm(writer, { escrow, jobId, rating });
+  // A job in milestones is reviewed milestone by milestone: the work is rated on the last, the others confirmed with 0.
+  const plan = job.inMilestones ? await readMilestones(reader, { escrow, jobId }) : undefined;
+  const rating = plan && !isLastMilestone(plan) ? 0 : (options.rating ?? 5);
+  const txHash = await confirm(writer, { escrow, jobId, rating, milestone: plan ?? { count: 1, current: 0 } });
   await waitForSuccess(reader, txHash);
   return { jobId, decision: "confirmed", txHash, verdict, reason: `all ${plural(verdict.results.length, "acceptance rule")} passed` };
 }

@@ -87,9 +87,10 @@ export function update(ctx: AgentContext, jobId: bigint, change: Partial<AgentJo
   ctx.save();
 }
 
-/** What the agent may do with a job now, from the SDK's state machine (at the next block's time, `now`). */
-export async function actionsOn(ctx: AgentContext, jobId: bigint) {
-  const { now, actions } = await ctx.market.read.actions({ jobId, account: ctx.me });
+/** What the agent may do with a job now, from the SDK's state machine (at the next block's time, `now`); the
+ * warranty actions of `payment` (default: the job's latest). */
+export async function actionsOn(ctx: AgentContext, jobId: bigint, payment?: number) {
+  const { now, actions } = await ctx.market.read.actions({ jobId, account: ctx.me, ...(payment === undefined ? {} : { payment }) });
   return { now, of: (action: sdk.JobAction) => actions.find((a) => a.action === action)! };
 }
 

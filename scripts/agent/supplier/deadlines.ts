@@ -8,7 +8,7 @@ import { lose } from "./bidding.ts";
 import { resume } from "./work.ts";
 import { retryAnswer } from "./disputes.ts";
 import { reclaim, withdrawCredits } from "./money.ts";
-import { releaseHeld } from "./warranty.ts";
+import { heldPayments, releaseHeld } from "./warranty.ts";
 
 /** A lowest-price RFQ another bidder leads is awarded by this agent after this long, to free its bond. */
 const AWARD_AFTER = 300;
@@ -23,7 +23,7 @@ export async function checkDeadlines(ctx: AgentContext): Promise<void> {
     else if (job.phase === "won" && !ctx.working.has(id)) await resume(ctx, jobId);
     else if (job.phase === "disputed") await retryAnswer(ctx, jobId);
     else if (job.phase === "lost" && job.bondOut) await reclaim(ctx, jobId);
-    if (job.held && !job.held.claim && job.held.warrantyEndsAt <= t) await releaseHeld(ctx, jobId, job);
+    for (const [payment, held] of heldPayments(job)) if (!held.claim && held.warrantyEndsAt <= t) await releaseHeld(ctx, jobId, job, payment);
   }
   await withdrawCredits(ctx);
 }

@@ -9,6 +9,7 @@ import { adopt, awarded, bidOn, lose, outbid } from "./bidding.ts";
 import { work } from "./work.ts";
 import { disputed } from "./disputes.ts";
 import { heldNote, onWarrantyEvent, warrantyOf } from "./warranty.ts";
+import { milestoneSettled } from "./milestones.ts";
 
 const ACTIVE = new Set(["bidding", "won", "delivered", "disputed"]);
 
@@ -75,9 +76,14 @@ async function handle(ctx: AgentContext, event: TenderEvent): Promise<void> {
       return;
     case "JobSettled":
       if (supplying) {
-        update(ctx, jobId!, { phase: "paid", earned: String(args.toSupplier) });
-        ctx.log(`paid ${amount(ctx, args.toSupplier as bigint, mine.token)} for job ${jobId}${Number(args.rating) ? ` (rated ${args.rating}/5)` : ""}`, { jobId: String(jobId), paid: String(args.toSupplier), rating: Number(args.rating) });
+        // A job in milestones was paid part by part (MilestoneSettled, the last just before this): earned is their sum.
+        const earned = mine.milestones ? BigInt(mine.earned ?? 0) : (args.toSupplier as bigint);
+        update(ctx, jobId!, { phase: "paid", earned: String(earned) });
+        ctx.log(`paid ${amount(ctx, args.toSupplier as bigint, mine.token)} for job ${jobId}${mine.milestones ? ` (its last milestone; ${amount(ctx, earned, mine.token)} in all)` : ""}${Number(args.rating) ? ` (rated ${args.rating}/5)` : ""}`, { jobId: String(jobId), paid: String(args.toSupplier), rating: Number(args.rating) });
       }
+      return;
+    case "MilestoneSettled":
+      if (supplying) return milestoneSettled(ctx, jobId!, mine, event);
       return;
     case "JobRefunded":
       if (supplying) update(ctx, jobId!, { phase: "refunded" });
@@ -91,7 +97,8 @@ async function handle(ctx: AgentContext, event: TenderEvent): Promise<void> {
     case "HeldReturned":
     case "HeldSettled":
       // Its own jobs only (supplying, or paid in part): a job it bid on and lost holds nothing of its.
-      if (mine && (supplying || mine.phase === "paid")) onWarrantyEvent(ctx, jobId!, mine, event);
+      // A job in milestones that ended early keeps its settled milestones' held shares under warranty.
+      if (mine && (supplying || mine.phase === "paid" || (mine.phase === "refunded" && mine.milestones))) onWarrantyEvent(ctx, jobId!, mine, event);
       return;
     default:
       return;

@@ -17,6 +17,15 @@ export type Phase =
   | "lost"
   | "declined";
 
+/** Part of a payment held under warranty (gross, with any held bond) until `warrantyEndsAt`; `claim` once the buyer
+ * claimed against it. */
+export interface Held {
+  amount: string;
+  bond: string;
+  warrantyEndsAt: number;
+  claim?: "filed" | "answered";
+}
+
 export interface AgentJob {
   phase: Phase;
   token: Address;
@@ -43,7 +52,13 @@ export interface AgentJob {
   warranty?: { holdbackBps: number; warrantyWindow: number; holdBond: boolean };
   /** Part of the payment is held under warranty (gross, with any held bond) until `warrantyEndsAt`; `claim` once the
    * buyer claimed against it. Removed when the held share is paid out. */
-  held?: { amount: string; bond: string; warrantyEndsAt: number; claim?: "filed" | "answered" };
+  held?: Held;
+  /** A job in milestones: how many, and the one in progress (worked on and delivered in turn, each once the one
+   * before settled). */
+  milestones?: { count: number; current: number };
+  /** A job in milestones with a holdback: what is held of each settled milestone's payment, by its index (removed
+   * when paid out). Jobs paid at once use `held`. */
+  heldParts?: Record<string, Held>;
   note?: string;
 }
 

@@ -17,10 +17,15 @@ export function work(ctx: AgentContext, jobId: bigint): void {
       const job = ctx.state.jobs[id]!;
       const specText = job.spec ?? (await market.read.posting({ jobId }))?.spec;
       if (specText === undefined) throw new Error(`no posting event for job ${jobId}`);
+      // A job in milestones is worked on once per milestone: the worker is told which one.
+      const plan = await market.read.milestones({ jobId });
+      const milestone = plan && { index: plan.current, count: plan.count };
+      if (plan) update(ctx, jobId, { milestones: { count: plan.count, current: plan.current } });
+      const which = milestone ? `milestone ${milestone.index + 1} of ${milestone.count} of ` : "";
       let output: Awaited<ReturnType<Worker["perform"]>>;
       const started = Date.now();
       try {
-        output = await o.worker.perform(sdk.parseSpec(specText, job.category), { jobId, log: (line) => ctx.log(`job ${jobId}: ${line}`) });
+        output = await o.worker.perform(sdk.parseSpec(specText, job.category), { jobId, ...(milestone ? { milestone } : {}), log: (line) => ctx.log(`job ${jobId}: ${line}`) });
       } catch (error) {
         // The work itself failed: decline, so the buyer is refunded now rather than at the deadline.
         ctx.log(`the worker failed on job ${jobId}: ${(error as Error).message}; declining`, { jobId: id, error: "worker" });
@@ -34,7 +39,7 @@ export function work(ctx: AgentContext, jobId: bigint): void {
         if (ctx.stopped || !(await actionsOn(ctx, jobId)).of("deliver").allowed) return;
         if (await send(ctx, "delivering", jobId, () => market.deliver({ jobId, deliverableHash: deliverable.hash, uri: deliverable.uri }))) {
           update(ctx, jobId, { phase: "delivered", deliverable: { hash: deliverable.hash, uri: deliverable.uri } });
-          ctx.log(`delivered job ${jobId} (${deliverable.bytes.length} bytes, worked ${Date.now() - started} ms)`, { jobId: id, delivered: deliverable.hash });
+          ctx.log(`delivered ${which}job ${jobId} (${deliverable.bytes.length} bytes, worked ${Date.now() - started} ms)`, { jobId: id, delivered: deliverable.hash, ...(milestone ? { milestone: milestone.index } : {}) });
         }
       });
     } catch (error) {

@@ -139,8 +139,11 @@ export const worker: Worker = {
     ctx.signal?.throwIfAborted();
     const todo = job(spec);
     if (!todo) throw new Error(`text-transform cannot do this job (category ${spec.category}, transform ${JSON.stringify(spec.transform)})`);
+    // A job in milestones: the spec names one transform of one input, so each milestone delivers it whole (what
+    // the buyer's acceptance checks are written against); the bytes are the same for every milestone.
     const output = transformText(todo.op, todo.text);
-    ctx.log?.(`text-transform: ${todo.op} of ${todo.text.length} characters → ${output.content.length}`);
+    const part = ctx.milestone ? ` (milestone ${ctx.milestone.index + 1} of ${ctx.milestone.count})` : "";
+    ctx.log?.(`text-transform: ${todo.op} of ${todo.text.length} characters → ${output.content.length}${part}`);
     return output;
   },
 };

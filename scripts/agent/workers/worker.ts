@@ -16,6 +16,9 @@ export interface WorkContext {
   jobId?: bigint;
   /** Aborted when the agent gives up on the job (e.g. its deadline passed). */
   signal?: AbortSignal;
+  /** A job paid in milestones: the milestone to deliver now (its index, from 0) and how many there are. The spec
+   * is the whole job's; a worker may do the same work for each milestone, or the milestone's part of it. */
+  milestone?: { index: number; count: number };
   /** Progress lines for the agent's log. */
   log?: (line: string) => void;
 }

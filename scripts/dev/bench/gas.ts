@@ -118,11 +118,12 @@ const contracts: [string, Address][] = [
   ["TenderEscrow (custody)", escrow],
   ["TenderAdmin (module)", await reader.readContract({ address: escrow, abi: sdk.tenderEscrowAbi, functionName: "adminModule" })],
   ["TenderWarranty (module)", await reader.readContract({ address: escrow, abi: sdk.tenderEscrowAbi, functionName: "warrantyModule" })],
+  ["TenderMilestones (module)", await reader.readContract({ address: escrow, abi: sdk.tenderEscrowAbi, functionName: "milestonesModule" })],
   ["SupplierRegistry", (await reader.readContract({ address: escrow, abi: sdk.tenderEscrowAbi, functionName: "supplierRegistry" })) as Address],
 ];
-console.log(`\n${"contract".padEnd(24)}  ${"bytes".padStart(6)}  ${"of 24,576".padStart(9)}  headroom`);
+console.log(`\n${"contract".padEnd(25)}  ${"bytes".padStart(6)}  ${"of 24,576".padStart(9)}  headroom`);
 for (const [name, address] of contracts) {
   const size = ((await reader.getCode({ address }))!.length - 2) / 2;
   const headroom = ((EIP170 - size) / EIP170) * 100;
-  console.log(`${name.padEnd(24)}  ${size.toLocaleString("en-US").padStart(6)}  ${((size / EIP170) * 100).toFixed(1).padStart(8)}%  ${headroom.toFixed(1)}%${headroom < 15 ? "  (below the 15% budget)" : ""}`);
+  console.log(`${name.padEnd(25)}  ${size.toLocaleString("en-US").padStart(6)}  ${((size / EIP170) * 100).toFixed(1).padStart(8)}%  ${headroom.toFixed(1)}%${headroom < 15 ? "  (below the 15% budget)" : ""}`);
 }

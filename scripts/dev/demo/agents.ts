@@ -121,3 +121,59 @@ export async function runRounds(
   }
   return rounds;
 }
+
+export interface MilestoneRound {
+  jobId: bigint;
+  title: string;
+  supplier: Address;
+  price: string;
+  /** "milestone 2 of 3 delivered" once the demo leaves it. */
+  progress: string;
+  /** The verifier's decision on the first milestone. */
+  decision: string;
+}
+
+/**
+ * The demo buyer hires an agent directly for a text.transform job paid in 3 milestones (30%, 30%, 40%; 9 mUSD): the
+ * agent works and delivers the first, the buyer's verifier confirms it (rating 0: the rating comes with the last),
+ * the agent delivers the second, which is left in review while the demo runs.
+ */
+export async function runMilestoneJob(
+  reader: sdk.Reader,
+  p: { buyer: sdk.Writer; arbitrator: Address; supplier: Address; deployment: sdk.Deployment; token: Address },
+): Promise<MilestoneRound> {
+  const { escrow } = p.deployment;
+  const market = sdk.tender({ reader }, p.deployment);
+  const buyer = sdk.tender({ reader, writer: p.buyer }, p.deployment);
+  const demo = TRANSFORM_SPECS[0]!;
+  const jobId = await market.waitForJobId(
+    await buyer.postDirectHireInMilestones({
+      supplier: p.supplier, token: p.token, price: USD("9"), deliveryWindow: sdk.DAY, reviewWindow: sdk.DAY, arbitrator: p.arbitrator,
+      defaultBuyerShareBps: 0, category: demo.category, spec: demo.spec,
+      milestones: [{ shareBps: 3_000, deliveryWindow: sdk.DAY }, { shareBps: 3_000, deliveryWindow: sdk.DAY }, { shareBps: 4_000, deliveryWindow: 2 * sdk.DAY }],
+    }),
+  );
+  const delivered = (milestone: number) => async () => {
+    const [job, plan] = await Promise.all([market.read.job({ jobId }), market.read.milestones({ jobId })]);
+    return job.status === sdk.JobStatus.Delivered && plan?.current === milestone;
+  };
+  const until = async (what: string, check: () => Promise<boolean>, timeoutMs = 30_000) => {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await check())) {
+      if (Date.now() > deadline) throw new Error(`demo: timed out waiting for ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  };
+  await until(`the first milestone of job ${jobId}`, delivered(0));
+  const review = await reviewDelivery(p.buyer, reader, { escrow, jobId, fromBlock: BigInt(p.deployment.startBlock) });
+  await until(`the second milestone of job ${jobId}`, delivered(1));
+  const [job, plan] = await Promise.all([market.read.job({ jobId }), market.read.milestones({ jobId })]);
+  return {
+    jobId,
+    title: `${(JSON.parse(demo.spec) as { title: string }).title} (in 3 milestones)`,
+    supplier: p.supplier,
+    price: `${formatUnits(job.price, 6)} mUSD`,
+    progress: sdk.describeMilestones(plan!, job.status),
+    decision: `${review.decision}: ${review.reason}`,
+  };
+}

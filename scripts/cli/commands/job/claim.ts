@@ -1,7 +1,7 @@
 import { defineCommand, str } from "../../command.ts";
 import { jobTransaction } from "../../actions.ts";
 import { checkUri } from "../../inputs.ts";
-import { heldAmount, warrantyReport } from "../../warranty.ts";
+import { MILESTONE_OPTION, heldAmount, paymentArg, warrantyReport } from "../../warranty.ts";
 
 export default defineCommand({
   path: ["job", "claim"],
@@ -10,6 +10,7 @@ export default defineCommand({
   options: {
     amount: { type: "string", value: "AMOUNT", description: "what you claim back, in token units, at most what is held (or all)", required: true },
     statement: { type: "string", value: "URI", description: "your statement: what went wrong after the job was paid", required: true },
+    ...MILESTONE_OPTION,
   },
   details:
     "The fee is the arbitrator's fee (the terms the job named) of what is held, rounded up; an ERC-20 fee is approved first. The supplier may agree (you get what you asked and your fee back) or answer within the response window (unanswered, you get what you asked); an answered claim goes to the arbitrator.",
@@ -20,7 +21,10 @@ export default defineCommand({
       parsed,
       globals,
       "Claiming",
-      async (ctx, t, job, jobId) => t.claim({ jobId, asked: await heldAmount(ctx, jobId, job, str(parsed, "amount")!), statementURI }),
+      async (ctx, t, job, jobId) => {
+        const payment = await paymentArg(ctx, parsed, jobId, job);
+        return t.claim({ jobId, payment, asked: await heldAmount(ctx, jobId, job, str(parsed, "amount")!, payment), statementURI });
+      },
       (ctx, jobId, after, _t, receipt) => warrantyReport(ctx, jobId, after, receipt),
     );
   },

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { encodeDeliverable } from "@tender/sdk/deliverable";
 import { CliError, EXIT, defineCommand, str } from "../../command.ts";
 import { jobTransaction } from "../../actions.ts";
-import { checkHash, checkUri } from "../../inputs.ts";
+import { checkCount, checkHash, checkUri } from "../../inputs.ts";
 import { formatTime } from "../../format.ts";
 
 export default defineCommand({
@@ -14,9 +14,13 @@ export default defineCommand({
     "media-type": { type: "string", value: "TYPE", description: "the file's media type (default text/plain)" },
     uri: { type: "string", value: "URI", description: "where the deliverable is (instead of --file)" },
     hash: { type: "string", value: "HASH", description: "keccak256 of the deliverable's bytes (with --uri)" },
+    milestone: { type: "string", value: "N", description: "a job in milestones: the milestone this delivers (1 = the first); must be the one in progress" },
   },
-  examples: ["tender job deliver 12 --file out.txt --account supplier", "tender job deliver 12 --uri ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi/out.tar --hash 0x5413b2c1bc5161d6ba5272f8be67758208c6be298769b5829a2449a0f78d914a --account supplier"],
+  examples: ["tender job deliver 12 --file out.txt --account supplier", "tender job deliver 14 --milestone 2 --file part2.txt --account supplier", "tender job deliver 12 --uri ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi/out.tar --hash 0x5413b2c1bc5161d6ba5272f8be67758208c6be298769b5829a2449a0f78d914a --account supplier"],
   run: (parsed, globals) => {
+    const milestoneText = str(parsed, "milestone");
+    const milestone = milestoneText === undefined ? undefined : checkCount("--milestone", milestoneText);
+    if (milestone === 0) throw new CliError("--milestone: milestones are counted from 1");
     const file = str(parsed, "file");
     let deliverable: { hash: `0x${string}`; uri: string };
     if (file !== undefined) {
@@ -39,9 +43,24 @@ export default defineCommand({
       if (str(parsed, "media-type")) throw new CliError("--media-type goes with --file (a --uri names its own content)");
       deliverable = { uri: checkUri("--uri", uri), hash: checkHash("--hash", hash) };
     }
-    return jobTransaction(parsed, globals, "Delivering", (ctx, t, _job, jobId) =>
-      t.deliver({ jobId, deliverableHash: deliverable.hash, uri: deliverable.uri }),
-      async (ctx, jobId, job) => `Delivered job ${jobId} (hash ${deliverable.hash}); the buyer reviews until ${formatTime(job.deadline, await ctx.now())}, then anyone may finalize.`,
+    let which = "";
+    return jobTransaction(
+      parsed,
+      globals,
+      "Delivering",
+      async (ctx, t, job, jobId) => {
+        // A job in milestones delivers the milestone in progress; a --milestone that names another sends nothing.
+        const plan = job.inMilestones ? await ctx.read.milestones({ jobId }) : undefined;
+        if (milestone !== undefined && !plan) throw new CliError(`--milestone: job ${jobId} is not paid in milestones`);
+        if (plan && milestone !== undefined && milestone !== plan.current + 1) {
+          throw new CliError(
+            `--milestone ${milestone}: job ${jobId}'s milestone in progress is ${plan.current + 1} of ${plan.count}${milestone <= plan.current ? ` (milestone ${milestone} has settled)` : ""}; nothing was sent`,
+          );
+        }
+        if (plan) which = `milestone ${plan.current + 1} of ${plan.count} of `;
+        return t.deliver({ jobId, deliverableHash: deliverable.hash, uri: deliverable.uri });
+      },
+      async (ctx, jobId, job) => `Delivered ${which}job ${jobId} (hash ${deliverable.hash}); the buyer reviews until ${formatTime(job.deadline, await ctx.now())}, then anyone may finalize.`,
     );
   },
 });

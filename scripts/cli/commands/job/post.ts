@@ -4,6 +4,7 @@ import { CliError, EXIT, defineCommand, list, str } from "../../command.ts";
 import { connect, send } from "../../context.ts";
 import { formatAmount, formatDuration, formatTime, parseAmount, parseBps, parseDuration, parseWindow } from "../../format.ts";
 import { type FieldNames, checkAddressArg, checkCount, inOptionTerms } from "../../inputs.ts";
+import { parseMilestones, scheduleDeliveryWindow, scheduleTerms } from "../../milestones.ts";
 import { holdbackTerms } from "../../warranty.ts";
 
 /** The SDK's names for what this command's options set. */
@@ -13,6 +14,13 @@ const OPTION_NAMES: FieldNames = {
   defaultBuyerShareBps: "--default-split", mode: "--mode", "floors.bondBps": "--bond", "floors.maxLossShareBps": "--max-loss-share",
   "floors.minAvgRating": "--min-rating", "floors.metrics": "--metric", "floors.maxClawbackShareBps": "--max-clawback-share",
   "warranty.holdbackBps": "--holdback", "warranty.warrantyWindow": "--warranty", "warranty.holdBond": "--hold-bond",
+  milestones: "--milestones",
+  ...Object.fromEntries(
+    Array.from({ length: sdk.MAX_MILESTONES }, (_, i) => [
+      [`milestones[${i}].shareBps`, `--milestones (milestone ${i + 1}'s share)`],
+      [`milestones[${i}].deliveryWindow`, `--milestones (milestone ${i + 1}'s window)`],
+    ]).flat(),
+  ),
 };
 
 const METRIC = /^(0x[0-9a-fA-F]{40}):([^<>=]+)(>=|<=)([0-9]+)$/;
@@ -45,13 +53,16 @@ export default defineCommand({
     holdback: { type: "string", value: "PCT", description: "share of the payment held under warranty once the job is paid, at most 50% (default none)" },
     warranty: { type: "string", value: "DURATION", description: "with --holdback: how long after payment you may claim against the held share" },
     "hold-bond": { type: "boolean", description: "RFQ, with --holdback: the winner's bond (up to the held share) stays staked through the warranty" },
+    milestones: { type: "string", value: "SCHEDULE", description: "pay in 2–8 milestones: SHARE:WINDOW,… (e.g. 30%:2d,70%:5d; each window from the previous milestone's settlement) or @FILE.json; the delivery window is the first's" },
   },
   details:
-    "A holdback keeps part of the payment in escrow after you confirm (or the review window passes): until the warranty ends you may claim against it (`tender job claim`), paying the arbitrator's fee of what is held; then anyone releases it to the supplier (`tender job release`).",
+    "A holdback keeps part of the payment in escrow after you confirm (or the review window passes): until the warranty ends you may claim against it (`tender job claim`), paying the arbitrator's fee of what is held; then anyone releases it to the supplier (`tender job release`). " +
+    "With --milestones the price is paid in parts: each milestone is delivered (`tender job deliver`), then confirmed (rated only on the last), finalized or disputed on its own share; the next one's delivery window starts when it settles. A missed deadline, a decline or a milestone dispute the supplier loses ends the job and refunds every unsettled milestone.",
   examples: [
     "tender job post --spec job.json --arbitrator 0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC --token mUSD --max-price 100 --bid-window 2h --bond 10% --account buyer",
     "tender job post --spec job.json --arbitrator 0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC --token ETH --supplier 0x9965507D1a55bcC2695C58ba16FB37d819B0A4dc --price 0.05 --account buyer",
     "tender job post --spec job.json --arbitrator 0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC --token mUSD --supplier 0x9965507D1a55bcC2695C58ba16FB37d819B0A4dc --price 100 --holdback 20% --warranty 30d --account buyer",
+    "tender job post --spec job.json --arbitrator 0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC --token mUSD --supplier 0x9965507D1a55bcC2695C58ba16FB37d819B0A4dc --price 300 --milestones 30%:2d,30%:2d,40%:5d --account buyer",
     "tender job post --spec job.json --arbitrator 0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC --token mUSD --max-price 50 --metric '0x23618e81E3f5cdF7f54C3d65f7FBc0aBf5B21E8f:benchmark.swe-bench>=60' --account buyer",
   ],
   async run(parsed, globals) {
@@ -85,7 +96,13 @@ export default defineCommand({
     }
     if (str(parsed, "mode") !== "choice" && str(parsed, "award-window") !== undefined) throw new CliError("--award-window applies only with --mode choice");
     const duration = (name: string, fallback: string) => parseWindow(`--${name}`, str(parsed, name) ?? fallback);
-    const deliveryWindow = duration("delivery-window", "1d");
+    // A schedule sets the job's delivery window (its first milestone's); a --delivery-window that differs is refused.
+    const milestones = str(parsed, "milestones") === undefined ? undefined : parseMilestones(str(parsed, "milestones")!);
+    const deliveryWindow = milestones
+      ? scheduleDeliveryWindow(milestones, str(parsed, "delivery-window") === undefined ? undefined : duration("delivery-window", "1d"))
+      : duration("delivery-window", "1d");
+    if (milestones) inOptionTerms(OPTION_NAMES, () => sdk.checkMilestones(milestones, deliveryWindow));
+    const scheduleLine = milestones ? [`Paid in ${milestones.length} milestones: ${scheduleTerms(milestones)}; each one's window runs from the previous one's settlement, and the work is rated on the last.`] : [];
     const reviewWindow = duration("review-window", "1d");
     const defaultBuyerShareBps = parseBps("--default-split", str(parsed, "default-split") ?? "0%", 5_000);
     // The holdback: its share and window as typed; the SDK's checks (below) say what is wrong with them together.
@@ -133,15 +150,16 @@ export default defineCommand({
       };
       const t = await ctx.tender();
       inOptionTerms(OPTION_NAMES, () => sdk.checkDirectHire(params, t.account));
-      const receipt = await send(ctx, "Posting the direct hire", () => t.postDirectHire(params));
+      const receipt = await send(ctx, "Posting the direct hire", () => (milestones ? t.postDirectHireInMilestones({ ...params, milestones }) : t.postDirectHire(params)));
       const jobId = await t.waitForJobId(receipt.transactionHash);
       const job = await ctx.read.job({ jobId });
       const now = await ctx.now();
       return {
-        data: { jobId, kind: "direct", arbitratorTermsId, category, token: token.address, price: params.price, supplier: params.supplier, deliverBy: job.deadline, warranty: warranty ?? sdk.NO_WARRANTY, transactionHash: receipt.transactionHash },
+        data: { jobId, kind: "direct", arbitratorTermsId, category, token: token.address, price: params.price, supplier: params.supplier, deliverBy: job.deadline, warranty: warranty ?? sdk.NO_WARRANTY, milestones: milestones ?? null, transactionHash: receipt.transactionHash },
         lines: [
           `Posted job ${jobId}: a direct hire of ${params.supplier} in ${category} for ${formatAmount(params.price, token)} (escrowed).`,
-          `Delivery due ${formatTime(job.deadline, now)}.`,
+          `${milestones ? "Milestone 1's delivery" : "Delivery"} due ${formatTime(job.deadline, now)}.`,
+          ...scheduleLine,
           ...heldLine,
           termsLine,
         ],
@@ -194,13 +212,14 @@ export default defineCommand({
     };
     inOptionTerms(OPTION_NAMES, () => sdk.checkRFQ(params, now));
     const t = await ctx.tender();
-    const receipt = await send(ctx, "Posting the RFQ", () => t.postRFQ(params));
+    const receipt = await send(ctx, "Posting the RFQ", () => (milestones ? t.postRFQInMilestones({ ...params, milestones }) : t.postRFQ(params)));
     const jobId = await t.waitForJobId(receipt.transactionHash);
     return {
-      data: { jobId, kind: "rfq", arbitratorTermsId, mode: modeName, category, token: token.address, maxPrice, bidDeadline: params.bidDeadline, floors, warranty: warranty ?? sdk.NO_WARRANTY, transactionHash: receipt.transactionHash },
+      data: { jobId, kind: "rfq", arbitratorTermsId, mode: modeName, category, token: token.address, maxPrice, bidDeadline: params.bidDeadline, floors, warranty: warranty ?? sdk.NO_WARRANTY, milestones: milestones ?? null, transactionHash: receipt.transactionHash },
       lines: [
         `Posted job ${jobId}: an RFQ in ${category}, ${modeName === "choice" ? "you pick the winner" : "the lowest qualified bid wins"}, up to ${formatAmount(maxPrice, token)} (escrowed).`,
         `Bids close ${formatTime(params.bidDeadline, now)}.${floors.bondBps ? ` Bidders post a ${floors.bondBps / 100}% bond.` : ""}`,
+        ...scheduleLine,
         ...heldLine,
         termsLine,
       ],

@@ -3,6 +3,7 @@ import { defineCommand, jobIdArg } from "../../command.ts";
 import { STATUS_NAMES } from "../../actions.ts";
 import { connect, existingJob } from "../../context.ts";
 import { formatAmount, formatBps, formatDuration, formatTime, pairs, table } from "../../format.ts";
+import { milestoneLines } from "../../milestones.ts";
 import { holdbackTerms, warrantyLines } from "../../warranty.ts";
 
 /** The spec's inputs, the material a supplier works from: inline text as it is (indented), or where to fetch it. */
@@ -54,7 +55,7 @@ export default defineCommand({
       ["supplier", job.supplier === sdk.ETH ? "— (not awarded yet)" : job.supplier],
       [job.status === sdk.JobStatus.Open ? "maximum price" : "price", formatAmount(job.price, token)],
       [deadlineLabel, formatTime(job.deadline, now)],
-      ["delivery window", formatDuration(job.deliveryWindow)],
+      [job.inMilestones ? "delivery window (milestone in progress)" : "delivery window", formatDuration(job.deliveryWindow)],
       ["review window", formatDuration(job.reviewWindow)],
       ["arbitrator", `${terms.arbitrator} (fee ${formatBps(terms.feeBps)}, rules within ${formatDuration(terms.ruleWindow)})`],
       ["default split", `${formatBps(job.defaultBuyerShareBps)} to the buyer if the arbitrator never rules`],
@@ -90,6 +91,8 @@ export default defineCommand({
         );
       }
     }
+    const milestones = await milestoneLines(ctx, jobId, job, token, now);
+    lines.push(...milestones.lines);
     const warranty = await warrantyLines(ctx, jobId, job, token, now);
     lines.push(...warranty.lines);
     lines.push("", "Timeline:", ...timeline.map((e) => `  block ${e.blockNumber}  ${e.eventName}`));
@@ -99,10 +102,10 @@ export default defineCommand({
     const allowed = actions.filter((a) => a.allowed);
     const later = actions.flatMap((a) => (!a.allowed && a.allowedFrom !== undefined ? [{ action: a.action, from: a.allowedFrom }] : []));
     lines.push("", viewer ? `What ${viewer} can do now:` : "What anyone can do now (pass --account to see a role's):");
-    lines.push(...(allowed.length ? allowed.map((a) => `  ${a.action}${a.until ? ` — until ${formatTime(a.until, at)}` : ""}`) : ["  nothing"]));
+    lines.push(...(allowed.length ? allowed.map((a) => `  ${a.action}${a.until ? ` — until ${formatTime(a.until, at)}` : ""}${a.note ? ` (${a.note})` : ""}`) : ["  nothing"]));
     if (later.length) lines.push("Later:", ...later.map((a) => `  ${a.action} — from ${formatTime(a.from, at)}`));
     return {
-      data: { jobId, ...job, status, posting, spec, bids, best: best ? { supplier: best[0], price: best[1] } : null, terms, warranty: warranty.data, timeline, viewer: viewer ?? null, actions },
+      data: { jobId, ...job, status, posting, spec, bids, best: best ? { supplier: best[0], price: best[1] } : null, terms, milestones: milestones.data, warranty: warranty.data, timeline, viewer: viewer ?? null, actions },
       lines,
     };
   },
