@@ -1,5 +1,7 @@
 // A job after its posting: an RFQ's award or cancellation, then delivery, refund (declined or deadline missed) and
-// settlement (confirmed, finalized, ruled or defaulted), each moving the records the escrow moves.
+// settlement (confirmed, finalized, ruled or defaulted), each moving the records the escrow moves. For a job in
+// milestones each acts on the milestone in progress (its `milestone` row) and counts as TenderMilestones counts
+// (src/index.ts); each milestone's payment is MilestoneSettled's (milestones.ts).
 import { ponder } from "ponder:registry";
 import { bid, job, milestone, protocolFee, rating, supplierVolume } from "ponder:schema";
 import { milestoneGross } from "@tender/sdk/milestones";
