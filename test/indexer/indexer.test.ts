@@ -980,7 +980,7 @@ describe("indexer", () => {
       ok(node.writer(who).writeContract({ address: escrow, abi: sdk.tenderEscrowAbi, functionName, args } as never));
     const volumeOf = (who: number) => node.reader.readContract({ address: escrow, abi: sdk.tenderEscrowAbi, functionName: "completedVolume", args: [addr(who), token] });
     const [s1Volume, s2Volume] = [await volumeOf(S1), await volumeOf(S2)];
-    const indexedBefore = { s1: await json(`/api/suppliers/${addr(S1)}`), s2: await json(`/api/suppliers/${addr(S2)}`) };
+    const indexedBefore = { s1: await json(`/api/suppliers/${addr(S1)}`), s2: await json(`/api/suppliers/${addr(S2)}`), s3: await json(`/api/suppliers/${addr(S3)}`) };
 
     // P2: B's RFQ of 60 in three milestones (25/25/50%, a day each), 10% bond; S1 bids 50 (bond 6).
     const p2 = await rfq(BUYER_B, {
@@ -1016,6 +1016,16 @@ describe("indexer", () => {
     await deliver(S2, p1);
     await ok(sdk.confirm(node.writer(BUYER_A), { escrow, jobId: p1, rating: 5 }));
 
+    // P3: A hires S3 for 20 in two halves; the first is delivered and disputed, S3 never answers: a dispute lost by
+    // default, which ends the job (settled once the response window passed, below).
+    const p3 = await directHire(BUYER_A, {
+      supplier: S3, token, price: USD("20"), category: "code", title: "Milestones: lost dispute",
+      milestones: [{ shareBps: 5_000, deliveryWindow: sdk.DAY }, { shareBps: 5_000, deliveryWindow: sdk.DAY }],
+    });
+    await deliver(S3, p3);
+    const fee3 = await sdk.disputeFee(node.reader, { escrow, jobId: p3 });
+    await ok(sdk.dispute(node.writer(BUYER_A), { escrow, jobId: p3, statementURI: "ipfs://milestone-statement-3", token, fee: fee3 }));
+
     // P2: awarded at 50; milestone 0 delivered and finalized after its review window; milestone 1's deadline passes
     // undelivered: refunded, the 37.5 unsettled and the 4.5 of bond left back to B.
     await advance(2 * sdk.HOUR + 60);
@@ -1025,12 +1035,14 @@ describe("indexer", () => {
     await ok(sdk.finalize(node.writer(S1), { escrow, jobId: p2 }));
     await advance(sdk.DAY + 60);
     await ok(sdk.refund(node.writer(BUYER_B), { escrow, jobId: p2 }));
+    await advance(sdk.DAY);
+    await ok(sdk.settleDispute(node.writer(BUYER_A), { escrow, jobId: p3 }));
     await indexer.waitForBlock();
 
     const d1 = await json(`/api/jobs/${p1}`);
     const d2 = await json(`/api/jobs/${p2}`);
-    await expectMilestonesAsOnChain(d1);
-    await expectMilestonesAsOnChain(d2);
+    const d3 = await json(`/api/jobs/${p3}`);
+    for (const d of [d1, d2, d3]) await expectMilestonesAsOnChain(d);
 
     // P1 by hand (1% protocol fee): milestone 0 pays 27 less 2.7 held (24.3, fee 0.243); milestone 1's dispute
     // gives A 20% of 27 (5.4) and its fee back, S2 21.6 (fee 0.216) and its fee back; milestone 2 pays the rest of
@@ -1070,21 +1082,32 @@ describe("indexer", () => {
     const bondLeft = await node.reader.readContract({ address: escrow, abi: sdk.tenderEscrowAbi, functionName: "bidOf", args: [p2, addr(S1)] });
     expect(bondLeft.bond).toBe(0n);
 
+    // P3: the first half all back to A with its fee (unanswered), then the job refunded with the second half.
+    expect(d3.job).toMatchObject({ status: "Refunded", declined: false, refundToBuyer: String(USD("10")), bondToBuyer: "0", currentMilestone: 0, milestonesSettledBps: 0 });
+    expect(d3.milestones.map((m: Json) => [m.state, m.gross, m.toSupplier, m.disputeOutcome, m.disputeToBuyer])).toEqual([
+      ["settled", String(USD("10")), "0", "unanswered", String(USD("10.2"))],
+      ["refunded", String(USD("10")), null, null, null],
+    ]);
+    expect(d3.timeline.map((e: Json) => e.kind).slice(-4)).toEqual(["DisputeDefaulted", "DisputeSettled", "MilestoneSettled", "JobRefunded"]);
+
     // Records as the chain counts them: P1 won at its first delivery, completed once, one milestone dispute (lost by
     // A), three on-time deliveries; P2 won at its award, then refunded (a missed deadline); the volume grew by each
-    // part paid (24.3 + 21.6 + 32.4 for S2, 12.5 for S1).
+    // part paid (24.3 + 21.6 + 32.4 for S2, 12.5 for S1; nothing for S3).
     expect((await volumeOf(S2)) - s2Volume).toBe(USD("78.3"));
     expect((await volumeOf(S1)) - s1Volume).toBe(USD("12.5"));
-    const after = { s1: await json(`/api/suppliers/${addr(S1)}`), s2: await json(`/api/suppliers/${addr(S2)}`) };
-    for (const [who, served] of [[S1, after.s1], [S2, after.s2]] as const) {
+    const after = { s1: await json(`/api/suppliers/${addr(S1)}`), s2: await json(`/api/suppliers/${addr(S2)}`), s3: await json(`/api/suppliers/${addr(S3)}`) };
+    for (const [who, served] of [[S1, after.s1], [S2, after.s2], [S3, after.s3]] as const) {
       expect(served.record, `supplier #${who}`).toEqual({ ...(await sdk.readSupplierRecord(node.reader, { escrow, supplier: addr(who) })) });
-      expect(served.volume.find((v: Json) => v.token === token.toLowerCase()).volume, `supplier #${who}`).toBe(String(await volumeOf(who)));
+      expect(served.volume.find((v: Json) => v.token === token.toLowerCase())?.volume ?? "0", `supplier #${who}`).toBe(String(await volumeOf(who)));
     }
-    const delta = (key: "s1" | "s2", field: string) => after[key].record[field] - indexedBefore[key].record[field];
+    const delta = (key: "s1" | "s2" | "s3", field: string) => after[key].record[field] - indexedBefore[key].record[field];
     expect(["won", "completed", "refunded", "declined", "disputesFaced", "disputesLost", "ratingCount"].map((f) => delta("s2", f))).toEqual([1, 1, 0, 0, 1, 0, 1]);
     expect(["won", "completed", "refunded", "declined", "disputesFaced"].map((f) => delta("s1", f))).toEqual([1, 0, 1, 0, 0]);
     expect(after.s2.derived.onTimeDeliveries - indexedBefore.s2.derived.onTimeDeliveries).toBe(3);
     expect(after.s1.derived.missedDeadlines - indexedBefore.s1.derived.missedDeadlines).toBe(1);
+    // P3: a direct hire won at its first delivery, then refunded by the dispute it lost — not a missed deadline.
+    expect(["won", "completed", "refunded", "declined", "disputesFaced", "disputesLost"].map((f) => delta("s3", f))).toEqual([1, 0, 1, 0, 1, 1]);
+    expect(after.s3.derived.missedDeadlines).toBe(indexedBefore.s3.derived.missedDeadlines);
     for (const who of [BUYER_A, BUYER_B]) {
       const served = await json(`/api/buyers/${addr(who)}`);
       expect(served.record, `buyer #${who}`).toEqual({ ...(await sdk.readBuyerRecord(node.reader, { escrow, buyer: addr(who) })) });
