@@ -60,8 +60,19 @@ export const job = onchainTable(
     holdbackBps: t.integer().notNull(),
     warrantyWindow: t.integer().notNull(),
     holdBond: t.boolean().notNull(),
+    /** Milestones (0 for a job paid at once; 2 to 8 from MilestonesScheduled, rows in `milestone`), as the escrow's
+     * milestonesOf: the milestone in progress (its index; the job's status, deadline, deliverBy and deliveryWindow
+     * are its — "2 of 3" is currentMilestone + 1 of milestoneCount; it stays at the last once the job ends), the
+     * shares and the gross price of the milestones settled before it (both 0 until one settles and the next opens;
+     * the last one and a milestone whose dispute ended the job are not added, as on-chain). Null/0 for none. */
+    milestoneCount: t.integer().notNull(),
+    currentMilestone: t.integer(),
+    milestonesSettledBps: t.integer(),
+    milestonesSettled: t.bigint(),
     defaultBuyerShareBps: t.integer().notNull(),
     protocolFeeBps: t.integer().notNull(),
+    /** The delivery window of the milestone in progress for a job in milestones (as the escrow's job().deliveryWindow,
+     * which moves to each next milestone's), else as posted. */
     deliveryWindow: t.integer().notNull(),
     reviewWindow: t.integer().notNull(),
     awardWindow: t.integer(),
@@ -92,7 +103,8 @@ export const job = onchainTable(
     deliverableUri: t.text(),
     /** At settlement (JobSettled): the buyer's 1–5 rating (0 when finalized, ruled or defaulted), the supplier's
      * net part of the price paid then, and the protocol's fee on it (under a holdback, the held share is in neither:
-     * see `held_payment`). */
+     * see `held_payment`). A job in milestones sums them over its settled milestones (MilestoneSettled), growing
+     * with each, whether the job then settles or ends early. */
     rating: t.integer(),
     toSupplier: t.bigint(),
     protocolFee: t.bigint(),
@@ -344,15 +356,19 @@ export const termsVersion = onchainTable(
   (table) => ({ arbitratorIdx: index().on(table.arbitrator) }),
 );
 
-/** A dispute, one per job at most. */
+/** A job's dispute: one per job at most for a job paid at once; for a job in milestones, its latest milestone
+ * dispute (each milestone's outcome stays on its `milestone` row). */
 export const dispute = onchainTable(
   "dispute",
   (t) => ({
     jobId: t.bigint().primaryKey(),
+    /** The milestone disputed (its index), null for a job paid at once. */
+    milestone: t.integer(),
     arbitrator: t.hex().notNull(),
     buyer: t.hex().notNull(),
     supplier: t.hex().notNull(),
     token: t.hex().notNull(),
+    /** What is in dispute: the job's price, or the milestone's gross share. */
     price: t.bigint().notNull(),
     /** "open" (waiting for the answer), "answered" (waiting for the ruling), "ruled" or "defaulted". */
     status: t.text().$type<"open" | "answered" | "ruled" | "defaulted">().notNull(),
@@ -384,6 +400,8 @@ export const evidence = onchainTable(
   (t) => ({
     id: t.text().primaryKey(),
     jobId: t.bigint().notNull(),
+    /** The milestone whose dispute it was added to, null for a job paid at once. */
+    milestone: t.integer(),
     party: t.hex().notNull(),
     /** "buyer" or "supplier". */
     role: t.text().$type<"buyer" | "supplier">().notNull(),
@@ -452,6 +470,54 @@ export const heldPayment = onchainTable(
     arbitratorIdx: index().on(table.arbitrator, table.claimStatus),
     supplierIdx: index().on(table.supplier),
   }),
+);
+
+/** A job's milestone, known by (job, index), from MilestonesScheduled: its share and delivery window as posted, and
+ * its life — "upcoming" (not begun: a later milestone, or the first of an RFQ before its award), "awarded" (in
+ * progress, to deliver by `deliverBy`), "delivered", "disputed", "settled" (by confirm, finalize or a dispute's
+ * outcome: MilestoneSettled), "refunded" (unsettled when the job ended early: back to the buyer) or "cancelled"
+ * (its RFQ was cancelled). */
+export const milestone = onchainTable(
+  "milestone",
+  (t) => ({
+    jobId: t.bigint().notNull(),
+    index: t.integer().notNull(),
+    shareBps: t.integer().notNull(),
+    deliveryWindow: t.integer().notNull(),
+    state: t.text().$type<"upcoming" | "awarded" | "delivered" | "disputed" | "settled" | "refunded" | "cancelled">().notNull(),
+    /** Its gross share of the price: ⌊price × shareBps / 10,000⌋, the last the rest (the SDK's milestoneGross), once
+     * the price is fixed (a direct hire's at posting, an RFQ's winning price at its award; null before); at its
+     * settlement, MilestoneSettled's `gross`. A refunded milestone's went back to the buyer. */
+    gross: t.bigint(),
+    /** When its delivery window began (a direct hire's posting, an RFQ's award, the previous milestone's settlement)
+     * and its deadline (the job's deliverBy then); null while upcoming. */
+    startedAt: t.int8({ mode: "number" }),
+    deliverBy: t.int8({ mode: "number" }),
+    deliveredAt: t.int8({ mode: "number" }),
+    deliverableHash: t.hex(),
+    deliverableUri: t.text(),
+    reviewEndsAt: t.int8({ mode: "number" }),
+    /** Its dispute, if any (the `dispute` row is the job's latest): opened when, how it ended ("ruled",
+     * "unanswered", "silent"), the ruling's share to the buyer, and what DisputeSettled paid the buyer (its share,
+     * fees back, the bond part it forfeited). */
+    disputed: t.boolean().notNull(),
+    disputedAt: t.int8({ mode: "number" }),
+    disputeOutcome: t.text().$type<"ruled" | "unanswered" | "silent">(),
+    buyerShareBps: t.integer(),
+    disputeToBuyer: t.bigint(),
+    /** At its settlement (MilestoneSettled): what the supplier was paid for it net of the protocol fee (less any
+     * held share), that fee, and the gross the supplier's completed volume counted (toSupplier + protocolFee). */
+    toSupplier: t.bigint(),
+    protocolFee: t.bigint(),
+    supplierGross: t.bigint(),
+    /** Under a holdback, its share held at settlement (PaymentHeld: payment = this index; see `held_payment`) and the
+     * bond held with it; null when nothing was held. */
+    held: t.bigint(),
+    heldBond: t.bigint(),
+    settledAt: t.int8({ mode: "number" }),
+    refundedAt: t.int8({ mode: "number" }),
+  }),
+  (table) => ({ pk: primaryKey({ columns: [table.jobId, table.index] }) }),
 );
 
 /** Evidence added to a warranty claim (ClaimEvidence). */
@@ -589,6 +655,7 @@ export const jobRelations = relations(job, ({ one, many }) => ({
   events: many(jobEvent),
   dispute: one(dispute, { fields: [job.id], references: [dispute.jobId] }),
   heldPayments: many(heldPayment),
+  milestones: many(milestone),
   ratingRecord: one(rating, { fields: [job.id], references: [rating.jobId] }),
   market: one(market, { fields: [job.categoryId], references: [market.categoryId] }),
   buyerRecord: one(buyer, { fields: [job.buyer], references: [buyer.address] }),
@@ -657,6 +724,10 @@ export const heldPaymentRelations = relations(heldPayment, ({ one, many }) => ({
   evidence: many(claimEvidence),
   arbitratorRecord: one(arbitrator, { fields: [heldPayment.arbitrator], references: [arbitrator.address] }),
   supplierRecord: one(supplier, { fields: [heldPayment.supplier], references: [supplier.address] }),
+}));
+
+export const milestoneRelations = relations(milestone, ({ one }) => ({
+  job: one(job, { fields: [milestone.jobId], references: [job.id] }),
 }));
 
 export const claimEvidenceRelations = relations(claimEvidence, ({ one }) => ({

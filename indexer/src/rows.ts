@@ -8,6 +8,7 @@ import {
   clearingPrice,
   heldPayment,
   job,
+  milestone,
   jobEvent,
   market,
   marketVolume,
@@ -74,6 +75,19 @@ export async function getHeld(db: Db, jobId: bigint, payment: bigint) {
   if (!row) throw new Error(`payment ${payment} of job ${jobId} has a warranty event but was never held`);
   return row;
 }
+
+type MilestoneRow = typeof milestone.$inferSelect;
+
+/** Changes milestone `index` of a job in milestones (a row MilestonesScheduled made). */
+export async function changeMilestone(db: Db, jobId: bigint, index: number, change: Partial<MilestoneRow> | ((row: MilestoneRow) => Partial<MilestoneRow>)) {
+  const key = { jobId, index };
+  if (!(await db.find(milestone, key))) throw new Error(`milestone ${index} of job ${jobId} has an event but was never scheduled`);
+  await db.update(milestone, key).set(change);
+}
+
+/** The milestone in progress of a job (its index), or null for a job paid at once. */
+export const milestoneOf = (row: { milestoneCount: number; currentMilestone: number | null }): number | null =>
+  row.milestoneCount === 0 ? null : row.currentMilestone ?? 0;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Records: each created on first sight, then changed with a function of the current row.

@@ -71,26 +71,24 @@ describe("indexer", () => {
     }
   }
 
-  function directHire(buyer: number, p: { supplier: number; token: Address; price: bigint; category: string; title: string; warranty?: sdk.Warranty }) {
-    return posted(
-      sdk.postDirectHire(node.writer(buyer), {
-        escrow, supplier: addr(p.supplier), token: p.token, price: p.price, deliveryWindow: sdk.DAY, reviewWindow: sdk.DAY,
-        arbitrator: addr(JUDGE), defaultBuyerShareBps: 0, category: p.category, spec: spec(p.category, p.title), warranty: p.warranty,
-      }),
-    );
+  function directHire(buyer: number, p: { supplier: number; token: Address; price: bigint; category: string; title: string; warranty?: sdk.Warranty; milestones?: sdk.Milestone[] }) {
+    const hire = {
+      escrow, supplier: addr(p.supplier), token: p.token, price: p.price, deliveryWindow: p.milestones?.[0]?.deliveryWindow ?? sdk.DAY, reviewWindow: sdk.DAY,
+      arbitrator: addr(JUDGE), defaultBuyerShareBps: 0, category: p.category, spec: spec(p.category, p.title), warranty: p.warranty,
+    };
+    return posted(p.milestones ? sdk.postDirectHireInMilestones(node.writer(buyer), { ...hire, milestones: p.milestones }) : sdk.postDirectHire(node.writer(buyer), hire));
   }
   async function rfq(
     buyer: number,
-    p: { token: Address; maxPrice: bigint; category: string; title: string; hours: number; bondBps?: number; floors?: Partial<sdk.Floors>; buyerChoice?: boolean; warranty?: sdk.Warranty },
+    p: { token: Address; maxPrice: bigint; category: string; title: string; hours: number; bondBps?: number; floors?: Partial<sdk.Floors>; buyerChoice?: boolean; warranty?: sdk.Warranty; milestones?: sdk.Milestone[] },
   ) {
-    return posted(
-      sdk.postRFQ(node.writer(buyer), {
-        escrow, token: p.token, maxPrice: p.maxPrice, bidDeadline: (await now()) + p.hours * sdk.HOUR, awardWindow: p.buyerChoice ? sdk.HOUR : 0,
-        deliveryWindow: sdk.DAY, reviewWindow: sdk.DAY, mode: p.buyerChoice ? sdk.AwardMode.BuyerChoice : sdk.AwardMode.LowestPrice, arbitrator: addr(JUDGE),
-        defaultBuyerShareBps: 0, category: p.category, floors: { ...sdk.NO_FLOORS, bondBps: p.bondBps ?? 0, ...p.floors },
-        spec: spec(p.category, p.title), warranty: p.warranty,
-      }),
-    );
+    const posting = {
+      escrow, token: p.token, maxPrice: p.maxPrice, bidDeadline: (await now()) + p.hours * sdk.HOUR, awardWindow: p.buyerChoice ? sdk.HOUR : 0,
+      deliveryWindow: p.milestones?.[0]?.deliveryWindow ?? sdk.DAY, reviewWindow: sdk.DAY, mode: p.buyerChoice ? sdk.AwardMode.BuyerChoice : sdk.AwardMode.LowestPrice, arbitrator: addr(JUDGE),
+      defaultBuyerShareBps: 0, category: p.category, floors: { ...sdk.NO_FLOORS, bondBps: p.bondBps ?? 0, ...p.floors },
+      spec: spec(p.category, p.title), warranty: p.warranty,
+    };
+    return posted(p.milestones ? sdk.postRFQInMilestones(node.writer(buyer), { ...posting, milestones: p.milestones }) : sdk.postRFQ(node.writer(buyer), posting));
   }
   const floors = (bondBps: number) => ({ ...sdk.NO_FLOORS, bondBps });
   const placeBid = (who: number, jobId: bigint, tokenAddress: Address, price: bigint, maxPrice: bigint, bondBps: number) =>
@@ -301,7 +299,8 @@ describe("indexer", () => {
     const { items } = await json("/api/jobs?status=all&limit=1");
     expect(Object.keys(items[0]).sort()).toEqual(
       ["arbitrator", "bestBidPrice", "bidCount", "bidDeadline", "buyer", "category", "categoryId", "deadline", "floors", "id", "kind", "maxPrice", "mode",
-        "postedAt", "price", "specProblem", "specValid", "status", "supplier", "title", "token", "updatedAt", "bondBps", "holdbackBps", "warrantyWindow"].sort(),
+        "postedAt", "price", "specProblem", "specValid", "status", "supplier", "title", "token", "updatedAt", "bondBps", "holdbackBps", "warrantyWindow",
+        "milestoneCount", "currentMilestone"].sort(),
     );
     const registry = await json("/api/arbitrators");
     expect(registry.items).toHaveLength(1);
@@ -944,13 +943,190 @@ describe("indexer", () => {
     expect((await json(`/api/jobs?category=${category}&qualifiedFor=${addr(S3)}`)).items.map((j: Json) => BigInt(j.id))).toEqual([floorJobs[1]]);
   });
 
+  /** A job's milestones (GET /api/jobs/:id) as the escrow's milestonesOf and job() have them. */
+  async function expectMilestonesAsOnChain(served: Json) {
+    const jobId = BigInt(served.job.id);
+    const [plan, onChain] = await Promise.all([
+      node.reader.readContract({ address: escrow, abi: sdk.tenderEscrowAbi, functionName: "milestonesOf", args: [jobId] }),
+      sdk.readJob(node.reader, { escrow, jobId }),
+    ]);
+    const what = `job ${jobId}`;
+    expect(onChain.inMilestones, what).toBe(plan.count > 0);
+    expect(served.job.milestoneCount, what).toBe(plan.count);
+    expect(served.milestones.length, what).toBe(plan.count);
+    if (plan.count === 0) return;
+    expect(
+      { current: served.job.currentMilestone, settledBps: served.job.milestonesSettledBps, settled: served.job.milestonesSettled, deliveryWindow: served.job.deliveryWindow, price: served.job.price },
+      what,
+    ).toEqual({ current: plan.current, settledBps: plan.settledBps, settled: String(plan.settled), deliveryWindow: onChain.deliveryWindow, price: String(onChain.price) });
+    // The job's deadline is the milestone in progress's while it runs.
+    if (!["Settled", "Refunded", "Cancelled"].includes(served.job.status)) expect(served.job.deadline, what).toBe(onChain.deadline);
+    expect(served.milestones.map((m: Json) => [m.index, m.shareBps, m.deliveryWindow]), what).toEqual(
+      Array.from({ length: plan.count }, (_, i) => [i, plan.shareBps[i], plan.deliveryWindows[i]]),
+    );
+    const current = served.milestones[plan.current];
+    if (served.job.status === "Awarded") expect([current.state, current.deliverBy], what).toEqual(["awarded", onChain.deadline]);
+    if (served.job.status === "Delivered") expect([current.state, current.reviewEndsAt], what).toEqual(["delivered", onChain.deadline]);
+    // Each milestone paid the supplier what the chain says, and its gross is the SDK's share of the price.
+    const shares = Array.from({ length: plan.count }, (_, i) => ({ shareBps: plan.shareBps[i]! }));
+    for (const m of served.milestones) {
+      if (m.gross !== null) expect(m.gross, `${what} milestone ${m.index}`).toBe(String(sdk.milestoneGross(onChain.price, shares, m.index)));
+      if (m.state === "settled") expect(BigInt(m.supplierGross), `${what} milestone ${m.index}`).toBe(BigInt(m.toSupplier) + BigInt(m.protocolFee));
+    }
+  }
+
+  it("indexes jobs in milestones: each milestone's life, payouts and records as the chain has them, an early end included", async () => {
+    const call = <F extends EscrowWrite>(who: number, functionName: F, args: ContractFunctionArgs<EscrowAbi, "nonpayable" | "payable", F>) =>
+      ok(node.writer(who).writeContract({ address: escrow, abi: sdk.tenderEscrowAbi, functionName, args } as never));
+    const volumeOf = (who: number) => node.reader.readContract({ address: escrow, abi: sdk.tenderEscrowAbi, functionName: "completedVolume", args: [addr(who), token] });
+    const [s1Volume, s2Volume] = [await volumeOf(S1), await volumeOf(S2)];
+    const indexedBefore = { s1: await json(`/api/suppliers/${addr(S1)}`), s2: await json(`/api/suppliers/${addr(S2)}`), s3: await json(`/api/suppliers/${addr(S3)}`) };
+
+    // P2: B's RFQ of 60 in three milestones (25/25/50%, a day each), 10% bond; S1 bids 50 (bond 6).
+    const p2 = await rfq(BUYER_B, {
+      token, maxPrice: USD("60"), category: "code", title: "Milestones: missed", hours: 2, bondBps: 1_000,
+      milestones: [{ shareBps: 2_500, deliveryWindow: sdk.DAY }, { shareBps: 2_500, deliveryWindow: sdk.DAY }, { shareBps: 5_000, deliveryWindow: sdk.DAY }],
+    });
+    await placeBid(S1, p2, token, USD("50"), USD("60"), 1_000);
+
+    // P1: A hires S2 for 90 in three milestones (30/30/40%, windows 1, 2 and 1 days), 10% held under warranty.
+    // Milestone 0 confirmed (no rating before the last); milestone 1 disputed and ruled 20% to A (S2 keeps the rest
+    // and goes on); milestone 2 confirmed with 5 stars: the job settles.
+    const p1 = await directHire(BUYER_A, {
+      supplier: S2, token, price: USD("90"), category: "data.cleaning", title: "Milestones: all three", warranty: { holdbackBps: 1_000, warrantyWindow: sdk.DAY, holdBond: false },
+      milestones: [{ shareBps: 3_000, deliveryWindow: sdk.DAY }, { shareBps: 3_000, deliveryWindow: 2 * sdk.DAY }, { shareBps: 4_000, deliveryWindow: sdk.DAY }],
+    });
+    await indexer.waitForBlock();
+    const fresh1 = await json(`/api/jobs/${p1}`);
+    expect(fresh1.job).toMatchObject({ status: "Awarded", milestoneCount: 3, currentMilestone: 0 });
+    expect(fresh1.milestones.map((m: Json) => [m.state, m.gross])).toEqual([["awarded", String(USD("27"))], ["upcoming", String(USD("27"))], ["upcoming", String(USD("36"))]]);
+    expect(fresh1.milestones[0].deliverBy).toBe(fresh1.job.deliverBy);
+    const listed = (await json(`/api/jobs?status=awarded&supplier=${addr(S2)}`)).items.find((j: Json) => j.id === String(p1));
+    expect(listed).toMatchObject({ milestoneCount: 3, currentMilestone: 0 });
+
+    await deliver(S2, p1);
+    await call(BUYER_A, "confirm", [p1, 0]);
+    await deliver(S2, p1);
+    const fee = await sdk.disputeFee(node.reader, { escrow, jobId: p1 });
+    expect(fee).toBe(USD("0.54")); // 2% of milestone 1's 27
+    await ok(sdk.dispute(node.writer(BUYER_A), { escrow, jobId: p1, statementURI: "ipfs://milestone-statement", token, fee }));
+    await ok(sdk.respond(node.writer(S2), { escrow, jobId: p1, responseURI: "ipfs://milestone-response", token, fee }));
+    await ok(sdk.submitEvidence(node.writer(S2), { escrow, jobId: p1, evidenceURI: "ipfs://milestone-evidence" }));
+    await ok(sdk.rule(node.writer(JUDGE), { escrow, jobId: p1, buyerShareBps: 2_000, reasonHash: sdk.specHash("most of it") }));
+    await deliver(S2, p1);
+    await ok(sdk.confirm(node.writer(BUYER_A), { escrow, jobId: p1, rating: 5 }));
+
+    // P3: A hires S3 for 20 in two halves; the first is delivered and disputed, S3 never answers: a dispute lost by
+    // default, which ends the job (settled once the response window passed, below).
+    const p3 = await directHire(BUYER_A, {
+      supplier: S3, token, price: USD("20"), category: "code", title: "Milestones: lost dispute",
+      milestones: [{ shareBps: 5_000, deliveryWindow: sdk.DAY }, { shareBps: 5_000, deliveryWindow: sdk.DAY }],
+    });
+    await deliver(S3, p3);
+    const fee3 = await sdk.disputeFee(node.reader, { escrow, jobId: p3 });
+    await ok(sdk.dispute(node.writer(BUYER_A), { escrow, jobId: p3, statementURI: "ipfs://milestone-statement-3", token, fee: fee3 }));
+
+    // P2: awarded at 50; milestone 0 delivered and finalized after its review window; milestone 1's deadline passes
+    // undelivered: refunded, the 37.5 unsettled and the 4.5 of bond left back to B.
+    await advance(2 * sdk.HOUR + 60);
+    await ok(sdk.award(node.writer(BUYER_B), { escrow, jobId: p2 }));
+    await deliver(S1, p2);
+    await advance(sdk.DAY + 60);
+    await ok(sdk.finalize(node.writer(S1), { escrow, jobId: p2 }));
+    await advance(sdk.DAY + 60);
+    await ok(sdk.refund(node.writer(BUYER_B), { escrow, jobId: p2 }));
+    await advance(sdk.DAY);
+    await ok(sdk.settleDispute(node.writer(BUYER_A), { escrow, jobId: p3 }));
+    await indexer.waitForBlock();
+
+    const d1 = await json(`/api/jobs/${p1}`);
+    const d2 = await json(`/api/jobs/${p2}`);
+    const d3 = await json(`/api/jobs/${p3}`);
+    for (const d of [d1, d2, d3]) await expectMilestonesAsOnChain(d);
+
+    // P1 by hand (1% protocol fee): milestone 0 pays 27 less 2.7 held (24.3, fee 0.243); milestone 1's dispute
+    // gives A 20% of 27 (5.4) and its fee back, S2 21.6 (fee 0.216) and its fee back; milestone 2 pays the rest of
+    // the price, 36, less 3.6 held (32.4, fee 0.324).
+    expect(d1.job).toMatchObject({
+      status: "Settled", rating: 5, milestoneCount: 3, currentMilestone: 2, milestonesSettledBps: 6_000, milestonesSettled: String(USD("54")),
+      toSupplier: String(USD("77.517")), protocolFee: String(USD("0.783")), deadline: null,
+    });
+    expect(d1.milestones.map((m: Json) => [m.state, m.gross, m.toSupplier, m.protocolFee, m.supplierGross, m.held, m.disputed])).toEqual([
+      ["settled", String(USD("27")), String(USD("24.057")), String(USD("0.243")), String(USD("24.3")), String(USD("2.7")), false],
+      ["settled", String(USD("27")), String(USD("21.384")), String(USD("0.216")), String(USD("21.6")), null, true],
+      ["settled", String(USD("36")), String(USD("32.076")), String(USD("0.324")), String(USD("32.4")), String(USD("3.6")), false],
+    ]);
+    expect(d1.milestones[1]).toMatchObject({ disputeOutcome: "ruled", buyerShareBps: 2_000, disputeToBuyer: String(USD("5.4")) });
+    expect(d1.milestones[1].evidence.map((e: Json) => [e.role, e.uri])).toEqual([["supplier", "ipfs://milestone-evidence"]]);
+    // Each milestone's window runs from the previous one's settlement.
+    for (const i of [1, 2]) {
+      expect(d1.milestones[i].startedAt).toBe(d1.milestones[i - 1].settledAt);
+      expect(d1.milestones[i].deliverBy).toBe(d1.milestones[i].startedAt + d1.milestones[i].deliveryWindow);
+    }
+    expect(d1.dispute).toMatchObject({ milestone: 1, price: String(USD("27")), fee: String(USD("0.54")), status: "ruled", loser: "buyer", evidenceCount: 1 });
+    expect(d1.dispute.evidence).toHaveLength(1);
+    expect(d1.held.map((h: Json) => [h.payment, h.heldAtSettlement])).toEqual([[0, String(USD("2.7"))], [2, String(USD("3.6"))]]);
+    expect(d1.timeline.map((e: Json) => e.kind)).toEqual([
+      "DirectHirePosted", "MilestonesScheduled", "JobDelivered", "PaymentHeld", "MilestoneSettled", "JobDelivered", "DisputeOpened", "DisputeAnswered",
+      "Evidence", "Ruling", "DisputeSettled", "MilestoneSettled", "JobDelivered", "PaymentHeld", "MilestoneSettled", "JobSettled",
+    ]);
+
+    // P2 by hand: milestone 0 pays 12.5 of the winning 50 (fee 0.125) with 1.5 of the bond; the rest refunded.
+    expect(d2.job).toMatchObject({
+      status: "Refunded", declined: false, refundToBuyer: String(USD("37.5")), bondToBuyer: String(USD("4.5")), currentMilestone: 1,
+      milestonesSettledBps: 2_500, milestonesSettled: String(USD("12.5")), toSupplier: String(USD("12.375")), protocolFee: String(USD("0.125")),
+    });
+    expect(d2.milestones.map((m: Json) => [m.state, m.gross])).toEqual([["settled", String(USD("12.5"))], ["refunded", String(USD("12.5"))], ["refunded", String(USD("25"))]]);
+    expect(d2.milestones[0].startedAt).toBe(d2.job.awardedAt);
+    expect(d2.milestones[1].deliveredAt).toBeNull();
+    const bondLeft = await node.reader.readContract({ address: escrow, abi: sdk.tenderEscrowAbi, functionName: "bidOf", args: [p2, addr(S1)] });
+    expect(bondLeft.bond).toBe(0n);
+
+    // P3: the first half all back to A with its fee (unanswered), then the job refunded with the second half.
+    expect(d3.job).toMatchObject({ status: "Refunded", declined: false, refundToBuyer: String(USD("10")), bondToBuyer: "0", currentMilestone: 0, milestonesSettledBps: 0 });
+    expect(d3.milestones.map((m: Json) => [m.state, m.gross, m.toSupplier, m.disputeOutcome, m.disputeToBuyer])).toEqual([
+      ["settled", String(USD("10")), "0", "unanswered", String(USD("10.2"))],
+      ["refunded", String(USD("10")), null, null, null],
+    ]);
+    expect(d3.timeline.map((e: Json) => e.kind).slice(-4)).toEqual(["DisputeDefaulted", "DisputeSettled", "MilestoneSettled", "JobRefunded"]);
+
+    // Records as the chain counts them: P1 won at its first delivery, completed once, one milestone dispute (lost by
+    // A), three on-time deliveries; P2 won at its award, then refunded (a missed deadline); the volume grew by each
+    // part paid (24.3 + 21.6 + 32.4 for S2, 12.5 for S1; nothing for S3).
+    expect((await volumeOf(S2)) - s2Volume).toBe(USD("78.3"));
+    expect((await volumeOf(S1)) - s1Volume).toBe(USD("12.5"));
+    const after = { s1: await json(`/api/suppliers/${addr(S1)}`), s2: await json(`/api/suppliers/${addr(S2)}`), s3: await json(`/api/suppliers/${addr(S3)}`) };
+    for (const [who, served] of [[S1, after.s1], [S2, after.s2], [S3, after.s3]] as const) {
+      expect(served.record, `supplier #${who}`).toEqual({ ...(await sdk.readSupplierRecord(node.reader, { escrow, supplier: addr(who) })) });
+      expect(served.volume.find((v: Json) => v.token === token.toLowerCase())?.volume ?? "0", `supplier #${who}`).toBe(String(await volumeOf(who)));
+    }
+    const delta = (key: "s1" | "s2" | "s3", field: string) => after[key].record[field] - indexedBefore[key].record[field];
+    expect(["won", "completed", "refunded", "declined", "disputesFaced", "disputesLost", "ratingCount"].map((f) => delta("s2", f))).toEqual([1, 1, 0, 0, 1, 0, 1]);
+    expect(["won", "completed", "refunded", "declined", "disputesFaced"].map((f) => delta("s1", f))).toEqual([1, 0, 1, 0, 0]);
+    expect(after.s2.derived.onTimeDeliveries - indexedBefore.s2.derived.onTimeDeliveries).toBe(3);
+    expect(after.s1.derived.missedDeadlines - indexedBefore.s1.derived.missedDeadlines).toBe(1);
+    // P3: a direct hire won at its first delivery, then refunded by the dispute it lost — not a missed deadline.
+    expect(["won", "completed", "refunded", "declined", "disputesFaced", "disputesLost"].map((f) => delta("s3", f))).toEqual([1, 0, 1, 0, 1, 1]);
+    expect(after.s3.derived.missedDeadlines).toBe(indexedBefore.s3.derived.missedDeadlines);
+    for (const who of [BUYER_A, BUYER_B]) {
+      const served = await json(`/api/buyers/${addr(who)}`);
+      expect(served.record, `buyer #${who}`).toEqual({ ...(await sdk.readBuyerRecord(node.reader, { escrow, buyer: addr(who) })) });
+    }
+    const feeQuery = { json: { sql: `select outstanding::text as o from protocol_fee where token = '${token.toLowerCase()}'`, params: [] } };
+    expect((await json(`/sql/db?sql=${encodeURIComponent(JSON.stringify(feeQuery))}`)).rows[0].o).toBe(
+      String(await node.reader.readContract({ address: escrow, abi: sdk.tenderEscrowAbi, functionName: "protocolFees", args: [token] })),
+    );
+    // A job paid at once has none.
+    expect((await json(`/api/jobs/${ids.j1}`))).toMatchObject({ milestones: [], job: { milestoneCount: 0, currentMilestone: null } });
+  });
+
   // -------------------------------------------------------------------------------------------------------------
   // Interruptions: a restart on disk, and a reorganisation.
 
   const TABLES = [
     "job", "job_event", "bid", "supplier", "supplier_category", "supplier_volume", "attestation", "buyer", "arbitrator",
     "arbitrator_terms", "dispute", "evidence", "rating", "market", "market_volume", "clearing_price", "protocol",
-    "protocol_fee", "credit", "held_payment", "claim_evidence",
+    "protocol_fee", "credit", "held_payment", "claim_evidence", "milestone",
   ];
 
   /** Everything the API says about the market, and the row count of every table. */
@@ -1001,6 +1177,8 @@ describe("indexer", () => {
     }
     // Every held payment as the escrow holds it.
     for (const served of state.jobs) for (const h of served.held) await expectHeldAsOnChain(BigInt(served.job.id), h);
+    // Every job's milestones as the escrow keeps them.
+    for (const served of state.jobs) await expectMilestonesAsOnChain(served);
     const logs = await node.reader.getContractEvents({ address: escrow, abi: sdk.tenderEscrowAbi, fromBlock: 0n });
     const jobLogs = logs.filter((log) => log.args !== undefined && "jobId" in (log.args as object));
     expect(state.counts.job_event).toBe(jobLogs.length);

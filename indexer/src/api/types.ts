@@ -42,6 +42,9 @@ export type JobWarranty = NonNullable<JobDetail["warranty"]>;
 /** A payment's held share under warranty, with its claim and how it ended. */
 export type HeldPayment = JobDetail["held"][number];
 export type ClaimEvidence = HeldPayment["evidence"][number];
+/** A job's milestone (GET /api/jobs/:id `milestones`; empty for a job paid at once), with its dispute's evidence. */
+export type JobMilestone = JobDetail["milestones"][number];
+export type MilestoneState = JobMilestone["state"];
 
 /** GET /api/markets */
 export type Markets = Answer<typeof marketsAnswer>;

@@ -1,8 +1,8 @@
 // Disputes: opened, answered, evidence, ruled or defaulted, settled; the losses they count for each side and the
 // arbitrator's record.
 import { ponder } from "ponder:registry";
-import { dispute, evidence, job } from "ponder:schema";
-import { BPS, changeArbitrator, clean, countSupplier, getJob, lower, recordEvent, time, touchBuyer } from "../rows.ts";
+import { dispute, evidence, job, milestone } from "ponder:schema";
+import { BPS, changeArbitrator, changeMilestone, clean, countSupplier, getJob, lower, milestoneOf, recordEvent, time, touchBuyer } from "../rows.ts";
 
 ponder.on("TenderEscrow:DisputeOpened", async ({ event, context }) => {
   const { db } = context;
@@ -11,20 +11,36 @@ ponder.on("TenderEscrow:DisputeOpened", async ({ event, context }) => {
   const at = time(event);
   const before = await getJob(db, jobId);
   await db.update(job, { id: jobId }).set({ status: "Disputed", disputedAt: at, deadline: respondBy, updatedAt: at });
-  await db.insert(dispute).values({
-    jobId,
+  // In milestones, over the milestone in progress (its gross share); a later milestone's dispute replaces the row.
+  const current = milestoneOf(before);
+  const part = current === null ? undefined : await db.find(milestone, { jobId, index: current });
+  if (current !== null) await changeMilestone(db, jobId, current, { state: "disputed", disputed: true, disputedAt: at });
+  const opened = {
+    milestone: current,
     arbitrator: judge,
     buyer: before.buyer,
     supplier: before.supplier!,
     token: before.token,
-    price: before.price,
-    status: "open",
+    price: part?.gross ?? before.price,
+    status: "open" as const,
     fee,
     statementUri: clean(statementURI),
     openedAt: at,
     respondBy,
+    responseUri: null,
+    answeredAt: null,
+    ruleBy: null,
+    buyerShareBps: null,
+    reasonHash: null,
+    outcome: null,
+    loser: null,
+    toBuyer: null,
+    toSupplier: null,
+    toArbitrator: null,
+    endedAt: null,
     evidenceCount: 0,
-  });
+  };
+  await db.insert(dispute).values({ jobId, ...opened }).onConflictDoUpdate(opened);
   await countSupplier(db, before.supplier!, before.categoryId, at, (row) => ({ disputesFaced: row.disputesFaced + 1 }));
   await touchBuyer(db, before.buyer, at, (row) => ({ disputesOpened: row.disputesOpened + 1 }));
   await changeArbitrator(db, judge, (row) => ({ disputeCount: row.disputeCount + 1 }));
@@ -48,6 +64,7 @@ ponder.on("TenderEscrow:Evidence", async ({ event, context }) => {
   await db.insert(evidence).values({
     id: event.id,
     jobId,
+    milestone: milestoneOf(current),
     party,
     role: party === current.buyer ? "buyer" : "supplier",
     uri: clean(evidenceURI),
@@ -68,6 +85,8 @@ ponder.on("TenderEscrow:Ruling", async ({ event, context }) => {
   const share = BigInt(buyerShareBps);
   const loser = share > BPS / 2n ? "supplier" : share < BPS / 2n ? "buyer" : null;
   await db.update(dispute, { jobId }).set({ status: "ruled", outcome: "ruled", buyerShareBps, reasonHash, loser, endedAt: at });
+  const part = milestoneOf(current);
+  if (part !== null) await changeMilestone(db, jobId, part, { disputeOutcome: "ruled", buyerShareBps });
   await changeArbitrator(db, judge, (row) =>
     loser === "supplier"
       ? { rulingsForBuyer: row.rulingsForBuyer + 1 }
@@ -95,6 +114,8 @@ ponder.on("TenderEscrow:DisputeDefaulted", async ({ event, context }) => {
     loser: unanswered ? "supplier" : null,
     endedAt: at,
   });
+  const part = milestoneOf(current);
+  if (part !== null) await changeMilestone(db, jobId, part, { disputeOutcome: unanswered ? "unanswered" : "silent", buyerShareBps });
   if (unanswered) {
     await countSupplier(db, current.supplier!, current.categoryId, at, (row) => ({ disputesLost: row.disputesLost + 1 }));
     await touchBuyer(db, current.buyer, at, (row) => ({ disputesWon: row.disputesWon + 1 }));
@@ -109,5 +130,8 @@ ponder.on("TenderEscrow:DisputeSettled", async ({ event, context }) => {
   const { db } = context;
   const { jobId, toBuyer, toSupplier, toArbitrator } = event.args;
   await db.update(dispute, { jobId }).set({ toBuyer, toSupplier, toArbitrator, endedAt: time(event) });
+  // Before the milestone's MilestoneSettled (and, when the supplier lost, the job's JobRefunded).
+  const part = milestoneOf(await getJob(db, jobId));
+  if (part !== null) await changeMilestone(db, jobId, part, { disputeToBuyer: toBuyer });
   await recordEvent(db, event, jobId, "DisputeSettled", { toBuyer, toSupplier, toArbitrator });
 });

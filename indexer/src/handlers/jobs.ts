@@ -1,9 +1,37 @@
 // A job after its posting: an RFQ's award or cancellation, then delivery, refund (declined or deadline missed) and
-// settlement (confirmed, finalized, ruled or defaulted), each moving the records the escrow moves.
+// settlement (confirmed, finalized, ruled or defaulted), each moving the records the escrow moves. For a job in
+// milestones each acts on the milestone in progress (its `milestone` row) and counts as TenderMilestones counts
+// (src/index.ts); each milestone's payment is MilestoneSettled's (milestones.ts).
 import { ponder } from "ponder:registry";
-import { bid, job, protocolFee, rating, supplierVolume } from "ponder:schema";
+import { bid, job, milestone, protocolFee, rating, supplierVolume } from "ponder:schema";
+import { milestoneGross } from "@tender/sdk/milestones";
 import { addRating } from "../reputation.ts";
-import { BPS, addClearing, addVolume, changeMarket, clean, countSupplier, getJob, lower, recordEvent, time, touchBuyer } from "../rows.ts";
+import {
+  BPS,
+  type Db,
+  addClearing,
+  addVolume,
+  changeMarket,
+  changeMilestone,
+  clean,
+  countSupplier,
+  getJob,
+  lower,
+  milestoneOf,
+  recordEvent,
+  time,
+  touchBuyer,
+} from "../rows.ts";
+
+/** A job's milestone rows, by index (none for a job paid at once). */
+async function milestonesOf(db: Db, jobId: bigint, count: number) {
+  const rows = [];
+  for (let index = 0; index < count; index++) {
+    const row = await db.find(milestone, { jobId, index });
+    if (row) rows.push(row);
+  }
+  return rows;
+}
 
 ponder.on("TenderEscrow:JobAwarded", async ({ event, context }) => {
   const { db } = context;
@@ -22,6 +50,14 @@ ponder.on("TenderEscrow:JobAwarded", async ({ event, context }) => {
     updatedAt: at,
   });
   await db.update(bid, { jobId, supplier: winner }).set({ won: true });
+  // In milestones: the winning price fixes each milestone's gross, and the first one starts now.
+  const rows = await milestonesOf(db, jobId, before.milestoneCount);
+  for (const row of rows) {
+    await changeMilestone(db, jobId, row.index, {
+      gross: milestoneGross(price, rows, row.index),
+      ...(row.index === 0 ? { state: "awarded" as const, startedAt: at, deliverBy } : {}),
+    });
+  }
   // The winning price against the RFQ's maximum (the escrow refuses a bid above it, and a zero maximum).
   const priceBps = before.maxPrice ? Number((price * BPS) / before.maxPrice) : null;
   await countSupplier(db, winner, before.categoryId, at, (row) => ({
@@ -39,6 +75,7 @@ ponder.on("TenderEscrow:JobCancelled", async ({ event, context }) => {
   const at = time(event);
   const before = await getJob(db, jobId);
   await db.update(job, { id: jobId }).set({ status: "Cancelled", cancelledAt: at, cancelledBy: lower(by), deadline: null, updatedAt: at });
+  for (let index = 0; index < before.milestoneCount; index++) await changeMilestone(db, jobId, index, { state: "cancelled" });
   await touchBuyer(db, before.buyer, at, (row) => ({
     cancelled: row.cancelled + 1,
     cancelledWithBids: row.cancelledWithBids + (before.bidCount > 0 ? 1 : 0),
@@ -61,12 +98,18 @@ ponder.on("TenderEscrow:JobDelivered", async ({ event, context }) => {
     deadline: reviewEndsAt,
     updatedAt: at,
   });
-  const usedBps = before.awardedAt === null || before.deliveryWindow === 0
+  // The window used runs from the award (a milestone's: from its start) over the delivery window (the milestone's).
+  const current = milestoneOf(before);
+  const startedAt = current === null ? before.awardedAt : (await db.find(milestone, { jobId, index: current }))?.startedAt ?? null;
+  const usedBps = startedAt === null || before.deliveryWindow === 0
     ? 0
-    : Number((BigInt(at - before.awardedAt) * BPS) / BigInt(before.deliveryWindow));
+    : Number((BigInt(at - startedAt) * BPS) / BigInt(before.deliveryWindow));
+  if (current !== null) {
+    await changeMilestone(db, jobId, current, { state: "delivered", deliveredAt: at, deliverableHash, deliverableUri: clean(uri), reviewEndsAt });
+  }
   await countSupplier(db, before.supplier!, before.categoryId, at, (row) => ({
-    // A direct hire counts as won once delivered: the supplier has taken it on.
-    won: row.won + (before.kind === "direct" ? 1 : 0),
+    // A direct hire counts as won once delivered (in milestones, its first): the supplier has taken it on.
+    won: row.won + (before.kind === "direct" && (current ?? 0) === 0 ? 1 : 0),
     onTimeDeliveries: row.onTimeDeliveries + 1,
     deliveryWindowUsedBps: row.deliveryWindowUsedBps + usedBps,
   }));
@@ -87,11 +130,23 @@ ponder.on("TenderEscrow:JobRefunded", async ({ event, context }) => {
     deadline: null,
     updatedAt: at,
   });
-  // A direct hire's decline or missed deadline writes nothing: the supplier never agreed to it.
-  if (before.kind === "rfq") {
+  // A direct hire's decline or missed deadline writes nothing: the supplier never agreed to it (in milestones: while
+  // in its first). A job in milestones refunded while Disputed ended by a milestone dispute the supplier lost: a
+  // refund in its record whatever the kind, not a missed deadline.
+  const current = milestoneOf(before);
+  const lostDispute = before.status === "Disputed";
+  if (before.kind === "rfq" || (current ?? 0) > 0 || lostDispute) {
     await countSupplier(db, before.supplier!, before.categoryId, at, (row) =>
-      declined ? { declined: row.declined + 1 } : { refunded: row.refunded + 1, missedDeadlines: row.missedDeadlines + 1 },
+      declined
+        ? { declined: row.declined + 1 }
+        : { refunded: row.refunded + 1, missedDeadlines: row.missedDeadlines + (lostDispute ? 0 : 1) },
     );
+  }
+  // Every milestone not settled goes back to the buyer.
+  if (current !== null) {
+    for (const row of await milestonesOf(db, jobId, before.milestoneCount)) {
+      if (row.state !== "settled") await changeMilestone(db, jobId, row.index, { state: "refunded", refundedAt: at });
+    }
   }
   await touchBuyer(db, before.buyer, at, (row) => ({ refunded: row.refunded + 1 }));
   await recordEvent(db, event, jobId, "JobRefunded", { declined, toBuyer, bondToBuyer });
@@ -107,33 +162,41 @@ ponder.on("TenderEscrow:JobSettled", async ({ event, context }) => {
   // The supplier's side of the price before the protocol fee: the price for a confirmation or finalization, the
   // price less the buyer's share after a dispute. The escrow counts it as completed volume when nonzero.
   const share = toSupplier + fee;
+  // In milestones this follows the last milestone's MilestoneSettled, which paid its part (volume, fees, the job's
+  // sums); the job completes here, once: always after a confirm or finalize, after a dispute if its share was not
+  // all ruled to the buyer.
+  const inMilestones = before.milestoneCount > 0;
+  const completes = inMilestones && before.status !== "Disputed" ? true : share !== 0n;
   await db.update(job, { id: jobId }).set({
     status: "Settled",
     settledAt: at,
     rating: stars,
-    toSupplier,
-    protocolFee: fee,
+    ...(inMilestones ? {} : { toSupplier, protocolFee: fee }),
     deadline: null,
     updatedAt: at,
   });
   await countSupplier(db, supplierAddress, before.categoryId, at, (row) => ({
-    completed: row.completed + (share !== 0n ? 1 : 0),
+    completed: row.completed + (completes ? 1 : 0),
     ratingSum: row.ratingSum + stars,
     ratingCount: row.ratingCount + (stars !== 0 ? 1 : 0),
     ...(stars !== 0 ? addRating(row, stars, at) : {}),
   }));
   await touchBuyer(db, before.buyer, at, (row) => ({
-    paid: row.paid + (share !== 0n ? 1 : 0),
+    paid: row.paid + (completes ? 1 : 0),
     settled: row.settled + 1,
     ratingsGiven: row.ratingsGiven + (stars !== 0 ? 1 : 0),
     ratingSumGiven: row.ratingSumGiven + stars,
   }));
-  if (share !== 0n) {
-    await db
-      .insert(supplierVolume)
-      .values({ supplier: supplierAddress, token, volume: share, earned: toSupplier, jobs: 1 })
-      .onConflictDoUpdate((row) => ({ volume: row.volume + share, earned: row.earned + toSupplier, jobs: row.jobs + 1 }));
-    await addVolume(db, before.categoryId, token, share);
+  if (completes) {
+    if (inMilestones) {
+      await addVolume(db, before.categoryId, token, 0n);
+    } else {
+      await db
+        .insert(supplierVolume)
+        .values({ supplier: supplierAddress, token, volume: share, earned: toSupplier, jobs: 1 })
+        .onConflictDoUpdate((row) => ({ volume: row.volume + share, earned: row.earned + toSupplier, jobs: row.jobs + 1 }));
+      await addVolume(db, before.categoryId, token, share);
+    }
     await changeMarket(db, before.categoryId, (row) => ({ settledJobs: row.settledJobs + 1 }));
     // A settlement clears at the job's agreed price; a direct hire clears here for the first time.
     await addClearing(db, event, {
@@ -157,7 +220,7 @@ ponder.on("TenderEscrow:JobSettled", async ({ event, context }) => {
       timestamp: at,
     });
   }
-  if (fee !== 0n) {
+  if (fee !== 0n && !inMilestones) {
     await db
       .insert(protocolFee)
       .values({ token, accrued: fee, collected: 0n, outstanding: fee })

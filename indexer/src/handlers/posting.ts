@@ -138,6 +138,8 @@ async function post(db: Db, context: Context, event: AnyEvent | Event, p: Postin
     holdbackBps: p.warranty.holdbackBps,
     warrantyWindow: p.warranty.warrantyWindow,
     holdBond: p.warranty.holdBond,
+    // In milestones once its MilestonesScheduled follows (handlers/milestones.ts).
+    milestoneCount: 0,
     awardWindow: p.rfq ? p.rfq.awardWindow : null,
     deadline: p.rfq ? p.rfq.bidDeadline : p.deliverBy,
     bidDeadline: p.rfq?.bidDeadline,

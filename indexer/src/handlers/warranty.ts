@@ -3,7 +3,7 @@
 // ruled, unanswered or silent), each moving the records the escrow's warranty module moves (TenderWarranty.sol).
 import { ponder } from "ponder:registry";
 import { claimEvidence, heldPayment, protocolFee, supplierVolume } from "ponder:schema";
-import { BPS, addVolume, changeArbitrator, clean, countSupplier, getHeld, getJob, lower, recordEvent, time, touchBuyer } from "../rows.ts";
+import { BPS, addVolume, changeArbitrator, changeMilestone, clean, countSupplier, getHeld, getJob, lower, recordEvent, time, touchBuyer } from "../rows.ts";
 
 /** ITenderWarranty.HeldOutcome, by its index. */
 const OUTCOMES = ["Released", "Waived", "Agreed", "Ruled", "Unanswered", "Silent"] as const;
@@ -32,6 +32,8 @@ ponder.on("TenderEscrow:PaymentHeld", async ({ event, context }) => {
     claimStatus: "none",
     evidenceCount: 0,
   });
+  // In milestones the payment is the milestone settling (its index).
+  if (current.milestoneCount > 0) await changeMilestone(db, jobId, Number(payment), { held, heldBond });
   await recordEvent(db, event, jobId, "PaymentHeld", { payment, held, heldBond, warrantyEndsAt });
 });
 

@@ -91,7 +91,7 @@ export async function arbitratorDisputes(c: HonoContext) {
     disputes: rows.map((r) => ({
       ...r.dispute,
       job: { title: r.title, category: r.category, status: r.jobStatus, termsId: r.termsId },
-      evidence: pieces.filter((p) => p.jobId === r.dispute.jobId),
+      evidence: pieces.filter((p) => p.jobId === r.dispute.jobId && p.milestone === r.dispute.milestone),
     })),
     // Warranty claims on the jobs it arbitrates, newest first: `needsRuling` when answered (its ruling is due before
     // `ruleBy`, the claim's `claimDeadline`).

@@ -1,10 +1,10 @@
 // GET /api/jobs: jobs by status, category, token, price, party, kind, the floors a supplier meets and whether bidding
 // is still open, sorted, in
-// keyset pages; GET /api/jobs/:id: one job with its terms, bids, timeline and dispute.
+// keyset pages; GET /api/jobs/:id: one job with its terms, bids, timeline, dispute, held payments and milestones.
 import { Hono, type Context as HonoContext } from "hono";
 import { db } from "ponder:api";
 import { createHash } from "node:crypto";
-import { attestation, bid, claimEvidence, dispute, evidence, heldPayment, job, jobEvent, supplier, supplierVolume, termsVersion } from "ponder:schema";
+import { attestation, bid, claimEvidence, dispute, evidence, heldPayment, job, jobEvent, milestone, supplier, supplierVolume, termsVersion } from "ponder:schema";
 import { and, asc, desc, eq, gt, gte, inArray, lte, sql } from "ponder";
 import { address, amount, bad, category, integer, notFound, query, route, statuses, token } from "../http.ts";
 import { type SQL, indexedTime } from "../reads.ts";
@@ -72,6 +72,8 @@ const LIST_COLUMNS = {
   bondBps: job.bondBps,
   holdbackBps: job.holdbackBps,
   warrantyWindow: job.warrantyWindow,
+  milestoneCount: job.milestoneCount,
+  currentMilestone: job.currentMilestone,
   deadline: job.deadline,
   bidDeadline: job.bidDeadline,
   postedAt: job.postedAt,
@@ -198,7 +200,7 @@ export async function jobDetail(c: HonoContext) {
   const id = jobId(c.req.param("id")!);
   const [row] = await db.select().from(job).where(eq(job.id, id)).limit(1);
   if (!row) throw notFound(`No job ${id} has been posted (or the indexer has not reached it yet).`);
-  const [bids, timeline, disputes, pieces, [terms], held, claimPieces] = await Promise.all([
+  const [bids, timeline, disputes, pieces, [terms], held, claimPieces, parts] = await Promise.all([
     db.select().from(bid).where(eq(bid.jobId, id)).orderBy(desc(bid.best), asc(bid.price), asc(bid.placedSeq)),
     db.select().from(jobEvent).where(eq(jobEvent.jobId, id)).orderBy(asc(jobEvent.blockNumber), asc(jobEvent.logIndex)),
     db.select().from(dispute).where(eq(dispute.jobId, id)).limit(1),
@@ -206,6 +208,7 @@ export async function jobDetail(c: HonoContext) {
     db.select().from(termsVersion).where(eq(termsVersion.termsId, row.termsId)).limit(1),
     db.select().from(heldPayment).where(eq(heldPayment.jobId, id)).orderBy(asc(heldPayment.payment)),
     db.select().from(claimEvidence).where(eq(claimEvidence.jobId, id)).orderBy(asc(claimEvidence.blockNumber), asc(claimEvidence.logIndex)),
+    db.select().from(milestone).where(eq(milestone.jobId, id)).orderBy(asc(milestone.index)),
   ]);
   const found = disputes[0];
   return {
@@ -214,13 +217,20 @@ export async function jobDetail(c: HonoContext) {
     terms: terms ?? null,
     bids,
     timeline: timeline.map(({ jobId: _jobId, ...event }) => event),
-    dispute: found ? { ...found, evidence: pieces } : null,
+    // In milestones, the latest milestone's dispute, with that dispute's evidence (each milestone has its own below).
+    dispute: found ? { ...found, evidence: pieces.filter((p) => p.milestone === found.milestone) } : null,
     // The holdback the job was posted with (null for none), and each payment's held share with its claim, its
     // deadlines and how it ended (payment 0 for a job paid at once).
     warranty: row.holdbackBps === 0 ? null : { holdbackBps: row.holdbackBps, warrantyWindow: row.warrantyWindow, holdBond: row.holdBond },
     held: held.map(({ jobId: _jobId, ...h }) => ({
       ...h,
       evidence: claimPieces.filter((p) => p.payment === h.payment).map(({ jobId: _j, payment: _p, ...p }) => p),
+    })),
+    // Its milestones by index (empty for a job paid at once): each a `milestone` row (share, window, state, gross,
+    // deadlines, delivery, dispute, payouts, held share) with its dispute's evidence.
+    milestones: parts.map(({ jobId: _jobId, ...m }) => ({
+      ...m,
+      evidence: pieces.filter((p) => p.milestone === m.index).map(({ jobId: _j, milestone: _m, ...p }) => p),
     })),
   };
 }
