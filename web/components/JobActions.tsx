@@ -51,6 +51,9 @@ export interface JobActionsProps {
   /** The indexer's held row of the job's payment (index 0), once it settled with a holdback: what is held, until
    * when, and its claim. Given alone (the arbitrator console), it stands for a holdback job. */
   held?: HeldProps | null;
+  /** A job paid in milestones: the milestone in progress (its index, the job's count, what it pays in base units).
+   * The actions are its: a dispute's fee is on its share, a confirm before the last has no rating. */
+  milestone?: { index: number; count: number; gross: string } | null;
   /** Only the arbitrator's part (the console): the ruling and settling a lapsed dispute, or with `held` a lapsed
    * warranty claim. */
   arbitratorOnly?: boolean;
@@ -102,7 +105,11 @@ export function JobActions(props: JobActionsProps) {
   const dispute = props.dispute ?? null;
   const bids = props.bids ?? [];
   const myBid = me === undefined ? undefined : bids.find((b) => b.supplier.toLowerCase() === me);
-  const fee = props.feeBps != null && props.price !== undefined ? bpsOf(props.price, props.feeBps) : null;
+  const milestone = props.milestone ?? null;
+  const part = milestone ? `milestone ${milestone.index + 1} of ${milestone.count}` : null;
+  const lastPart = milestone === null || milestone.index + 1 === milestone.count;
+  const feeBase = milestone ? milestone.gross : props.price;
+  const fee = props.feeBps != null && feeBase !== undefined ? bpsOf(feeBase, props.feeBps) : null;
   const feeText = fee === null ? "the arbitrator's fee" : `the arbitrator's fee, ${formatAmount(fee, token)}`;
 
   // The SDK's state machine decides what may be done now (the contract's rules, tested against it); a transaction
@@ -269,13 +276,40 @@ export function JobActions(props: JobActionsProps) {
         ? simple("reclaimBond", "Take your bond back", "The job went to another bidder (or was cancelled): your bond is yours again.", "Reclaim the bond", (t) => t.reclaimBond({ jobId }),
           )
         : null}
-      {shown("confirm") ? (
-        <Action title="Confirm and pay" hint={<>The buyer accepts the delivery and rates it; the supplier is paid at once.</>}>
+      {shown("confirm") && !lastPart ? (
+        <Action
+          title={`Confirm milestone ${milestone!.index + 1} and pay`}
+          hint={
+            <>
+              The buyer accepts the delivery of {part}; its part of the price ({formatAmount(BigInt(milestone!.gross), token)}) is paid at once and milestone{" "}
+              {milestone!.index + 2} opens. The rating comes with the last milestone.
+            </>
+          }
+        >
+          <ConfirmForm
+            rated={false}
+            label={`Confirm milestone ${milestone!.index + 1} and pay`}
+            disabled={!ready || busy || !can("confirm")}
+            notice={notice("confirm")}
+            onSend={() => send("Confirm", (t, sdk) => sdk.confirmMilestone(t, { jobId }))}
+          />
+        </Action>
+      ) : shown("confirm") ? (
+        <Action
+          title="Confirm and pay"
+          hint={
+            milestone ? (
+              <>The buyer accepts the last milestone ({part}, {formatAmount(BigInt(milestone.gross), token)}) and rates the whole job; the supplier is paid at once.</>
+            ) : (
+              <>The buyer accepts the delivery and rates it; the supplier is paid at once.</>
+            )
+          }
+        >
           <ConfirmForm disabled={!ready || busy || !can("confirm")} notice={notice("confirm")} onSend={(rating) => send("Confirm", (t) => t.confirm({ jobId, rating }))} />
         </Action>
       ) : null}
       {shown("dispute") ? (
-        <Action title="Dispute" hint={<>The buyer refuses the delivery and puts the case to the arbitrator, paying {feeText}.</>}>
+        <Action title="Dispute" hint={<>The buyer refuses the delivery{part ? ` of ${part}` : ""} and puts the case to the arbitrator, paying {feeText}{part ? " (on this milestone's part of the price)" : ""}.</>}>
           <UriForm
             what="statement"
             label="Dispute the delivery"
@@ -288,7 +322,7 @@ export function JobActions(props: JobActionsProps) {
         </Action>
       ) : null}
       {shown("deliver") ? (
-        <Action title="Deliver" hint={<>The supplier hands over the work: its keccak256 hash and a URI to fetch it from.</>}>
+        <Action title="Deliver" hint={<>The supplier hands over the work{part ? ` of ${part}` : ""}: its keccak256 hash and a URI to fetch it from.</>}>
           <DeliverForm
             disabled={!ready || busy || !can("deliver")}
             notice={notice("deliver")}
@@ -297,7 +331,16 @@ export function JobActions(props: JobActionsProps) {
         </Action>
       ) : null}
       {isSupplier
-        ? simple("decline", "Decline", props.kind === "direct" ? "Turn the hire down: the buyer is refunded in full." : "Give the job back: the buyer is refunded, and your bond goes to the buyer.", "Decline the job", (t) => t.decline({ jobId }),
+        ? simple(
+            "decline",
+            "Decline",
+            milestone && milestone.index > 0
+              ? "Give the rest of the job back: every milestone not yet paid goes back to the buyer, with the rest of any bond."
+              : props.kind === "direct"
+                ? "Turn the hire down: the buyer is refunded in full."
+                : "Give the job back: the buyer is refunded, and your bond goes to the buyer.",
+            "Decline the job",
+            (t) => t.decline({ jobId }),
           )
         : null}
       {shown("respond") && dispute?.respondBy != null ? (
@@ -338,7 +381,14 @@ export function JobActions(props: JobActionsProps) {
       ) : null}
       {simple("finalize", "Finalize", "Once the review window has run out without a confirmation or a dispute, anyone may release the payment.", "Finalize and pay the supplier", (t) => t.finalize({ jobId }),
       )}
-      {simple("refund", "Refund", "If the supplier misses the delivery deadline, anyone may return the price to the buyer.", "Refund the buyer", (t) => t.refund({ jobId }),
+      {simple(
+        "refund",
+        "Refund",
+        part
+          ? `If the supplier misses the delivery deadline of ${part}, anyone may end the job: every milestone not yet paid goes back to the buyer.`
+          : "If the supplier misses the delivery deadline, anyone may return the price to the buyer.",
+        "Refund the buyer",
+        (t) => t.refund({ jobId }),
       )}
       {settleShown
         ? simple(
