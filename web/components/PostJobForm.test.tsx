@@ -480,6 +480,10 @@ describe("PostJobForm", () => {
       { shareBps: 5_000, deliveryWindow: 86_400 },
       { shareBps: 2_000, deliveryWindow: 172_800 },
     ]);
+    expect(within(screen.getByRole("region", { name: "Job 7 is posted" })).getAllByRole("listitem").map((li) => li.textContent).slice(1)).toEqual([
+      "The supplier delivers each of the 3 milestones within its window (the next opens when one is paid), or you may take back every part not yet paid.",
+      "You confirm each part, or dispute it, within the review window; the rating comes with the last.",
+    ]);
   });
 
   it("preselects the only arbitrator, and starts a direct hire with the supplier from the page's ?supplier=", async () => {

@@ -449,6 +449,13 @@ function PostedNote({ jobId, plan, stay, onStay }: { jobId: bigint | undefined; 
     return <p className="notice notice-ok">The job is posted; its id was not found in the receipt. It will appear in the open jobs.</p>;
   }
   const id = String(jobId);
+  const parts = plan.milestones?.length;
+  const delivery = parts
+    ? [
+        `The supplier delivers each of the ${parts} milestones within its window (the next opens when one is paid), or you may take back every part not yet paid.`,
+        "You confirm each part, or dispute it, within the review window; the rating comes with the last.",
+      ]
+    : null;
   const next =
     plan.kind === "rfq"
       ? [
@@ -456,12 +463,11 @@ function PostedNote({ jobId, plan, stay, onStay }: { jobId: bigint | undefined; 
           plan.params.mode === AwardMode.BuyerChoice
             ? "Then you pick a bid within the award window (from the job page)."
             : "Then the lowest bid wins: anyone may award it, and the rest of your maximum comes back to you.",
-          "The supplier delivers; you confirm with a rating, or dispute it, within the review window.",
+          ...(delivery ?? ["The supplier delivers; you confirm with a rating, or dispute it, within the review window."]),
         ]
       : [
           "The supplier you hired may take the job or decline it (then the price comes back to you).",
-          "It delivers within the delivery window, or you may take your money back.",
-          "You confirm with a rating, or dispute it, within the review window.",
+          ...(delivery ?? ["It delivers within the delivery window, or you may take your money back.", "You confirm with a rating, or dispute it, within the review window."]),
         ];
   return (
     <section className="notice notice-ok posted-note" aria-labelledby="posted-title">
