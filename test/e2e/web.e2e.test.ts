@@ -316,9 +316,12 @@ describe("web app in a browser", () => {
     await page.getByText("the shares must sum to 100% (10,000 bps), not 75%").waitFor();
     expect(wallet.sent).toHaveLength(0);
     await page.getByLabel("Milestone 2 Share").fill("75");
+    await page.locator("section").filter({ has: page.getByRole("heading", { name: "Milestones" }) }).screenshot({ path: join(SHOTS, "post-milestones-desktop.png") });
     await page.getByRole("button", { name: "Review" }).click();
     await page.getByText("Milestone 2: 75% (0.3 ETH), delivered within 1 d of milestone 1's payment").waitFor();
     await page.getByRole("button", { name: "Post the job" }).click();
+    // The link in the posted note, rather than waiting for the page to open by itself.
+    await page.getByRole("link", { name: /^Open job \d+$/ }).click({ timeout: 60_000 });
     await page.waitForURL(/\/jobs\/\d+$/, { timeout: 60_000 });
     const jobId = BigInt(page.url().split("/").at(-1)!);
     jobs.milestones = jobId;
@@ -354,6 +357,7 @@ describe("web app in a browser", () => {
     await expect.poll(() => text(0), { timeout: 15_000 }).toContain("settled");
     expect(await text(0)).toContain("0.02 ETH under warranty");
     expect(await text(1)).toContain("in progress: awarded");
+    await page.screenshot({ path: join(SHOTS, "job-milestone-1-settled-desktop.png"), fullPage: true });
 
     // Milestone 2, the last: confirmed with a rating; the job is settled and each part holds its own share.
     await deliverPart("The full guide.");

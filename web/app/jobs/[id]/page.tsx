@@ -55,12 +55,11 @@ export default async function JobPage({ params }: Props) {
   // A job paid in milestones is read on-chain too: its plan, and the status and deadline of the milestone in progress.
   const [detail, { now }, grace, parts] = await Promise.all([load(id), chainNow(), cancelGracePeriod(), jobMilestones(id)]);
   if ("error" in detail) return <ErrorPanel title={`Job ${id} is unavailable`} message={detail.error} />;
-  const { bids, timeline, dispute: indexedDispute, warranty, held } = detail;
+  const { bids, timeline, dispute, warranty, held } = detail;
   const milestones = parts.value;
   const job = milestones ? withMilestone(detail.job, milestones) : detail.job;
   const inProgress = milestones ? milestoneInProgress(milestones) : undefined;
   // The dispute the actions answer for: a milestone's is the chain's (its deadlines), the indexer's row has the rest.
-  const dispute = indexedDispute;
   const actionDispute = milestones
     ? milestones.status === "Disputed"
       ? { status: milestones.answered ? "answered" : "open", respondBy: milestones.answered ? null : milestones.deadline, ruleBy: milestones.answered ? milestones.deadline : null }
@@ -166,7 +165,7 @@ export default async function JobPage({ params }: Props) {
         <aside className="job-side">
           <section className="panel" aria-labelledby="terms-title">
             <h2 id="terms-title">Terms</h2>
-            <Terms job={job} token={token} terms={detail.terms} warranty={warranty} />
+            <Terms job={job} token={token} terms={detail.terms} warranty={warranty} milestones={milestones} />
           </section>
           <section className="panel" aria-labelledby="deadlines-title">
             <h2 id="deadlines-title">Deadlines</h2>
@@ -208,7 +207,19 @@ function Facts({ rows }: { rows: [string, ReactNode][] }) {
   );
 }
 
-function Terms({ job, token, terms, warranty }: { job: Job; token: TokenInfo; terms: ArbitratorTerms | null; warranty: JobWarranty | null }) {
+function Terms({
+  job,
+  token,
+  terms,
+  warranty,
+  milestones,
+}: {
+  job: Job;
+  token: TokenInfo;
+  terms: ArbitratorTerms | null;
+  warranty: JobWarranty | null;
+  milestones?: JobMilestones;
+}) {
   const rows: [string, ReactNode][] = [];
   if (job.kind === "rfq") {
     rows.push(["Budget", <Amount key="b" value={job.maxPrice ?? job.price} token={token} />]);
@@ -228,7 +239,11 @@ function Terms({ job, token, terms, warranty }: { job: Job; token: TokenInfo; te
       {terms ? <span className="muted">{` · fee ${formatBps(terms.feeBps)} each side, rules within ${formatDuration(terms.ruleWindow)}`}</span> : null}
     </span>,
   ]);
-  rows.push(["Delivery window", formatDuration(job.deliveryWindow)]);
+  if (milestones) {
+    rows.push(["Paid in", `${milestones.count} milestones, each with its own delivery window (Milestones)`]);
+  } else {
+    rows.push(["Delivery window", formatDuration(job.deliveryWindow)]);
+  }
   rows.push(["Review window", formatDuration(job.reviewWindow)]);
   if (job.defaultBuyerShareBps > 0) rows.push(["If the arbitrator is silent", `${formatBps(job.defaultBuyerShareBps)} back to the buyer`]);
   rows.push([
