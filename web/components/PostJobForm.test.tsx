@@ -486,6 +486,34 @@ describe("PostJobForm", () => {
     ]);
   });
 
+  it("pays an RFQ's winning price in milestones: one postRFQInMilestones, the job's delivery window the first milestone's", async () => {
+    fakeRpc();
+    wallet = await connected();
+    fillGoodRfq();
+    fireEvent.click(screen.getByLabelText("Pay in milestones"));
+    type("Milestone 1 Share", "40");
+    type("Milestone 1 delivery window", "6");
+    fireEvent.change(screen.getByLabelText("Milestone 1 delivery window unit"), { target: { value: "h" } });
+    type("Milestone 2 Share", "60");
+    expect(screen.getByText("0.2 ETH at the maximum price.")).toBeDefined();
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Review" })));
+    const review = screen.getByRole("region", { name: "Review the job" });
+    expect(within(review).getByText("Milestone 1: 40% (0.2 ETH at the maximum price), delivered within 6 h of the award")).toBeDefined();
+    await act(async () => fireEvent.click(within(review).getByRole("button", { name: "Post the job" })));
+    expect(await screen.findByText("Posting the job: done in block 42.")).toBeDefined();
+    const [posting, ...more] = sent(wallet);
+    expect(more).toHaveLength(0);
+    expect(BigInt(posting!.value!)).toBe(parseEther("0.5"));
+    const call = decodeFunctionData({ abi: tenderEscrowAbi, data: posting!.data });
+    expect(call.functionName).toBe("postRFQInMilestones");
+    const [rfq, schedule] = call.args as unknown as [{ deliveryWindow: number; maxPrice: bigint }, unknown];
+    expect(rfq).toMatchObject({ deliveryWindow: 21_600, maxPrice: parseEther("0.5") });
+    expect(schedule).toEqual([
+      { shareBps: 4_000, deliveryWindow: 21_600 },
+      { shareBps: 6_000, deliveryWindow: 86_400 },
+    ]);
+  });
+
   it("preselects the only arbitrator, and starts a direct hire with the supplier from the page's ?supplier=", async () => {
     fakeRpc();
     const SUPPLIER = "0x976EA74026E726554dB657fA54763abd0C3a0aa9";

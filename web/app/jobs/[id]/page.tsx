@@ -149,7 +149,7 @@ export default async function JobPage({ params }: Props) {
             <p className="notice notice-warn">If this job is paid in milestones, they are not shown: {parts.problem}.</p>
           ) : null}
 
-          {job.deliverableHash ? <Delivery job={job} /> : null}
+          {job.deliverableHash ? <Delivery job={job} title={milestones ? "Latest delivery" : undefined} /> : null}
           {dispute ? <DisputeView dispute={dispute} token={token} now={now} /> : null}
 
           {payouts ? <SettlementView payouts={payouts} token={token} /> : null}
@@ -301,7 +301,7 @@ function Deadlines({ job, now }: { job: Job; now: number }) {
 }
 
 /** A delivery: its hash and URI, and for a small text data: URI the text itself, checked against the hash. */
-function Delivery({ job }: { job: Job }) {
+function Delivery({ job, title = "Delivery" }: { job: Job; title?: string }) {
   let preview: { text: string; matches: boolean } | null = null;
   if (job.deliverableUri?.startsWith("data:")) {
     try {
@@ -315,7 +315,7 @@ function Delivery({ job }: { job: Job }) {
   }
   return (
     <section className="panel" aria-labelledby="delivery-title">
-      <h2 id="delivery-title">Delivery</h2>
+      <h2 id="delivery-title">{title}</h2>
       <Facts
         rows={[
           ["Delivered", job.deliveredAt ? formatAbsolute(job.deliveredAt) : "—"],
