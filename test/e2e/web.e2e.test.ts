@@ -370,6 +370,8 @@ describe("web app in a browser", () => {
     await page.reload();
     await expect.poll(async () => (await page.locator("#milestones-title").textContent()) ?? "", { timeout: 15_000 }).toBe("Milestones 2 of 2 settled");
     expect(await text(1)).toContain("0.06 ETH under warranty");
+    // The warranty actions act on one milestone's held share at a time, chosen in the panel.
+    expect(await page.getByLabel("The held share to act on").locator("option").allTextContents()).toEqual(["Milestone 1: 0.02 ETH held", "Milestone 2: 0.06 ETH held"]);
     await page.screenshot({ path: join(SHOTS, "job-milestones-settled-desktop.png"), fullPage: true });
   });
 

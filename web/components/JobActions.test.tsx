@@ -249,6 +249,32 @@ describe("JobActions", () => {
       expect(screen.getByRole("button", { name: "Release to the supplier" }).hasAttribute("disabled")).toBe(true);
     });
 
+    it("acts on the held share of the milestone chosen: a job in milestones holds one per settled milestone", async () => {
+      fakeRpc(() => ({ result: "0x" }));
+      const ended = { payment: 0, held: "2000000", heldBond: "0", warrantyEndsAt: NOW - 10, claimStatus: "none" as const, ...none };
+      const running = { payment: 1, held: "6000000", heldBond: "0", warrantyEndsAt: NOW + 86_400, claimStatus: "none" as const, ...none };
+      wallet = await connectedAs(BUYER, { ...settled(ended), heldPayments: [ended, running] });
+      // First the first still held: milestone 1's, whose warranty ended: anyone may release it.
+      const chooser = screen.getByLabelText("The held share to act on") as HTMLSelectElement;
+      expect([...chooser.options].map((o) => o.textContent)).toEqual(["Milestone 1: 2 mUSD held", "Milestone 2: 6 mUSD held"]);
+      expect(chooser.value).toBe("0");
+      expect(screen.queryByRole("region", { name: "Claim under warranty" })).toBeNull();
+      await act(async () => fireEvent.click(screen.getByRole("button", { name: "Release to the supplier" })));
+      expect(await screen.findByText("Release what is held: done in block 42.")).toBeDefined();
+      const [release] = wallet.requests.filter((r) => r.method === "eth_sendTransaction");
+      expect(decodeFunctionData({ abi: tenderEscrowAbi, data: (release!.params as [{ data: Hex }])[0].data })).toEqual({ functionName: "release", args: [10n, 0n] });
+
+      // Milestone 2's is still under warranty: a claim of up to its 6 mUSD, and a waiver that names payment 1.
+      fireEvent.change(chooser, { target: { value: "1" } });
+      const claim = screen.getByRole("region", { name: "Claim under warranty" });
+      expect((within(claim).getByLabelText("Amount asked (mUSD)") as HTMLInputElement).value).toBe("6");
+      expect(screen.getByRole("button", { name: "Release to the supplier" }).hasAttribute("disabled")).toBe(true);
+      await act(async () => fireEvent.click(screen.getByRole("button", { name: "Waive and pay the supplier" })));
+      expect(await screen.findByText("Waive the warranty: done in block 42.")).toBeDefined();
+      const [, waive] = wallet.requests.filter((r) => r.method === "eth_sendTransaction");
+      expect(decodeFunctionData({ abi: tenderEscrowAbi, data: (waive!.params as [{ data: Hex }])[0].data })).toEqual({ functionName: "waive", args: [10n, 1n] });
+    });
+
     it("lets anyone release what is held once the warranty ended", async () => {
       fakeRpc(() => ({ result: "0x" }));
       wallet = await connectedAs(OTHER, settled({ held: "10000000", heldBond: "0", warrantyEndsAt: NOW - 60, claimStatus: "none", ...none }));

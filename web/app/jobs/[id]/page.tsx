@@ -126,6 +126,7 @@ export default async function JobPage({ params }: Props) {
             cancelGracePeriod={grace}
             warranty={warranty}
             held={held0}
+            heldPayments={milestones ? held : undefined}
           />
         </div>
         <div className="job-main">
