@@ -3,7 +3,8 @@
 // (./wallet.ts) holding that role's development key. A buyer posts a job in the UI, two suppliers bid through the
 // SDK, the buyer awards, the supplier delivers, the buyer confirms with a rating and the supplier's profile shows
 // it; a second job (in mUSD: the dispute fee needs an approval) is disputed in the UI and ruled in the arbitrator
-// console; a third, with a 20% holdback, is claimed against in the UI and the claim ruled in the console; a bad form
+// console; a third, with a 20% holdback, is claimed against in the UI and the claim ruled in the console; a fourth,
+// a direct hire in two milestones with a holdback, is posted from the form and confirmed part by part; a bad form
 // input shows its error and sends nothing. Every page is saved as a screenshot at desktop and
 // phone sizes (test-results/screenshots/), checked for sideways overflow, and Largest Contentful Paint and
 // Cumulative Layout Shift are measured on the markets, open-jobs and job pages (test-results/web-vitals.json).
@@ -131,7 +132,7 @@ describe("web app in a browser", () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  const jobs: { posted?: bigint; disputed?: bigint; held?: bigint } = {};
+  const jobs: { posted?: bigint; disputed?: bigint; held?: bigint; milestones?: bigint } = {};
 
   it("a buyer posts a job in the UI; suppliers bid; the buyer awards and confirms with a rating; the supplier's profile shows it", async () => {
     const { page, wallet } = await as(BUYER);
@@ -296,6 +297,84 @@ describe("web app in a browser", () => {
     await expect.poll(async () => (await page.locator("main").textContent()) ?? "").toContain("ruled by the arbitrator");
   });
 
+  it("a direct hire in two milestones with a 20% holdback is posted from the form; each milestone is delivered through the SDK and confirmed in the UI, the list following", async () => {
+    const { page, wallet } = await as(BUYER);
+    await page.goto("/post");
+    await connect(page, wallet);
+    await page.getByRole("radio", { name: /Direct hire/ }).check();
+    await page.getByLabel("Title").fill("Write the migration guide");
+    await page.getByLabel("Category").fill("text");
+    await page.getByLabel("Task").fill("Write the guide in two parts: the outline, then the full text.");
+    await page.getByLabel("Price", { exact: true }).fill("0.4");
+    await page.getByLabel("Supplier address").fill(addr(S1));
+    await page.getByRole("radio", { name: new RegExp(addr(JUDGE), "i") }).check();
+    await page.getByLabel("Holdback", { exact: true }).fill("20");
+    await page.getByLabel("Pay in milestones").check();
+    // Shares short of 100% are refused at the list before anything is sent; 25% + 75% goes.
+    await page.getByLabel("Milestone 1 Share").fill("25");
+    await page.getByRole("button", { name: "Review" }).click();
+    await page.getByText("the shares must sum to 100% (10,000 bps), not 75%").waitFor();
+    expect(wallet.sent).toHaveLength(0);
+    await page.getByLabel("Milestone 2 Share").fill("75");
+    await page.locator("section").filter({ has: page.getByRole("heading", { name: "Milestones" }) }).screenshot({ path: join(SHOTS, "post-milestones-desktop.png") });
+    await page.getByRole("button", { name: "Review" }).click();
+    await page.getByText("Milestone 2: 75% (0.3 ETH), delivered within 1 d of milestone 1's payment").waitFor();
+    await page.getByRole("button", { name: "Post the job" }).click();
+    // The link in the posted note, rather than waiting for the page to open by itself.
+    await page.getByRole("link", { name: /^Open job \d+$/ }).click({ timeout: 60_000 });
+    await page.waitForURL(/\/jobs\/\d+$/, { timeout: 60_000 });
+    const jobId = BigInt(page.url().split("/").at(-1)!);
+    jobs.milestones = jobId;
+    expect(wallet.sent).toHaveLength(1);
+    expect((await sdk.readJob(node.reader, { escrow, jobId })).inMilestones).toBe(true);
+    expect((await sdk.readMilestones(node.reader, { escrow, jobId }))?.milestones).toEqual([
+      { shareBps: 2_500, deliveryWindow: sdk.DAY },
+      { shareBps: 7_500, deliveryWindow: sdk.DAY },
+    ]);
+
+    const item = (i: number) => page.locator(".milestone").nth(i);
+    const text = async (i: number) => (await item(i).textContent()) ?? "";
+    await expect.poll(() => text(0), { timeout: 15_000 }).toContain("in progress: awarded");
+    expect(await text(1)).toContain("to come");
+
+    // Milestone 1: delivered through the SDK, confirmed in the UI without a rating; 20% of its 0.1 ETH is held.
+    const deliverPart = async (content: string) => {
+      const work = sdk.encodeDeliverable(content, "text/plain");
+      await ok(sdk.deliver(node.writer(S1), { escrow, jobId, deliverableHash: work.hash, uri: work.uri }));
+      await indexed();
+      await page.reload();
+    };
+    await deliverPart("1. Why\n2. How\n3. Rollback");
+    await expect.poll(() => text(0), { timeout: 15_000 }).toContain("in progress: delivered");
+    expect(await page.getByRole("radio", { name: "5 stars" }).count()).toBe(0);
+    await act(page, "Confirm milestone 1 and pay", "Confirm");
+    const plan = await sdk.readMilestones(node.reader, { escrow, jobId });
+    expect(plan?.current).toBe(1);
+    expect((await sdk.readJob(node.reader, { escrow, jobId })).status).toBe(sdk.JobStatus.Awarded);
+    expect((await sdk.readHeld(node.reader, { escrow, jobId, payment: 0 })).amount).toBe(parseEther("0.02"));
+    await indexed();
+    await page.reload();
+    await expect.poll(() => text(0), { timeout: 15_000 }).toContain("settled");
+    expect(await text(0)).toContain("0.02 ETH under warranty");
+    expect(await text(1)).toContain("in progress: awarded");
+    await page.screenshot({ path: join(SHOTS, "job-milestone-1-settled-desktop.png"), fullPage: true });
+
+    // Milestone 2, the last: confirmed with a rating; the job is settled and each part holds its own share.
+    await deliverPart("The full guide.");
+    await expect.poll(() => text(1), { timeout: 15_000 }).toContain("in progress: delivered");
+    await page.getByRole("radio", { name: "5 stars" }).check();
+    await act(page, "Confirm and pay", "Confirm");
+    expect((await sdk.readJob(node.reader, { escrow, jobId })).status).toBe(sdk.JobStatus.Settled);
+    expect((await sdk.readHeld(node.reader, { escrow, jobId, payment: 1 })).amount).toBe(parseEther("0.06"));
+    await indexed();
+    await page.reload();
+    await expect.poll(async () => (await page.locator("#milestones-title").textContent()) ?? "", { timeout: 15_000 }).toBe("Milestones 2 of 2 settled");
+    expect(await text(1)).toContain("0.06 ETH under warranty");
+    // The warranty actions act on one milestone's held share at a time, chosen in the panel.
+    expect(await page.getByLabel("The held share to act on").locator("option").allTextContents()).toEqual(["Milestone 1: 0.02 ETH held", "Milestone 2: 0.06 ETH held"]);
+    await page.screenshot({ path: join(SHOTS, "job-milestones-settled-desktop.png"), fullPage: true });
+  });
+
   it("a bad form input shows its error at the field and sends nothing", async () => {
     const { page, wallet } = await as(BUYER);
     await page.goto("/post");
@@ -330,6 +409,7 @@ describe("web app in a browser", () => {
       ["job", `/jobs/${jobs.posted}`],
       ["job-disputed", `/jobs/${jobs.disputed}`],
       ["job-held", `/jobs/${jobs.held}`],
+      ["job-milestones", `/jobs/${jobs.milestones}`],
       ["post", "/post"],
       ["supplier", `/suppliers/${addr(S2)}`],
       ["arbitrator", `/arbitrators/${addr(JUDGE)}`],

@@ -49,12 +49,30 @@ export function TimedButton({ at, now, disabled, label, onClick }: { at: number;
   );
 }
 
-export function ConfirmForm({ disabled, notice, onSend }: { disabled: boolean; notice?: string; onSend: (rating: number) => void }) {
+/** The buyer's confirmation: a rating of 1 to 5 stars, checked before anything is sent; `rated={false}` (a milestone
+ * before the last) sends rating 0 and asks for none. */
+export function ConfirmForm({
+  disabled,
+  notice,
+  onSend,
+  rated = true,
+  label = "Confirm and pay",
+}: {
+  disabled: boolean;
+  notice?: string;
+  onSend: (rating: number) => void;
+  rated?: boolean;
+  label?: string;
+}) {
   const [rating, setRating] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const id = useId();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (!rated) {
+      onSend(0);
+      return;
+    }
     const { checkRating } = await loadSdk();
     try {
       checkRating(rating ?? 0);
@@ -67,16 +85,18 @@ export function ConfirmForm({ disabled, notice, onSend }: { disabled: boolean; n
   };
   return (
     <form onSubmit={submit} noValidate>
-      <fieldset className="rating" aria-describedby={error ? `${id}-error` : undefined} aria-invalid={error ? true : undefined}>
-        <legend>Rating</legend>
-        {[1, 2, 3, 4, 5].map((n) => (
-          <label key={n} className="rating-option">
-            <input type="radio" name="rating" value={n} checked={rating === n} onChange={() => { setRating(n); setError(null); }} />
-            {n} {n === 1 ? "star" : "stars"}
-          </label>
-        ))}
-      </fieldset>
-      <FormEnd errorId={`${id}-error`} error={error} notice={notice} disabled={disabled} label="Confirm and pay" />
+      {rated ? (
+        <fieldset className="rating" aria-describedby={error ? `${id}-error` : undefined} aria-invalid={error ? true : undefined}>
+          <legend>Rating</legend>
+          {[1, 2, 3, 4, 5].map((n) => (
+            <label key={n} className="rating-option">
+              <input type="radio" name="rating" value={n} checked={rating === n} onChange={() => { setRating(n); setError(null); }} />
+              {n} {n === 1 ? "star" : "stars"}
+            </label>
+          ))}
+        </fieldset>
+      ) : null}
+      <FormEnd errorId={`${id}-error`} error={error} notice={notice} disabled={disabled} label={label} />
     </form>
   );
 }

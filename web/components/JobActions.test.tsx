@@ -174,6 +174,48 @@ describe("JobActions", () => {
     expect(call).toEqual({ functionName: "pick", args: [10n, getAddress(JUDGE)] });
   });
 
+  it("acts on the milestone in progress: confirm without a rating before the last (rating 0 sent), with one on the last; the dispute fee on its share", async () => {
+    const rpc = fakeRpc(() => ({ result: "0x" }));
+    const inParts: JobActionsProps = { ...job, arbitrator: JUDGE, price: "50000000", feeBps: 300, milestone: { index: 0, count: 2, gross: "20000000" } };
+    wallet = await connectedAs(BUYER, inParts);
+    expect(screen.queryByRole("region", { name: "Confirm and pay" })).toBeNull();
+    const confirm = screen.getByRole("region", { name: "Confirm milestone 1 and pay" });
+    expect(within(confirm).queryByRole("radio")).toBeNull();
+    expect(within(confirm).getByText(/milestone 1 of 2; its part of the price \(20 mUSD\) is paid at once and milestone 2 opens\. The rating comes with the last milestone\./)).toBeDefined();
+    // 3% of this milestone's 20 mUSD, not of the whole price.
+    expect(within(screen.getByRole("region", { name: "Dispute" })).getByText(/the arbitrator's fee, 0\.6 mUSD \(on this milestone's part of the price\)/)).toBeDefined();
+    await act(async () => fireEvent.click(within(confirm).getByRole("button", { name: "Confirm milestone 1 and pay" })));
+    expect(await screen.findByText("Confirm: done in block 42.")).toBeDefined();
+    expect(rpc).toContain("eth_call"); // tried against the chain first
+    const sent = wallet.requests.filter((r) => r.method === "eth_sendTransaction");
+    expect(sent).toHaveLength(1);
+    expect(decodeFunctionData({ abi: tenderEscrowAbi, data: (sent[0]!.params as [{ data: Hex }])[0].data })).toEqual({ functionName: "confirm", args: [10n, 0] });
+    wallet.remove();
+    cleanup();
+
+    // The last milestone: the usual confirm, a rating asked for before anything is sent.
+    fakeRpc(() => ({ result: "0x" }));
+    wallet = await connectedAs(BUYER, { ...inParts, milestone: { index: 1, count: 2, gross: "30000000" } });
+    const last = screen.getByRole("region", { name: "Confirm and pay" });
+    expect(within(last).getByText(/accepts the last milestone \(milestone 2 of 2, 30 mUSD\) and rates the whole job/)).toBeDefined();
+    await act(async () => fireEvent.click(within(last).getByRole("button", { name: "Confirm and pay" })));
+    expect(await within(last).findByText("Choose a rating from 1 to 5 stars.")).toBeDefined();
+    fireEvent.click(within(last).getByLabelText("5 stars"));
+    await act(async () => fireEvent.click(within(last).getByRole("button", { name: "Confirm and pay" })));
+    expect(await screen.findByText("Confirm: done in block 42.")).toBeDefined();
+    const rated = wallet.requests.filter((r) => r.method === "eth_sendTransaction");
+    expect(decodeFunctionData({ abi: tenderEscrowAbi, data: (rated[0]!.params as [{ data: Hex }])[0].data })).toEqual({ functionName: "confirm", args: [10n, 5] });
+  });
+
+  it("shows the escrow's refusal of a milestone's confirm (the last takes a rating) and sends nothing", async () => {
+    const data = encodeErrorResult({ abi: tenderEscrowAbi, errorName: "InvalidRating", args: [0] as never });
+    fakeRpc(() => ({ error: { code: 3, message: "execution reverted", data } }));
+    wallet = await connectedAs(BUYER, { ...job, milestone: { index: 0, count: 2, gross: "20000000" } });
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Confirm milestone 1 and pay" })));
+    expect((await screen.findByRole("alert")).textContent).toBe("Confirm failed: InvalidRating: A rating is a whole number from 1 to 5, not 0.");
+    expect(wallet.requests.map((r) => r.method)).not.toContain("eth_sendTransaction");
+  });
+
   describe("the warranty on a held share", () => {
     const OTHER = "0x15d34aaf54267db7d7c367839aaf71a00a2c6a65";
     const none = { asked: null, fee: null, claimDeadline: null };
@@ -205,6 +247,32 @@ describe("JobActions", () => {
       expect(screen.getByRole("region", { name: "Waive the warranty" })).toBeDefined();
       // Release waits for the warranty's end.
       expect(screen.getByRole("button", { name: "Release to the supplier" }).hasAttribute("disabled")).toBe(true);
+    });
+
+    it("acts on the held share of the milestone chosen: a job in milestones holds one per settled milestone", async () => {
+      fakeRpc(() => ({ result: "0x" }));
+      const ended = { payment: 0, held: "2000000", heldBond: "0", warrantyEndsAt: NOW - 10, claimStatus: "none" as const, ...none };
+      const running = { payment: 1, held: "6000000", heldBond: "0", warrantyEndsAt: NOW + 86_400, claimStatus: "none" as const, ...none };
+      wallet = await connectedAs(BUYER, { ...settled(ended), heldPayments: [ended, running] });
+      // First the first still held: milestone 1's, whose warranty ended: anyone may release it.
+      const chooser = screen.getByLabelText("The held share to act on") as HTMLSelectElement;
+      expect([...chooser.options].map((o) => o.textContent)).toEqual(["Milestone 1: 2 mUSD held", "Milestone 2: 6 mUSD held"]);
+      expect(chooser.value).toBe("0");
+      expect(screen.queryByRole("region", { name: "Claim under warranty" })).toBeNull();
+      await act(async () => fireEvent.click(screen.getByRole("button", { name: "Release to the supplier" })));
+      expect(await screen.findByText("Release what is held: done in block 42.")).toBeDefined();
+      const [release] = wallet.requests.filter((r) => r.method === "eth_sendTransaction");
+      expect(decodeFunctionData({ abi: tenderEscrowAbi, data: (release!.params as [{ data: Hex }])[0].data })).toEqual({ functionName: "release", args: [10n, 0n] });
+
+      // Milestone 2's is still under warranty: a claim of up to its 6 mUSD, and a waiver that names payment 1.
+      fireEvent.change(chooser, { target: { value: "1" } });
+      const claim = screen.getByRole("region", { name: "Claim under warranty" });
+      expect((within(claim).getByLabelText("Amount asked (mUSD)") as HTMLInputElement).value).toBe("6");
+      expect(screen.getByRole("button", { name: "Release to the supplier" }).hasAttribute("disabled")).toBe(true);
+      await act(async () => fireEvent.click(screen.getByRole("button", { name: "Waive and pay the supplier" })));
+      expect(await screen.findByText("Waive the warranty: done in block 42.")).toBeDefined();
+      const [, waive] = wallet.requests.filter((r) => r.method === "eth_sendTransaction");
+      expect(decodeFunctionData({ abi: tenderEscrowAbi, data: (waive!.params as [{ data: Hex }])[0].data })).toEqual({ functionName: "waive", args: [10n, 1n] });
     });
 
     it("lets anyone release what is held once the warranty ended", async () => {

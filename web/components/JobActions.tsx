@@ -5,7 +5,7 @@
 // Every action goes through the SDK: inputs are checked first (a bad one sends nothing), the call is tried against
 // the chain before the wallet is asked (a refusal is the SDK's describeError sentence, and nothing is signed), then
 // progress is shown until the transaction is in a block. The forms are in JobActionForms.tsx.
-import type { ReactNode } from "react";
+import { type ReactNode, useId, useState } from "react";
 import { formatUnits, zeroAddress } from "viem";
 import { JOB_ACTIONS, type JobAction, type JobState, jobAction, jobActions } from "@tender/sdk/lifecycle";
 import { AwardMode, JobStatus, bpsOf } from "@tender/sdk/units";
@@ -51,6 +51,12 @@ export interface JobActionsProps {
   /** The indexer's held row of the job's payment (index 0), once it settled with a holdback: what is held, until
    * when, and its claim. Given alone (the arbitrator console), it stands for a holdback job. */
   held?: HeldProps | null;
+  /** A job paid in milestones: the held row of each settled milestone (payment index = milestone index). The
+   * warranty actions act on one of them, chosen in the panel (first the first still held); `held` is then unused. */
+  heldPayments?: readonly (HeldProps & { payment: number })[];
+  /** A job paid in milestones: the milestone in progress (its index, the job's count, what it pays in base units).
+   * The actions are its: a dispute's fee is on its share, a confirm before the last has no rating. */
+  milestone?: { index: number; count: number; gross: string } | null;
   /** Only the arbitrator's part (the console): the ruling and settling a lapsed dispute, or with `held` a lapsed
    * warranty claim. */
   arbitratorOnly?: boolean;
@@ -58,6 +64,8 @@ export interface JobActionsProps {
 
 /** What the warranty actions need of the indexer's held row (GET /api/jobs/:id `held[0]`). */
 export interface HeldProps {
+  /** The payment's index (a milestone's); absent: 0, a job paid at once. */
+  payment?: number;
   held: string;
   heldBond: string;
   warrantyEndsAt: number;
@@ -102,12 +110,29 @@ export function JobActions(props: JobActionsProps) {
   const dispute = props.dispute ?? null;
   const bids = props.bids ?? [];
   const myBid = me === undefined ? undefined : bids.find((b) => b.supplier.toLowerCase() === me);
-  const fee = props.feeBps != null && props.price !== undefined ? bpsOf(props.price, props.feeBps) : null;
+  const milestone = props.milestone ?? null;
+  const part = milestone ? `milestone ${milestone.index + 1} of ${milestone.count}` : null;
+  const lastPart = milestone === null || milestone.index + 1 === milestone.count;
+  const feeBase = milestone ? milestone.gross : props.price;
+  const fee = props.feeBps != null && feeBase !== undefined ? bpsOf(feeBase, props.feeBps) : null;
   const feeText = fee === null ? "the arbitrator's fee" : `the arbitrator's fee, ${formatAmount(fee, token)}`;
+
+  // The held payment the warranty actions act on: one of a job in milestones' (chosen; first the first still held),
+  // or the job's only one.
+  const heldList = props.heldPayments ?? [];
+  const [chosenPayment, setChosenPayment] = useState<number | undefined>(undefined);
+  const paymentSelectId = useId();
+  const chosen =
+    heldList.find((h) => h.payment === chosenPayment) ??
+    heldList.find((h) => h.claimStatus !== "ended" && (BigInt(h.held) > 0n || BigInt(h.heldBond) > 0n)) ??
+    heldList[0];
+  const held = chosen ?? props.held ?? null;
+  /** The job and the payment a warranty action names. */
+  const pay = { jobId, payment: held?.payment ?? 0 };
 
   // The SDK's state machine decides what may be done now (the contract's rules, tested against it); a transaction
   // sent now is judged at the next block's time, at least a second after the block the page was read at.
-  const state = jobStateOf(props, myBid);
+  const state = jobStateOf({ ...props, held }, myBid);
   const at = Math.max(now, props.now + 1);
   const actions = jobActions(state, me as `0x${string}` | undefined, at);
   const status_ = (action: JobAction) => actions.find((a) => a.action === action)!;
@@ -145,7 +170,6 @@ export function JobActions(props: JobActionsProps) {
   const canBid = props.kind === "rfq" && props.maxPrice != null && props.floors != null && (myBid ? can("improveBid") : can("bid"));
   const settleShown = shown("settleDispute") && dispute !== null;
 
-  const held = props.held ?? null;
   const heldAmount = held ? BigInt(held.held) : 0n;
   const heldBond = held ? BigInt(held.heldBond) : 0n;
   // A claim's fee: before it is filed, the arbitrator's fee bps of the stake (the held share and bond), rounded up
@@ -166,8 +190,8 @@ export function JobActions(props: JobActionsProps) {
         arbitrator={props.arbitrator}
         busy={busy}
         progress={progress}
-        onRule={(buyerShareBps, reasonHash) => send("Ruling", (t) => t.ruleClaim({ jobId, buyerShareBps, reasonHash }))}
-        onSettle={() => send("Settle", (t) => t.settleClaim({ jobId }))}
+        onRule={(buyerShareBps, reasonHash) => send("Ruling", (t) => t.ruleClaim({ ...pay, buyerShareBps, reasonHash }))}
+        onSettle={() => send("Settle", (t) => t.settleClaim({ ...pay }))}
       />
     );
   }
@@ -269,13 +293,40 @@ export function JobActions(props: JobActionsProps) {
         ? simple("reclaimBond", "Take your bond back", "The job went to another bidder (or was cancelled): your bond is yours again.", "Reclaim the bond", (t) => t.reclaimBond({ jobId }),
           )
         : null}
-      {shown("confirm") ? (
-        <Action title="Confirm and pay" hint={<>The buyer accepts the delivery and rates it; the supplier is paid at once.</>}>
+      {shown("confirm") && !lastPart ? (
+        <Action
+          title={`Confirm milestone ${milestone!.index + 1} and pay`}
+          hint={
+            <>
+              The buyer accepts the delivery of {part}; its part of the price ({formatAmount(BigInt(milestone!.gross), token)}) is paid at once and milestone{" "}
+              {milestone!.index + 2} opens. The rating comes with the last milestone.
+            </>
+          }
+        >
+          <ConfirmForm
+            rated={false}
+            label={`Confirm milestone ${milestone!.index + 1} and pay`}
+            disabled={!ready || busy || !can("confirm")}
+            notice={notice("confirm")}
+            onSend={() => send("Confirm", (t, sdk) => sdk.confirmMilestone(t, { jobId }))}
+          />
+        </Action>
+      ) : shown("confirm") ? (
+        <Action
+          title="Confirm and pay"
+          hint={
+            milestone ? (
+              <>The buyer accepts the last milestone ({part}, {formatAmount(BigInt(milestone.gross), token)}) and rates the whole job; the supplier is paid at once.</>
+            ) : (
+              <>The buyer accepts the delivery and rates it; the supplier is paid at once.</>
+            )
+          }
+        >
           <ConfirmForm disabled={!ready || busy || !can("confirm")} notice={notice("confirm")} onSend={(rating) => send("Confirm", (t) => t.confirm({ jobId, rating }))} />
         </Action>
       ) : null}
       {shown("dispute") ? (
-        <Action title="Dispute" hint={<>The buyer refuses the delivery and puts the case to the arbitrator, paying {feeText}.</>}>
+        <Action title="Dispute" hint={<>The buyer refuses the delivery{part ? ` of ${part}` : ""} and puts the case to the arbitrator, paying {feeText}{part ? " (on this milestone's part of the price)" : ""}.</>}>
           <UriForm
             what="statement"
             label="Dispute the delivery"
@@ -288,7 +339,7 @@ export function JobActions(props: JobActionsProps) {
         </Action>
       ) : null}
       {shown("deliver") ? (
-        <Action title="Deliver" hint={<>The supplier hands over the work: its keccak256 hash and a URI to fetch it from.</>}>
+        <Action title="Deliver" hint={<>The supplier hands over the work{part ? ` of ${part}` : ""}: its keccak256 hash and a URI to fetch it from.</>}>
           <DeliverForm
             disabled={!ready || busy || !can("deliver")}
             notice={notice("deliver")}
@@ -297,7 +348,16 @@ export function JobActions(props: JobActionsProps) {
         </Action>
       ) : null}
       {isSupplier
-        ? simple("decline", "Decline", props.kind === "direct" ? "Turn the hire down: the buyer is refunded in full." : "Give the job back: the buyer is refunded, and your bond goes to the buyer.", "Decline the job", (t) => t.decline({ jobId }),
+        ? simple(
+            "decline",
+            "Decline",
+            milestone && milestone.index > 0
+              ? "Give the rest of the job back: every milestone not yet paid goes back to the buyer, with the rest of any bond."
+              : props.kind === "direct"
+                ? "Turn the hire down: the buyer is refunded in full."
+                : "Give the job back: the buyer is refunded, and your bond goes to the buyer.",
+            "Decline the job",
+            (t) => t.decline({ jobId }),
           )
         : null}
       {shown("respond") && dispute?.respondBy != null ? (
@@ -338,7 +398,14 @@ export function JobActions(props: JobActionsProps) {
       ) : null}
       {simple("finalize", "Finalize", "Once the review window has run out without a confirmation or a dispute, anyone may release the payment.", "Finalize and pay the supplier", (t) => t.finalize({ jobId }),
       )}
-      {simple("refund", "Refund", "If the supplier misses the delivery deadline, anyone may return the price to the buyer.", "Refund the buyer", (t) => t.refund({ jobId }),
+      {simple(
+        "refund",
+        "Refund",
+        part
+          ? `If the supplier misses the delivery deadline of ${part}, anyone may end the job: every milestone not yet paid goes back to the buyer.`
+          : "If the supplier misses the delivery deadline, anyone may return the price to the buyer.",
+        "Refund the buyer",
+        (t) => t.refund({ jobId }),
       )}
       {settleShown
         ? simple(
@@ -351,6 +418,18 @@ export function JobActions(props: JobActionsProps) {
             (t) => t.settleDispute({ jobId }),
           )
         : null}
+      {heldList.length > 1 ? (
+        <div className="field held-chooser">
+          <label htmlFor={paymentSelectId}>The held share to act on</label>
+          <select id={paymentSelectId} value={pay.payment} onChange={(e) => setChosenPayment(Number(e.target.value))}>
+            {heldList.map((h) => (
+              <option key={h.payment} value={h.payment}>
+                Milestone {h.payment + 1}: {formatAmount(BigInt(h.held), token)} held{h.claimStatus === "none" ? "" : `, claim ${h.claimStatus}`}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
       {shown("claim") ? (
         <Action
           title="Claim under warranty"
@@ -369,7 +448,7 @@ export function JobActions(props: JobActionsProps) {
             disabled={!ready || busy || !can("claim")}
             notice={notice("claim")}
             onSend={(uri, asked) =>
-              send("Claim", async (t) => t.claim({ jobId, asked, statementURI: uri, token: token.address, fee: await t.read.claimFee({ jobId }) }))
+              send("Claim", async (t) => t.claim({ ...pay, asked, statementURI: uri, token: token.address, fee: await t.read.claimFee(pay) }))
             }
           />
         </Action>
@@ -379,7 +458,7 @@ export function JobActions(props: JobActionsProps) {
         "Waive the warranty",
         "The buyer gives up its warranty: everything held goes to the supplier now (an open claim ends for the supplier, both fees back).",
         "Waive and pay the supplier",
-        (t) => t.waive({ jobId }),
+        (t) => t.waive({ ...pay }),
       )}
       {simple(
         "agreeClaim",
@@ -390,7 +469,7 @@ export function JobActions(props: JobActionsProps) {
           {held?.claimDeadline ? <> Possible until {formatRelative(held.claimDeadline, now)}.</> : null}
         </>,
         "Agree to the claim",
-        (t) => t.agreeClaim({ jobId }),
+        (t) => t.agreeClaim({ ...pay }),
       )}
       {shown("answerClaim") ? (
         <Action
@@ -407,7 +486,7 @@ export function JobActions(props: JobActionsProps) {
             label="Answer the claim"
             disabled={!ready || busy || !can("answerClaim")}
             notice={notice("answerClaim")}
-            onSend={(uri) => send("Answer", async (t) => t.answerClaim({ jobId, responseURI: uri, token: token.address, fee: await t.read.claimFee({ jobId }) }))}
+            onSend={(uri) => send("Answer", async (t) => t.answerClaim({ ...pay, responseURI: uri, token: token.address, fee: await t.read.claimFee(pay) }))}
           />
         </Action>
       ) : null}
@@ -418,7 +497,7 @@ export function JobActions(props: JobActionsProps) {
             label="Submit evidence"
             disabled={!ready || busy || !can("submitClaimEvidence")}
             notice={notice("submitClaimEvidence")}
-            onSend={(uri) => send("Evidence", (t) => t.submitClaimEvidence({ jobId, evidenceURI: uri }))}
+            onSend={(uri) => send("Evidence", (t) => t.submitClaimEvidence({ ...pay, evidenceURI: uri }))}
           />
         </Action>
       ) : null}
@@ -428,7 +507,7 @@ export function JobActions(props: JobActionsProps) {
             shareOf="the amount asked"
             disabled={!ready || busy || !can("ruleClaim")}
             notice={notice("ruleClaim")}
-            onSend={(buyerShareBps, reasonHash) => send("Ruling", (t) => t.ruleClaim({ jobId, buyerShareBps, reasonHash }))}
+            onSend={(buyerShareBps, reasonHash) => send("Ruling", (t) => t.ruleClaim({ ...pay, buyerShareBps, reasonHash }))}
           />
         </Action>
       ) : null}
@@ -439,7 +518,7 @@ export function JobActions(props: JobActionsProps) {
           ? "If the supplier neither agrees nor answers in time, anyone may settle the claim for the buyer."
           : "If the arbitrator does not rule in time, anyone may settle the claim: the held share stays the supplier's, both fees back.",
         "Settle the claim",
-        (t) => t.settleClaim({ jobId }),
+        (t) => t.settleClaim({ ...pay }),
       )}
       {shown("returnHeld") ? (
         <Action title="Return part of the held share" hint="The supplier gives part of what is held back to the buyer of its own accord, with no claim open.">
@@ -448,7 +527,7 @@ export function JobActions(props: JobActionsProps) {
             label="Return to the buyer"
             disabled={!ready || busy || !can("returnHeld")}
             notice={notice("returnHeld")}
-            onSend={(amount) => send("Return", (t) => t.returnHeld({ jobId, amount }))}
+            onSend={(amount) => send("Return", (t) => t.returnHeld({ ...pay, amount }))}
           />
         </Action>
       ) : null}
@@ -460,7 +539,7 @@ export function JobActions(props: JobActionsProps) {
           {heldBond > 0n ? " (and the held bond)" : ""} to the supplier.
         </>,
         "Release to the supplier",
-        (t) => t.release({ jobId }),
+        (t) => t.release({ ...pay }),
       )}
       <ProgressLine progress={progress} />
     </section>

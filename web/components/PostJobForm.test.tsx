@@ -419,6 +419,101 @@ describe("PostJobForm", () => {
     });
   });
 
+  it("pays a direct hire in milestones: every schedule problem is shown at its row before anything is sent, then one postDirectHireInMilestones", async () => {
+    const rpc = fakeRpc();
+    wallet = await connected();
+    fireEvent.click(screen.getByRole("radio", { name: /Direct hire/ }));
+    type("Title", "Fix the flaky test");
+    type("Category", "code");
+    type("Task", "Make the test pass reliably.");
+    type("Price", "2");
+    fireEvent.click(screen.getByRole("radio", { name: /0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc/i }));
+    type("Supplier address", "0x976EA74026E726554dB657fA54763abd0C3a0aa9");
+    type("Holdback", "20");
+
+    // Two halves to start with, in the job's delivery window; the Deadlines section's own window gives way to them.
+    fireEvent.click(screen.getByLabelText("Pay in milestones"));
+    expect(screen.queryByLabelText("Delivery window")).toBeNull();
+    expect((screen.getByLabelText("Milestone 1 Share") as HTMLInputElement).value).toBe("50");
+    expect((screen.getByLabelText("Milestone 2 delivery window") as HTMLInputElement).value).toBe("1");
+    expect(screen.getByText("1 ETH (the last part pays the rest).")).toBeDefined();
+
+    // A third row takes the share left (none), a zero share and shares short of 100%: each at its place, nothing sent.
+    type("Milestone 1 Share", "30");
+    expect(screen.getByText("The shares add up to 80% of 100%.")).toBeDefined();
+    fireEvent.click(screen.getByRole("button", { name: "Add a milestone" }));
+    expect((screen.getByLabelText("Milestone 3 Share") as HTMLInputElement).value).toBe("20");
+    type("Milestone 3 Share", "0");
+    type("Milestone 3 delivery window", "2");
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Review" })));
+    const third = screen.getByLabelText("Milestone 3 Share");
+    expect(third.getAttribute("aria-invalid")).toBe("true");
+    expect(document.getElementById(third.getAttribute("aria-describedby")!.split(" ")[0]!)?.textContent).toBe("each milestone needs a share of the price (1 to 10,000 bps)");
+    expect(document.activeElement).toBe(third);
+    type("Milestone 3 Share", "10");
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Review" })));
+    expect(screen.getByText("the shares must sum to 100% (10,000 bps), not 90%")).toBeDefined();
+    expect(screen.queryByRole("button", { name: "Post the job" })).toBeNull();
+    expect(rpc).not.toContain("eth_call");
+    expect(sent(wallet)).toHaveLength(0);
+
+    // Fixed: the review lists the parts, and the post is one postDirectHireInMilestones with the reviewed schedule.
+    type("Milestone 3 Share", "20");
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Review" })));
+    const review = screen.getByRole("region", { name: "Review the job" });
+    expect(within(review).getAllByRole("listitem").map((li) => li.textContent).slice(0, 3)).toEqual([
+      "Milestone 1: 30% (0.6 ETH), delivered within 1 d of the posting",
+      "Milestone 2: 50% (1 ETH), delivered within 1 d of milestone 1's payment",
+      "Milestone 3: 20% (0.4 ETH), delivered within 2 d of milestone 2's payment",
+    ]);
+    await act(async () => fireEvent.click(within(review).getByRole("button", { name: "Post the job" })));
+    expect(await screen.findByText("Posting the job: done in block 42.")).toBeDefined();
+    const transactions = sent(wallet);
+    expect(transactions).toHaveLength(1);
+    expect(BigInt(transactions[0]!.value!)).toBe(parseEther("2"));
+    const call = decodeFunctionData({ abi: tenderEscrowAbi, data: transactions[0]!.data });
+    expect(call.functionName).toBe("postDirectHireInMilestones");
+    const [hire, schedule] = call.args as unknown as [{ price: bigint; deliveryWindow: number; warranty: unknown; arbitratorTermsId: number }, unknown];
+    expect(hire).toMatchObject({ price: parseEther("2"), deliveryWindow: 86_400, arbitratorTermsId: 1, warranty: { holdbackBps: 2_000, warrantyWindow: 2_592_000, holdBond: false } });
+    expect(schedule).toEqual([
+      { shareBps: 3_000, deliveryWindow: 86_400 },
+      { shareBps: 5_000, deliveryWindow: 86_400 },
+      { shareBps: 2_000, deliveryWindow: 172_800 },
+    ]);
+    expect(within(screen.getByRole("region", { name: "Job 7 is posted" })).getAllByRole("listitem").map((li) => li.textContent).slice(1)).toEqual([
+      "The supplier delivers each of the 3 milestones within its window (the next opens when one is paid), or you may take back every part not yet paid.",
+      "You confirm each part, or dispute it, within the review window; the rating comes with the last.",
+    ]);
+  });
+
+  it("pays an RFQ's winning price in milestones: one postRFQInMilestones, the job's delivery window the first milestone's", async () => {
+    fakeRpc();
+    wallet = await connected();
+    fillGoodRfq();
+    fireEvent.click(screen.getByLabelText("Pay in milestones"));
+    type("Milestone 1 Share", "40");
+    type("Milestone 1 delivery window", "6");
+    fireEvent.change(screen.getByLabelText("Milestone 1 delivery window unit"), { target: { value: "h" } });
+    type("Milestone 2 Share", "60");
+    expect(screen.getByText("0.2 ETH at the maximum price.")).toBeDefined();
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Review" })));
+    const review = screen.getByRole("region", { name: "Review the job" });
+    expect(within(review).getByText("Milestone 1: 40% (0.2 ETH at the maximum price), delivered within 6 h of the award")).toBeDefined();
+    await act(async () => fireEvent.click(within(review).getByRole("button", { name: "Post the job" })));
+    expect(await screen.findByText("Posting the job: done in block 42.")).toBeDefined();
+    const [posting, ...more] = sent(wallet);
+    expect(more).toHaveLength(0);
+    expect(BigInt(posting!.value!)).toBe(parseEther("0.5"));
+    const call = decodeFunctionData({ abi: tenderEscrowAbi, data: posting!.data });
+    expect(call.functionName).toBe("postRFQInMilestones");
+    const [rfq, schedule] = call.args as unknown as [{ deliveryWindow: number; maxPrice: bigint }, unknown];
+    expect(rfq).toMatchObject({ deliveryWindow: 21_600, maxPrice: parseEther("0.5") });
+    expect(schedule).toEqual([
+      { shareBps: 4_000, deliveryWindow: 21_600 },
+      { shareBps: 6_000, deliveryWindow: 86_400 },
+    ]);
+  });
+
   it("preselects the only arbitrator, and starts a direct hire with the supplier from the page's ?supplier=", async () => {
     fakeRpc();
     const SUPPLIER = "0x976EA74026E726554dB657fA54763abd0C3a0aa9";

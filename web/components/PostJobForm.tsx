@@ -16,6 +16,7 @@ import {
   type FieldErrors,
   type InputRow,
   type MetricRow,
+  type MilestoneRow,
   type PostForm,
   type PostPlan,
   type RuleRow,
@@ -24,12 +25,15 @@ import {
   emptyForm,
   emptyInput,
   emptyMetric,
+  emptyMilestone,
   emptyRule,
   postedJobId,
+  startMilestones,
 } from "../lib/post-form.ts";
 import { ArbitratorPicker } from "./post/ArbitratorPicker.tsx";
 import { DurationField, type Kit, SelectField, TextField } from "./post/fields.tsx";
 import { FloorFields } from "./post/FloorFields.tsx";
+import { MilestoneFields } from "./post/MilestoneFields.tsx";
 import { ReviewSummary } from "./post/Review.tsx";
 import { TokenBalance } from "./post/TokenBalance.tsx";
 import { SpecBuilder } from "./post/SpecBuilder.tsx";
@@ -56,7 +60,7 @@ export interface PostJobFormProps {
   escrowProblem?: string;
 }
 
-type RowList = "inputs" | "rules" | "metrics";
+type RowList = "inputs" | "rules" | "metrics" | "milestones";
 
 /** How long the "what happens next" note shows before the new job's page opens. */
 const OPEN_AFTER_MS = 4_000;
@@ -143,13 +147,14 @@ export function PostJobForm(props: PostJobFormProps) {
     setForm((f) => ({ ...f, [list]: (f[list] as PostForm[L][number][]).map((row, i) => (i === index ? { ...row, ...patch } : row)) }));
     // A rule's new kind makes its old value's error moot.
     const changed = Object.keys(patch);
-    clear((k) => k.startsWith(`${list}.${index}.`) && (changed.includes("kind") || changed.includes(k.split(".")[2]!)));
+    clear((k) => (k.startsWith(`${list}.${index}.`) && (changed.includes("kind") || changed.includes(k.split(".")[2]!))) || (list === "milestones" && k === "milestones"));
   }
 
   const addRow = (list: RowList) =>
     setForm((f) => {
       if (list === "inputs") return { ...f, inputs: [...f.inputs, emptyInput()] };
       if (list === "rules") return { ...f, rules: [...f.rules, emptyRule(f.rules)] };
+      if (list === "milestones") return { ...f, milestones: [...f.milestones, emptyMilestone(f.milestones)] };
       return { ...f, metrics: [...f.metrics, emptyMetric()] };
     });
 
@@ -157,6 +162,17 @@ export function PostJobForm(props: PostJobFormProps) {
     setForm((f) => ({ ...f, [list]: f[list].filter((_, i) => i !== index) }));
     // The rows after it move up: their errors no longer point at the right row.
     clear((k) => k === list || k.startsWith(`${list}.`));
+  };
+
+  // Paid in milestones: two halves to start with, each with the job's delivery window (the first milestone's window
+  // is the job's from then on); back to paid at once, the first milestone's window stays the job's.
+  const toggleMilestones = (on: boolean) => {
+    setForm((f) =>
+      on
+        ? { ...f, milestones: startMilestones(f.deliveryWindow) }
+        : { ...f, milestones: [], deliveryWindow: f.milestones[0] ? { ...f.milestones[0].window } : f.deliveryWindow },
+    );
+    clear((k) => k === "milestones" || k.startsWith("milestones.") || k === "deliveryWindow");
   };
 
   const review = (event: FormEvent) => {
@@ -181,9 +197,14 @@ export function PostJobForm(props: PostJobFormProps) {
     const reviewed = plan;
     // The arbitrator's terms the review showed are the ones the post pins: the escrow refuses it if they changed.
     const pinned = reviewedArbitrator ? { arbitratorTermsId: reviewedArbitrator.termsId } : {};
-    postTx.send("Posting the job", (t) =>
-      reviewed.kind === "rfq" ? t.postRFQ({ ...reviewed.params, ...pinned }) : t.postDirectHire({ ...reviewed.params, ...pinned }),
-    );
+    postTx.send("Posting the job", (t, sdk, { onApproval }) => {
+      const milestones = reviewed.milestones;
+      if (milestones) {
+        const job = reviewed.kind === "rfq" ? { kind: "rfq" as const, params: { ...reviewed.params, ...pinned } } : { kind: "direct" as const, params: { ...reviewed.params, ...pinned } };
+        return sdk.postInMilestones(t, { ...job, milestones }, { onApproval });
+      }
+      return reviewed.kind === "rfq" ? t.postRFQ({ ...reviewed.params, ...pinned }) : t.postDirectHire({ ...reviewed.params, ...pinned });
+    });
   }
 
   let gate = null;
@@ -346,14 +367,20 @@ export function PostJobForm(props: PostJobFormProps) {
           {rfq && form.mode === "choice" ? (
             <DurationField kit={kit} name="awardWindow" label="Award window" value={form.awardWindow} onChange={(v) => set("awardWindow", v)} hint="After bids close, how long you have to pick." />
           ) : null}
-          <DurationField
-            kit={kit}
-            name="deliveryWindow"
-            label="Delivery window"
-            value={form.deliveryWindow}
-            onChange={(v) => set("deliveryWindow", v)}
-            hint="How long the supplier has to deliver once awarded."
-          />
+          {form.milestones.length > 0 ? (
+            <div className="field">
+              <p className="post-hint">Delivery windows: each milestone has its own (Milestones, below); the first milestone&apos;s is the job&apos;s.</p>
+            </div>
+          ) : (
+            <DurationField
+              kit={kit}
+              name="deliveryWindow"
+              label="Delivery window"
+              value={form.deliveryWindow}
+              onChange={(v) => set("deliveryWindow", v)}
+              hint="How long the supplier has to deliver once awarded."
+            />
+          )}
           <DurationField
             kit={kit}
             name="reviewWindow"
@@ -366,6 +393,16 @@ export function PostJobForm(props: PostJobFormProps) {
       </section>
 
       <WarrantyFields kit={kit} form={form} token={token} set={set} />
+
+      <MilestoneFields
+        kit={kit}
+        form={form}
+        token={token}
+        toggle={toggleMilestones}
+        setRow={(i, patch: Partial<MilestoneRow>) => setRow("milestones", i, patch)}
+        add={() => addRow("milestones")}
+        remove={(i) => removeRow("milestones", i)}
+      />
 
       {rfq ? (
         <FloorFields
@@ -412,6 +449,13 @@ function PostedNote({ jobId, plan, stay, onStay }: { jobId: bigint | undefined; 
     return <p className="notice notice-ok">The job is posted; its id was not found in the receipt. It will appear in the open jobs.</p>;
   }
   const id = String(jobId);
+  const parts = plan.milestones?.length;
+  const delivery = parts
+    ? [
+        `The supplier delivers each of the ${parts} milestones within its window (the next opens when one is paid), or you may take back every part not yet paid.`,
+        "You confirm each part, or dispute it, within the review window; the rating comes with the last.",
+      ]
+    : null;
   const next =
     plan.kind === "rfq"
       ? [
@@ -419,12 +463,11 @@ function PostedNote({ jobId, plan, stay, onStay }: { jobId: bigint | undefined; 
           plan.params.mode === AwardMode.BuyerChoice
             ? "Then you pick a bid within the award window (from the job page)."
             : "Then the lowest bid wins: anyone may award it, and the rest of your maximum comes back to you.",
-          "The supplier delivers; you confirm with a rating, or dispute it, within the review window.",
+          ...(delivery ?? ["The supplier delivers; you confirm with a rating, or dispute it, within the review window."]),
         ]
       : [
           "The supplier you hired may take the job or decline it (then the price comes back to you).",
-          "It delivers within the delivery window, or you may take your money back.",
-          "You confirm with a rating, or dispute it, within the review window.",
+          ...(delivery ?? ["It delivers within the delivery window, or you may take your money back.", "You confirm with a rating, or dispute it, within the review window."]),
         ];
   return (
     <section className="notice notice-ok posted-note" aria-labelledby="posted-title">

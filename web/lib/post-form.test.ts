@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { tenderEscrowAbi } from "@tender/sdk/generated";
 import { parseSpec } from "@tender/sdk/spec";
 import type { TokenInfo } from "./format.ts";
-import { type PostForm, buildSpec, checkPostForm, emptyForm, emptyInput, emptyRule, formKey, postedJobId } from "./post-form.ts";
+import { type DurationUnit, type PostForm, buildSpec, checkPostForm, emptyForm, emptyInput, emptyMilestone, emptyRule, formKey, postedJobId, startMilestones } from "./post-form.ts";
 
 const ESCROW: Address = "0xe7f1725e7734ce288f8367e1bb143e90bb3f0512";
 const ARBITRATOR: Address = "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC";
@@ -327,6 +327,66 @@ describe("checkPostForm: each bad field, its sentence", () => {
     });
     const big = errorsOf({ ...form, inputs: [{ ...form.inputs[0]!, value: "x".repeat(9_000) }] });
     expect(big).toEqual({ spec: expect.stringMatching(/^The spec is \d+ bytes; at most 8192\.$/) });
+  });
+});
+
+describe("checkPostForm: paid in milestones", () => {
+  const day = { amount: "1", unit: "d" } as const;
+  const inParts = (form: PostForm, ...rows: [string, string, DurationUnit][]): PostForm => ({
+    ...form,
+    milestones: rows.map(([share, amount, unit]) => ({ share, window: { amount, unit } })),
+  });
+
+  it("gives the schedule in bps and seconds, the job's delivery window the first milestone's, for an RFQ and a direct hire", () => {
+    const rfq = planOf(inParts(goodRfq(), ["30", "2", "d"], ["70", "5", "d"]));
+    expect(rfq.milestones).toEqual([
+      { shareBps: 3_000, deliveryWindow: 172_800 },
+      { shareBps: 7_000, deliveryWindow: 432_000 },
+    ]);
+    expect(rfq.params.deliveryWindow).toBe(172_800); // not the Deadlines field's 1 d: it is not shown in milestones
+    const direct = planOf(
+      inParts({ ...goodRfq(), kind: "direct", supplier: SUPPLIER, price: "1" }, ["12.5", "3", "h"], ["37.5", "1", "d"], ["50", "1", "d"]),
+      { ...ctx, buyer: BUYER },
+    );
+    expect(direct.kind).toBe("direct");
+    expect(direct.milestones?.map((m) => m.shareBps)).toEqual([1_250, 3_750, 5_000]);
+    expect(direct.params.deliveryWindow).toBe(10_800);
+    // Paid at once: no schedule in the plan.
+    expect(planOf(goodRfq()).milestones).toBeUndefined();
+  });
+
+  it("puts each of the SDK's milestoneProblems at its row, and what cannot be read in the form's words", () => {
+    // Shares that do not add up: the list's own error, the SDK's sentence.
+    expect(errorsOf(inParts(goodRfq(), ["30", "1", "d"], ["60", "1", "d"]))).toEqual({ milestones: "the shares must sum to 100% (10,000 bps), not 90%" });
+    // A zero share and a window out of bounds, at their rows; the sum is not judged until those are fixed.
+    expect(errorsOf(inParts(goodRfq(), ["0", "1", "d"], ["100", "400", "d"]))).toEqual({
+      "milestones.0.share": "each milestone needs a share of the price (1 to 10,000 bps)",
+      "milestones.1.window": "Choose a window from 1 h to 365 d; 400 d is not.",
+    });
+    // The first milestone's window is the job's: its problem is at the first row, once (not also at the hidden field).
+    expect(errorsOf(inParts(goodRfq(), ["50", "30", "min"], ["50", "1", "d"]))).toEqual({
+      "milestones.0.window": "Choose a window from 1 h to 365 d; 30 min is not.",
+    });
+    // One milestone only, and more than eight.
+    expect(errorsOf(inParts(goodRfq(), ["100", "1", "d"]))).toEqual({ milestones: "a job is paid in 2 to 8 milestones, not 1" });
+    expect(errorsOf({ ...goodRfq(), milestones: Array.from({ length: 9 }, () => ({ share: "11.11", window: { ...day } })) })).toEqual({
+      milestones: "a job is paid in 2 to 8 milestones, not 9",
+    });
+    // What is not a percentage or a whole number.
+    expect(errorsOf(inParts(goodRfq(), ["half", "1", "d"], ["50", "x", "d"]))).toEqual({
+      "milestones.0.share": 'Write a percentage such as 30 or 12.5, not "half".',
+      "milestones.1.window": "Write a whole number of days.",
+    });
+  });
+
+  it("starts with two halves in the job's delivery window, and a new row takes the share left", () => {
+    const rows = startMilestones({ amount: "3", unit: "d" });
+    expect(rows).toEqual([
+      { share: "50", window: { amount: "3", unit: "d" } },
+      { share: "50", window: { amount: "3", unit: "d" } },
+    ]);
+    expect(emptyMilestone([{ share: "30", window: { amount: "2", unit: "h" } }])).toEqual({ share: "70", window: { amount: "2", unit: "h" } });
+    expect(emptyMilestone(rows).share).toBe("");
   });
 });
 

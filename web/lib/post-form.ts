@@ -11,10 +11,11 @@ import { AwardMode, Comparison, type Floors, type MetricFloor, type RFQParams, b
 import { METRICS, metricId } from "@tender/sdk/registry";
 import { type JobSpec, type Problem, RULE_KINDS, type RuleKind, TRANSFORM_CATEGORY, TRANSFORM_OPS, type TransformOp, specProblems } from "@tender/sdk/spec";
 import { directHireProblems, rfqProblems } from "@tender/sdk/validate";
+import { MAX_MILESTONES, type Milestone, milestoneProblems } from "@tender/sdk/milestones";
 import { type TokenInfo, parseAmount } from "./format.ts";
 
 // What the form's controls offer, from the SDK.
-export { AwardMode, Comparison, ETH, METRICS, RULE_KINDS, TRANSFORM_CATEGORY, TRANSFORM_OPS };
+export { AwardMode, Comparison, ETH, MAX_MILESTONES, METRICS, RULE_KINDS, TRANSFORM_CATEGORY, TRANSFORM_OPS };
 export type { RuleKind, TransformOp };
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -63,6 +64,13 @@ export interface MetricRow {
   metric: string;
   comparison: "atLeast" | "atMost";
   threshold: string;
+}
+
+/** One milestone as typed: its share of the price in percent and its delivery window (the first milestone's is the
+ * job's delivery window). */
+export interface MilestoneRow {
+  share: string;
+  window: DurationInput;
 }
 
 export interface PostForm {
@@ -117,6 +125,8 @@ export interface PostForm {
   /** Percent of the maximum price each bidder posts. */
   bond: string;
   metrics: MetricRow[];
+  /** The job paid in parts: none (paid at once), or 2 to MAX_MILESTONES rows whose shares sum to 100%. */
+  milestones: MilestoneRow[];
 }
 
 export const MAX_METRIC_FLOORS = 8;
@@ -156,6 +166,7 @@ export function emptyForm(token: Address = ETH): PostForm {
     minRatings: "0",
     bond: "0",
     metrics: [],
+    milestones: [],
   };
 }
 
@@ -166,6 +177,25 @@ export function emptyRule(existing: readonly RuleRow[]): RuleRow {
   let n = existing.length + 1;
   while (existing.some((r) => r.id === `rule-${n}`)) n++;
   return { id: `rule-${n}`, description: "", kind: "regex", value: "", flags: "", min: "", max: "" };
+}
+
+/** The rows a job starts with when it is paid in milestones: two halves, each with the job's delivery window. */
+export const startMilestones = (deliveryWindow: DurationInput): MilestoneRow[] => [
+  { share: "50", window: { ...deliveryWindow } },
+  { share: "50", window: { ...deliveryWindow } },
+];
+
+/** A new milestone row: the share left to reach 100% (if any), the last row's window. */
+export function emptyMilestone(existing: readonly MilestoneRow[]): MilestoneRow {
+  const given = existing.reduce((sum, row) => sum + (percentBps(row.share) ?? 0), 0);
+  const left = Math.max(0, 10_000 - given);
+  return { share: left > 0 ? String(left / 100) : "", window: { ...(existing.at(-1)?.window ?? { amount: "1", unit: "d" }) } };
+}
+
+/** A percentage as typed ("30", "12.5") in bps, or undefined when it cannot be read. */
+export function percentBps(text: string): number | undefined {
+  const t = text.trim();
+  return /^\d{1,5}(\.\d{1,2})?$/.test(t) ? Math.round(Number(t) * 100) : undefined;
 }
 
 export const emptyMetric = (): MetricRow => ({ attestor: "", metric: "", comparison: "atLeast", threshold: "" });
@@ -249,6 +279,8 @@ export function formKey(path: string): string {
     if (part === "id" || part === "description" || part === "flags") return `rules.${rule[1]}.${part}`;
     return `rules.${rule[1]}.${part === "lines" ? (rule[3] ?? "min") : "value"}`;
   }
+  const milestone = /^milestones\[(\d+)\]\.(shareBps|deliveryWindow)$/.exec(path);
+  if (milestone) return `milestones.${milestone[1]}.${milestone[2] === "shareBps" ? "share" : "window"}`;
   const metric = /^floors\.metrics\[(\d+)\]\.(\w+)$/.exec(path);
   if (metric) return `metrics.${metric[1]}.${metric[2]}`;
   if (TERMS_KEYS[path]) return TERMS_KEYS[path];
@@ -383,6 +415,8 @@ export type PostPlan = {
   token: TokenInfo;
   /** What the post moves from the wallet into escrow: the maximum price of an RFQ, the price of a direct hire. */
   escrowed: bigint;
+  /** Paid in milestones (posted with postDirectHireInMilestones / postRFQInMilestones); absent: paid at once. */
+  milestones?: Milestone[];
 } & (
   | { kind: "rfq"; params: RFQParams; bond: bigint; /** floors.metrics' names, in order. */ metricNames: string[] }
   | { kind: "direct"; params: DirectHireParams }
@@ -445,12 +479,29 @@ export function checkPostForm(form: PostForm, ctx: PostContext): Checked {
     return 0;
   };
 
+  // Paid in milestones: each row's share and window as typed; the first row's window is the job's delivery window
+  // (the Deadlines section then shows no window of its own). What cannot be read is refused here; the rest is the
+  // SDK's milestoneProblems, put at the rows.
+  const inParts = form.milestones.length > 0;
+  const milestones: Milestone[] = form.milestones.map((row, i) => {
+    const key = `milestones.${i}`;
+    let shareBps = percentBps(row.share);
+    if (shareBps === undefined) {
+      refuse(`${key}.share`, `Write a percentage such as 30 or 12.5, not ${JSON.stringify(row.share)}.`);
+      shareBps = 0;
+    }
+    const seconds = durationSeconds(row.window);
+    if (seconds === undefined) refuse(`${key}.window`, `Write a whole number of ${DURATION_UNITS.find((u) => u.value === row.window.unit)?.label ?? "minutes, hours or days"}.`);
+    return { shareBps, deliveryWindow: seconds ?? 0 };
+  });
+  const deliveryWindow = inParts ? milestones[0]!.deliveryWindow : window("deliveryWindow");
+
   const terms = {
     escrow: ctx.escrow,
     token: token?.address ?? (form.token as Address),
     arbitrator: address("arbitrator", "Pick an arbitrator."),
     defaultBuyerShareBps: percent("defaultBuyerShare"),
-    deliveryWindow: window("deliveryWindow"),
+    deliveryWindow,
     reviewWindow: window("reviewWindow"),
     category: form.category.trim(),
     spec: built.text,
@@ -513,9 +564,17 @@ export function checkPostForm(form: PostForm, ctx: PostContext): Checked {
   }
 
   // The SDK's check of the whole call, the one postRFQ / postDirectHire runs again before sending.
-  addProblems(errors, params.kind === "rfq" ? rfqProblems(params.params, ctx.now) : directHireProblems(params.params, ctx.buyer), unread);
+  const whole = params.kind === "rfq" ? rfqProblems(params.params, ctx.now) : directHireProblems(params.params, ctx.buyer);
+  if (inParts) {
+    // The schedule's own checks, the ones postDirectHireInMilestones / postRFQInMilestones run again; the job's
+    // delivery window is the first row's, so a problem with it belongs there.
+    const firstWindow = (problems: readonly Problem[]) => problems.map((p) => (p.path === "deliveryWindow" ? { ...p, path: "milestones[0].deliveryWindow" } : p));
+    addProblems(errors, firstWindow([...milestoneProblems(milestones, deliveryWindow), ...whole]), unread);
+  } else {
+    addProblems(errors, whole, unread);
+  }
   if (Object.keys(errors).length > 0 || !token) return { ok: false, errors };
-  const shared = { specText: built.text, spec: built.spec, specHash: specHash(built.text), token };
+  const shared = { specText: built.text, spec: built.spec, specHash: specHash(built.text), token, ...(inParts ? { milestones } : {}) };
   return {
     ok: true,
     plan:

@@ -5,7 +5,10 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { http, type Address, type PublicClient, createPublicClient, zeroAddress } from "viem";
 import { type Deployment, readDeployment } from "@tender/sdk/deployments";
-import type { Reader } from "@tender/sdk/escrow";
+import { type Reader, readJob } from "@tender/sdk/escrow";
+import { readMilestones } from "@tender/sdk/milestones";
+import { statusName } from "@tender/sdk/units";
+import type { JobMilestones } from "./milestones.ts";
 import { tender } from "@tender/sdk/client";
 import { readToken } from "@tender/sdk/token";
 import { tenderChain } from "./chain.ts";
@@ -106,5 +109,35 @@ export async function cancelGracePeriod(): Promise<number | undefined> {
   } catch {
     grace = undefined;
     return undefined;
+  }
+}
+
+/** A job paid in milestones as the chain has it now (the escrow's job and milestonesOf): undefined for a job paid at
+ * once, or when the chain cannot be read (then `problem` says why). The job's status and deadline on-chain are the
+ * milestone in progress'; the indexer's job row is not relied on for them. */
+export async function jobMilestones(jobId: string): Promise<{ value?: JobMilestones; problem?: string }> {
+  const found = deployment();
+  if (!found.ok) return { problem: found.error };
+  const reader = client(publicConfig()) as unknown as Reader;
+  const at = { escrow: found.value.escrow, jobId: BigInt(jobId) };
+  try {
+    const plan = await readMilestones(reader, at);
+    if (!plan) return {};
+    const job = await readJob(reader, at);
+    return {
+      value: {
+        status: statusName(job.status) as JobMilestones["status"],
+        deadline: Number(job.deadline),
+        answered: job.answered,
+        price: String(job.price),
+        count: plan.count,
+        current: plan.current,
+        settledBps: plan.settledBps,
+        settled: String(plan.settled),
+        milestones: plan.milestones,
+      },
+    };
+  } catch (error) {
+    return { problem: `the job's milestones could not be read from the chain (${(error as Error).message.split("\n")[0]})` };
   }
 }

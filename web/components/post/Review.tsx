@@ -2,6 +2,7 @@
 // it will be posted, read-only.
 import type { ReactNode } from "react";
 import type { Arbitrator } from "../../lib/api-types.ts";
+import { milestoneGross } from "@tender/sdk/milestones";
 import { bpsOf } from "@tender/sdk/units";
 import { formatAbsolute, formatAmount, formatBps, formatDuration, formatRatingX100, formatRelative, shortAddress } from "../../lib/format.ts";
 import { AwardMode, Comparison, ETH, type PostPlan } from "../../lib/post-form.ts";
@@ -56,7 +57,13 @@ export function ReviewSummary({ plan, now, arbitrator }: { plan: PostPlan; now: 
             {plan.params.mode === AwardMode.BuyerChoice ? <Fact term="Award window">{formatDuration(plan.params.awardWindow)} after bids close</Fact> : null}
           </>
         ) : null}
-        <Fact term="Delivery window">{formatDuration(p.deliveryWindow)} after the award</Fact>
+        {plan.milestones ? (
+          <Fact term="Paid in milestones">
+            <Milestones plan={plan} />
+          </Fact>
+        ) : (
+          <Fact term="Delivery window">{formatDuration(p.deliveryWindow)} after the award</Fact>
+        )}
         <Fact term="Review window">{formatDuration(p.reviewWindow)} after the delivery</Fact>
         <Fact term="Arbitrator">
           <code className="break">{p.arbitrator}</code>
@@ -93,6 +100,28 @@ export function ReviewSummary({ plan, now, arbitrator }: { plan: PostPlan; now: 
           {pretty}
         </pre>
       </section>
+    </>
+  );
+}
+
+/** The parts of the price in order: each one's share, what it pays (an RFQ: at the maximum price) and its window. */
+function Milestones({ plan }: { plan: PostPlan }) {
+  const milestones = plan.milestones!;
+  const start = plan.kind === "rfq" ? "the award" : "the posting";
+  return (
+    <>
+      <ol className="plain-list review-milestones">
+        {milestones.map((m, i) => (
+          <li key={i}>
+            Milestone {i + 1}: {formatBps(m.shareBps)} ({formatAmount(milestoneGross(plan.escrowed, milestones, i), plan.token)}
+            {plan.kind === "rfq" ? " at the maximum price" : ""}), delivered within {formatDuration(m.deliveryWindow)} of {i === 0 ? start : `milestone ${i}'s payment`}
+          </li>
+        ))}
+      </ol>
+      <span className="muted">
+        Each part is delivered, then confirmed, disputed or finalized on its own; the rating comes with the last. A missed deadline, a decline or a lost
+        dispute ends the job and refunds every part not yet paid.
+      </span>
     </>
   );
 }

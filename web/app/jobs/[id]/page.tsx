@@ -10,6 +10,7 @@ import { AddressText, Amount, ErrorPanel, StatusBadge } from "../../../component
 import { SupplierBids } from "../../../components/SupplierBids.tsx";
 import { Floors } from "../../../components/Floors.tsx";
 import { JobActions } from "../../../components/JobActions.tsx";
+import { MilestoneList } from "../../../components/MilestoneList.tsx";
 import { LiveUpdates } from "../../../components/LiveUpdates.tsx";
 import { publicConfig } from "../../../lib/config.ts";
 import { RelativeTime } from "../../../components/RelativeTime.tsx";
@@ -20,7 +21,8 @@ import type { ArbitratorTerms, Dispute, HeldPayment, Job, JobDetail, JobWarranty
 import { type TokenInfo, formatAbsolute, formatBps, formatDuration, holdbackNote, isoTime } from "../../../lib/format.ts";
 import { type PartyPayout, settlementBreakdown } from "../../../lib/settlement.ts";
 import { IndexerError, getJob as fetchJob } from "../../../lib/indexer.ts";
-import { cancelGracePeriod, chainNow, deployment, tokenInfo } from "../../../lib/server.ts";
+import { type JobMilestones, milestoneInProgress } from "../../../lib/milestones.ts";
+import { cancelGracePeriod, chainNow, deployment, jobMilestones, tokenInfo } from "../../../lib/server.ts";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -50,9 +52,21 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function JobPage({ params }: Props) {
   const { id } = await params;
   // The chain's time is read while the indexer answers; the token's metadata (cached per address) needs the job.
-  const [detail, { now }, grace] = await Promise.all([load(id), chainNow(), cancelGracePeriod()]);
+  // A job paid in milestones is read on-chain too: its plan, and the status and deadline of the milestone in progress.
+  const [detail, { now }, grace, parts] = await Promise.all([load(id), chainNow(), cancelGracePeriod(), jobMilestones(id)]);
   if ("error" in detail) return <ErrorPanel title={`Job ${id} is unavailable`} message={detail.error} />;
-  const { job, bids, timeline, dispute, warranty, held } = detail;
+  const { bids, timeline, dispute, warranty, held } = detail;
+  const milestones = parts.value;
+  const job = milestones ? withMilestone(detail.job, milestones) : detail.job;
+  const inProgress = milestones ? milestoneInProgress(milestones) : undefined;
+  // The dispute the actions answer for: a milestone's is the chain's (its deadlines), the indexer's row has the rest.
+  const actionDispute = milestones
+    ? milestones.status === "Disputed"
+      ? { status: milestones.answered ? "answered" : "open", respondBy: milestones.answered ? null : milestones.deadline, ruleBy: milestones.answered ? milestones.deadline : null }
+      : null
+    : dispute
+      ? { status: dispute.status, respondBy: dispute.respondBy, ruleBy: dispute.ruleBy }
+      : null;
   // A job paid at once has one payment (index 0): the actions answer for it.
   const held0 = held.find((h) => h.payment === 0) ?? null;
   const token = await tokenInfo(job.token);
@@ -61,7 +75,8 @@ export default async function JobPage({ params }: Props) {
   // A settlement under a holdback held part of the price (and maybe of the bond): PaymentHeld says how much.
   const heldAt = timeline.find((e) => e.kind === "PaymentHeld")?.data;
   const heldPart = heldAt ? { held: BigInt(String(heldAt.held ?? 0)), bond: BigInt(String(heldAt.heldBond ?? 0)) } : undefined;
-  const payouts = settlementBreakdown(job, dispute, winner ? BigInt(winner.bond) : 0n, heldPart);
+  // Who got what is told for a job paid at once; a job in milestones is paid part by part (the milestone list).
+  const payouts = milestones ? null : settlementBreakdown(job, dispute, winner ? BigInt(winner.bond) : 0n, heldPart);
 
   return (
     <>
@@ -105,11 +120,13 @@ export default async function JobPage({ params }: Props) {
             maxPrice={job.maxPrice}
             floors={job.floors}
             feeBps={detail.terms?.feeBps ?? null}
+            milestone={inProgress ? { index: inProgress.index, count: inProgress.count, gross: String(inProgress.gross) } : null}
             bids={bids.map((b) => ({ supplier: b.supplier, price: b.price }))}
-            dispute={dispute ? { status: dispute.status, respondBy: dispute.respondBy, ruleBy: dispute.ruleBy } : null}
+            dispute={actionDispute}
             cancelGracePeriod={grace}
             warranty={warranty}
             held={held0}
+            heldPayments={milestones ? held : undefined}
           />
         </div>
         <div className="job-main">
@@ -127,12 +144,18 @@ export default async function JobPage({ params }: Props) {
             </section>
           ) : null}
 
-          {job.deliverableHash ? <Delivery job={job} /> : null}
+          {milestones ? (
+            <MilestoneList milestones={milestones} held={held} token={token} now={now} atMaxPrice={job.status === "Open"} direct={job.kind === "direct"} />
+          ) : parts.problem ? (
+            <p className="notice notice-warn">If this job is paid in milestones, they are not shown: {parts.problem}.</p>
+          ) : null}
+
+          {job.deliverableHash ? <Delivery job={job} title={milestones ? "Latest delivery" : undefined} /> : null}
           {dispute ? <DisputeView dispute={dispute} token={token} now={now} /> : null}
 
           {payouts ? <SettlementView payouts={payouts} token={token} /> : null}
 
-          {warranty ? <WarrantyView warranty={warranty} held={held} token={token} now={now} /> : null}
+          {warranty ? <WarrantyView warranty={warranty} held={held} token={token} now={now} inMilestones={milestones !== undefined} /> : null}
 
           <section className="panel" aria-labelledby="timeline-title">
             <h2 id="timeline-title">Timeline</h2>
@@ -143,7 +166,7 @@ export default async function JobPage({ params }: Props) {
         <aside className="job-side">
           <section className="panel" aria-labelledby="terms-title">
             <h2 id="terms-title">Terms</h2>
-            <Terms job={job} token={token} terms={detail.terms} warranty={warranty} />
+            <Terms job={job} token={token} terms={detail.terms} warranty={warranty} milestones={milestones} />
           </section>
           <section className="panel" aria-labelledby="deadlines-title">
             <h2 id="deadlines-title">Deadlines</h2>
@@ -161,6 +184,17 @@ export default async function JobPage({ params }: Props) {
   );
 }
 
+/** The job row with the chain's status and deadline of the milestone in progress: the indexer's may lag behind a
+ * milestone's settlement (the job is Awarded again for the next). */
+function withMilestone(job: Job, m: JobMilestones): Job {
+  return {
+    ...job,
+    status: m.status === "None" ? job.status : m.status,
+    deliverBy: m.status === "Awarded" ? m.deadline : m.status === "Open" ? job.deliverBy : null,
+    reviewEndsAt: m.status === "Delivered" ? m.deadline : null,
+  };
+}
+
 function Facts({ rows }: { rows: [string, ReactNode][] }) {
   return (
     <dl className="facts">
@@ -174,7 +208,19 @@ function Facts({ rows }: { rows: [string, ReactNode][] }) {
   );
 }
 
-function Terms({ job, token, terms, warranty }: { job: Job; token: TokenInfo; terms: ArbitratorTerms | null; warranty: JobWarranty | null }) {
+function Terms({
+  job,
+  token,
+  terms,
+  warranty,
+  milestones,
+}: {
+  job: Job;
+  token: TokenInfo;
+  terms: ArbitratorTerms | null;
+  warranty: JobWarranty | null;
+  milestones?: JobMilestones;
+}) {
   const rows: [string, ReactNode][] = [];
   if (job.kind === "rfq") {
     rows.push(["Budget", <Amount key="b" value={job.maxPrice ?? job.price} token={token} />]);
@@ -194,7 +240,11 @@ function Terms({ job, token, terms, warranty }: { job: Job; token: TokenInfo; te
       {terms ? <span className="muted">{` · fee ${formatBps(terms.feeBps)} each side, rules within ${formatDuration(terms.ruleWindow)}`}</span> : null}
     </span>,
   ]);
-  rows.push(["Delivery window", formatDuration(job.deliveryWindow)]);
+  if (milestones) {
+    rows.push(["Paid in", `${milestones.count} milestones, each with its own delivery window (Milestones)`]);
+  } else {
+    rows.push(["Delivery window", formatDuration(job.deliveryWindow)]);
+  }
   rows.push(["Review window", formatDuration(job.reviewWindow)]);
   if (job.defaultBuyerShareBps > 0) rows.push(["If the arbitrator is silent", `${formatBps(job.defaultBuyerShareBps)} back to the buyer`]);
   rows.push([
@@ -252,7 +302,7 @@ function Deadlines({ job, now }: { job: Job; now: number }) {
 }
 
 /** A delivery: its hash and URI, and for a small text data: URI the text itself, checked against the hash. */
-function Delivery({ job }: { job: Job }) {
+function Delivery({ job, title = "Delivery" }: { job: Job; title?: string }) {
   let preview: { text: string; matches: boolean } | null = null;
   if (job.deliverableUri?.startsWith("data:")) {
     try {
@@ -266,7 +316,7 @@ function Delivery({ job }: { job: Job }) {
   }
   return (
     <section className="panel" aria-labelledby="delivery-title">
-      <h2 id="delivery-title">Delivery</h2>
+      <h2 id="delivery-title">{title}</h2>
       <Facts
         rows={[
           ["Delivered", job.deliveredAt ? formatAbsolute(job.deliveredAt) : "—"],
@@ -369,7 +419,7 @@ const OUTCOME_WORDS: Record<NonNullable<HeldPayment["outcome"]>, string> = {
 
 /** The holdback under warranty: for each payment, what is held and until when, its claim (amounts, fee, deadlines,
  * statement, answer, evidence), and once paid out how it ended and who got what. */
-function WarrantyView({ warranty, held, token, now }: { warranty: JobWarranty; held: HeldPayment[]; token: TokenInfo; now: number }) {
+function WarrantyView({ warranty, held, token, now, inMilestones = false }: { warranty: JobWarranty; held: HeldPayment[]; token: TokenInfo; now: number; inMilestones?: boolean }) {
   return (
     <section className="panel" aria-labelledby="warranty-title">
       <h2 id="warranty-title">Warranty</h2>
@@ -377,7 +427,13 @@ function WarrantyView({ warranty, held, token, now }: { warranty: JobWarranty; h
         {holdbackNote(warranty)}
         {warranty.holdBond ? " · the winner's bond held with it" : ""}.
       </p>
-      {held.length === 0 ? <p className="muted">Nothing is held yet: a share is held once the job is paid (confirmed or finalized).</p> : null}
+      {held.length === 0 ? (
+        <p className="muted">
+          {inMilestones
+            ? "Nothing is held yet: a share of each milestone is held once it is paid (confirmed or finalized), each under its own warranty."
+            : "Nothing is held yet: a share is held once the job is paid (confirmed or finalized)."}
+        </p>
+      ) : null}
       {held.map((h) => {
         const rows: [string, ReactNode][] = [];
         const paidOut = h.outcome !== null;
@@ -426,7 +482,7 @@ function WarrantyView({ warranty, held, token, now }: { warranty: JobWarranty; h
         }
         return (
           <div key={h.payment} className="held-payment">
-            {held.length > 1 ? <h3>Payment {h.payment + 1}</h3> : null}
+            {inMilestones ? <h3>Milestone {h.payment + 1}</h3> : held.length > 1 ? <h3>Payment {h.payment + 1}</h3> : null}
             <Facts rows={rows} />
             <EvidenceList evidence={h.evidence} heading="h3" />
           </div>
