@@ -308,7 +308,7 @@ export function JobActions(props: JobActionsProps) {
             label={`Confirm milestone ${milestone!.index + 1} and pay`}
             disabled={!ready || busy || !can("confirm")}
             notice={notice("confirm")}
-            onSend={() => send("Confirm", (t, sdk) => sdk.confirmMilestone(t, { jobId }))}
+            onSend={() => send("Confirm", (t) => t.confirm({ jobId, rating: 0 }))}
           />
         </Action>
       ) : shown("confirm") ? (

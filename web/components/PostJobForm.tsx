@@ -197,11 +197,12 @@ export function PostJobForm(props: PostJobFormProps) {
     const reviewed = plan;
     // The arbitrator's terms the review showed are the ones the post pins: the escrow refuses it if they changed.
     const pinned = reviewedArbitrator ? { arbitratorTermsId: reviewedArbitrator.termsId } : {};
-    postTx.send("Posting the job", (t, sdk, { onApproval }) => {
+    postTx.send("Posting the job", (t) => {
       const milestones = reviewed.milestones;
       if (milestones) {
-        const job = reviewed.kind === "rfq" ? { kind: "rfq" as const, params: { ...reviewed.params, ...pinned } } : { kind: "direct" as const, params: { ...reviewed.params, ...pinned } };
-        return sdk.postInMilestones(t, { ...job, milestones }, { onApproval });
+        return reviewed.kind === "rfq"
+          ? t.postRFQInMilestones({ ...reviewed.params, ...pinned, milestones })
+          : t.postDirectHireInMilestones({ ...reviewed.params, ...pinned, milestones });
       }
       return reviewed.kind === "rfq" ? t.postRFQ({ ...reviewed.params, ...pinned }) : t.postDirectHire({ ...reviewed.params, ...pinned });
     });

@@ -16,8 +16,6 @@ export type Deployment = import("../lib/sdk-client.ts").Deployment;
 export type Writer = import("../lib/sdk-client.ts").Writer;
 export type Reader = import("../lib/sdk-client.ts").Reader;
 export const loadSdk = (): Promise<Sdk> => import("../lib/sdk-client.ts");
-/** What an action that runs the SDK's allowance policy itself (lib/sdk-client.ts postInMilestones) is told. */
-export type SendOptions = import("../lib/sdk-client.ts").SendOptions;
 
 export type Progress =
   | { phase: "idle" }
@@ -46,7 +44,7 @@ export function useSend(token: TokenInfo, deployment: Deployment | null, options
   const router = useRouter();
   const [progress, setProgress] = useState<Progress>({ phase: "idle" });
 
-  async function send(label: string, action: (t: TenderClient, sdk: Sdk, options: SendOptions) => Promise<Hash>) {
+  async function send(label: string, action: (t: TenderClient, sdk: Sdk) => Promise<Hash>) {
     const sdk = await loadSdk();
     if (!walletClient || !publicClient) {
       setProgress({ phase: "error", label, message: "Connect a wallet on the right network first." });
@@ -66,17 +64,18 @@ export function useSend(token: TokenInfo, deployment: Deployment | null, options
       return writeContract(walletClient, args);
     }) as unknown as typeof walletClient.writeContract;
     const writer = walletClient.extend(() => ({ writeContract: checkedWrite })) as unknown as Writer;
-    const onApproval: SendOptions["onApproval"] = (event) => {
-      step = `Approving ${formatAmount(event.amount, event.token)} for the escrow`;
-      if (event.phase === "sent") setProgress({ phase: "mining", label: step, hash: event.hash });
-      if (event.phase === "mined") {
-        step = label;
-        setProgress({ phase: "checking", label });
-      }
-    };
-    const t = sdk.tender({ reader: publicClient as unknown as Reader, writer }, deployment, { onApproval });
+    const t = sdk.tender({ reader: publicClient as unknown as Reader, writer }, deployment, {
+      onApproval: (event) => {
+        step = `Approving ${formatAmount(event.amount, event.token)} for the escrow`;
+        if (event.phase === "sent") setProgress({ phase: "mining", label: step, hash: event.hash });
+        if (event.phase === "mined") {
+          step = label;
+          setProgress({ phase: "checking", label });
+        }
+      },
+    });
     try {
-      const hash = await action(t, sdk, { onApproval });
+      const hash = await action(t, sdk);
       setProgress({ phase: "mining", label, hash });
       const receipt = await publicClient.waitForTransactionReceipt({ hash });
       if (receipt.status !== "success") {
