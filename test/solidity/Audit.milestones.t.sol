@@ -7,10 +7,12 @@ import {ITender} from "../../contracts/interfaces/ITender.sol";
 import {ITenderAdmin} from "../../contracts/interfaces/ITenderAdmin.sol";
 import {ITenderArbitration} from "../../contracts/interfaces/ITenderArbitration.sol";
 import {ITenderEscrow} from "../../contracts/interfaces/ITenderEscrow.sol";
+import {ITenderMilestones} from "../../contracts/interfaces/ITenderMilestones.sol";
 import {ITenderWarranty} from "../../contracts/interfaces/ITenderWarranty.sol";
 import {Tender} from "../../contracts/types/Tender.sol";
 import {WarrantyTest} from "./utils/WarrantyTest.sol";
 import {ReentrantToken} from "./mocks/AdversarialTokens.sol";
+import {RejectingParty} from "./mocks/Actors.sol";
 
 /// @notice The storage-access cheatcodes (EDR implements them at the same address as the others).
 interface VmAccesses {
@@ -563,6 +565,66 @@ contract AuditMilestonesTest is WarrantyTest {
             }
         }
         assertGt(reads.length, 0, "accesses were recorded");
+    }
+
+    /// Griefing: a supplier that refuses ETH (or burns all the gas it is sent) cannot block the buyer's milestone
+    /// confirmations, disputes or the early end; a buyer that does the same cannot block the supplier's payments.
+    /// Every payment to them waits as a credit.
+    function test_SOUND_griefing_refusingOrGasBurningParties_blockOnlyThemselves() public {
+        RejectingParty party = new RejectingParty();
+        party.setBurnGas(true);
+        Tender.DirectHire memory hire = hireOf(ETH);
+        hire.supplier = address(party);
+        uint256 jobId = hireParts(hire, evenPlan(3));
+        party.exec(address(escrow), 0, abi.encodeCall(ITenderEscrow.deliver, (jobId, keccak256("w"), "ipfs://w")));
+        confirmPart(jobId); // milestone 0 paid to a receiver that burns its gas: credited
+        uint256 g = uint256(PRICE) * 3_333 / 10_000;
+        assertEq(escrow.credit(address(party), ETH), g - g * FEE_BPS / 10_000, "credited, not blocking");
+        vm.warp(escrow.job(jobId).deadline);
+        escrow.refund(jobId); // the buyer gets the rest regardless
+        assertStatus(jobId, Tender.Status.Refunded);
+
+        // The other way round: a buyer that burns gas on ETH it receives.
+        RejectingParty payer = new RejectingParty();
+        payer.setBurnGas(true);
+        vm.deal(address(payer), 10 ether);
+        Tender.DirectHire memory h2 = hireOf(ETH);
+        h2.arbitratorTermsId = termsId;
+        uint256 job2 = abi.decode(
+            payer.exec(
+                address(escrow), PRICE, abi.encodeCall(ITenderMilestones.postDirectHireInMilestones, (h2, evenPlan(2)))
+            ),
+            (uint256)
+        );
+        deliverBy(supplier, job2);
+        vm.warp(escrow.job(job2).deadline);
+        escrow.finalize(job2);
+        deliverBy(supplier, job2);
+        vm.warp(escrow.job(job2).deadline);
+        uint256 before = supplier.balance;
+        escrow.finalize(job2);
+        assertEq(supplier.balance - before, PRICE / 2 - (PRICE / 2) * FEE_BPS / 10_000, "the supplier is paid");
+        assertStatus(job2, Tender.Status.Settled);
+    }
+
+    /// The owner's pause stops posting in milestones too (both routes), and touches no running milestone job.
+    function test_SOUND_pause_stopsMilestonePosts_notRunningJobs() public {
+        uint256 jobId = hireParts(hireOf(address(usd)), evenPlan(2));
+        vm.prank(owner);
+        escrow.setPostingPaused(true);
+        Tender.DirectHire memory hire = hireOf(address(usd));
+        vm.prank(buyer);
+        vm.expectRevert(ITenderEscrow.PostingPaused.selector);
+        escrow.postDirectHireInMilestones(hire, evenPlan(2));
+        Tender.RFQ memory rfq = rfqOf(address(usd), Tender.AwardMode.LowestPrice, noFloors());
+        vm.prank(buyer);
+        vm.expectRevert(ITenderEscrow.PostingPaused.selector);
+        escrow.postRFQInMilestones(rfq, evenPlan(2));
+        deliverBy(supplier, jobId);
+        confirmPart(jobId);
+        deliverBy(supplier, jobId);
+        confirmPart(jobId);
+        assertStatus(jobId, Tender.Status.Settled);
     }
 
     /*//////////////////////////////////////////////////////////////
