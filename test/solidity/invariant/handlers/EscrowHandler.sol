@@ -854,18 +854,19 @@ contract EscrowHandler is CheatBase {
         return _ghostHeld[jobId][payment];
     }
 
-    /// @notice How many payments a job makes: one, or one per milestone.
+    /// @notice How many payments of a job may hold something: a plain job's one; a job in milestones', one per
+    /// milestone up to the one in progress (a later one was never paid, so holds nothing: invariant 8 checks it was
+    /// never paid).
     function paymentsOf(uint256 jobId) public view returns (uint256) {
-        uint256 count = ghostCount[jobId];
-        return count == 0 ? 1 : count;
+        return ghostCount[jobId] == 0 ? 1 : ghostCurrent[jobId] + 1;
     }
 
     function partCount() external view returns (uint256) {
         return partIds.length;
     }
 
-    function shareOf(uint256 jobId, uint256 milestone) external view returns (uint16) {
-        return _sharesOf[jobId][milestone];
+    function sharesOf(uint256 jobId) external view returns (uint16[8] memory) {
+        return _sharesOf[jobId];
     }
 
     /// @notice What the escrow owes on held shares in `token`, as its own views say: each held share, its held bond
