@@ -10,7 +10,7 @@ import {Tender} from "../../../contracts/types/Tender.sol";
 import {Test} from "../utils/Test.sol";
 import {EscrowHandler} from "./handlers/EscrowHandler.sol";
 
-/// @notice PROTOCOL.md's money invariants 1–4, checked after every step of random valid action sequences.
+/// @notice PROTOCOL.md's money invariants 1–4 (and the books of held shares and of milestones), checked after every step of random valid action sequences.
 /// See README.md beside this file.
 contract EscrowInvariants is Test {
     EscrowHandler internal handler;
@@ -79,6 +79,41 @@ contract EscrowInvariants is Test {
         _refusingReceiverIsCreditedNotBlocking();
         _lowestPriceAwardsTheLowestBid();
         _heldSharesMatchTheBooks();
+        _milestonesKeepTheirBooks();
+    }
+
+    /// Invariant 8: every job in milestones keeps its schedule's books as the handler reads the rules — its count
+    /// (2–8) and shares as posted, the milestone in progress below the count, the gross and shares settled so far
+    /// (≤ the price, ≤ 10,000 bps) exactly the sum of the milestones paid (⌊price × share⌋, the last the rest), each
+    /// milestone paid at most once and every one before the current paid; and once the job ended nothing of it is
+    /// owed beyond its held shares (no bond left on its books; its price no longer counted by invariant 1).
+    function _milestonesKeepTheirBooks() internal view {
+        for (uint256 i; i < handler.partCount(); ++i) {
+            uint256 jobId = handler.partIds(i);
+            Tender.Job memory job = escrow.job(jobId);
+            Tender.Milestones memory ms = escrow.milestonesOf(jobId);
+            assertEq(job.flags & Tender.FLAG_MILESTONES, Tender.FLAG_MILESTONES, "in milestones");
+            assertEq(ms.count, handler.ghostCount(jobId), "count as posted");
+            assertGe(ms.count, 2, "at least two");
+            assertGe(8, ms.count, "at most eight");
+            assertLt(ms.current, ms.count, "current < count");
+            assertEq(ms.current, handler.ghostCurrent(jobId), "milestone in progress");
+            assertEq(ms.settled, handler.ghostSettled(jobId), "gross settled");
+            assertEq(ms.settledBps, handler.ghostSettledBps(jobId), "shares settled");
+            assertGe(10_000, ms.settledBps, "settledBps <= 10,000");
+            assertGe(job.price, ms.settled, "settled <= price");
+            uint16[8] memory shares = handler.sharesOf(jobId);
+            for (uint256 k; k < ms.count; ++k) {
+                assertEq(ms.shareBps[k], shares[k], "share as posted");
+                uint256 paid = handler.partPayouts(jobId, k);
+                assertLt(paid, 2, "a milestone is paid at most once");
+                if (k < ms.current) assertEq(paid, 1, "every milestone before the current was paid");
+                if (k > ms.current) assertEq(paid, 0, "none after it");
+            }
+            if (job.status == Tender.Status.Settled || job.status == Tender.Status.Refunded) {
+                if (job.supplier != address(0)) assertEq(escrow.bidOf(jobId, job.supplier).bond, 0, "no bond left");
+            }
+        }
     }
 
     /// Invariant 7: every payment's held share, held bond and claim are what the warranty rules made them (the
@@ -87,19 +122,7 @@ contract EscrowInvariants is Test {
     function _heldSharesMatchTheBooks() internal view {
         for (uint256 i; i < handler.jobCount(); ++i) {
             uint256 jobId = handler.jobIds(i);
-            EscrowHandler.GhostHeld memory g = handler.ghostHeldOf(jobId);
-            Tender.Held memory h = escrow.heldOf(jobId, 0);
-            assertEq(h.amount, g.amount, "held share");
-            assertEq(h.bond, g.bond, "held bond");
-            assertEq(uint256(h.claim), uint256(g.claim), "claim status");
-            if (g.amount != 0 || g.bond != 0) assertEq(h.warrantyEndsAt, g.endsAt, "warranty end");
-            if (g.claim == Tender.ClaimStatus.Filed || g.claim == Tender.ClaimStatus.Answered) {
-                Tender.Claim memory c = escrow.claimOf(jobId, 0);
-                assertEq(c.asked, g.asked, "amount asked");
-                assertEq(c.fee, g.fee, "claim fee");
-                assertEq(c.deadline, g.deadline, "claim deadline");
-            }
-            assertLt(handler.heldPayouts(jobId), 2, "a held share is paid out at most once");
+            for (uint256 k; k < handler.paymentsOf(jobId); ++k) _heldMatches(jobId, k);
         }
         for (uint256 i; i < handler.actorCount(); ++i) {
             address who = handler.actors(i);
@@ -110,13 +133,31 @@ contract EscrowInvariants is Test {
         }
     }
 
+    /// @dev Payment `k` of a job (0 for a plain job, the milestone's index for a job in milestones).
+    function _heldMatches(uint256 jobId, uint256 k) internal view {
+        EscrowHandler.GhostHeld memory g = handler.ghostHeldOf(jobId, k);
+        Tender.Held memory h = escrow.heldOf(jobId, k);
+        assertEq(h.amount, g.amount, "held share");
+        assertEq(h.bond, g.bond, "held bond");
+        assertEq(uint256(h.claim), uint256(g.claim), "claim status");
+        if (g.amount != 0 || g.bond != 0) assertEq(h.warrantyEndsAt, g.endsAt, "warranty end");
+        if (g.claim == Tender.ClaimStatus.Filed || g.claim == Tender.ClaimStatus.Answered) {
+            Tender.Claim memory c = escrow.claimOf(jobId, k);
+            assertEq(c.asked, g.asked, "amount asked");
+            assertEq(c.fee, g.fee, "claim fee");
+            assertEq(c.deadline, g.deadline, "claim deadline");
+        }
+        assertLt(handler.heldPayouts(jobId, k), 2, "a held share is paid out at most once");
+    }
+
     /// An award in lowest-price mode always goes to the lowest bid.
     function _lowestPriceAwardsTheLowestBid() internal view {
         assertEq(handler.wrongAwards(), 0, "lowest-price awards above the lowest bid");
     }
 
-    /// Invariant 1: per token, the escrow holds exactly what it owes (running jobs, bonds, dispute fees, held shares
-    /// with their bonds and open claim fees, credits, accrued fees).
+    /// Invariant 1: per token, the escrow holds exactly what it owes (running jobs — a job in milestones its
+    /// unsettled ones —, bonds, dispute fees (on a milestone's gross), held shares of every payment with their bonds
+    /// and open claim fees, credits, accrued fees).
     function _solvent() internal view {
         for (uint256 t; t < handler.tokenCount(); ++t) {
             address token = handler.tokens(t);
@@ -125,7 +166,8 @@ contract EscrowInvariants is Test {
                 Tender.Job memory job = escrow.job(handler.jobIds(i));
                 bool running = job.status == Tender.Status.Open || job.status == Tender.Status.Awarded
                     || job.status == Tender.Status.Delivered || job.status == Tender.Status.Disputed;
-                if (job.token == token && running) owed += job.price;
+                // A job in milestones owes only its unsettled milestones (settled ones were paid or are held).
+                if (job.token == token && running) owed += job.price - handler.ghostSettled(handler.jobIds(i));
                 if (job.token == token && job.status == Tender.Status.Disputed) {
                     owed += handler.feeOf(handler.jobIds(i)) * (job.answered ? 2 : 1);
                 }

@@ -66,11 +66,39 @@ contract EscrowHandler is CheatBase {
 
     /// @notice The holdback each job was posted with.
     mapping(uint256 jobId => Tender.Warranty) internal _warrantyOf;
-    mapping(uint256 jobId => GhostHeld) internal _ghostHeld;
-    /// @notice Jobs that held something at settlement.
+    mapping(uint256 jobId => mapping(uint256 payment => GhostHeld)) internal _ghostHeld;
+    /// @notice Payments that held something at settlement: the job (heldIds) and the payment index (heldPayments):
+    /// 0 for a plain job, the milestone's index for a job in milestones.
     uint256[] public heldIds;
-    /// @notice How many times each job's held share was paid out (at most once).
-    mapping(uint256 jobId => uint256) public heldPayouts;
+    uint256[] public heldPayments;
+    /// @notice The last payment of each job that held something (what the warranty actions pick on it).
+    mapping(uint256 jobId => uint256) internal _lastHeldPayment;
+    /// @notice How many times each payment's held share was paid out (at most once).
+    mapping(uint256 jobId => mapping(uint256 payment => uint256)) public heldPayouts;
+
+    /// @notice Jobs in milestones, and the handler's own books of each: its schedule (count and shares, kept at
+    /// posting), the milestone in progress, the gross and the shares settled so far, and how many times each
+    /// milestone was paid (at most once).
+    uint256[] public partIds;
+    mapping(uint256 jobId => uint256) public ghostCount;
+    mapping(uint256 jobId => uint16[8]) internal _sharesOf;
+    mapping(uint256 jobId => uint256) public ghostCurrent;
+    mapping(uint256 jobId => uint256) public ghostSettled;
+    mapping(uint256 jobId => uint256) public ghostSettledBps;
+    mapping(uint256 jobId => mapping(uint256 milestone => uint256)) public partPayouts;
+
+    /// @dev What the action about to be taken on a job is worth, by the handler's own reading, taken before the
+    /// call: the milestone in progress (0 and last for a plain job), its gross (the price for a plain job; ⌊price ×
+    /// share⌋, the last the rest), its part of the winner's bond (all of it for a plain job; ⌊left × share / shares
+    /// left⌋, the last all that is left) and the bond left before it.
+    struct Part {
+        bool inParts;
+        uint256 index;
+        bool last;
+        uint256 gross;
+        uint256 bondPart;
+        uint256 bondLeft;
+    }
     /// @notice Claim counters as the handler counts them.
     mapping(address supplier => uint256) public claimsFaced;
     mapping(address supplier => uint256) public clawedBack;
@@ -124,7 +152,8 @@ contract EscrowHandler is CheatBase {
         uint96 price,
         uint32 delivery,
         uint32 review,
-        uint16 holdback
+        uint16 holdback,
+        uint256 planSeed
     ) external {
         address buyer = actors[buyerSeed % actors.length];
         address supplier = actors[supplierSeed % actors.length];
@@ -147,8 +176,18 @@ contract EscrowHandler is CheatBase {
             category: keccak256("code"),
             spec: '{"version":1,"title":"t"}'
         });
+        uint256 jobId;
         vm.prank(buyer);
-        uint256 jobId = escrow.postDirectHire{value: token == ETH ? price : 0}(hire);
+        if (planSeed % 3 == 0) {
+            // One post in three is in milestones.
+            jobId = escrow.postDirectHireInMilestones{value: token == ETH ? price : 0}(
+                hire, _plan(planSeed, hire.deliveryWindow)
+            );
+            _scheduled(jobId, planSeed);
+            ++calls["postInMilestones"];
+        } else {
+            jobId = escrow.postDirectHire{value: token == ETH ? price : 0}(hire);
+        }
         expectedWealth[buyer][token] -= price;
         jobIds.push(jobId);
         _warrantyOf[jobId] = hire.warranty;
@@ -163,7 +202,8 @@ contract EscrowHandler is CheatBase {
         bool buyerChoice,
         uint16 bondBps,
         uint16 holdback,
-        bool holdBond
+        bool holdBond,
+        uint256 planSeed
     ) external {
         address buyer = actors[buyerSeed % actors.length];
         address token = tokens[tokenSeed % tokens.length];
@@ -187,8 +227,15 @@ contract EscrowHandler is CheatBase {
             floors: floors,
             spec: '{"version":1,"title":"rfq"}'
         });
+        uint256 jobId;
         vm.prank(buyer);
-        uint256 jobId = escrow.postRFQ{value: token == ETH ? maxPrice : 0}(rfq);
+        if (planSeed % 3 == 0) {
+            jobId = escrow.postRFQInMilestones{value: token == ETH ? maxPrice : 0}(rfq, _plan(planSeed, rfq.deliveryWindow));
+            _scheduled(jobId, planSeed);
+            ++calls["postRFQInMilestones"];
+        } else {
+            jobId = escrow.postRFQ{value: token == ETH ? maxPrice : 0}(rfq);
+        }
         expectedWealth[buyer][token] -= maxPrice;
         jobIds.push(jobId);
         bondBpsOf[jobId] = floors.bondBps;
@@ -309,7 +356,7 @@ contract EscrowHandler is CheatBase {
         }
         if (job.status != Tender.Status.Delivered || block.timestamp >= job.deadline) return;
         if (job.token == address(busd) && busd.blocked(job.buyer)) return;
-        uint256 fee = _feeOf(job);
+        uint256 fee = _feeOf(jobId, job);
         _mintTo(job.buyer, job.token, fee);
         vm.prank(job.buyer);
         escrow.dispute{value: job.token == ETH ? fee : 0}(jobId, "ipfs://statement");
@@ -322,7 +369,7 @@ contract EscrowHandler is CheatBase {
         (uint256 jobId, Tender.Job memory job) = _pickFrom(_disputedIds, jobSeed);
         if (job.status != Tender.Status.Disputed || job.answered || block.timestamp >= job.deadline) return;
         if (job.token == address(busd) && busd.blocked(job.supplier)) return;
-        uint256 fee = _feeOf(job);
+        uint256 fee = _feeOf(jobId, job);
         _mintTo(job.supplier, job.token, fee);
         vm.prank(job.supplier);
         escrow.respond{value: job.token == ETH ? fee : 0}(jobId, "ipfs://response");
@@ -348,30 +395,31 @@ contract EscrowHandler is CheatBase {
         if (job.status != Tender.Status.Disputed || !job.answered || block.timestamp >= job.deadline) return;
         bps = uint16(bound(bps, 0, 10_000));
         if (bps % 3 == 0) bps = 5_000; // make even rulings common
-        uint256 bond = _winnerBond(jobId, job);
+        Part memory p = _partOf(jobId, job);
         vm.prank(arbitrator);
         escrow.rule(jobId, bps, keccak256("reasons"));
-        _disputeSettled(jobId, job, bond, bps, 0);
+        _disputeSettled(jobId, job, p, bps, 0);
         ++calls["rule"];
     }
 
     function settleDispute(uint256 jobSeed, uint256 callerSeed) external {
         (uint256 jobId, Tender.Job memory job) = _pickFrom(_disputedIds, jobSeed);
         if (job.status != Tender.Status.Disputed || block.timestamp < job.deadline) return;
-        uint256 bond = _winnerBond(jobId, job);
+        Part memory p = _partOf(jobId, job);
         vm.prank(actors[callerSeed % actors.length]);
         escrow.settleDispute(jobId);
-        if (job.answered) _disputeSettled(jobId, job, bond, job.defaultBuyerShareBps, 2);
-        else _disputeSettled(jobId, job, bond, 10_000, 1);
+        if (job.answered) _disputeSettled(jobId, job, p, job.defaultBuyerShareBps, 2);
+        else _disputeSettled(jobId, job, p, 10_000, 1);
         ++calls["settleDispute"];
     }
 
-    /// @dev The ghost books' own reading of the dispute rules. `kind`: 0 ruled, 1 unanswered, 2 silent.
-    function _disputeSettled(uint256 jobId, Tender.Job memory job, uint256 bond, uint256 bps, uint256 kind) internal {
-        ++payouts[jobId];
-        uint256 fee = _feeOf(job);
-        uint256 toBuyer = uint256(job.price) * bps / 10_000;
-        uint256 supplierShare = job.price - toBuyer;
+    /// @dev The ghost books' own reading of the dispute rules, on the price of a plain job or the gross of the
+    /// milestone in progress. `kind`: 0 ruled, 1 unanswered, 2 silent. A milestone's dispute the supplier lost (above
+    /// 5,000 bps) ends the job: every unsettled milestone and the rest of the bond back to the buyer.
+    function _disputeSettled(uint256 jobId, Tender.Job memory job, Part memory p, uint256 bps, uint256 kind) internal {
+        uint256 fee = p.gross * escrow.arbitratorTerms(job.termsId).feeBps / 10_000;
+        uint256 toBuyer = p.gross * bps / 10_000;
+        uint256 supplierShare = p.gross - toBuyer;
         uint256 protocolFee = supplierShare * job.protocolFeeBps / 10_000;
         uint256 toSupplier = supplierShare - protocolFee;
         uint256 toArbitrator;
@@ -391,21 +439,26 @@ contract EscrowHandler is CheatBase {
             toSupplier += fee / 2;
             toArbitrator = 2 * fee - 2 * (fee / 2);
         }
-        if (bps > 5_000) toBuyer += bond;
-        else toSupplier += bond;
+        if (bps > 5_000) toBuyer += p.bondPart;
+        else toSupplier += p.bondPart;
+        bool endsEarly = p.inParts && !p.last && bps > 5_000;
+        if (endsEarly) ++calls["milestoneDisputeLost"];
+        if (p.inParts) ++calls["milestoneDispute"];
+        if (endsEarly) toBuyer += job.price - ghostSettled[jobId] - p.gross + (p.bondLeft - p.bondPart);
         feesEarned[job.token] += protocolFee;
         expectedWealth[job.buyer][job.token] += toBuyer;
         expectedWealth[job.supplier][job.token] += toSupplier;
         expectedWealth[arbitrator][job.token] += toArbitrator;
+        _partPaid(jobId, p, endsEarly);
     }
 
-    /// @notice The arbitrator's fee a side pays on `job`.
+    /// @notice The arbitrator's fee a side pays on `job` (on the milestone in progress, for a job in milestones).
     function feeOf(uint256 jobId) external view returns (uint256) {
-        return _feeOf(escrow.job(jobId));
+        return _feeOf(jobId, escrow.job(jobId));
     }
 
-    function _feeOf(Tender.Job memory job) internal view returns (uint256) {
-        return uint256(job.price) * escrow.arbitratorTerms(job.termsId).feeBps / 10_000;
+    function _feeOf(uint256 jobId, Tender.Job memory job) internal view returns (uint256) {
+        return _partOf(jobId, job).gross * escrow.arbitratorTerms(job.termsId).feeBps / 10_000;
     }
 
     /// @notice What the escrow holds in bonds for `token`.
@@ -429,40 +482,40 @@ contract EscrowHandler is CheatBase {
     function decline(uint256 jobId_) external {
         (uint256 jobId, Tender.Job memory job) = _pick(jobId_);
         if (job.status != Tender.Status.Awarded || block.timestamp >= job.deadline) return;
-        uint256 bond = _winnerBond(jobId, job);
+        Part memory p = _partOf(jobId, job);
         vm.prank(job.supplier);
         escrow.decline(jobId);
-        _refunded(jobId, job, bond);
+        _refunded(jobId, job, p);
         ++calls["decline"];
     }
 
     function refund(uint256 jobSeed, uint256 callerSeed) external {
         (uint256 jobId, Tender.Job memory job) = _pick(jobSeed);
         if (job.status != Tender.Status.Awarded || block.timestamp < job.deadline) return;
-        uint256 bond = _winnerBond(jobId, job);
+        Part memory p = _partOf(jobId, job);
         vm.prank(actors[callerSeed % actors.length]);
         escrow.refund(jobId);
-        _refunded(jobId, job, bond);
+        _refunded(jobId, job, p);
         ++calls["refund"];
     }
 
     function confirm(uint256 jobSeed, uint8 rating) external {
         (uint256 jobId, Tender.Job memory job) = _pick(jobSeed);
         if (job.status != Tender.Status.Delivered || block.timestamp >= job.deadline) return;
-        uint256 bond = _winnerBond(jobId, job);
+        Part memory p = _partOf(jobId, job);
         vm.prank(job.buyer);
-        escrow.confirm(jobId, uint8(bound(rating, 1, 5)));
-        _settled(jobId, job, bond);
+        escrow.confirm(jobId, p.last ? uint8(bound(rating, 1, 5)) : 0); // a rating only on the last milestone
+        _settled(jobId, job, p);
         ++calls["confirm"];
     }
 
     function finalize(uint256 jobSeed, uint256 callerSeed) external {
         (uint256 jobId, Tender.Job memory job) = _pick(jobSeed);
         if (job.status != Tender.Status.Delivered || block.timestamp < job.deadline) return;
-        uint256 bond = _winnerBond(jobId, job);
+        Part memory p = _partOf(jobId, job);
         vm.prank(actors[callerSeed % actors.length]);
         escrow.finalize(jobId);
-        _settled(jobId, job, bond);
+        _settled(jobId, job, p);
         ++calls["finalize"];
     }
 
@@ -531,6 +584,13 @@ contract EscrowHandler is CheatBase {
             try escrow.rule(jobId, 10_000, bytes32(0)) {ok = true;} catch {}
         }
         vm.stopPrank();
+        if (how == 0 && job.flags & Tender.FLAG_MILESTONES != 0) {
+            // The buyer itself, with the wrong rating for the milestone in progress (one before the last, none on
+            // the last), at any time.
+            bool last = ghostCurrent[jobId] + 1 == ghostCount[jobId];
+            vm.prank(job.buyer);
+            try escrow.confirm(jobId, last ? 0 : 5) {ok = true;} catch {}
+        }
         if (ok) ++breaches;
         ++calls["attack"];
     }
@@ -543,21 +603,21 @@ contract EscrowHandler is CheatBase {
     /// delivered is awarded, delivered and confirmed first (so warranty chains are common; waive, returnHeld and
     /// release do the same), and one time in four left held without a claim.
     function claim(uint256 jobSeed, uint96 asked) external {
-        (uint256 jobId, Tender.Job memory job) = _settleFirst(jobSeed);
+        (uint256 jobId, Tender.Job memory job, uint256 payment) = _settleFirst(jobSeed);
         if (asked % 4 == 0) return;
-        _fileClaim(jobId, job, asked);
+        _fileClaim(jobId, payment, job, asked);
     }
 
     /// @dev Files a claim on a held share if one may be filed now.
-    function _fileClaim(uint256 jobId, Tender.Job memory job, uint96 asked) internal {
-        GhostHeld storage g = _ghostHeld[jobId];
+    function _fileClaim(uint256 jobId, uint256 payment, Tender.Job memory job, uint96 asked) internal {
+        GhostHeld storage g = _ghostHeld[jobId][payment];
         if (g.amount == 0 || g.claim != Tender.ClaimStatus.None || block.timestamp >= g.endsAt) return;
         if (job.token == address(busd) && busd.blocked(job.buyer)) return;
         asked = uint96(bound(asked, 1, g.amount));
         uint256 fee = ((g.amount + g.bond) * escrow.arbitratorTerms(job.termsId).feeBps + 9_999) / 10_000;
         _mintTo(job.buyer, job.token, fee);
         vm.prank(job.buyer);
-        escrow.claim{value: job.token == ETH ? fee : 0}(jobId, 0, asked, "ipfs://claim");
+        escrow.claim{value: job.token == ETH ? fee : 0}(jobId, payment, asked, "ipfs://claim");
         expectedWealth[job.buyer][job.token] -= fee;
         g.asked = asked;
         g.fee = fee;
@@ -568,17 +628,17 @@ contract EscrowHandler is CheatBase {
     }
 
     function answerClaim(uint256 jobSeed) external {
-        (uint256 jobId, Tender.Job memory job) = _pickFrom(heldIds, jobSeed);
-        _answerClaim(jobId, job);
+        (uint256 jobId, uint256 payment, Tender.Job memory job) = _pickHeld(jobSeed);
+        _answerClaim(jobId, payment, job);
     }
 
-    function _answerClaim(uint256 jobId, Tender.Job memory job) internal {
-        GhostHeld storage g = _ghostHeld[jobId];
+    function _answerClaim(uint256 jobId, uint256 payment, Tender.Job memory job) internal {
+        GhostHeld storage g = _ghostHeld[jobId][payment];
         if (g.claim != Tender.ClaimStatus.Filed || block.timestamp >= g.deadline) return;
         if (job.token == address(busd) && busd.blocked(job.supplier)) return;
         _mintTo(job.supplier, job.token, g.fee);
         vm.prank(job.supplier);
-        escrow.answerClaim{value: job.token == ETH ? g.fee : 0}(jobId, 0, "ipfs://answer");
+        escrow.answerClaim{value: job.token == ETH ? g.fee : 0}(jobId, payment, "ipfs://answer");
         expectedWealth[job.supplier][job.token] -= g.fee;
         g.claim = Tender.ClaimStatus.Answered;
         g.deadline = uint40(block.timestamp + escrow.arbitratorTerms(job.termsId).ruleWindow);
@@ -586,49 +646,49 @@ contract EscrowHandler is CheatBase {
     }
 
     function claimEvidence(uint256 jobSeed, bool byBuyer) external {
-        (uint256 jobId, Tender.Job memory job) = _pickFrom(heldIds, jobSeed);
-        if (!_claimOpen(jobId)) return;
+        (uint256 jobId, uint256 payment, Tender.Job memory job) = _pickHeld(jobSeed);
+        if (!_claimOpen(jobId, payment)) return;
         vm.prank(byBuyer ? job.buyer : job.supplier);
-        escrow.submitClaimEvidence(jobId, 0, "ipfs://evidence");
+        escrow.submitClaimEvidence(jobId, payment, "ipfs://evidence");
         ++calls["claimEvidence"];
     }
 
     /// @notice The supplier agrees instead of answering: exactly the amount asked and the buyer's fee back, the
     /// held bond to it.
     function agreeClaim(uint256 jobSeed, uint96 asked) external {
-        (uint256 jobId, Tender.Job memory job) = _settleFirst(jobSeed);
-        if (asked % 2 == 0) _fileClaim(jobId, job, asked);
-        GhostHeld storage g = _ghostHeld[jobId];
+        (uint256 jobId, Tender.Job memory job, uint256 payment) = _settleFirst(jobSeed);
+        if (asked % 2 == 0) _fileClaim(jobId, payment, job, asked);
+        GhostHeld storage g = _ghostHeld[jobId][payment];
         if (g.claim != Tender.ClaimStatus.Filed || block.timestamp >= g.deadline) return;
         vm.prank(job.supplier);
-        escrow.agreeClaim(jobId, 0);
+        escrow.agreeClaim(jobId, payment);
         ++clawedBack[job.supplier];
-        _heldPaidOut(jobId, job, g.asked, g.fee, g.bond, 0);
+        _heldPaidOut(jobId, payment, job, g.asked, g.fee, g.bond, 0);
         ++calls["agreeClaim"];
     }
 
     /// @notice The arbitrator rules an answered claim; a held share without a claim is claimed first (with the
     /// ruling's seed as the amount asked), a filed claim answered first.
     function ruleClaim(uint256 jobSeed, uint16 bps) external {
-        (uint256 jobId, Tender.Job memory job) = _settleFirst(jobSeed);
-        GhostHeld storage g = _ghostHeld[jobId];
-        _fileClaim(jobId, job, uint96(uint256(keccak256(abi.encode(bps)))));
-        if (g.claim == Tender.ClaimStatus.Filed && block.timestamp < g.deadline) _answerClaim(jobId, job);
+        (uint256 jobId, Tender.Job memory job, uint256 payment) = _settleFirst(jobSeed);
+        GhostHeld storage g = _ghostHeld[jobId][payment];
+        _fileClaim(jobId, payment, job, uint96(uint256(keccak256(abi.encode(bps)))));
+        if (g.claim == Tender.ClaimStatus.Filed && block.timestamp < g.deadline) _answerClaim(jobId, payment, job);
         if (g.claim != Tender.ClaimStatus.Answered || block.timestamp >= g.deadline) return;
         bps = uint16(bound(bps, 0, 10_000));
         if (bps % 3 == 0) bps = 5_000; // make even rulings common
         vm.prank(arbitrator);
-        escrow.ruleClaim(jobId, 0, bps, keccak256("reasons"));
+        escrow.ruleClaim(jobId, payment, bps, keccak256("reasons"));
         uint256 fee = g.fee;
         uint256 fromHeld = g.asked * bps / 10_000;
         if (bps > 5_000) {
             ++clawedBack[job.supplier];
-            _heldPaidOut(jobId, job, fromHeld, fee + g.bond, 0, fee);
+            _heldPaidOut(jobId, payment, job, fromHeld, fee + g.bond, 0, fee);
         } else if (bps < 5_000) {
             ++claimsLost[job.buyer];
-            _heldPaidOut(jobId, job, fromHeld, 0, fee + g.bond, fee);
+            _heldPaidOut(jobId, payment, job, fromHeld, 0, fee + g.bond, fee);
         } else {
-            _heldPaidOut(jobId, job, fromHeld, fee / 2, fee / 2 + g.bond, 2 * fee - 2 * (fee / 2));
+            _heldPaidOut(jobId, payment, job, fromHeld, fee / 2, fee / 2 + g.bond, 2 * fee - 2 * (fee / 2));
         }
         ++calls["ruleClaim"];
     }
@@ -636,48 +696,49 @@ contract EscrowHandler is CheatBase {
     /// @notice Anyone ends a claim past its deadline: unanswered, the buyer wins the amount asked and the bond;
     /// answered (a silent arbitrator), the supplier keeps all, both fees back. It may file or answer the claim first.
     function settleClaim(uint256 jobSeed, uint256 callerSeed) external {
-        (uint256 jobId, Tender.Job memory job) = _settleFirst(jobSeed);
-        GhostHeld storage g = _ghostHeld[jobId];
-        if (callerSeed % 3 == 0) _fileClaim(jobId, job, uint96(callerSeed));
+        (uint256 jobId, Tender.Job memory job, uint256 payment) = _settleFirst(jobSeed);
+        GhostHeld storage g = _ghostHeld[jobId][payment];
+        if (callerSeed % 3 == 0) _fileClaim(jobId, payment, job, uint96(callerSeed));
         if (callerSeed % 3 == 1 && g.claim == Tender.ClaimStatus.Filed && block.timestamp < g.deadline) {
-            _answerClaim(jobId, job);
+            _answerClaim(jobId, payment, job);
         }
-        if (!_claimOpen(jobId)) return;
+        if (!_claimOpen(jobId, payment)) return;
         if (block.timestamp < g.deadline && callerSeed % 2 == 1) vm.warp(g.deadline); // often, wait for it
         if (block.timestamp < g.deadline) return;
         vm.prank(actors[callerSeed % actors.length]);
-        escrow.settleClaim(jobId, 0);
+        escrow.settleClaim(jobId, payment);
         if (g.claim == Tender.ClaimStatus.Filed) {
             ++clawedBack[job.supplier];
-            _heldPaidOut(jobId, job, g.asked, g.fee + g.bond, 0, 0);
+            _heldPaidOut(jobId, payment, job, g.asked, g.fee + g.bond, 0, 0);
         } else {
-            _heldPaidOut(jobId, job, 0, g.fee, g.fee + g.bond, 0);
+            _heldPaidOut(jobId, payment, job, 0, g.fee, g.fee + g.bond, 0);
         }
         ++calls["settleClaim"];
     }
 
     /// @notice The buyer waives: all of it to the supplier; an open claim's fees back to each side that paid one.
     function waive(uint256 jobSeed) external {
-        (uint256 jobId, Tender.Job memory job) = _settleFirst(jobSeed);
-        GhostHeld storage g = _ghostHeld[jobId];
+        (uint256 jobId, Tender.Job memory job, uint256 payment) = _settleFirst(jobSeed);
+        GhostHeld storage g = _ghostHeld[jobId][payment];
         if (g.amount == 0 && g.bond == 0) return;
         vm.prank(job.buyer);
-        escrow.waive(jobId, 0);
-        if (_claimOpen(jobId)) ++claimsLost[job.buyer]; // an open claim waived is a claim the buyer lost
-        uint256 buyerFee = _claimOpen(jobId) ? g.fee : 0;
+        escrow.waive(jobId, payment);
+        bool open = _claimOpen(jobId, payment);
+        if (open) ++claimsLost[job.buyer]; // an open claim waived is a claim the buyer lost
+        uint256 buyerFee = open ? g.fee : 0;
         uint256 supplierFee = g.claim == Tender.ClaimStatus.Answered ? g.fee : 0;
-        _heldPaidOut(jobId, job, 0, buyerFee, g.bond + supplierFee, 0);
+        _heldPaidOut(jobId, payment, job, 0, buyerFee, g.bond + supplierFee, 0);
         ++calls["waive"];
     }
 
     /// @notice The supplier gives part of the held share back, uncharged.
     function returnHeld(uint256 jobSeed, uint96 amount) external {
-        (uint256 jobId, Tender.Job memory job) = _settleFirst(jobSeed);
-        GhostHeld storage g = _ghostHeld[jobId];
-        if (g.amount == 0 || _claimOpen(jobId) || block.timestamp >= g.endsAt) return;
+        (uint256 jobId, Tender.Job memory job, uint256 payment) = _settleFirst(jobSeed);
+        GhostHeld storage g = _ghostHeld[jobId][payment];
+        if (g.amount == 0 || _claimOpen(jobId, payment) || block.timestamp >= g.endsAt) return;
         amount = uint96(bound(amount, 1, g.amount));
         vm.prank(job.supplier);
-        escrow.returnHeld(jobId, 0, amount);
+        escrow.returnHeld(jobId, payment, amount);
         g.amount -= amount;
         expectedWealth[job.buyer][job.token] += amount;
         ++calls["returnHeld"];
@@ -685,43 +746,43 @@ contract EscrowHandler is CheatBase {
 
     /// @notice Anyone releases a held share (and bond) whose warranty ended, with no claim open.
     function release(uint256 jobSeed, uint256 callerSeed) external {
-        (uint256 jobId, Tender.Job memory job) = _settleFirst(jobSeed);
-        GhostHeld storage g = _ghostHeld[jobId];
-        if ((g.amount == 0 && g.bond == 0) || _claimOpen(jobId)) return;
+        (uint256 jobId, Tender.Job memory job, uint256 payment) = _settleFirst(jobSeed);
+        GhostHeld storage g = _ghostHeld[jobId][payment];
+        if ((g.amount == 0 && g.bond == 0) || _claimOpen(jobId, payment)) return;
         if (block.timestamp < g.endsAt && callerSeed % 2 == 1) vm.warp(g.endsAt); // often, wait for it
         if (block.timestamp < g.endsAt) return;
         vm.prank(actors[callerSeed % actors.length]);
-        escrow.release(jobId, 0);
-        _heldPaidOut(jobId, job, 0, 0, g.bond, 0);
+        escrow.release(jobId, payment);
+        _heldPaidOut(jobId, payment, job, 0, 0, g.bond, 0);
         ++calls["release"];
     }
 
     /// @notice Someone with no right to, or at the wrong time, tries to move a held share.
     function attackWarranty(uint256 jobSeed, uint256 callerSeed, uint8 how) external {
-        (uint256 jobId, Tender.Job memory job) = _pickFrom(heldIds, jobSeed);
+        (uint256 jobId, uint256 payment, Tender.Job memory job) = _pickHeld(jobSeed);
         if (jobId == 0) return;
-        GhostHeld memory g = _ghostHeld[jobId];
-        bool open = _claimOpen(jobId);
+        GhostHeld memory g = _ghostHeld[jobId][payment];
+        bool open = _claimOpen(jobId, payment);
         bool something = g.amount != 0 || g.bond != 0;
         address caller = callerSeed % 2 == 0 ? sink : actors[callerSeed % actors.length];
         bool ok;
         vm.startPrank(caller);
         how = how % 8;
         if (how == 0 && caller != job.buyer) {
-            try escrow.claim(jobId, 0, 1, "x") {ok = true;} catch {}
+            try escrow.claim(jobId, payment, 1, "x") {ok = true;} catch {}
         } else if (how == 1 && (caller != job.supplier || g.claim != Tender.ClaimStatus.Filed)) {
             // Only the supplier, and only instead of answering.
-            try escrow.agreeClaim(jobId, 0) {ok = true;} catch {}
+            try escrow.agreeClaim(jobId, payment) {ok = true;} catch {}
         } else if (how == 2 && caller != arbitrator) {
-            try escrow.ruleClaim(jobId, 0, 10_000, bytes32(0)) {ok = true;} catch {}
+            try escrow.ruleClaim(jobId, payment, 10_000, bytes32(0)) {ok = true;} catch {}
         } else if (how == 3 && !(open && block.timestamp >= g.deadline)) {
-            try escrow.settleClaim(jobId, 0) {ok = true;} catch {}
+            try escrow.settleClaim(jobId, payment) {ok = true;} catch {}
         } else if (how == 4 && caller != job.buyer) {
-            try escrow.waive(jobId, 0) {ok = true;} catch {}
+            try escrow.waive(jobId, payment) {ok = true;} catch {}
         } else if (how == 5 && (caller != job.supplier || block.timestamp >= g.endsAt)) {
-            try escrow.returnHeld(jobId, 0, 1) {ok = true;} catch {}
+            try escrow.returnHeld(jobId, payment, 1) {ok = true;} catch {}
         } else if (how == 6 && !(something && !open && block.timestamp >= g.endsAt)) {
-            try escrow.release(jobId, 0) {ok = true;} catch {}
+            try escrow.release(jobId, payment) {ok = true;} catch {}
         }
         vm.stopPrank();
         if (how == 7 && !(g.claim == Tender.ClaimStatus.None && g.amount != 0 && block.timestamp < g.endsAt)) {
@@ -730,7 +791,7 @@ contract EscrowHandler is CheatBase {
             uint256 fee = ((g.amount + g.bond) * escrow.arbitratorTerms(job.termsId).feeBps + 9_999) / 10_000;
             _mintTo(job.buyer, job.token, fee);
             vm.prank(job.buyer);
-            try escrow.claim{value: job.token == ETH ? fee : 0}(jobId, 0, 1, "x") {ok = true;} catch {}
+            try escrow.claim{value: job.token == ETH ? fee : 0}(jobId, payment, 1, "x") {ok = true;} catch {}
             if (!ok && job.token == ETH) {
                 // The refused claim kept its ETH: take back what was dealt for it (a contract that refuses ETH must
                 // hold none, invariant 4).
@@ -744,7 +805,7 @@ contract EscrowHandler is CheatBase {
 
     /// @dev Picks a job and moves it on to settlement where it can: a lowest-price RFQ whose bidding is over is
     /// awarded, an awarded job delivered, a delivered one confirmed.
-    function _settleFirst(uint256 jobSeed) internal returns (uint256 jobId, Tender.Job memory job) {
+    function _settleFirst(uint256 jobSeed) internal returns (uint256 jobId, Tender.Job memory job, uint256 payment) {
         (jobId, job) = _pick(jobSeed);
         if (
             job.status == Tender.Status.Open && block.timestamp >= job.deadline && _bidders[jobId].length != 0
@@ -764,23 +825,48 @@ contract EscrowHandler is CheatBase {
             job = escrow.job(jobId);
         }
         if (job.status == Tender.Status.Delivered && block.timestamp < job.deadline) {
-            uint256 bond = _winnerBond(jobId, job);
+            Part memory p = _partOf(jobId, job);
             vm.prank(job.buyer);
-            escrow.confirm(jobId, 4);
-            _settled(jobId, job, bond);
+            escrow.confirm(jobId, p.last ? 4 : 0);
+            _settled(jobId, job, p);
             ++calls["confirm"];
             job = escrow.job(jobId);
         }
+        payment = _lastHeldPayment[jobId]; // the milestone just settled, if it held something
     }
 
-    function _claimOpen(uint256 jobId) internal view returns (bool) {
-        Tender.ClaimStatus c = _ghostHeld[jobId].claim;
+    function _claimOpen(uint256 jobId, uint256 payment) internal view returns (bool) {
+        Tender.ClaimStatus c = _ghostHeld[jobId][payment].claim;
         return c == Tender.ClaimStatus.Filed || c == Tender.ClaimStatus.Answered;
     }
 
-    /// @notice The handler's reading of a job's held share.
-    function ghostHeldOf(uint256 jobId) external view returns (GhostHeld memory) {
-        return _ghostHeld[jobId];
+    /// @dev Picks a payment that held something.
+    function _pickHeld(uint256 seed) internal view returns (uint256 jobId, uint256 payment, Tender.Job memory job) {
+        if (heldIds.length == 0) return (0, 0, job);
+        uint256 i = seed % heldIds.length;
+        jobId = heldIds[i];
+        payment = heldPayments[i];
+        job = escrow.job(jobId);
+    }
+
+    /// @notice The handler's reading of a payment's held share.
+    function ghostHeldOf(uint256 jobId, uint256 payment) external view returns (GhostHeld memory) {
+        return _ghostHeld[jobId][payment];
+    }
+
+    /// @notice How many payments of a job may hold something: a plain job's one; a job in milestones', one per
+    /// milestone up to the one in progress (a later one was never paid, so holds nothing: invariant 8 checks it was
+    /// never paid).
+    function paymentsOf(uint256 jobId) public view returns (uint256) {
+        return ghostCount[jobId] == 0 ? 1 : ghostCurrent[jobId] + 1;
+    }
+
+    function partCount() external view returns (uint256) {
+        return partIds.length;
+    }
+
+    function sharesOf(uint256 jobId) external view returns (uint16[8] memory) {
+        return _sharesOf[jobId];
     }
 
     /// @notice What the escrow owes on held shares in `token`, as its own views say: each held share, its held bond
@@ -789,10 +875,12 @@ contract EscrowHandler is CheatBase {
         for (uint256 i; i < jobIds.length; ++i) {
             uint256 jobId = jobIds[i];
             if (escrow.job(jobId).token != token) continue;
-            Tender.Held memory h = escrow.heldOf(jobId, 0);
-            total += uint256(h.amount) + h.bond;
-            if (h.claim == Tender.ClaimStatus.Filed) total += escrow.claimOf(jobId, 0).fee;
-            else if (h.claim == Tender.ClaimStatus.Answered) total += 2 * uint256(escrow.claimOf(jobId, 0).fee);
+            for (uint256 k; k < paymentsOf(jobId); ++k) {
+                Tender.Held memory h = escrow.heldOf(jobId, k);
+                total += uint256(h.amount) + h.bond;
+                if (h.claim == Tender.ClaimStatus.Filed) total += escrow.claimOf(jobId, k).fee;
+                else if (h.claim == Tender.ClaimStatus.Answered) total += 2 * uint256(escrow.claimOf(jobId, k).fee);
+            }
         }
     }
 
@@ -854,45 +942,114 @@ contract EscrowHandler is CheatBase {
         return job.flags & Tender.FLAG_DIRECT != 0 ? 0 : escrow.bidOf(jobId, job.supplier).bond;
     }
 
-    function _refunded(uint256 jobId, Tender.Job memory job, uint256 bond) internal {
+    /// @dev A decline or a missed deadline: the whole price (a job in milestones: every unsettled milestone) back to
+    /// the buyer, with the rest of the winner's bond.
+    function _refunded(uint256 jobId, Tender.Job memory job, Part memory p) internal {
         ++payouts[jobId];
-        expectedWealth[job.buyer][job.token] += job.price + bond;
+        if (p.inParts) ++calls[p.index == 0 ? bytes32("milestoneEndedAtFirst") : bytes32("milestoneEndedLater")];
+        expectedWealth[job.buyer][job.token] += job.price - ghostSettled[jobId] + p.bondLeft;
     }
 
     /// @dev Confirm or finalize: ⌊price × holdback⌋ stays held (with up to as much of the bond, if the RFQ said
     /// so); the rest is paid less the protocol fee, with the rest of the bond.
-    function _settled(uint256 jobId, Tender.Job memory job, uint256 bond) internal {
-        ++payouts[jobId];
-        uint256 paid = job.price;
+    /// For a job in milestones, the milestone in progress: its gross and its part of the bond, held as payment i.
+    function _settled(uint256 jobId, Tender.Job memory job, Part memory p) internal {
+        uint256 paid = p.gross;
+        uint256 bond = p.bondPart;
         Tender.Warranty memory w = _warrantyOf[jobId];
         uint256 held = paid * w.holdbackBps / 10_000;
         if (held != 0) {
             uint256 heldBond = w.holdBond ? (bond < held ? bond : held) : 0;
             paid -= held;
             bond -= heldBond;
-            GhostHeld storage g = _ghostHeld[jobId];
+            GhostHeld storage g = _ghostHeld[jobId][p.index];
             g.amount = held;
             g.bond = heldBond;
             g.endsAt = uint40(block.timestamp + w.warrantyWindow);
             heldIds.push(jobId);
+            heldPayments.push(p.index);
+            _lastHeldPayment[jobId] = p.index;
             if (heldBond != 0) ++calls["heldBond"];
+            if (p.index != 0) ++calls["heldMilestone"];
         }
         uint256 fee = paid * job.protocolFeeBps / 10_000;
         feesEarned[job.token] += fee;
         expectedWealth[job.supplier][job.token] += paid - fee + bond;
+        _partPaid(jobId, p, false);
+    }
+
+    /// @dev A payment made: a plain job ended; for a job in milestones its milestone is paid (once), and the job
+    /// ends with the last (or early) or goes on to the next milestone.
+    function _partPaid(uint256 jobId, Part memory p, bool endsEarly) internal {
+        if (!p.inParts) {
+            ++payouts[jobId];
+            return;
+        }
+        ++partPayouts[jobId][p.index];
+        ++calls["milestonePaid"];
+        if (p.last || endsEarly) {
+            ++payouts[jobId];
+            if (p.last) ++calls["milestonesCompleted"];
+            return;
+        }
+        ghostSettled[jobId] += p.gross;
+        ghostSettledBps[jobId] += _sharesOf[jobId][p.index];
+        ++ghostCurrent[jobId];
+    }
+
+    /// @dev The handler's own reading of what the next action on `job` is worth (see {Part}).
+    function _partOf(uint256 jobId, Tender.Job memory job) internal view returns (Part memory p) {
+        p.bondLeft = _winnerBond(jobId, job);
+        if (job.flags & Tender.FLAG_MILESTONES == 0) {
+            p.last = true;
+            p.gross = job.price;
+            p.bondPart = p.bondLeft;
+            return p;
+        }
+        p.inParts = true;
+        p.index = ghostCurrent[jobId];
+        p.last = p.index + 1 == ghostCount[jobId];
+        uint256 share = _sharesOf[jobId][p.index];
+        p.gross = p.last ? job.price - ghostSettled[jobId] : uint256(job.price) * share / 10_000;
+        p.bondPart = p.last ? p.bondLeft : p.bondLeft * share / (10_000 - ghostSettledBps[jobId]);
+    }
+
+    /// @dev A schedule from a seed: 2 to 8 milestones, shares of 1 to 1,250 bps (one in four of them 1 bps) but
+    /// the last (the rest), windows of 1 hour to 10 days, the first the job's own.
+    function _plan(uint256 seed, uint32 firstWindow) internal pure returns (Tender.Milestone[] memory ms) {
+        uint256 count = 2 + (seed >> 8) % 7;
+        ms = new Tender.Milestone[](count);
+        uint256 total;
+        for (uint256 i; i < count; ++i) {
+            uint256 r = uint256(keccak256(abi.encode(seed, i)));
+            uint16 share = i + 1 == count ? uint16(10_000 - total) : (r % 4 == 0 ? 1 : uint16(1 + (r >> 8) % 1_250));
+            total += share;
+            ms[i] = Tender.Milestone({
+                shareBps: share, deliveryWindow: i == 0 ? firstWindow : uint32(bound(r >> 32, MIN_WINDOW, 10 days))
+            });
+        }
+    }
+
+    /// @dev Keeps a posted job's schedule in the handler's books (the same seed gives the same plan).
+    function _scheduled(uint256 jobId, uint256 seed) internal {
+        Tender.Milestone[] memory ms = _plan(seed, 0);
+        ghostCount[jobId] = ms.length;
+        for (uint256 i; i < ms.length; ++i) _sharesOf[jobId][i] = ms[i].shareBps;
+        partIds.push(jobId);
     }
 
     /// @dev A held share ends: `fromHeld` of it to the buyer, the rest to the supplier less the protocol fee at the
     /// job's posted rate; `toBuyer`, `toSupplier`, `toArbitrator` are the fees and bond on top.
     function _heldPaidOut(
         uint256 jobId,
+        uint256 payment,
         Tender.Job memory job,
         uint256 fromHeld,
         uint256 toBuyer,
         uint256 toSupplier,
         uint256 toArbitrator
     ) internal {
-        GhostHeld storage g = _ghostHeld[jobId];
+        GhostHeld storage g = _ghostHeld[jobId][payment];
         uint256 gross = g.amount - fromHeld;
         uint256 fee = gross * job.protocolFeeBps / 10_000;
         feesEarned[job.token] += fee;
@@ -902,7 +1059,7 @@ contract EscrowHandler is CheatBase {
         g.amount = 0;
         g.bond = 0;
         if (g.claim != Tender.ClaimStatus.None) g.claim = Tender.ClaimStatus.Ended;
-        ++heldPayouts[jobId];
+        ++heldPayouts[jobId][payment];
     }
 
     /// @dev Half the seeds post no holdback; the others one of 1–5,000 bps with a window of 1 hour to 6 days.
