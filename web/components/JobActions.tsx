@@ -113,6 +113,9 @@ export function JobActions(props: JobActionsProps) {
   const milestone = props.milestone ?? null;
   const part = milestone ? `milestone ${milestone.index + 1} of ${milestone.count}` : null;
   const lastPart = milestone === null || milestone.index + 1 === milestone.count;
+  // The page read the milestone in progress on-chain: the SDK's confirm checks the rating against it (a plain job is
+  // one part) without reading it again.
+  const inProgress = milestone ? { count: milestone.count, current: milestone.index } : { count: 1, current: 0 };
   const feeBase = milestone ? milestone.gross : props.price;
   const fee = props.feeBps != null && feeBase !== undefined ? bpsOf(feeBase, props.feeBps) : null;
   const feeText = fee === null ? "the arbitrator's fee" : `the arbitrator's fee, ${formatAmount(fee, token)}`;
@@ -308,7 +311,7 @@ export function JobActions(props: JobActionsProps) {
             label={`Confirm milestone ${milestone!.index + 1} and pay`}
             disabled={!ready || busy || !can("confirm")}
             notice={notice("confirm")}
-            onSend={() => send("Confirm", (t) => t.confirm({ jobId, rating: 0 }))}
+            onSend={() => send("Confirm", (t) => t.confirm({ jobId, rating: 0, milestone: inProgress }))}
           />
         </Action>
       ) : shown("confirm") ? (
@@ -322,7 +325,7 @@ export function JobActions(props: JobActionsProps) {
             )
           }
         >
-          <ConfirmForm disabled={!ready || busy || !can("confirm")} notice={notice("confirm")} onSend={(rating) => send("Confirm", (t) => t.confirm({ jobId, rating }))} />
+          <ConfirmForm disabled={!ready || busy || !can("confirm")} notice={notice("confirm")} onSend={(rating) => send("Confirm", (t) => t.confirm({ jobId, rating, milestone: inProgress }))} />
         </Action>
       ) : null}
       {shown("dispute") ? (
