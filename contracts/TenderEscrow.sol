@@ -47,7 +47,10 @@ contract TenderEscrow is TenderArbitration {
         // with this contract's, and nobody (the owner included) can point the escrow at other code.
         // The deployment's settings the modules answer for (or need) go to them as immutables of their own.
         // The milestones module is too big to be created here too (EIP-3860 bounds this contract's creation code):
-        // it is deployed first and named, and it must have been built for this deployment's settings.
+        // it is deployed first and named, and it must have been built for this deployment's settings. This contract
+        // cannot tell its code from other code that answers the same settings (it has no room for the module's code
+        // to compare): the module's code depends only on those settings, so anyone verifies a deployment by building
+        // the module again and comparing (the SDK's verifyMilestonesModule; the README's "Milestones").
         if (address(milestones).code.length == 0) revert InvalidModule(address(milestones));
         (uint32 msMin, uint32 msMax, uint32 msResponse) = milestones.settings();
         if (msMin != minWindow || msMax != maxWindow || msResponse != responseWindow) {

@@ -16,9 +16,10 @@ import {EscrowRulings} from "../base/EscrowRulings.sol";
 /// the call as it came (same selectors, same arguments). It runs only by `delegatecall` from a {TenderEscrow}, so the
 /// money it moves is the escrow's, under the escrow's reentrancy lock; it holds nothing itself.
 /// @dev Deployed on its own and named in the escrow's constructor, which checks its settings and keeps its address
-/// as an immutable (the escrow's creation code has no room to carry a third module under EIP-3860's limit).
+/// as an immutable (the escrow's creation code has no room to carry a third module under EIP-3860's limit). Its code
+/// depends only on those settings (no immutable of its own address), so its deployment can be verified by rebuilding
+/// it: the SDK's `verifyMilestonesModule` compares the escrow's module with this contract's creation result.
 contract TenderMilestones is EscrowRulings, ITenderMilestones, ReentrancyGuardTransient {
-    address private immutable _self = address(this);
     uint32 private immutable _minWindow;
     uint32 private immutable _maxWindow;
     uint32 private immutable _responseWindow;
@@ -31,9 +32,12 @@ contract TenderMilestones is EscrowRulings, ITenderMilestones, ReentrancyGuardTr
         uint256 bond;
     }
 
-    /// @dev Only through an escrow's `delegatecall`, never on the module's own (unused) storage.
+    /// @dev Only through an escrow's `delegatecall`, never on the module's own (unused) storage: an escrow always has
+    /// a treasury (its initialization and `setTreasury` refuse zero), the module's own storage never has one. (Not an
+    /// immutable of the module's address: the module's code must depend only on the deployment's settings, so that
+    /// anyone can rebuild it and compare it with the code the escrow names — see {TenderEscrow}'s constructor.)
     modifier delegated() {
-        if (address(this) == _self) revert ITenderAdmin.NotDelegated();
+        if (_config.treasury == address(0)) revert ITenderAdmin.NotDelegated();
         _;
     }
 
@@ -99,7 +103,7 @@ contract TenderMilestones is EscrowRulings, ITenderMilestones, ReentrancyGuardTr
     //////////////////////////////////////////////////////////////*/
 
     /// @notice {ITenderEscrow-deliver} for the milestone in progress.
-    function deliver(uint256 jobId, bytes32 deliverableHash, string calldata uri) external delegated {
+    function deliver(uint256 jobId, bytes32 deliverableHash, string calldata uri) external {
         Tender.Job storage job_ = _inParts(jobId);
 
         // Check: the awarded supplier, in time, with something to review.
@@ -121,7 +125,7 @@ contract TenderMilestones is EscrowRulings, ITenderMilestones, ReentrancyGuardTr
 
     /// @notice {ITenderEscrow-decline} of the milestone in progress: ends the job, every unsettled milestone back to
     /// the buyer.
-    function decline(uint256 jobId) external delegated nonReentrant {
+    function decline(uint256 jobId) external nonReentrant {
         Tender.Job storage job_ = _inParts(jobId);
 
         // Check: the awarded supplier, before the milestone's delivery deadline.
@@ -134,7 +138,7 @@ contract TenderMilestones is EscrowRulings, ITenderMilestones, ReentrancyGuardTr
 
     /// @notice {ITenderEscrow-refund} after the milestone in progress missed its delivery deadline: ends the job,
     /// every unsettled milestone back to the buyer.
-    function refund(uint256 jobId) external delegated nonReentrant {
+    function refund(uint256 jobId) external nonReentrant {
         Tender.Job storage job_ = _inParts(jobId);
 
         // Check: the milestone's delivery deadline passed with nothing delivered.
@@ -145,7 +149,7 @@ contract TenderMilestones is EscrowRulings, ITenderMilestones, ReentrancyGuardTr
     }
 
     /// @notice {ITenderEscrow-confirm} of the milestone in progress; `rating` 1–5 on the last, 0 before it.
-    function confirm(uint256 jobId, uint8 rating) external delegated nonReentrant {
+    function confirm(uint256 jobId, uint8 rating) external nonReentrant {
         Tender.Job storage job_ = _inParts(jobId);
 
         // Check: the buyer, within the review window, rating only the last milestone.
@@ -164,7 +168,7 @@ contract TenderMilestones is EscrowRulings, ITenderMilestones, ReentrancyGuardTr
     }
 
     /// @notice {ITenderEscrow-finalize} of the milestone in progress after its review window.
-    function finalize(uint256 jobId) external delegated nonReentrant {
+    function finalize(uint256 jobId) external nonReentrant {
         Tender.Job storage job_ = _inParts(jobId);
 
         // Check: the review window passed without a dispute.
@@ -176,7 +180,7 @@ contract TenderMilestones is EscrowRulings, ITenderMilestones, ReentrancyGuardTr
 
     /// @notice {ITenderEscrow-dispute} of the milestone in progress: over its share, the fee the arbitrator's bps of
     /// it.
-    function dispute(uint256 jobId, string calldata statementURI) external payable delegated nonReentrant {
+    function dispute(uint256 jobId, string calldata statementURI) external payable nonReentrant {
         Tender.Job storage job = _inParts(jobId);
 
         // Check: the buyer, within the review window.
@@ -199,7 +203,7 @@ contract TenderMilestones is EscrowRulings, ITenderMilestones, ReentrancyGuardTr
     }
 
     /// @notice {ITenderArbitration-respond} to the dispute of the milestone in progress.
-    function respond(uint256 jobId, string calldata responseURI) external payable delegated nonReentrant {
+    function respond(uint256 jobId, string calldata responseURI) external payable nonReentrant {
         Tender.Job storage job = _inParts(jobId);
 
         // Check: the supplier, once, before respondBy.
@@ -220,7 +224,7 @@ contract TenderMilestones is EscrowRulings, ITenderMilestones, ReentrancyGuardTr
     }
 
     /// @notice {ITenderArbitration-rule} on the dispute of the milestone in progress.
-    function rule(uint256 jobId, uint16 buyerShareBps, bytes32 reasonHash) external delegated nonReentrant {
+    function rule(uint256 jobId, uint16 buyerShareBps, bytes32 reasonHash) external nonReentrant {
         Tender.Job storage job = _inParts(jobId);
 
         // Check: the job's arbitrator, after the answer and before ruleBy, with a share in range.
@@ -235,7 +239,7 @@ contract TenderMilestones is EscrowRulings, ITenderMilestones, ReentrancyGuardTr
     }
 
     /// @notice {ITenderArbitration-settleDispute} of the milestone in progress.
-    function settleDispute(uint256 jobId) external delegated nonReentrant {
+    function settleDispute(uint256 jobId) external nonReentrant {
         Tender.Job storage job = _inParts(jobId);
 
         // Check: the response window (unanswered) or the ruling window (silent arbitrator) passed.
@@ -460,7 +464,8 @@ contract TenderMilestones is EscrowRulings, ITenderMilestones, ReentrancyGuardTr
         return uint256(job_.price) * ms.shareBps[current] / _BPS;
     }
 
-    /// @dev The job, which must be one in milestones: the custody contract hands only those to this module.
+    /// @dev The job, which must be one in milestones: the custody contract hands only those to this module, and the
+    /// module's own storage has none (nothing can post there), so this also keeps a direct call off the module.
     function _inParts(uint256 jobId) private view returns (Tender.Job storage job_) {
         job_ = _jobs[jobId];
         if (job_.flags & Tender.FLAG_MILESTONES == 0) {

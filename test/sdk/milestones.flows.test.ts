@@ -114,4 +114,13 @@ describe("a direct hire in milestones through the SDK", () => {
     expect(timeline.filter((name) => name === "JobSettled")).toHaveLength(1);
     expect(timeline.indexOf("MilestonesScheduled")).toBe(timeline.indexOf("DirectHirePosted") + 1);
   });
+
+  // Last in this file: it replaces the module's code on this chain.
+  it("verifies the escrow's milestones module by building it again, and tells other code apart", async () => {
+    const module = await sdk.verifyMilestonesModule(chain.reader, { escrow: chain.escrow });
+    expect(module).toBe(await chain.reader.readContract({ address: chain.escrow, abi: sdk.tenderEscrowAbi, functionName: "milestonesModule" }));
+    const registryCode = await chain.reader.getCode({ address: chain.deployment.registry });
+    await chain.networkHelpers.setCode(module, registryCode!);
+    await expect(sdk.verifyMilestonesModule(chain.reader, { escrow: chain.escrow })).rejects.toThrow(/not Tender's milestones module/);
+  });
 });
