@@ -334,6 +334,9 @@ describe("web app in a browser", () => {
 
     const item = (i: number) => page.locator(".milestone").nth(i);
     const text = async (i: number) => (await item(i).textContent()) ?? "";
+    // The page opened from the posted note may have been served before the indexer had the job: read it again once it has.
+    await indexed();
+    await page.reload();
     await expect.poll(() => text(0), { timeout: 15_000 }).toContain("in progress: awarded");
     expect(await text(1)).toContain("to come");
 
