@@ -4,6 +4,7 @@ pragma solidity 0.8.37;
 import {ISupplierRegistry} from "./interfaces/ISupplierRegistry.sol";
 import {TenderAdmin} from "./modules/TenderAdmin.sol";
 import {TenderMilestones} from "./modules/TenderMilestones.sol";
+import {TenderSigned} from "./modules/TenderSigned.sol";
 import {TenderWarranty} from "./modules/TenderWarranty.sol";
 import {ITenderAdmin} from "./interfaces/ITenderAdmin.sol";
 import {ITenderEscrow} from "./interfaces/ITenderEscrow.sol";
@@ -32,6 +33,8 @@ contract TenderEscrow is TenderArbitration {
     /// @param responseWindow Seconds a supplier has to answer a dispute (within the window bounds).
     /// @param milestones The milestones module ({TenderMilestones}), deployed before the escrow with the same window
     /// bounds and response window (checked).
+    /// @param signed The signed-actions module ({TenderSigned}), deployed before the escrow with the same window bounds
+    /// (checked).
     constructor(
         address initialOwner,
         address initialTreasury,
@@ -41,7 +44,8 @@ contract TenderEscrow is TenderArbitration {
         ISupplierRegistry registry,
         uint32 gracePeriod,
         uint32 responseWindow,
-        TenderMilestones milestones
+        TenderMilestones milestones,
+        TenderSigned signed
     ) EscrowCore(minWindow, maxWindow) TenderMarket(registry, gracePeriod) TenderArbitration(responseWindow) {
         // The module is created here, from the code this contract was built with: its address and its code are fixed
         // with this contract's, and nobody (the owner included) can point the escrow at other code.
@@ -51,11 +55,8 @@ contract TenderEscrow is TenderArbitration {
         // cannot tell its code from other code that answers the same settings (it has no room for the module's code
         // to compare): the module's code depends only on those settings, so anyone verifies a deployment by building
         // the module again and comparing (the SDK's verifyMilestonesModule; the README's "Milestones").
-        if (address(milestones).code.length == 0) revert InvalidModule(address(milestones));
-        (uint32 msMin, uint32 msMax, uint32 msResponse) = milestones.settings();
-        if (msMin != minWindow || msMax != maxWindow || msResponse != responseWindow) {
-            revert InvalidModule(address(milestones));
-        }
+        // The signed-actions module likewise (reached only through the admin module, which keeps its address).
+        _checkModules(milestones, signed, minWindow, maxWindow, responseWindow);
         _milestonesModule = address(milestones);
         address warranty = address(new TenderWarranty(responseWindow));
         address admin = address(
@@ -63,6 +64,7 @@ contract TenderEscrow is TenderArbitration {
                 TenderAdmin.Deployment({
                     warranty: warranty,
                     milestones: address(milestones),
+                    signed: address(signed),
                     minWindow: minWindow,
                     maxWindow: maxWindow,
                     registry: address(registry),
@@ -270,6 +272,24 @@ contract TenderEscrow is TenderArbitration {
     /// job action reads first).
     function _inParts(uint256 jobId) internal {
         if (_jobs[jobId].flags & Tender.FLAG_MILESTONES != 0) _forward(_milestonesModule);
+    }
+
+    /// @dev Refuses a module that is no contract or was built for other settings than this deployment's.
+    function _checkModules(
+        TenderMilestones milestones,
+        TenderSigned signed,
+        uint32 minWindow,
+        uint32 maxWindow,
+        uint32 responseWindow
+    ) private view {
+        if (address(milestones).code.length == 0) revert InvalidModule(address(milestones));
+        (uint32 msMin, uint32 msMax, uint32 msResponse) = milestones.settings();
+        if (msMin != minWindow || msMax != maxWindow || msResponse != responseWindow) {
+            revert InvalidModule(address(milestones));
+        }
+        if (address(signed).code.length == 0) revert InvalidModule(address(signed));
+        (uint32 sMin, uint32 sMax) = signed.settings();
+        if (sMin != minWindow || sMax != maxWindow) revert InvalidModule(address(signed));
     }
 
     /// @dev Runs `data` on `module` against this contract's storage; a revert is passed on as it came.

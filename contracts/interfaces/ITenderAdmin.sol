@@ -132,6 +132,10 @@ interface ITenderAdmin {
     /// nobody can change it.
     function milestonesModule() external view returns (address);
 
+    /// @notice The module that answers for actions done on a signature ({ITenderSigned}). Named at the escrow's
+    /// construction; nobody can change it.
+    function signedModule() external view returns (address);
+
     /// @notice A job's milestones (all zero for a job not in milestones): how many, the one in progress, what has
     /// settled, and each one's share and delivery window.
     function milestonesOf(uint256 jobId) external view returns (Tender.Milestones memory);

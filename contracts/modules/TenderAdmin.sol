@@ -6,6 +6,7 @@ import {IReputation} from "../interfaces/IReputation.sol";
 import {ITenderAdmin} from "../interfaces/ITenderAdmin.sol";
 import {ITenderEscrow} from "../interfaces/ITenderEscrow.sol";
 import {ITenderMilestones} from "../interfaces/ITenderMilestones.sol";
+import {ITenderSigned} from "../interfaces/ITenderSigned.sol";
 import {Tender} from "../types/Tender.sol";
 import {EscrowState} from "../base/EscrowState.sol";
 
@@ -17,9 +18,11 @@ contract TenderAdmin is EscrowState, ITenderAdmin, IArbitratorRegistry, IReputat
     /// @notice The escrow's settings this module answers for, fixed with the escrow (its constructor passes them).
     /// @param warranty The warranty module, created with the escrow: calls this module does not implement go to it.
     /// @param milestones The milestones module, named at the escrow's construction: its posting functions go to it.
+    /// @param signed The signed-actions module, named at the escrow's construction: its functions go to it.
     struct Deployment {
         address warranty;
         address milestones;
+        address signed;
         uint32 minWindow;
         uint32 maxWindow;
         address registry;
@@ -30,6 +33,7 @@ contract TenderAdmin is EscrowState, ITenderAdmin, IArbitratorRegistry, IReputat
     address private immutable _self = address(this);
     address private immutable _warranty;
     address private immutable _milestonesAt;
+    address private immutable _signedAt;
     uint32 private immutable _minWindow;
     uint32 private immutable _maxWindow;
     address private immutable _registry;
@@ -50,6 +54,7 @@ contract TenderAdmin is EscrowState, ITenderAdmin, IArbitratorRegistry, IReputat
     constructor(Deployment memory deployment) {
         _warranty = deployment.warranty;
         _milestonesAt = deployment.milestones;
+        _signedAt = deployment.signed;
         _minWindow = deployment.minWindow;
         _maxWindow = deployment.maxWindow;
         _registry = deployment.registry;
@@ -58,16 +63,23 @@ contract TenderAdmin is EscrowState, ITenderAdmin, IArbitratorRegistry, IReputat
     }
 
     /// @notice Every call this module does not implement is answered, on the escrow's storage and only through the
-    /// escrow, by the milestones module for a posting in milestones ({ITenderMilestones}), else by the warranty module
-    /// ({ITenderWarranty}).
+    /// escrow, by the milestones module for a posting in milestones ({ITenderMilestones}), by the signed-actions module
+    /// for its calls ({ITenderSigned}), else by the warranty module ({ITenderWarranty}).
     fallback() external payable delegated {
         bytes4 selector = msg.sig;
-        _forward(
+        address module = _warranty;
+        if (
             selector == ITenderMilestones.postDirectHireInMilestones.selector
-                    || selector == ITenderMilestones.postRFQInMilestones.selector
-                ? _milestonesAt
-                : _warranty
-        );
+                || selector == ITenderMilestones.postRFQInMilestones.selector
+        ) {
+            module = _milestonesAt;
+        } else if (
+            selector == ITenderSigned.postDirectHireWithPermit.selector
+                || selector == ITenderSigned.postRFQWithPermit.selector
+        ) {
+            module = _signedAt;
+        }
+        _forward(module);
     }
 
     function _windowBounds() internal view override returns (uint256, uint256) {
@@ -230,6 +242,11 @@ contract TenderAdmin is EscrowState, ITenderAdmin, IArbitratorRegistry, IReputat
     /// @inheritdoc ITenderAdmin
     function milestonesModule() external view delegated returns (address) {
         return _milestonesAt;
+    }
+
+    /// @inheritdoc ITenderAdmin
+    function signedModule() external view delegated returns (address) {
+        return _signedAt;
     }
 
     /// @inheritdoc ITenderAdmin

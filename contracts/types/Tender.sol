@@ -184,6 +184,17 @@ library Tender {
         string spec;
     }
 
+    /// @notice An ERC-2612 permit the payer signed for the escrow, carried with the call that pulls its tokens.
+    /// @param value The allowance the permit grants (at least what the call pulls).
+    /// @param deadline The permit's own deadline (the token's check).
+    struct Permit {
+        uint256 value;
+        uint256 deadline;
+        uint8 v;
+        bytes32 r;
+        bytes32 s;
+    }
+
     /// @notice What a buyer states when posting a request for quote.
     /// @param token ERC-20 to pay in, or address(0) for native ETH.
     /// @param maxPrice Amount escrowed now; the difference to the winning bid is refunded at award.

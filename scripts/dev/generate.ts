@@ -14,6 +14,7 @@ const CONTRACTS = {
   tenderAdmin: "contracts/modules/TenderAdmin.sol/TenderAdmin.json",
   tenderWarranty: "contracts/modules/TenderWarranty.sol/TenderWarranty.json",
   tenderMilestones: "contracts/modules/TenderMilestones.sol/TenderMilestones.json",
+  tenderSigned: "contracts/modules/TenderSigned.sol/TenderSigned.json",
   supplierRegistry: "contracts/SupplierRegistry.sol/SupplierRegistry.json",
   mockErc20: "contracts/mocks/MockERC20.sol/MockERC20.json",
 } as const;
@@ -32,13 +33,14 @@ interface AbiItem {
 
 /** Modules answer at the escrow's address (its fallback delegates to them): the escrow's ABI is its own plus theirs. */
 const MODULES: Partial<Record<keyof typeof CONTRACTS, (keyof typeof CONTRACTS)[]>> = {
-  tenderEscrow: ["tenderAdmin", "tenderWarranty", "tenderMilestones"],
+  tenderEscrow: ["tenderAdmin", "tenderWarranty", "tenderMilestones", "tenderSigned"],
 };
 
 /** Modules deployed on their own before the escrow that names them: their ABI and bytecode are written too (to
  * deploy them), and the functions they answer only at their own address stay out of the escrow's ABI. */
 const DEPLOYED_ALONE: Partial<Record<keyof typeof CONTRACTS, string[]>> = {
   tenderMilestones: ["settings"],
+  tenderSigned: ["settings"],
 };
 
 /** An item's identity in an ABI: its kind, name and input types (tuples by their components). */

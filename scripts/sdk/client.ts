@@ -19,7 +19,9 @@ import * as lifecycle from "./lifecycle.ts";
 import * as market from "./market.ts";
 import * as milestones from "./milestones.ts";
 import * as registry from "./registry.ts";
-import { type AllowanceParams, ensureAllowance } from "./token.ts";
+import { isPermitRefused } from "./errors.ts";
+import type { Permit } from "./permit.ts";
+import { type AllowanceParams, ensureAllowance, permitFor } from "./token.ts";
 import { checkJobId } from "./validate.ts";
 import * as warranty from "./warranty.ts";
 
@@ -29,6 +31,8 @@ type Fn<C, P, R> = (client: C, p: P) => R;
 export interface TenderClientOptions {
   /** Told when an approval is sent and mined (progress for a person). */
   onApproval?: AllowanceParams["onApproval"];
+  /** Fund postings through an ERC-2612 permit when the token takes permits (default); false: always approve. */
+  permits?: boolean;
 }
 
 /** A writer whose writeContract only simulates the call (eth_call as the writer's account) and sends nothing. */
@@ -129,6 +133,27 @@ function tenderWrites(reader: Reader, writer: Writer, deployment: Deployment, op
       await ensureAllowance(writer, reader, { token, amount, spender: at.escrow, simulate: () => f(simulating, full), onApproval: options.onApproval });
       return f(writer, full);
     };
+  /** A posting that funds itself through the signer's ERC-2612 permit when its token takes permits and the allowance
+   * is short (one transaction, nothing approved): the permit is signed, the call simulated with it, then sent. A token
+   * without permits, a permit the token refuses (the simulation says so), or `options.permits: false` goes through
+   * the allowance policy instead (`pulling`). */
+  const permitting =
+    <P, R>(f: Fn<Writer, P, Promise<R>>, withPermit: Fn<Writer, P & { permit: Permit }, Promise<R>>, pull: (p: P) => { token: Address; amount: bigint }) =>
+    async (p: Bound<P>): Promise<R> => {
+      const full = { ...p, ...at } as P;
+      const { token, amount } = pull(full);
+      const permit = options.permits === false ? undefined : await permitFor(writer, reader, { token, amount, spender: at.escrow, simulate: () => f(simulating, full), onApproval: options.onApproval });
+      if (permit) {
+        const signed = { ...full, permit };
+        try {
+          await withPermit(simulating, signed);
+          return await withPermit(writer, signed);
+        } catch (error) {
+          if (!isPermitRefused(error)) throw error;
+        }
+      }
+      return pulling(f, pull)(p);
+    };
   /** A warranty call that pays the claim fee: the fee and token are read first (unless given), then the allowance
    * policy runs as for a dispute. */
   const payingClaimFee =
@@ -141,8 +166,8 @@ function tenderWrites(reader: Reader, writer: Writer, deployment: Deployment, op
   return {
     writer,
     account: writer.account.address,
-    postDirectHire: pulling(escrow.postDirectHire, (p) => ({ token: p.token, amount: p.price })),
-    postRFQ: pulling(market.postRFQ, (p) => ({ token: p.token, amount: p.maxPrice })),
+    postDirectHire: permitting(escrow.postDirectHire, escrow.postDirectHireWithPermit, (p) => ({ token: p.token, amount: p.price })),
+    postRFQ: permitting(market.postRFQ, market.postRFQWithPermit, (p) => ({ token: p.token, amount: p.maxPrice })),
     postDirectHireInMilestones: pulling(milestones.postDirectHireInMilestones, (p) => ({ token: p.token, amount: p.price })),
     postRFQInMilestones: pulling(milestones.postRFQInMilestones, (p) => ({ token: p.token, amount: p.maxPrice })),
     bid: pulling(market.bid, (p) => ({ token: p.token, amount: p.bond })),

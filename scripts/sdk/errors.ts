@@ -41,6 +41,12 @@ export function isTokenPullFailure(error: unknown): boolean {
   return !revert || revert.name === "SafeERC20FailedOperation" || revert.name === "ERC20InsufficientAllowance";
 }
 
+/** Whether a call failed because the permit it carried let the escrow take too little (the token checks permits in a
+ * way the SDK's signature did not meet): the call can go again on an approval. */
+export function isPermitRefused(error: unknown): boolean {
+  return error instanceof BaseError && revertOf(error)?.name === "PermitAllowanceShort";
+}
+
 /** How to show amounts of the job's token: its symbol and decimals (default: raw units). */
 export interface AmountFormat {
   symbol?: string;
@@ -135,7 +141,9 @@ const SENTENCES = {
   MilestoneSharesMismatch: ([total]) => `The milestones' shares sum to ${bps(total)}, not 100%.`,
   MilestoneWindowMismatch: ([window, first]) => `The job's delivery window (${window} s) must be its first milestone's (${first} s).`,
   RatingOnlyOnLastMilestone: ([milestone, rating]) => `Milestone ${Number(milestone) + 1} is not the last: confirm it without a rating (0), and rate the work (${rating} given) when you confirm the last milestone.`,
-  InvalidModule: ([module]) => `${module} is not a milestones module built for this escrow's window bounds and response window.`,
+  InvalidModule: ([module]) => `${module} is not a module (milestones or signed actions) built for this escrow's window bounds and response window.`,
+  PermitForEth: () => "A job in ETH is funded with the call's value: it takes no permit.",
+  PermitAllowanceShort: ([token, owner, allowance, needed], amount) => `The permit did not let the escrow take enough of ${token} from ${owner}: it may take ${amount(allowance)}, this needs ${amount(needed)} (sign a permit for the amount, or approve it first).`,
   NonCanonicalPost: () => "The post's calldata is not laid out the way the ABI's standard encoding lays it out; encode it with a standard ABI encoder (viem, ethers, abi.encodeCall).",
   ClaimOpen: ([job, payment]) => `A warranty claim is open on job ${job}${paymentLabel(payment)}: it must end (agreed, ruled, settled or waived) first.`,
   WrongClaimStatus: ([job, payment, expected, actual]) => `The warranty claim on job ${job}${paymentLabel(payment)} is ${CLAIM_STATUS[Number(actual)]}; this needs it ${CLAIM_STATUS[Number(expected)]}${Number(expected) === 1 ? " (or answered)" : ""}.`,

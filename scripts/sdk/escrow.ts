@@ -16,6 +16,7 @@ import {
 } from "viem";
 import { readContract } from "viem/actions";
 import { tenderEscrowAbi } from "./generated.ts";
+import type { Permit } from "./permit.ts";
 import { bpsOf } from "./units.ts";
 import {
   checkAddress,
@@ -104,6 +105,19 @@ export async function postDirectHire(writer: Writer, p: DirectHireParams): Promi
     functionName: "postDirectHire",
     args: [encodeDirectHire(p, arbitratorTermsId)],
     value: p.token === ETH ? p.price : 0n,
+  });
+}
+
+/** postDirectHire in an ERC-20 whose price the escrow pulls through the buyer's ERC-2612 `permit`, in the one
+ * transaction (permit.ts signPermit makes it; the bound client does both when the token takes permits). */
+export async function postDirectHireWithPermit(writer: Writer, p: DirectHireParams & { permit: Permit }): Promise<Hash> {
+  checkDirectHire(p, writer.account.address);
+  const arbitratorTermsId = p.arbitratorTermsId ?? (await currentTermsId(writer, p));
+  return writer.writeContract({
+    address: p.escrow,
+    abi: tenderEscrowAbi,
+    functionName: "postDirectHireWithPermit",
+    args: [encodeDirectHire(p, arbitratorTermsId), p.permit],
   });
 }
 

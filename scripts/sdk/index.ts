@@ -8,6 +8,7 @@ export * from "./warranty.ts";
 export * from "./milestones.ts";
 export * from "./registry.ts";
 export * from "./token.ts";
+export * from "./permit.ts";
 export * from "./deploy.ts";
 export * from "./deployments.ts";
 export * from "./errors.ts";

@@ -2,6 +2,7 @@
 import type { Address, Hash } from "viem";
 import { getBlock } from "viem/actions";
 import { tenderEscrowAbi } from "./generated.ts";
+import type { Permit } from "./permit.ts";
 import { bpsOf } from "./units.ts";
 import { ETH, NO_WARRANTY, type Reader, type Warranty, type Writer, categoryId, currentTermsId } from "./escrow.ts";
 import { TenderInputError, checkAddress, checkAmount, checkJobId, rfqProblems, throwProblems } from "./validate.ts";
@@ -102,6 +103,19 @@ export async function postRFQ(writer: Writer, p: RFQParams): Promise<Hash> {
     functionName: "postRFQ",
     args: [encodeRFQ(p, arbitratorTermsId)],
     value: p.token === ETH ? p.maxPrice : 0n,
+  });
+}
+
+/** postRFQ in an ERC-20 whose maximum price the escrow pulls through the buyer's ERC-2612 `permit`, in the one
+ * transaction (permit.ts signPermit makes it; the bound client does both when the token takes permits). */
+export async function postRFQWithPermit(writer: Writer, p: RFQParams & { permit: Permit }): Promise<Hash> {
+  checkRFQ(p, Number((await getBlock(writer)).timestamp));
+  const arbitratorTermsId = p.arbitratorTermsId ?? (await currentTermsId(writer, p));
+  return writer.writeContract({
+    address: p.escrow,
+    abi: tenderEscrowAbi,
+    functionName: "postRFQWithPermit",
+    args: [encodeRFQ(p, arbitratorTermsId), p.permit],
   });
 }
 

@@ -4,6 +4,7 @@ import { type Address, type Hash, erc20Abi, zeroAddress } from "viem";
 import { isTokenPullFailure } from "./errors.ts";
 import type { Reader, Writer } from "./escrow.ts";
 import { mockErc20Abi } from "./generated.ts";
+import { type Permit, signPermit } from "./permit.ts";
 import { ETH_TOKEN, type TokenInfo, formatAmount } from "./units.ts";
 
 export function approve(writer: Writer, p: { token: Address; spender: Address; amount: bigint }): Promise<Hash> {
@@ -61,9 +62,10 @@ export class InsufficientBalanceError extends Error {
   }
 }
 
-/** The steps of an approval, for progress: about to ask the wallet, sent, mined. */
+/** The steps of an approval, for progress: about to ask the wallet, sent, mined; or a permit about to be signed
+ * instead (no transaction of its own). */
 export type ApprovalEvent =
-  | { phase: "approving"; token: TokenInfo; amount: bigint }
+  | { phase: "approving" | "permitting"; token: TokenInfo; amount: bigint }
   | { phase: "sent" | "mined"; hash: Hash; token: TokenInfo; amount: bigint };
 
 export interface AllowanceParams {
@@ -109,4 +111,31 @@ export async function ensureAllowance(writer: Writer, reader: Reader, p: Allowan
   if (receipt.status !== "success") throw new Error(`the approval ${hash} reverted in block ${receipt.blockNumber}`);
   if (token) p.onApproval?.({ phase: "mined", hash, token, amount: p.amount });
   return hash;
+}
+
+/**
+ * The permit branch of the allowance policy, for a call that can carry an ERC-2612 permit: nothing for ETH or a zero
+ * amount; the balance is checked first (InsufficientBalanceError, nothing signed); an allowance that already covers
+ * the amount needs no permit; otherwise the plain action is simulated (see `simulate`: a refusal other than the token
+ * pull is thrown before the wallet is asked), then the writer signs a permit for exactly `amount`. Undefined when no
+ * permit is needed or the token takes none (then ensureAllowance approves).
+ */
+export async function permitFor(writer: Writer, reader: Reader, p: AllowanceParams): Promise<Permit | undefined> {
+  if (p.token.toLowerCase() === zeroAddress || p.amount === 0n) return undefined;
+  const owner = writer.account.address;
+  const [balance, allowance] = await Promise.all([
+    balanceOf(reader, { token: p.token, account: owner }),
+    allowanceOf(reader, { token: p.token, owner, spender: p.spender }),
+  ]);
+  if (balance < p.amount) throw new InsufficientBalanceError(owner, balance, p.amount, await readToken(reader, p.token));
+  if (allowance >= p.amount) return undefined;
+  if (p.simulate) {
+    try {
+      await p.simulate();
+    } catch (error) {
+      if (!isTokenPullFailure(error)) throw error;
+    }
+  }
+  if (p.onApproval) p.onApproval({ phase: "permitting", token: await readToken(reader, p.token), amount: p.amount });
+  return signPermit(writer, reader, { token: p.token, spender: p.spender, value: p.amount });
 }

@@ -1,6 +1,7 @@
 // The bound client (`tender(clients, deployment)`): actions and reads with no address passed, the one allowance
-// policy every face uses (balance first, the escrow's refusal before any approval, exactly the amount), and the
-// token's own errors decoded into sentences with token units.
+// policy every face uses (balance first, the escrow's refusal before any approval, exactly the amount; a posting in a
+// token that takes ERC-2612 permits funded through one instead, in one transaction), and the token's own errors
+// decoded into sentences with token units.
 import { getAddress, parseUnits } from "viem";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as sdk from "@tender/sdk";
@@ -12,6 +13,8 @@ const MUSD = { symbol: "mUSD", decimals: 6 };
 describe("the bound client", () => {
   let chain: Awaited<ReturnType<typeof deployedChain>>;
   let buyer: sdk.TenderClient;
+  /** The same buyer with permits off: every pull approved first. */
+  let approving: sdk.TenderClient;
   let supplier: sdk.TenderClient;
   const approvals: sdk.ApprovalEvent[] = [];
 
@@ -19,6 +22,7 @@ describe("the bound client", () => {
     chain = await deployedChain();
     const { reader, deployer, token, deployment } = chain;
     buyer = sdk.tender({ reader, writer: chain.buyer }, deployment, { onApproval: (event) => approvals.push(event) });
+    approving = sdk.tender({ reader, writer: chain.buyer }, deployment, { onApproval: (event) => approvals.push(event), permits: false });
     supplier = sdk.tender({ reader, writer: chain.supplier }, deployment);
     await sdk.waitForSuccess(reader, await sdk.mintMock(deployer, { token, to: chain.buyer.account.address, amount: USD("100") }));
   });
@@ -46,8 +50,41 @@ describe("the bound client", () => {
     expect(await nonce()).toBe(sentBefore);
   });
 
+  it("funds a post in a token that takes permits through one: one transaction, nothing approved", async () => {
+    const sentBefore = await nonce();
+    const permitNonce = () => chain.reader.readContract({ address: chain.token, abi: sdk.mockErc20Abi, functionName: "nonces", args: [chain.buyer.account.address] });
+    const permitsBefore = await permitNonce();
+    const jobId = await buyer.waitForJobId(await buyer.postDirectHire(hire({ price: USD("7") })));
+    expect(await nonce()).toBe(sentBefore + 1); // the post alone
+    expect(approvals.map((a) => a.phase)).toEqual(["permitting"]);
+    expect(approvals[0]).toMatchObject({ amount: USD("7"), token: { symbol: "mUSD", decimals: 6 } });
+    expect(await permitNonce()).toBe(permitsBefore + 1n); // the permit was used
+    expect(await allowance()).toBe(0n); // for exactly the price
+    const job = await buyer.read.job({ jobId });
+    expect(job.price).toBe(USD("7"));
+    expect(job.buyer.toLowerCase()).toBe(chain.buyer.account.address.toLowerCase());
+    const [posted] = await chain.reader.getContractEvents({ address: chain.escrow, abi: sdk.tenderEscrowAbi, eventName: "DirectHirePosted", args: { jobId } });
+    expect(posted).toBeDefined();
+    approvals.length = 0;
+  });
+
+  it("an RFQ takes a permit too, and a permit the escrow would refuse for another reason is never signed", async () => {
+    const sentBefore = await nonce();
+    const now = Number((await chain.reader.getBlock()).timestamp);
+    const { escrow, arbitrator, deliveryWindow, reviewWindow, defaultBuyerShareBps, category, spec } = directHire(chain);
+    const rfq: sdk.RFQParams = { escrow, arbitrator, deliveryWindow, reviewWindow, defaultBuyerShareBps, category, spec, token: chain.token, maxPrice: USD("9"), bidDeadline: now + sdk.DAY, awardWindow: 0, mode: sdk.AwardMode.LowestPrice, floors: sdk.NO_FLOORS };
+    const refused = await buyer.postRFQ({ ...rfq, arbitrator: chain.stranger.account.address }).catch((e: unknown) => e);
+    expect(sdk.revertOf(refused)?.name).toBe("ArbitratorNotActive");
+    expect(approvals).toEqual([]); // refused before the wallet was asked to sign
+    const jobId = await buyer.waitForJobId(await buyer.postRFQ(rfq));
+    expect(await nonce()).toBe(sentBefore + 1);
+    expect(approvals.map((a) => a.phase)).toEqual(["permitting"]);
+    expect((await buyer.read.job({ jobId })).price).toBe(USD("9"));
+    approvals.length = 0;
+  });
+
   it("approves exactly the amount, then posts, and a later post with the allowance in place approves nothing", async () => {
-    const jobId = await buyer.waitForJobId(await buyer.postDirectHire(hire()));
+    const jobId = await approving.waitForJobId(await approving.postDirectHire(hire()));
     expect(approvals.map((a) => a.phase)).toEqual(["approving", "sent", "mined"]);
     expect(approvals[0]).toMatchObject({ amount: USD("40"), token: { symbol: "mUSD", decimals: 6 } });
     expect(await allowance()).toBe(0n); // the post took exactly what was approved
@@ -57,6 +94,7 @@ describe("the bound client", () => {
 
     await sdk.waitForSuccess(chain.reader, await sdk.approve(chain.buyer, { token: chain.token, spender: chain.escrow, amount: USD("10") }));
     approvals.length = 0;
+    // The allowance in place: neither an approval nor a permit (with permits on).
     const second = await buyer.waitForJobId(await buyer.postDirectHire(hire({ price: USD("10") })));
     expect(approvals).toEqual([]);
     expect(second).toBe(jobId + 1n);

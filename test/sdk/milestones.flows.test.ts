@@ -117,10 +117,10 @@ describe("a direct hire in milestones through the SDK", () => {
 
   // Last in this file: it replaces the module's code on this chain.
   it("verifies the escrow's milestones module by building it again, and tells other code apart", async () => {
-    const module = await sdk.verifyMilestonesModule(chain.reader, { escrow: chain.escrow });
+    const module = (await sdk.verifyModules(chain.reader, { escrow: chain.escrow })).milestones;
     expect(module).toBe(await chain.reader.readContract({ address: chain.escrow, abi: sdk.tenderEscrowAbi, functionName: "milestonesModule" }));
     const registryCode = await chain.reader.getCode({ address: chain.deployment.registry });
     await chain.networkHelpers.setCode(module, registryCode!);
-    await expect(sdk.verifyMilestonesModule(chain.reader, { escrow: chain.escrow })).rejects.toThrow(/not Tender's milestones module/);
+    await expect(sdk.verifyModules(chain.reader, { escrow: chain.escrow })).rejects.toThrow(/not Tender's milestones module/);
   });
 });

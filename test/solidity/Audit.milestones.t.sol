@@ -153,7 +153,7 @@ contract AuditMilestonesTest is WarrantyTest {
         ITender victim = ITender(
             address(
                 new TenderEscrow(
-                    owner, treasury, FEE_BPS, MIN_WINDOW, MAX_WINDOW, registry, GRACE, RESPONSE, TenderMilestones(address(evil))
+                    owner, treasury, FEE_BPS, MIN_WINDOW, MAX_WINDOW, registry, GRACE, RESPONSE, TenderMilestones(address(evil)), signedModule
                 )
             )
         );

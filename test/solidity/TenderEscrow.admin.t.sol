@@ -28,31 +28,31 @@ contract AdminTest is EscrowTest {
 
     function test_constructor_failsForBadWindowBounds() public {
         vm.expectRevert(abi.encodeWithSelector(ITenderEscrow.InvalidWindowBounds.selector, 0, MAX_WINDOW));
-        new TenderEscrow(owner, treasury, FEE_BPS, 0, MAX_WINDOW, registry, GRACE, RESPONSE, milestonesModule);
+        new TenderEscrow(owner, treasury, FEE_BPS, 0, MAX_WINDOW, registry, GRACE, RESPONSE, milestonesModule, signedModule);
         vm.expectRevert(abi.encodeWithSelector(ITenderEscrow.InvalidWindowBounds.selector, 2 days, 1 days));
-        new TenderEscrow(owner, treasury, FEE_BPS, 2 days, 1 days, registry, GRACE, RESPONSE, milestonesModule);
+        new TenderEscrow(owner, treasury, FEE_BPS, 2 days, 1 days, registry, GRACE, RESPONSE, milestonesModule, signedModule);
     }
 
     function test_constructor_failsForResponseWindowOutOfRange() public {
         vm.expectRevert(
             abi.encodeWithSelector(ITenderEscrow.WindowOutOfRange.selector, MIN_WINDOW - 1, MIN_WINDOW, MAX_WINDOW)
         );
-        new TenderEscrow(owner, treasury, FEE_BPS, MIN_WINDOW, MAX_WINDOW, registry, GRACE, MIN_WINDOW - 1, milestonesModule);
+        new TenderEscrow(owner, treasury, FEE_BPS, MIN_WINDOW, MAX_WINDOW, registry, GRACE, MIN_WINDOW - 1, milestonesModule, signedModule);
     }
 
     function test_constructor_failsForZeroTreasury() public {
         vm.expectRevert(abi.encodeWithSelector(ITenderEscrow.InvalidTreasury.selector, address(0)));
-        new TenderEscrow(owner, address(0), FEE_BPS, MIN_WINDOW, MAX_WINDOW, registry, GRACE, RESPONSE, milestonesModule);
+        new TenderEscrow(owner, address(0), FEE_BPS, MIN_WINDOW, MAX_WINDOW, registry, GRACE, RESPONSE, milestonesModule, signedModule);
     }
 
     function test_constructor_failsForFeeAboveCap() public {
         vm.expectRevert(abi.encodeWithSelector(ITenderEscrow.ProtocolFeeTooHigh.selector, 501, 500));
-        new TenderEscrow(owner, treasury, 501, MIN_WINDOW, MAX_WINDOW, registry, GRACE, RESPONSE, milestonesModule);
+        new TenderEscrow(owner, treasury, 501, MIN_WINDOW, MAX_WINDOW, registry, GRACE, RESPONSE, milestonesModule, signedModule);
     }
 
     function test_constructor_failsForZeroOwner() public {
         vm.expectRevert(abi.encodeWithSelector(ITenderAdmin.OwnableInvalidOwner.selector, address(0)));
-        new TenderEscrow(address(0), treasury, FEE_BPS, MIN_WINDOW, MAX_WINDOW, registry, GRACE, RESPONSE, milestonesModule);
+        new TenderEscrow(address(0), treasury, FEE_BPS, MIN_WINDOW, MAX_WINDOW, registry, GRACE, RESPONSE, milestonesModule, signedModule);
     }
 
     /*//////////////////////////////////////////////////////////////

@@ -181,10 +181,10 @@ contract TenderMilestonesTest is WarrantyTest {
 
         TenderMilestones other = new TenderMilestones(MIN_WINDOW, MAX_WINDOW, RESPONSE + 1);
         vm.expectRevert(abi.encodeWithSelector(ITenderEscrow.InvalidModule.selector, address(other)));
-        new TenderEscrow(owner, treasury, FEE_BPS, MIN_WINDOW, MAX_WINDOW, registry, GRACE, RESPONSE, other);
+        new TenderEscrow(owner, treasury, FEE_BPS, MIN_WINDOW, MAX_WINDOW, registry, GRACE, RESPONSE, other, signedModule);
         vm.expectRevert(abi.encodeWithSelector(ITenderEscrow.InvalidModule.selector, stranger));
         new TenderEscrow(
-            owner, treasury, FEE_BPS, MIN_WINDOW, MAX_WINDOW, registry, GRACE, RESPONSE, TenderMilestones(stranger)
+            owner, treasury, FEE_BPS, MIN_WINDOW, MAX_WINDOW, registry, GRACE, RESPONSE, TenderMilestones(stranger), signedModule
         );
         assertEq(escrow.milestonesModule(), address(milestonesModule), "module named");
     }

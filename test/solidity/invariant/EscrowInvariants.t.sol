@@ -3,6 +3,7 @@ pragma solidity ^0.8.28;
 
 import {TenderEscrow} from "../../../contracts/TenderEscrow.sol";
 import {TenderMilestones} from "../../../contracts/modules/TenderMilestones.sol";
+import {TenderSigned} from "../../../contracts/modules/TenderSigned.sol";
 import {ITender} from "../../../contracts/interfaces/ITender.sol";
 import {MockERC20} from "../../../contracts/mocks/MockERC20.sol";
 import {SupplierRegistry} from "../../../contracts/SupplierRegistry.sol";
@@ -24,7 +25,8 @@ contract EscrowInvariants is Test {
         SupplierRegistry registry = new SupplierRegistry();
         escrow = ITender(
             address(new TenderEscrow(
-                    owner, treasury, 100, 1 hours, 365 days, registry, 3 days, 3 days, new TenderMilestones(1 hours, 365 days, 3 days)
+                    owner, treasury, 100, 1 hours, 365 days, registry, 3 days, 3 days, new TenderMilestones(1 hours, 365 days, 3 days),
+                    new TenderSigned(1 hours, 365 days)
                 ))
         );
         vm.prank(arbitrator);

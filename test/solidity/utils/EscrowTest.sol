@@ -4,6 +4,7 @@ pragma solidity ^0.8.28;
 import {TenderEscrow} from "../../../contracts/TenderEscrow.sol";
 import {TenderMilestones} from "../../../contracts/modules/TenderMilestones.sol";
 import {TenderAdmin} from "../../../contracts/modules/TenderAdmin.sol";
+import {TenderSigned} from "../../../contracts/modules/TenderSigned.sol";
 import {ITender} from "../../../contracts/interfaces/ITender.sol";
 import {ITenderEscrow} from "../../../contracts/interfaces/ITenderEscrow.sol";
 import {MockERC20} from "../../../contracts/mocks/MockERC20.sol";
@@ -30,6 +31,8 @@ abstract contract EscrowTest is Test {
     TenderAdmin internal adminModule;
     /// @dev The milestones module the escrow was deployed with (deployed first, as the SDK does).
     TenderMilestones internal milestonesModule;
+    /// @dev The signed-actions module the escrow was deployed with (deployed first, as the SDK does).
+    TenderSigned internal signedModule;
     SupplierRegistry internal registry;
     MockERC20 internal usd;
 
@@ -63,7 +66,14 @@ abstract contract EscrowTest is Test {
         uint32 response
     ) internal returns (ITender) {
         milestonesModule = new TenderMilestones(minWindow, maxWindow, response);
-        ITender deployed = ITender(address(new TenderEscrow(owner_, treasury_, feeBps, minWindow, maxWindow, registry, grace, response, milestonesModule)));
+        signedModule = new TenderSigned(minWindow, maxWindow);
+        ITender deployed = ITender(
+            address(
+                new TenderEscrow(
+                    owner_, treasury_, feeBps, minWindow, maxWindow, registry, grace, response, milestonesModule, signedModule
+                )
+            )
+        );
         adminModule = TenderAdmin(payable(deployed.adminModule()));
         return deployed;
     }
