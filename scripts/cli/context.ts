@@ -143,7 +143,8 @@ export async function connect(globals: Globals, { needDeployment = true } = {}):
     client ??= writer().then((w) =>
       sdk.tender({ reader, writer: w }, deployment, {
         onApproval: (event) => {
-          if (event.phase !== "approving") progress(`Approving ${formatAmount(event.amount, event.token)} for the escrow: ${event.phase === "sent" ? `sent ${event.hash}, waiting for confirmation…` : "confirmed"}`);
+          if (event.phase === "permitting") progress(`Signing a permit for ${formatAmount(event.amount, event.token)}: the escrow takes it with the post, no approval transaction`);
+          else if (event.phase !== "approving") progress(`Approving ${formatAmount(event.amount, event.token)} for the escrow: ${event.phase === "sent" ? `sent ${event.hash}, waiting for confirmation…` : "confirmed"}`);
         },
       }),
     );

@@ -77,6 +77,12 @@ export async function installTestWallet(context: BrowserContext, p: { rpcUrl: st
           return { error: { code: -32000, message: (error as Error).message } };
         }
       }
+      case "eth_signTypedData_v4": {
+        // An EIP-712 signature (an ERC-2612 permit the SDK asks for): the typed data comes as JSON, as wallets take it.
+        const typed = JSON.parse(params[1] as string) as Parameters<typeof account.signTypedData>[0] & { types: Record<string, unknown> };
+        const { EIP712Domain: _, ...types } = typed.types;
+        return { result: await account.signTypedData({ ...typed, types } as Parameters<typeof account.signTypedData>[0]) };
+      }
       case "personal_sign":
         return { result: await account.signMessage({ message: { raw: params[0] as Hex } }) };
       case "wallet_getCapabilities":

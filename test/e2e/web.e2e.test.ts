@@ -378,6 +378,28 @@ describe("web app in a browser", () => {
     await page.screenshot({ path: join(SHOTS, "job-milestones-settled-desktop.png"), fullPage: true });
   });
 
+  it("a direct hire in mUSD posted from the form is funded through a permit the wallet signs: one transaction, no approval", async () => {
+    const { page, wallet } = await as(BUYER);
+    const before = await sdk.balanceOf(node.reader, { token, account: addr(BUYER) });
+    await page.goto("/post");
+    await connect(page, wallet);
+    await page.getByRole("radio", { name: /Direct hire/ }).check();
+    await page.getByLabel("Title").fill("Proofread the release notes");
+    await page.getByLabel("Category").fill("text");
+    await page.getByLabel("Task").fill("Proofread the release notes and fix every typo.");
+    await page.getByLabel("Token").selectOption({ label: "mUSD" });
+    await page.getByLabel("Price", { exact: true }).fill("12");
+    await page.getByLabel("Supplier address").fill(addr(S2));
+    await page.getByRole("radio", { name: new RegExp(addr(JUDGE), "i") }).check();
+    await page.getByRole("button", { name: "Review" }).click();
+    await page.getByRole("button", { name: "Post the job" }).click();
+    await page.getByRole("link", { name: /^Open job \d+$/ }).waitFor({ timeout: 60_000 });
+    expect(wallet.requests).toContain("eth_signTypedData_v4");
+    expect(wallet.sent).toHaveLength(1); // the post alone: the permit replaced the approval
+    expect(await sdk.balanceOf(node.reader, { token, account: addr(BUYER) })).toBe(before - USD("12"));
+    expect(await sdk.allowanceOf(node.reader, { token, owner: addr(BUYER), spender: escrow })).toBe(0n);
+  });
+
   it("a bad form input shows its error at the field and sends nothing", async () => {
     const { page, wallet } = await as(BUYER);
     await page.goto("/post");

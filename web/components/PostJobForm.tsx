@@ -318,7 +318,7 @@ export function PostJobForm(props: PostJobFormProps) {
             value={form.token}
             onChange={(v) => set("token", v)}
             options={tokens.map((t) => ({ value: t.address, label: t.symbol }))}
-            hint={token.address === zeroAddress ? "Sent with the post." : `An ERC-20: your wallet approves the escrow for the amount first when its allowance is short.`}
+            hint={token.address === zeroAddress ? "Sent with the post." : `An ERC-20: when the allowance is short, your wallet signs a permit for the amount (one transaction) if the token takes permits, else approves the escrow first.`}
           />
           <TokenBalance token={token} account={me as Address | undefined} />
           {rfq ? (

@@ -66,7 +66,8 @@ export function useSend(token: TokenInfo, deployment: Deployment | null, options
     const writer = walletClient.extend(() => ({ writeContract: checkedWrite })) as unknown as Writer;
     const t = sdk.tender({ reader: publicClient as unknown as Reader, writer }, deployment, {
       onApproval: (event) => {
-        step = `Approving ${formatAmount(event.amount, event.token)} for the escrow`;
+        step = event.phase === "permitting" ? `Signing a permit for ${formatAmount(event.amount, event.token)} (no approval transaction)` : `Approving ${formatAmount(event.amount, event.token)} for the escrow`;
+        if (event.phase === "permitting") setProgress({ phase: "signing", label: step });
         if (event.phase === "sent") setProgress({ phase: "mining", label: step, hash: event.hash });
         if (event.phase === "mined") {
           step = label;

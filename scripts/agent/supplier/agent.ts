@@ -29,7 +29,7 @@ export function startAgent(o: AgentOptions): RunningAgent {
   // ERC-20 approvals (a bond, a dispute's answer) follow the SDK's one allowance policy, logged as they happen.
   const market = sdk.tender({ reader: o.reader, writer: o.writer }, o.deployment, {
     onApproval: (event) => {
-      if (event.phase !== "approving") o.log(`approving ${sdk.formatAmount(event.amount, event.token)} for the escrow: ${event.phase} (${event.hash})`, { approval: event.hash, phase: event.phase });
+      if (event.phase === "sent" || event.phase === "mined") o.log(`approving ${sdk.formatAmount(event.amount, event.token)} for the escrow: ${event.phase} (${event.hash})`, { approval: event.hash, phase: event.phase });
     },
   });
   const state = loadState(o.statePath);

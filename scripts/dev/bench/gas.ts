@@ -75,6 +75,28 @@ for (const [label, token] of [["ERC-20", usd], ["ETH", sdk.ETH]] as const) {
   }
 }
 
+// Funding an ERC-20 job without an approval transaction: the buyer's ERC-2612 permit carried by the post (the
+// signed-actions module, reached through the admin module's fallback), beside the approval it saves.
+for (let round = 0; round < 2; round++) {
+  record("approve the price (ERC-20, its own transaction)", await gasOf(sdk.approve(buyer, { token: usd, spender: escrow, amount: PRICE })));
+  await gasOf(sdk.approve(buyer, { token: usd, spender: escrow, amount: 0n }));
+  const permit = (await sdk.signPermit(buyer, reader, { token: usd, spender: escrow, value: PRICE }))!;
+  const hash = sdk.postDirectHireWithPermit(buyer, {
+    escrow,
+    supplier: supplier.account.address,
+    token: usd,
+    price: PRICE,
+    deliveryWindow: sdk.DAY,
+    reviewWindow: sdk.DAY,
+    arbitrator: arbitrator.account.address,
+    defaultBuyerShareBps: 5_000,
+    category: "text",
+    spec,
+    permit,
+  });
+  record("post+fund with a permit, no approval (ERC-20)", await gasOf(hash));
+}
+
 // Fee collection last: it empties the escrow's fee balance, and the next job then pays to fill those slots again
 // (about +37,000 gas on its post and confirm), which is not the warm condition above.
 for (const [label, token] of [["ERC-20", usd], ["ETH", sdk.ETH]] as const) {
@@ -119,6 +141,7 @@ const contracts: [string, Address][] = [
   ["TenderAdmin (module)", await reader.readContract({ address: escrow, abi: sdk.tenderEscrowAbi, functionName: "adminModule" })],
   ["TenderWarranty (module)", await reader.readContract({ address: escrow, abi: sdk.tenderEscrowAbi, functionName: "warrantyModule" })],
   ["TenderMilestones (module)", await reader.readContract({ address: escrow, abi: sdk.tenderEscrowAbi, functionName: "milestonesModule" })],
+  ["TenderSigned (module)", await reader.readContract({ address: escrow, abi: sdk.tenderEscrowAbi, functionName: "signedModule" })],
   ["SupplierRegistry", (await reader.readContract({ address: escrow, abi: sdk.tenderEscrowAbi, functionName: "supplierRegistry" })) as Address],
 ];
 console.log(`\n${"contract".padEnd(25)}  ${"bytes".padStart(6)}  ${"of 24,576".padStart(9)}  headroom`);
