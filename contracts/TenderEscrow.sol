@@ -115,22 +115,7 @@ contract TenderEscrow is TenderArbitration {
     /// @dev No guard: deliver makes no external call, and a delivery reached from another job's payout callback
     /// is that job's own supplier acting on its own job.
     function deliver(uint256 jobId, bytes32 deliverableHash, string calldata uri) external override inParts(jobId) {
-        Tender.Job storage job_ = _jobs[jobId];
-
-        // Check: the awarded supplier, in time, with something to review.
-        _expectStatus(jobId, job_.status, Tender.Status.Awarded);
-        address supplier = job_.supplier;
-        if (msg.sender != supplier) revert NotSupplier(jobId, msg.sender);
-        if (block.timestamp >= job_.deadline) revert DeadlinePassed(jobId, job_.deadline);
-        if (deliverableHash == bytes32(0) || bytes(uri).length == 0) revert EmptyDeliverable();
-
-        // Effect: the review window starts. A direct hire counts as won once delivered ("then it counts like
-        // any other job"); a bid's win is counted at its award.
-        uint40 reviewEndsAt = uint40(block.timestamp) + job_.reviewWindow;
-        job_.status = Tender.Status.Delivered;
-        job_.deadline = reviewEndsAt;
-        if (job_.flags & Tender.FLAG_DIRECT != 0) ++_supplierRecords[supplier].won;
-        emit JobDelivered(jobId, deliverableHash, uri, reviewEndsAt);
+        _deliver(jobId, msg.sender, deliverableHash, uri);
     }
 
     /// @inheritdoc ITenderEscrow
@@ -182,17 +167,7 @@ contract TenderEscrow is TenderArbitration {
 
     /// @inheritdoc ITenderEscrow
     function withdraw(address token, address to) external override nonReentrant returns (uint256 amount) {
-        // Check
-        if (to == address(0) || to == address(this)) revert InvalidRecipient(to);
-        amount = _credits[msg.sender][token];
-        if (amount == 0) revert NothingToWithdraw(msg.sender, token);
-
-        // Effect
-        delete _credits[msg.sender][token];
-        emit Withdrawn(msg.sender, token, to, amount);
-
-        // Interaction: the caller asked for this transfer, so a failure reverts and only blocks the caller.
-        _send(token, to, amount);
+        return _withdraw(msg.sender, token, to);
     }
 
     /// @inheritdoc ITenderEscrow

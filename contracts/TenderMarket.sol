@@ -68,20 +68,7 @@ abstract contract TenderMarket is EscrowCore, ITenderMarket {
 
     /// @inheritdoc ITenderMarket
     function improveBid(uint256 jobId, uint96 price) external override {
-        Tender.Job storage job = _jobs[jobId];
-
-        // Check
-        _expectStatus(jobId, job.status, Tender.Status.Open);
-        if (block.timestamp >= job.deadline) revert BiddingClosed(jobId, job.deadline);
-        Tender.Bid storage bid_ = _bids[jobId][msg.sender];
-        uint96 current = bid_.price;
-        if (current == 0) revert NoBid(jobId, msg.sender);
-        if (price == 0 || price >= current) revert NotAnImprovement(jobId, price, current);
-
-        // Effect: the new price counts from now (ties go to whoever reached a price first).
-        bid_.price = price;
-        bid_.placedAt = uint40(block.timestamp);
-        emit BidImproved(jobId, msg.sender, price, _lead(jobId, msg.sender, price));
+        _improveBid(jobId, msg.sender, price);
     }
 
     /// @inheritdoc ITenderMarket
@@ -150,21 +137,7 @@ abstract contract TenderMarket is EscrowCore, ITenderMarket {
 
     /// @inheritdoc ITenderMarket
     function reclaimBond(uint256 jobId) external override nonReentrant {
-        Tender.Job storage job = _jobs[jobId];
-        Tender.Bid storage bid_ = _bids[jobId][msg.sender];
-
-        // Check: a bond, on a job that was cancelled or went to someone else.
-        uint96 bond = bid_.bond;
-        Tender.Status status = job.status;
-        bool lost = status != Tender.Status.Open && msg.sender != job.supplier;
-        if (bond == 0 || !(status == Tender.Status.Cancelled || lost)) revert BondNotReclaimable(jobId, msg.sender);
-
-        // Effect
-        bid_.bond = 0;
-        emit BondReclaimed(jobId, msg.sender, bond);
-
-        // Interaction
-        _push(job.token, msg.sender, bond);
+        _reclaimBond(jobId, msg.sender);
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -185,18 +158,6 @@ abstract contract TenderMarket is EscrowCore, ITenderMarket {
 
         // Interaction
         _push(job.token, job.buyer, refunded);
-    }
-
-    /// @dev Makes `supplier` the best bid if it is the first or strictly lower than the best.
-    function _lead(uint256 jobId, address supplier, uint96 price) private returns (bool) {
-        Tender.BestBid storage best = _best[jobId];
-        if (best.supplier == supplier) {
-            best.price = price;
-            return true;
-        }
-        if (best.supplier != address(0) && price >= best.price) return false;
-        _best[jobId] = Tender.BestBid({supplier: supplier, price: price});
-        return true;
     }
 
     function _checkRecordFloors(uint256 jobId, address supplier, address token, Tender.Floors calldata floors)

@@ -70,6 +70,9 @@ abstract contract EscrowState {
 
     mapping(uint256 jobId => Tender.Milestones) internal _milestones;
 
+    /// @dev Each signer's unordered nonces for signed actions: bit `nonce & 255` of word `nonce >> 8` is set once used.
+    mapping(address signer => mapping(uint256 word => uint256 bits)) internal _nonces;
+
     /// @dev Answers the whole call with `module`'s code run on this contract's storage (`delegatecall`), passing on
     /// its return data or its revert as they came. Memory-safe: it works past the free memory pointer (which it does
     /// not move) and ends the call there.

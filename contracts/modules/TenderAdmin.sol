@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.37;
 
+import {IERC5267} from "@openzeppelin/contracts/interfaces/IERC5267.sol";
+
 import {IArbitratorRegistry} from "../interfaces/IArbitratorRegistry.sol";
 import {IReputation} from "../interfaces/IReputation.sol";
 import {ITenderAdmin} from "../interfaces/ITenderAdmin.sol";
@@ -76,6 +78,10 @@ contract TenderAdmin is EscrowState, ITenderAdmin, IArbitratorRegistry, IReputat
         } else if (
             selector == ITenderSigned.postDirectHireWithPermit.selector
                 || selector == ITenderSigned.postRFQWithPermit.selector
+                || selector == ITenderSigned.deliverBySig.selector || selector == ITenderSigned.improveBidBySig.selector
+                || selector == ITenderSigned.reclaimBondBySig.selector || selector == ITenderSigned.withdrawBySig.selector
+                || selector == ITenderSigned.invalidateNonces.selector || selector == ITenderSigned.nonceBitmap.selector
+                || selector == IERC5267.eip712Domain.selector
         ) {
             module = _signedAt;
         }

@@ -9,6 +9,7 @@ import {ITenderEscrow} from "../interfaces/ITenderEscrow.sol";
 import {ITenderMilestones} from "../interfaces/ITenderMilestones.sol";
 import {Tender} from "../types/Tender.sol";
 import {EscrowRulings} from "../base/EscrowRulings.sol";
+import {EscrowSupplier} from "../base/EscrowSupplier.sol";
 
 /// @title TenderMilestones
 /// @notice Jobs paid in milestones, on the escrow's storage ({ITenderMilestones}): their posting, and the job
@@ -19,7 +20,7 @@ import {EscrowRulings} from "../base/EscrowRulings.sol";
 /// as an immutable (the escrow's creation code has no room to carry a third module under EIP-3860's limit). Its code
 /// depends only on those settings (no immutable of its own address), so its deployment can be verified by rebuilding
 /// it: the SDK's `verifyMilestonesModule` compares the escrow's module with this contract's creation result.
-contract TenderMilestones is EscrowRulings, ITenderMilestones, ReentrancyGuardTransient {
+contract TenderMilestones is EscrowRulings, EscrowSupplier, ITenderMilestones, ReentrancyGuardTransient {
     uint32 private immutable _minWindow;
     uint32 private immutable _maxWindow;
     uint32 private immutable _responseWindow;
@@ -104,23 +105,8 @@ contract TenderMilestones is EscrowRulings, ITenderMilestones, ReentrancyGuardTr
 
     /// @notice {ITenderEscrow-deliver} for the milestone in progress.
     function deliver(uint256 jobId, bytes32 deliverableHash, string calldata uri) external {
-        Tender.Job storage job_ = _inParts(jobId);
-
-        // Check: the awarded supplier, in time, with something to review.
-        _expectStatus(jobId, job_.status, Tender.Status.Awarded);
-        address supplier = job_.supplier;
-        if (msg.sender != supplier) revert ITenderEscrow.NotSupplier(jobId, msg.sender);
-        if (block.timestamp >= job_.deadline) revert ITenderEscrow.DeadlinePassed(jobId, job_.deadline);
-        if (deliverableHash == bytes32(0) || bytes(uri).length == 0) revert ITenderEscrow.EmptyDeliverable();
-
-        // Effect: the milestone's review window starts; a direct hire counts as won with its first delivery.
-        uint40 reviewEndsAt = uint40(block.timestamp) + job_.reviewWindow;
-        job_.status = Tender.Status.Delivered;
-        job_.deadline = reviewEndsAt;
-        if (job_.flags & Tender.FLAG_DIRECT != 0 && _milestones[jobId].current == 0) {
-            ++_supplierRecords[supplier].won;
-        }
-        emit ITenderEscrow.JobDelivered(jobId, deliverableHash, uri, reviewEndsAt);
+        _inParts(jobId);
+        _deliver(jobId, msg.sender, deliverableHash, uri);
     }
 
     /// @notice {ITenderEscrow-decline} of the milestone in progress: ends the job, every unsettled milestone back to

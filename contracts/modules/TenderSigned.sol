@@ -4,21 +4,41 @@ pragma solidity 0.8.37;
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Permit.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import {MessageHashUtils} from "@openzeppelin/contracts/utils/cryptography/MessageHashUtils.sol";
+import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
 
 import {ITenderAdmin} from "../interfaces/ITenderAdmin.sol";
 import {ITenderSigned} from "../interfaces/ITenderSigned.sol";
 import {Tender} from "../types/Tender.sol";
 import {EscrowPosting} from "../base/EscrowPosting.sol";
+import {EscrowSupplier} from "../base/EscrowSupplier.sol";
 
 /// @title TenderSigned
 /// @notice The escrow's actions done on a signature instead of a prior transaction ({ITenderSigned}), on the escrow's
-/// storage: a job posted and funded in one transaction through the buyer's ERC-2612 permit. It runs only by
+/// storage: a job posted and funded in one transaction through the buyer's ERC-2612 permit, and a supplier's actions
+/// done on its EIP-712 signature by whoever submits them. It runs only by
 /// `delegatecall` from a {TenderEscrow} (reached through its admin module's fallback), so the money it takes is the
 /// escrow's, under the escrow's reentrancy lock; it holds nothing itself.
 /// @dev Deployed on its own and named in the escrow's constructor, as the milestones module is: its code depends only
 /// on the deployment's window bounds (no immutable of its own address), so anyone verifies a deployment by building it
-/// again (the SDK's `verifyModules`).
-contract TenderSigned is EscrowPosting, ITenderSigned, ReentrancyGuardTransient {
+/// again (the SDK's `verifyModules`). For the same reason its EIP-712 domain separator is computed on each call from
+/// the chain id and `address(this)` (the escrow's address under `delegatecall`), not cached in immutables.
+contract TenderSigned is EscrowPosting, EscrowSupplier, ITenderSigned, ReentrancyGuardTransient {
+    bytes32 private constant _DOMAIN_TYPEHASH =
+        keccak256("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)");
+    bytes32 private constant _NAME_HASH = keccak256("Tender");
+    bytes32 private constant _VERSION_HASH = keccak256("1");
+    bytes32 private constant _DELIVER_TYPEHASH = keccak256(
+        "Deliver(address signer,uint256 jobId,uint256 milestone,bytes32 deliverableHash,string uri,address relayer,uint256 nonce,uint256 deadline)"
+    );
+    bytes32 private constant _IMPROVE_BID_TYPEHASH = keccak256(
+        "ImproveBid(address signer,uint256 jobId,uint96 price,address relayer,uint256 nonce,uint256 deadline)"
+    );
+    bytes32 private constant _RECLAIM_BOND_TYPEHASH =
+        keccak256("ReclaimBond(address signer,uint256 jobId,address relayer,uint256 nonce,uint256 deadline)");
+    bytes32 private constant _WITHDRAW_TYPEHASH =
+        keccak256("Withdraw(address signer,address token,address to,address relayer,uint256 nonce,uint256 deadline)");
+
     uint32 private immutable _minWindow;
     uint32 private immutable _maxWindow;
 
@@ -83,6 +103,102 @@ contract TenderSigned is EscrowPosting, ITenderSigned, ReentrancyGuardTransient 
     }
 
     /*//////////////////////////////////////////////////////////////
+                        A SUPPLIER'S SIGNED ACTIONS
+    //////////////////////////////////////////////////////////////*/
+
+    /// @inheritdoc ITenderSigned
+    /// @dev No guard: a delivery makes no external call but the signature check (a static call to a contract
+    /// wallet), as the plain {ITenderEscrow-deliver} makes none. The milestone signed must be the one in progress (0
+    /// for a job paid at once): a job in milestones is Awarded again after each, and a delivery signed for one
+    /// milestone must not deliver the next.
+    function deliverBySig(uint256 jobId, bytes32 deliverableHash, string calldata uri, Tender.Signed calldata signed)
+        external
+        override
+        delegated
+    {
+        uint256 milestone = _jobs[jobId].flags & Tender.FLAG_MILESTONES != 0 ? _milestones[jobId].current : 0;
+        _verify(
+            signed,
+            keccak256(
+                abi.encode(
+                    _DELIVER_TYPEHASH,
+                    signed.signer,
+                    jobId,
+                    milestone,
+                    deliverableHash,
+                    keccak256(bytes(uri)),
+                    signed.relayer,
+                    signed.nonce,
+                    signed.deadline
+                )
+            )
+        );
+        _deliver(jobId, signed.signer, deliverableHash, uri);
+    }
+
+    /// @inheritdoc ITenderSigned
+    function improveBidBySig(uint256 jobId, uint96 price, Tender.Signed calldata signed) external override delegated {
+        _verify(
+            signed,
+            keccak256(
+                abi.encode(_IMPROVE_BID_TYPEHASH, signed.signer, jobId, price, signed.relayer, signed.nonce, signed.deadline)
+            )
+        );
+        _improveBid(jobId, signed.signer, price);
+    }
+
+    /// @inheritdoc ITenderSigned
+    function reclaimBondBySig(uint256 jobId, Tender.Signed calldata signed)
+        external
+        override
+        delegated
+        nonReentrant
+    {
+        _verify(
+            signed,
+            keccak256(abi.encode(_RECLAIM_BOND_TYPEHASH, signed.signer, jobId, signed.relayer, signed.nonce, signed.deadline))
+        );
+        _reclaimBond(jobId, signed.signer);
+    }
+
+    /// @inheritdoc ITenderSigned
+    function withdrawBySig(address token, address to, Tender.Signed calldata signed)
+        external
+        override
+        delegated
+        nonReentrant
+        returns (uint256 amount)
+    {
+        _verify(
+            signed,
+            keccak256(abi.encode(_WITHDRAW_TYPEHASH, signed.signer, token, to, signed.relayer, signed.nonce, signed.deadline))
+        );
+        return _withdraw(signed.signer, token, to);
+    }
+
+    /// @inheritdoc ITenderSigned
+    function invalidateNonces(uint256 word, uint256 mask) external override delegated {
+        _nonces[msg.sender][word] |= mask;
+        emit NoncesInvalidated(msg.sender, word, mask);
+    }
+
+    /// @inheritdoc ITenderSigned
+    function nonceBitmap(address signer, uint256 word) external view override delegated returns (uint256) {
+        return _nonces[signer][word];
+    }
+
+    /// @notice EIP-5267: the domain of this escrow's signed actions (name, version, chain id, verifying contract).
+    function eip712Domain()
+        external
+        view
+        override
+        delegated
+        returns (bytes1, string memory, string memory, uint256, address, bytes32, uint256[] memory)
+    {
+        return (hex"0f", "Tender", "1", block.chainid, address(this), bytes32(0), new uint256[](0));
+    }
+
+    /*//////////////////////////////////////////////////////////////
                                 INTERNALS
     //////////////////////////////////////////////////////////////*/
 
@@ -95,5 +211,28 @@ contract TenderSigned is EscrowPosting, ITenderSigned, ReentrancyGuardTransient 
         try IERC20Permit(token).permit(msg.sender, address(this), p.value, p.deadline, p.v, p.r, p.s) {} catch {}
         uint256 allowance = IERC20(token).allowance(msg.sender, address(this));
         if (allowance < needed) revert PermitAllowanceShort(token, msg.sender, allowance, needed);
+    }
+
+    /// @dev Admits a signed action whose typed data hashes to `structHash`: submitted by its relayer (if it names
+    /// one), before its deadline, signed by `signed.signer` over this chain and escrow, with a nonce never used
+    /// (which it spends). Checks what costs least first; the signer's own checks against the job follow.
+    function _verify(Tender.Signed calldata signed, bytes32 structHash) private {
+        address relayer = signed.relayer;
+        if (relayer != address(0) && msg.sender != relayer) revert NotRelayer(relayer, msg.sender);
+        if (block.timestamp >= signed.deadline) revert SignatureExpired(signed.deadline);
+        bytes32 domain =
+            keccak256(abi.encode(_DOMAIN_TYPEHASH, _NAME_HASH, _VERSION_HASH, block.chainid, address(this)));
+        address signer = signed.signer;
+        if (
+            !SignatureChecker.isValidSignatureNowCalldata(
+                signer, MessageHashUtils.toTypedDataHash(domain, structHash), signed.signature
+            )
+        ) revert InvalidSignature(signer);
+        uint256 nonce = signed.nonce;
+        uint256 bit = 1 << (nonce & 0xff);
+        mapping(uint256 => uint256) storage bitmap = _nonces[signer];
+        uint256 bits = bitmap[nonce >> 8];
+        if (bits & bit != 0) revert NonceUsed(signer, nonce);
+        bitmap[nonce >> 8] = bits | bit;
     }
 }

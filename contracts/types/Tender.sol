@@ -195,6 +195,21 @@ library Tender {
         bytes32 s;
     }
 
+    /// @notice Who signed an action and on what terms, carried with the action by whoever submits it (EIP-712,
+    /// domain "Tender" version "1" on the escrow's chain and address).
+    /// @param signer Whose action it is: an EOA's ECDSA signature, or a contract wallet's answer to ERC-1271.
+    /// @param relayer The only address that may submit it, or address(0) for anyone.
+    /// @param nonce An unordered nonce of the signer's (a bit in its bitmap): used once, in any order.
+    /// @param deadline The action is refused from this time on (`block.timestamp >= deadline`).
+    /// @param signature The signature over the action's typed data, which includes `relayer`, `nonce` and `deadline`.
+    struct Signed {
+        address signer;
+        address relayer;
+        uint256 nonce;
+        uint256 deadline;
+        bytes signature;
+    }
+
     /// @notice What a buyer states when posting a request for quote.
     /// @param token ERC-20 to pay in, or address(0) for native ETH.
     /// @param maxPrice Amount escrowed now; the difference to the winning bid is refunded at award.

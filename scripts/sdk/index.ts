@@ -9,6 +9,8 @@ export * from "./milestones.ts";
 export * from "./registry.ts";
 export * from "./token.ts";
 export * from "./permit.ts";
+export * from "./signed.ts";
+export * from "./relay.ts";
 export * from "./deploy.ts";
 export * from "./deployments.ts";
 export * from "./errors.ts";

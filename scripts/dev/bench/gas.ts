@@ -97,6 +97,19 @@ for (let round = 0; round < 2; round++) {
   record("post+fund with a permit, no approval (ERC-20)", await gasOf(hash));
 }
 
+// A supplier's signed action submitted by a relayer (the deployer here), beside the plain one above: the EIP-712
+// check, the nonce's bit (cold: the first nonce of its word; warm: the next one) and two delegatecalls more.
+const relayed = async (action: sdk.SignableAction) =>
+  gasOf(sdk.submitSigned(deployer, reader, await sdk.signAction(supplier, reader, { escrow, action })));
+for (let round = 0; round < 2; round++) {
+  const job = await post(usd);
+  record(
+    "deliver by signature, relayed (ERC-20)",
+    await relayed({ kind: "deliver", jobId: job.jobId, deliverableHash: sdk.specHash("out"), uri: "ipfs://bafy-deliverable" }),
+  );
+  await gasOf(sdk.confirm(buyer, { escrow, jobId: job.jobId, rating: 5 }));
+}
+
 // Fee collection last: it empties the escrow's fee balance, and the next job then pays to fill those slots again
 // (about +37,000 gas on its post and confirm), which is not the warm condition above.
 for (const [label, token] of [["ERC-20", usd], ["ETH", sdk.ETH]] as const) {
@@ -125,6 +138,11 @@ for (let round = 0; round < 2; round++) {
   await deliver(tokenJob.jobId);
   await gasOf(sdk.confirm(buyer, { escrow, jobId: tokenJob.jobId, rating: 5 }));
   record("withdraw a credit (ERC-20)", await gasOf(sdk.withdraw(supplier, { escrow, token: busd.address, to: treasury.account.address })));
+
+  const signedJob = await post(busd.address);
+  await deliver(signedJob.jobId);
+  await gasOf(sdk.confirm(buyer, { escrow, jobId: signedJob.jobId, rating: 5 }));
+  record("withdraw a credit by signature, relayed (ERC-20)", await relayed({ kind: "withdraw", token: busd.address, to: treasury.account.address }));
 }
 
 const table = [...rows.values()];

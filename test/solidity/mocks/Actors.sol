@@ -100,3 +100,26 @@ contract ThriftyReceiver is Executor {
         emit Paid(msg.value);
     }
 }
+
+/// @notice A contract wallet (ERC-1271) whose owner's ECDSA signature over a digest is its own; it answers no to
+/// everything once told to.
+contract ContractWallet is Executor {
+    address public immutable owner;
+    bool public refuse;
+
+    constructor(address owner_) {
+        owner = owner_;
+    }
+
+    function setRefuse(bool refuse_) external {
+        refuse = refuse_;
+    }
+
+    function isValidSignature(bytes32 digest, bytes calldata signature) external view returns (bytes4) {
+        if (refuse || signature.length != 65) return 0xffffffff;
+        bytes32 r = bytes32(signature[0:32]);
+        bytes32 s = bytes32(signature[32:64]);
+        uint8 v = uint8(signature[64]);
+        return ecrecover(digest, v, r, s) == owner ? bytes4(0x1626ba7e) : bytes4(0xffffffff);
+    }
+}

@@ -1,0 +1,198 @@
+// A supplier's actions done on its EIP-712 signature (the escrow's signed-actions module): the supplier signs, nothing
+// is sent from its account, and anyone — a relayer — submits the action and pays the gas. A signed action names its
+// signer, an optional relayer (the only one allowed to submit it), an unordered nonce (a bit of the signer's bitmap,
+// used once, in any order) and a deadline. This module signs actions, picks free nonces, and submits signed actions
+// after simulating them (so a refusal comes back as the escrow's named error, with no transaction sent).
+import { type Address, type Hash, type Hex, type TypedDataDomain, getAddress, zeroAddress } from "viem";
+import { tenderEscrowAbi } from "./generated.ts";
+import type { Reader, Writer } from "./escrow.ts";
+import {
+  addressProblems,
+  amountProblems,
+  hashProblems,
+  jobIdProblems,
+  type Problem,
+  throwProblems,
+  uriProblems,
+} from "./validate.ts";
+
+/** How long an action the SDK signs stays good by default: enough for a relayer to get it mined. */
+export const SIGNED_LIFETIME = 3_600n;
+
+/** Who signed an action and on what terms, as the escrow takes it (`Tender.Signed`). */
+export interface SignedTerms {
+  signer: Address;
+  /** The only address that may submit the action, or the zero address for anyone. */
+  relayer: Address;
+  nonce: bigint;
+  /** Refused from this time on (`block.timestamp >= deadline`), in seconds. */
+  deadline: bigint;
+  signature: Hex;
+}
+
+/** What a supplier can sign. */
+export type SignableAction =
+  /** `milestone`: the job's milestone in progress (0-based; `milestonesOf(jobId).current`), 0 for a job paid at once:
+   * a delivery signed for one milestone cannot deliver another. */
+  | { kind: "deliver"; jobId: bigint; milestone?: number; deliverableHash: Hash; uri: string }
+  | { kind: "improveBid"; jobId: bigint; price: bigint }
+  | { kind: "reclaimBond"; jobId: bigint }
+  | { kind: "withdraw"; token: Address; to: Address };
+
+/** A signed action: what to do, for which escrow, and the signer's terms — all a relayer needs to submit it. */
+export interface SignedAction {
+  escrow: Address;
+  action: SignableAction;
+  signed: SignedTerms;
+}
+
+const TERMS = [
+  { name: "relayer", type: "address" },
+  { name: "nonce", type: "uint256" },
+  { name: "deadline", type: "uint256" },
+] as const;
+
+const SIGNER = { name: "signer", type: "address" } as const;
+
+/** The typed data of each signed action, as TenderSigned hashes it: the signer first (a signature is good for one
+ * account only, even when a contract wallet accepts its owner's signatures), the action, then the terms. */
+export const SIGNED_ACTION_TYPES = {
+  Deliver: [
+    SIGNER,
+    { name: "jobId", type: "uint256" },
+    { name: "milestone", type: "uint256" },
+    { name: "deliverableHash", type: "bytes32" },
+    { name: "uri", type: "string" },
+    ...TERMS,
+  ],
+  ImproveBid: [SIGNER, { name: "jobId", type: "uint256" }, { name: "price", type: "uint96" }, ...TERMS],
+  ReclaimBond: [SIGNER, { name: "jobId", type: "uint256" }, ...TERMS],
+  Withdraw: [SIGNER, { name: "token", type: "address" }, { name: "to", type: "address" }, ...TERMS],
+} as const;
+
+const PRIMARY_TYPE = {
+  deliver: "Deliver",
+  improveBid: "ImproveBid",
+  reclaimBond: "ReclaimBond",
+  withdraw: "Withdraw",
+} as const satisfies Record<SignableAction["kind"], keyof typeof SIGNED_ACTION_TYPES>;
+
+/** The EIP-712 domain of an escrow's signed actions: "Tender" version "1" on its chain and address (what the escrow's
+ * EIP-5267 `eip712Domain()` says). */
+export function signedDomain(chainId: number, escrow: Address): TypedDataDomain {
+  return { name: "Tender", version: "1", chainId, verifyingContract: getAddress(escrow) };
+}
+
+/** Refuses an action whose arguments the escrow would refuse anyway, before anything is signed. */
+function checkAction(action: SignableAction): void {
+  const problems: Problem[] =
+    action.kind === "withdraw"
+      ? [...addressProblems("token", action.token, { nonZero: false }), ...addressProblems("to", action.to)]
+      : [
+          ...jobIdProblems(action.jobId),
+          ...(action.kind === "deliver" ? [...hashProblems("deliverableHash", action.deliverableHash), ...uriProblems("uri", action.uri)] : []),
+          ...(action.kind === "improveBid" ? amountProblems("price", action.price) : []),
+        ];
+  throwProblems(problems);
+}
+
+function messageOf(signer: Address, action: SignableAction, terms: Pick<SignedTerms, "relayer" | "nonce" | "deadline">) {
+  const { kind: _kind, ...fields } = action;
+  const milestone = action.kind === "deliver" ? { milestone: BigInt(action.milestone ?? 0) } : {};
+  return { signer, ...fields, ...milestone, ...terms };
+}
+
+/** The first nonce of `signer` not yet spent, from `from` on (default 0): reads its bitmap a word (256 nonces) at a
+ * time. Nonces are unordered, so an action signed with a nonce and never submitted holds up nothing; pass `from` past
+ * nonces handed out but not yet mined to sign several actions at once. */
+export async function freeNonce(reader: Reader, p: { escrow: Address; signer: Address; from?: bigint }): Promise<bigint> {
+  let nonce = p.from ?? 0n;
+  for (;;) {
+    const word = nonce >> 8n;
+    const bits = await reader.readContract({
+      address: p.escrow,
+      abi: tenderEscrowAbi,
+      functionName: "nonceBitmap",
+      args: [p.signer, word],
+    });
+    for (let bit = nonce & 255n; bit < 256n; bit++) {
+      if ((bits & (1n << bit)) === 0n) return (word << 8n) | bit;
+    }
+    nonce = (word + 1n) << 8n;
+  }
+}
+
+/** Whether `signer`'s `nonce` is spent (its action was submitted, or the nonce invalidated). */
+export async function isNonceSpent(reader: Reader, p: { escrow: Address; signer: Address; nonce: bigint }): Promise<boolean> {
+  const bits = await reader.readContract({
+    address: p.escrow,
+    abi: tenderEscrowAbi,
+    functionName: "nonceBitmap",
+    args: [p.signer, p.nonce >> 8n],
+  });
+  return (bits & (1n << (p.nonce & 255n))) !== 0n;
+}
+
+/** The writer's signature over `action` on `escrow`: nothing is sent. Without a nonce the first free one is read;
+ * without a deadline it is good for SIGNED_LIFETIME from the chain's latest block; without a relayer anyone may
+ * submit it. */
+export async function signAction(
+  writer: Writer,
+  reader: Reader,
+  p: { escrow: Address; action: SignableAction; relayer?: Address; nonce?: bigint; deadline?: bigint },
+): Promise<SignedAction> {
+  checkAction(p.action);
+  const signer = writer.account.address;
+  const [nonce, deadline] = await Promise.all([
+    p.nonce ?? freeNonce(reader, { escrow: p.escrow, signer }),
+    p.deadline ?? reader.getBlock().then((block) => block.timestamp + SIGNED_LIFETIME),
+  ]);
+  const terms = { relayer: p.relayer ?? zeroAddress, nonce, deadline };
+  const signature = await writer.signTypedData({
+    account: writer.account,
+    domain: signedDomain(reader.chain.id, p.escrow),
+    types: SIGNED_ACTION_TYPES,
+    primaryType: PRIMARY_TYPE[p.action.kind],
+    message: messageOf(signer, p.action, terms),
+  } as Parameters<Writer["signTypedData"]>[0]);
+  return { escrow: p.escrow, action: p.action, signed: { signer, ...terms, signature } };
+}
+
+/** The escrow call that carries a signed action. */
+export function signedCall(s: SignedAction) {
+  const { action, signed } = s;
+  const base = { address: s.escrow, abi: tenderEscrowAbi } as const;
+  switch (action.kind) {
+    case "deliver":
+      return { ...base, functionName: "deliverBySig", args: [action.jobId, action.deliverableHash, action.uri, signed] } as const;
+    case "improveBid":
+      return { ...base, functionName: "improveBidBySig", args: [action.jobId, action.price, signed] } as const;
+    case "reclaimBond":
+      return { ...base, functionName: "reclaimBondBySig", args: [action.jobId, signed] } as const;
+    case "withdraw":
+      return { ...base, functionName: "withdrawBySig", args: [action.token, action.to, signed] } as const;
+  }
+}
+
+/** Submits a signed action from the writer's account (a relayer), which pays the gas: simulated first, so a refusal
+ * (a spent nonce, an expired or invalid signature, another relayer named, or the job's own rules) throws the
+ * escrow's named error and nothing is sent. */
+export async function submitSigned(writer: Writer, reader: Reader, s: SignedAction): Promise<Hash> {
+  checkAction(s.action);
+  const call = signedCall(s);
+  await reader.simulateContract({ ...call, account: writer.account } as Parameters<Reader["simulateContract"]>[0]);
+  // The whole ABI again (a simulation's request keeps only the function): a refusal between the simulation and the
+  // block (another relayer carried the same action first) is decoded by name too.
+  return writer.writeContract(call as Parameters<Writer["writeContract"]>[0]);
+}
+
+/** Spends the writer's nonces set in `mask` of word `word`, so actions signed with them can never be submitted
+ * (for instance a signed action handed to a relayer that did not submit it, before signing it again). */
+export async function invalidateNonces(writer: Writer, p: { escrow: Address; word: bigint; mask: bigint }): Promise<Hash> {
+  return writer.writeContract({
+    address: p.escrow,
+    abi: tenderEscrowAbi,
+    functionName: "invalidateNonces",
+    args: [p.word, p.mask],
+  });
+}
