@@ -21,7 +21,7 @@ export const commands: CommandEntry[] = [
     "anyone: jobs, newest first, filtered by status, category or party"),
   entry("job award", () => import("./commands/job/award.ts"), ["supplier"],
     "award an RFQ: to the lowest bid once bidding closed (anyone), or to the bidder you pick (buyer's choice)"),
-  entry("job deliver", () => import("./commands/job/deliver.ts"), ["file", "media-type", "uri", "hash", "milestone"],
+  entry("job deliver", () => import("./commands/job/deliver.ts"), ["file", "media-type", "uri", "hash", "milestone", "relay"],
     "supplier: deliver the work (a file, or a hash and a URI where it is)"),
   entry("job decline", () => import("./commands/job/decline.ts"), [],
     "supplier: turn down a job you were hired for; the buyer gets the price back"),
@@ -106,6 +106,8 @@ export const commands: CommandEntry[] = [
     "anyone: withdraw what the escrow credited you (payments it could not push to you)"),
   entry("balance", () => import("./commands/balance.ts"), ["token"],
     "anyone: an address's wallet balances and what the escrow holds as credit for it"),
+  entry("relay", () => import("./commands/relay.ts"), ["port", "host", "per-minute", "gas-per-hour"],
+    "anyone: run a relayer that submits suppliers' signed actions and pays their gas (until Ctrl-C)"),
   entry("deploy", () => import("./commands/deploy.ts"), ["treasury", "fee", "allow-token"],
     "owner: deploy Tender (registry and escrow) and record the deployment for this chain"),
 ];

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commandHelp } from "../../scripts/cli/command.ts";
 import { commands, loadCommands } from "../../scripts/cli/commands.ts";
 import * as sdk from "@tender/sdk";
+import { freePort } from "../../scripts/dev/lib/ports.ts";
 import { type RunningNode, startNode } from "../helpers/node.ts";
 
 interface Run {
@@ -189,6 +190,45 @@ describe("tender CLI", { timeout: 300_000 }, () => {
     await ok(["job", "confirm", posted.jobId, "--rating", "5"], { key: "buyer" });
     const balance = await tender(["balance", address.supplier!]);
     expect(balance.stdout).toMatch(/mUSD\s+12\.375 mUSD/); // 12.5 less the 1% protocol fee
+  });
+
+  it("relays a delivery the supplier signed: `tender relay` pays the gas, the supplier sends nothing", async () => {
+    const posted = await ok<{ jobId: string }>(
+      ["job", "post", "--spec", join(dir, "spec.json"), "--arbitrator", address.arbitrator!, "--token", "ETH", "--supplier", address.supplier!, "--price", "0.001"],
+      { key: "buyer" },
+    );
+    const port = await freePort();
+    const relay = spawn(process.execPath, ["scripts/cli/tender.ts", "relay", "--port", String(port)], {
+      env: { ...process.env, ...env, TENDER_PRIVATE_KEY: keys.rival! },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let relayOut = "";
+    relay.stdout.on("data", (chunk: Buffer) => (relayOut += chunk.toString()));
+    relay.stderr.on("data", (chunk: Buffer) => (relayOut += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => relay.on("exit", resolve));
+    try {
+      for (let i = 0; !/relaying for/.test(relayOut); i++) {
+        if (i > 300) throw new Error(`the relayer did not start:\n${relayOut}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const supplierTxs = await node.reader.getTransactionCount({ address: address.supplier! });
+      await refused(["job", "deliver", posted.jobId, "--uri", "ipfs://work", "--hash", sdk.specHash("work"), "--relay", "ftp://nowhere"], 2, /--relay: give relayer URLs/, { key: "supplier" });
+      const url = `http://127.0.0.1:${port}`;
+      const delivered = await ok<{ status: string; transactionHash: string }>(
+        ["job", "deliver", posted.jobId, "--uri", "ipfs://work", "--hash", sdk.specHash("work"), "--relay", url],
+        { key: "supplier" },
+      );
+      expect(delivered.status).toBe("Delivered");
+      expect(await node.reader.getTransactionCount({ address: address.supplier! })).toBe(supplierTxs);
+      const tx = await node.reader.getTransaction({ hash: delivered.transactionHash as `0x${string}` });
+      expect(tx.from.toLowerCase()).toBe(address.rival!.toLowerCase()); // the relayer sent it
+      // The same delivery again: the relayer refuses it by name, nothing is sent.
+      await refused(["job", "deliver", posted.jobId, "--uri", "ipfs://work", "--hash", sdk.specHash("work"), "--relay", url], 3, /is Delivered|is spent/, { key: "supplier" });
+    } finally {
+      relay.kill("SIGTERM");
+    }
+    expect(await exited).toBe(0);
+    expect(relayOut).toMatch(/carried deliver for 0x[0-9a-fA-F]{40}/);
   });
 
   it("holds part of a payment under warranty: claim, answer, ruling; another job released once its warranty ends", async () => {
