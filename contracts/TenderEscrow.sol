@@ -34,7 +34,7 @@ contract TenderEscrow is TenderArbitration {
     /// @param milestones The milestones module ({TenderMilestones}), deployed before the escrow with the same window
     /// bounds and response window (checked).
     /// @param signed The signed-actions module ({TenderSigned}), deployed before the escrow with the same window bounds
-    /// (checked).
+    /// and supplier registry (checked).
     constructor(
         address initialOwner,
         address initialTreasury,
@@ -56,7 +56,7 @@ contract TenderEscrow is TenderArbitration {
         // to compare): the module's code depends only on those settings, so anyone verifies a deployment by building
         // the module again and comparing (the SDK's verifyMilestonesModule; the README's "Milestones").
         // The signed-actions module likewise (reached only through the admin module, which keeps its address).
-        _checkModules(milestones, signed, minWindow, maxWindow, responseWindow);
+        _checkModules(milestones, signed, minWindow, maxWindow, responseWindow, registry);
         _milestonesModule = address(milestones);
         address warranty = address(new TenderWarranty(responseWindow));
         address admin = address(
@@ -255,7 +255,8 @@ contract TenderEscrow is TenderArbitration {
         TenderSigned signed,
         uint32 minWindow,
         uint32 maxWindow,
-        uint32 responseWindow
+        uint32 responseWindow,
+        ISupplierRegistry registry
     ) private view {
         if (address(milestones).code.length == 0) revert InvalidModule(address(milestones));
         (uint32 msMin, uint32 msMax, uint32 msResponse) = milestones.settings();
@@ -263,8 +264,8 @@ contract TenderEscrow is TenderArbitration {
             revert InvalidModule(address(milestones));
         }
         if (address(signed).code.length == 0) revert InvalidModule(address(signed));
-        (uint32 sMin, uint32 sMax) = signed.settings();
-        if (sMin != minWindow || sMax != maxWindow) revert InvalidModule(address(signed));
+        (uint32 sMin, uint32 sMax, ISupplierRegistry sRegistry) = signed.settings();
+        if (sMin != minWindow || sMax != maxWindow || sRegistry != registry) revert InvalidModule(address(signed));
     }
 
     /// @dev Runs `data` on `module` against this contract's storage; a revert is passed on as it came.

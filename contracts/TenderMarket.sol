@@ -24,6 +24,10 @@ abstract contract TenderMarket is EscrowCore, ITenderMarket {
         _gracePeriod = gracePeriod;
     }
 
+    function _supplierRegistry() internal view override returns (ISupplierRegistry) {
+        return _registry;
+    }
+
     /*//////////////////////////////////////////////////////////////
                                   RFQS
     //////////////////////////////////////////////////////////////*/
@@ -39,30 +43,8 @@ abstract contract TenderMarket is EscrowCore, ITenderMarket {
 
     /// @inheritdoc ITenderMarket
     function bid(uint256 jobId, uint96 price, Tender.Floors calldata floors) external payable override nonReentrant {
-        Tender.Job storage job = _jobs[jobId];
-
-        // Check: an open RFQ, a price within its maximum, a new bidder that is no party to it, every floor met.
-        _expectStatus(jobId, job.status, Tender.Status.Open);
-        if (block.timestamp >= job.deadline) revert BiddingClosed(jobId, job.deadline);
-        uint96 maxPrice = job.price;
-        if (price == 0) revert ZeroPrice();
-        if (price > maxPrice) revert BidAboveMaximum(jobId, price, maxPrice);
-        if (msg.sender == job.buyer) revert InvalidSupplier(msg.sender);
-        if (msg.sender == _terms[job.termsId].arbitrator) revert ArbitratorIsParty(msg.sender);
-        Tender.Bid storage bid_ = _bids[jobId][msg.sender];
-        if (bid_.price != 0) revert AlreadyBid(jobId, msg.sender);
-        if (_floorsHash(floors) != _rfqs[jobId].floorsHash) revert FloorsMismatch(jobId);
-        address token = job.token;
-        _checkRecordFloors(jobId, msg.sender, token, floors);
-        _checkMetricFloors(jobId, msg.sender, floors.metrics);
-
-        // Effect: record the bid; it leads if it is the first or strictly lower (earliest wins a tie).
-        uint96 bond = uint96(uint256(maxPrice) * floors.bondBps / _BPS);
-        _bids[jobId][msg.sender] = Tender.Bid({price: price, bond: bond, placedAt: uint40(block.timestamp)});
-        bool best = _lead(jobId, msg.sender, price);
-        emit BidPlaced(jobId, msg.sender, price, bond, best);
-
-        // Interaction: take the bond.
+        // Check, effect (EscrowBidding); interaction: take the bond.
+        (address token, uint96 bond) = _bid(jobId, msg.sender, price, floors);
         _collect({token: token, from: msg.sender, amount: bond});
     }
 
@@ -158,57 +140,5 @@ abstract contract TenderMarket is EscrowCore, ITenderMarket {
 
         // Interaction
         _push(job.token, job.buyer, refunded);
-    }
-
-    function _checkRecordFloors(uint256 jobId, address supplier, address token, Tender.Floors calldata floors)
-        private
-        view
-    {
-        Tender.SupplierRecord memory record = _supplierRecords[supplier];
-        if (record.completed < floors.minCompleted) {
-            revert RecordFloorNotMet(jobId, "minCompleted", floors.minCompleted, record.completed);
-        }
-        if (floors.minVolume != 0) {
-            uint256 volume = _completedVolume[supplier][token];
-            if (volume < floors.minVolume) revert RecordFloorNotMet(jobId, "minVolume", floors.minVolume, volume);
-        }
-        if (floors.maxLossShareBps < _BPS) {
-            uint256 share =
-                record.disputesFaced == 0 ? 0 : uint256(record.disputesLost) * _BPS / record.disputesFaced;
-            if (share > floors.maxLossShareBps) {
-                revert RecordFloorNotMet(jobId, "maxLossShareBps", floors.maxLossShareBps, share);
-            }
-        }
-        if (floors.maxClawbackShareBps < _BPS) {
-            Tender.ClaimRecord memory claims = _claimRecords[supplier];
-            uint256 share = claims.claimsFaced == 0 ? 0 : uint256(claims.clawedBack) * _BPS / claims.claimsFaced;
-            if (share > floors.maxClawbackShareBps) {
-                revert RecordFloorNotMet(jobId, "maxClawbackShareBps", floors.maxClawbackShareBps, share);
-            }
-        }
-        if (record.ratingCount < floors.minRatings) {
-            revert RecordFloorNotMet(jobId, "minRatings", floors.minRatings, record.ratingCount);
-        }
-        if (floors.minAvgRating != 0) {
-            uint256 average = record.ratingCount == 0 ? 0 : uint256(record.ratingSum) * 100 / record.ratingCount;
-            if (average < floors.minAvgRating) {
-                revert RecordFloorNotMet(jobId, "minAvgRating", floors.minAvgRating, average);
-            }
-        }
-    }
-
-    function _checkMetricFloors(uint256 jobId, address supplier, Tender.MetricFloor[] calldata metrics)
-        private
-        view
-    {
-        for (uint256 i; i < metrics.length; ++i) {
-            Tender.MetricFloor calldata floor_ = metrics[i];
-            (uint216 value, uint40 validUntil) = _registry.attestation(floor_.attestor, supplier, floor_.metric);
-            bool met = validUntil > block.timestamp
-                && (floor_.comparison == Tender.Comparison.AtLeast ? value >= floor_.threshold : value <= floor_.threshold);
-            if (!met) {
-                revert MetricFloorNotMet(jobId, i, floor_.metric, floor_.threshold, validUntil > block.timestamp ? value : 0);
-            }
-        }
     }
 }

@@ -5,13 +5,13 @@ import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/Reentrancy
 
 import {ITenderEscrow} from "../interfaces/ITenderEscrow.sol";
 import {EscrowRulings} from "./EscrowRulings.sol";
-import {EscrowSupplier} from "./EscrowSupplier.sol";
+import {EscrowBidding} from "./EscrowBidding.sol";
 
 /// @title EscrowCore
 /// @notice What the custody contract's parts share: its immutable bounds; jobs are admitted by {EscrowPosting} and
 /// money moves through {EscrowFunds}. The job actions live in {TenderEscrow}, the bid market in {TenderMarket}, disputes in
 /// {TenderArbitration}.
-abstract contract EscrowCore is EscrowRulings, EscrowSupplier, ITenderEscrow, ReentrancyGuardTransient {
+abstract contract EscrowCore is EscrowRulings, EscrowBidding, ITenderEscrow, ReentrancyGuardTransient {
     /// @notice Gas forwarded with a pushed ETH payment (the receiver also gets the EVM's 2,300 stipend for calls
     /// with value); a receiver needing more is credited instead.
     uint256 public constant ETH_PUSH_GAS = _ETH_PUSH_GAS;

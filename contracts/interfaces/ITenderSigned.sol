@@ -13,9 +13,11 @@ import {Tender} from "../types/Tender.sol";
 /// the domain is "Tender" version "1" with the chain id and the escrow's address ({IERC5267-eip712Domain}).
 /// @dev A permit is tried and may fail without sinking the call: anyone who saw it in the mempool can submit it to
 /// the token first, and the allowance it gave is then already there. Only an allowance short of what the call pulls
-/// refuses it ({PermitAllowanceShort}). Tokens are pulled only from the caller.
+/// refuses it ({PermitAllowanceShort}). Tokens are pulled only from the caller, or from the verified signer of a
+/// signed bid (its bond).
 interface ITenderSigned is IERC5267 {
-    /// @notice A permit was given for a job in ETH (which comes as the call's value, and these calls take none).
+    /// @notice A permit was given for a job in ETH, or a signed bid would need an ETH bond: ETH comes only as the
+    /// value of its owner's own call.
     error PermitForEth();
     /// @notice After the permit (used by this call or before it), the escrow may pull less than the call needs.
     error PermitAllowanceShort(address token, address owner, uint256 allowance, uint256 needed);
@@ -45,6 +47,19 @@ interface ITenderSigned is IERC5267 {
     /// `milestone` is the milestone in progress (0 for a job paid at once).
     function deliverBySig(uint256 jobId, bytes32 deliverableHash, string calldata uri, Tender.Signed calldata signed)
         external;
+
+    /// @notice {ITenderMarket-bid} on the bidder's signature, its bond (if the floors ask one) pulled from the signer
+    /// through `bondPermit` (tried; an allowance already there does as well): typed data
+    /// `Bid(address signer,uint256 jobId,uint96 price,address token,uint96 bond,address relayer,uint256 nonce,
+    /// uint256 deadline)`, where `token` and `bond` are the RFQ's (its bond: bondBps of its maximum price). The floors
+    /// are the RFQ's, as posted (anyone can pass them: they must match). An ETH bond cannot be signed for.
+    function bidBySig(
+        uint256 jobId,
+        uint96 price,
+        Tender.Floors calldata floors,
+        Tender.Permit calldata bondPermit,
+        Tender.Signed calldata signed
+    ) external;
 
     /// @notice {ITenderMarket-improveBid} on the bidder's signature: typed data
     /// `ImproveBid(address signer,uint256 jobId,uint96 price,address relayer,uint256 nonce,uint256 deadline)`.

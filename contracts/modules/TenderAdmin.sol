@@ -78,7 +78,8 @@ contract TenderAdmin is EscrowState, ITenderAdmin, IArbitratorRegistry, IReputat
         } else if (
             selector == ITenderSigned.postDirectHireWithPermit.selector
                 || selector == ITenderSigned.postRFQWithPermit.selector
-                || selector == ITenderSigned.deliverBySig.selector || selector == ITenderSigned.improveBidBySig.selector
+                || selector == ITenderSigned.bidBySig.selector || selector == ITenderSigned.deliverBySig.selector
+                || selector == ITenderSigned.improveBidBySig.selector
                 || selector == ITenderSigned.reclaimBondBySig.selector || selector == ITenderSigned.withdrawBySig.selector
                 || selector == ITenderSigned.invalidateNonces.selector || selector == ITenderSigned.nonceBitmap.selector
                 || selector == IERC5267.eip712Domain.selector

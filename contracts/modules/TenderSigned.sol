@@ -11,7 +11,8 @@ import {ITenderAdmin} from "../interfaces/ITenderAdmin.sol";
 import {ITenderSigned} from "../interfaces/ITenderSigned.sol";
 import {Tender} from "../types/Tender.sol";
 import {EscrowPosting} from "../base/EscrowPosting.sol";
-import {EscrowSupplier} from "../base/EscrowSupplier.sol";
+import {EscrowBidding} from "../base/EscrowBidding.sol";
+import {ISupplierRegistry} from "../interfaces/ISupplierRegistry.sol";
 
 /// @title TenderSigned
 /// @notice The escrow's actions done on a signature instead of a prior transaction ({ITenderSigned}), on the escrow's
@@ -20,10 +21,11 @@ import {EscrowSupplier} from "../base/EscrowSupplier.sol";
 /// `delegatecall` from a {TenderEscrow} (reached through its admin module's fallback), so the money it takes is the
 /// escrow's, under the escrow's reentrancy lock; it holds nothing itself.
 /// @dev Deployed on its own and named in the escrow's constructor, as the milestones module is: its code depends only
-/// on the deployment's window bounds (no immutable of its own address), so anyone verifies a deployment by building it
-/// again (the SDK's `verifyModules`). For the same reason its EIP-712 domain separator is computed on each call from
-/// the chain id and `address(this)` (the escrow's address under `delegatecall`), not cached in immutables.
-contract TenderSigned is EscrowPosting, EscrowSupplier, ITenderSigned, ReentrancyGuardTransient {
+/// on the deployment's settings — window bounds and supplier registry — (no immutable of its own address), so anyone
+/// verifies a deployment by building it again (the SDK's `verifyModules`). For the same reason its EIP-712 domain
+/// separator is computed on each call from the chain id and `address(this)` (the escrow's address under
+/// `delegatecall`), not cached in immutables.
+contract TenderSigned is EscrowBidding, ITenderSigned, ReentrancyGuardTransient {
     bytes32 private constant _DOMAIN_TYPEHASH =
         keccak256("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)");
     bytes32 private constant _NAME_HASH = keccak256("Tender");
@@ -31,6 +33,10 @@ contract TenderSigned is EscrowPosting, EscrowSupplier, ITenderSigned, Reentranc
     bytes32 private constant _DELIVER_TYPEHASH = keccak256(
         "Deliver(address signer,uint256 jobId,uint256 milestone,bytes32 deliverableHash,string uri,address relayer,uint256 nonce,uint256 deadline)"
     );
+    bytes32 private constant _BID_TYPEHASH =
+        keccak256(
+            "Bid(address signer,uint256 jobId,uint96 price,address token,uint96 bond,address relayer,uint256 nonce,uint256 deadline)"
+        );
     bytes32 private constant _IMPROVE_BID_TYPEHASH = keccak256(
         "ImproveBid(address signer,uint256 jobId,uint96 price,address relayer,uint256 nonce,uint256 deadline)"
     );
@@ -41,6 +47,7 @@ contract TenderSigned is EscrowPosting, EscrowSupplier, ITenderSigned, Reentranc
 
     uint32 private immutable _minWindow;
     uint32 private immutable _maxWindow;
+    ISupplierRegistry private immutable _registry;
 
     /// @dev Only through an escrow's `delegatecall`: an escrow always has a treasury, the module's own storage never
     /// has one (see {TenderMilestones}).
@@ -51,15 +58,21 @@ contract TenderSigned is EscrowPosting, EscrowSupplier, ITenderSigned, Reentranc
 
     /// @param minWindow The escrow's shortest window, in seconds.
     /// @param maxWindow The escrow's longest window, in seconds.
-    constructor(uint32 minWindow, uint32 maxWindow) {
+    /// @param registry Where the escrow reads suppliers' attested metrics (a signed bid's floors).
+    constructor(uint32 minWindow, uint32 maxWindow, ISupplierRegistry registry) {
         _minWindow = minWindow;
         _maxWindow = maxWindow;
+        _registry = registry;
     }
 
     /// @notice The deployment settings this module was built for; an escrow refuses a module whose settings are not
     /// its own.
-    function settings() external view returns (uint32 minWindow, uint32 maxWindow) {
-        return (_minWindow, _maxWindow);
+    function settings() external view returns (uint32 minWindow, uint32 maxWindow, ISupplierRegistry registry) {
+        return (_minWindow, _maxWindow, _registry);
+    }
+
+    function _supplierRegistry() internal view override returns (ISupplierRegistry) {
+        return _registry;
     }
 
     function _windowBounds() internal view override returns (uint256, uint256) {
@@ -82,7 +95,7 @@ contract TenderSigned is EscrowPosting, EscrowSupplier, ITenderSigned, Reentranc
         jobId = _postDirectHire(hire);
 
         // Interaction: the buyer's permit, then the price into escrow.
-        _permit(hire.token, hire.price, permit);
+        _permit(hire.token, msg.sender, hire.price, permit);
         _collect({token: hire.token, from: msg.sender, amount: hire.price});
     }
 
@@ -98,7 +111,7 @@ contract TenderSigned is EscrowPosting, EscrowSupplier, ITenderSigned, Reentranc
         jobId = _postRFQ(rfq);
 
         // Interaction: the buyer's permit, then the maximum price into escrow.
-        _permit(rfq.token, rfq.maxPrice, permit);
+        _permit(rfq.token, msg.sender, rfq.maxPrice, permit);
         _collect({token: rfq.token, from: msg.sender, amount: rfq.maxPrice});
     }
 
@@ -134,6 +147,36 @@ contract TenderSigned is EscrowPosting, EscrowSupplier, ITenderSigned, Reentranc
             )
         );
         _deliver(jobId, signed.signer, deliverableHash, uri);
+    }
+
+    /// @inheritdoc ITenderSigned
+    function bidBySig(
+        uint256 jobId,
+        uint96 price,
+        Tender.Floors calldata floors,
+        Tender.Permit calldata bondPermit,
+        Tender.Signed calldata signed
+    ) external override delegated nonReentrant {
+        // The token and the bond are part of what was signed, as the job has them now (its maximum price and the
+        // floors, which `_bid` checks against the posted ones): a signature for a job id that turns out to be another
+        // RFQ (a reorg, or one signed before it was posted) cannot take a bond the signer did not agree to.
+        Tender.Job storage job = _jobs[jobId];
+        address token = job.token;
+        uint96 bond = uint96(uint256(job.price) * floors.bondBps / _BPS);
+        _verify(
+            signed,
+            keccak256(
+                abi.encode(
+                    _BID_TYPEHASH, signed.signer, jobId, price, token, bond, signed.relayer, signed.nonce, signed.deadline
+                )
+            )
+        );
+        // Check, effect (EscrowBidding); interaction: the bond from the signer, through its permit if it needs one.
+        _bid(jobId, signed.signer, price, floors);
+        if (bond != 0) {
+            _permit(token, signed.signer, bond, bondPermit);
+            _collect({token: token, from: signed.signer, amount: bond});
+        }
     }
 
     /// @inheritdoc ITenderSigned
@@ -202,15 +245,16 @@ contract TenderSigned is EscrowPosting, EscrowSupplier, ITenderSigned, Reentranc
                                 INTERNALS
     //////////////////////////////////////////////////////////////*/
 
-    /// @dev Submits the caller's permit for `needed` of a listed `token` (the posting checked the listing). A permit
-    /// that fails is no failure if the allowance is there anyway (someone submitted the same permit to the token
-    /// first, or the caller approved before): only a short allowance refuses the call, by name. The allowance is read
-    /// after a permit that went through too: a token whose fallback answers any call would "accept" it and grant none.
-    function _permit(address token, uint256 needed, Tender.Permit calldata p) private {
+    /// @dev Submits `owner`'s permit for `needed` of a listed `token` (the posting checked the listing); `owner` is
+    /// the caller or a verified signer, never anyone else. A permit that fails is no failure if the allowance is
+    /// there anyway (someone submitted the same permit to the token first, or the owner approved before): only a
+    /// short allowance refuses the call, by name. The allowance is read after a permit that went through too: a
+    /// token whose fallback answers any call would "accept" it and grant none.
+    function _permit(address token, address owner, uint256 needed, Tender.Permit calldata p) private {
         if (token == ETH) revert PermitForEth();
-        try IERC20Permit(token).permit(msg.sender, address(this), p.value, p.deadline, p.v, p.r, p.s) {} catch {}
-        uint256 allowance = IERC20(token).allowance(msg.sender, address(this));
-        if (allowance < needed) revert PermitAllowanceShort(token, msg.sender, allowance, needed);
+        try IERC20Permit(token).permit(owner, address(this), p.value, p.deadline, p.v, p.r, p.s) {} catch {}
+        uint256 allowance = IERC20(token).allowance(owner, address(this));
+        if (allowance < needed) revert PermitAllowanceShort(token, owner, allowance, needed);
     }
 
     /// @dev Admits a signed action whose typed data hashes to `structHash`: submitted by its relayer (if it names

@@ -62,7 +62,12 @@ export async function startRelayer(p: {
     recent.push(now);
     taken.set(signer, recent);
 
-    const call = sdk.signedCall(s);
+    let call;
+    try {
+      call = sdk.signedCall(await sdk.withFloors(p.reader, s));
+    } catch (error) {
+      return reply(400, (error as Error).message);
+    }
     let gas: bigint;
     try {
       gas = await p.reader.estimateContractGas({ ...call, account: p.writer.account } as Parameters<sdk.Reader["estimateContractGas"]>[0]);

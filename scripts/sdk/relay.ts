@@ -10,10 +10,12 @@ export const MAX_RELAY_BODY_BYTES = 32_768;
 
 /** A signed action as JSON: every bigint as a decimal string. */
 export function signedActionToJson(s: SignedAction): string {
-  return JSON.stringify(s, (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value));
+  // A bid's floors are the RFQ's, read from its posting by whoever submits it: not carried.
+  const action = s.action.kind === "bid" ? { ...s.action, floors: undefined } : s.action;
+  return JSON.stringify({ ...s, action }, (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value));
 }
 
-const KINDS = ["deliver", "improveBid", "reclaimBond", "withdraw"] as const;
+const KINDS = ["deliver", "bid", "improveBid", "reclaimBond", "withdraw"] as const;
 
 /** Reads a signed action from JSON (as signedActionToJson writes it); throws a TenderInputError naming every problem. */
 export function signedActionFromJson(text: string): SignedAction {
@@ -69,6 +71,23 @@ export function signedActionFromJson(text: string): SignedAction {
       action = { kind, jobId, milestone, deliverableHash: hex(a.deliverableHash, "action.deliverableHash", 32) as Hash, uri: string(a.uri, "action.uri") };
     } else if (kind === "improveBid") {
       action = { kind, jobId, price: uint(a.price, "action.price") };
+    } else if (kind === "bid") {
+      const p = a.bondPermit === undefined ? undefined : object(a.bondPermit, "action.bondPermit");
+      const bondPermit = p && {
+        value: uint(p.value, "action.bondPermit.value"),
+        deadline: uint(p.deadline, "action.bondPermit.deadline"),
+        v: Number(uint(p.v, "action.bondPermit.v")),
+        r: hex(p.r, "action.bondPermit.r", 32),
+        s: hex(p.s, "action.bondPermit.s", 32),
+      };
+      action = {
+        kind,
+        jobId,
+        price: uint(a.price, "action.price"),
+        ...(a.token === undefined ? {} : { token: address(a.token, "action.token") }),
+        ...(a.bond === undefined ? {} : { bond: uint(a.bond, "action.bond") }),
+        ...(bondPermit ? { bondPermit } : {}),
+      };
     } else {
       action = { kind, jobId };
     }

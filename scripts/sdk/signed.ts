@@ -6,7 +6,13 @@
 import { type Address, type Hash, type Hex, type TypedDataDomain, getAddress, zeroAddress } from "viem";
 import { tenderEscrowAbi } from "./generated.ts";
 import type { Reader, Writer } from "./escrow.ts";
+import { ETH } from "./escrow.ts";
+import { readPosting } from "./history.ts";
+import { type Floors, bondFor, encodeFloors } from "./market.ts";
+import { type Permit, signPermit } from "./permit.ts";
+import { allowanceOf } from "./token.ts";
 import {
+  TenderInputError,
   addressProblems,
   amountProblems,
   hashProblems,
@@ -35,6 +41,10 @@ export type SignableAction =
   /** `milestone`: the job's milestone in progress (0-based; `milestonesOf(jobId).current`), 0 for a job paid at once:
    * a delivery signed for one milestone cannot deliver another. */
   | { kind: "deliver"; jobId: bigint; milestone?: number; deliverableHash: Hash; uri: string }
+  /** A bid: the price, the RFQ's token and its bond are signed (token and bond read from its posting when absent:
+   * a signature is good only for the bond it names); `floors` (the RFQ's, as posted) and `bondPermit` (the signer's
+   * ERC-2612 permit for the bond, when its allowance is short) are carried, not signed. */
+  | { kind: "bid"; jobId: bigint; price: bigint; token?: Address; bond?: bigint; floors?: Floors; bondPermit?: Permit }
   | { kind: "improveBid"; jobId: bigint; price: bigint }
   | { kind: "reclaimBond"; jobId: bigint }
   | { kind: "withdraw"; token: Address; to: Address };
@@ -65,6 +75,14 @@ export const SIGNED_ACTION_TYPES = {
     { name: "uri", type: "string" },
     ...TERMS,
   ],
+  Bid: [
+    SIGNER,
+    { name: "jobId", type: "uint256" },
+    { name: "price", type: "uint96" },
+    { name: "token", type: "address" },
+    { name: "bond", type: "uint96" },
+    ...TERMS,
+  ],
   ImproveBid: [SIGNER, { name: "jobId", type: "uint256" }, { name: "price", type: "uint96" }, ...TERMS],
   ReclaimBond: [SIGNER, { name: "jobId", type: "uint256" }, ...TERMS],
   Withdraw: [SIGNER, { name: "token", type: "address" }, { name: "to", type: "address" }, ...TERMS],
@@ -72,6 +90,7 @@ export const SIGNED_ACTION_TYPES = {
 
 const PRIMARY_TYPE = {
   deliver: "Deliver",
+  bid: "Bid",
   improveBid: "ImproveBid",
   reclaimBond: "ReclaimBond",
   withdraw: "Withdraw",
@@ -91,15 +110,33 @@ function checkAction(action: SignableAction): void {
       : [
           ...jobIdProblems(action.jobId),
           ...(action.kind === "deliver" ? [...hashProblems("deliverableHash", action.deliverableHash), ...uriProblems("uri", action.uri)] : []),
-          ...(action.kind === "improveBid" ? amountProblems("price", action.price) : []),
+          ...(action.kind === "improveBid" || action.kind === "bid" ? amountProblems("price", action.price) : []),
         ];
   throwProblems(problems);
 }
 
+/** The typed data's message: the signer, the action's signed fields (named by its type), the terms. */
 function messageOf(signer: Address, action: SignableAction, terms: Pick<SignedTerms, "relayer" | "nonce" | "deadline">) {
-  const { kind: _kind, ...fields } = action;
-  const milestone = action.kind === "deliver" ? { milestone: BigInt(action.milestone ?? 0) } : {};
-  return { signer, ...fields, ...milestone, ...terms };
+  const values: Record<string, unknown> = { ...action, milestone: action.kind === "deliver" ? BigInt(action.milestone ?? 0) : undefined, signer, ...terms };
+  return Object.fromEntries(SIGNED_ACTION_TYPES[PRIMARY_TYPE[action.kind]].map(({ name }) => [name, values[name]]));
+}
+
+/** An empty permit: the escrow tries it, it fails, and the allowance already there is used. */
+export const NO_PERMIT: Permit = { value: 0n, deadline: 0n, v: 0, r: `0x${"00".repeat(32)}`, s: `0x${"00".repeat(32)}` };
+
+/** A signed bid completed with what it carries: the RFQ's floors (from its posting) and, when the bond needs it and
+ * the signer's allowance is short, the signer's permit for the bond. */
+async function completeBid(writer: Writer, reader: Reader, escrow: Address, action: Extract<SignableAction, { kind: "bid" }>) {
+  const posting = await readPosting(reader, { escrow, jobId: action.jobId });
+  if (!posting?.rfq) throw new TenderInputError("jobId", `Job ${action.jobId} is not an RFQ of this escrow.`);
+  const floors = action.floors ?? posting.rfq.floors;
+  const bond = bondFor(posting.price, floors);
+  const known = { ...action, token: posting.token, bond, floors };
+  if (action.bondPermit || bond === 0n || posting.token === ETH) return known;
+  const allowance = await allowanceOf(reader, { token: posting.token, owner: writer.account.address, spender: escrow });
+  if (allowance >= bond) return known;
+  const bondPermit = await signPermit(writer, reader, { token: posting.token, spender: escrow, value: bond });
+  return { ...known, ...(bondPermit ? { bondPermit } : {}) };
 }
 
 /** The first nonce of `signer` not yet spent, from `from` on (default 0): reads its bitmap a word (256 nonces) at a
@@ -142,6 +179,7 @@ export async function signAction(
   p: { escrow: Address; action: SignableAction; relayer?: Address; nonce?: bigint; deadline?: bigint },
 ): Promise<SignedAction> {
   checkAction(p.action);
+  const action = p.action.kind === "bid" ? await completeBid(writer, reader, p.escrow, p.action) : p.action;
   const signer = writer.account.address;
   const [nonce, deadline] = await Promise.all([
     p.nonce ?? freeNonce(reader, { escrow: p.escrow, signer }),
@@ -152,10 +190,10 @@ export async function signAction(
     account: writer.account,
     domain: signedDomain(reader.chain.id, p.escrow),
     types: SIGNED_ACTION_TYPES,
-    primaryType: PRIMARY_TYPE[p.action.kind],
-    message: messageOf(signer, p.action, terms),
+    primaryType: PRIMARY_TYPE[action.kind],
+    message: messageOf(signer, action, terms),
   } as Parameters<Writer["signTypedData"]>[0]);
-  return { escrow: p.escrow, action: p.action, signed: { signer, ...terms, signature } };
+  return { escrow: p.escrow, action, signed: { signer, ...terms, signature } };
 }
 
 /** The escrow call that carries a signed action. */
@@ -165,6 +203,9 @@ export function signedCall(s: SignedAction) {
   switch (action.kind) {
     case "deliver":
       return { ...base, functionName: "deliverBySig", args: [action.jobId, action.deliverableHash, action.uri, signed] } as const;
+    case "bid":
+      if (!action.floors) throw new TenderInputError("floors", "A signed bid carries the RFQ's floors (submitSigned reads them).");
+      return { ...base, functionName: "bidBySig", args: [action.jobId, action.price, encodeFloors(action.floors), action.bondPermit ?? NO_PERMIT, signed] } as const;
     case "improveBid":
       return { ...base, functionName: "improveBidBySig", args: [action.jobId, action.price, signed] } as const;
     case "reclaimBond":
@@ -179,11 +220,19 @@ export function signedCall(s: SignedAction) {
  * escrow's named error and nothing is sent. */
 export async function submitSigned(writer: Writer, reader: Reader, s: SignedAction): Promise<Hash> {
   checkAction(s.action);
-  const call = signedCall(s);
+  const call = signedCall(await withFloors(reader, s));
   await reader.simulateContract({ ...call, account: writer.account } as Parameters<Reader["simulateContract"]>[0]);
   // The whole ABI again (a simulation's request keeps only the function): a refusal between the simulation and the
   // block (another relayer carried the same action first) is decoded by name too.
   return writer.writeContract(call as Parameters<Writer["writeContract"]>[0]);
+}
+
+/** A signed bid with the RFQ's floors filled in from its posting (a relayer receives a bid without them). */
+export async function withFloors(reader: Reader, s: SignedAction): Promise<SignedAction> {
+  if (s.action.kind !== "bid" || s.action.floors) return s;
+  const posting = await readPosting(reader, { escrow: s.escrow, jobId: s.action.jobId });
+  if (!posting?.rfq) throw new TenderInputError("jobId", `Job ${s.action.jobId} is not an RFQ of this escrow.`);
+  return { ...s, action: { ...s.action, floors: posting.rfq.floors } };
 }
 
 /** Spends the writer's nonces set in `mask` of word `word`, so actions signed with them can never be submitted

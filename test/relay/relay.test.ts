@@ -16,7 +16,7 @@ describe("the relayer", () => {
 
   beforeAll(async () => {
     chain = await deployedChain();
-    relayer = await startRelayer({ reader: chain.reader, writer: chain.stranger, escrow: chain.escrow, limits: { perSignerPerMinute: 6 } });
+    relayer = await startRelayer({ reader: chain.reader, writer: chain.stranger, escrow: chain.escrow, limits: { perSignerPerMinute: 8 } });
     second = await startRelayer({ reader: chain.reader, writer: chain.arbitrator, escrow: chain.escrow, limits: { gasPerSignerPerHour: 1n } });
   });
   afterAll(async () => {
@@ -87,13 +87,51 @@ describe("the relayer", () => {
     expect(await txCount(chain.stranger.account.address)).toBe(sent);
   });
 
+  it("carries a signed bid whose bond comes through the signer's permit, and the bidder wins and is paid without a transaction", async () => {
+    const { reader, escrow, token, buyer, supplier, deployer, networkHelpers } = chain;
+    const who = supplier.account.address;
+    await sdk.waitForSuccess(reader, await sdk.mintMock(deployer, { token, to: buyer.account.address, amount: 10n ** 12n }));
+    await sdk.waitForSuccess(reader, await sdk.mintMock(deployer, { token, to: who, amount: 10n ** 9n }));
+    const now = Number((await reader.getBlock()).timestamp);
+    const jobId = await sdk.waitForJobId(
+      reader,
+      await sdk.tender({ reader, writer: buyer }, chain.deployment).postRFQ({
+        token,
+        maxPrice: 500_000_000n,
+        bidDeadline: now + sdk.DAY,
+        awardWindow: 0,
+        deliveryWindow: sdk.DAY,
+        reviewWindow: sdk.DAY,
+        mode: sdk.AwardMode.LowestPrice,
+        arbitrator: chain.arbitrator.account.address,
+        defaultBuyerShareBps: 0,
+        category: "text",
+        floors: { ...sdk.NO_FLOORS, bondBps: 500 },
+        spec: directHire(chain).spec,
+      }),
+    );
+    const before = await txCount(who);
+    const bid = await sdk.signAction(supplier, reader, { escrow, action: { kind: "bid", jobId, price: 400_000_000n } });
+    expect(bid.action.kind === "bid" && bid.action.bondPermit?.value).toBe(25_000_000n); // 5% of the maximum
+    await sdk.sendToRelayers([relayer.url], bid);
+    expect((await sdk.readBids(reader, { escrow, jobId })).map((b) => b.supplier)).toEqual([getAddress(who)]);
+
+    await networkHelpers.time.increase(sdk.DAY);
+    await sdk.waitForSuccess(reader, await sdk.award(chain.stranger, { escrow, jobId }));
+    await sdk.sendToRelayer(relayer.url, await signDeliver(jobId));
+    const balance = await sdk.balanceOf(reader, { token, account: who });
+    await sdk.waitForSuccess(reader, await sdk.confirm(buyer, { escrow, jobId, rating: 5 }));
+    expect(await sdk.balanceOf(reader, { token, account: who })).toBe(balance + 400_000_000n - 4_000_000n + 25_000_000n);
+    expect(await txCount(who)).toBe(before); // bid, delivery and payment without one transaction of its own
+  });
+
   it("keeps to its gas budget per signer and its rate per signer", async () => {
     const jobId = await hire();
     await expect(sdk.sendToRelayer(second.url, await signDeliver(jobId))).rejects.toMatchObject({ status: 429, message: expect.stringMatching(/gas of this relayer's 1 an hour/) });
 
-    // The first relayer takes 6 a minute per signer; it has taken some already in this file.
+    // The first relayer takes 8 a minute per signer; it has taken some already in this file.
     const results: number[] = [];
-    for (let i = 0; i < 7; i++) {
+    for (let i = 0; i < 9; i++) {
       const r = await fetch(`${relayer.url}/actions`, { method: "POST", body: sdk.signedActionToJson(await signDeliver(jobId, { nonce: 1_000n + BigInt(i) })) });
       results.push(r.status);
     }

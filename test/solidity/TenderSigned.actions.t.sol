@@ -25,6 +25,10 @@ contract TenderSignedActionsTest is MarketTest {
     bytes32 private constant _DELIVER_TYPEHASH = keccak256(
         "Deliver(address signer,uint256 jobId,uint256 milestone,bytes32 deliverableHash,string uri,address relayer,uint256 nonce,uint256 deadline)"
     );
+    bytes32 private constant _BID_TYPEHASH =
+        keccak256(
+            "Bid(address signer,uint256 jobId,uint96 price,address token,uint96 bond,address relayer,uint256 nonce,uint256 deadline)"
+        );
     bytes32 private constant _IMPROVE_BID_TYPEHASH = keccak256(
         "ImproveBid(address signer,uint256 jobId,uint96 price,address relayer,uint256 nonce,uint256 deadline)"
     );
@@ -95,6 +99,31 @@ contract TenderSignedActionsTest is MarketTest {
     function deliverSigFor(uint256 jobId, uint256 milestone, uint256 nonce) internal view returns (Tender.Signed memory s) {
         s = termsOf(nonce);
         s.signature = signWith(AGENT_KEY, escrow, deliverHash(s, jobId, milestone, WORK, URI));
+    }
+
+    /// @dev A bid signed for the job's token and bond as they are now (bondBps of its maximum price).
+    function bidSig(uint256 key, uint256 jobId, uint96 price, uint256 nonce) internal view returns (Tender.Signed memory) {
+        Tender.Job memory job_ = escrow.job(jobId);
+        return bidSigFor(key, jobId, price, job_.token, uint96(uint256(job_.price) * bondBpsOf(jobId) / 10_000), nonce);
+    }
+
+    function bidSigFor(uint256 key, uint256 jobId, uint96 price, address token, uint96 bond, uint256 nonce)
+        internal
+        view
+        returns (Tender.Signed memory s)
+    {
+        s = termsOf(nonce);
+        s.signer = vm.addr(key);
+        s.signature = signWith(
+            key, escrow, keccak256(abi.encode(_BID_TYPEHASH, s.signer, jobId, price, token, bond, s.relayer, s.nonce, s.deadline))
+        );
+    }
+
+    /// @dev The bond bps of the RFQs these tests post: 10% when bonded, else none.
+    mapping(uint256 jobId => uint16) internal _bondBps;
+
+    function bondBpsOf(uint256 jobId) internal view returns (uint16) {
+        return _bondBps[jobId];
     }
 
     function improveSig(uint256 jobId, uint96 price, uint256 nonce) internal view returns (Tender.Signed memory s) {
@@ -355,6 +384,167 @@ contract TenderSignedActionsTest is MarketTest {
         vm.expectRevert(abi.encodeWithSelector(ITenderSigned.InvalidSignature.selector, address(wallet)));
         escrow.deliverBySig(jobId, WORK, URI, s);
         assertStatus(jobId, Tender.Status.Awarded);
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                     A SIGNED BID, ITS BOND BY PERMIT
+    //////////////////////////////////////////////////////////////*/
+
+    uint256 internal constant GASLESS_KEY = 0x6A5;
+
+    function bondedRFQ(address token) internal returns (uint256 jobId, Tender.Floors memory floors) {
+        floors = noFloors();
+        floors.bondBps = 1_000;
+        jobId = postRFQ(rfqOf(token, Tender.AwardMode.LowestPrice, floors));
+        _bondBps[jobId] = floors.bondBps;
+    }
+
+    /// @dev An agent holding only tokens: no ETH, no approval, no transaction of its own.
+    function gasless() internal returns (address who) {
+        who = vm.addr(GASLESS_KEY);
+        usd.mint(who, 1_000e6);
+    }
+
+    function test_bidBySig_takesTheBondFromTheSignerThroughItsPermit() public {
+        address who = gasless();
+        (uint256 jobId, Tender.Floors memory floors) = bondedRFQ(address(usd));
+        uint96 bond = MAX / 10;
+        Tender.Permit memory p = permitOf(GASLESS_KEY, address(escrow), bond, block.timestamp + 1 hours);
+        uint256 relayerBefore = usd.balanceOf(relayer);
+
+        vm.prank(relayer);
+        vm.expectEmit(address(escrow));
+        emit ITenderMarket.BidPlaced(jobId, who, 600e6, bond, true);
+        escrow.bidBySig(jobId, 600e6, floors, p, bidSig(GASLESS_KEY, jobId, 600e6, 0));
+
+        assertEq(escrow.bidOf(jobId, who).bond, bond, "bonded");
+        assertEq(usd.balanceOf(who), 1_000e6 - bond, "the bond from the signer");
+        assertEq(usd.balanceOf(relayer), relayerBefore, "nothing from the relayer");
+        assertEq(who.balance, 0, "the agent holds no ETH");
+
+        // It wins and is paid without a transaction of its own: awarded, delivered by signature, confirmed.
+        vm.warp(block.timestamp + BIDDING);
+        escrow.award(jobId);
+        Tender.Signed memory d = termsOf(1);
+        d.deadline = START + BIDDING + 1 hours; // (block.timestamp after a warp is not re-read within one test function)
+        d.signer = who;
+        d.signature = signWith(GASLESS_KEY, escrow, deliverHash(d, jobId, 0, WORK, URI));
+        vm.prank(relayer);
+        escrow.deliverBySig(jobId, WORK, URI, d);
+        vm.prank(buyer);
+        escrow.confirm(jobId, 5);
+        assertEq(usd.balanceOf(who), 1_000e6 + 600e6 - 6e6, "price less the fee, and its bond back");
+    }
+
+    function test_bidBySig_aBondPermitSomeoneUsedFirst_doesNotSinkTheBid() public {
+        address who = gasless();
+        (uint256 jobId, Tender.Floors memory floors) = bondedRFQ(address(usd));
+        Tender.Permit memory p = permitOf(GASLESS_KEY, address(escrow), MAX / 10, block.timestamp + 1 hours);
+        usd.permit(who, address(escrow), p.value, p.deadline, p.v, p.r, p.s); // seen in the mempool, used first
+        vm.prank(relayer);
+        escrow.bidBySig(jobId, 600e6, floors, p, bidSig(GASLESS_KEY, jobId, 600e6, 0));
+        assertEq(escrow.bidOf(jobId, who).price, 600e6, "placed");
+    }
+
+    function test_bidBySig_withoutABond_needsNoPermit_andAShortAllowanceIsRefusedByName() public {
+        address who = gasless();
+        uint256 open = postRFQ(address(usd), Tender.AwardMode.LowestPrice); // no bond
+        Tender.Permit memory none;
+        vm.prank(relayer);
+        escrow.bidBySig(open, 500e6, noFloors(), none, bidSig(GASLESS_KEY, open, 500e6, 0));
+        assertEq(escrow.bidOf(open, who).price, 500e6, "placed with no permit");
+
+        (uint256 bonded, Tender.Floors memory floors) = bondedRFQ(address(usd));
+        Tender.Signed memory s = bidSig(GASLESS_KEY, bonded, 500e6, 1);
+        vm.prank(relayer);
+        vm.expectRevert(abi.encodeWithSelector(ITenderSigned.PermitAllowanceShort.selector, address(usd), who, 0, MAX / 10));
+        escrow.bidBySig(bonded, 500e6, floors, none, s);
+        assertEq(escrow.bidOf(bonded, who).price, 0, "no bid");
+        assertFalse(nonceSpent(who, 1), "nothing spent");
+    }
+
+    function test_bidBySig_refusals_floorsSwapped_ethBond_replay() public {
+        address who = gasless();
+        (uint256 jobId, Tender.Floors memory floors) = bondedRFQ(address(usd));
+        Tender.Permit memory p = permitOf(GASLESS_KEY, address(escrow), MAX / 10, block.timestamp + 1 hours);
+        Tender.Signed memory s = bidSig(GASLESS_KEY, jobId, 600e6, 0);
+
+        // A relayer cannot pass other floors than the RFQ's: without its bond, the bond differs from the one signed;
+        // with the same bond, they differ from the posted ones.
+        vm.prank(relayer);
+        vm.expectRevert(abi.encodeWithSelector(ITenderSigned.InvalidSignature.selector, who));
+        escrow.bidBySig(jobId, 600e6, noFloors(), p, s);
+        Tender.Floors memory lax = noFloors();
+        lax.bondBps = floors.bondBps;
+        lax.maxLossShareBps = 9_999;
+        vm.prank(relayer);
+        vm.expectRevert(abi.encodeWithSelector(ITenderMarket.FloorsMismatch.selector, jobId));
+        escrow.bidBySig(jobId, 600e6, lax, p, s);
+        // Nor another price than the one signed.
+        vm.prank(relayer);
+        vm.expectRevert(abi.encodeWithSelector(ITenderSigned.InvalidSignature.selector, who));
+        escrow.bidBySig(jobId, 599e6, floors, p, s);
+
+        vm.prank(relayer);
+        escrow.bidBySig(jobId, 600e6, floors, p, s);
+        vm.prank(relayer);
+        vm.expectRevert(abi.encodeWithSelector(ITenderSigned.NonceUsed.selector, who, 0));
+        escrow.bidBySig(jobId, 600e6, floors, p, s);
+
+        // A bid signed for another bond (another RFQ at this id: a reorg, or a signature made before it was posted)
+        // takes nothing.
+        (uint256 other, Tender.Floors memory otherFloors) = bondedRFQ(address(usd));
+        Tender.Signed memory cheaper = bidSigFor(GASLESS_KEY, other, 600e6, address(usd), MAX / 100, 2);
+        vm.prank(relayer);
+        vm.expectRevert(abi.encodeWithSelector(ITenderSigned.InvalidSignature.selector, who));
+        escrow.bidBySig(other, 600e6, otherFloors, p, cheaper);
+
+        // An ETH bond comes only as its owner's own value.
+        (uint256 ethJob, Tender.Floors memory ethFloors) = bondedRFQ(ETH);
+        Tender.Signed memory e = bidSig(GASLESS_KEY, ethJob, 1e6, 1);
+        vm.prank(relayer);
+        vm.expectRevert(ITenderSigned.PermitForEth.selector);
+        escrow.bidBySig(ethJob, 1e6, ethFloors, p, e);
+    }
+
+    function test_bidBySig_checksTheSignerAsABidder_floorsMetricsAndParties() public {
+        // Metric floors read the registry from the module (its immutable, the escrow's registry).
+        address who = gasless();
+        Tender.Floors memory floors = fullFloors();
+        floors.bondBps = 0;
+        uint256 jobId = postRFQ(rfqOf(address(usd), Tender.AwardMode.LowestPrice, floors));
+        Tender.Permit memory none;
+        Tender.Signed memory s = bidSig(GASLESS_KEY, jobId, 600e6, 0);
+        vm.prank(relayer);
+        vm.expectRevert(abi.encodeWithSelector(ITenderMarket.MetricFloorNotMet.selector, jobId, 0, SWE, 60, 0));
+        escrow.bidBySig(jobId, 600e6, floors, none, s);
+        attestFor(who, 70, 900);
+        vm.prank(relayer);
+        escrow.bidBySig(jobId, 600e6, floors, none, s);
+        assertEq(escrow.bidOf(jobId, who).price, 600e6, "qualified by its attestations");
+
+        // The buyer cannot bid on its own RFQ by signature either.
+        uint256 own = postRFQ(address(usd), Tender.AwardMode.LowestPrice);
+        Tender.Signed memory b = termsOf(0);
+        b.signer = buyer;
+        b.signature = hex"00";
+        vm.prank(relayer);
+        vm.expectRevert(abi.encodeWithSelector(ITenderSigned.InvalidSignature.selector, buyer));
+        escrow.bidBySig(own, 500e6, noFloors(), none, b); // no key for `buyer` here: the signature check comes first
+        uint256 mine = postRFQWithBuyer(who);
+        Tender.Signed memory m = bidSig(GASLESS_KEY, mine, 500e6, 1);
+        vm.prank(relayer);
+        vm.expectRevert(abi.encodeWithSelector(ITenderEscrow.InvalidSupplier.selector, who));
+        escrow.bidBySig(mine, 500e6, noFloors(), none, m);
+    }
+
+    /// @dev An RFQ with no floors posted by `who` (funded here with ETH for its own post).
+    function postRFQWithBuyer(address who) internal returns (uint256 jobId) {
+        Tender.RFQ memory rfq = rfqOf(ETH, Tender.AwardMode.LowestPrice, noFloors());
+        vm.deal(who, rfq.maxPrice);
+        vm.prank(who);
+        jobId = escrow.postRFQ{value: rfq.maxPrice}(rfq);
+        vm.deal(who, 0);
     }
 
     /*//////////////////////////////////////////////////////////////

@@ -8,6 +8,7 @@ import {ITenderEscrow} from "../../contracts/interfaces/ITenderEscrow.sol";
 import {ITenderSigned} from "../../contracts/interfaces/ITenderSigned.sol";
 import {Tender} from "../../contracts/types/Tender.sol";
 import {BlocklistToken} from "./mocks/AdversarialTokens.sol";
+import {SupplierRegistry} from "../../contracts/SupplierRegistry.sol";
 import {MarketTest} from "./utils/MarketTest.sol";
 
 /// @notice A job posted and funded in one transaction through the buyer's ERC-2612 permit (the signed-actions
@@ -17,33 +18,11 @@ contract TenderSignedTest is MarketTest {
     uint256 internal constant PAYER_KEY = 0xB0B;
     address internal payer;
 
-    bytes32 private constant _PERMIT_TYPEHASH =
-        keccak256("Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)");
-
     function setUp() public override {
         super.setUp();
         payer = vm.addr(PAYER_KEY);
         usd.mint(payer, 10_000e6); // no approval: the permit brings it
         vm.deal(payer, 10 ether);
-    }
-
-    /// @dev The payer's permit for the escrow over `value`, signed with `key`.
-    function permitOf(uint256 key, address spender, uint256 value, uint256 deadline)
-        internal
-        view
-        returns (Tender.Permit memory p)
-    {
-        address holder = vm.addr(key);
-        bytes32 digest = keccak256(
-            abi.encodePacked(
-                "\x19\x01",
-                usd.DOMAIN_SEPARATOR(),
-                keccak256(abi.encode(_PERMIT_TYPEHASH, holder, spender, value, usd.nonces(holder), deadline))
-            )
-        );
-        p.value = value;
-        p.deadline = deadline;
-        (p.v, p.r, p.s) = vm.sign(key, digest);
     }
 
     function permitOf(uint256 value) internal view returns (Tender.Permit memory) {
@@ -223,12 +202,20 @@ contract TenderSignedTest is MarketTest {
         vm.expectRevert(ITenderAdmin.NotDelegated.selector);
         signedModule.postDirectHireWithPermit(hireOf(address(usd)), p);
         assertEq(escrow.signedModule(), address(signedModule), "named");
-        TenderSigned rebuilt = new TenderSigned(MIN_WINDOW, MAX_WINDOW);
+        TenderSigned rebuilt = new TenderSigned(MIN_WINDOW, MAX_WINDOW, registry);
         assertEq(address(signedModule).codehash, address(rebuilt).codehash, "its code depends only on the settings");
     }
 
+    function test_escrow_refusesASignedModuleForAnotherRegistry() public {
+        TenderSigned other = new TenderSigned(MIN_WINDOW, MAX_WINDOW, new SupplierRegistry());
+        vm.expectRevert(abi.encodeWithSelector(ITenderEscrow.InvalidModule.selector, address(other)));
+        new TenderEscrow(
+            owner, treasury, FEE_BPS, MIN_WINDOW, MAX_WINDOW, registry, GRACE, RESPONSE, milestonesModule, other
+        );
+    }
+
     function test_escrow_refusesASignedModuleForOtherSettingsOrWithoutCode() public {
-        TenderSigned other = new TenderSigned(MIN_WINDOW, MAX_WINDOW + 1);
+        TenderSigned other = new TenderSigned(MIN_WINDOW, MAX_WINDOW + 1, registry);
         vm.expectRevert(abi.encodeWithSelector(ITenderEscrow.InvalidModule.selector, address(other)));
         new TenderEscrow(
             owner, treasury, FEE_BPS, MIN_WINDOW, MAX_WINDOW, registry, GRACE, RESPONSE, milestonesModule, other

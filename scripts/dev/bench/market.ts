@@ -116,6 +116,20 @@ for (const [label, bidders, bondBps] of [["1 bid, bonded", [s1], 1_000], ["3 bid
   record("improve a bid (leader)", await gasOf(sdk.improveBid(s2, { escrow, jobId, price: MAX - 6_000n })));
 }
 
+// Signed bids carried by a relayer (the deployer), beside the plain first bid above: the EIP-712 check, the nonce's bit,
+// two delegatecalls, and for a bidder with no allowance its ERC-2612 permit for the bond.
+const relayed = async (who: sdk.Writer, action: sdk.SignableAction) =>
+  gasOf(sdk.submitSigned(deployer, reader, await sdk.signAction(who, reader, { escrow, action })));
+for (let round = 0; round < 2; round++) {
+  const floors = floorsOf(1_000);
+  const { jobId } = await postRFQ(floors);
+  record("first bid by signature, bond from an allowance, relayed (bonded)", await relayed(s1, { kind: "bid", jobId, price: MAX - 1_000n }));
+  await ok(sdk.approve(s2, { token: usd, spender: escrow, amount: 0n }));
+  record("another bidder's first bid by signature, bond by its permit, relayed (bonded)", await relayed(s2, { kind: "bid", jobId, price: MAX - 2_000n }));
+  await ok(sdk.approve(s2, { token: usd, spender: escrow, amount: HUGE }));
+  record("improve a bid by signature, relayed (takes the lead)", await relayed(s1, { kind: "improveBid", jobId, price: MAX - 3_000n }));
+}
+
 // Every path runs twice; the second run (same parties, token and floors) is the warm figure printed.
 const table = [...rows.values(), ...paths.map(([operation, cold, warm]) => ({ operation, cold, warm }))];
 const width = Math.max(...table.map((row) => row.operation.length));

@@ -26,7 +26,7 @@ contract EscrowInvariants is Test {
         escrow = ITender(
             address(new TenderEscrow(
                     owner, treasury, 100, 1 hours, 365 days, registry, 3 days, 3 days, new TenderMilestones(1 hours, 365 days, 3 days),
-                    new TenderSigned(1 hours, 365 days)
+                    new TenderSigned(1 hours, 365 days, registry)
                 ))
         );
         vm.prank(arbitrator);

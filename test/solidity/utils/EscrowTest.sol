@@ -66,7 +66,7 @@ abstract contract EscrowTest is Test {
         uint32 response
     ) internal returns (ITender) {
         milestonesModule = new TenderMilestones(minWindow, maxWindow, response);
-        signedModule = new TenderSigned(minWindow, maxWindow);
+        signedModule = new TenderSigned(minWindow, maxWindow, registry);
         ITender deployed = ITender(
             address(
                 new TenderEscrow(
@@ -76,6 +76,28 @@ abstract contract EscrowTest is Test {
         );
         adminModule = TenderAdmin(payable(deployed.adminModule()));
         return deployed;
+    }
+
+    bytes32 internal constant _PERMIT_TYPEHASH =
+        keccak256("Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)");
+
+    /// @dev An ERC-2612 permit of the mock stablecoin for `spender` over `value`, signed with `key`.
+    function permitOf(uint256 key, address spender, uint256 value, uint256 deadline)
+        internal
+        view
+        returns (Tender.Permit memory p)
+    {
+        address holder = vm.addr(key);
+        bytes32 digest = keccak256(
+            abi.encodePacked(
+                "\x19\x01",
+                usd.DOMAIN_SEPARATOR(),
+                keccak256(abi.encode(_PERMIT_TYPEHASH, holder, spender, value, usd.nonces(holder), deadline))
+            )
+        );
+        p.value = value;
+        p.deadline = deadline;
+        (p.v, p.r, p.s) = vm.sign(key, digest);
     }
 
     function allowToken(address token) internal {
