@@ -13,6 +13,8 @@ import { reviewDelivery } from "../../scripts/agent/buyer/verifier.ts";
 import type { AgentState } from "../../scripts/agent/supplier/state.ts";
 import { transformSpec } from "../../scripts/dev/demo/transform-specs.ts";
 import * as sdk from "@tender/sdk";
+import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
+import { startRelayer } from "../../scripts/relay/server.ts";
 import { type RunningNode, startNode } from "../helpers/node.ts";
 
 const USD = (amount: string) => parseUnits(amount, 6);
@@ -39,13 +41,14 @@ describe("supplier agents", { timeout: 180_000 }, () => {
     return file;
   }
 
-  function run(name: string, index: number): Agent {
+  function run(name: string, index: number | `0x${string}`): Agent {
     const config = join(dir, `${name}.json`);
+    const key = typeof index === "number" ? node.privateKey(index) : index;
     const child = spawn(process.execPath, ["scripts/cli/tender.ts", "agent", "run", "--config", config], {
-      env: { ...process.env, TENDER_RPC_URL: node.rpcUrl, TENDER_DEPLOYMENTS_DIR: dir, TENDER_PRIVATE_KEY: node.privateKey(index) },
+      env: { ...process.env, TENDER_RPC_URL: node.rpcUrl, TENDER_DEPLOYMENTS_DIR: dir, TENDER_PRIVATE_KEY: key },
       stdio: ["ignore", "pipe", "pipe"],
     });
-    const agent: Agent = { name, address: node.writer(index).account.address, child, log: "", statePath: join(dir, `${name}.state.json`) };
+    const agent: Agent = { name, address: privateKeyToAccount(key).address, child, log: "", statePath: join(dir, `${name}.state.json`) };
     child.stdout!.on("data", (chunk: Buffer) => (agent.log += chunk.toString()));
     child.stderr!.on("data", (chunk: Buffer) => (agent.log += chunk.toString()));
     agents.push(agent);
@@ -250,5 +253,67 @@ describe("supplier agents", { timeout: 180_000 }, () => {
       expect(job).toMatchObject({ phase: "paid", earned: String(USD("5.94")), milestones: { count: 2, current: 1 } });
     });
     expect(costplus.log).toContain(`held share of job ${jobId} (milestone 1) paid out (released): 0.594 mUSD`);
+  });
+
+  it("holds no ETH at all and still wins and is paid: its bid (bond by permit) and delivery go through two relayers", async () => {
+    const { escrow } = deployment;
+    const key = generatePrivateKey();
+    const me = privateKeyToAccount(key).address;
+    await ok(sdk.mintMock(node.writer(0), { token, to: me, amount: USD("100") }));
+    // A floor only this agent meets (an attested metric), so the running agents leave the RFQ to it.
+    const attestor = node.writer(4);
+    const metric = sdk.metricId("benchmark.gasless");
+    await ok(sdk.attest(attestor, { registry: deployment.registry, supplier: me, metric: "benchmark.gasless", value: 1n, validUntil: 2 ** 39 }));
+    const relayers = await Promise.all([12, 13].map((index) => startRelayer({ reader: node.reader, writer: node.writer(index), escrow })));
+    try {
+      const file = join(dir, "gasless.json");
+      writeFileSync(file, JSON.stringify({ name: "gasless", categories: ["text.transform"], worker: "text-transform", strategy: { kind: "cost-plus", marginPct: 10 }, prices: { mUSD: { cost: "2", floor: "2" } }, pollingInterval: 100, relayers: relayers.map((r) => r.url) }));
+      const agent = run("gasless", key);
+      await until("the agent to start", async () => agent.log.includes("is running"));
+
+      const demo = transformSpec("sort-lines", "c\nb\na\n", "Sort the inventory");
+      const now = Number((await node.reader.getBlock()).timestamp);
+      const jobId = await sdk.waitForJobId(node.reader, await sdk.postRFQ(node.writer(3), {
+        escrow, token, maxPrice: USD("10"), bidDeadline: now + sdk.HOUR + 120, awardWindow: 0,
+        deliveryWindow: sdk.DAY, reviewWindow: sdk.DAY, mode: sdk.AwardMode.LowestPrice, arbitrator: node.writer(2).account.address,
+        defaultBuyerShareBps: 0, category: demo.category, spec: demo.spec,
+        floors: { ...sdk.NO_FLOORS, bondBps: 1_000, metrics: [{ attestor: attestor.account.address, comparison: sdk.Comparison.AtLeast, metric, threshold: 1n }] },
+      }));
+      await until("its bid", async () => (await bidsOf(jobId)).find((b) => b.supplier === me));
+      expect((await bidsOf(jobId)).map((b) => b.supplier)).toEqual([me]);
+      expect(await sdk.balanceOf(node.reader, { token, account: me })).toBe(USD("99")); // its 1 mUSD bond, by permit
+
+      await advance(sdk.HOUR + 180);
+      await ok(sdk.award(node.writer(3), { escrow, jobId })); // an award is anyone's transaction; the agent has no gas for one
+      await until("the delivery", async () => (await sdk.readJob(node.reader, { escrow, jobId })).status === sdk.JobStatus.Delivered);
+      const review = await reviewDelivery(node.writer(3), node.reader, { escrow, jobId });
+      expect(review.decision, review.reason).toBe("confirmed");
+      await until("the payment in the agent's log", async () => agent.log.includes("paid 2.17"));
+
+      // 2.2 less the 1% fee, and the bond back; not a wei of ETH and not one transaction of its own.
+      expect(await sdk.balanceOf(node.reader, { token, account: me })).toBe(USD("100") + USD("2.178"));
+      expect(await node.reader.getBalance({ address: me })).toBe(0n);
+      expect(await node.reader.getTransactionCount({ address: me })).toBe(0);
+      const carried = [...relayers[0]!.gasBySigner().values(), ...relayers[1]!.gasBySigner().values()].reduce((a, b) => a + b, 0n);
+      expect(carried).toBeGreaterThan(0n);
+    } finally {
+      await Promise.all(relayers.map((r) => r.close()));
+    }
+  });
+
+  it("skips a trap RFQ by its safety rule, naming it: a 100% bond, a 365-day award window, an hour to deliver", async () => {
+    const demo = transformSpec("sort-lines", "q\np\n", "Sort the inventory");
+    const now = Number((await node.reader.getBlock()).timestamp);
+    const jobId = await sdk.waitForJobId(node.reader, await sdk.postRFQ(node.writer(3), {
+      escrow: deployment.escrow, token, maxPrice: USD("10"), bidDeadline: now + sdk.HOUR + 120, awardWindow: 365 * sdk.DAY,
+      deliveryWindow: sdk.HOUR, reviewWindow: sdk.DAY, mode: sdk.AwardMode.BuyerChoice, arbitrator: node.writer(2).account.address,
+      defaultBuyerShareBps: 0, category: demo.category, floors: { ...sdk.NO_FLOORS, bondBps: 10_000 }, spec: demo.spec,
+    }));
+    const running = agents.filter((a) => a.child.exitCode === null && a.child.signalCode === null);
+    expect(running.length).toBeGreaterThanOrEqual(2);
+    for (const agent of running) {
+      await until(`${agent.name} to skip the trap`, async () => agent.log.includes(`skipping job ${jobId}: refused by its safety rule bond-share: a bond of 100% of the maximum price`));
+    }
+    expect(await bidsOf(jobId)).toEqual([]);
   });
 });

@@ -15,7 +15,7 @@ import { follow } from "./discovery.ts";
 import { type AgentState, loadState, saveState } from "./state.ts";
 
 export type { AgentOptions, ArbitratorPolicy, TokenPrices } from "./context.ts";
-export { isAcceptedArbitrator } from "./discovery.ts";
+export { isAcceptedArbitrator, refusedBy } from "./policy.ts";
 
 export interface RunningAgent {
   address: Address;
@@ -35,6 +35,7 @@ export function startAgent(o: AgentOptions): RunningAgent {
   const state = loadState(o.statePath);
   // One queue for transactions and state changes.
   let queue: Promise<unknown> = Promise.resolve();
+  let signingQueue: Promise<unknown> = Promise.resolve();
   const ctx: AgentContext = {
     o,
     me: market.account,
@@ -46,6 +47,12 @@ export function startAgent(o: AgentOptions): RunningAgent {
       queue = run.catch(() => undefined);
       return run;
     },
+    signing: <T>(task: () => Promise<T>): Promise<T> => {
+      const run = signingQueue.then(task);
+      signingQueue = run.catch(() => undefined);
+      return run;
+    },
+    nextNonce: 0n,
     log: o.log,
     categories: new Map(o.categories.map((name) => [sdk.categoryId(name), name])),
     working: new Set(),

@@ -3,7 +3,7 @@
 // taken back).
 import { type Address, isAddressEqual, zeroAddress } from "viem";
 import * as sdk from "@tender/sdk";
-import { type AgentContext, type TokenPrices, actionsOn, amount, send, update } from "./context.ts";
+import { type AgentContext, type TokenPrices, actionsOn, amount, relayable, send, update } from "./context.ts";
 import type { AgentJob } from "./state.ts";
 import { reclaim } from "./money.ts";
 import { work } from "./work.ts";
@@ -19,7 +19,12 @@ export async function bidOn(ctx: AgentContext, p: { jobId: bigint; rfq: { token:
   const price = ctx.o.strategy.price({ maxPrice: rfq.maxPrice, best, cost: prices.cost, floor: prices.floor, warranty: base.warranty });
   if (price === undefined) return p.skip(`${ctx.o.strategy.name} finds no price to offer (maximum ${amount(ctx, rfq.maxPrice, rfq.token)}${best ? `, best bid ${amount(ctx, best, rfq.token)}` : ""})`);
   const bond = sdk.bondFor(rfq.maxPrice, rfq.floors);
-  const sent = await send(ctx, "bidding", jobId, () => ctx.market.bid({ jobId, price, floors: rfq.floors, token: rfq.token, bond }));
+  const sent = await send(
+    ctx,
+    "bidding",
+    jobId,
+    relayable(ctx, () => ctx.market.bid({ jobId, price, floors: rfq.floors, token: rfq.token, bond }), () => ({ kind: "bid", jobId, price, floors: rfq.floors })),
+  );
   if (sent || (await adopt(ctx, jobId, base))) {
     if (!ctx.state.jobs[String(jobId)]) ctx.state.jobs[String(jobId)] = { ...base, phase: "bidding", price: String(price), bond: String(bond) };
     ctx.save();
@@ -48,7 +53,7 @@ export async function outbid(ctx: AgentContext, jobId: bigint, best: bigint): Pr
   if (!prices || !(await actionsOn(ctx, jobId)).of("improveBid").allowed) return;
   const price = ctx.o.strategy.price({ maxPrice: BigInt(job.maxPrice), best, mine: BigInt(job.price!), cost: prices.cost, floor: prices.floor, warranty: job.warranty });
   if (price === undefined || price >= BigInt(job.price!)) return;
-  if (await send(ctx, "improving the bid", jobId, () => ctx.market.improveBid({ jobId, price }))) {
+  if (await send(ctx, "improving the bid", jobId, relayable(ctx, () => ctx.market.improveBid({ jobId, price }), () => ({ kind: "improveBid", jobId, price })))) {
     update(ctx, jobId, { price: String(price) });
     ctx.log(`improved job ${jobId} to ${amount(ctx, price, job.token)} (best was ${amount(ctx, best, job.token)})`, { jobId: String(jobId), bid: String(price) });
   }

@@ -6,6 +6,7 @@ import { dirname, resolve } from "node:path";
 import { isAddress } from "viem";
 import type { ArbitratorPolicy } from "./context.ts";
 import type { StrategyConfig } from "./strategies.ts";
+import { type SafetyPolicy, safetyProblems } from "./policy.ts";
 
 export interface AgentConfig {
   name: string;
@@ -16,11 +17,15 @@ export interface AgentConfig {
   /** Per token: the cost of a job and the lowest price taken. */
   prices: Record<string, { cost: string; floor: string }>;
   arbitrators?: ArbitratorPolicy;
+  /** Limits on the terms it takes (bond share, award window, delivery window against its worker's time, ruling window). */
+  safety?: SafetyPolicy;
   maxJobs?: number;
   respondToDisputes?: boolean;
   /** Where the agent keeps its state (default: <name>.state.json beside the config). */
   state?: string;
   pollingInterval?: number;
+  /** Relayer URLs: the agent signs its actions and hands them to these, paying no gas for them. */
+  relayers?: string[];
 }
 
 const AMOUNT = /^[0-9]+(\.[0-9]+)?$/;
@@ -54,8 +59,10 @@ export function loadConfig(path: string): AgentConfig & { statePath: string; bas
       if (a[key] !== undefined && (!Number.isInteger(a[key]) || a[key]! < 0)) problems.push(`arbitrators.${key}: a whole number`);
     }
   }
+  problems.push(...safetyProblems(c.safety));
   if (c.maxJobs !== undefined && (!Number.isInteger(c.maxJobs) || c.maxJobs < 1)) problems.push("maxJobs: a whole number of at least 1");
   if (c.pollingInterval !== undefined && (!Number.isInteger(c.pollingInterval) || c.pollingInterval < 50)) problems.push("pollingInterval: milliseconds, at least 50");
+  if (c.relayers !== undefined && (!Array.isArray(c.relayers) || !c.relayers.every((x) => typeof x === "string" && /^https?:\/\/\S+$/.test(x)))) problems.push("relayers: a list of relayer URLs (http://host:port)");
   if (problems.length) throw new Error(`the agent config ${path} is not valid:\n  ${problems.join("\n  ")}`);
   const baseDir = dirname(resolve(path));
   return { ...(c as AgentConfig), baseDir, statePath: resolve(baseDir, c.state ?? `${c.name}.state.json`) };

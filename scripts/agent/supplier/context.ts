@@ -5,6 +5,7 @@ import { type Address, type Hash, type Hex, formatUnits } from "viem";
 import * as sdk from "@tender/sdk";
 import type { AgentJob, AgentState } from "./state.ts";
 import type { Strategy } from "./strategies.ts";
+import type { SafetyPolicy } from "./policy.ts";
 import type { Worker } from "../workers/worker.ts";
 
 export interface TokenPrices {
@@ -36,11 +37,16 @@ export interface AgentOptions {
   /** By token address, lowercase. Jobs in other tokens are not bid on. */
   prices: Map<string, TokenPrices>;
   arbitrators: ArbitratorPolicy;
+  /** The limits on a job's terms the agent takes (policy.ts; defaults there). */
+  safety?: SafetyPolicy;
   /** Jobs in progress (bidding, won, delivered, disputed) at most; default 3. */
   maxJobs?: number;
   /** Answer disputes on delivered work (paying the arbitrator's fee); default true. */
   respondToDisputes?: boolean;
   statePath: string;
+  /** Relayer URLs (`tender relay`): when given, the agent signs its bids, deliveries, bond reclaims and withdrawals
+   * and hands each to every relayer (one may censor), paying no gas for them. */
+  relayers?: string[];
   /** Milliseconds between polls and deadline checks; default 1,000. */
   pollingInterval?: number;
   log: (line: string, detail?: Record<string, unknown>) => void;
@@ -55,12 +61,32 @@ export interface AgentContext {
   save: () => void;
   /** One queue for transactions and state changes (no nonce races). */
   serial: <T>(task: () => Promise<T>) => Promise<T>;
+  /** One queue for signing actions for relayers (no two with the same nonce). */
+  signing: <T>(task: () => Promise<T>) => Promise<T>;
   log: AgentOptions["log"];
   /** The categories it works in, by their on-chain id. */
   categories: Map<Hex, string>;
   /** Jobs whose worker is running now. */
   working: Set<string>;
   stopped: boolean;
+  /** The next nonce to try for a signed action (unordered nonces: the agent counts up from the first free one). */
+  nextNonce: bigint;
+}
+
+/** `plain` as the agent's own transaction, or, when it has relayers, `signed` signed and handed to all of them at
+ * once: the first to carry it mines it (the others are refused by name), the agent pays no gas. Signing is one at a
+ * time, so each action gets a nonce of its own. */
+export function relayable(ctx: AgentContext, plain: () => Promise<Hash>, signed: () => sdk.SignableAction): () => Promise<Hash> {
+  const relayers = ctx.o.relayers;
+  if (!relayers?.length) return plain;
+  return async () => {
+    const action = await ctx.signing(async () => {
+      const nonce = await sdk.freeNonce(ctx.o.reader, { escrow: ctx.o.deployment.escrow, signer: ctx.me, from: ctx.nextNonce });
+      ctx.nextNonce = nonce + 1n;
+      return sdk.signAction(ctx.o.writer, ctx.o.reader, { escrow: ctx.o.deployment.escrow, action: signed(), nonce });
+    });
+    return (await sdk.sendToRelayers(relayers, action)).carried.hash;
+  };
 }
 
 /** An amount in the token's units when the agent has prices for it. */

@@ -10,19 +10,9 @@ import { work } from "./work.ts";
 import { disputed } from "./disputes.ts";
 import { heldNote, onWarrantyEvent, warrantyOf } from "./warranty.ts";
 import { milestoneSettled } from "./milestones.ts";
+import { type JobTerms, refusedBy } from "./policy.ts";
 
 const ACTIVE = new Set(["bidding", "won", "delivered", "disputed"]);
-
-export function isAcceptedArbitrator(policy: ArbitratorPolicy, arbitrator: Address, record: { rulingsForBuyer: number; rulingsForSupplier: number; rulingsEven: number; timedOut: number }): string | undefined {
-  if (policy.allow) return policy.allow.some((a) => isAddressEqual(a, arbitrator)) ? undefined : "arbitrator not on the allowlist";
-  const rulings = record.rulingsForBuyer + record.rulingsForSupplier + record.rulingsEven;
-  if (policy.maxBuyerShareBps !== undefined && rulings >= (policy.minRulings ?? 1) && rulings > 0) {
-    const share = (record.rulingsForBuyer * 10_000) / rulings;
-    if (share > policy.maxBuyerShareBps) return `arbitrator rules for buyers ${(share / 100).toFixed(0)}% of the time`;
-  }
-  if (policy.maxTimedOut !== undefined && record.timedOut > policy.maxTimedOut) return `arbitrator let ${record.timedOut} disputes time out`;
-  return undefined;
-}
 
 /** Follows the escrow's events through the transaction queue, saving the cursor after each one handled. */
 export function follow(ctx: AgentContext): TenderWatcher {
@@ -135,12 +125,18 @@ async function considerRFQ(ctx: AgentContext, event: Extract<TenderEvent, { even
   if (unable) return skip(unable);
   const active = Object.values(state.jobs).filter((j) => ACTIVE.has(j.phase)).length;
   if (active >= (o.maxJobs ?? 3)) return skip(`at capacity (${active} jobs in progress)`);
-  const record = await market.read.arbitrator({ arbitrator: rfq.arbitrator });
-  const refusedArbitrator = isAcceptedArbitrator(o.arbitrators, rfq.arbitrator, record);
-  if (refusedArbitrator) return skip(refusedArbitrator);
+  const job = await market.read.job({ jobId });
+  const refused = refusedBy(o.safety ?? {}, o.arbitrators, await termsOf(ctx, job.termsId, rfq.arbitrator, { bondBps: rfq.floors.bondBps, awardWindow: rfq.awardWindow, deliveryWindow: rfq.deliveryWindow }));
+  if (refused) return skip(`refused by its safety rule ${refused.rule}: ${refused.reason}`);
   const unmet = await market.read.unmetFloors({ supplier: ctx.me, token: rfq.token, floors: rfq.floors, now });
   if (unmet.length) return skip(`floors not met: ${unmet.map((u) => `${u.floor} ${u.actual} < ${u.required}`).join(", ")}`);
   await bidOn(ctx, { jobId, rfq, base, prices, skip });
+}
+
+/** A job's terms for the safety policy: the arbitrator's record and the ruling window of the terms the job pinned. */
+async function termsOf(ctx: AgentContext, termsId: number, arbitrator: Address, t: Pick<JobTerms, "bondBps" | "awardWindow" | "deliveryWindow">): Promise<JobTerms> {
+  const [arbitratorRecord, terms] = await Promise.all([ctx.market.read.arbitrator({ arbitrator }), ctx.market.read.arbitratorTerms({ termsId })]);
+  return { ...t, arbitrator, ruleWindow: terms.ruleWindow, arbitratorRecord };
 }
 
 async function considerHire(ctx: AgentContext, event: Extract<TenderEvent, { eventName: "DirectHirePosted" }>): Promise<void> {
@@ -151,6 +147,11 @@ async function considerHire(ctx: AgentContext, event: Extract<TenderEvent, { eve
   let reason = category ? cannotDo(ctx, hire.spec, category) : "not a category this agent works in";
   const prices = ctx.o.prices.get(hire.token.toLowerCase());
   if (!reason && (!prices || hire.price < prices.floor)) reason = `the price ${amount(ctx, hire.price, hire.token)} is below this agent's floor`;
+  if (!reason) {
+    const job = await ctx.market.read.job({ jobId });
+    const refused = refusedBy(ctx.o.safety ?? {}, ctx.o.arbitrators, await termsOf(ctx, job.termsId, hire.arbitrator, { bondBps: 0, awardWindow: 0, deliveryWindow: hire.deliveryWindow }));
+    if (refused) reason = `refused by its safety rule ${refused.rule}: ${refused.reason}`;
+  }
   const base = { token: hire.token, category: category ?? hire.category, maxPrice: String(hire.price), price: String(hire.price), spec: hire.spec, warranty: warrantyOf(hire.warranty) };
   if (reason) {
     // Declining at once gives the buyer its money back now rather than at the deadline. If it fails, the job is

@@ -3,7 +3,7 @@
 // it won, for the deadline checks to retry.
 import { isAddressEqual } from "viem";
 import * as sdk from "@tender/sdk";
-import { type AgentContext, actionsOn, send, update } from "./context.ts";
+import { type AgentContext, actionsOn, relayable, send, update } from "./context.ts";
 import type { Worker } from "../workers/worker.ts";
 
 /** Starts the work on a job the agent won, unless it runs already or the agent is stopping. */
@@ -37,7 +37,12 @@ export function work(ctx: AgentContext, jobId: bigint): void {
       const deliverable = sdk.encodeDeliverable(output.content, output.mediaType);
       await ctx.serial(async () => {
         if (ctx.stopped || !(await actionsOn(ctx, jobId)).of("deliver").allowed) return;
-        if (await send(ctx, "delivering", jobId, () => market.deliver({ jobId, deliverableHash: deliverable.hash, uri: deliverable.uri }))) {
+        const delivering = relayable(
+          ctx,
+          () => market.deliver({ jobId, deliverableHash: deliverable.hash, uri: deliverable.uri }),
+          () => ({ kind: "deliver", jobId, milestone: milestone?.index ?? 0, deliverableHash: deliverable.hash, uri: deliverable.uri }),
+        );
+        if (await send(ctx, "delivering", jobId, delivering)) {
           update(ctx, jobId, { phase: "delivered", deliverable: { hash: deliverable.hash, uri: deliverable.uri } });
           ctx.log(`delivered ${which}job ${jobId} (${deliverable.bytes.length} bytes, worked ${Date.now() - started} ms)`, { jobId: id, delivered: deliverable.hash, ...(milestone ? { milestone: milestone.index } : {}) });
         }
