@@ -106,6 +106,8 @@ export const commands: CommandEntry[] = [
     "anyone: withdraw what the escrow credited you (payments it could not push to you)"),
   entry("balance", () => import("./commands/balance.ts"), ["token"],
     "anyone: an address's wallet balances and what the escrow holds as credit for it"),
+  entry("mcp", () => import("./commands/mcp.ts"), ["config"],
+    "supplier: serve the market to an LLM agent as MCP tools over stdio, within the operator's spending limits"),
   entry("relay", () => import("./commands/relay.ts"), ["port", "host", "per-minute", "gas-per-hour"],
     "anyone: run a relayer that submits suppliers' signed actions and pays their gas (until Ctrl-C)"),
   entry("deploy", () => import("./commands/deploy.ts"), ["treasury", "fee", "allow-token"],

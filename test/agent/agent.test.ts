@@ -15,7 +15,7 @@ import { transformSpec } from "../../scripts/dev/demo/transform-specs.ts";
 import * as sdk from "@tender/sdk";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { startRelayer } from "../../scripts/relay/server.ts";
-import { type RunningNode, startNode } from "../helpers/node.ts";
+import { type RunningNode, deployOnNode, startNode } from "../helpers/node.ts";
 
 const USD = (amount: string) => parseUnits(amount, 6);
 
@@ -91,11 +91,7 @@ describe("supplier agents", { timeout: 180_000 }, () => {
     node = await startNode();
     dir = mkdtempSync(join(tmpdir(), "tender-agents-"));
     const deployer = node.writer(0);
-    deployment = await sdk.deployEscrow(deployer, node.reader, { owner: deployer.account.address, treasury: node.writer(1).account.address, feeBps: 100 });
-    token = await sdk.deployMockToken(deployer, node.reader, { name: "Mock USD", symbol: "mUSD", decimals: 6, escrow: deployment.escrow });
-    deployment.stablecoin = token;
-    sdk.writeDeployment(deployment, dir);
-    await ok(sdk.registerArbitrator(node.writer(2), { escrow: deployment.escrow, feeBps: 200, ruleWindow: 3 * sdk.DAY, termsURI: "ipfs://terms" }));
+    ({ deployment, token } = await deployOnNode(node, dir));
     for (const index of [3, 10, 11]) await ok(sdk.mintMock(deployer, { token, to: node.writer(index).account.address, amount: USD("1000") }));
     await ok(sdk.approve(node.writer(3), { token, spender: deployment.escrow, amount: 2n ** 255n }));
     configFor("undercutter", { kind: "undercut", stepPct: 5 }, { cost: "2", floor: "3" });

@@ -4,7 +4,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { http, createPublicClient, createWalletClient, defineChain } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
-import type * as sdk from "@tender/sdk";
+import * as sdk from "@tender/sdk";
 import { freePort } from "../../scripts/dev/lib/ports.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -79,4 +79,17 @@ export async function startNode(): Promise<RunningNode> {
       }
     },
   };
+}
+
+/** Tender on a running node, as the demo has it: the escrow (owner account 0, treasury 1, a 1% fee), the mUSD mock
+ * recorded as the deployment's stablecoin, the deployment written to `dir` for the CLI, and account 2 registered as an
+ * arbitrator (2%, a 3-day ruling window). */
+export async function deployOnNode(node: RunningNode, dir: string): Promise<{ deployment: sdk.Deployment; token: `0x${string}` }> {
+  const deployer = node.writer(0);
+  const deployment = await sdk.deployEscrow(deployer, node.reader, { owner: deployer.account.address, treasury: node.writer(1).account.address, feeBps: 100 });
+  const token = await sdk.deployMockToken(deployer, node.reader, { name: "Mock USD", symbol: "mUSD", decimals: 6, escrow: deployment.escrow });
+  deployment.stablecoin = token;
+  sdk.writeDeployment(deployment, dir);
+  await sdk.waitForSuccess(node.reader, await sdk.registerArbitrator(node.writer(2), { escrow: deployment.escrow, feeBps: 200, ruleWindow: 3 * sdk.DAY, termsURI: "ipfs://terms" }));
+  return { deployment, token };
 }
