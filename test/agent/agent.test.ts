@@ -15,6 +15,7 @@ import { transformSpec } from "../../scripts/dev/demo/transform-specs.ts";
 import * as sdk from "@tender/sdk";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { startRelayer } from "../../scripts/relay/server.ts";
+import { freePort } from "../../scripts/dev/lib/ports.ts";
 import { type RunningNode, deployOnNode, startNode } from "../helpers/node.ts";
 
 const USD = (amount: string) => parseUnits(amount, 6);
@@ -311,5 +312,20 @@ describe("supplier agents", { timeout: 180_000 }, () => {
       await until(`${agent.name} to skip the trap`, async () => agent.log.includes(`skipping job ${jobId}: refused by its safety rule bond-share: a bond of 100% of the maximum price`));
     }
     expect(await bidsOf(jobId)).toEqual([]);
+  });
+
+  it("serves its agent card (the A2A shape) at the URI it registers as its supplier profile", async () => {
+    const file = join(dir, "carded.json");
+    writeFileSync(file, JSON.stringify({ name: "carded", categories: ["text.transform"], worker: "text-transform", strategy: { kind: "cost-plus", marginPct: 10 }, prices: { mUSD: { cost: "2", floor: "2" } }, pollingInterval: 100, card: { port: await freePort(), description: "Sorts and dedupes text." } }));
+    const agent = run("carded", 14);
+    const url = await until("its card", async () => /serving its agent card at (\S+)/.exec(agent.log)?.[1]);
+    await until("its registration", async () => agent.log.includes("registered its agent card with the supplier registry"));
+    const card = (await (await fetch(url)).json()) as Record<string, unknown> & { skills: { id: string }[]; tender: { supplier: string; escrow: string; acceptedTokens: { symbol: string }[]; reach: { http: string } } };
+    expect(card).toMatchObject({ name: "carded", description: "Sorts and dedupes text.", url, defaultInputModes: ["application/json"], capabilities: { streaming: false } });
+    expect(card.skills.map((s) => s.id)).toEqual(["text.transform"]);
+    expect(card.tender).toMatchObject({ supplier: agent.address, escrow: deployment.escrow, acceptedTokens: [{ symbol: "mUSD" }], reach: { http: url } });
+    const profile = await sdk.readProfile(node.reader, { registry: deployment.registry, supplier: agent.address });
+    expect(profile.profileURI).toBe(url);
+    agent.child.kill("SIGTERM");
   });
 });

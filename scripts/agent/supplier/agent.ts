@@ -13,6 +13,7 @@ import type { AgentContext, AgentOptions } from "./context.ts";
 import { checkDeadlines } from "./deadlines.ts";
 import { follow } from "./discovery.ts";
 import { type AgentState, loadState, saveState } from "./state.ts";
+import { agentCard, registerCard, serveCard } from "./card.ts";
 
 export type { AgentOptions, ArbitratorPolicy, TokenPrices } from "./context.ts";
 export { isAcceptedArbitrator, refusedBy } from "./policy.ts";
@@ -72,6 +73,19 @@ export function startAgent(o: AgentOptions): RunningAgent {
   }, o.pollingInterval ?? 1_000);
 
   o.log(`${o.name} (${ctx.me}) is running: ${o.categories.join(", ")}; ${o.strategy.name}; worker ${o.worker.name}`, { started: true });
+  // Its agent card, served and registered as its profile (a registration that fails — no gas, say — is logged).
+  const card = o.card
+    ? serveCard((url) => agentCard(o, ctx.me, url, o.card!), o.card).then(async (served) => {
+        o.log(`serving its agent card at ${served.url}`, { card: served.url });
+        try {
+          const done = await ctx.serial(() => registerCard(market, o.reader, o.deployment.registry, ctx.me, served.url));
+          if (done !== "unchanged") o.log(`${done} its agent card with the supplier registry`, { card: done });
+        } catch (error) {
+          o.log(`registering its agent card failed: ${sdk.describeError(error)}`, { error: "card" });
+        }
+        return served;
+      })
+    : undefined;
   return {
     address: ctx.me,
     state: () => state,
@@ -82,6 +96,7 @@ export function startAgent(o: AgentOptions): RunningAgent {
     stop: async () => {
       ctx.stopped = true;
       clearInterval(timer);
+      await (await card?.catch(() => undefined))?.close();
       await watcher.stop();
       await ticking;
       await queue;

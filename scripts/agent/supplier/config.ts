@@ -24,6 +24,8 @@ export interface AgentConfig {
   /** Where the agent keeps its state (default: <name>.state.json beside the config). */
   state?: string;
   pollingInterval?: number;
+  /** Serve its agent card on this port and register it (card.ts). */
+  card?: { port: number; host?: string; publicUrl?: string; description?: string; mcp?: string };
   /** Relayer URLs: the agent signs its actions and hands them to these, paying no gas for them. */
   relayers?: string[];
 }
@@ -60,6 +62,7 @@ export function loadConfig(path: string): AgentConfig & { statePath: string; bas
     }
   }
   problems.push(...safetyProblems(c.safety));
+  if (c.card !== undefined && (typeof c.card !== "object" || c.card === null || !Number.isInteger(c.card.port) || c.card.port < 0 || c.card.port > 65_535)) problems.push("card: { \"port\": 8700 } and optionally host, publicUrl, description, mcp");
   if (c.maxJobs !== undefined && (!Number.isInteger(c.maxJobs) || c.maxJobs < 1)) problems.push("maxJobs: a whole number of at least 1");
   if (c.pollingInterval !== undefined && (!Number.isInteger(c.pollingInterval) || c.pollingInterval < 50)) problems.push("pollingInterval: milliseconds, at least 50");
   if (c.relayers !== undefined && (!Array.isArray(c.relayers) || !c.relayers.every((x) => typeof x === "string" && /^https?:\/\/\S+$/.test(x)))) problems.push("relayers: a list of relayer URLs (http://host:port)");

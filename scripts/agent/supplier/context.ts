@@ -6,6 +6,7 @@ import * as sdk from "@tender/sdk";
 import type { AgentJob, AgentState } from "./state.ts";
 import type { Strategy } from "./strategies.ts";
 import type { SafetyPolicy } from "./policy.ts";
+import type { CardConfig } from "./card.ts";
 import type { Worker } from "../workers/worker.ts";
 
 export interface TokenPrices {
@@ -44,6 +45,8 @@ export interface AgentOptions {
   /** Answer disputes on delivered work (paying the arbitrator's fee); default true. */
   respondToDisputes?: boolean;
   statePath: string;
+  /** Serve its agent card and register it with the supplier registry (card.ts). */
+  card?: CardConfig;
   /** Relayer URLs (`tender relay`): when given, the agent signs its bids, deliveries, bond reclaims and withdrawals
    * and hands each to every relayer (one may censor), paying no gas for them. */
   relayers?: string[];

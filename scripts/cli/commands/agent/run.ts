@@ -70,6 +70,7 @@ export default defineCommand({
       maxJobs: config.maxJobs,
       respondToDisputes: config.respondToDisputes,
       ...(config.relayers ? { relayers: config.relayers } : {}),
+      ...(config.card ? { card: config.card } : {}),
       statePath,
       pollingInterval: config.pollingInterval ?? (ctx.chain.id === 31337 ? 250 : 2_000),
       log,
