@@ -265,7 +265,9 @@ contract TenderEscrow is TenderArbitration {
         }
         if (address(signed).code.length == 0) revert InvalidModule(address(signed));
         (uint32 sMin, uint32 sMax, ISupplierRegistry sRegistry) = signed.settings();
-        if (sMin != minWindow || sMax != maxWindow || sRegistry != registry) revert InvalidModule(address(signed));
+        if (sMin != minWindow || sMax != maxWindow || address(sRegistry) != address(registry)) {
+            revert InvalidModule(address(signed));
+        }
     }
 
     /// @dev Runs `data` on `module` against this contract's storage; a revert is passed on as it came.
