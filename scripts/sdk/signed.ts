@@ -6,11 +6,10 @@
 import { type Address, type Hash, type Hex, type TypedDataDomain, getAddress, zeroAddress } from "viem";
 import { tenderEscrowAbi } from "./generated.ts";
 import type { Reader, Writer } from "./escrow.ts";
-import { ETH } from "./escrow.ts";
 import { readPosting } from "./history.ts";
 import { type Floors, bondFor, encodeFloors } from "./market.ts";
-import { type Permit, signPermit } from "./permit.ts";
-import { allowanceOf } from "./token.ts";
+import type { Permit } from "./permit.ts";
+import { permitFor } from "./token.ts";
 import {
   TenderInputError,
   addressProblems,
@@ -132,10 +131,9 @@ async function completeBid(writer: Writer, reader: Reader, escrow: Address, acti
   const floors = action.floors ?? posting.rfq.floors;
   const bond = bondFor(posting.price, floors);
   const known = { ...action, token: posting.token, bond, floors };
-  if (action.bondPermit || bond === 0n || posting.token === ETH) return known;
-  const allowance = await allowanceOf(reader, { token: posting.token, owner: writer.account.address, spender: escrow });
-  if (allowance >= bond) return known;
-  const bondPermit = await signPermit(writer, reader, { token: posting.token, spender: escrow, value: bond });
+  if (action.bondPermit) return known;
+  // The allowance policy's permit branch: nothing when the allowance covers the bond, the balance checked first.
+  const bondPermit = await permitFor(writer, reader, { token: posting.token, spender: escrow, amount: bond });
   return { ...known, ...(bondPermit ? { bondPermit } : {}) };
 }
 

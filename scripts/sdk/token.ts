@@ -87,22 +87,30 @@ export interface AllowanceParams {
  * allowance that already covers the amount is left alone; otherwise the action is simulated (see `simulate`), then
  * exactly `amount` is approved and the approval waited for. Returns the approval's hash, if one was sent.
  */
-export async function ensureAllowance(writer: Writer, reader: Reader, p: AllowanceParams): Promise<Hash | undefined> {
-  if (p.token.toLowerCase() === zeroAddress || p.amount === 0n) return undefined;
+/** The policy's first steps, shared by approving and permitting: false for ETH, a zero amount, or an allowance that
+ * covers it; the balance checked (InsufficientBalanceError); then the action simulated, where only the token pull
+ * may fail with the allowance short (any other refusal is thrown, before anything is signed or sent). */
+async function allowanceShort(writer: Writer, reader: Reader, p: AllowanceParams): Promise<boolean> {
+  if (p.token.toLowerCase() === zeroAddress || p.amount === 0n) return false;
   const owner = writer.account.address;
   const [balance, allowance] = await Promise.all([
     balanceOf(reader, { token: p.token, account: owner }),
     allowanceOf(reader, { token: p.token, owner, spender: p.spender }),
   ]);
   if (balance < p.amount) throw new InsufficientBalanceError(owner, balance, p.amount, await readToken(reader, p.token));
-  if (allowance >= p.amount) return undefined;
+  if (allowance >= p.amount) return false;
   if (p.simulate) {
     try {
-      await p.simulate(); // with the allowance short, only the token pull may fail here
+      await p.simulate();
     } catch (error) {
       if (!isTokenPullFailure(error)) throw error;
     }
   }
+  return true;
+}
+
+export async function ensureAllowance(writer: Writer, reader: Reader, p: AllowanceParams): Promise<Hash | undefined> {
+  if (!(await allowanceShort(writer, reader, p))) return undefined;
   const token = p.onApproval ? await readToken(reader, p.token) : undefined;
   if (token) p.onApproval?.({ phase: "approving", token, amount: p.amount });
   const hash = await approve(writer, { token: p.token, spender: p.spender, amount: p.amount });
@@ -121,21 +129,7 @@ export async function ensureAllowance(writer: Writer, reader: Reader, p: Allowan
  * permit is needed or the token takes none (then ensureAllowance approves).
  */
 export async function permitFor(writer: Writer, reader: Reader, p: AllowanceParams): Promise<Permit | undefined> {
-  if (p.token.toLowerCase() === zeroAddress || p.amount === 0n) return undefined;
-  const owner = writer.account.address;
-  const [balance, allowance] = await Promise.all([
-    balanceOf(reader, { token: p.token, account: owner }),
-    allowanceOf(reader, { token: p.token, owner, spender: p.spender }),
-  ]);
-  if (balance < p.amount) throw new InsufficientBalanceError(owner, balance, p.amount, await readToken(reader, p.token));
-  if (allowance >= p.amount) return undefined;
-  if (p.simulate) {
-    try {
-      await p.simulate();
-    } catch (error) {
-      if (!isTokenPullFailure(error)) throw error;
-    }
-  }
+  if (!(await allowanceShort(writer, reader, p))) return undefined;
   if (p.onApproval) p.onApproval({ phase: "permitting", token: await readToken(reader, p.token), amount: p.amount });
   return signPermit(writer, reader, { token: p.token, spender: p.spender, value: p.amount });
 }
