@@ -13,6 +13,8 @@ import {EscrowCore} from "./base/EscrowCore.sol";
 abstract contract TenderMarket is EscrowCore, ITenderMarket {
     /// @notice Most metric floors an RFQ may name.
     uint256 public constant MAX_METRIC_FLOORS = _MAX_METRIC_FLOORS;
+    /// @notice The smallest bond a sealed-bid RFQ may ask, in bps of its maximum price.
+    uint256 public constant MIN_SEALED_BOND_BPS = _MIN_SEALED_BOND_BPS;
 
     ISupplierRegistry private immutable _registry;
     uint32 private immutable _gracePeriod;
@@ -57,11 +59,15 @@ abstract contract TenderMarket is EscrowCore, ITenderMarket {
     function award(uint256 jobId) external override nonReentrant {
         Tender.Job storage job = _jobs[jobId];
 
-        // Check: a lowest-price RFQ whose bidding is over, with a bid.
+        // Check: a lowest-price RFQ whose bidding is over, or a sealed one whose reveal window is, with a (revealed)
+        // bid. A lowest-price RFQ's award deadline is its bid deadline.
         _expectStatus(jobId, job.status, Tender.Status.Open);
-        Tender.AwardMode mode = _rfqs[jobId].mode;
-        if (mode != Tender.AwardMode.LowestPrice) revert WrongAwardMode(jobId, mode);
-        if (block.timestamp < job.deadline) revert BiddingOpen(jobId, job.deadline);
+        Tender.RFQState memory rfq = _rfqs[jobId];
+        if (rfq.mode == Tender.AwardMode.BuyerChoice) revert WrongAwardMode(jobId, rfq.mode);
+        if (block.timestamp < rfq.awardDeadline) {
+            if (rfq.mode == Tender.AwardMode.LowestPrice) revert BiddingOpen(jobId, rfq.awardDeadline);
+            revert RevealOpen(jobId, rfq.awardDeadline);
+        }
         Tender.BestBid memory best = _best[jobId];
         if (best.supplier == address(0)) revert NoBids(jobId);
 
@@ -89,9 +95,11 @@ abstract contract TenderMarket is EscrowCore, ITenderMarket {
     function cancel(uint256 jobId) external override nonReentrant {
         Tender.Job storage job = _jobs[jobId];
 
-        // Check: the buyer before the first bid or once lapsed; anyone once lapsed plus the grace period.
+        // Check: the buyer before the first bid (or commit) or once lapsed; anyone once lapsed plus the grace period.
         _expectStatus(jobId, job.status, Tender.Status.Open);
-        bool hasBids = _best[jobId].supplier != address(0);
+        bool sealedBids = job.flags & Tender.FLAG_SEALED != 0;
+        bool revealed = _best[jobId].supplier != address(0);
+        bool hasBids = sealedBids ? _commits[jobId] != 0 : revealed;
         address buyer = job.buyer;
         if (!(msg.sender == buyer && !hasBids)) {
             uint256 lapsedAt;
@@ -99,8 +107,11 @@ abstract contract TenderMarket is EscrowCore, ITenderMarket {
                 lapsedAt = job.deadline;
             } else {
                 Tender.RFQState memory rfq = _rfqs[jobId];
-                // A lowest-price RFQ with bids never lapses: anyone can award it.
-                if (rfq.mode == Tender.AwardMode.LowestPrice) revert CannotCancelYet(jobId, 0);
+                // A lowest-price RFQ with bids, or a sealed one with a price revealed, never lapses: anyone can award
+                // it. A sealed one lapses when its reveal window ends with no price revealed.
+                if (rfq.mode == Tender.AwardMode.LowestPrice || (sealedBids && revealed)) {
+                    revert CannotCancelYet(jobId, 0);
+                }
                 lapsedAt = rfq.awardDeadline;
             }
             uint256 since = msg.sender == buyer ? lapsedAt : lapsedAt + _gracePeriod;

@@ -19,7 +19,7 @@ export const jobStatus = onchainEnum("job_status", [
   "Cancelled",
 ]);
 export const jobKind = onchainEnum("job_kind", ["direct", "rfq"]);
-export const awardMode = onchainEnum("award_mode", ["LowestPrice", "BuyerChoice"]);
+export const awardMode = onchainEnum("award_mode", ["LowestPrice", "BuyerChoice", "SealedLowestPrice"]);
 
 export const job = onchainTable(
   "job",
@@ -94,6 +94,9 @@ export const job = onchainTable(
     cancelledAt: t.int8({ mode: "number" }),
     updatedAt: t.int8({ mode: "number" }).notNull(),
     bidCount: t.integer().notNull(),
+    /** Sealed-bid RFQs: commits so far (= bidCount) and those revealed; prices are known only once revealed. */
+    commitCount: t.integer().notNull(),
+    revealCount: t.integer().notNull(),
     bestBidder: t.hex(),
     bestBidPrice: t.bigint(),
     /** At award: what went back to the buyer (maximum − price). */
@@ -167,6 +170,14 @@ export const bid = onchainTable(
     won: t.boolean().notNull(),
     bondReclaimed: t.boolean().notNull(),
     reclaimedAt: t.int8({ mode: "number" }),
+    /** A sealed bid: its price (0 here) is hidden until `revealed`; `commitSeq` is its commit number (ties go to the
+     * lower); `valid` whether the revealed price could win; `forfeited` once its never-revealed bond went to the
+     * buyer. */
+    sealed: t.boolean().notNull(),
+    revealed: t.boolean().notNull(),
+    commitSeq: t.integer(),
+    valid: t.boolean(),
+    forfeited: t.boolean().notNull(),
   }),
   (table) => ({
     pk: primaryKey({ columns: [table.jobId, table.supplier] }),

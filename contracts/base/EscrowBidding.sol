@@ -33,17 +33,59 @@ abstract contract EscrowBidding is EscrowPosting, EscrowSupplier {
         if (price > maxPrice) revert ITenderMarket.BidAboveMaximum(jobId, price, maxPrice);
         if (actor == job.buyer) revert ITenderEscrow.InvalidSupplier(actor);
         if (actor == _terms[job.termsId].arbitrator) revert ITenderEscrow.ArbitratorIsParty(actor);
-        Tender.Bid storage bid_ = _bids[jobId][actor];
-        if (bid_.price != 0) revert ITenderMarket.AlreadyBid(jobId, actor);
-        if (_floorsHash(floors) != _rfqs[jobId].floorsHash) revert ITenderMarket.FloorsMismatch(jobId);
-        token = job.token;
-        _checkRecordFloors(jobId, actor, token, floors);
-        _checkMetricFloors(jobId, actor, floors.metrics);
+        if (_bids[jobId][actor].price != 0) revert ITenderMarket.AlreadyBid(jobId, actor);
+        token = _checkFloors(jobId, job, actor, floors, false);
 
         // Effect
         bond = uint96(uint256(maxPrice) * floors.bondBps / _BPS);
-        _bids[jobId][actor] = Tender.Bid({price: price, bond: bond, placedAt: uint40(block.timestamp)});
+        _bids[jobId][actor] = Tender.Bid({price: price, bond: bond, placedAt: uint40(block.timestamp), unrevealed: false});
         emit ITenderMarket.BidPlaced(jobId, actor, price, bond, _lead(jobId, actor, price));
+    }
+
+    /// @dev Records `actor`'s sealed bid, its price hidden in `commitment`: an open sealed-bid RFQ before its bid
+    /// deadline, a new bidder that is no party to it, every floor met (as for an open bid). Returns the job's token
+    /// and the bond the caller must take from `actor` (after this, as the interaction).
+    function _commit(uint256 jobId, address actor, bytes32 commitment, Tender.Floors calldata floors)
+        internal
+        returns (address token, uint96 bond)
+    {
+        Tender.Job storage job = _jobs[jobId];
+
+        // Check
+        _expectStatus(jobId, job.status, Tender.Status.Open);
+        if (block.timestamp >= job.deadline) revert ITenderMarket.BiddingClosed(jobId, job.deadline);
+        if (commitment == bytes32(0)) revert ITenderMarket.EmptyCommitment();
+        if (actor == job.buyer) revert ITenderEscrow.InvalidSupplier(actor);
+        if (actor == _terms[job.termsId].arbitrator) revert ITenderEscrow.ArbitratorIsParty(actor);
+        // Every sealed bid has a bond (the posting made sure), so a bond says the bidder committed already.
+        if (_bids[jobId][actor].bond != 0) revert ITenderMarket.AlreadyBid(jobId, actor);
+        token = _checkFloors(jobId, job, actor, floors, true);
+
+        // Effect
+        bond = uint96(uint256(job.price) * floors.bondBps / _BPS);
+        uint256 seq = ++_commits[jobId];
+        _bids[jobId][actor] = Tender.Bid({price: 0, bond: bond, placedAt: uint40(seq), unrevealed: true});
+        _commitments[jobId][actor] = commitment;
+        emit ITenderMarket.BidCommitted(jobId, actor, commitment, bond, seq);
+    }
+
+    /// @dev The checks an open bid and a sealed one share: the RFQ's award mode is the one the bid is for, the floors
+    /// passed are the posted ones and `actor` meets each. Returns the job's token.
+    function _checkFloors(
+        uint256 jobId,
+        Tender.Job storage job,
+        address actor,
+        Tender.Floors calldata floors,
+        bool sealed_
+    ) private view returns (address token) {
+        Tender.RFQState memory rfq = _rfqs[jobId];
+        if ((rfq.mode == Tender.AwardMode.SealedLowestPrice) != sealed_) {
+            revert ITenderMarket.WrongAwardMode(jobId, rfq.mode);
+        }
+        if (_floorsHash(floors) != rfq.floorsHash) revert ITenderMarket.FloorsMismatch(jobId);
+        token = job.token;
+        _checkRecordFloors(jobId, actor, token, floors);
+        _checkMetricFloors(jobId, actor, floors.metrics);
     }
 
     function _checkRecordFloors(uint256 jobId, address supplier, address token, Tender.Floors calldata floors)

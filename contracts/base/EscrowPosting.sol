@@ -88,7 +88,9 @@ abstract contract EscrowPosting is EscrowFunds {
         _checkWindow(rfq.bidDeadline - block.timestamp);
         uint40 awardDeadline = rfq.bidDeadline;
         uint32 awardWindow = rfq.awardWindow;
-        if (rfq.mode == Tender.AwardMode.BuyerChoice) {
+        Tender.AwardMode mode = rfq.mode;
+        if (mode != Tender.AwardMode.LowestPrice) {
+            // Buyer's choice: the buyer picks in the award window. Sealed: the bidders reveal in it.
             _checkWindow(awardWindow);
             awardDeadline += awardWindow;
         } else if (awardWindow != 0) {
@@ -96,10 +98,18 @@ abstract contract EscrowPosting is EscrowFunds {
             revert ITenderEscrow.WindowOutOfRange(awardWindow, 0, 0);
         }
         _checkFloorRanges(rfq.floors);
+        if (mode == Tender.AwardMode.SealedLowestPrice) {
+            // A sealed bid must put something at stake: a bond of at least the minimum share, and not rounded to 0.
+            uint16 bondBps = rfq.floors.bondBps;
+            if (bondBps < _MIN_SEALED_BOND_BPS || uint256(rfq.maxPrice) * bondBps < _BPS) {
+                revert ITenderMarket.SealedBondTooLow(bondBps, _MIN_SEALED_BOND_BPS);
+            }
+        }
 
         // Effect: the job opens for bids, its deadline the bid deadline.
         Tender.Job memory job;
         job.status = Tender.Status.Open;
+        if (mode == Tender.AwardMode.SealedLowestPrice) job.flags = Tender.FLAG_SEALED;
         job.deadline = rfq.bidDeadline;
         job.reviewWindow = rfq.reviewWindow;
         job.buyer = msg.sender;
@@ -109,7 +119,7 @@ abstract contract EscrowPosting is EscrowFunds {
         job.defaultBuyerShareBps = rfq.defaultBuyerShareBps;
         jobId = _admit(job, rfq.arbitrator, rfq.arbitratorTermsId, rfq.warranty, rfq.spec);
         _rfqs[jobId] =
-            Tender.RFQState({mode: rfq.mode, awardDeadline: awardDeadline, floorsHash: _floorsHash(rfq.floors)});
+            Tender.RFQState({mode: mode, awardDeadline: awardDeadline, floorsHash: _floorsHash(rfq.floors)});
         _logRFQPosted(jobId, rfq, awardDeadline, job);
     }
 

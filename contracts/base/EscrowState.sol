@@ -30,6 +30,9 @@ abstract contract EscrowState {
     uint256 internal constant _MAX_HOLDBACK_BPS = 5_000;
     /// @dev Most milestones a job may be posted in.
     uint256 internal constant _MAX_MILESTONES = 8;
+    /// @dev The smallest bond a sealed-bid RFQ may ask, in bps of its maximum price: without a bond, a bidder could
+    /// commit under several names and reveal only the one that best undercuts the others.
+    uint256 internal constant _MIN_SEALED_BOND_BPS = 500;
 
     /*//////////////////////////////////////////////////////////////
                                  STORAGE
@@ -72,6 +75,11 @@ abstract contract EscrowState {
 
     /// @dev Each signer's unordered nonces for signed actions: bit `nonce & 255` of word `nonce >> 8` is set once used.
     mapping(address signer => mapping(uint256 word => uint256 bits)) internal _nonces;
+
+    /// @dev A sealed-bid RFQ's commits so far (the last commit's sequence number).
+    mapping(uint256 jobId => uint256 count) internal _commits;
+    /// @dev A sealed bid's commitment until its reveal (deleted then).
+    mapping(uint256 jobId => mapping(address supplier => bytes32 commitment)) internal _commitments;
 
     /// @dev Answers the whole call with `module`'s code run on this contract's storage (`delegatecall`), passing on
     /// its return data or its revert as they came. Memory-safe: it works past the free memory pointer (which it does

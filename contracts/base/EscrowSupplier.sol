@@ -67,7 +67,8 @@ abstract contract EscrowSupplier is EscrowFunds {
         return true;
     }
 
-    /// @dev Returns `actor`'s bond on a job that was cancelled or went to someone else. The caller holds the lock.
+    /// @dev Returns `actor`'s bond on a job that was cancelled or went to someone else, unless it is a sealed bid never
+    /// revealed. The caller holds the lock.
     function _reclaimBond(uint256 jobId, address actor) internal {
         Tender.Job storage job = _jobs[jobId];
         Tender.Bid storage bid_ = _bids[jobId][actor];
@@ -79,6 +80,8 @@ abstract contract EscrowSupplier is EscrowFunds {
         if (bond == 0 || !(status == Tender.Status.Cancelled || lost)) {
             revert ITenderMarket.BondNotReclaimable(jobId, actor);
         }
+        // A sealed bid never revealed does not come back: its bond goes to the buyer ({ITenderSealed-forfeitBond}).
+        if (bid_.unrevealed) revert ITenderMarket.BondForfeit(jobId, actor);
 
         // Effect
         bid_.bond = 0;

@@ -8,6 +8,7 @@ import {ITenderArbitration} from "./ITenderArbitration.sol";
 import {ITenderEscrow} from "./ITenderEscrow.sol";
 import {ITenderMarket} from "./ITenderMarket.sol";
 import {ITenderMilestones} from "./ITenderMilestones.sol";
+import {ITenderSealed} from "./ITenderSealed.sol";
 import {ITenderSigned} from "./ITenderSigned.sol";
 import {ITenderWarranty} from "./ITenderWarranty.sol";
 
@@ -16,4 +17,4 @@ import {ITenderWarranty} from "./ITenderWarranty.sol";
 /// disputes ({ITenderEscrow}, {ITenderMarket}, {ITenderArbitration}) and what its admin module answers there
 /// ({ITenderAdmin}, {IArbitratorRegistry}, {IReputation}) its warranty module behind it ({ITenderWarranty}) and its milestones module
 /// ({ITenderMilestones}) and its signed-actions module ({ITenderSigned}). Scripts and contracts talk to this.
-interface ITender is ITenderEscrow, ITenderMarket, ITenderArbitration, IArbitratorRegistry, IReputation, ITenderAdmin, ITenderWarranty, ITenderMilestones, ITenderSigned {}
+interface ITender is ITenderEscrow, ITenderMarket, ITenderArbitration, IArbitratorRegistry, IReputation, ITenderAdmin, ITenderWarranty, ITenderMilestones, ITenderSigned, ITenderSealed {}

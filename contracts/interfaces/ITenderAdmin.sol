@@ -102,6 +102,12 @@ interface ITenderAdmin {
     /// @notice A bid (zeros if none).
     function bidOf(uint256 jobId, address supplier) external view returns (Tender.Bid memory);
 
+    /// @notice A sealed bid's commitment until its reveal (0 before the commit, after the reveal, or once forfeited).
+    function commitmentOf(uint256 jobId, address supplier) external view returns (bytes32);
+
+    /// @notice How many sealed bids a sealed-bid RFQ has had (the last commit's sequence number).
+    function commitCount(uint256 jobId) external view returns (uint256);
+
     /// @notice The best bid so far (zero address if none).
     function bestBid(uint256 jobId) external view returns (address supplier, uint96 price);
 

@@ -46,9 +46,27 @@ interface ITenderMarket {
     /// @notice No bond to take back: none posted, already reclaimed, the winner's, or the RFQ still Open (not yet
     /// awarded or cancelled).
     error BondNotReclaimable(uint256 jobId, address supplier);
+    /// @notice A sealed-bid RFQ must ask a bond of at least `minimum` bps of its maximum price (and one that does not
+    /// round to 0).
+    error SealedBondTooLow(uint256 bondBps, uint256 minimum);
+    /// @notice A sealed bid commits to a non-zero hash.
+    error EmptyCommitment();
+    /// @notice A sealed-bid RFQ is awarded once its reveal window has ended.
+    error RevealOpen(uint256 jobId, uint256 revealDeadline);
+    /// @notice Sealed bids are revealed only before the end of the reveal window.
+    error RevealClosed(uint256 jobId, uint256 revealDeadline);
+    /// @notice The supplier has no sealed bid waiting to be revealed on this job (none, or revealed already).
+    error NothingToReveal(uint256 jobId, address supplier);
+    /// @notice The price and salt do not open the supplier's commitment on this chain, escrow and job.
+    error CommitmentMismatch(uint256 jobId, address supplier);
+    /// @notice The sealed bid was never revealed: its bond goes to the buyer, not back to the bidder.
+    error BondForfeit(uint256 jobId, address supplier);
+    /// @notice No bond to forfeit: the bid was revealed, its bond already went, or the reveal window is still open.
+    error NotForfeitable(uint256 jobId, address supplier);
 
     /// @notice A buyer posted an RFQ and escrowed its maximum price. Carries the whole spec and the floors.
-    /// @param awardDeadline Buyer's choice: the buyer picks before it. Lowest price: the bid deadline.
+    /// @param awardDeadline Buyer's choice: the buyer picks before it. Sealed: bidders reveal before it (the award
+    /// window is the reveal window). Lowest price: the bid deadline.
     event RFQPosted(
         uint256 indexed jobId,
         address indexed buyer,
@@ -69,12 +87,25 @@ interface ITenderMarket {
     event JobCancelled(uint256 indexed jobId, address indexed by, uint256 refunded);
     /// @notice A bidder that did not win (or whose RFQ was cancelled) took its bond back.
     event BondReclaimed(uint256 indexed jobId, address indexed supplier, uint256 bond);
+    /// @notice `supplier` committed to a sealed bid (its price hidden in `commitment`), posting `bond`; `seq` is the
+    /// commit's number in the job (1, 2, …): of equal revealed prices, the lower wins.
+    event BidCommitted(uint256 indexed jobId, address indexed supplier, bytes32 commitment, uint256 bond, uint256 seq);
+    /// @notice `supplier`'s sealed bid was opened at `price`; `valid` says whether the price is within (0, maximum]
+    /// (an invalid one cannot win, and its bond is reclaimable as any loser's); `best` whether it leads.
+    event BidRevealed(uint256 indexed jobId, address indexed supplier, uint256 price, bool valid, bool best);
+    /// @notice `supplier`'s sealed bid was never revealed: its `bond` went to the job's buyer.
+    event BondForfeited(uint256 indexed jobId, address indexed supplier, address indexed buyer, uint256 bond);
+
+    /// @notice The smallest bond a sealed-bid RFQ may ask, in bps of its maximum price (without a bond, a bidder
+    /// could commit under several names and reveal only the one that best undercuts the others).
+    function MIN_SEALED_BOND_BPS() external view returns (uint256);
 
     /// @notice Posts an RFQ and escrows `rfq.maxPrice`.
     /// @dev Emits {RFQPosted}. Requirements: posting not paused; maximum price above 0; the bid deadline in the
     /// future by a window within bounds; delivery and review windows (and, for buyer's choice, the award window)
     /// within bounds; default split at most 5,000 bps; spec 1 byte to 8 KiB; arbitrator active and not the buyer;
-    /// at most 8 metric floors; floors in range; payment as for a direct hire.
+    /// at most 8 metric floors; floors in range; payment as for a direct hire. Sealed bids ({ITenderSealed}): the
+    /// award window is the reveal window (within bounds), and the bond at least {MIN_SEALED_BOND_BPS} and not 0.
     function postRFQ(Tender.RFQ calldata rfq) external payable returns (uint256 jobId);
 
     /// @notice Bids `price` on an RFQ whose `floors` the caller meets, posting the bond they ask for (bondBps of

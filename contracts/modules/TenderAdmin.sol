@@ -8,6 +8,7 @@ import {IReputation} from "../interfaces/IReputation.sol";
 import {ITenderAdmin} from "../interfaces/ITenderAdmin.sol";
 import {ITenderEscrow} from "../interfaces/ITenderEscrow.sol";
 import {ITenderMilestones} from "../interfaces/ITenderMilestones.sol";
+import {ITenderSealed} from "../interfaces/ITenderSealed.sol";
 import {ITenderSigned} from "../interfaces/ITenderSigned.sol";
 import {Tender} from "../types/Tender.sol";
 import {EscrowState} from "../base/EscrowState.sol";
@@ -82,7 +83,9 @@ contract TenderAdmin is EscrowState, ITenderAdmin, IArbitratorRegistry, IReputat
                 || selector == ITenderSigned.improveBidBySig.selector
                 || selector == ITenderSigned.reclaimBondBySig.selector || selector == ITenderSigned.withdrawBySig.selector
                 || selector == ITenderSigned.invalidateNonces.selector || selector == ITenderSigned.nonceBitmap.selector
-                || selector == IERC5267.eip712Domain.selector
+                || selector == IERC5267.eip712Domain.selector || selector == ITenderSealed.commit.selector
+                || selector == ITenderSealed.reveal.selector || selector == ITenderSealed.commitBySig.selector
+                || selector == ITenderSealed.forfeitBond.selector
         ) {
             module = _signedAt;
         }
@@ -299,6 +302,16 @@ contract TenderAdmin is EscrowState, ITenderAdmin, IArbitratorRegistry, IReputat
     /// @inheritdoc ITenderAdmin
     function bidOf(uint256 jobId, address supplier) external view delegated returns (Tender.Bid memory) {
         return _bids[jobId][supplier];
+    }
+
+    /// @inheritdoc ITenderAdmin
+    function commitmentOf(uint256 jobId, address supplier) external view delegated returns (bytes32) {
+        return _commitments[jobId][supplier];
+    }
+
+    /// @inheritdoc ITenderAdmin
+    function commitCount(uint256 jobId) external view delegated returns (uint256) {
+        return _commits[jobId];
     }
 
     /// @inheritdoc ITenderAdmin

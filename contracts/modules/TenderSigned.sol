@@ -8,6 +8,8 @@ import {MessageHashUtils} from "@openzeppelin/contracts/utils/cryptography/Messa
 import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
 
 import {ITenderAdmin} from "../interfaces/ITenderAdmin.sol";
+import {ITenderMarket} from "../interfaces/ITenderMarket.sol";
+import {ITenderSealed} from "../interfaces/ITenderSealed.sol";
 import {ITenderSigned} from "../interfaces/ITenderSigned.sol";
 import {Tender} from "../types/Tender.sol";
 import {EscrowPosting} from "../base/EscrowPosting.sol";
@@ -16,8 +18,8 @@ import {ISupplierRegistry} from "../interfaces/ISupplierRegistry.sol";
 
 /// @title TenderSigned
 /// @notice The escrow's actions done on a signature instead of a prior transaction ({ITenderSigned}), on the escrow's
-/// storage: a job posted and funded in one transaction through the buyer's ERC-2612 permit, and a supplier's actions
-/// done on its EIP-712 signature by whoever submits them. It runs only by
+/// storage: a job posted and funded in one transaction through the buyer's ERC-2612 permit, a supplier's actions
+/// done on its EIP-712 signature by whoever submits them, and sealed bids ({ITenderSealed}). It runs only by
 /// `delegatecall` from a {TenderEscrow} (reached through its admin module's fallback), so the money it takes is the
 /// escrow's, under the escrow's reentrancy lock; it holds nothing itself.
 /// @dev Deployed on its own and named in the escrow's constructor, as the milestones module is: its code depends only
@@ -25,7 +27,7 @@ import {ISupplierRegistry} from "../interfaces/ISupplierRegistry.sol";
 /// verifies a deployment by building it again (the SDK's `verifyModules`). For the same reason its EIP-712 domain
 /// separator is computed on each call from the chain id and `address(this)` (the escrow's address under
 /// `delegatecall`), not cached in immutables.
-contract TenderSigned is EscrowBidding, ITenderSigned, ReentrancyGuardTransient {
+contract TenderSigned is EscrowBidding, ITenderSigned, ITenderSealed, ReentrancyGuardTransient {
     bytes32 private constant _DOMAIN_TYPEHASH =
         keccak256("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)");
     bytes32 private constant _NAME_HASH = keccak256("Tender");
@@ -37,6 +39,9 @@ contract TenderSigned is EscrowBidding, ITenderSigned, ReentrancyGuardTransient 
         keccak256(
             "Bid(address signer,uint256 jobId,uint96 price,address token,uint96 bond,address relayer,uint256 nonce,uint256 deadline)"
         );
+    bytes32 private constant _COMMIT_TYPEHASH = keccak256(
+        "Commit(address signer,uint256 jobId,bytes32 commitment,address token,uint96 bond,address relayer,uint256 nonce,uint256 deadline)"
+    );
     bytes32 private constant _IMPROVE_BID_TYPEHASH = keccak256(
         "ImproveBid(address signer,uint256 jobId,uint96 price,address relayer,uint256 nonce,uint256 deadline)"
     );
@@ -219,6 +224,109 @@ contract TenderSigned is EscrowBidding, ITenderSigned, ReentrancyGuardTransient 
         return _withdraw(signed.signer, token, to);
     }
 
+    /*//////////////////////////////////////////////////////////////
+                               SEALED BIDS
+    //////////////////////////////////////////////////////////////*/
+
+    /// @inheritdoc ITenderSealed
+    function commit(uint256 jobId, bytes32 commitment, Tender.Floors calldata floors)
+        external
+        payable
+        override
+        delegated
+        nonReentrant
+    {
+        // Check, effect (EscrowBidding); interaction: take the bond.
+        (address token, uint96 bond) = _commit(jobId, msg.sender, commitment, floors);
+        _collect({token: token, from: msg.sender, amount: bond});
+    }
+
+    /// @inheritdoc ITenderSealed
+    function commitBySig(
+        uint256 jobId,
+        bytes32 commitment,
+        Tender.Floors calldata floors,
+        Tender.Permit calldata bondPermit,
+        Tender.Signed calldata signed
+    ) external override delegated nonReentrant {
+        // The token and the bond are signed as the job has them now, as for a signed open bid.
+        Tender.Job storage job = _jobs[jobId];
+        address token = job.token;
+        uint96 bond = uint96(uint256(job.price) * floors.bondBps / _BPS);
+        _verify(
+            signed,
+            keccak256(
+                abi.encode(
+                    _COMMIT_TYPEHASH,
+                    signed.signer,
+                    jobId,
+                    commitment,
+                    token,
+                    bond,
+                    signed.relayer,
+                    signed.nonce,
+                    signed.deadline
+                )
+            )
+        );
+        // Check, effect (EscrowBidding); interaction: the bond from the signer, through its permit if it needs one.
+        _commit(jobId, signed.signer, commitment, floors);
+        _permit(token, signed.signer, bond, bondPermit);
+        _collect({token: token, from: signed.signer, amount: bond});
+    }
+
+    /// @inheritdoc ITenderSealed
+    /// @dev No guard: a reveal makes no external call.
+    function reveal(uint256 jobId, address supplier, uint96 price, bytes32 salt) external override delegated {
+        Tender.Job storage job = _jobs[jobId];
+
+        // Check: a sealed-bid RFQ in its reveal window, and the supplier's commitment opened.
+        _expectStatus(jobId, job.status, Tender.Status.Open);
+        Tender.RFQState memory rfq = _rfqs[jobId];
+        if (rfq.mode != Tender.AwardMode.SealedLowestPrice) revert ITenderMarket.WrongAwardMode(jobId, rfq.mode);
+        if (block.timestamp < job.deadline) revert ITenderMarket.BiddingOpen(jobId, job.deadline);
+        if (block.timestamp >= rfq.awardDeadline) revert ITenderMarket.RevealClosed(jobId, rfq.awardDeadline);
+        Tender.Bid storage bid_ = _bids[jobId][supplier];
+        if (!bid_.unrevealed) revert ITenderMarket.NothingToReveal(jobId, supplier);
+        if (keccak256(abi.encode(block.chainid, address(this), jobId, supplier, price, salt)) != _commitments[jobId][supplier])
+        {
+            revert ITenderMarket.CommitmentMismatch(jobId, supplier);
+        }
+
+        // Effect: the bid is open; a price in range competes, the lower commit first on a tie.
+        bid_.unrevealed = false;
+        delete _commitments[jobId][supplier];
+        bool valid = price != 0 && price <= job.price;
+        bool best;
+        if (valid) {
+            bid_.price = price;
+            best = _leadSealed(jobId, supplier, price, bid_.placedAt);
+        }
+        emit ITenderMarket.BidRevealed(jobId, supplier, price, valid, best);
+    }
+
+    /// @inheritdoc ITenderSealed
+    function forfeitBond(uint256 jobId, address supplier) external override delegated nonReentrant {
+        Tender.Job storage job = _jobs[jobId];
+        Tender.Bid storage bid_ = _bids[jobId][supplier];
+
+        // Check: an unrevealed commitment with its bond, past the reveal deadline (an award or a cancel of a job
+        // with commitments comes after it too).
+        uint96 bond = bid_.bond;
+        if (!bid_.unrevealed || bond == 0 || block.timestamp < _rfqs[jobId].awardDeadline) {
+            revert ITenderMarket.NotForfeitable(jobId, supplier);
+        }
+
+        // Effect
+        bid_.bond = 0;
+        delete _commitments[jobId][supplier];
+        address buyer = job.buyer;
+        emit ITenderMarket.BondForfeited(jobId, supplier, buyer, bond);
+
+        // Interaction
+        _push(job.token, buyer, bond);
+    }
+
     /// @inheritdoc ITenderSigned
     function invalidateNonces(uint256 word, uint256 mask) external override delegated {
         _nonces[msg.sender][word] |= mask;
@@ -244,6 +352,18 @@ contract TenderSigned is EscrowBidding, ITenderSigned, ReentrancyGuardTransient 
     /*//////////////////////////////////////////////////////////////
                                 INTERNALS
     //////////////////////////////////////////////////////////////*/
+
+    /// @dev Makes `supplier`'s revealed `price` the best if it is the first, strictly lower, or equal with an earlier
+    /// commit (`seq`).
+    function _leadSealed(uint256 jobId, address supplier, uint96 price, uint40 seq) private returns (bool) {
+        Tender.BestBid memory best = _best[jobId];
+        if (
+            best.supplier != address(0)
+                && (price > best.price || (price == best.price && seq > _bids[jobId][best.supplier].placedAt))
+        ) return false;
+        _best[jobId] = Tender.BestBid({supplier: supplier, price: price});
+        return true;
+    }
 
     /// @dev Submits `owner`'s permit for `needed` of a listed `token` (the posting checked the listing); `owner` is
     /// the caller or a verified signer, never anyone else. A permit that fails is no failure if the allowance is

@@ -29,7 +29,11 @@ library Tender {
         /// After the bid deadline anyone awards the lowest bid (earliest wins a tie).
         LowestPrice,
         /// The buyer picks any bid between the bid deadline and the award deadline.
-        BuyerChoice
+        BuyerChoice,
+        /// Sealed lowest price: bidders commit to a hidden price (posting the bond) before the bid deadline and reveal
+        /// it in the reveal window after; then anyone awards the lowest revealed price (the earlier commit wins a
+        /// tie). A commitment never revealed forfeits its bond to the buyer.
+        SealedLowestPrice
     }
 
     /// @notice Direction of an attested-metric floor.
@@ -75,6 +79,8 @@ library Tender {
     /// @notice Bit of `Job.flags`: the job is paid in milestones ({Milestones}, kept beside the job); its actions
     /// run in the milestones module.
     uint8 internal constant FLAG_MILESTONES = 4;
+    /// @notice Bit of `Job.flags`: an RFQ in sealed-bid mode ({AwardMode-SealedLowestPrice}).
+    uint8 internal constant FLAG_SEALED = 8;
 
     /// @notice One milestone as the buyer states it at posting.
     /// @param shareBps Its share of the price in bps (the shares sum to 10,000; the last is paid the rounding
@@ -317,11 +323,14 @@ library Tender {
     }
 
     /// @notice A bid, known by (job, supplier): one slot. `placedAt` is when its current price was set (ties go to
-    /// whoever reached a price first); `bond` drops to 0 once it is reclaimed or settled.
+    /// whoever reached a price first); `bond` drops to 0 once it is reclaimed, settled or forfeited.
+    /// @dev A sealed bid: `placedAt` is its commit's sequence number in the job (1, 2, …; ties go to the lower),
+    /// `unrevealed` is set from its commit until its reveal, and `price` is 0 until a reveal with a price in range.
     struct Bid {
         uint96 price;
         uint96 bond;
         uint40 placedAt;
+        bool unrevealed;
     }
 
     /// @notice What the market keeps of an RFQ beside its job: one slot.

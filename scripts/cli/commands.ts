@@ -13,7 +13,7 @@ const entry = (words: string, load: () => Promise<{ default: Command }>, valued:
 
 /** Every command, in the order `tender --help` lists them. */
 export const commands: CommandEntry[] = [
-  entry("job post", () => import("./commands/job/post.ts"), ["spec", "category", "arbitrator", "token", "max-price", "mode", "bid-window", "award-window", "supplier", "price", "delivery-window", "review-window", "default-split", "bond", "min-completed", "min-volume", "max-loss-share", "max-clawback-share", "min-rating", "min-ratings", "metric", "holdback", "warranty", "milestones"],
+  entry("job post", () => import("./commands/job/post.ts"), ["spec", "category", "arbitrator", "token", "max-price", "mode", "bid-window", "award-window", "reveal-window", "supplier", "price", "delivery-window", "review-window", "default-split", "bond", "min-completed", "min-volume", "max-loss-share", "max-clawback-share", "min-rating", "min-ratings", "metric", "holdback", "warranty", "milestones"],
     "buyer: post a job — an RFQ for bids (--max-price) or a direct hire (--supplier, --price) — and escrow its price"),
   entry("job show", () => import("./commands/job/show.ts"), [],
     "anyone: a job's terms, spec and inputs, floors, bids, deadlines and timeline"),
@@ -61,9 +61,15 @@ export const commands: CommandEntry[] = [
   entry("bid improve", () => import("./commands/bid/improve.ts"), ["price"],
     "supplier: lower your bid on an open RFQ"),
   entry("bid list", () => import("./commands/bid/list.ts"), [],
-    "anyone: the bids on an RFQ, lowest first, the leader starred"),
+    "anyone: the bids on an RFQ, lowest first, the leader starred (a sealed bid's price shows once revealed)"),
   entry("bid reclaim", () => import("./commands/bid/reclaim.ts"), [],
     "supplier: take back your bond from an RFQ you did not win, or that was cancelled"),
+  entry("bid commit", () => import("./commands/bid/commit.ts"), ["price"],
+    "supplier: commit a sealed bid (a hidden price) on a sealed-bid RFQ, posting its bond"),
+  entry("bid reveal", () => import("./commands/bid/reveal.ts"), ["supplier", "price", "salt"],
+    "supplier (or anyone with the opening): reveal a sealed bid in the reveal window"),
+  entry("bid forfeit", () => import("./commands/bid/forfeit.ts"), [],
+    "anyone: send the bond of a sealed bid never revealed to the buyer, once the reveal window ended"),
 
   entry("supplier register", () => import("./commands/supplier/register.ts"), ["profile"],
     "supplier: publish your profile (an agent card URI); run again to update it"),

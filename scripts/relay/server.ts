@@ -50,10 +50,11 @@ export async function startRelayer(p: {
   const gasInHour = (signer: Address, now: number) =>
     (paid.get(signer) ?? []).filter((e) => now - e.at < HOUR).reduce((sum, e) => sum + e.gas, 0n);
 
-  async function carry(s: sdk.SignedAction) {
-    const signer = getAddress(s.signed.signer);
+  async function carry(s: sdk.RelayedAction) {
+    // A reveal is counted against the supplier whose bid it opens.
+    const signer = getAddress(sdk.actorOf(s));
     if (s.escrow.toLowerCase() !== p.escrow.toLowerCase()) return reply(400, `this relayer carries actions for the escrow ${p.escrow} only, not ${s.escrow}`);
-    if (s.signed.relayer !== zeroAddress && s.signed.relayer.toLowerCase() !== me.toLowerCase()) {
+    if (s.signed && s.signed.relayer !== zeroAddress && s.signed.relayer.toLowerCase() !== me.toLowerCase()) {
       return reply(400, `the action names the relayer ${s.signed.relayer}; this one is ${me}`);
     }
     const now = Date.now();
@@ -107,7 +108,7 @@ export async function startRelayer(p: {
       if (size > maxBody) return send(reply(413, `a signed action is at most ${maxBody} bytes`));
       chunks.push(chunk as Buffer);
     }
-    let action: sdk.SignedAction;
+    let action: sdk.RelayedAction;
     try {
       action = sdk.signedActionFromJson(Buffer.concat(chunks).toString("utf8"));
     } catch (error) {

@@ -19,6 +19,7 @@ import * as lifecycle from "./lifecycle.ts";
 import * as market from "./market.ts";
 import * as milestones from "./milestones.ts";
 import * as registry from "./registry.ts";
+import * as sealed from "./sealed.ts";
 import { isPermitRefused } from "./errors.ts";
 import type { Permit } from "./permit.ts";
 import { type AllowanceParams, ensureAllowance, permitFor } from "./token.ts";
@@ -70,6 +71,10 @@ function tenderReads(reader: Reader, deployment: Deployment) {
     rfq: read(market.readRFQ),
     bestBid: read(market.readBestBid),
     bid: read(market.readBid),
+    /** A sealed bid's commitment until its reveal. */
+    commitment: read(sealed.readCommitment),
+    /** How many sealed bids an RFQ has had. */
+    commitCount: read(sealed.readCommitCount),
     isRegisteredSupplier: read(registry.isRegisteredSupplier),
     profile: read(registry.readProfile),
     attestation: read(registry.readAttestation),
@@ -182,6 +187,10 @@ function tenderWrites(reader: Reader, writer: Writer, deployment: Deployment, op
     waive: write(warranty.waive),
     returnHeld: write(warranty.returnHeld),
     release: write(warranty.release),
+    /** Commits a sealed bid (sealed.ts sealBid makes the commitment: keep its opening until the reveal). */
+    commit: pulling(sealed.commit, (p) => ({ token: p.token, amount: p.bond })),
+    reveal: write(sealed.reveal),
+    forfeitBond: write(sealed.forfeitBond),
     improveBid: write(market.improveBid),
     award: write(market.award),
     pick: write(market.pick),

@@ -128,7 +128,20 @@ const SENTENCES = {
   TooManyMetricFloors: ([count, max]) => `An RFQ names at most ${max} metric floors, not ${count}.`,
   UnknownJob: ([job]) => `There is no job ${job}.`,
   WindowOutOfRange: ([window, min, max]) => `A window of ${window} s is outside ${min}–${max} s.`,
-  WrongAwardMode: ([job, mode]) => Number(mode) === 0 ? `Job ${job} is awarded to the lowest bid by anyone (award), not picked.` : `Job ${job} is the buyer's choice (pick), not awarded to the lowest bid.`,
+  WrongAwardMode: ([job, mode]) =>
+    Number(mode) === 0
+      ? `Job ${job} takes open bids, awarded to the lowest by anyone (bid, award): it is neither picked nor sealed.`
+      : Number(mode) === 1
+        ? `Job ${job} is the buyer's choice (bid, then the buyer picks): it is neither awarded to the lowest bid nor sealed.`
+        : `Job ${job} takes sealed bids: commit a hidden price before the bid deadline and reveal it after (commit, reveal); it is awarded to the lowest revealed price, not picked.`,
+  SealedBondTooLow: ([bps_, min]) => `Sealed bids need a bond of at least ${bps(min)} of the maximum price (and more than nothing), not ${bps(bps_)}: without one a bidder could commit under several names and reveal only the one that best undercuts the rest.`,
+  EmptyCommitment: () => "A sealed bid commits to the hash of its price and salt, not to zero.",
+  RevealOpen: ([job, t]) => `Job ${job}'s sealed bids are still being revealed until ${when(t)}; it is awarded after that.`,
+  RevealClosed: ([job, t]) => `Job ${job}'s reveal window closed at ${when(t)}; an unrevealed bid's bond goes to the buyer.`,
+  NothingToReveal: ([job, who]) => `${who} has no sealed bid waiting to be revealed on job ${job} (none committed, or revealed already).`,
+  CommitmentMismatch: ([job, who]) => `That price and salt do not open ${who}'s sealed bid on job ${job} (on this chain and escrow): reveal with the opening kept when it committed.`,
+  BondForfeit: ([job, who]) => `${who}'s sealed bid on job ${job} was never revealed: its bond goes to the buyer (forfeitBond), not back to the bidder.`,
+  NotForfeitable: ([job, who]) => `${who} has no bond to forfeit on job ${job}: its bid was revealed, its bond already went, or the reveal window is still open.`,
   WrongEthValue: ([sent, expected]) => `This call needs exactly ${formatUnits(expected as bigint, 18)} ETH; ${formatUnits(sent as bigint, 18)} was sent.`,
   WrongStatus: ([job, expected, actual]) => `Job ${job} is ${STATUS_NAMES[Number(actual)]}; this needs it ${STATUS_NAMES[Number(expected)]}.`,
   ZeroPrice: () => "The price must be above zero.",

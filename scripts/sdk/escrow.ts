@@ -345,18 +345,20 @@ export async function waitForSuccess(reader: Reader, hash: Hash) {
 }
 
 /** Bits of a job's `flags` (Tender.FLAG_DIRECT, Tender.FLAG_HOLDBACK, Tender.FLAG_MILESTONES). */
-export const JobFlag = { Direct: 1, Holdback: 2, Milestones: 4 } as const;
+export const JobFlag = { Direct: 1, Holdback: 2, Milestones: 4, Sealed: 8 } as const;
 
 /** A job as the escrow returns it, with its flags read out: `direct` (a direct hire, not an RFQ), `holdback` (part
- * of each payment is held under warranty) and `inMilestones` (paid in milestones: milestones.ts). */
+ * of each payment is held under warranty), `inMilestones` (paid in milestones: milestones.ts) and `sealed` (an RFQ
+ * taking sealed bids: sealed.ts). */
 export function withFlags<T extends { flags: number }>(
   job: T,
-): T & { direct: boolean; holdback: boolean; inMilestones: boolean } {
+): T & { direct: boolean; holdback: boolean; inMilestones: boolean; sealed: boolean } {
   return {
     ...job,
     direct: (job.flags & JobFlag.Direct) !== 0,
     holdback: (job.flags & JobFlag.Holdback) !== 0,
     inMilestones: (job.flags & JobFlag.Milestones) !== 0,
+    sealed: (job.flags & JobFlag.Sealed) !== 0,
   };
 }
 

@@ -121,11 +121,16 @@ export async function listPostings(reader: Reader, p: Range & { buyer?: Address 
 
 export interface BidView {
   supplier: Address;
+  /** 0 for a sealed bid until it is revealed at a valid price. */
   price: bigint;
   bond: bigint;
+  /** When its price was set; a sealed bid's commit number. */
   placedAt: number;
-  /** Prices in the order they were offered (the first bid, then each improvement). */
+  /** Prices in the order they were offered (the first bid, then each improvement; a sealed bid's revealed price). */
   history: bigint[];
+  /** A sealed bid, and whether its price is still hidden. */
+  sealed?: boolean;
+  unrevealed?: boolean;
 }
 
 type EscrowEventName = Extract<(typeof tenderEscrowAbi)[number], { type: "event" }>["name"];
@@ -151,19 +156,25 @@ async function jobEvents(reader: Reader, p: Range & { jobId: bigint }, names: Es
 
 /** The bids on a job: every bidder's current price and bond (from storage), with its price history (events). */
 export async function readBids(reader: Reader, p: Range & { jobId: bigint }): Promise<BidView[]> {
-  const logs = await jobEvents(reader, p, ["BidPlaced", "BidImproved"]);
+  const logs = await jobEvents(reader, p, ["BidPlaced", "BidImproved", "BidCommitted", "BidRevealed"]);
   const history = new Map<Address, bigint[]>();
+  const sealed = new Set<Address>();
   for (const log of logs) {
-    const { supplier, price } = log.args as { supplier: Address; price: bigint };
-    history.set(supplier, [...(history.get(supplier) ?? []), price]);
+    const { supplier, price, valid } = log.args as { supplier: Address; price?: bigint; valid?: boolean };
+    if (log.eventName === "BidCommitted") sealed.add(supplier);
+    const offered = price === undefined || valid === false ? [] : [price];
+    history.set(supplier, [...(history.get(supplier) ?? []), ...offered]);
   }
   const bids = await Promise.all(
     [...history.keys()].map(async (supplier) => {
       const bid = await reader.readContract({ address: p.escrow, abi: tenderEscrowAbi, functionName: "bidOf", args: [p.jobId, supplier] });
-      return { supplier, price: bid.price, bond: bid.bond, placedAt: bid.placedAt, history: history.get(supplier)! };
+      const view: BidView = { supplier, price: bid.price, bond: bid.bond, placedAt: bid.placedAt, history: history.get(supplier)! };
+      return sealed.has(supplier) ? { ...view, sealed: true, unrevealed: bid.unrevealed } : view;
     }),
   );
-  return bids.sort((a, b) => (a.price === b.price ? a.placedAt - b.placedAt : a.price < b.price ? -1 : 1));
+  // Lowest price first, ties by time (a sealed bid's commit number); sealed bids without a price last.
+  const unpriced = (b: BidView) => (b.sealed && b.price === 0n ? 1 : 0);
+  return bids.sort((a, b) => unpriced(a) - unpriced(b) || (a.price === b.price ? a.placedAt - b.placedAt : a.price < b.price ? -1 : 1));
 }
 
 /** The jobs a supplier was hired for or awarded, newest last. */

@@ -4,6 +4,7 @@ export * from "./client.ts";
 export * from "./units.ts";
 export * from "./escrow.ts";
 export * from "./market.ts";
+export * from "./sealed.ts";
 export * from "./warranty.ts";
 export * from "./milestones.ts";
 export * from "./registry.ts";

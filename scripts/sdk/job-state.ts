@@ -47,7 +47,7 @@ export async function readJobState(
   const plan = job.status !== JobStatus.None && job.inMilestones ? await reader.readContract({ ...at, functionName: "milestonesOf", args: [p.jobId] }) : undefined;
   const holdback = job.status !== JobStatus.None && job.holdback;
   const payment = p.payment ?? (plan ? latestPayment(job.status, plan) : 0);
-  const [terms, cancelGracePeriod, rfq, best, own, warranty, held, claim] = await Promise.all([
+  const [terms, cancelGracePeriod, rfq, best, own, warranty, held, claim, commits] = await Promise.all([
     reader.readContract({ ...at, functionName: "arbitratorTerms", args: [job.termsId] }),
     reader.readContract({ ...at, functionName: "cancelGracePeriod" }),
     isRFQ ? reader.readContract({ ...at, functionName: "rfqOf", args: [p.jobId] }) : undefined,
@@ -56,6 +56,7 @@ export async function readJobState(
     holdback ? reader.readContract({ ...at, functionName: "warrantyOf", args: [p.jobId] }) : undefined,
     holdback ? reader.readContract({ ...at, functionName: "heldOf", args: [p.jobId, BigInt(payment)] }) : undefined,
     holdback ? reader.readContract({ ...at, functionName: "claimOf", args: [p.jobId, BigInt(payment)] }) : undefined,
+    isRFQ && job.sealed ? reader.readContract({ ...at, functionName: "commitCount", args: [p.jobId] }) : undefined,
   ]);
   const state: JobState = { job, arbitrator: terms.arbitrator, cancelGracePeriod };
   if (plan) {
@@ -73,6 +74,7 @@ export async function readJobState(
       mode: rfq.mode,
       awardDeadline: rfq.awardDeadline,
       ...(supplier !== zeroAddress ? { bestBid: { supplier, price } } : {}),
+      ...(commits !== undefined ? { commits: Number(commits) } : {}),
     };
   }
   if (warranty && held && claim) {
@@ -85,6 +87,9 @@ export async function readJobState(
       ...(held.claim !== 0 ? { claim: { asked: claim.asked, deadline: claim.deadline, fee: claim.fee } } : {}),
     };
   }
-  if (own && own.price > 0n) state.ownBid = { price: own.price, bond: own.bond, placedAt: own.placedAt };
+  // A bid has a price, or (a sealed one) a commit number.
+  if (own && (own.price > 0n || own.placedAt > 0)) {
+    state.ownBid = { price: own.price, bond: own.bond, placedAt: own.placedAt, ...(own.unrevealed ? { unrevealed: true } : {}) };
+  }
   return state;
 }

@@ -15,6 +15,9 @@ import { AwardMode, JobStatus } from "./units.ts";
 export const JOB_ACTIONS = [
   "bid",
   "improveBid",
+  // Sealed-bid RFQs: a hidden price committed before the bid deadline, revealed in the reveal window after.
+  "commit",
+  "reveal",
   "award",
   "pick",
   "cancel",
@@ -98,11 +101,15 @@ export interface JobState {
   rfq?: {
     mode: number;
     awardDeadline: number;
-    /** The leading bid; undefined while nobody has bid (the contract's only test of "has bids"). */
+    /** The leading bid; undefined while nobody has bid (the contract's test of "has bids", but for sealed bids:
+     * their commits) — of a sealed-bid RFQ, the lowest price revealed so far. */
     bestBid?: { supplier: Address; price: bigint };
+    /** Sealed-bid RFQs: how many bids were committed. */
+    commits?: number;
   };
-  /** The account's own bid, if it placed one (a bond of 0: none was asked, or it was already returned). */
-  ownBid?: { price: bigint; bond: bigint; placedAt: number };
+  /** The account's own bid, if it placed one (a bond of 0: none was asked, or it was already returned). A sealed bid
+   * has a price of 0 and `unrevealed` until its reveal, and its commit number as `placedAt`. */
+  ownBid?: { price: bigint; bond: bigint; placedAt: number; unrevealed?: boolean };
   /** Jobs posted with a holdback only: what is held of the payment (index 0) and its claim. Absent: the job holds
    * nothing back, and every warranty action is refused. */
   warranty?: WarrantyState;
@@ -155,6 +162,11 @@ export function jobActions(state: JobState, account: Address | undefined, now: n
   const hasBid = ownBid !== undefined && ownBid.price > 0n;
   const best = rfq?.bestBid && rfq.bestBid.supplier !== zeroAddress ? rfq.bestBid : undefined;
   const buyerChoice = rfq?.mode === AwardMode.BuyerChoice;
+  const sealed = rfq?.mode === AwardMode.SealedLowestPrice;
+  /** Sealed bids: committed (revealed or not); open bids: placed. */
+  const committed = ownBid !== undefined && (ownBid.placedAt > 0 || ownBid.price > 0n);
+  /** The contract's "has bids": commits for sealed bids, else a best bid. */
+  const hasBids = sealed ? (rfq?.commits ?? 0) > 0 : best !== undefined;
   const grace = state.cancelGracePeriod;
 
   const yes = (action: JobAction, until?: number): ActionStatus =>
@@ -183,13 +195,36 @@ export function jobActions(state: JobState, account: Address | undefined, now: n
     if (wrong) return wrong;
     if (isBuyer) return no("bid", "The buyer cannot bid on its own RFQ.");
     if (isArbitrator) return no("bid", "The job's arbitrator cannot bid on it.");
+    if (sealed) return no("bid", "This RFQ takes sealed bids: commit a hidden price before bidding closes, and reveal it after.");
     if (hasBid) return no("bid", "You have already bid; a bid can only be improved.");
     return before("bid", job.deadline, "Bidding closed");
+  };
+
+  const commit = (): ActionStatus => {
+    const wrong = needs("commit", JobStatus.Open, "Sealed bids are taken only while an RFQ is open");
+    if (wrong) return wrong;
+    if (!sealed) return no("commit", "This RFQ takes open bids (bid); only a sealed-bid RFQ takes commitments.");
+    if (isBuyer) return no("commit", "The buyer cannot bid on its own RFQ.");
+    if (isArbitrator) return no("commit", "The job's arbitrator cannot bid on it.");
+    if (committed) return no("commit", "You have already committed a sealed bid; it cannot be changed.");
+    return before("commit", job.deadline, "Bidding closed");
+  };
+
+  const reveal = (): ActionStatus => {
+    const wrong = needs("reveal", JobStatus.Open, "Sealed bids are revealed only while the RFQ is open");
+    if (wrong) return wrong;
+    if (!sealed) return no("reveal", "This RFQ takes open bids: there is nothing to reveal.");
+    if (!ownBid?.unrevealed) {
+      return no("reveal", committed ? "Your sealed bid is revealed already." : "You have no sealed bid to reveal.", committed ? {} : { who: "bidder" });
+    }
+    if (now < job.deadline) return no("reveal", `Reveals open when bidding closes, ${when(job.deadline, now)}.`, { allowedFrom: job.deadline });
+    return before("reveal", rfq!.awardDeadline, "The reveal window closed (an unrevealed bid's bond goes to the buyer)");
   };
 
   const improveBid = (): ActionStatus => {
     const wrong = needs("improveBid", JobStatus.Open, "Bids can be improved only while an RFQ is open");
     if (wrong) return wrong;
+    if (sealed) return no("improveBid", "A sealed bid cannot be improved: its commitment fixes its price.");
     if (!hasBid) return no("improveBid", "Only a bidder can improve its bid.", { who: "bidder" });
     if (now >= job.deadline) return no("improveBid", `Bidding closed ${when(job.deadline, now)}.`);
     // A price must stay above 0 and drop: a 1-unit bid has nowhere to go.
@@ -201,6 +236,20 @@ export function jobActions(state: JobState, account: Address | undefined, now: n
     const wrong = needs("award", JobStatus.Open, "Only an open RFQ can be awarded");
     if (wrong) return wrong;
     if (buyerChoice) return no("award", "The buyer picks the winner of this RFQ.", { who: "buyer" });
+    if (sealed) {
+      const revealEnds = rfq!.awardDeadline;
+      if (!hasBids) {
+        return now < job.deadline
+          ? no("award", `Nobody has bid yet; bidding closes ${when(job.deadline, now)}.`)
+          : no("award", "Nobody bid, so there is nothing to award; the RFQ can be cancelled.");
+      }
+      if (now < revealEnds) {
+        // Awardable then only if a price is revealed by then: promised only once one is.
+        return no("award", `The lowest revealed bid can be awarded once the reveal window closes, ${when(revealEnds, now)}.`, best ? { allowedFrom: revealEnds } : {});
+      }
+      if (!best) return no("award", "No bid was revealed at a valid price, so there is nothing to award; the RFQ can be cancelled.");
+      return yes("award");
+    }
     if (!best) {
       return now < job.deadline
         ? no("award", `Nobody has bid yet; bidding closes ${when(job.deadline, now)}.`)
@@ -237,27 +286,35 @@ export function jobActions(state: JobState, account: Address | undefined, now: n
     const wrong = needs("cancel", JobStatus.Open, "Only an open RFQ can be cancelled");
     if (wrong) return wrong;
     // Before the first bid the buyer owes nobody anything; after it, bidders have posted bonds on the RFQ's word.
-    if (isBuyer && !best) return yes("cancel");
-    if (best && !buyerChoice) {
-      return no("cancel", "An RFQ that goes to the lowest bid cannot be cancelled once bid on: anyone can award it.");
+    if (isBuyer && !hasBids) return yes("cancel");
+    if (hasBids && !buyerChoice && (!sealed || best)) {
+      return no("cancel", `An RFQ that goes to the lowest ${sealed ? "revealed " : ""}bid cannot be cancelled once ${sealed ? "a price is revealed" : "bid on"}: anyone can award it.`);
     }
-    // The RFQ lapses when bidding closes with no bid, or when the buyer lets its award window pass.
-    const lapsedAt = best ? rfq!.awardDeadline : job.deadline;
-    if (isBuyer) return after("cancel", lapsedAt, "The buyer can cancel if it picks no bid, from the end of the award window,");
+    // The RFQ lapses when bidding closes with no bid, when the buyer lets its award window pass, or when a sealed
+    // RFQ's reveal window ends with no price revealed.
+    const lapsedAt = hasBids ? rfq!.awardDeadline : job.deadline;
+    if (isBuyer) {
+      return after("cancel", lapsedAt, sealed ? "The buyer can cancel if no price is revealed, from the end of the reveal window," : "The buyer can cancel if it picks no bid, from the end of the award window,");
+    }
     const since = lapsedAt + grace;
-    const lapse = best ? "the buyer picked no bid" : "nobody bid";
+    const lapse = !hasBids ? "nobody bid" : sealed ? "no price was revealed" : "the buyer picked no bid";
     if (now >= since) return yes("cancel");
     return no("cancel", `Anyone can cancel once ${lapse} and a grace period passed, ${when(since, now)}.`, {
       allowedFrom: since,
-      // The buyer already may when nothing was bid, or once the award window closed.
-      ...(!best || now >= lapsedAt ? { who: "buyer" as const } : {}),
+      // The buyer already may when nothing was bid, or once the award (or reveal) window closed.
+      ...(!hasBids || now >= lapsedAt ? { who: "buyer" as const } : {}),
     });
   };
 
   const reclaimBond = (): ActionStatus => {
     if (status === JobStatus.None) return no("reclaimBond", "There is no job with this id.");
-    if (!hasBid) return no("reclaimBond", "Only a bidder that posted a bond can reclaim it.", { who: "bidder" });
+    if (!committed) return no("reclaimBond", "Only a bidder that posted a bond can reclaim it.", { who: "bidder" });
     if (ownBid!.bond === 0n) return no("reclaimBond", "You have no bond on this job: none was asked, or it came back.");
+    if (ownBid!.unrevealed) {
+      return status === JobStatus.Open && now < rfq!.awardDeadline
+        ? no("reclaimBond", "Reveal your sealed bid first: an unrevealed bid's bond goes to the buyer.")
+        : no("reclaimBond", "Your sealed bid was never revealed: its bond goes to the buyer, not back to you.");
+    }
     if (status === JobStatus.Cancelled) return yes("reclaimBond");
     if (status === JobStatus.Open) {
       return no("reclaimBond", "Bonds come back once the RFQ goes to someone else or is cancelled.");
@@ -457,6 +514,8 @@ export function jobActions(state: JobState, account: Address | undefined, now: n
   const answers: Record<JobAction, () => ActionStatus> = {
     bid,
     improveBid,
+    commit,
+    reveal,
     award,
     pick,
     cancel,

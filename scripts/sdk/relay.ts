@@ -2,23 +2,24 @@
 // problem named, and the client side — handing one signed action to several relayers (a relayer can censor: a
 // deadline-bound action goes to at least two, and the sender checks it landed).
 import { type Address, type Hash, type Hex, getAddress, isAddress, isHex } from "viem";
-import type { SignableAction, SignedAction } from "./signed.ts";
+import type { RelayedAction, SignableAction } from "./signed.ts";
 import { type Problem, TenderInputError, throwProblems } from "./validate.ts";
 
 /** The largest signed action a relayer takes, in bytes of JSON (a delivery's URI may be a data: URI). */
 export const MAX_RELAY_BODY_BYTES = 32_768;
 
 /** A signed action as JSON: every bigint as a decimal string. */
-export function signedActionToJson(s: SignedAction): string {
-  // A bid's floors are the RFQ's, read from its posting by whoever submits it: not carried.
-  const action = s.action.kind === "bid" ? { ...s.action, floors: undefined } : s.action;
+export function signedActionToJson(s: RelayedAction): string {
+  // A bid's (or commit's) floors are the RFQ's, read from its posting by whoever submits it: not carried.
+  const action = s.action.kind === "bid" || s.action.kind === "commit" ? { ...s.action, floors: undefined } : s.action;
   return JSON.stringify({ ...s, action }, (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value));
 }
 
-const KINDS = ["deliver", "bid", "improveBid", "reclaimBond", "withdraw"] as const;
+const KINDS = ["deliver", "bid", "commit", "improveBid", "reclaimBond", "withdraw", "reveal"] as const;
 
-/** Reads a signed action from JSON (as signedActionToJson writes it); throws a TenderInputError naming every problem. */
-export function signedActionFromJson(text: string): SignedAction {
+/** Reads a signed action (or a reveal, which carries no signature) from JSON (as signedActionToJson writes it); throws
+ * a TenderInputError naming every problem. */
+export function signedActionFromJson(text: string): RelayedAction {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -56,8 +57,20 @@ export function signedActionFromJson(text: string): SignedAction {
   const top = object(raw, "body");
   const escrow = address(top.escrow, "escrow");
   const a = object(top.action, "action");
+  const kind = a.kind as SignableAction["kind"] | "reveal";
+  if (kind === "reveal") {
+    const reveal = {
+      kind,
+      jobId: uint(a.jobId, "action.jobId"),
+      supplier: address(a.supplier, "action.supplier"),
+      price: uint(a.price, "action.price"),
+      salt: hex(a.salt, "action.salt", 32) as Hash,
+    };
+    if (top.signed !== undefined) problems.push({ path: "signed", message: "a reveal carries no signature" });
+    throwProblems(problems);
+    return { escrow, action: reveal };
+  }
   const s = object(top.signed, "signed");
-  const kind = a.kind as SignableAction["kind"];
   let action: SignableAction;
   if (!KINDS.includes(kind)) {
     problems.push({ path: "action.kind", message: `must be one of ${KINDS.join(", ")}` });
@@ -71,7 +84,7 @@ export function signedActionFromJson(text: string): SignedAction {
       action = { kind, jobId, milestone, deliverableHash: hex(a.deliverableHash, "action.deliverableHash", 32) as Hash, uri: string(a.uri, "action.uri") };
     } else if (kind === "improveBid") {
       action = { kind, jobId, price: uint(a.price, "action.price") };
-    } else if (kind === "bid") {
+    } else if (kind === "bid" || kind === "commit") {
       const p = a.bondPermit === undefined ? undefined : object(a.bondPermit, "action.bondPermit");
       const bondPermit = p && {
         value: uint(p.value, "action.bondPermit.value"),
@@ -80,14 +93,16 @@ export function signedActionFromJson(text: string): SignedAction {
         r: hex(p.r, "action.bondPermit.r", 32),
         s: hex(p.s, "action.bondPermit.s", 32),
       };
-      action = {
-        kind,
+      const carried = {
         jobId,
-        price: uint(a.price, "action.price"),
         ...(a.token === undefined ? {} : { token: address(a.token, "action.token") }),
         ...(a.bond === undefined ? {} : { bond: uint(a.bond, "action.bond") }),
         ...(bondPermit ? { bondPermit } : {}),
       };
+      action =
+        kind === "bid"
+          ? { kind, price: uint(a.price, "action.price"), ...carried }
+          : { kind, commitment: hex(a.commitment, "action.commitment", 32) as Hash, ...carried };
     } else {
       action = { kind, jobId };
     }
@@ -126,7 +141,7 @@ export class RelayError extends Error {
 }
 
 /** Hands `s` to one relayer (POST {url}/actions) and waits for its answer: the mined transaction, or a RelayError. */
-export async function sendToRelayer(url: string, s: SignedAction, p: { timeoutMs?: number } = {}): Promise<RelayReceipt> {
+export async function sendToRelayer(url: string, s: RelayedAction, p: { timeoutMs?: number } = {}): Promise<RelayReceipt> {
   const base = url.replace(/\/+$/, "");
   let response: Response;
   try {
@@ -149,7 +164,7 @@ export async function sendToRelayer(url: string, s: SignedAction, p: { timeoutMs
  * moved on). Throws only when none carried it, with every relayer's reason. */
 export async function sendToRelayers(
   urls: readonly string[],
-  s: SignedAction,
+  s: RelayedAction,
   p: { timeoutMs?: number } = {},
 ): Promise<{ carried: RelayReceipt; answers: PromiseSettledResult<RelayReceipt>[] }> {
   if (urls.length === 0) throw new TenderInputError("relayers", "name at least one relayer URL");

@@ -44,6 +44,9 @@ export type SignableAction =
    * a signature is good only for the bond it names); `floors` (the RFQ's, as posted) and `bondPermit` (the signer's
    * ERC-2612 permit for the bond, when its allowance is short) are carried, not signed. */
   | { kind: "bid"; jobId: bigint; price: bigint; token?: Address; bond?: bigint; floors?: Floors; bondPermit?: Permit }
+  /** A sealed bid's commitment (sealed.ts sealBid), carried and signed as a bid is: the RFQ's token and bond signed,
+   * its floors and the bond's permit carried. */
+  | { kind: "commit"; jobId: bigint; commitment: Hash; token?: Address; bond?: bigint; floors?: Floors; bondPermit?: Permit }
   | { kind: "improveBid"; jobId: bigint; price: bigint }
   | { kind: "reclaimBond"; jobId: bigint }
   | { kind: "withdraw"; token: Address; to: Address };
@@ -53,6 +56,22 @@ export interface SignedAction {
   escrow: Address;
   action: SignableAction;
   signed: SignedTerms;
+}
+
+/** A sealed bid's reveal: it needs no signature (the commitment names the supplier, so the opening is the authority),
+ * and anyone — a relayer — may submit it. */
+export interface RevealAction {
+  escrow: Address;
+  action: { kind: "reveal"; jobId: bigint; supplier: Address; price: bigint; salt: Hash };
+  signed?: undefined;
+}
+
+/** What a relayer carries: a signed action, or a reveal. */
+export type RelayedAction = SignedAction | RevealAction;
+
+/** Whose action it is: the signer, or the supplier whose bid a reveal opens. */
+export function actorOf(s: RelayedAction): Address {
+  return s.signed ? s.signed.signer : s.action.supplier;
 }
 
 const TERMS = [
@@ -82,6 +101,14 @@ export const SIGNED_ACTION_TYPES = {
     { name: "bond", type: "uint96" },
     ...TERMS,
   ],
+  Commit: [
+    SIGNER,
+    { name: "jobId", type: "uint256" },
+    { name: "commitment", type: "bytes32" },
+    { name: "token", type: "address" },
+    { name: "bond", type: "uint96" },
+    ...TERMS,
+  ],
   ImproveBid: [SIGNER, { name: "jobId", type: "uint256" }, { name: "price", type: "uint96" }, ...TERMS],
   ReclaimBond: [SIGNER, { name: "jobId", type: "uint256" }, ...TERMS],
   Withdraw: [SIGNER, { name: "token", type: "address" }, { name: "to", type: "address" }, ...TERMS],
@@ -90,6 +117,7 @@ export const SIGNED_ACTION_TYPES = {
 const PRIMARY_TYPE = {
   deliver: "Deliver",
   bid: "Bid",
+  commit: "Commit",
   improveBid: "ImproveBid",
   reclaimBond: "ReclaimBond",
   withdraw: "Withdraw",
@@ -102,7 +130,7 @@ export function signedDomain(chainId: number, escrow: Address): TypedDataDomain 
 }
 
 /** Refuses an action whose arguments the escrow would refuse anyway, before anything is signed. */
-function checkAction(action: SignableAction): void {
+function checkAction(action: SignableAction | RevealAction["action"]): void {
   const problems: Problem[] =
     action.kind === "withdraw"
       ? [...addressProblems("token", action.token, { nonZero: false }), ...addressProblems("to", action.to)]
@@ -110,6 +138,8 @@ function checkAction(action: SignableAction): void {
           ...jobIdProblems(action.jobId),
           ...(action.kind === "deliver" ? [...hashProblems("deliverableHash", action.deliverableHash), ...uriProblems("uri", action.uri)] : []),
           ...(action.kind === "improveBid" || action.kind === "bid" ? amountProblems("price", action.price) : []),
+          ...(action.kind === "commit" ? hashProblems("commitment", action.commitment) : []),
+          ...(action.kind === "reveal" ? [...addressProblems("supplier", action.supplier), ...hashProblems("salt", action.salt)] : []),
         ];
   throwProblems(problems);
 }
@@ -123,9 +153,9 @@ function messageOf(signer: Address, action: SignableAction, terms: Pick<SignedTe
 /** An empty permit: the escrow tries it, it fails, and the allowance already there is used. */
 export const NO_PERMIT: Permit = { value: 0n, deadline: 0n, v: 0, r: `0x${"00".repeat(32)}`, s: `0x${"00".repeat(32)}` };
 
-/** A signed bid completed with what it carries: the RFQ's floors (from its posting) and, when the bond needs it and
- * the signer's allowance is short, the signer's permit for the bond. */
-async function completeBid(writer: Writer, reader: Reader, escrow: Address, action: Extract<SignableAction, { kind: "bid" }>) {
+/** A signed bid (or sealed commit) completed with what it carries: the RFQ's floors (from its posting) and, when the
+ * bond needs it and the signer's allowance is short, the signer's permit for the bond. */
+async function completeBid<A extends Extract<SignableAction, { kind: "bid" | "commit" }>>(writer: Writer, reader: Reader, escrow: Address, action: A): Promise<A> {
   const posting = await readPosting(reader, { escrow, jobId: action.jobId });
   if (!posting?.rfq) throw new TenderInputError("jobId", `Job ${action.jobId} is not an RFQ of this escrow.`);
   const floors = action.floors ?? posting.rfq.floors;
@@ -177,7 +207,7 @@ export async function signAction(
   p: { escrow: Address; action: SignableAction; relayer?: Address; nonce?: bigint; deadline?: bigint },
 ): Promise<SignedAction> {
   checkAction(p.action);
-  const action = p.action.kind === "bid" ? await completeBid(writer, reader, p.escrow, p.action) : p.action;
+  const action = p.action.kind === "bid" || p.action.kind === "commit" ? await completeBid(writer, reader, p.escrow, p.action) : p.action;
   const signer = writer.account.address;
   const [nonce, deadline] = await Promise.all([
     p.nonce ?? freeNonce(reader, { escrow: p.escrow, signer }),
@@ -194,16 +224,23 @@ export async function signAction(
   return { escrow: p.escrow, action, signed: { signer, ...terms, signature } };
 }
 
-/** The escrow call that carries a signed action. */
-export function signedCall(s: SignedAction) {
-  const { action, signed } = s;
+/** The escrow call that carries a signed action (or a reveal). */
+export function signedCall(s: RelayedAction) {
   const base = { address: s.escrow, abi: tenderEscrowAbi } as const;
+  if (!s.signed) {
+    const { action } = s;
+    return { ...base, functionName: "reveal", args: [action.jobId, action.supplier, action.price, action.salt] } as const;
+  }
+  const { action, signed } = s;
   switch (action.kind) {
     case "deliver":
       return { ...base, functionName: "deliverBySig", args: [action.jobId, action.deliverableHash, action.uri, signed] } as const;
     case "bid":
       if (!action.floors) throw new TenderInputError("floors", "A signed bid carries the RFQ's floors (submitSigned reads them).");
       return { ...base, functionName: "bidBySig", args: [action.jobId, action.price, encodeFloors(action.floors), action.bondPermit ?? NO_PERMIT, signed] } as const;
+    case "commit":
+      if (!action.floors) throw new TenderInputError("floors", "A signed commit carries the RFQ's floors (submitSigned reads them).");
+      return { ...base, functionName: "commitBySig", args: [action.jobId, action.commitment, encodeFloors(action.floors), action.bondPermit ?? NO_PERMIT, signed] } as const;
     case "improveBid":
       return { ...base, functionName: "improveBidBySig", args: [action.jobId, action.price, signed] } as const;
     case "reclaimBond":
@@ -216,7 +253,7 @@ export function signedCall(s: SignedAction) {
 /** Submits a signed action from the writer's account (a relayer), which pays the gas: simulated first, so a refusal
  * (a spent nonce, an expired or invalid signature, another relayer named, or the job's own rules) throws the
  * escrow's named error and nothing is sent. */
-export async function submitSigned(writer: Writer, reader: Reader, s: SignedAction): Promise<Hash> {
+export async function submitSigned(writer: Writer, reader: Reader, s: RelayedAction): Promise<Hash> {
   checkAction(s.action);
   const call = signedCall(await withFloors(reader, s));
   await reader.simulateContract({ ...call, account: writer.account } as Parameters<Reader["simulateContract"]>[0]);
@@ -225,9 +262,9 @@ export async function submitSigned(writer: Writer, reader: Reader, s: SignedActi
   return writer.writeContract(call as Parameters<Writer["writeContract"]>[0]);
 }
 
-/** A signed bid with the RFQ's floors filled in from its posting (a relayer receives a bid without them). */
-export async function withFloors(reader: Reader, s: SignedAction): Promise<SignedAction> {
-  if (s.action.kind !== "bid" || s.action.floors) return s;
+/** A signed bid or commit with the RFQ's floors filled in from its posting (a relayer receives one without them). */
+export async function withFloors<S extends RelayedAction>(reader: Reader, s: S): Promise<S> {
+  if (!s.signed || (s.action.kind !== "bid" && s.action.kind !== "commit") || s.action.floors) return s;
   const posting = await readPosting(reader, { escrow: s.escrow, jobId: s.action.jobId });
   if (!posting?.rfq) throw new TenderInputError("jobId", `Job ${s.action.jobId} is not an RFQ of this escrow.`);
   return { ...s, action: { ...s.action, floors: posting.rfq.floors } };

@@ -89,8 +89,12 @@ export const JobStatus = {
 } as const;
 export type JobStatusName = keyof typeof JobStatus;
 
-/** How an RFQ is awarded (Tender.AwardMode): anyone awards the lowest bid, or the buyer picks. */
-export const AwardMode = { LowestPrice: 0, BuyerChoice: 1 } as const;
+/** How an RFQ is awarded (Tender.AwardMode): anyone awards the lowest bid, the buyer picks, or anyone awards the
+ * lowest of the sealed bids revealed after the bid deadline. */
+export const AwardMode = { LowestPrice: 0, BuyerChoice: 1, SealedLowestPrice: 2 } as const;
+/** The smallest bond a sealed-bid RFQ may ask, in bps of its maximum price: the escrow's MIN_SEALED_BOND_BPS (a
+ * test reads it from a deployment and compares). */
+export const MIN_SEALED_BOND_BPS = 500;
 /** How a metric floor compares (Tender.Comparison). */
 export const Comparison = { AtLeast: 0, AtMost: 1 } as const;
 

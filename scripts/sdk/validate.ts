@@ -5,7 +5,7 @@
 import { type Address, isAddress, zeroAddress } from "viem";
 import type { DirectHireParams, Warranty } from "./escrow.ts";
 import type { RFQParams } from "./market.ts";
-import { AwardMode, MAX_AMOUNT } from "./units.ts";
+import { AwardMode, MAX_AMOUNT, MIN_SEALED_BOND_BPS } from "./units.ts";
 // spec.ts imports nothing from here (no import cycle): it finds the problems, this module throws them.
 import { MAX_SPEC_BYTES, type Problem, specProblems } from "./spec.ts";
 import { formatDuration } from "./time.ts";
@@ -156,10 +156,16 @@ export function directHireProblems(p: DirectHireParams, buyer?: Address): Proble
 export function rfqProblems(p: RFQParams, now: number): Problem[] {
   const { floors } = p;
   const rating = Number.isInteger(floors.minAvgRating) && floors.minAvgRating >= 0 && floors.minAvgRating <= 500;
+  const sealed = p.mode === AwardMode.SealedLowestPrice;
   const mode =
-    p.mode === AwardMode.BuyerChoice
+    p.mode === AwardMode.BuyerChoice || sealed
       ? windowProblems("awardWindow", p.awardWindow)
-      : problemIf("mode", p.mode !== AwardMode.LowestPrice && `${p.mode} is not an award mode: ${AwardMode.LowestPrice} (the lowest bid wins) or ${AwardMode.BuyerChoice} (the buyer picks).`);
+      : [
+          ...problemIf("mode", p.mode !== AwardMode.LowestPrice && `${p.mode} is not an award mode: ${AwardMode.LowestPrice} (the lowest bid wins), ${AwardMode.BuyerChoice} (the buyer picks) or ${AwardMode.SealedLowestPrice} (sealed bids, the lowest revealed wins).`),
+          ...problemIf("awardWindow", p.mode === AwardMode.LowestPrice && p.awardWindow !== 0 && "An RFQ that goes to the lowest bid has no award window: give 0."),
+        ];
+  // A sealed bid must put a bond at stake: at least the minimum share, and not rounded down to nothing.
+  const sealedBond = sealed && (floors.bondBps < MIN_SEALED_BOND_BPS || p.maxPrice * BigInt(floors.bondBps) < 10_000n);
   return [
     ...amountProblems("maxPrice", p.maxPrice),
     ...windowProblems("bidDeadline", p.bidDeadline - now),
@@ -167,6 +173,7 @@ export function rfqProblems(p: RFQParams, now: number): Problem[] {
     ...termsProblems(p),
     ...warrantyProblems(p.warranty, { rfq: true }),
     ...bpsProblems("floors.bondBps", floors.bondBps, 10_000),
+    ...problemIf("floors.bondBps", sealedBond && `Sealed bids need a bond of at least ${MIN_SEALED_BOND_BPS / 100}% of the maximum price (and more than nothing), not ${floors.bondBps / 100}%: without one a bidder could commit under several names and reveal only the one that best undercuts the rest.`),
     ...bpsProblems("floors.maxLossShareBps", floors.maxLossShareBps, 10_000),
     ...(floors.maxClawbackShareBps === undefined ? [] : bpsProblems("floors.maxClawbackShareBps", floors.maxClawbackShareBps, 10_000)),
     ...problemIf("floors.minAvgRating", !rating && `Give an average rating from 0 to 5 stars; ${floors.minAvgRating / 100} stars (${floors.minAvgRating} as rating × 100) is not.`),

@@ -14,6 +14,7 @@ import type { AgentState } from "../../scripts/agent/supplier/state.ts";
 import { transformSpec } from "../../scripts/dev/demo/transform-specs.ts";
 import * as sdk from "@tender/sdk";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
+import { openingStore } from "@tender/sdk/sealed-store";
 import { startRelayer } from "../../scripts/relay/server.ts";
 import { freePort } from "../../scripts/dev/lib/ports.ts";
 import { type RunningNode, deployOnNode, startNode } from "../helpers/node.ts";
@@ -293,6 +294,63 @@ describe("supplier agents", { timeout: 180_000 }, () => {
       expect(await node.reader.getTransactionCount({ address: me })).toBe(0);
       const carried = [...relayers[0]!.gasBySigner().values(), ...relayers[1]!.gasBySigner().values()].reduce((a, b) => a + b, 0n);
       expect(carried).toBeGreaterThan(0n);
+    } finally {
+      await Promise.all(relayers.map((r) => r.close()));
+    }
+  });
+
+  it("bids sealed with no ETH: commits through relayers, survives a kill -9 before its reveal, reveals from its saved opening, wins and is paid", async () => {
+    const { escrow } = deployment;
+    const key = generatePrivateKey();
+    const me = privateKeyToAccount(key).address;
+    await ok(sdk.mintMock(node.writer(0), { token, to: me, amount: USD("100") }));
+    const attestor = node.writer(4);
+    const metric = sdk.metricId("benchmark.sealed");
+    await ok(sdk.attest(attestor, { registry: deployment.registry, supplier: me, metric: "benchmark.sealed", value: 1n, validUntil: 2 ** 39 }));
+    const relayers = await Promise.all([12, 13].map((index) => startRelayer({ reader: node.reader, writer: node.writer(index), escrow })));
+    try {
+      const file = join(dir, "sealed.json");
+      writeFileSync(file, JSON.stringify({ name: "sealed", categories: ["text.transform"], worker: "text-transform", strategy: { kind: "cost-plus", marginPct: 10 }, prices: { mUSD: { cost: "2", floor: "2" } }, pollingInterval: 100, relayers: relayers.map((r) => r.url) }));
+      const first = run("sealed", key);
+      await until("the agent to start", async () => first.log.includes("is running"));
+
+      const demo = transformSpec("sort-lines", "z\ny\nx\n", "Sort the inventory");
+      const now = Number((await node.reader.getBlock()).timestamp);
+      const jobId = await sdk.waitForJobId(node.reader, await sdk.postRFQ(node.writer(3), {
+        escrow, token, maxPrice: USD("10"), bidDeadline: now + sdk.HOUR + 120, awardWindow: sdk.HOUR,
+        deliveryWindow: sdk.DAY, reviewWindow: sdk.DAY, mode: sdk.AwardMode.SealedLowestPrice, arbitrator: node.writer(2).account.address,
+        defaultBuyerShareBps: 0, category: demo.category, spec: demo.spec,
+        floors: { ...sdk.NO_FLOORS, bondBps: 1_000, metrics: [{ attestor: attestor.account.address, comparison: sdk.Comparison.AtLeast, metric, threshold: 1n }] },
+      }));
+      const bid = await until("its sealed commit", async () => {
+        const b = await sdk.readBid(node.reader, { escrow, jobId, supplier: me });
+        return b.unrevealed ? b : undefined;
+      });
+      expect(bid.price).toBe(0n); // nothing of its price on chain
+      expect(first.log).toMatch(new RegExp(`committed a sealed bid of 2\\.2 mUSD on job ${jobId}`));
+      const openings = openingStore(`${first.statePath}.openings`);
+      expect(openings.get({ chainId: node.reader.chain.id, escrow, jobId, supplier: me })?.price).toBe(USD("2.2"));
+
+      // Killed before bidding closes; restarted after: it reveals from the opening it saved before committing.
+      first.child.kill("SIGKILL");
+      await new Promise((resolve) => first.child.once("exit", resolve));
+      await advance(sdk.HOUR + 180);
+      const second = run("sealed", key);
+      await until("its reveal", async () => second.log.includes(`revealed its sealed bid of 2.2 mUSD on job ${jobId}`));
+      expect(openings.get({ chainId: node.reader.chain.id, escrow, jobId, supplier: me })).toBeUndefined();
+      const [leader, price] = await sdk.readBestBid(node.reader, { escrow, jobId });
+      expect([leader, price]).toEqual([me, USD("2.2")]);
+
+      await advance(sdk.HOUR);
+      await ok(sdk.award(node.writer(3), { escrow, jobId }));
+      await until("the delivery", async () => (await sdk.readJob(node.reader, { escrow, jobId })).status === sdk.JobStatus.Delivered);
+      const review = await reviewDelivery(node.writer(3), node.reader, { escrow, jobId });
+      expect(review.decision, review.reason).toBe("confirmed");
+      await until("the payment in the agent's log", async () => second.log.includes("paid 2.17"));
+      expect(await sdk.balanceOf(node.reader, { token, account: me })).toBe(USD("100") + USD("2.178"));
+      expect(await node.reader.getTransactionCount({ address: me })).toBe(0);
+      expect(await node.reader.getBalance({ address: me })).toBe(0n);
+      second.child.kill("SIGTERM");
     } finally {
       await Promise.all(relayers.map((r) => r.close()));
     }

@@ -178,6 +178,41 @@ describe("tender CLI", { timeout: 300_000 }, () => {
     expect(listedJobs.map((j) => j.jobId)).toContain(jobId);
   });
 
+  it("runs a sealed-bid RFQ: commit (the opening saved), reveal from it, award the lowest revealed, forfeit the unrevealed", async () => {
+    const openings = { TENDER_OPENINGS_DIR: join(dir, "openings") };
+    await refused(
+      ["job", "post", "--spec", join(dir, "spec.json"), "--arbitrator", address.arbitrator!, "--token", "ETH", "--max-price", "0.1", "--mode", "sealed", "--bond", "1%"],
+      2, /--bond: Sealed bids need a bond of at least 5%/, { key: "buyer" },
+    );
+    const posted = await ok<{ jobId: string; mode: string }>(
+      ["job", "post", "--spec", join(dir, "spec.json"), "--arbitrator", address.arbitrator!, "--token", "ETH", "--max-price", "0.1", "--mode", "sealed", "--bid-window", "2h", "--reveal-window", "1h", "--bond", "10%"],
+      { key: "buyer" },
+    );
+    expect(posted.mode).toBe("sealed");
+    const jobId = posted.jobId;
+    await refused(["bid", "place", jobId, "--price", "0.05"], 3, /WrongAwardMode: Job \d+ takes sealed bids/, { key: "supplier" });
+    const committed = await ok<{ commit: number }>(["bid", "commit", jobId, "--price", "0.07"], { key: "supplier", env: openings });
+    expect(committed.commit).toBe(1);
+    await ok(["bid", "commit", jobId, "--price", "0.06"], { key: "rival", env: openings });
+    const sealedList = await ok<{ sealed: boolean; price: string }[]>(["bid", "list", jobId]);
+    expect(sealedList.map((b) => b.price)).toEqual(["0", "0"]); // no price on chain before the reveals
+
+    await refused(["bid", "reveal", jobId], 3, /BiddingOpen/, { key: "supplier", env: openings });
+    await advance(2 * 3_600 + 1);
+    const revealed = await ok<{ price: string }>(["bid", "reveal", jobId], { key: "supplier", env: openings });
+    expect(revealed.price).toBe(String(parseEther("0.07")));
+    await refused(["bid", "reveal", jobId], 2, /no saved opening/, { key: "supplier", env: openings }); // spent and forgotten
+    await refused(["job", "award", jobId], 3, /RevealOpen: Job \d+'s sealed bids are still being revealed/, { key: "buyer" });
+    await advance(3_600);
+    // The rival never revealed its lower price: the revealed one wins, and the rival's bond goes to the buyer.
+    expect((await ok(["job", "award", jobId], { key: "buyer" })).status).toBe("Awarded");
+    await refused(["bid", "reclaim", jobId], 3, /BondForfeit: .* was never revealed/, { key: "rival" });
+    const forfeited = await ok<{ bond: string }>(["bid", "forfeit", jobId, address.rival!], { key: "buyer" });
+    expect(forfeited.bond).toBe(String(parseEther("0.01")));
+    const job = await sdk.readJob(node.reader, { escrow: sdk.readDeployment(31337, dir).escrow, jobId: BigInt(jobId) });
+    expect([job.supplier, job.price]).toEqual([address.supplier, parseEther("0.07")]);
+  });
+
   it("pays with an ERC-20: approvals handled, amounts in token units, a confirm with a rating", async () => {
     const deployment = sdk.readDeployment(31337, dir);
     const deployer = node.writer(0);

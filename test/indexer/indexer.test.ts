@@ -80,11 +80,12 @@ describe("indexer", () => {
   }
   async function rfq(
     buyer: number,
-    p: { token: Address; maxPrice: bigint; category: string; title: string; hours: number; bondBps?: number; floors?: Partial<sdk.Floors>; buyerChoice?: boolean; warranty?: sdk.Warranty; milestones?: sdk.Milestone[] },
+    p: { token: Address; maxPrice: bigint; category: string; title: string; hours: number; bondBps?: number; floors?: Partial<sdk.Floors>; buyerChoice?: boolean; sealed?: boolean; warranty?: sdk.Warranty; milestones?: sdk.Milestone[] },
   ) {
+    const mode = p.buyerChoice ? sdk.AwardMode.BuyerChoice : p.sealed ? sdk.AwardMode.SealedLowestPrice : sdk.AwardMode.LowestPrice;
     const posting = {
-      escrow, token: p.token, maxPrice: p.maxPrice, bidDeadline: (await now()) + p.hours * sdk.HOUR, awardWindow: p.buyerChoice ? sdk.HOUR : 0,
-      deliveryWindow: p.milestones?.[0]?.deliveryWindow ?? sdk.DAY, reviewWindow: sdk.DAY, mode: p.buyerChoice ? sdk.AwardMode.BuyerChoice : sdk.AwardMode.LowestPrice, arbitrator: addr(JUDGE),
+      escrow, token: p.token, maxPrice: p.maxPrice, bidDeadline: (await now()) + p.hours * sdk.HOUR, awardWindow: mode === sdk.AwardMode.LowestPrice ? 0 : sdk.HOUR,
+      deliveryWindow: p.milestones?.[0]?.deliveryWindow ?? sdk.DAY, reviewWindow: sdk.DAY, mode, arbitrator: addr(JUDGE),
       defaultBuyerShareBps: 0, category: p.category, floors: { ...sdk.NO_FLOORS, bondBps: p.bondBps ?? 0, ...p.floors },
       spec: spec(p.category, p.title), warranty: p.warranty,
     };
@@ -300,7 +301,7 @@ describe("indexer", () => {
     expect(Object.keys(items[0]).sort()).toEqual(
       ["arbitrator", "bestBidPrice", "bidCount", "bidDeadline", "buyer", "category", "categoryId", "deadline", "floors", "id", "kind", "maxPrice", "mode",
         "postedAt", "price", "specProblem", "specValid", "status", "supplier", "title", "token", "updatedAt", "bondBps", "holdbackBps", "warrantyWindow",
-        "milestoneCount", "currentMilestone"].sort(),
+        "milestoneCount", "currentMilestone", "commitCount", "revealCount", "awardDeadline"].sort(),
     );
     const registry = await json("/api/arbitrators");
     expect(registry.items).toHaveLength(1);
@@ -1158,7 +1159,7 @@ describe("indexer", () => {
   type Snapshot = Awaited<ReturnType<typeof snapshot>>;
 
   /** A snapshot agrees with the chain: every job and its status, every record, one timeline row per job event the
-   * escrow emitted on the canonical chain, one bid row per BidPlaced. */
+   * escrow emitted on the canonical chain, one bid row per BidPlaced or BidCommitted. */
   async function expectEqualToChain(state: Snapshot) {
     const lastJobId = await node.reader.readContract({ address: escrow, abi: sdk.tenderEscrowAbi, functionName: "lastJobId" });
     expect(state.jobs.map((j) => j.job.id)).toEqual(Array.from({ length: Number(lastJobId) }, (_, i) => String(i + 1)));
@@ -1182,13 +1183,58 @@ describe("indexer", () => {
     const logs = await node.reader.getContractEvents({ address: escrow, abi: sdk.tenderEscrowAbi, fromBlock: 0n });
     const jobLogs = logs.filter((log) => log.args !== undefined && "jobId" in (log.args as object));
     expect(state.counts.job_event).toBe(jobLogs.length);
-    expect(state.counts.bid).toBe(jobLogs.filter((log) => log.eventName === "BidPlaced").length);
+    expect(state.counts.bid).toBe(jobLogs.filter((log) => log.eventName === "BidPlaced" || log.eventName === "BidCommitted").length);
     expect(state.counts.job).toBe(Number(lastJobId));
   }
 
   /** A fresh index of the same chain on PostgreSQL, started beside the restarted one (on PGlite). */
   let fresh: RunningIndexer;
   let postgres: RunningPostgres | undefined;
+
+  it("indexes sealed bids: commits counted with their prices hidden, prices once revealed, the lowest awarded, a forfeit", async () => {
+    const jobId = await rfq(BUYER_B, { token, maxPrice: USD("80"), category: "code", title: "Sealed: three bidders", hours: 2, bondBps: 1_000, sealed: true });
+    const chainId = node.reader.chain.id;
+    const openings = new Map<number, sdk.SealedOpening>();
+    for (const [who, price] of [[S1, USD("70")], [S2, USD("60")], [S3, USD("50")]] as const) {
+      const { opening, commitment } = sdk.sealBid({ chainId, escrow, jobId, supplier: addr(who), price });
+      openings.set(who, opening);
+      await ok(sdk.commit(node.writer(who), { escrow, jobId, commitment, floors: floors(1_000), token, bond: USD("8") }));
+    }
+    await indexer.waitForBlock();
+    const sealed = await json(`/api/jobs/${jobId}`);
+    expect(sealed.job).toMatchObject({ mode: "SealedLowestPrice", bidCount: 3, commitCount: 3, revealCount: 0, bestBidPrice: null });
+    expect(sealed.bids.map((b: Json) => [b.supplier, b.price, b.sealed, b.revealed, b.commitSeq])).toEqual([
+      [low(S1), "0", true, false, 1],
+      [low(S2), "0", true, false, 2],
+      [low(S3), "0", true, false, 3],
+    ]);
+    const listedSealed = (await json(`/api/jobs?status=open&buyer=${addr(BUYER_B)}`)).items.find((j: Json) => j.id === String(jobId));
+    expect(listedSealed).toMatchObject({ mode: "SealedLowestPrice", bidCount: 3, commitCount: 3, revealCount: 0 });
+
+    // S1 and S2 reveal; S3 (the lowest) never does: S2 wins, S3's bond goes to the buyer.
+    await advance(2 * sdk.HOUR + 60);
+    for (const who of [S1, S2]) await ok(sdk.reveal(node.writer(DEPLOYER), openings.get(who)!));
+    await indexer.waitForBlock();
+    const revealing = await json(`/api/jobs/${jobId}`);
+    expect(revealing.job).toMatchObject({ revealCount: 2, bestBidder: low(S2), bestBidPrice: String(USD("60")) });
+    expect(revealing.bids.map((b: Json) => [b.supplier, b.price, b.revealed, b.valid, b.best])).toEqual([
+      [low(S2), String(USD("60")), true, true, true],
+      [low(S1), String(USD("70")), true, true, false],
+      [low(S3), "0", false, null, false],
+    ]);
+    await advance(sdk.HOUR);
+    await ok(sdk.award(node.writer(BUYER_B), { escrow, jobId }));
+    await ok(sdk.forfeitBond(node.writer(BUYER_B), { escrow, jobId, supplier: addr(S3) }));
+    await ok(sdk.reclaimBond(node.writer(S1), { escrow, jobId }));
+    await indexer.waitForBlock();
+    const done = await json(`/api/jobs/${jobId}`);
+    expect(done.job).toMatchObject({ status: "Awarded", supplier: low(S2), price: String(USD("60")) });
+    const byWho = Object.fromEntries(done.bids.map((b: Json) => [b.supplier, b]));
+    expect(byWho[low(S3)]).toMatchObject({ forfeited: true, revealed: false, bondReclaimed: false });
+    expect(byWho[low(S1)]).toMatchObject({ bondReclaimed: true, forfeited: false });
+    expect(byWho[low(S2)]).toMatchObject({ won: true });
+    expect(done.timeline.map((e: Json) => e.kind)).toEqual(["RFQPosted", "BidCommitted", "BidCommitted", "BidCommitted", "BidRevealed", "BidRevealed", "JobAwarded", "BondForfeited", "BondReclaimed"]);
+  });
 
   it("resumes after a stop while transactions are mined, equal to a fresh index", { timeout: 150_000 }, async () => {
     const pgliteDir = join(dir, "pglite");

@@ -30,6 +30,8 @@ const NOT_STATE = new Set([
   "TokenAmountMismatch",
   "ERC20InsufficientAllowance",
   "ERC20InsufficientBalance",
+  "EmptyCommitment",
+  "CommitmentMismatch",
 ]);
 
 type Connection = Awaited<ReturnType<typeof hre.network.create>>;
@@ -86,7 +88,7 @@ describe("jobActions against the contract", () => {
         token: eth ? sdk.ETH : c.token,
         maxPrice: eth ? parseEther("0.5") : USD("500"),
         bidDeadline: (await latest()) + sdk.DAY,
-        awardWindow: mode === sdk.AwardMode.BuyerChoice ? sdk.DAY : 0,
+        awardWindow: mode !== sdk.AwardMode.LowestPrice ? sdk.DAY : 0,
         deliveryWindow: sdk.DAY,
         reviewWindow: sdk.DAY,
         mode,
@@ -107,6 +109,32 @@ describe("jobActions against the contract", () => {
     for (const [who, share] of [["supplier", 80n], ["loser", 90n]] as const) {
       await ok(sdk.bid(w[who], { escrow: c.escrow, jobId, price: (posted.maxPrice * share) / 100n, floors: posted.floors, token: posted.token, bond }));
     }
+  }
+
+  /** Each role's sealed bid on a job, as it commits and reveals it: the supplier at 80% of the maximum, the loser at
+   * 90%, anyone else at 85%. */
+  const SEALED_SHARE: Record<Role, bigint> = { buyer: 85n, supplier: 80n, loser: 90n, arbitrator: 85n, stranger: 85n };
+  const openingOf = (c: Ctx, jobId: bigint, role: Role, maxPrice: bigint): sdk.SealedOpening => ({
+    chainId: reader.chain.id,
+    escrow: c.escrow,
+    jobId,
+    supplier: w[role].account.address,
+    price: (maxPrice * SEALED_SHARE[role]) / 100n,
+    salt: keccak256(toBytes(`salt of ${role}`)),
+  });
+
+  /** The supplier and the loser commit sealed bids; with `reveal`, bidding closes and the supplier reveals. */
+  async function commits(c: Ctx, jobId: bigint, reveal: boolean) {
+    const posted = await sdk.readRFQ(reader, { escrow: c.escrow, jobId });
+    const bond = sdk.bondFor(posted.maxPrice, posted.floors);
+    for (const who of ["supplier", "loser"] as const) {
+      const commitment = sdk.sealedCommitment(openingOf(c, jobId, who, posted.maxPrice));
+      await ok(sdk.commit(w[who], { escrow: c.escrow, jobId, commitment, floors: posted.floors, token: posted.token, bond }));
+    }
+    if (!reveal) return;
+    await conn.networkHelpers.time.increaseTo(posted.bidDeadline);
+    const o = openingOf(c, jobId, "supplier", posted.maxPrice);
+    await ok(sdk.reveal(w.stranger, o));
   }
 
   async function awarded(c: Ctx, eth: boolean, warranty?: sdk.Warranty): Promise<bigint> {
@@ -164,11 +192,15 @@ describe("jobActions against the contract", () => {
 
   const LP = sdk.AwardMode.LowestPrice;
   const BC = sdk.AwardMode.BuyerChoice;
+  const SB = sdk.AwardMode.SealedLowestPrice;
   const SCENARIOS: { name: string; build: (c: Ctx) => Promise<bigint> }[] = [
     { name: "open, lowest price, no bids (ERC-20)", build: (c) => postRFQ(c, false, LP) },
     { name: "open, lowest price, bids (ETH)", build: async (c) => { const id = await postRFQ(c, true, LP); await bids(c, id); return id; } },
     { name: "open, buyer's choice, no bids (ETH)", build: (c) => postRFQ(c, true, BC) },
     { name: "open, buyer's choice, bids (ERC-20)", build: async (c) => { const id = await postRFQ(c, false, BC); await bids(c, id); return id; } },
+    { name: "open, sealed bids, no commits (ERC-20)", build: (c) => postRFQ(c, false, SB) },
+    { name: "open, sealed bids, two commits (ETH)", build: async (c) => { const id = await postRFQ(c, true, SB); await commits(c, id, false); return id; } },
+    { name: "sealed bids revealing, one revealed (ERC-20)", build: async (c) => { const id = await postRFQ(c, false, SB); await commits(c, id, true); return id; } },
     { name: "awarded RFQ (ERC-20)", build: (c) => awarded(c, false) },
     { name: "awarded direct hire (ETH)", build: (c) => directHire(c, true) },
     { name: "delivered RFQ (ETH)", build: async (c) => delivered(c, await awarded(c, true)) },
@@ -207,15 +239,18 @@ describe("jobActions against the contract", () => {
   // ---- simulating every action ------------------------------------------------------------------------------------
 
   /** The contract call for `action` by `role`, with arguments and value that are valid whenever the state allows. */
-  function call(c: Ctx, jobId: bigint, state: sdk.JobState, job: Awaited<ReturnType<typeof sdk.readJob>>, floors: sdk.Floors, action: sdk.JobAction) {
+  function call(c: Ctx, jobId: bigint, role: Role, state: sdk.JobState, job: Awaited<ReturnType<typeof sdk.readJob>>, floors: sdk.Floors, action: sdk.JobAction) {
     const eth = job.token === sdk.ETH;
     const fee = (job.price * 200n) / 10_000n;
     const d = deliverArgs(jobId);
     const h = state.warranty?.held;
     const claimFee = state.warranty?.claim?.fee ?? (h ? sdk.computeClaimFee(h.amount + h.bond, 200) : 0n);
+    const opening = openingOf(c, jobId, role, job.price);
     const args: Record<sdk.JobAction, { args: readonly unknown[]; value?: bigint }> = {
       bid: { args: [jobId, job.price, floors], value: eth ? sdk.bondFor(job.price, floors) : 0n },
-      improveBid: { args: [jobId, state.ownBid ? state.ownBid.price - 1n : 1n] },
+      improveBid: { args: [jobId, state.ownBid && state.ownBid.price > 0n ? state.ownBid.price - 1n : 1n] },
+      commit: { args: [jobId, sdk.sealedCommitment(opening), floors], value: eth ? sdk.bondFor(job.price, floors) : 0n },
+      reveal: { args: [jobId, opening.supplier, opening.price, opening.salt] },
       award: { args: [jobId] },
       pick: { args: [jobId, state.rfq?.bestBid?.supplier ?? w.supplier.account.address] },
       cancel: { args: [jobId] },
@@ -260,7 +295,7 @@ describe("jobActions against the contract", () => {
     const ts: number[] = [];
     if (job.status === sdk.JobStatus.Open) {
       ts.push(job.deadline, job.deadline + GRACE);
-      if (rfq?.mode === BC) ts.push(rfq.awardDeadline, rfq.awardDeadline + GRACE);
+      if (rfq?.mode === BC || rfq?.mode === SB) ts.push(rfq.awardDeadline, rfq.awardDeadline + GRACE);
     } else if ([sdk.JobStatus.Awarded, sdk.JobStatus.Delivered, sdk.JobStatus.Disputed].includes(job.status as 2)) {
       ts.push(job.deadline);
     }
@@ -300,7 +335,7 @@ describe("jobActions against the contract", () => {
             const account = w[role].account.address;
             const answers = sdk.jobActions(states[role], account, t);
             return answers.map(async (model) => {
-              const contract = await simulate(call(c, jobId, states[role], job, floors, model.action), account);
+              const contract = await simulate(call(c, jobId, role, states[role], job, floors, model.action), account);
               cases.push({ scenario: scenario.name, role, action: model.action, t, model, contract });
             });
           }),

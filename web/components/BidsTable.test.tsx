@@ -20,6 +20,11 @@ function bid(supplier: string, price: string, extra: Partial<Bid> = {}): Bid {
     won: false,
     bondReclaimed: false,
     reclaimedAt: null,
+    sealed: false,
+    revealed: false,
+    commitSeq: null,
+    valid: null,
+    forfeited: false,
     ...extra,
   };
 }
@@ -87,5 +92,25 @@ describe("BidsTable", () => {
   it("says so when nobody has bid", () => {
     render(<BidsTable bids={[]} token={mUSD} />);
     expect(screen.getByText("No bids yet.")).toBeDefined();
+  });
+  it("hides a sealed bid's price until it is revealed, and says which were forfeited or out of range", () => {
+    const sealed = { sealed: true, price: "0", firstPrice: "0" } as const;
+    render(
+      <BidsTable
+        token={mUSD}
+        bids={[
+          bid("0x976ea74026e726554db657fa54763abd0c3a0aa9", "410000000", { sealed: true, revealed: true, valid: true, best: true, commitSeq: 2 }),
+          bid("0x14dc79964da2c08b23698b3d3cc7ca32193d9955", "0", { ...sealed, revealed: true, valid: false, commitSeq: 3 }),
+          bid("0x23618e81e3f5cdf7f54c3d65f7fbc0abf5b21e8f", "0", { ...sealed, commitSeq: 1, forfeited: true }),
+        ]}
+      />,
+    );
+    const rows = screen.getAllByRole("row").slice(1);
+    expect(within(rows[0]!).getByText("410 mUSD")).toBeTruthy();
+    expect(within(rows[0]!).getByText(/sealed, commit #2/)).toBeTruthy();
+    expect(within(rows[1]!).getByText(/out of range: cannot win/)).toBeTruthy();
+    expect(within(rows[2]!).getByText("sealed")).toBeTruthy();
+    expect(within(rows[2]!).getByText(/never revealed: bond forfeited/)).toBeTruthy();
+    expect(screen.queryByText("0 mUSD")).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 "use client";
-// An RFQ's bids, best first (as the indexer orders them): the leading bid is marked, in words and in colour. Beside
+// An RFQ's bids, best first (as the indexer orders them): the leading bid is marked, in words and in colour; a sealed
+// bid shows "sealed" until it is revealed (its commit number breaks a tie). Beside
 // each bidder, the name its agent card claims (marked unverified, the address always shown), its reputation score
 // and the floors it met (the escrow accepts a bid only from a supplier meeting every floor). The buyer may sort by
 // price, score, name or time placed.
@@ -95,6 +96,9 @@ export function BidsTable({
             if (bid.improvements > 0) {
               notes.push(`lowered ${bid.improvements}× from ${formatAmount(bid.firstPrice, token)}`);
             }
+            if (bid.sealed) notes.push(`sealed, commit #${bid.commitSeq}`);
+            if (bid.sealed && bid.revealed && bid.valid === false) notes.push("revealed a price out of range: cannot win");
+            if (bid.forfeited) notes.push("never revealed: bond forfeited to the buyer");
             if (bid.bondReclaimed) notes.push("bond taken back");
             const who = info(bid);
             return (
@@ -114,7 +118,15 @@ export function BidsTable({
                   </td>
                 ) : null}
                 <td className="num">
-                  {bid.best ? <strong>{formatAmount(bid.price, token)}</strong> : formatAmount(bid.price, token)}
+                  {bid.sealed && !bid.revealed ? (
+                    <span className="muted" title="A sealed bid's price is hidden until it is revealed, after bidding closes">sealed</span>
+                  ) : bid.sealed && bid.valid === false ? (
+                    "—"
+                  ) : bid.best ? (
+                    <strong>{formatAmount(bid.price, token)}</strong>
+                  ) : (
+                    formatAmount(bid.price, token)
+                  )}
                 </td>
                 <td className="num">{BigInt(bid.bond) === 0n ? "—" : formatAmount(bid.bond, token)}</td>
                 <td>

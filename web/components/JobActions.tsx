@@ -30,7 +30,9 @@ export interface JobActionsProps {
   deployment: Deployment | null;
   escrowProblem?: string;
   kind?: "direct" | "rfq";
-  mode?: "LowestPrice" | "BuyerChoice" | null;
+  mode?: "LowestPrice" | "BuyerChoice" | "SealedLowestPrice" | null;
+  /** Sealed bids: how many were committed (the contract's "has bids" for them). */
+  commits?: number;
   bidDeadline?: number | null;
   awardDeadline?: number | null;
   arbitrator?: `0x${string}`;
@@ -575,8 +577,9 @@ function jobStateOf(props: JobActionsProps, myBid: { price: string } | undefined
     ...(props.kind === "rfq"
       ? {
           rfq: {
-            mode: props.mode === "BuyerChoice" ? AwardMode.BuyerChoice : AwardMode.LowestPrice,
+            mode: props.mode === "BuyerChoice" ? AwardMode.BuyerChoice : props.mode === "SealedLowestPrice" ? AwardMode.SealedLowestPrice : AwardMode.LowestPrice,
             awardDeadline: props.awardDeadline ?? 0,
+            ...(props.mode === "SealedLowestPrice" ? { commits: props.commits ?? 0 } : {}),
             ...(best ? { bestBid: { supplier: best.supplier, price: BigInt(best.price) } } : {}),
           },
         }

@@ -5,8 +5,8 @@ import { type TokenInfo, displayStatus, formatAmount, shortAddress, statusTone }
 
 /** A job's status. Given the job's mode and bid deadline and the chain's time, an Open RFQ whose bidding closed
  * says so ("Awaiting award", "Awaiting the buyer's pick") instead of "Open". */
-export function StatusBadge({ status, mode, bidDeadline, now }: { status: string; mode?: string | null; bidDeadline?: number | null; now?: number }) {
-  const shown = displayStatus({ status, mode, bidDeadline }, now);
+export function StatusBadge({ status, mode, bidDeadline, awardDeadline, now }: { status: string; mode?: string | null; bidDeadline?: number | null; awardDeadline?: number | null; now?: number }) {
+  const shown = displayStatus({ status, mode, bidDeadline, awardDeadline }, now);
   return <span className={`badge badge-${statusTone(shown)}`}>{shown}</span>;
 }
 

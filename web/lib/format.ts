@@ -84,7 +84,7 @@ export function eventLabel(kind: string): string {
 /** Short words for a job's status, and whether it is still running. */
 export function statusTone(status: string): "open" | "closed" | "active" | "done" | "stopped" {
   if (status === "Open") return "open";
-  if (status === AWAITING_AWARD || status === AWAITING_PICK) return "closed";
+  if (status === AWAITING_AWARD || status === AWAITING_PICK || status === REVEALING) return "closed";
   if (status === "Awarded" || status === "Delivered" || status === "Disputed") return "active";
   if (status === "Settled") return "done";
   return "stopped";
@@ -92,6 +92,12 @@ export function statusTone(status: string): "open" | "closed" | "active" | "done
 
 export const AWAITING_AWARD = "Awaiting award";
 export const AWAITING_PICK = "Awaiting the buyer's pick";
+export const REVEALING = "Revealing sealed bids";
+
+/** How an RFQ is awarded, in a few words (the indexer's mode name). */
+export function modeLabel(mode: string | null | undefined): string {
+  return mode === "BuyerChoice" ? "buyer's choice" : mode === "SealedLowestPrice" ? "sealed bids, lowest revealed wins" : "lowest price wins";
+}
 
 /** Whether an Open RFQ's bidding has closed by the chain's time `now` (it takes no more bids; it waits for the
  * award, or for the buyer's pick). */
@@ -100,9 +106,11 @@ export function biddingClosed(job: { status: string; bidDeadline?: number | null
 }
 
 /** What a job's status pill says: "Open" only while bids are taken; an Open RFQ past its bid deadline is
- * "Awaiting award" (lowest price) or "Awaiting the buyer's pick" (buyer's choice). */
-export function displayStatus(job: { status: string; mode?: string | null; bidDeadline?: number | null }, now?: number): string {
+ * "Awaiting award" (lowest price; sealed bids once revealed), "Awaiting the buyer's pick" (buyer's choice) or
+ * "Revealing sealed bids" (sealed bids, in the reveal window). */
+export function displayStatus(job: { status: string; mode?: string | null; bidDeadline?: number | null; awardDeadline?: number | null }, now?: number): string {
   if (now === undefined || !biddingClosed(job, now)) return job.status;
+  if (job.mode === "SealedLowestPrice" && job.awardDeadline != null && now < job.awardDeadline) return REVEALING;
   return job.mode === "BuyerChoice" ? AWAITING_PICK : AWAITING_AWARD;
 }
 

@@ -22,7 +22,7 @@ import {
   touchSupplier,
 } from "../rows.ts";
 
-const MODES = ["LowestPrice", "BuyerChoice"] as const;
+const MODES = ["LowestPrice", "BuyerChoice", "SealedLowestPrice"] as const;
 
 /** What a posted spec says, read defensively: a spec that is not JSON, not an object, or off-schema is still a
  * job; it just has no title or category name, and its problem is kept. */
@@ -152,6 +152,8 @@ async function post(db: Db, context: Context, event: AnyEvent | Event, p: Postin
     awardedAt: p.rfq ? null : at,
     updatedAt: at,
     bidCount: 0,
+    commitCount: 0,
+    revealCount: 0,
   });
 
   await touchBuyer(db, p.buyer, at, (row) => ({ posted: row.posted + 1 }));

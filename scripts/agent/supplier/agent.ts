@@ -8,6 +8,7 @@
 // bidding.ts, work.ts, disputes.ts, deadlines.ts (the periodic checks) and money.ts (bonds, credits). They reach the
 // chain only through the SDK client bound to the deployment.
 import type { Address } from "viem";
+import { openingStore } from "@tender/sdk/sealed-store";
 import * as sdk from "@tender/sdk";
 import type { AgentContext, AgentOptions } from "./context.ts";
 import { checkDeadlines } from "./deadlines.ts";
@@ -54,6 +55,7 @@ export function startAgent(o: AgentOptions): RunningAgent {
       return run;
     },
     nextNonce: 0n,
+    openings: openingStore(`${o.statePath}.openings`),
     log: o.log,
     categories: new Map(o.categories.map((name) => [sdk.categoryId(name), name])),
     working: new Set(),

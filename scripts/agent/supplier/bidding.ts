@@ -3,7 +3,7 @@
 // taken back).
 import { type Address, isAddressEqual, zeroAddress } from "viem";
 import * as sdk from "@tender/sdk";
-import { type AgentContext, type TokenPrices, actionsOn, amount, relayable, send, update } from "./context.ts";
+import { type AgentContext, type TokenPrices, actionsOn, amount, relayable, revealing, send, update } from "./context.ts";
 import type { AgentJob } from "./state.ts";
 import { reclaim } from "./money.ts";
 import { work } from "./work.ts";
@@ -14,21 +14,49 @@ type Base = Omit<AgentJob, "phase">;
 /** Bids on a qualified RFQ at the strategy's price; a reply lost while the bid was mined is settled by the chain. */
 export async function bidOn(ctx: AgentContext, p: { jobId: bigint; rfq: { token: Address; maxPrice: bigint; floors: sdk.Floors }; base: Base; prices: TokenPrices; skip: (reason: string) => void }): Promise<void> {
   const { jobId, rfq, base, prices } = p;
-  const [leader, leading] = await ctx.market.read.bestBid({ jobId });
+  const sealed = base.mode === sdk.AwardMode.SealedLowestPrice;
+  // Sealed bids hide every price: the strategy prices against the maximum alone.
+  const [leader, leading] = sealed ? [zeroAddress, 0n] : await ctx.market.read.bestBid({ jobId });
   const best = leader !== zeroAddress && !isAddressEqual(leader, ctx.me) ? leading : undefined;
   const price = ctx.o.strategy.price({ maxPrice: rfq.maxPrice, best, cost: prices.cost, floor: prices.floor, warranty: base.warranty });
   if (price === undefined) return p.skip(`${ctx.o.strategy.name} finds no price to offer (maximum ${amount(ctx, rfq.maxPrice, rfq.token)}${best ? `, best bid ${amount(ctx, best, rfq.token)}` : ""})`);
   const bond = sdk.bondFor(rfq.maxPrice, rfq.floors);
-  const sent = await send(
-    ctx,
-    "bidding",
-    jobId,
-    relayable(ctx, () => ctx.market.bid({ jobId, price, floors: rfq.floors, token: rfq.token, bond }), () => ({ kind: "bid", jobId, price, floors: rfq.floors })),
-  );
+  const sent = await send(ctx, sealed ? "committing a sealed bid" : "bidding", jobId, sealed ? commitSealed(ctx, jobId, price, rfq, bond) : relayable(ctx, () => ctx.market.bid({ jobId, price, floors: rfq.floors, token: rfq.token, bond }), () => ({ kind: "bid", jobId, price, floors: rfq.floors })));
   if (sent || (await adopt(ctx, jobId, base))) {
     if (!ctx.state.jobs[String(jobId)]) ctx.state.jobs[String(jobId)] = { ...base, phase: "bidding", price: String(price), bond: String(bond) };
     ctx.save();
-    ctx.log(`bid ${amount(ctx, price, rfq.token)} on job ${jobId} (${base.category}, maximum ${amount(ctx, rfq.maxPrice, rfq.token)}${bond ? `, bond ${amount(ctx, bond, rfq.token)}` : ""}${base.warranty ? `, ${sdk.formatBps(base.warranty.holdbackBps)} held for ${sdk.formatDuration(base.warranty.warrantyWindow)}` : ""})`, { jobId: String(jobId), bid: String(price) });
+    ctx.log(`${sealed ? "committed a sealed bid of" : "bid"} ${amount(ctx, price, rfq.token)} on job ${jobId} (${base.category}, maximum ${amount(ctx, rfq.maxPrice, rfq.token)}${bond ? `, bond ${amount(ctx, bond, rfq.token)}` : ""}${base.warranty ? `, ${sdk.formatBps(base.warranty.holdbackBps)} held for ${sdk.formatDuration(base.warranty.warrantyWindow)}` : ""})`, { jobId: String(jobId), [sealed ? "committed" : "bid"]: String(price) });
+  } else if (sealed) {
+    // Nothing was committed: the opening saved for it opens nothing.
+    ctx.openings.remove({ chainId: ctx.o.reader.chain.id, escrow: ctx.o.deployment.escrow, jobId, supplier: ctx.me });
+  }
+}
+
+/** A sealed bid at `price`: its opening saved (flushed to disk) before the commit goes out, so a crash at any moment
+ * leaves no commit or a commit the agent can reveal; then committed by its own transaction or signed for relayers. */
+function commitSealed(ctx: AgentContext, jobId: bigint, price: bigint, rfq: { token: Address; floors: sdk.Floors }, bond: bigint) {
+  const { opening, commitment } = sdk.sealBid({ chainId: ctx.o.reader.chain.id, escrow: ctx.o.deployment.escrow, jobId, supplier: ctx.me, price });
+  const submit = relayable(ctx, () => ctx.market.commit({ jobId, commitment, floors: rfq.floors, token: rfq.token, bond }), () => ({ kind: "commit", jobId, commitment, floors: rfq.floors }));
+  return () => {
+    ctx.openings.save(opening);
+    return submit();
+  };
+}
+
+/** Reveals its sealed bid once bidding closed (through every relayer when it has them); the deadline checks retry
+ * until the reveal window ends. */
+export async function revealOwn(ctx: AgentContext, jobId: bigint): Promise<void> {
+  const job = ctx.state.jobs[String(jobId)]!;
+  const opening = ctx.openings.get({ chainId: ctx.o.reader.chain.id, escrow: ctx.o.deployment.escrow, jobId, supplier: ctx.me });
+  if (!opening) {
+    ctx.log(`cannot reveal job ${jobId}: its opening is lost (the bond will go to the buyer)`, { jobId: String(jobId), error: "opening lost" });
+    update(ctx, jobId, { revealed: true, note: "opening lost" });
+    return;
+  }
+  if (await send(ctx, "revealing", jobId, revealing(ctx, opening))) {
+    update(ctx, jobId, { revealed: true, price: String(opening.price) });
+    ctx.openings.remove(opening);
+    ctx.log(`revealed its sealed bid of ${amount(ctx, opening.price, job.token)} on job ${jobId}`, { jobId: String(jobId), revealed: String(opening.price) });
   }
 }
 
@@ -39,7 +67,10 @@ export async function adopt(ctx: AgentContext, jobId: bigint, base: Base): Promi
   const job = await ctx.market.read.job({ jobId });
   const mineNow = isAddressEqual(job.supplier, ctx.me);
   const phase = job.status === sdk.JobStatus.Open ? "bidding" : mineNow && job.status === sdk.JobStatus.Awarded ? "won" : mineNow && job.status >= sdk.JobStatus.Delivered ? "delivered" : "lost";
-  ctx.state.jobs[String(jobId)] = { ...base, phase, price: String(bid.price), bond: String(bid.bond), bondOut: phase === "lost" && bid.bond > 0n };
+  // An unrevealed sealed bid's price is in its opening, not on chain.
+  const opening = bid.unrevealed ? ctx.openings.get({ chainId: ctx.o.reader.chain.id, escrow: ctx.o.deployment.escrow, jobId, supplier: ctx.me }) : undefined;
+  const price = opening?.price ?? bid.price;
+  ctx.state.jobs[String(jobId)] = { ...base, phase, price: String(price), bond: String(bid.bond), bondOut: phase === "lost" && bid.bond > 0n, ...(base.mode === sdk.AwardMode.SealedLowestPrice ? { revealed: !bid.unrevealed } : {}) };
   ctx.save();
   ctx.log(`adopted its bid of ${amount(ctx, bid.price, base.token)} on job ${jobId} (${phase})`, { jobId: String(jobId), adopted: phase });
   if (phase === "won") work(ctx, jobId);

@@ -3,6 +3,7 @@
 // every phase uses to send, record and ask the job's state machine what the agent may do now.
 import { type Address, type Hash, type Hex, formatUnits } from "viem";
 import * as sdk from "@tender/sdk";
+import type { OpeningStore } from "@tender/sdk/sealed-store";
 import type { AgentJob, AgentState } from "./state.ts";
 import type { Strategy } from "./strategies.ts";
 import type { SafetyPolicy } from "./policy.ts";
@@ -47,8 +48,8 @@ export interface AgentOptions {
   statePath: string;
   /** Serve its agent card and register it with the supplier registry (card.ts). */
   card?: CardConfig;
-  /** Relayer URLs (`tender relay`): when given, the agent signs its bids, deliveries, bond reclaims and withdrawals
-   * and hands each to every relayer (one may censor), paying no gas for them. */
+  /** Relayer URLs (`tender relay`): when given, the agent signs its bids (open or sealed), deliveries, bond reclaims
+   * and withdrawals, and hands each (and its reveals) to every relayer (one may censor), paying no gas for them. */
   relayers?: string[];
   /** Milliseconds between polls and deadline checks; default 1,000. */
   pollingInterval?: number;
@@ -74,6 +75,8 @@ export interface AgentContext {
   stopped: boolean;
   /** The next nonce to try for a signed action (unordered nonces: the agent counts up from the first free one). */
   nextNonce: bigint;
+  /** The openings of its sealed bids, kept on disk beside the state file until revealed (a lost one loses the bond). */
+  openings: OpeningStore;
 }
 
 /** `plain` as the agent's own transaction, or, when it has relayers, `signed` signed and handed to all of them at
@@ -90,6 +93,15 @@ export function relayable(ctx: AgentContext, plain: () => Promise<Hash>, signed:
     });
     return (await sdk.sendToRelayers(relayers, action)).carried.hash;
   };
+}
+
+/** A reveal (it needs no signature): with relayers, handed to all of them at once (a relayer can censor, and the
+ * reveal window is a deadline); without, the agent's own transaction. */
+export function revealing(ctx: AgentContext, opening: sdk.SealedOpening): () => Promise<Hash> {
+  const relayers = ctx.o.relayers;
+  const { jobId, supplier, price, salt } = opening;
+  if (!relayers?.length) return () => ctx.market.reveal({ jobId, supplier, price, salt });
+  return async () => (await sdk.sendToRelayers(relayers, { escrow: ctx.o.deployment.escrow, action: { kind: "reveal", jobId, supplier, price, salt } })).carried.hash;
 }
 
 /** An amount in the token's units when the agent has prices for it. */

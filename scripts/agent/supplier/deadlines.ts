@@ -4,7 +4,7 @@ import { isAddressEqual } from "viem";
 import * as sdk from "@tender/sdk";
 import { type AgentContext, actionsOn, amount, chainTime, send } from "./context.ts";
 import type { AgentJob } from "./state.ts";
-import { lose } from "./bidding.ts";
+import { lose, revealOwn } from "./bidding.ts";
 import { resume } from "./work.ts";
 import { retryAnswer } from "./disputes.ts";
 import { reclaim, withdrawCredits } from "./money.ts";
@@ -31,11 +31,14 @@ export async function checkDeadlines(ctx: AgentContext): Promise<void> {
 /** Bidding closed on an RFQ it bid on and still waits for. */
 async function biddingClosed(ctx: AgentContext, jobId: bigint, job: AgentJob): Promise<void> {
   const { now, of } = await actionsOn(ctx, jobId);
+  // A sealed bid is revealed as soon as bidding closes (retried here until the reveal window ends).
+  if (job.mode === sdk.AwardMode.SealedLowestPrice && !job.revealed && of("reveal").allowed) return revealOwn(ctx, jobId);
   if (of("award").allowed) {
-    // Anyone may award a lowest-price RFQ once bidding closed: the leader at once, to start; another bidder after a
-    // few minutes, to free its bond if nobody else did.
+    // Anyone may award a lowest-price RFQ once bidding closed (a sealed one once its reveal window did): the leader at
+    // once, to start; another bidder after a few minutes, to free its bond if nobody else did.
     const [leader] = await ctx.market.read.bestBid({ jobId });
-    if (isAddressEqual(leader, ctx.me) || now >= (job.bidDeadline ?? 0) + AWARD_AFTER) await send(ctx, "awarding", jobId, () => ctx.market.award({ jobId }));
+    const closedAt = job.mode === sdk.AwardMode.SealedLowestPrice ? (job.awardDeadline ?? 0) : (job.bidDeadline ?? 0);
+    if (isAddressEqual(leader, ctx.me) || now >= closedAt + AWARD_AFTER) await send(ctx, "awarding", jobId, () => ctx.market.award({ jobId }));
     return;
   }
   // A buyer's choice the buyer never made: anyone may cancel it after the grace period.

@@ -119,7 +119,7 @@ async function considerRFQ(ctx: AgentContext, event: Extract<TenderEvent, { even
   if (await adopt(ctx, jobId, base)) return;
   const { now, of } = await actionsOn(ctx, jobId);
   if (rfq.bidDeadline <= now) return; // bidding closed before the agent saw it
-  const bidding = of("bid");
+  const bidding = of(rfq.mode === sdk.AwardMode.SealedLowestPrice ? "commit" : "bid");
   if (!bidding.allowed) return skip(because(bidding));
   const unable = cannotDo(ctx, rfq.spec, category);
   if (unable) return skip(unable);

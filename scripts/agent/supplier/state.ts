@@ -35,9 +35,12 @@ export interface AgentJob {
   price?: string;
   bond?: string;
   mode?: number;
+  /** A sealed bid (its opening is in the agent's opening store until revealed): set once it is revealed. */
+  revealed?: boolean;
   bidDeadline?: number;
   reviewEndsAt?: number;
-  /** Buyer's choice: the pick deadline (after it, plus the grace period, anyone may cancel). */
+  /** Buyer's choice: the pick deadline (after it, plus the grace period, anyone may cancel); sealed: the end of the
+   * reveal window. */
   awardDeadline?: number;
   /** The spec as posted, kept so the work needs no log scan. */
   spec?: string;

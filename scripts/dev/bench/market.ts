@@ -57,10 +57,10 @@ for (const who of [s1, s2, s3]) {
   await ok(sdk.confirm(buyer, { escrow, jobId, rating: 5 }));
 }
 
-async function postRFQ(floors: sdk.Floors) {
+async function postRFQ(floors: sdk.Floors, mode: number = sdk.AwardMode.LowestPrice) {
   const hash = await sdk.postRFQ(buyer, {
-    escrow, token: usd, maxPrice: MAX, bidDeadline: (await now()) + sdk.DAY, awardWindow: 0, deliveryWindow: sdk.DAY,
-    reviewWindow: sdk.DAY, mode: sdk.AwardMode.LowestPrice, arbitrator: arbitrator.account.address, defaultBuyerShareBps: 0,
+    escrow, token: usd, maxPrice: MAX, bidDeadline: (await now()) + sdk.DAY, awardWindow: mode === sdk.AwardMode.LowestPrice ? 0 : sdk.DAY,
+    deliveryWindow: sdk.DAY, reviewWindow: sdk.DAY, mode, arbitrator: arbitrator.account.address, defaultBuyerShareBps: 0,
     category: "code", floors, spec,
   });
   const receipt = await sdk.waitForSuccess(reader, hash);
@@ -129,6 +129,45 @@ for (let round = 0; round < 2; round++) {
   await ok(sdk.approve(s2, { token: usd, spender: escrow, amount: HUGE }));
   record("improve a bid by signature, relayed (takes the lead)", await relayed(s1, { kind: "improveBid", jobId, price: MAX - 3_000n }));
 }
+
+// Sealed bids, beside the open ones: commits (bond and floors at commit), reveals after the bid deadline (anyone may
+// send one), the award after the reveal window, and a never-revealed bond forfeited to the buyer; a commit by
+// signature too.
+const chainId = reader.chain.id;
+const sealedTotal = [0n, 0n];
+for (let round = 0; round < 2; round++) {
+  const floors = floorsOf(1_000);
+  const posted = await postRFQ(floors, sdk.AwardMode.SealedLowestPrice);
+  record("post RFQ (sealed, bonded)", posted.gas);
+  let total = posted.gas;
+  const bond = sdk.bondFor(MAX, floors);
+  const openings: sdk.SealedOpening[] = [];
+  for (const [i, who] of [s1, s2, s3].entries()) {
+    const { opening, commitment } = sdk.sealBid({ chainId, escrow, jobId: posted.jobId, supplier: who.account.address, price: MAX - 100n * BigInt(i + 1) });
+    openings.push(opening);
+    const gas = await gasOf(sdk.commit(who, { escrow, jobId: posted.jobId, commitment, floors, token: usd, bond }));
+    record(i === 0 ? "first commit of a sealed bid (bonded)" : "another bidder's commit (bonded)", gas);
+    if (i < 2) total += gas;
+  }
+  await networkHelpers.time.increase(sdk.DAY);
+  for (const [i, o] of openings.slice(0, 2).entries()) {
+    const gas = await gasOf(sdk.reveal(deployer, o));
+    record(i === 0 ? "first reveal, empty best slot" : "another reveal, new best", gas);
+    total += gas;
+  }
+  await networkHelpers.time.increase(sdk.DAY);
+  const awarded = await gasOf(sdk.award(deployer, { escrow, jobId: posted.jobId }));
+  record("award (sealed, after the reveal window)", awarded);
+  record("forfeit a never-revealed bond to the buyer", await gasOf(sdk.forfeitBond(deployer, { escrow, jobId: posted.jobId, supplier: s3.account.address })));
+  record("reclaim a revealed losing bond (sealed)", await gasOf(sdk.reclaimBond(s1, { escrow, jobId: posted.jobId })));
+  const delivered = await gasOf(sdk.deliver(s2, { escrow, jobId: posted.jobId, deliverableHash: sdk.specHash("w"), uri: "ipfs://bafy-deliverable" }));
+  const confirmed = await gasOf(sdk.confirm(buyer, { escrow, jobId: posted.jobId, rating: 5 }));
+  sealedTotal[round] = total + awarded + delivered + confirmed;
+  const signed = await postRFQ(floors, sdk.AwardMode.SealedLowestPrice);
+  const { commitment } = sdk.sealBid({ chainId, escrow, jobId: signed.jobId, supplier: s1.account.address, price: MAX - 1_000n });
+  record("commit by signature, bond from an allowance, relayed (bonded)", await relayed(s1, { kind: "commit", jobId: signed.jobId, commitment }));
+}
+paths.push(["RFQ happy path, 2 sealed bids, bonded: post, commits, reveals, award, deliver, confirm", sealedTotal[0]!, sealedTotal[1]!]);
 
 // Every path runs twice; the second run (same parties, token and floors) is the warm figure printed.
 const table = [...rows.values(), ...paths.map(([operation, cold, warm]) => ({ operation, cold, warm }))];

@@ -51,7 +51,7 @@ abstract contract MarketTest is EscrowTest {
             token: token,
             maxPrice: MAX,
             bidDeadline: uint40(block.timestamp + BIDDING),
-            awardWindow: mode == Tender.AwardMode.BuyerChoice ? AWARD_WINDOW : 0,
+            awardWindow: mode != Tender.AwardMode.LowestPrice ? AWARD_WINDOW : 0,
             deliveryWindow: DELIVERY,
             reviewWindow: REVIEW,
             mode: mode,

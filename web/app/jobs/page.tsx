@@ -7,7 +7,7 @@ import { JobsFilter } from "../../components/JobsFilter.tsx";
 import { LiveUpdates } from "../../components/LiveUpdates.tsx";
 import { RelativeTime } from "../../components/RelativeTime.tsx";
 import type { JobListItem, JobsPage, Market } from "../../lib/api-types.ts";
-import { type TokenInfo, biddingClosed, formatBps, holdbackNote } from "../../lib/format.ts";
+import { type TokenInfo, biddingClosed, formatBps, holdbackNote, modeLabel } from "../../lib/format.ts";
 import { getJobs, getMarkets } from "../../lib/indexer.ts";
 import { checkFilter, filterHref, valuesFromParams } from "../../lib/jobs-filter.ts";
 import { publicConfig } from "../../lib/config.ts";
@@ -123,10 +123,10 @@ function JobRow({ job, token, now }: { job: JobListItem; token: TokenInfo; now: 
           <Link href={`/jobs/${job.id}`}>{job.title ?? `Job ${job.id}`}</Link>
         </h3>
         <p className="job-row-meta">
-          <StatusBadge status={job.status} mode={job.mode} bidDeadline={job.bidDeadline} now={now} />
+          <StatusBadge status={job.status} mode={job.mode} bidDeadline={job.bidDeadline} awardDeadline={job.awardDeadline} now={now} />
           <span className="tag">{job.category}</span>
           <span>#{job.id}</span>
-          <span>{job.mode === "BuyerChoice" ? "buyer's choice" : "lowest price wins"}</span>
+          <span>{modeLabel(job.mode)}</span>
           {job.bondBps ? <span>bond {formatBps(job.bondBps)}</span> : null}
           {holdbackNote(job) ? <span>{holdbackNote(job)}</span> : null}
           {!job.specValid ? <span className="badge badge-warn">spec unreadable</span> : null}
@@ -142,10 +142,11 @@ function JobRow({ job, token, now }: { job: JobListItem; token: TokenInfo; now: 
         <div>
           <dt>Best bid</dt>
           <dd>
-            {job.bestBidPrice ? <Amount value={job.bestBidPrice} token={token} /> : <span className="muted">none yet</span>}
+            {job.bestBidPrice ? <Amount value={job.bestBidPrice} token={token} /> : <span className="muted">{job.mode === "SealedLowestPrice" && job.bidCount > 0 ? "sealed" : "none yet"}</span>}
             <span className="muted">
               {" "}
-              ({job.bidCount} {job.bidCount === 1 ? "bid" : "bids"})
+              ({job.bidCount} {job.bidCount === 1 ? "bid" : "bids"}
+              {job.mode === "SealedLowestPrice" ? `, ${job.revealCount} revealed` : ""})
             </span>
           </dd>
         </div>

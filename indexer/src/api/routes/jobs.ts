@@ -76,9 +76,12 @@ const LIST_COLUMNS = {
   currentMilestone: job.currentMilestone,
   deadline: job.deadline,
   bidDeadline: job.bidDeadline,
+  awardDeadline: job.awardDeadline,
   postedAt: job.postedAt,
   updatedAt: job.updatedAt,
   bidCount: job.bidCount,
+  commitCount: job.commitCount,
+  revealCount: job.revealCount,
   bestBidPrice: job.bestBidPrice,
 };
 
@@ -201,7 +204,7 @@ export async function jobDetail(c: HonoContext) {
   const [row] = await db.select().from(job).where(eq(job.id, id)).limit(1);
   if (!row) throw notFound(`No job ${id} has been posted (or the indexer has not reached it yet).`);
   const [bids, timeline, disputes, pieces, [terms], held, claimPieces, parts] = await Promise.all([
-    db.select().from(bid).where(eq(bid.jobId, id)).orderBy(desc(bid.best), asc(bid.price), asc(bid.placedSeq)),
+    db.select().from(bid).where(eq(bid.jobId, id)).orderBy(desc(bid.best), asc(sql`${bid.sealed} and not ${bid.revealed}`), asc(bid.price), asc(bid.placedSeq)),
     db.select().from(jobEvent).where(eq(jobEvent.jobId, id)).orderBy(asc(jobEvent.blockNumber), asc(jobEvent.logIndex)),
     db.select().from(dispute).where(eq(dispute.jobId, id)).limit(1),
     db.select().from(evidence).where(eq(evidence.jobId, id)).orderBy(asc(evidence.blockNumber), asc(evidence.logIndex)),

@@ -4,7 +4,7 @@ import { formatAmount, formatTime, table } from "../../format.ts";
 
 export default defineCommand({
   path: ["bid", "list"],
-  summary: "anyone: the bids on an RFQ, lowest first, the leader starred",
+  summary: "anyone: the bids on an RFQ, lowest first, the leader starred (a sealed bid's price shows once revealed)",
   args: "<jobId>",
   options: {},
   examples: ["tender bid list 7", "tender bid list 7 --json"],
@@ -19,7 +19,14 @@ export default defineCommand({
       lines: bids.length
         ? table(
             ["", "supplier", "price", "bond", "placed", "offers"],
-            bids.map((bid) => [bid.supplier === leader ? "★" : "", bid.supplier, formatAmount(bid.price, token), formatAmount(bid.bond, token), formatTime(bid.placedAt, now), bid.history.map((p) => formatAmount(p, token).split(" ")[0]).join(" → ")]),
+            bids.map((bid) => [
+              bid.supplier === leader ? "★" : "",
+              bid.supplier,
+              bid.unrevealed ? "sealed" : bid.sealed && bid.price === 0n ? "out of range" : formatAmount(bid.price, token),
+              formatAmount(bid.bond, token),
+              bid.sealed ? `commit #${bid.placedAt}` : formatTime(bid.placedAt, now),
+              bid.history.map((p) => formatAmount(p, token).split(" ")[0]).join(" → "),
+            ]),
           )
         : [`No bids on job ${jobId}.`],
     };

@@ -34,9 +34,10 @@ export default defineCommand({
     arbitrator: { type: "string", value: "ADDRESS", description: "the registered arbitrator disputes go to", required: true },
     token: { type: "string", value: "TOKEN", description: "what the job pays in: ETH, the demo stablecoin's symbol, or an ERC-20 address", required: true },
     "max-price": { type: "string", value: "AMOUNT", description: "RFQ: the most you pay, in token units; escrowed now" },
-    mode: { type: "string", value: "MODE", description: "RFQ: lowest (default: the lowest qualified bid wins) or choice (you pick)" },
+    mode: { type: "string", value: "MODE", description: "RFQ: lowest (default: the lowest qualified bid wins), choice (you pick) or sealed (hidden bids, revealed after bidding; the lowest revealed wins)" },
     "bid-window": { type: "string", value: "DURATION", description: "RFQ: how long bids are taken (default 1d)" },
     "award-window": { type: "string", value: "DURATION", description: "RFQ, choice: how long you have to pick after bidding (default 1d)" },
+    "reveal-window": { type: "string", value: "DURATION", description: "RFQ, sealed: how long bidders have to reveal after bidding (default 1d); needs --bond of at least 5%" },
     supplier: { type: "string", value: "ADDRESS", description: "direct hire: the supplier you hire" },
     price: { type: "string", value: "AMOUNT", description: "direct hire: the price, in token units; escrowed now" },
     "delivery-window": { type: "string", value: "DURATION", description: "time to deliver after the award (default 1d)" },
@@ -89,12 +90,13 @@ export default defineCommand({
     }
     if (direct && str(parsed, "price") === undefined) throw new CliError("a direct hire needs --price");
     // An option that does not apply is refused rather than ignored: a buyer must not believe a floor is in force.
-    const rfqOnly = ["mode", "bid-window", "award-window", "bond", "min-completed", "min-volume", "max-loss-share", "max-clawback-share", "min-rating", "min-ratings", "metric", "hold-bond"];
+    const rfqOnly = ["mode", "bid-window", "award-window", "reveal-window", "bond", "min-completed", "min-volume", "max-loss-share", "max-clawback-share", "min-rating", "min-ratings", "metric", "hold-bond"];
     const misplaced = direct ? rfqOnly.filter((name) => parsed.values[name] !== undefined) : str(parsed, "price") !== undefined ? ["price"] : [];
     if (misplaced.length) {
       throw new CliError(`${misplaced.map((name) => `--${name}`).join(", ")} ${misplaced.length === 1 ? "does" : "do"} not apply to ${direct ? "a direct hire" : "an RFQ (its bids set the price; use --max-price)"}`);
     }
     if (str(parsed, "mode") !== "choice" && str(parsed, "award-window") !== undefined) throw new CliError("--award-window applies only with --mode choice");
+    if (str(parsed, "mode") !== "sealed" && str(parsed, "reveal-window") !== undefined) throw new CliError("--reveal-window applies only with --mode sealed");
     const duration = (name: string, fallback: string) => parseWindow(`--${name}`, str(parsed, name) ?? fallback);
     // A schedule sets the job's delivery window (its first milestone's); a --delivery-window that differs is refused.
     const milestones = str(parsed, "milestones") === undefined ? undefined : parseMilestones(str(parsed, "milestones")!);
@@ -168,8 +170,9 @@ export default defineCommand({
 
     const maxPrice = parseAmount("--max-price", str(parsed, "max-price")!, token);
     const modeName = str(parsed, "mode") ?? "lowest";
-    if (modeName !== "lowest" && modeName !== "choice") throw new CliError(`--mode: ${JSON.stringify(modeName)} is neither lowest nor choice`);
-    const mode = modeName === "choice" ? sdk.AwardMode.BuyerChoice : sdk.AwardMode.LowestPrice;
+    const modes = { lowest: sdk.AwardMode.LowestPrice, choice: sdk.AwardMode.BuyerChoice, sealed: sdk.AwardMode.SealedLowestPrice } as const;
+    if (!Object.hasOwn(modes, modeName)) throw new CliError(`--mode: ${JSON.stringify(modeName)} is not lowest, choice or sealed`);
+    const mode = modes[modeName as keyof typeof modes];
     const metrics = list(parsed, "metric").map((text, i) => {
       const match = METRIC.exec(text.trim());
       if (!match) throw new CliError(`--metric #${i + 1}: ${JSON.stringify(text)} is not ATTESTOR:METRIC>=N or ATTESTOR:METRIC<=N`);
@@ -198,7 +201,7 @@ export default defineCommand({
       token: token.address,
       maxPrice,
       bidDeadline: now + duration("bid-window", "1d"),
-      awardWindow: mode === sdk.AwardMode.BuyerChoice ? duration("award-window", "1d") : 0,
+      awardWindow: mode === sdk.AwardMode.BuyerChoice ? duration("award-window", "1d") : mode === sdk.AwardMode.SealedLowestPrice ? duration("reveal-window", "1d") : 0,
       deliveryWindow,
       reviewWindow,
       mode,
@@ -217,8 +220,8 @@ export default defineCommand({
     return {
       data: { jobId, kind: "rfq", arbitratorTermsId, mode: modeName, category, token: token.address, maxPrice, bidDeadline: params.bidDeadline, floors, warranty: warranty ?? sdk.NO_WARRANTY, milestones: milestones ?? null, transactionHash: receipt.transactionHash },
       lines: [
-        `Posted job ${jobId}: an RFQ in ${category}, ${modeName === "choice" ? "you pick the winner" : "the lowest qualified bid wins"}, up to ${formatAmount(maxPrice, token)} (escrowed).`,
-        `Bids close ${formatTime(params.bidDeadline, now)}.${floors.bondBps ? ` Bidders post a ${floors.bondBps / 100}% bond.` : ""}`,
+        `Posted job ${jobId}: an RFQ in ${category}, ${modeName === "choice" ? "you pick the winner" : modeName === "sealed" ? "sealed bids, the lowest revealed wins" : "the lowest qualified bid wins"}, up to ${formatAmount(maxPrice, token)} (escrowed).`,
+        `Bids close ${formatTime(params.bidDeadline, now)}.${mode === sdk.AwardMode.SealedLowestPrice ? ` Reveals close ${formatTime(params.bidDeadline + params.awardWindow, now)}; an unrevealed bid's bond comes to you.` : ""}${floors.bondBps ? ` Bidders post a ${floors.bondBps / 100}% bond.` : ""}`,
         ...scheduleLine,
         ...heldLine,
         termsLine,

@@ -32,7 +32,7 @@ const failed = (x: unknown): x is { error: string } => typeof x === "object" && 
 function next(job: JobSummary, now: number): string {
   switch (job.status) {
     case "Open":
-      return job.bidDeadline && now < job.bidDeadline ? "taking bids" : job.mode === "BuyerChoice" ? "bidding closed: the buyer picks" : "bidding closed: to award";
+      return job.bidDeadline && now < job.bidDeadline ? "taking bids" : job.mode === "BuyerChoice" ? "bidding closed: the buyer picks" : job.mode === "SealedLowestPrice" ? "bidding closed: reveals, then the award" : "bidding closed: to award";
     case "Awarded":
       return "waiting for the delivery";
     case "Delivered":

@@ -18,7 +18,7 @@ import { SpecView } from "../../../components/SpecView.tsx";
 import { Timeline } from "../../../components/Timeline.tsx";
 import { EvidenceList, UriContent } from "../../../components/UriContent.tsx";
 import type { ArbitratorTerms, Dispute, HeldPayment, Job, JobDetail, JobWarranty } from "../../../lib/api-types.ts";
-import { type TokenInfo, formatAbsolute, formatBps, formatDuration, holdbackNote, isoTime } from "../../../lib/format.ts";
+import { type TokenInfo, formatAbsolute, formatBps, formatDuration, holdbackNote, isoTime, modeLabel } from "../../../lib/format.ts";
 import { type PartyPayout, settlementBreakdown } from "../../../lib/settlement.ts";
 import { IndexerError, getJob as fetchJob } from "../../../lib/indexer.ts";
 import { type JobMilestones, milestoneInProgress } from "../../../lib/milestones.ts";
@@ -86,12 +86,12 @@ export default async function JobPage({ params }: Props) {
       <header className="page-header job-header">
         <h1>{job.title ?? `Job ${job.id}`}</h1>
         <p className="job-header-meta">
-          <StatusBadge status={job.status} mode={job.kind === "rfq" ? job.mode : null} bidDeadline={job.bidDeadline} now={now} />
+          <StatusBadge status={job.status} mode={job.kind === "rfq" ? job.mode : null} bidDeadline={job.bidDeadline} awardDeadline={job.awardDeadline} now={now} />
           <Link className="tag" href={`/jobs?category=${encodeURIComponent(job.category)}`}>
             {job.category}
           </Link>
           <span>#{job.id}</span>
-          <span>{job.kind === "direct" ? "direct hire" : job.mode === "BuyerChoice" ? "RFQ, buyer's choice" : "RFQ, lowest price wins"}</span>
+          <span>{job.kind === "direct" ? "direct hire" : `RFQ, ${modeLabel(job.mode)}`}</span>
           <span>posted {formatAbsolute(job.postedAt)}</span>
         </p>
         <LiveUpdates indexerUrl={publicConfig().indexerUrl} chainId={publicConfig().chainId} />
@@ -121,7 +121,9 @@ export default async function JobPage({ params }: Props) {
             floors={job.floors}
             feeBps={detail.terms?.feeBps ?? null}
             milestone={inProgress ? { index: inProgress.index, count: inProgress.count, gross: String(inProgress.gross) } : null}
-            bids={bids.map((b) => ({ supplier: b.supplier, price: b.price }))}
+            commits={job.commitCount}
+            // A sealed bid has a price to act on only once revealed at a valid price.
+            bids={bids.filter((b) => !b.sealed || (b.revealed && b.valid)).map((b) => ({ supplier: b.supplier, price: b.price }))}
             dispute={actionDispute}
             cancelGracePeriod={grace}
             warranty={warranty}
@@ -269,6 +271,7 @@ function Deadlines({ job, now }: { job: Job; now: number }) {
   const rows: [string, number | null, boolean][] = [
     ["Bids close", job.bidDeadline, job.status === "Open"],
     ["Award by", job.mode === "BuyerChoice" ? job.awardDeadline : null, job.status === "Open"],
+    ["Reveal by", job.mode === "SealedLowestPrice" ? job.awardDeadline : null, job.status === "Open"],
     ["Deliver by", job.deliverBy, job.status === "Awarded"],
     ["Review ends", job.reviewEndsAt, job.status === "Delivered"],
   ];
