@@ -100,7 +100,7 @@ export const commands: CommandEntry[] = [
   entry("account list", () => import("./commands/account/list.ts"), [],
     "the accounts in the keystore, by name and address"),
 
-  entry("agent run", () => import("./commands/agent/run.ts"), ["config", "state"],
+  entry("agent run", () => import("./commands/agent/run.ts"), ["config", "state", "relay"],
     "supplier: run an agent that bids on RFQs it can do, does the work, delivers and gets paid (until Ctrl-C)"),
 
   entry("dev advance", () => import("./commands/dev/advance.ts"), [],

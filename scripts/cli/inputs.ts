@@ -20,6 +20,13 @@ export function checkHash(field: string, value: string): `0x${string}` {
   return value as `0x${string}`;
 }
 
+/** Relayer URLs given as one option (comma-separated `http(s)://host:port`), each checked. */
+export function parseRelayers(text: string, option = "--relay"): string[] {
+  const urls = text.split(",").map((url) => url.trim()).filter(Boolean);
+  if (urls.length === 0 || urls.some((url) => !/^https?:\/\/[^\s]+$/.test(url))) throw new CliError(`${option}: give relayer URLs (http://host:port), comma-separated`);
+  return urls;
+}
+
 export function checkCount(field: string, value: string): number {
   if (!/^[0-9]+$/.test(value) || Number(value) > 2 ** 32 - 1) throw new CliError(`${field}: ${JSON.stringify(value)} is not a whole number`);
   return Number(value);

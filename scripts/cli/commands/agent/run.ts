@@ -6,6 +6,7 @@ import { loadWorker } from "../../../agent/workers/worker.ts";
 import { CliError, EXIT, defineCommand, str } from "../../command.ts";
 import { connect } from "../../context.ts";
 import { parseAmount } from "../../format.ts";
+import { parseRelayers } from "../../inputs.ts";
 
 export default defineCommand({
   path: ["agent", "run"],
@@ -13,6 +14,7 @@ export default defineCommand({
   options: {
     config: { type: "string", value: "FILE", description: "the agent's configuration (see scripts/agent/README.md)", required: true },
     state: { type: "string", value: "FILE", description: "where to keep its state (default: from the config)" },
+    relay: { type: "string", value: "URL,URL", description: "relayers to sign its actions for (default: the config's relayers): it then needs no ETH" },
   },
   details:
     "The agent signs with --account / TENDER_ACCOUNT or TENDER_PRIVATE_KEY. It prints one line per thing it does (one JSON\nobject per line with --json). Stopped with Ctrl-C or SIGTERM, it saves its state; started again with the same state\nfile, it resumes where it stopped, without bidding twice.",
@@ -52,6 +54,7 @@ export default defineCommand({
       throw new CliError((error as Error).message);
     }
     const statePath = str(parsed, "state") ? resolve(str(parsed, "state")!) : config.statePath;
+    const relayers = str(parsed, "relay") !== undefined ? parseRelayers(str(parsed, "relay")!) : config.relayers;
     const log = (line: string, detail: Record<string, unknown> = {}) => {
       const at = new Date().toISOString();
       process.stdout.write(globals.json ? `${JSON.stringify({ at, agent: config.name, message: line, ...detail })}\n` : `${at.slice(11, 19)} [${config.name}] ${line}\n`);
@@ -69,7 +72,7 @@ export default defineCommand({
       ...(config.safety ? { safety: config.safety } : {}),
       maxJobs: config.maxJobs,
       respondToDisputes: config.respondToDisputes,
-      ...(config.relayers ? { relayers: config.relayers } : {}),
+      ...(relayers?.length ? { relayers } : {}),
       ...(config.card ? { card: config.card } : {}),
       statePath,
       pollingInterval: config.pollingInterval ?? (ctx.chain.id === 31337 ? 250 : 2_000),

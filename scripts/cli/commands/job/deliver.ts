@@ -3,7 +3,7 @@ import * as sdk from "@tender/sdk";
 import { encodeDeliverable } from "@tender/sdk/deliverable";
 import { CliError, EXIT, defineCommand, str } from "../../command.ts";
 import { jobTransaction } from "../../actions.ts";
-import { checkCount, checkHash, checkUri } from "../../inputs.ts";
+import { checkCount, checkHash, checkUri, parseRelayers } from "../../inputs.ts";
 import { formatTime } from "../../format.ts";
 
 export default defineCommand({
@@ -45,8 +45,7 @@ export default defineCommand({
       if (str(parsed, "media-type")) throw new CliError("--media-type goes with --file (a --uri names its own content)");
       deliverable = { uri: checkUri("--uri", uri), hash: checkHash("--hash", hash) };
     }
-    const relays = str(parsed, "relay")?.split(",").map((url) => url.trim()).filter(Boolean);
-    if (relays && relays.some((url) => !/^https?:\/\/[^\s]+$/.test(url))) throw new CliError("--relay: give relayer URLs (http://host:port), comma-separated");
+    const relays = str(parsed, "relay") === undefined ? undefined : parseRelayers(str(parsed, "relay")!);
     let which = "";
     return jobTransaction(
       parsed,
