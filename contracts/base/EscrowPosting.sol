@@ -99,9 +99,11 @@ abstract contract EscrowPosting is EscrowFunds {
         }
         _checkFloorRanges(rfq.floors);
         if (mode == Tender.AwardMode.SealedLowestPrice) {
-            // A sealed bid must put something at stake: a bond of at least the minimum share, and not rounded to 0.
+            // A sealed bid must put something at stake: a bond of at least the minimum share of the maximum price, as
+            // the bond is taken (rounded down), so neither 0 nor less than the share at a small price (found in review).
             uint16 bondBps = rfq.floors.bondBps;
-            if (bondBps < _MIN_SEALED_BOND_BPS || uint256(rfq.maxPrice) * bondBps < _BPS) {
+            uint256 maxPrice = rfq.maxPrice;
+            if (bondBps < _MIN_SEALED_BOND_BPS || maxPrice * bondBps / _BPS * _BPS < maxPrice * _MIN_SEALED_BOND_BPS) {
                 revert ITenderMarket.SealedBondTooLow(bondBps, _MIN_SEALED_BOND_BPS);
             }
         }

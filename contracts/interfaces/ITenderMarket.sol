@@ -59,9 +59,10 @@ interface ITenderMarket {
     error NothingToReveal(uint256 jobId, address supplier);
     /// @notice The price and salt do not open the supplier's commitment on this chain, escrow and job.
     error CommitmentMismatch(uint256 jobId, address supplier);
-    /// @notice The sealed bid was never revealed: its bond goes to the buyer, not back to the bidder.
+    /// @notice The sealed bid was never revealed at a valid price: its bond goes to the buyer, not back to the bidder.
     error BondForfeit(uint256 jobId, address supplier);
-    /// @notice No bond to forfeit: the bid was revealed, its bond already went, or the reveal window is still open.
+    /// @notice No bond to forfeit: the bid was revealed at a valid price, its bond already went, or the reveal window is
+    /// still open.
     error NotForfeitable(uint256 jobId, address supplier);
 
     /// @notice A buyer posted an RFQ and escrowed its maximum price. Carries the whole spec and the floors.
@@ -91,7 +92,7 @@ interface ITenderMarket {
     /// commit's number in the job (1, 2, …): of equal revealed prices, the lower wins.
     event BidCommitted(uint256 indexed jobId, address indexed supplier, bytes32 commitment, uint256 bond, uint256 seq);
     /// @notice `supplier`'s sealed bid was opened at `price`; `valid` says whether the price is within (0, maximum]
-    /// (an invalid one cannot win, and its bond is reclaimable as any loser's); `best` whether it leads.
+    /// (an invalid one cannot win, and its bond is forfeit as if it were never revealed); `best` whether it leads.
     event BidRevealed(uint256 indexed jobId, address indexed supplier, uint256 price, bool valid, bool best);
     /// @notice `supplier`'s sealed bid was never revealed: its `bond` went to the job's buyer.
     event BondForfeited(uint256 indexed jobId, address indexed supplier, address indexed buyer, uint256 bond);

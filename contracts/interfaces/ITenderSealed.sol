@@ -10,9 +10,9 @@ import {Tender} from "../types/Tender.sol";
 /// RFQ's award window, after the bid deadline); then anyone awards the lowest revealed price ({ITenderMarket-award};
 /// of equal prices, the lower commit sequence number). The errors and events are {ITenderMarket}'s.
 /// @dev A sealed bid hides its price until the reveal, not that a bid was made nor by whom: the commit's sender (or
-/// signer), its bond and its time are public. A commitment never revealed forfeits its bond to the buyer, whatever
-/// becomes of the RFQ; an RFQ whose reveal window ends with no valid price lapses (the buyer, then anyone, cancels
-/// it) and its revealed bidders reclaim their bonds.
+/// signer), its bond and its time are public. A commitment never revealed at a valid price forfeits its bond to the
+/// buyer, whatever becomes of the RFQ; an RFQ whose reveal window ends with no valid price lapses (the buyer, then
+/// anyone, cancels it).
 interface ITenderSealed {
     /// @notice Commits the caller's sealed bid on a sealed-bid RFQ whose `floors` it meets, posting the bond they ask
     /// for (ETH as msg.value, an ERC-20 approved to the escrow).
@@ -36,12 +36,12 @@ interface ITenderSealed {
     /// is all the authority a reveal needs (a relayer can carry it, and needs no signature).
     /// @dev Emits {ITenderMarket-BidRevealed}. Requirements: Open; sealed mode; at or after the bid deadline and
     /// before the reveal deadline; an unrevealed commitment that `price` and `salt` open. A price of 0 or above the
-    /// maximum is revealed but cannot win.
+    /// maximum spends the commitment but is no bid: it cannot win, and its bond is forfeit as an unrevealed one's.
     function reveal(uint256 jobId, address supplier, uint96 price, bytes32 salt) external;
 
-    /// @notice Sends the bond of `supplier`'s never-revealed commitment to the job's buyer. Anyone may call it once
-    /// the reveal window has ended.
-    /// @dev Emits {ITenderMarket-BondForfeited}. Requirements: an unrevealed sealed bid with its bond; at or after
-    /// the reveal deadline.
+    /// @notice Sends the bond of `supplier`'s sealed bid never revealed at a valid price to the job's buyer. Anyone may
+    /// call it once the reveal window has ended.
+    /// @dev Emits {ITenderMarket-BondForfeited}. Requirements: a sealed bid with its bond and no valid reveal; at or
+    /// after the reveal deadline.
     function forfeitBond(uint256 jobId, address supplier) external;
 }

@@ -293,12 +293,14 @@ contract TenderSigned is EscrowBidding, ITenderSigned, ITenderSealed, Reentrancy
             revert ITenderMarket.CommitmentMismatch(jobId, supplier);
         }
 
-        // Effect: the bid is open; a price in range competes, the lower commit first on a tie.
-        bid_.unrevealed = false;
+        // Effect: the commitment is spent; a price in range competes (the lower commit first on a tie). A price that
+        // cannot win (0, or above the maximum) is no bid: its bond stays forfeit, as a bid never revealed (found in
+        // review: else a commit nobody can win with would block the buyer's cancel at no risk).
         delete _commitments[jobId][supplier];
         bool valid = price != 0 && price <= job.price;
         bool best;
         if (valid) {
+            bid_.unrevealed = false;
             bid_.price = price;
             best = _leadSealed(jobId, supplier, price, bid_.placedAt);
         }

@@ -325,7 +325,8 @@ library Tender {
     /// @notice A bid, known by (job, supplier): one slot. `placedAt` is when its current price was set (ties go to
     /// whoever reached a price first); `bond` drops to 0 once it is reclaimed, settled or forfeited.
     /// @dev A sealed bid: `placedAt` is its commit's sequence number in the job (1, 2, …; ties go to the lower),
-    /// `unrevealed` is set from its commit until its reveal, and `price` is 0 until a reveal with a price in range.
+    /// `unrevealed` is set from its commit until a reveal with a price in range (which sets `price`): while set, its
+    /// bond is forfeit to the buyer once the reveal window ends.
     struct Bid {
         uint96 price;
         uint96 bond;

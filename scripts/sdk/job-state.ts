@@ -1,6 +1,6 @@
 // Reading what the state machine (lifecycle.ts) needs from the chain: the job's state at one block, and the time
 // of the next block, which is when a transaction sent now is judged.
-import { type Address, zeroAddress } from "viem";
+import { type Address, zeroAddress, zeroHash } from "viem";
 import { getBlock } from "viem/actions";
 import { type Reader, withFlags } from "./escrow.ts";
 import { tenderEscrowAbi } from "./generated.ts";
@@ -87,9 +87,11 @@ export async function readJobState(
       ...(held.claim !== 0 ? { claim: { asked: claim.asked, deadline: claim.deadline, fee: claim.fee } } : {}),
     };
   }
-  // A bid has a price, or (a sealed one) a commit number.
+  // A bid has a price, or (a sealed one) a commit number; a sealed one not revealed at a valid price may have spent
+  // its commitment (revealed at a price that cannot win).
   if (own && (own.price > 0n || own.placedAt > 0)) {
-    state.ownBid = { price: own.price, bond: own.bond, placedAt: own.placedAt, ...(own.unrevealed ? { unrevealed: true } : {}) };
+    const opened = own.unrevealed && p.account ? (await reader.readContract({ ...at, functionName: "commitmentOf", args: [p.jobId, p.account] })) === zeroHash : false;
+    state.ownBid = { price: own.price, bond: own.bond, placedAt: own.placedAt, ...(own.unrevealed ? { unrevealed: true } : {}), ...(opened ? { opened: true } : {}) };
   }
   return state;
 }

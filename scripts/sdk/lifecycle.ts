@@ -108,8 +108,9 @@ export interface JobState {
     commits?: number;
   };
   /** The account's own bid, if it placed one (a bond of 0: none was asked, or it was already returned). A sealed bid
-   * has a price of 0 and `unrevealed` until its reveal, and its commit number as `placedAt`. */
-  ownBid?: { price: bigint; bond: bigint; placedAt: number; unrevealed?: boolean };
+   * has a price of 0 and `unrevealed` until a reveal at a valid price, and its commit number as `placedAt`; `opened`
+   * once its commitment is spent (revealed at a price that cannot win: its bond is forfeit). */
+  ownBid?: { price: bigint; bond: bigint; placedAt: number; unrevealed?: boolean; opened?: boolean };
   /** Jobs posted with a holdback only: what is held of the payment (index 0) and its claim. Absent: the job holds
    * nothing back, and every warranty action is refused. */
   warranty?: WarrantyState;
@@ -214,7 +215,7 @@ export function jobActions(state: JobState, account: Address | undefined, now: n
     const wrong = needs("reveal", JobStatus.Open, "Sealed bids are revealed only while the RFQ is open");
     if (wrong) return wrong;
     if (!sealed) return no("reveal", "This RFQ takes open bids: there is nothing to reveal.");
-    if (!ownBid?.unrevealed) {
+    if (!ownBid?.unrevealed || ownBid.opened) {
       return no("reveal", committed ? "Your sealed bid is revealed already." : "You have no sealed bid to reveal.", committed ? {} : { who: "bidder" });
     }
     if (now < job.deadline) return no("reveal", `Reveals open when bidding closes, ${when(job.deadline, now)}.`, { allowedFrom: job.deadline });
@@ -313,7 +314,7 @@ export function jobActions(state: JobState, account: Address | undefined, now: n
     if (ownBid!.unrevealed) {
       return status === JobStatus.Open && now < rfq!.awardDeadline
         ? no("reclaimBond", "Reveal your sealed bid first: an unrevealed bid's bond goes to the buyer.")
-        : no("reclaimBond", "Your sealed bid was never revealed: its bond goes to the buyer, not back to you.");
+        : no("reclaimBond", "Your sealed bid was never revealed at a price that can win: its bond goes to the buyer, not back to you.");
     }
     if (status === JobStatus.Cancelled) return yes("reclaimBond");
     if (status === JobStatus.Open) {

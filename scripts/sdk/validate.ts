@@ -164,8 +164,10 @@ export function rfqProblems(p: RFQParams, now: number): Problem[] {
           ...problemIf("mode", p.mode !== AwardMode.LowestPrice && `${p.mode} is not an award mode: ${AwardMode.LowestPrice} (the lowest bid wins), ${AwardMode.BuyerChoice} (the buyer picks) or ${AwardMode.SealedLowestPrice} (sealed bids, the lowest revealed wins).`),
           ...problemIf("awardWindow", p.mode === AwardMode.LowestPrice && p.awardWindow !== 0 && "An RFQ that goes to the lowest bid has no award window: give 0."),
         ];
-  // A sealed bid must put a bond at stake: at least the minimum share, and not rounded down to nothing.
-  const sealedBond = sealed && (floors.bondBps < MIN_SEALED_BOND_BPS || p.maxPrice * BigInt(floors.bondBps) < 10_000n);
+  // A sealed bid must put a bond at stake: at least the minimum share of the maximum price as the bond is taken
+  // (rounded down), so never nothing (as the escrow checks it).
+  const bond = (p.maxPrice * BigInt(floors.bondBps)) / 10_000n;
+  const sealedBond = sealed && (floors.bondBps < MIN_SEALED_BOND_BPS || bond * 10_000n < p.maxPrice * BigInt(MIN_SEALED_BOND_BPS));
   return [
     ...amountProblems("maxPrice", p.maxPrice),
     ...windowProblems("bidDeadline", p.bidDeadline - now),

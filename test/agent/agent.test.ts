@@ -327,7 +327,8 @@ describe("supplier agents", { timeout: 180_000 }, () => {
         return b.unrevealed ? b : undefined;
       });
       expect(bid.price).toBe(0n); // nothing of its price on chain
-      expect(first.log).toMatch(new RegExp(`committed a sealed bid of 2\\.2 mUSD on job ${jobId}`));
+      // Logged once its state file has the job (after the relayers answered): the commit is mined before that.
+      await until("its log of the commit", async () => first.log.includes(`committed a sealed bid of 2.2 mUSD on job ${jobId}`));
       const openings = openingStore(`${first.statePath}.openings`);
       expect(openings.get({ chainId: node.reader.chain.id, escrow, jobId, supplier: me })?.price).toBe(USD("2.2"));
 

@@ -74,9 +74,13 @@ contract TenderSealedTest is MarketTest {
         vm.expectRevert(abi.encodeWithSelector(ITenderMarket.SealedBondTooLow.selector, 499, 500));
         escrow.postRFQ(rfq);
 
-        // 500 bps of a maximum of 19 units is 0.95 of a unit: no bond at all.
+        // 500 bps of a maximum of 19 units is 0.95 of a unit: no bond at all; of 39 units, a bond of 1 (2.56%).
         rfq.floors.bondBps = 500;
         rfq.maxPrice = 19;
+        vm.prank(buyer);
+        vm.expectRevert(abi.encodeWithSelector(ITenderMarket.SealedBondTooLow.selector, 500, 500));
+        escrow.postRFQ(rfq);
+        rfq.maxPrice = 39;
         vm.prank(buyer);
         vm.expectRevert(abi.encodeWithSelector(ITenderMarket.SealedBondTooLow.selector, 500, 500));
         escrow.postRFQ(rfq);
@@ -310,7 +314,7 @@ contract TenderSealedTest is MarketTest {
         assertEq(escrow.job(jobId).supplier, s1, "the earlier commit wins the tie");
     }
 
-    function test_award_aPriceOutOfRange_isRevealedButCannotWin() public {
+    function test_award_aPriceOutOfRange_isRevealedButCannotWin_andForfeits() public {
         uint256 jobId = postSealed(address(usd));
         commitAs(s1, jobId, MAX + 1);
         commitAs(s2, jobId, 0);
@@ -319,14 +323,26 @@ contract TenderSealedTest is MarketTest {
         vm.expectEmit(address(escrow));
         emit ITenderMarket.BidRevealed(jobId, s1, MAX + 1, false, false);
         revealAs(s1, jobId, MAX + 1);
+        assertTrue(escrow.bidOf(jobId, s1).unrevealed, "no valid price: still forfeitable");
+        vm.expectRevert(abi.encodeWithSelector(ITenderMarket.CommitmentMismatch.selector, jobId, s1));
+        escrow.reveal(jobId, s1, MAX + 1, saltOf(s1)); // its opening is spent
         revealAs(s2, jobId, 0);
         revealAs(s3, jobId, 900e6);
         vm.warp(REVEAL_DEADLINE);
         escrow.award(jobId);
         assertEq(escrow.job(jobId).supplier, s3, "the only valid price wins");
-        vm.prank(s1);
-        escrow.reclaimBond(jobId);
-        assertEq(escrow.bidOf(jobId, s1).bond, 0, "an invalid but honest reveal gets its bond back");
+        // A price that cannot win is no bid: its bond goes to the buyer as an unrevealed one's.
+        for (uint256 i; i < 2; ++i) {
+            address who = i == 0 ? s1 : s2;
+            vm.prank(who);
+            vm.expectRevert(abi.encodeWithSelector(ITenderMarket.BondForfeit.selector, jobId, who));
+            escrow.reclaimBond(jobId);
+            escrow.forfeitBond(jobId, who);
+            assertEq(escrow.bidOf(jobId, who).bond, 0, "forfeited");
+        }
+        // Nothing reopens it: the job went on.
+        vm.expectRevert(wrongStatus(jobId, Tender.Status.Open, Tender.Status.Awarded));
+        escrow.reveal(jobId, s1, MAX + 1, saltOf(s1));
     }
 
     /// @dev A fuzzed market of three sealed bids, some revealed: the award goes to the lowest revealed price, the
@@ -461,9 +477,9 @@ contract TenderSealedTest is MarketTest {
         escrow.cancel(jobId);
     }
 
-    function test_lapse_noValidReveal_buyerThenAnyoneCancels_revealedReclaim_unrevealedForfeit() public {
+    function test_lapse_noValidReveal_buyerThenAnyoneCancels_everyBondForfeit() public {
         uint256 jobId = postSealed(address(usd));
-        commitAs(s1, jobId, MAX + 1); // revealed, out of range
+        commitAs(s1, jobId, MAX + 1); // revealed, out of range: no bid
         commitAs(s2, jobId, 400e6); // never revealed
         vm.warp(BID_DEADLINE);
         revealAs(s1, jobId, MAX + 1);
@@ -483,13 +499,14 @@ contract TenderSealedTest is MarketTest {
         escrow.cancel(jobId);
         assertEq(usd.balanceOf(buyer), buyerBefore + MAX, "the maximum back");
 
-        vm.prank(s1);
-        escrow.reclaimBond(jobId);
-        vm.prank(s2);
-        vm.expectRevert(abi.encodeWithSelector(ITenderMarket.BondForfeit.selector, jobId, s2));
-        escrow.reclaimBond(jobId);
-        escrow.forfeitBond(jobId, s2);
-        assertEq(usd.balanceOf(buyer), buyerBefore + MAX + BOND, "and the unrevealed bond");
+        for (uint256 i; i < 2; ++i) {
+            address who = i == 0 ? s1 : s2;
+            vm.prank(who);
+            vm.expectRevert(abi.encodeWithSelector(ITenderMarket.BondForfeit.selector, jobId, who));
+            escrow.reclaimBond(jobId);
+            escrow.forfeitBond(jobId, who);
+        }
+        assertEq(usd.balanceOf(buyer), buyerBefore + MAX + 2 * BOND, "and both bonds: no valid price was revealed");
     }
 
     function test_aRevealedPrice_keepsTheRFQFromLapsing_anyoneAwards() public {
