@@ -1,19 +1,20 @@
 // `npm start` (through scripts/dev/run.cjs, which brings Node 24 and the dependencies): a local chain (hardhat node
 // on 127.0.0.1, port 8545 unless TENDER_PORT says otherwise), Tender deployed on it, a seeded demo market, two
-// supplier agents, the indexer (42069, TENDER_INDEXER_PORT) and the web app's production build (3000,
+// relayers (8600 and 8601, TENDER_RELAY_PORT and TENDER_RELAY_PORT_2), two supplier agents holding no ETH that act
+// through them, the indexer (42069, TENDER_INDEXER_PORT) and the web app's production build (3000,
 // TENDER_WEB_PORT), and a summary; runs until Ctrl-C, then stops what it started.
 //
 // Safety: it never sends a transaction to, or writes a deployment for, a chain it did not start. The three ports
 // must be free before anything is started or written, and the chain it deploys on must be the hardhat node it
 // launched (its own output says it listens on that port, and the chain is fresh: id 31337, block 0).
-// When the indexer, the web app or an agent dies, it says so and stops the whole stack (exit code 1).
+// When the indexer, the web app, a relayer or an agent dies, it says so and stops the whole stack (exit code 1).
 // While it runs, <repo>/.tender/stack.json (TENDER_STATE_DIR moves the folder) holds the stack's coordinates for
 // the CLI, and .tender/logs/ each process's log.
 import { type ChildProcess, spawn } from "node:child_process";
 import { type WriteStream, createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { http, createPublicClient, createWalletClient, defineChain } from "viem";
+import { http, createPublicClient, createWalletClient, defineChain, formatEther } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
 import * as sdk from "@tender/sdk";
 import { seedDemo } from "./demo/seed.ts";
@@ -21,6 +22,7 @@ import { type DemoAgent, runMilestoneJob, runRounds, startAgents } from "./demo/
 import { type RunningIndexer, startIndexer } from "./lib/indexer.ts";
 import { isListening } from "./lib/ports.ts";
 import { type RunningWeb, buildWeb, startWeb, webBuildIsCurrent } from "./lib/web.ts";
+import { type Relayer, startRelayer } from "../relay/server.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
 // Hardhat's well-known development accounts: never use them on a real network.
@@ -41,8 +43,10 @@ const ports = [
   { what: "the local chain", variable: "TENDER_PORT", port: portFrom("TENDER_PORT", 8545) },
   { what: "the indexer", variable: "TENDER_INDEXER_PORT", port: portFrom("TENDER_INDEXER_PORT", 42069) },
   { what: "the web app", variable: "TENDER_WEB_PORT", port: portFrom("TENDER_WEB_PORT", 3000) },
+  { what: "the first relayer", variable: "TENDER_RELAY_PORT", port: portFrom("TENDER_RELAY_PORT", 8600) },
+  { what: "the second relayer", variable: "TENDER_RELAY_PORT_2", port: portFrom("TENDER_RELAY_PORT_2", 8601) },
 ] as const;
-const [chainPort, indexerPort, webPort] = ports.map((p) => p.port) as [number, number, number];
+const [chainPort, indexerPort, webPort, ...relayPorts] = ports.map((p) => p.port) as [number, number, number, number, number];
 const rpcUrl = `http://127.0.0.1:${chainPort}`;
 const deploymentsDir = process.env.TENDER_DEPLOYMENTS_DIR;
 const stateDir = resolve(process.env.TENDER_STATE_DIR || join(root, ".tender"));
@@ -58,7 +62,7 @@ const chain = defineChain({
   rpcUrls: { default: { http: [rpcUrl] } },
 });
 
-// 1. Nothing is started, sent or written unless all three ports are free (and distinct).
+// 1. Nothing is started, sent or written unless all its ports are free (and distinct).
 {
   const clash = ports.find((p, i) => ports.findIndex((q) => q.port === p.port) !== i);
   if (clash) {
@@ -96,6 +100,7 @@ const logFile = (name: string) => {
 
 let stopping = false;
 let agents: DemoAgent[] = [];
+let relayers: Relayer[] = [];
 let indexer: RunningIndexer | undefined;
 let web: RunningWeb | undefined;
 const abortBuild = new AbortController();
@@ -112,7 +117,7 @@ function stop(code: number) {
   if (stopping) return;
   stopping = true;
   removeStackFile();
-  console.log("\nStopping the web app, the agents, the indexer and the local chain…");
+  console.log("\nStopping the web app, the agents, the relayers, the indexer and the local chain…");
   abortBuild.abort();
   const exited = (child: ChildProcess) => new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(null) : child.once("exit", resolve)));
   for (const agent of agents) agent.child.kill("SIGTERM");
@@ -120,7 +125,7 @@ function stop(code: number) {
     for (const stream of logs) stream.end();
     process.exit(code);
   };
-  void Promise.all([...agents.map((agent) => exited(agent.child)), indexer?.stop(), web?.stop(), webBuild]).then(() => {
+  void Promise.all([...agents.map((agent) => exited(agent.child)), ...relayers.map((relayer) => relayer.close()), indexer?.stop(), web?.stop(), webBuild]).then(() => {
     if (node.exitCode !== null || node.signalCode !== null) return finish();
     node.once("exit", finish);
     node.kill("SIGTERM");
@@ -297,10 +302,21 @@ try {
   );
   const file = resolve(sdk.writeDeployment(seeded.deployment, deploymentsDir));
 
-  // Two supplier agents (accounts #9 and #10) compete for the demo buyer's text.transform RFQs.
+  // Two relayers (accounts #11 and #12 pay their gas) carry the agents' signed actions.
+  relayers = await Promise.all(
+    relayPorts.map((port, i) => {
+      const relayLog = logFile(`relay-${i + 1}`);
+      return startRelayer({ reader, writer: writer(11 + i), escrow: seeded.deployment.escrow, port, log: (line) => relayLog.write(`${new Date().toISOString()} ${line}\n`) });
+    }),
+  );
+  const relayUrls = relayers.map((r) => r.url);
+
+  // Two supplier agents (accounts #9 and #10) compete for the demo buyer's text.transform RFQs, holding no ETH at all:
+  // they sign their bids (bonds by permit), deliveries, reclaims and withdrawals for the two relayers.
   const agentAccounts = [9, 10].map((index) => mnemonicToAccount(MNEMONIC, { addressIndex: index }));
   for (const account of agentAccounts) {
     await sdk.waitForSuccess(reader, await sdk.mintMock(writer(0), { token: seeded.stablecoin, to: account.address, amount: 1_000_000_000n }));
+    await reader.request({ method: "hardhat_setBalance" as never, params: [account.address, "0x0"] as never });
   }
   const agentLogs = new Map<string, { file: WriteStream; tail: string[] }>();
   agents = startAgents(
@@ -312,6 +328,7 @@ try {
         privateKey: `0x${Buffer.from(agentAccounts[i]!.getHdKey().privateKey!).toString("hex")}`,
         address: agentAccounts[i]!.address,
       })),
+      relayers: relayUrls,
     },
     (name, line) => {
       let log = agentLogs.get(name);
@@ -365,7 +382,7 @@ try {
 
   // The stack's coordinates, for the CLI (and anyone): written once everything is up, removed on the way out.
   mkdirSync(stateDir, { recursive: true });
-  const stack = { rpcUrl, chainId: CHAIN_ID, indexerUrl: indexer.url, webUrl: web.url, deploymentsDir: dirname(file), pid: process.pid };
+  const stack = { rpcUrl, chainId: CHAIN_ID, indexerUrl: indexer.url, webUrl: web.url, relayers: relayUrls, deploymentsDir: dirname(file), pid: process.pid };
   writeFileSync(`${stackFile}.tmp`, JSON.stringify(stack, null, 2) + "\n");
   renameSync(`${stackFile}.tmp`, stackFile);
 
@@ -373,6 +390,7 @@ try {
   console.log(`  Web app      ${web.url}  (production build${built.ms ? `, built in ${(built.ms / 1000).toFixed(0)} s` : ", current"})`);
   console.log(`  RPC          ${rpcUrl}  (chain id ${chain.id})`);
   console.log(`  Indexer      ${indexer.url}  (REST ${indexer.url}/api/jobs, GraphQL ${indexer.url}/graphql, SQL ${indexer.url}/sql)`);
+  console.log(`  Relayers     ${relayUrls.join(", ")}  (tender relay: they carry signed actions and pay their gas)`);
   console.log(`  TenderEscrow ${seeded.deployment.escrow}  (escrow and RFQ market)`);
   console.log(`  Registry     ${seeded.deployment.registry}  (supplier profiles and attestations; from block ${seeded.deployment.startBlock})`);
   console.log(`  Mock USD     ${seeded.stablecoin}  (mUSD, 6 decimals)`);
@@ -386,13 +404,13 @@ try {
   }
   console.log("\n  Bids refused on-chain by the floors:");
   for (const { jobId, supplier, reason } of seeded.refused) console.log(`    job #${jobId}: ${supplier} — ${reason}`);
-  console.log("\n  Agents (scripts/agent/examples; they keep bidding on new text.transform RFQs while this runs):");
-  for (const agent of agents) console.log(`    ${agent.name.padEnd(10)} ${agent.address}`);
+  console.log("\n  Agents (scripts/agent/examples; they keep bidding on new text.transform RFQs while this runs, with no ETH: the relayers pay):");
+  for (const agent of agents) console.log(`    ${agent.name.padEnd(10)} ${agent.address}  (${formatEther(await reader.getBalance({ address: agent.address }))} ETH)`);
   console.log("  Rounds the demo buyer ran with them (its verifier decided each review):");
   for (const r of rounds) console.log(`    #${String(r.jobId).padEnd(3)} ${r.title.padEnd(24)} ${r.bids} bids, won by ${r.winner} at ${r.price} — ${r.decision}`);
   console.log(`    #${String(inMilestones.jobId).padEnd(3)} ${inMilestones.title}: hired ${inMilestones.supplier} at ${inMilestones.price}; the first milestone ${inMilestones.decision}; now ${inMilestones.progress}`);
 
-  const roles = ["owner (deployer)", "treasury", "arbitrator", "buyer", "buyer", "supplier", "supplier", "supplier", "attestor", "agent undercut", "agent cost-plus"];
+  const roles = ["owner (deployer)", "treasury", "arbitrator", "buyer", "buyer", "supplier", "supplier", "supplier", "attestor", "agent undercut", "agent cost-plus", "relayer 1", "relayer 2"];
   console.log(`\n  Development accounts: Hardhat's public test keys (mnemonic "${MNEMONIC}").`);
   console.log("  Everyone knows them: use them on this local chain only, never on a real network.");
   roles.forEach((role, index) => {
@@ -410,7 +428,7 @@ try {
   console.log(`    1. Open the market:         ${web.url}/jobs`);
   console.log(`    2. Read a job in the shell: ${cliEnv ? `${cliEnv} ` : ""}npx tender job show ${firstJob}`);
   console.log(`    3. Follow the agents:       tail -f ${agents.map((a) => shown(join(logDir, `agent-${a.name}.log`))).join(" ")}`);
-  console.log(`\n  (Logs of the chain, the indexer and the web app are beside them in ${shown(logDir)}.)`);
+  console.log(`\n  (Logs of the chain, the relayers, the indexer and the web app are beside them in ${shown(logDir)}.)`);
   console.log("\nReady. Press Ctrl-C to stop.");
 } catch (error) {
   if (!stopping) {

@@ -116,7 +116,7 @@ class Shell {
 /** `node scripts/dev/start.ts` as `npm start` runs it, on free ports, in its own process group, its state and
  * deployments in `dir`; resolves once it says it is ready. */
 async function startStack(dir: string) {
-  const ports = { TENDER_PORT: await freePort(), TENDER_INDEXER_PORT: await freePort(), TENDER_WEB_PORT: await freePort() };
+  const ports = { TENDER_PORT: await freePort(), TENDER_INDEXER_PORT: await freePort(), TENDER_WEB_PORT: await freePort(), TENDER_RELAY_PORT: await freePort(), TENDER_RELAY_PORT_2: await freePort() };
   const child: ChildProcess = spawn(process.execPath, ["scripts/dev/start.ts"], {
     cwd: root,
     env: {

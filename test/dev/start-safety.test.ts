@@ -68,8 +68,8 @@ describe("npm start: safety", () => {
     const before = await rpc<string>(url, "eth_blockNumber");
     expect(Number(before)).toBe(3);
 
-    const [indexerPort, webPort] = [await freePort(), await freePort()];
-    const run = start({ TENDER_PORT: String(port), TENDER_INDEXER_PORT: String(indexerPort), TENDER_WEB_PORT: String(webPort) });
+    const [indexerPort, webPort, relayPort, relayPort2] = [await freePort(), await freePort(), await freePort(), await freePort()];
+    const run = start({ TENDER_PORT: String(port), TENDER_INDEXER_PORT: String(indexerPort), TENDER_WEB_PORT: String(webPort), TENDER_RELAY_PORT: String(relayPort), TENDER_RELAY_PORT_2: String(relayPort2) });
     // A deployments file that was there before must be left as it was.
     execFileSync("mkdir", ["-p", join(run.dir, "deployments")]);
     const file = join(run.dir, "deployments/31337.json");
@@ -91,8 +91,10 @@ describe("npm start: safety", () => {
   it.each([
     ["TENDER_INDEXER_PORT", "the indexer"],
     ["TENDER_WEB_PORT", "the web app"],
+    ["TENDER_RELAY_PORT", "the first relayer"],
+    ["TENDER_RELAY_PORT_2", "the second relayer"],
   ])("refuses a taken %s before it starts anything", async (variable, what) => {
-    const ports = { TENDER_PORT: await freePort(), TENDER_INDEXER_PORT: await freePort(), TENDER_WEB_PORT: await freePort() } as Record<string, number>;
+    const ports = { TENDER_PORT: await freePort(), TENDER_INDEXER_PORT: await freePort(), TENDER_WEB_PORT: await freePort(), TENDER_RELAY_PORT: await freePort(), TENDER_RELAY_PORT_2: await freePort() } as Record<string, number>;
     const server = await listen(ports[variable]!);
     try {
       const run = start(Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])));

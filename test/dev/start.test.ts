@@ -23,6 +23,7 @@ describe("npm start", () => {
     const port = await freePort();
     const indexerPort = await freePort();
     const webPort = await freePort();
+    const relayPorts = [await freePort(), await freePort()];
     const dir = mkdtempSync(join(tmpdir(), "tender-dev-"));
     const stateDir = mkdtempSync(join(tmpdir(), "tender-state-"));
     child = spawn(process.execPath, ["scripts/dev/start.ts"], {
@@ -31,6 +32,8 @@ describe("npm start", () => {
         TENDER_PORT: String(port),
         TENDER_INDEXER_PORT: String(indexerPort),
         TENDER_WEB_PORT: String(webPort),
+        TENDER_RELAY_PORT: String(relayPorts[0]),
+        TENDER_RELAY_PORT_2: String(relayPorts[1]),
         TENDER_DEPLOYMENTS_DIR: dir,
         TENDER_STATE_DIR: stateDir,
       },
@@ -89,9 +92,21 @@ describe("npm start", () => {
       chainId: 31337,
       indexerUrl: `http://127.0.0.1:${indexerPort}`,
       webUrl: `http://127.0.0.1:${webPort}`,
+      relayers: relayPorts.map((p) => `http://127.0.0.1:${p}`),
       deploymentsDir: dir,
       pid: child.pid,
     });
+    // The agents hold no ETH and never sent a transaction: the relayers carried their bids, deliveries and reclaims.
+    const agentAddresses = [...output.matchAll(/^ {4}(?:sorter-undercut|sorter-cost-plus|undercut|cost-plus)\s+(0x[0-9a-fA-F]{40}) {2}\(0 ETH\)$/gm)].map((m) => m[1] as `0x${string}`);
+    expect(agentAddresses).toHaveLength(2);
+    for (const agent of agentAddresses) {
+      expect(await reader.getBalance({ address: agent })).toBe(0n);
+      expect(await reader.getTransactionCount({ address: agent })).toBe(0);
+    }
+    const relayLog = readFileSync(join(stateDir, "logs/relay-1.log"), "utf8") + readFileSync(join(stateDir, "logs/relay-2.log"), "utf8");
+    expect(relayLog).toMatch(/carried bid for 0x/);
+    expect(relayLog).toMatch(/carried deliver for 0x/);
+    expect(output).toContain(`Relayers     http://127.0.0.1:${relayPorts[0]}, http://127.0.0.1:${relayPorts[1]}`);
     expect(output).toContain("use them on this local chain only");
     expect(output).toMatch(/#2 +arbitrator +0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC +0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a/);
     expect(output).toContain("0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80"); // account #0's well-known key
@@ -102,7 +117,8 @@ describe("npm start", () => {
 
     child.kill("SIGINT");
     expect(await exited).toBe(0);
-    expect(output).toContain("Stopping the web app, the agents, the indexer and the local chain");
+    expect(output).toContain("Stopping the web app, the agents, the relayers, the indexer and the local chain");
+    for (const p of relayPorts) expect(await isListening(p)).toBe(false);
     expect(await isListening(webPort)).toBe(false);
     expect(await isListening(indexerPort)).toBe(false);
     expect(await isListening(port)).toBe(false);
@@ -110,7 +126,7 @@ describe("npm start", () => {
   }, 300_000);
 
   it("stops the whole stack when an agent dies, and says so", async () => {
-    const ports = [await freePort(), await freePort(), await freePort()];
+    const ports = [await freePort(), await freePort(), await freePort(), await freePort(), await freePort()];
     const dir = mkdtempSync(join(tmpdir(), "tender-start-"));
     const agentChild = spawn(process.execPath, ["scripts/dev/start.ts"], {
       env: {
@@ -118,6 +134,8 @@ describe("npm start", () => {
         TENDER_PORT: String(ports[0]),
         TENDER_INDEXER_PORT: String(ports[1]),
         TENDER_WEB_PORT: String(ports[2]),
+        TENDER_RELAY_PORT: String(ports[3]),
+        TENDER_RELAY_PORT_2: String(ports[4]),
         TENDER_DEPLOYMENTS_DIR: join(dir, "deployments"),
         TENDER_STATE_DIR: join(dir, "state"),
       },
@@ -143,7 +161,7 @@ describe("npm start", () => {
     process.kill(agentPid, "SIGKILL");
     expect(await run.exited).toBe(1);
     expect(run.output()).toMatch(/The agent \S+ stopped unexpectedly \(SIGKILL\)/);
-    expect(run.output()).toContain("Stopping the web app, the agents, the indexer and the local chain");
+    expect(run.output()).toContain("Stopping the web app, the agents, the relayers, the indexer and the local chain");
     for (const port of ports) expect(await isListening(port)).toBe(false);
     expect(existsSync(join(run.dir, "state/stack.json"))).toBe(false);
   }, 240_000);

@@ -34,6 +34,9 @@ async function biddingClosed(ctx: AgentContext, jobId: bigint, job: AgentJob): P
   // A sealed bid is revealed as soon as bidding closes (retried here until the reveal window ends).
   if (job.mode === sdk.AwardMode.SealedLowestPrice && !job.revealed && of("reveal").allowed) return revealOwn(ctx, jobId);
   if (of("award").allowed) {
+    // An award is anyone's transaction and not a signed action: an agent working through relayers holds no ETH for
+    // one and leaves it to others (the buyer, another bidder).
+    if (ctx.o.relayers?.length) return;
     // Anyone may award a lowest-price RFQ once bidding closed (a sealed one once its reveal window did): the leader at
     // once, to start; another bidder after a few minutes, to free its bond if nobody else did.
     const [leader] = await ctx.market.read.bestBid({ jobId });
@@ -41,8 +44,9 @@ async function biddingClosed(ctx: AgentContext, jobId: bigint, job: AgentJob): P
     if (isAddressEqual(leader, ctx.me) || now >= closedAt + AWARD_AFTER) await send(ctx, "awarding", jobId, () => ctx.market.award({ jobId }));
     return;
   }
-  // A buyer's choice the buyer never made: anyone may cancel it after the grace period.
+  // A buyer's choice the buyer never made: anyone may cancel it after the grace period (anyone with ETH for it).
   if (of("cancel").allowed) {
+    if (ctx.o.relayers?.length) return;
     await send(ctx, "cancelling the lapsed RFQ", jobId, () => ctx.market.cancel({ jobId }));
     return;
   }

@@ -24,7 +24,7 @@ export interface DemoAgent {
 /** Starts one `tender agent run` per config, each signing with its key, its state in a fresh directory: removed
  * once every agent has exited (or, at the latest, when this process exits). */
 export function startAgents(
-  p: { rpcUrl: string; deploymentsDir?: string; agents: { config: string; privateKey: `0x${string}`; address: Address }[] },
+  p: { rpcUrl: string; deploymentsDir?: string; agents: { config: string; privateKey: `0x${string}`; address: Address }[]; relayers?: string[] },
   onLine: (name: string, line: string) => void,
 ): DemoAgent[] {
   const stateDir = mkdtempSync(join(tmpdir(), "tender-agents-"));
@@ -38,7 +38,8 @@ export function startAgents(
   };
   return p.agents.map(({ config, privateKey, address }) => {
     const name = config.replace(/^.*\//, "").replace(/\.json$/, "");
-    const child = spawn(process.execPath, [join(root, "scripts/cli/tender.ts"), "agent", "run", "--config", config, "--state", join(stateDir, `${name}.json`)], {
+    const relay = p.relayers?.length ? ["--relay", p.relayers.join(",")] : [];
+    const child = spawn(process.execPath, [join(root, "scripts/cli/tender.ts"), "agent", "run", "--config", config, "--state", join(stateDir, `${name}.json`), ...relay], {
       env: { ...process.env, TENDER_RPC_URL: p.rpcUrl, TENDER_PRIVATE_KEY: privateKey, ...(p.deploymentsDir ? { TENDER_DEPLOYMENTS_DIR: p.deploymentsDir } : {}) },
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -107,6 +108,11 @@ export async function runRounds(
       return bids.length >= p.bidders && Date.now() - stableSince > 1_000 ? bids : undefined;
     });
     await p.advanceTime(bidding + 60);
+    // Anyone may award a lowest-price RFQ once bidding closed; agents holding no ETH leave it to others: the buyer.
+    if ((await market.read.job({ jobId })).status === sdk.JobStatus.Open) {
+      const buyer = as(p.buyer);
+      await buyer.wait(await buyer.award({ jobId }));
+    }
     await until(`the delivery of job ${jobId}`, async () => (await market.read.job({ jobId })).status === sdk.JobStatus.Delivered);
     const job = await market.read.job({ jobId });
     const review = await reviewDelivery(p.buyer, reader, { escrow, jobId, fromBlock: BigInt(p.deployment.startBlock) });
