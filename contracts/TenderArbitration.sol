@@ -59,23 +59,15 @@ abstract contract TenderArbitration is TenderMarket, ITenderArbitration {
         inParts(jobId)
         nonReentrant
     {
-        Tender.Job storage job = _jobs[jobId];
+        // Check, effect (EscrowSupplier); interaction: the supplier's fee, the same as the buyer's.
+        (address token, uint256 fee) = _respond(jobId, msg.sender, responseURI);
+        _collect({token: token, from: msg.sender, amount: fee});
+    }
 
-        // Check: the supplier, once, before respondBy.
-        _expectStatus(jobId, job.status, Tender.Status.Disputed);
-        if (msg.sender != job.supplier) revert NotSupplier(jobId, msg.sender);
-        if (job.answered) revert AlreadyAnswered(jobId);
-        if (block.timestamp >= job.deadline) revert DeadlinePassed(jobId, job.deadline);
-        Tender.ArbitratorTerms memory terms = _terms[job.termsId];
-
-        // Effect: the ruling window starts.
-        uint40 ruleBy = uint40(block.timestamp + terms.ruleWindow);
-        job.answered = true;
-        job.deadline = ruleBy;
-        emit DisputeAnswered(jobId, responseURI, ruleBy);
-
-        // Interaction: the supplier's fee, the same as the buyer's.
-        _collect({token: job.token, from: msg.sender, amount: uint256(job.price) * terms.feeBps / _BPS});
+    /// @dev A job this contract runs is paid at once (inParts hands a job in milestones on): its dispute is about its
+    /// price.
+    function _disputeStake(uint256, Tender.Job storage job) internal view override returns (uint256) {
+        return job.price;
     }
 
     /// @inheritdoc ITenderArbitration

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.37;
 
+import {ITenderArbitration} from "../interfaces/ITenderArbitration.sol";
 import {ITenderEscrow} from "../interfaces/ITenderEscrow.sol";
 import {ITenderMarket} from "../interfaces/ITenderMarket.sol";
 import {Tender} from "../types/Tender.sol";
@@ -34,6 +35,42 @@ abstract contract EscrowSupplier is EscrowFunds {
                 && (flags & Tender.FLAG_MILESTONES == 0 || _milestones[jobId].current == 0)
         ) ++_supplierRecords[supplier].won;
         emit ITenderEscrow.JobDelivered(jobId, deliverableHash, uri, reviewEndsAt);
+    }
+
+    /// @dev What a dispute on the job is about, and so what each side's fee is a share of: the price of a job paid at
+    /// once, the milestone in progress's part of a job in milestones. Each contract answers for the jobs it runs.
+    function _disputeStake(uint256 jobId, Tender.Job storage job) internal view virtual returns (uint256);
+
+    /// @dev Answers the dispute on the job (of the milestone in progress, for a job in milestones) for `actor`: the
+    /// supplier, once, before respond-by; the ruling window starts. Returns the job's token and the fee the caller
+    /// takes from `actor` (after this, as the interaction): the arbitrator's bps of the dispute's stake, as the buyer
+    /// paid.
+    function _respond(uint256 jobId, address actor, string calldata responseURI)
+        internal
+        returns (address token, uint256 fee)
+    {
+        Tender.Job storage job = _jobs[jobId];
+
+        // Check: the supplier, once, before respondBy.
+        _expectStatus(jobId, job.status, Tender.Status.Disputed);
+        if (actor != job.supplier) revert ITenderEscrow.NotSupplier(jobId, actor);
+        if (job.answered) revert ITenderArbitration.AlreadyAnswered(jobId);
+        if (block.timestamp >= job.deadline) revert ITenderEscrow.DeadlinePassed(jobId, job.deadline);
+        Tender.ArbitratorTerms memory terms = _terms[job.termsId];
+
+        // Effect: the ruling window starts.
+        uint40 ruleBy = uint40(block.timestamp + terms.ruleWindow);
+        job.answered = true;
+        job.deadline = ruleBy;
+        emit ITenderArbitration.DisputeAnswered(jobId, responseURI, ruleBy);
+        return (job.token, _disputeStake(jobId, job) * terms.feeBps / _BPS);
+    }
+
+    /// @dev The gross share of the price the milestone in progress pays: ⌊price × share / 10,000⌋, the last the rest.
+    function _grossOf(Tender.Job storage job_, Tender.Milestones storage ms) internal view returns (uint256) {
+        uint256 current = ms.current;
+        if (current + 1 == ms.count) return job_.price - ms.settled;
+        return uint256(job_.price) * ms.shareBps[current] / _BPS;
     }
 
     /// @dev Lowers `actor`'s open bid to `price`; the new price counts from now (ties go to whoever reached a price

@@ -61,6 +61,18 @@ interface ITenderSigned is IERC5267 {
         Tender.Signed calldata signed
     ) external;
 
+    /// @notice {ITenderArbitration-respond} on the supplier's signature, its fee (the arbitrator's share of the
+    /// dispute's stake, as the buyer paid) pulled from the signer through `feePermit` (tried; an allowance already
+    /// there does as well): typed data `Respond(address signer,uint256 jobId,uint256 milestone,string responseURI,
+    /// address token,uint96 fee,address relayer,uint256 nonce,uint256 deadline)`, where `milestone` is the one in
+    /// progress (0 for a job paid at once) and `token` and `fee` the dispute's. A fee in ETH cannot be signed for.
+    function respondBySig(
+        uint256 jobId,
+        string calldata responseURI,
+        Tender.Permit calldata feePermit,
+        Tender.Signed calldata signed
+    ) external;
+
     /// @notice {ITenderMarket-improveBid} on the bidder's signature: typed data
     /// `ImproveBid(address signer,uint256 jobId,uint96 price,address relayer,uint256 nonce,uint256 deadline)`.
     function improveBidBySig(uint256 jobId, uint96 price, Tender.Signed calldata signed) external;

@@ -80,6 +80,7 @@ contract TenderAdmin is EscrowState, ITenderAdmin, IArbitratorRegistry, IReputat
             selector == ITenderSigned.postDirectHireWithPermit.selector
                 || selector == ITenderSigned.postRFQWithPermit.selector
                 || selector == ITenderSigned.bidBySig.selector || selector == ITenderSigned.deliverBySig.selector
+                || selector == ITenderSigned.respondBySig.selector
                 || selector == ITenderSigned.improveBidBySig.selector
                 || selector == ITenderSigned.reclaimBondBySig.selector || selector == ITenderSigned.withdrawBySig.selector
                 || selector == ITenderSigned.invalidateNonces.selector || selector == ITenderSigned.nonceBitmap.selector

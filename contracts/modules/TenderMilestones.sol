@@ -190,23 +190,15 @@ contract TenderMilestones is EscrowRulings, EscrowSupplier, ITenderMilestones, R
 
     /// @notice {ITenderArbitration-respond} to the dispute of the milestone in progress.
     function respond(uint256 jobId, string calldata responseURI) external payable nonReentrant {
-        Tender.Job storage job = _inParts(jobId);
+        _inParts(jobId);
+        // Check, effect (EscrowSupplier); interaction: the supplier's fee, the same as the buyer's.
+        (address token, uint256 fee) = _respond(jobId, msg.sender, responseURI);
+        _collect({token: token, from: msg.sender, amount: fee});
+    }
 
-        // Check: the supplier, once, before respondBy.
-        _expectStatus(jobId, job.status, Tender.Status.Disputed);
-        if (msg.sender != job.supplier) revert ITenderEscrow.NotSupplier(jobId, msg.sender);
-        if (job.answered) revert ITenderArbitration.AlreadyAnswered(jobId);
-        if (block.timestamp >= job.deadline) revert ITenderEscrow.DeadlinePassed(jobId, job.deadline);
-        Tender.ArbitratorTerms memory terms = _terms[job.termsId];
-
-        // Effect: the ruling window starts.
-        uint40 ruleBy = uint40(block.timestamp + terms.ruleWindow);
-        job.answered = true;
-        job.deadline = ruleBy;
-        emit ITenderArbitration.DisputeAnswered(jobId, responseURI, ruleBy);
-
-        // Interaction: the supplier's fee, the same as the buyer's.
-        _collect({token: job.token, from: msg.sender, amount: _grossOf(job, _milestones[jobId]) * terms.feeBps / _BPS});
+    /// @dev A job this module runs is in milestones: its dispute is about the milestone in progress.
+    function _disputeStake(uint256 jobId, Tender.Job storage job) internal view override returns (uint256) {
+        return _grossOf(job, _milestones[jobId]);
     }
 
     /// @notice {ITenderArbitration-rule} on the dispute of the milestone in progress.
@@ -441,13 +433,6 @@ contract TenderMilestones is EscrowRulings, EscrowSupplier, ITenderMilestones, R
         if (left == 0) return part;
         part.bond = part.last ? left : left * ms.shareBps[part.index] / (_BPS - ms.settledBps);
         bid_.bond = uint96(left - part.bond);
-    }
-
-    /// @dev The gross share of the price the milestone in progress pays: ⌊price × share / 10,000⌋, the last the rest.
-    function _grossOf(Tender.Job storage job_, Tender.Milestones storage ms) private view returns (uint256) {
-        uint256 current = ms.current;
-        if (current + 1 == ms.count) return job_.price - ms.settled;
-        return uint256(job_.price) * ms.shareBps[current] / _BPS;
     }
 
     /// @dev The job, which must be one in milestones: the custody contract hands only those to this module, and the

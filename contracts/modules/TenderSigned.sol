@@ -39,6 +39,9 @@ contract TenderSigned is EscrowBidding, ITenderSigned, ITenderSealed, Reentrancy
         keccak256(
             "Bid(address signer,uint256 jobId,uint96 price,address token,uint96 bond,address relayer,uint256 nonce,uint256 deadline)"
         );
+    bytes32 private constant _RESPOND_TYPEHASH = keccak256(
+        "Respond(address signer,uint256 jobId,uint256 milestone,string responseURI,address token,uint96 fee,address relayer,uint256 nonce,uint256 deadline)"
+    );
     bytes32 private constant _COMMIT_TYPEHASH = keccak256(
         "Commit(address signer,uint256 jobId,bytes32 commitment,address token,uint96 bond,address relayer,uint256 nonce,uint256 deadline)"
     );
@@ -182,6 +185,49 @@ contract TenderSigned is EscrowBidding, ITenderSigned, ITenderSealed, Reentrancy
             _permit(token, signed.signer, bond, bondPermit);
             _collect({token: token, from: signed.signer, amount: bond});
         }
+    }
+
+    /// @inheritdoc ITenderSigned
+    function respondBySig(
+        uint256 jobId,
+        string calldata responseURI,
+        Tender.Permit calldata feePermit,
+        Tender.Signed calldata signed
+    ) external override delegated nonReentrant {
+        // The milestone, the token and the fee are signed as the job has them now: an answer signed for one
+        // milestone's dispute does not answer the next one's, and it pays no other fee than the one it names.
+        Tender.Job storage job = _jobs[jobId];
+        uint256 milestone = job.flags & Tender.FLAG_MILESTONES != 0 ? _milestones[jobId].current : 0;
+        address token = job.token;
+        uint96 fee = uint96(_disputeStake(jobId, job) * _terms[job.termsId].feeBps / _BPS);
+        _verify(
+            signed,
+            keccak256(
+                abi.encode(
+                    _RESPOND_TYPEHASH,
+                    signed.signer,
+                    jobId,
+                    milestone,
+                    keccak256(bytes(responseURI)),
+                    token,
+                    fee,
+                    signed.relayer,
+                    signed.nonce,
+                    signed.deadline
+                )
+            )
+        );
+        // Check, effect (EscrowSupplier); interaction: the fee from the signer, through its permit if it needs one.
+        _respond(jobId, signed.signer, responseURI);
+        if (fee != 0) {
+            _permit(token, signed.signer, fee, feePermit);
+            _collect({token: token, from: signed.signer, amount: fee});
+        }
+    }
+
+    /// @dev A dispute's stake as the job runs: the milestone in progress's part of a job in milestones, else the price.
+    function _disputeStake(uint256 jobId, Tender.Job storage job) internal view override returns (uint256) {
+        return job.flags & Tender.FLAG_MILESTONES != 0 ? _grossOf(job, _milestones[jobId]) : job.price;
     }
 
     /// @inheritdoc ITenderSigned

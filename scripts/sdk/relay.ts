@@ -15,7 +15,7 @@ export function signedActionToJson(s: RelayedAction): string {
   return JSON.stringify({ ...s, action }, (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value));
 }
 
-const KINDS = ["deliver", "bid", "commit", "improveBid", "reclaimBond", "withdraw", "reveal"] as const;
+const KINDS = ["deliver", "bid", "commit", "respond", "improveBid", "reclaimBond", "withdraw", "reveal"] as const;
 
 /** Reads a signed action (or a reveal, which carries no signature) from JSON (as signedActionToJson writes it); throws
  * a TenderInputError naming every problem. */
@@ -54,6 +54,11 @@ export function signedActionFromJson(text: string): RelayedAction {
     return "";
   };
 
+  const permit = (value: unknown, path: string) => {
+    const p = object(value, path);
+    return { value: uint(p.value, `${path}.value`), deadline: uint(p.deadline, `${path}.deadline`), v: Number(uint(p.v, `${path}.v`)), r: hex(p.r, `${path}.r`, 32), s: hex(p.s, `${path}.s`, 32) };
+  };
+
   const top = object(raw, "body");
   const escrow = address(top.escrow, "escrow");
   const a = object(top.action, "action");
@@ -82,17 +87,21 @@ export function signedActionFromJson(text: string): RelayedAction {
     if (kind === "deliver") {
       const milestone = a.milestone === undefined ? 0 : Number(uint(a.milestone, "action.milestone"));
       action = { kind, jobId, milestone, deliverableHash: hex(a.deliverableHash, "action.deliverableHash", 32) as Hash, uri: string(a.uri, "action.uri") };
+    } else if (kind === "respond") {
+      const feePermit = a.feePermit === undefined ? undefined : permit(a.feePermit, "action.feePermit");
+      action = {
+        kind,
+        jobId,
+        responseURI: string(a.responseURI, "action.responseURI"),
+        ...(a.milestone === undefined ? {} : { milestone: Number(uint(a.milestone, "action.milestone")) }),
+        ...(a.token === undefined ? {} : { token: address(a.token, "action.token") }),
+        ...(a.fee === undefined ? {} : { fee: uint(a.fee, "action.fee") }),
+        ...(feePermit ? { feePermit } : {}),
+      };
     } else if (kind === "improveBid") {
       action = { kind, jobId, price: uint(a.price, "action.price") };
     } else if (kind === "bid" || kind === "commit") {
-      const p = a.bondPermit === undefined ? undefined : object(a.bondPermit, "action.bondPermit");
-      const bondPermit = p && {
-        value: uint(p.value, "action.bondPermit.value"),
-        deadline: uint(p.deadline, "action.bondPermit.deadline"),
-        v: Number(uint(p.v, "action.bondPermit.v")),
-        r: hex(p.r, "action.bondPermit.r", 32),
-        s: hex(p.s, "action.bondPermit.s", 32),
-      };
+      const bondPermit = a.bondPermit === undefined ? undefined : permit(a.bondPermit, "action.bondPermit");
       const carried = {
         jobId,
         ...(a.token === undefined ? {} : { token: address(a.token, "action.token") }),

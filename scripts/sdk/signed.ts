@@ -6,7 +6,9 @@
 import { type Address, type Hash, type Hex, type TypedDataDomain, getAddress, zeroAddress } from "viem";
 import { tenderEscrowAbi } from "./generated.ts";
 import type { Reader, Writer } from "./escrow.ts";
+import { ETH, disputeFee, readJob } from "./escrow.ts";
 import { readPosting } from "./history.ts";
+import { readMilestones } from "./milestones.ts";
 import { type Floors, bondFor, encodeFloors } from "./market.ts";
 import type { Permit } from "./permit.ts";
 import { permitFor } from "./token.ts";
@@ -47,6 +49,10 @@ export type SignableAction =
   /** A sealed bid's commitment (sealed.ts sealBid), carried and signed as a bid is: the RFQ's token and bond signed,
    * its floors and the bond's permit carried. */
   | { kind: "commit"; jobId: bigint; commitment: Hash; token?: Address; bond?: bigint; floors?: Floors; bondPermit?: Permit }
+  /** An answer to the dispute on the job (of the milestone in progress): the milestone, the job's token and the
+   * dispute's fee are signed (read from the chain when absent); `feePermit` (the signer's ERC-2612 permit for the
+   * fee, when its allowance is short) is carried, not signed. */
+  | { kind: "respond"; jobId: bigint; responseURI: string; milestone?: number; token?: Address; fee?: bigint; feePermit?: Permit }
   | { kind: "improveBid"; jobId: bigint; price: bigint }
   | { kind: "reclaimBond"; jobId: bigint }
   | { kind: "withdraw"; token: Address; to: Address };
@@ -109,6 +115,15 @@ export const SIGNED_ACTION_TYPES = {
     { name: "bond", type: "uint96" },
     ...TERMS,
   ],
+  Respond: [
+    SIGNER,
+    { name: "jobId", type: "uint256" },
+    { name: "milestone", type: "uint256" },
+    { name: "responseURI", type: "string" },
+    { name: "token", type: "address" },
+    { name: "fee", type: "uint96" },
+    ...TERMS,
+  ],
   ImproveBid: [SIGNER, { name: "jobId", type: "uint256" }, { name: "price", type: "uint96" }, ...TERMS],
   ReclaimBond: [SIGNER, { name: "jobId", type: "uint256" }, ...TERMS],
   Withdraw: [SIGNER, { name: "token", type: "address" }, { name: "to", type: "address" }, ...TERMS],
@@ -118,6 +133,7 @@ const PRIMARY_TYPE = {
   deliver: "Deliver",
   bid: "Bid",
   commit: "Commit",
+  respond: "Respond",
   improveBid: "ImproveBid",
   reclaimBond: "ReclaimBond",
   withdraw: "Withdraw",
@@ -139,6 +155,7 @@ function checkAction(action: SignableAction | RevealAction["action"]): void {
           ...(action.kind === "deliver" ? [...hashProblems("deliverableHash", action.deliverableHash), ...uriProblems("uri", action.uri)] : []),
           ...(action.kind === "improveBid" || action.kind === "bid" ? amountProblems("price", action.price) : []),
           ...(action.kind === "commit" ? hashProblems("commitment", action.commitment) : []),
+          ...(action.kind === "respond" ? uriProblems("responseURI", action.responseURI) : []),
           ...(action.kind === "reveal" ? [...addressProblems("supplier", action.supplier), ...hashProblems("salt", action.salt)] : []),
         ];
   throwProblems(problems);
@@ -146,7 +163,7 @@ function checkAction(action: SignableAction | RevealAction["action"]): void {
 
 /** The typed data's message: the signer, the action's signed fields (named by its type), the terms. */
 function messageOf(signer: Address, action: SignableAction, terms: Pick<SignedTerms, "relayer" | "nonce" | "deadline">) {
-  const values: Record<string, unknown> = { ...action, milestone: action.kind === "deliver" ? BigInt(action.milestone ?? 0) : undefined, signer, ...terms };
+  const values: Record<string, unknown> = { ...action, milestone: action.kind === "deliver" || action.kind === "respond" ? BigInt(action.milestone ?? 0) : undefined, signer, ...terms };
   return Object.fromEntries(SIGNED_ACTION_TYPES[PRIMARY_TYPE[action.kind]].map(({ name }) => [name, values[name]]));
 }
 
@@ -165,6 +182,20 @@ async function completeBid<A extends Extract<SignableAction, { kind: "bid" | "co
   // The allowance policy's permit branch: nothing when the allowance covers the bond, the balance checked first.
   const bondPermit = await permitFor(writer, reader, { token: posting.token, spender: escrow, amount: bond });
   return { ...known, ...(bondPermit ? { bondPermit } : {}) };
+}
+
+/** A signed answer completed with what it signs and carries: the milestone in progress, the job's token, the
+ * dispute's fee (as the escrow computes it) and, when the signer's allowance is short of the fee, its permit. */
+async function completeRespond(writer: Writer, reader: Reader, escrow: Address, action: Extract<SignableAction, { kind: "respond" }>) {
+  const job = await readJob(reader, { escrow, jobId: action.jobId });
+  const [fee, plan] = await Promise.all([
+    action.fee ?? disputeFee(reader, { escrow, jobId: action.jobId }),
+    action.milestone === undefined && job.inMilestones ? readMilestones(reader, { escrow, jobId: action.jobId }) : undefined,
+  ]);
+  const known = { ...action, milestone: action.milestone ?? plan?.current ?? 0, token: job.token, fee };
+  if (action.feePermit || fee === 0n || job.token === ETH) return known;
+  const feePermit = await permitFor(writer, reader, { token: job.token, spender: escrow, amount: fee });
+  return { ...known, ...(feePermit ? { feePermit } : {}) };
 }
 
 /** The first nonce of `signer` not yet spent, from `from` on (default 0): reads its bitmap a word (256 nonces) at a
@@ -207,7 +238,12 @@ export async function signAction(
   p: { escrow: Address; action: SignableAction; relayer?: Address; nonce?: bigint; deadline?: bigint },
 ): Promise<SignedAction> {
   checkAction(p.action);
-  const action = p.action.kind === "bid" || p.action.kind === "commit" ? await completeBid(writer, reader, p.escrow, p.action) : p.action;
+  const action =
+    p.action.kind === "bid" || p.action.kind === "commit"
+      ? await completeBid(writer, reader, p.escrow, p.action)
+      : p.action.kind === "respond"
+        ? await completeRespond(writer, reader, p.escrow, p.action)
+        : p.action;
   const signer = writer.account.address;
   const [nonce, deadline] = await Promise.all([
     p.nonce ?? freeNonce(reader, { escrow: p.escrow, signer }),
@@ -241,6 +277,8 @@ export function signedCall(s: RelayedAction) {
     case "commit":
       if (!action.floors) throw new TenderInputError("floors", "A signed commit carries the RFQ's floors (submitSigned reads them).");
       return { ...base, functionName: "commitBySig", args: [action.jobId, action.commitment, encodeFloors(action.floors), action.bondPermit ?? NO_PERMIT, signed] } as const;
+    case "respond":
+      return { ...base, functionName: "respondBySig", args: [action.jobId, action.responseURI, action.feePermit ?? NO_PERMIT, signed] } as const;
     case "improveBid":
       return { ...base, functionName: "improveBidBySig", args: [action.jobId, action.price, signed] } as const;
     case "reclaimBond":

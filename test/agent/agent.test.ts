@@ -357,6 +357,35 @@ describe("supplier agents", { timeout: 180_000 }, () => {
     }
   });
 
+  it("answers a dispute with no ETH: its signed answer (the fee by permit) goes through both relayers", async () => {
+    const { escrow } = deployment;
+    const key = generatePrivateKey();
+    const me = privateKeyToAccount(key).address;
+    await ok(sdk.mintMock(node.writer(0), { token, to: me, amount: USD("100") }));
+    const relayers = await Promise.all([12, 13].map((index) => startRelayer({ reader: node.reader, writer: node.writer(index), escrow })));
+    try {
+      writeFileSync(join(dir, "answering.json"), JSON.stringify({ name: "answering", categories: ["text.transform"], worker: "text-transform", strategy: { kind: "cost-plus", marginPct: 10 }, prices: { mUSD: { cost: "2", floor: "2" } }, pollingInterval: 100, relayers: relayers.map((r) => r.url) }));
+      const agent = run("answering", key);
+      await until("the agent to start", async () => agent.log.includes("is running"));
+      const demo = transformSpec("sort-lines", "m\nl\nk\n", "Sort the inventory");
+      const jobId = await sdk.waitForJobId(node.reader, await sdk.postDirectHire(node.writer(3), {
+        escrow, supplier: me, token, price: USD("10"), deliveryWindow: sdk.DAY, reviewWindow: sdk.DAY,
+        arbitrator: node.writer(2).account.address, defaultBuyerShareBps: 0, category: demo.category, spec: demo.spec,
+      }));
+      await until("the delivery", async () => (await sdk.readJob(node.reader, { escrow, jobId })).status === sdk.JobStatus.Delivered);
+      const fee = await sdk.disputeFee(node.reader, { escrow, jobId });
+      await ok(sdk.dispute(node.writer(3), { escrow, jobId, statementURI: "ipfs://not-what-i-asked", token, fee }));
+      await until("its answer", async () => (await sdk.readJob(node.reader, { escrow, jobId })).answered);
+      await until("its log of the answer", async () => agent.log.includes(`answered the dispute on job ${jobId}`));
+      expect(await sdk.balanceOf(node.reader, { token, account: me })).toBe(USD("100") - fee); // the fee, by permit
+      expect(await node.reader.getTransactionCount({ address: me })).toBe(0);
+      expect(await node.reader.getBalance({ address: me })).toBe(0n);
+      agent.child.kill("SIGTERM");
+    } finally {
+      await Promise.all(relayers.map((r) => r.close()));
+    }
+  });
+
   it("skips a trap RFQ by its safety rule, naming it: a 100% bond, a 365-day award window, an hour to deliver", async () => {
     const demo = transformSpec("sort-lines", "q\np\n", "Sort the inventory");
     const now = Number((await node.reader.getBlock()).timestamp);

@@ -116,4 +116,34 @@ describe("signed supplier actions through the SDK", () => {
     await sdk.waitForSuccess(reader, await sdk.invalidateNonces(chain.supplier, { escrow, word: nonce >> 8n, mask: 1n << (nonce & 255n) }));
     expect(await sdk.isNonceSpent(reader, { escrow, signer: supplier, nonce })).toBe(true);
   });
+
+  it("answers a dispute on the supplier's signature, its fee by permit, carried over the relay codec", async () => {
+    const { reader, escrow, stranger: relayer, deployer, buyer, token } = chain;
+    const USD = (n: number) => BigInt(n) * 1_000_000n;
+    for (const who of [buyer, chain.supplier]) {
+      await sdk.waitForSuccess(reader, await sdk.mintMock(deployer, { token, to: who.account.address, amount: USD(1_000) }));
+    }
+    await sdk.waitForSuccess(reader, await sdk.approve(buyer, { token, spender: escrow, amount: USD(1_000) }));
+    const jobId = await sdk.waitForJobId(reader, await sdk.postDirectHire(buyer, directHire(chain, { token, price: USD(100) })));
+    await sdk.waitForSuccess(reader, await sdk.submitSigned(relayer, reader, await sdk.signAction(chain.supplier, reader, { escrow, action: deliverOf(jobId) })));
+    const fee = await sdk.disputeFee(reader, { escrow, jobId });
+    expect(fee).toBe(USD(2));
+    await sdk.waitForSuccess(reader, await sdk.dispute(buyer, { escrow, jobId, statementURI: "ipfs://statement", token, fee }));
+
+    const before = await supplierState();
+    const answer = await sdk.signAction(chain.supplier, reader, { escrow, action: { kind: "respond", jobId, responseURI: "ipfs://answer" } });
+    expect(answer.action).toMatchObject({ kind: "respond", milestone: 0, fee, feePermit: expect.any(Object) });
+    const wire = sdk.signedActionFromJson(sdk.signedActionToJson(answer));
+    expect(wire.action).toMatchObject({ kind: "respond", jobId, responseURI: "ipfs://answer", milestone: 0, fee, feePermit: { value: fee } });
+    await sdk.waitForSuccess(reader, await sdk.submitSigned(relayer, reader, wire));
+    const job = await sdk.readJob(reader, { escrow, jobId });
+    expect(job.answered).toBe(true);
+    expect(await supplierState()).toEqual(before); // no gas, no transaction
+    expect(await sdk.balanceOf(reader, { token, account: supplier })).toBe(USD(1_000) - fee);
+
+    // Signed for another fee: refused by name in the simulation, nothing sent.
+    const again = await sdk.signAction(chain.supplier, reader, { escrow, action: { kind: "respond", jobId, responseURI: "ipfs://answer", fee: fee - 1n } });
+    const refused = await sdk.submitSigned(relayer, reader, again).catch((e: unknown) => e);
+    expect(sdk.revertOf(refused)?.name).toBe("InvalidSignature");
+  });
 });

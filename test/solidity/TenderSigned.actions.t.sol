@@ -3,6 +3,7 @@ pragma solidity ^0.8.28;
 
 import {ITender} from "../../contracts/interfaces/ITender.sol";
 import {ITenderAdmin} from "../../contracts/interfaces/ITenderAdmin.sol";
+import {ITenderArbitration} from "../../contracts/interfaces/ITenderArbitration.sol";
 import {ITenderEscrow} from "../../contracts/interfaces/ITenderEscrow.sol";
 import {ITenderMarket} from "../../contracts/interfaces/ITenderMarket.sol";
 import {ITenderSigned} from "../../contracts/interfaces/ITenderSigned.sol";
@@ -36,6 +37,10 @@ contract TenderSignedActionsTest is MarketTest {
         keccak256("ReclaimBond(address signer,uint256 jobId,address relayer,uint256 nonce,uint256 deadline)");
     bytes32 private constant _WITHDRAW_TYPEHASH =
         keccak256("Withdraw(address signer,address token,address to,address relayer,uint256 nonce,uint256 deadline)");
+
+    bytes32 private constant _RESPOND_TYPEHASH = keccak256(
+        "Respond(address signer,uint256 jobId,uint256 milestone,string responseURI,address token,uint96 fee,address relayer,uint256 nonce,uint256 deadline)"
+    );
 
     bytes32 internal constant WORK = keccak256("work");
     string internal constant URI = "ipfs://work";
@@ -384,6 +389,135 @@ contract TenderSignedActionsTest is MarketTest {
         vm.expectRevert(abi.encodeWithSelector(ITenderSigned.InvalidSignature.selector, address(wallet)));
         escrow.deliverBySig(jobId, WORK, URI, s);
         assertStatus(jobId, Tender.Status.Awarded);
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                    A SIGNED ANSWER TO A DISPUTE
+    //////////////////////////////////////////////////////////////*/
+
+    string internal constant ANSWER = "ipfs://answer";
+    uint96 internal constant FEE = PRICE * 200 / 10_000; // the arbitrator's 2% of the price
+
+    function respondSig(uint256 key, uint256 jobId, uint256 milestone, address token, uint96 fee, uint256 nonce, uint256 deadline)
+        internal
+        view
+        returns (Tender.Signed memory s)
+    {
+        s.signer = vm.addr(key);
+        s.nonce = nonce;
+        s.deadline = deadline;
+        s.signature = signWith(
+            key,
+            escrow,
+            keccak256(
+                abi.encode(
+                    _RESPOND_TYPEHASH, s.signer, jobId, milestone, keccak256(bytes(ANSWER)), token, fee, s.relayer, s.nonce, s.deadline
+                )
+            )
+        );
+    }
+
+    /// @dev A gasless supplier's direct hire, delivered (plainly, by the test) and disputed by the buyer.
+    function disputedHireOf(address who, address token) internal returns (uint256 jobId) {
+        Tender.DirectHire memory hire = hireOf(token);
+        hire.supplier = who;
+        jobId = post(hire);
+        vm.prank(who);
+        escrow.deliver(jobId, WORK, URI);
+        vm.prank(buyer);
+        escrow.dispute{value: token == ETH ? FEE : 0}(jobId, "ipfs://statement");
+    }
+
+    function test_respondBySig_answersTheDispute_theFeeFromTheSignerByPermit() public {
+        address who = gasless();
+        uint256 jobId = disputedHireOf(who, address(usd));
+        Tender.Permit memory p = permitOf(GASLESS_KEY, address(escrow), FEE, START + 1 days);
+        Tender.Signed memory s = respondSig(GASLESS_KEY, jobId, 0, address(usd), FEE, 0, START + 1 days);
+        uint256 relayerBefore = usd.balanceOf(relayer);
+
+        vm.prank(relayer);
+        vm.expectEmit(address(escrow));
+        emit ITenderArbitration.DisputeAnswered(jobId, ANSWER, uint40(START + 3 days));
+        escrow.respondBySig(jobId, ANSWER, p, s);
+
+        assertTrue(escrow.job(jobId).answered, "answered");
+        assertEq(usd.balanceOf(who), 1_000e6 - FEE, "the fee from the signer");
+        assertEq(usd.balanceOf(relayer), relayerBefore, "nothing from the relayer");
+        vm.prank(relayer);
+        vm.expectRevert(abi.encodeWithSelector(ITenderSigned.NonceUsed.selector, who, 0));
+        escrow.respondBySig(jobId, ANSWER, p, s);
+
+        // The dispute runs on: ruled 30% to the buyer, the signer paid the rest with its fee back.
+        vm.prank(arbitrator);
+        escrow.rule(jobId, 3_000, keccak256("reason"));
+        assertStatus(jobId, Tender.Status.Settled);
+        assertEq(usd.balanceOf(who), 1_000e6 - FEE + FEE + PRICE * 7_000 / 10_000 - PRICE * 7_000 / 10_000 * FEE_BPS / 10_000, "70% less the fee, its own fee back");
+    }
+
+    function test_respondBySig_refusals_feeOrMilestoneNotTheJobs_notTheSupplier_ethFee() public {
+        address who = gasless();
+        uint256 jobId = disputedHireOf(who, address(usd));
+        Tender.Permit memory p = permitOf(GASLESS_KEY, address(escrow), FEE, START + 1 days);
+
+        // Signed for a smaller fee, or for another milestone: not this dispute's answer.
+        vm.prank(relayer);
+        vm.expectRevert(abi.encodeWithSelector(ITenderSigned.InvalidSignature.selector, who));
+        escrow.respondBySig(jobId, ANSWER, p, respondSig(GASLESS_KEY, jobId, 0, address(usd), FEE - 1, 0, START + 1 days));
+        vm.prank(relayer);
+        vm.expectRevert(abi.encodeWithSelector(ITenderSigned.InvalidSignature.selector, who));
+        escrow.respondBySig(jobId, ANSWER, p, respondSig(GASLESS_KEY, jobId, 1, address(usd), FEE, 0, START + 1 days));
+        // Another key's valid signature: refused by the job, not the supplier.
+        vm.prank(relayer);
+        vm.expectRevert(abi.encodeWithSelector(ITenderEscrow.NotSupplier.selector, jobId, agent));
+        escrow.respondBySig(jobId, ANSWER, p, respondSig(AGENT_KEY, jobId, 0, address(usd), FEE, 0, START + 1 days));
+        // No permit and no allowance: refused by name, nothing spent.
+        Tender.Permit memory none;
+        vm.prank(relayer);
+        vm.expectRevert(abi.encodeWithSelector(ITenderSigned.PermitAllowanceShort.selector, address(usd), who, 0, FEE));
+        escrow.respondBySig(jobId, ANSWER, none, respondSig(GASLESS_KEY, jobId, 0, address(usd), FEE, 0, START + 1 days));
+        assertFalse(escrow.job(jobId).answered, "not answered");
+        assertFalse(nonceSpent(who, 0), "nothing spent");
+
+        // A fee in ETH comes only as the value of the supplier's own call.
+        vm.deal(who, 0);
+        uint256 inEth = disputedHireOf(who, ETH);
+        vm.prank(relayer);
+        vm.expectRevert(ITenderSigned.PermitForEth.selector);
+        escrow.respondBySig(inEth, ANSWER, none, respondSig(GASLESS_KEY, inEth, 0, ETH, FEE, 1, START + 1 days));
+
+        // After the response window: too late.
+        vm.warp(START + RESPONSE);
+        vm.prank(relayer);
+        vm.expectRevert(abi.encodeWithSelector(ITenderEscrow.DeadlinePassed.selector, jobId, START + RESPONSE));
+        escrow.respondBySig(jobId, ANSWER, p, respondSig(GASLESS_KEY, jobId, 0, address(usd), FEE, 2, START + RESPONSE + 1 days));
+    }
+
+    function test_respondBySig_milestones_theAnswerNamesTheMilestone_itsFeeTheMilestones() public {
+        uint256 jobId = hireAgentInMilestones(); // 40% then 60% of the price
+        vm.prank(relayer);
+        escrow.deliverBySig(jobId, WORK, URI, deliverSigFor(jobId, 0, 0));
+        vm.prank(buyer);
+        escrow.confirm(jobId, 0);
+        vm.prank(relayer);
+        escrow.deliverBySig(jobId, WORK, URI, deliverSigFor(jobId, 1, 1));
+        uint96 fee = uint96(uint256(PRICE) * 6_000 / 10_000 * 200 / 10_000); // 2% of the second milestone's 60
+        vm.prank(buyer);
+        escrow.dispute(jobId, "ipfs://statement");
+
+        // Signed for the first milestone (or with the whole price's fee): refused.
+        Tender.Permit memory none;
+        vm.prank(relayer);
+        vm.expectRevert(abi.encodeWithSelector(ITenderSigned.InvalidSignature.selector, agent));
+        escrow.respondBySig(jobId, ANSWER, none, respondSig(AGENT_KEY, jobId, 0, address(usd), fee, 2, START + 1 days));
+        vm.prank(relayer);
+        vm.expectRevert(abi.encodeWithSelector(ITenderSigned.InvalidSignature.selector, agent));
+        escrow.respondBySig(jobId, ANSWER, none, respondSig(AGENT_KEY, jobId, 1, address(usd), FEE, 2, START + 1 days));
+
+        uint256 before = usd.balanceOf(agent);
+        vm.prank(relayer);
+        escrow.respondBySig(jobId, ANSWER, none, respondSig(AGENT_KEY, jobId, 1, address(usd), fee, 2, START + 1 days)); // an allowance is there
+        assertTrue(escrow.job(jobId).answered, "the second milestone's dispute answered");
+        assertEq(before - usd.balanceOf(agent), fee, "the milestone's fee");
     }
 
     /*//////////////////////////////////////////////////////////////

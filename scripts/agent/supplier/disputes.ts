@@ -1,7 +1,7 @@
-// Disputes on the agent's deliveries: it answers (paying the arbitrator's fee) unless told not to, retrying until
-// the dispute is answered or its response window closes.
+// Disputes on the agent's deliveries: it answers (paying the arbitrator's fee; with relayers, signed and its fee by
+// permit) unless told not to, retrying until the dispute is answered or its response window closes.
 import * as sdk from "@tender/sdk";
-import { type AgentContext, actionsOn, amount, send, update } from "./context.ts";
+import { type AgentContext, actionsOn, amount, relayable, send, update } from "./context.ts";
 
 const responds = (ctx: AgentContext) => ctx.o.respondToDisputes ?? true;
 
@@ -19,7 +19,10 @@ async function answer(ctx: AgentContext, jobId: bigint): Promise<void> {
     JSON.stringify({ type: "tender/dispute-response", version: 1, jobId: String(jobId), deliverable: job.deliverable ?? null, summary: `${ctx.o.name} stands by its delivery: it was produced by the ${ctx.o.worker.name} worker for this spec.` }),
     "application/json",
   );
-  if (await send(ctx, "answering the dispute", jobId, () => ctx.market.respond({ jobId, responseURI: statement.uri, token: job.token, fee }))) {
+  // With relayers the answer is signed (its fee by permit) and handed to every one of them: the response window is a
+  // deadline, and a relayer can censor.
+  const respond = relayable(ctx, () => ctx.market.respond({ jobId, responseURI: statement.uri, token: job.token, fee }), () => ({ kind: "respond", jobId, responseURI: statement.uri, token: job.token, fee }));
+  if (await send(ctx, "answering the dispute", jobId, respond)) {
     update(ctx, jobId, { answered: true });
     ctx.log(`answered the dispute on job ${jobId} (fee ${amount(ctx, fee, job.token)})`, { jobId: String(jobId) });
   }

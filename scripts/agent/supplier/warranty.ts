@@ -83,6 +83,8 @@ export function onWarrantyEvent(ctx: AgentContext, jobId: bigint, job: AgentJob,
 /** On each loop: a held share whose warranty has ended, with no claim open, is released to the agent (a job in
  * milestones: each milestone's payment on its own, by its index). */
 export async function releaseHeld(ctx: AgentContext, jobId: bigint, job: AgentJob, payment = 0): Promise<void> {
+  // A release is anyone's transaction, not a signed action: an agent working through relayers holds no ETH for it.
+  if (ctx.o.relayers?.length) return;
   const release = (await actionsOn(ctx, jobId, payment)).of("release");
   if (!release.allowed) return; // a claim is open, or it was paid out already (its HeldSettled is on its way)
   const part = job.milestones ? ` (milestone ${payment + 1})` : "";

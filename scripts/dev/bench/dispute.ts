@@ -7,7 +7,7 @@ import { benchParties, printRows } from "./parties.ts";
 
 const { networkHelpers, reader, deployer, buyer, supplier, arbitrator, gasOf, escrow, token, spec } = await benchParties();
 
-async function disputed(answer: boolean) {
+async function disputed(answer: boolean | "signed") {
   const jobId = await sdk.waitForJobId(reader, await sdk.postDirectHire(buyer, {
     escrow, supplier: supplier.account.address, token, price: 100_000_000n, deliveryWindow: sdk.DAY, reviewWindow: sdk.DAY,
     arbitrator: arbitrator.account.address, defaultBuyerShareBps: 5_000, category: "text", spec,
@@ -16,7 +16,12 @@ async function disputed(answer: boolean) {
   const fee = await sdk.disputeFee(reader, { escrow, jobId });
   const steps: Record<string, bigint> = {};
   steps.dispute = await gasOf(sdk.dispute(buyer, { escrow, jobId, statementURI: "ipfs://bafy-statement", token, fee }));
-  if (answer) steps.respond = await gasOf(sdk.respond(supplier, { escrow, jobId, responseURI: "ipfs://bafy-response", token, fee }));
+  if (answer === true) steps.respond = await gasOf(sdk.respond(supplier, { escrow, jobId, responseURI: "ipfs://bafy-response", token, fee }));
+  // Signed by the supplier, carried by a relayer (the deployer), the fee from the supplier's allowance.
+  if (answer === "signed") {
+    const signed = await sdk.signAction(supplier, reader, { escrow, action: { kind: "respond", jobId, responseURI: "ipfs://bafy-response" } });
+    steps.respondBySig = await gasOf(sdk.submitSigned(deployer, reader, signed));
+  }
   return { jobId, steps };
 }
 
@@ -34,11 +39,13 @@ for (let round = 0; round < 2; round++) {
   const silent = await disputed(true);
   await networkHelpers.time.increase(3 * sdk.DAY);
   steps.settleSilent = await gasOf(sdk.settleDispute(deployer, { escrow, jobId: silent.jobId }));
+  steps.respondBySig = (await disputed("signed")).steps.respondBySig!;
   runs.push(steps);
 }
 const label: Record<string, string> = {
   dispute: "dispute (buyer pays the fee)",
   respond: "respond (supplier pays the fee)",
+  respondBySig: "respond by signature, relayed (the fee from the supplier's allowance)",
   evidenceBuyer: "evidence (buyer)",
   evidenceSupplier: "evidence (supplier)",
   rule: "rule 7,000 bps (pays buyer, supplier, arbitrator)",
