@@ -5,17 +5,13 @@ import {ITenderEscrow} from "../../contracts/interfaces/ITenderEscrow.sol";
 import {ITenderMarket} from "../../contracts/interfaces/ITenderMarket.sol";
 import {ITenderSigned} from "../../contracts/interfaces/ITenderSigned.sol";
 import {Tender} from "../../contracts/types/Tender.sol";
-import {MarketTest} from "./utils/MarketTest.sol";
+import {SealedTest} from "./utils/SealedTest.sol";
 
 /// @notice Sealed bids: commitments with the bond and the floors before the bid deadline, reveals in the reveal
 /// window, the lowest revealed price awarded (the lower commit number on a tie), a commitment never revealed forfeiting
 /// its bond to the buyer (never reaching reclaimBond), the RFQ lapsing when nothing valid is revealed, and commits made
 /// on a signature.
-contract TenderSealedTest is MarketTest {
-    uint96 internal constant BOND = MAX / 10; // the 10% these tests ask
-    uint256 internal constant BID_DEADLINE = START + BIDDING;
-    uint256 internal constant REVEAL_DEADLINE = START + BIDDING + AWARD_WINDOW;
-
+contract TenderSealedTest is SealedTest {
     bytes32 private constant _DOMAIN_TYPEHASH =
         keccak256("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)");
     bytes32 private constant _COMMIT_TYPEHASH = keccak256(
@@ -23,38 +19,6 @@ contract TenderSealedTest is MarketTest {
     );
 
     address internal relayer = makeAddr("relayer");
-
-    function sealedFloors() internal pure returns (Tender.Floors memory floors) {
-        floors = noFloors();
-        floors.bondBps = 1_000;
-    }
-
-    function postSealed(address token) internal returns (uint256) {
-        return postRFQ(rfqOf(token, Tender.AwardMode.SealedLowestPrice, sealedFloors()));
-    }
-
-    function commitmentOf(uint256 jobId, address who, uint96 price, bytes32 salt) internal view returns (bytes32) {
-        return keccak256(abi.encode(block.chainid, address(escrow), jobId, who, price, salt));
-    }
-
-    function saltOf(address who) internal pure returns (bytes32) {
-        return keccak256(abi.encode("salt", who));
-    }
-
-    function commitAs(address who, uint256 jobId, uint96 price, address token) internal {
-        bytes32 c = commitmentOf(jobId, who, price, saltOf(who));
-        vm.prank(who);
-        escrow.commit{value: token == ETH ? BOND : 0}(jobId, c, sealedFloors());
-    }
-
-    function commitAs(address who, uint256 jobId, uint96 price) internal {
-        commitAs(who, jobId, price, address(usd));
-    }
-
-    function revealAs(address who, uint256 jobId, uint96 price) internal {
-        vm.prank(stranger); // anyone holding the opening may reveal it
-        escrow.reveal(jobId, who, price, saltOf(who));
-    }
 
     /*//////////////////////////////////////////////////////////////
                                  POSTING
