@@ -9,6 +9,7 @@ import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import { type Address, getAddress, isAddressEqual } from "viem";
 import { z } from "zod";
 import * as sdk from "@tender/sdk";
+import type { OpeningStore } from "@tender/sdk/sealed-store";
 import type { ArbitratorPolicy } from "../agent/supplier/context.ts";
 import { type SafetyPolicy, refusedBy } from "../agent/supplier/policy.ts";
 
@@ -37,6 +38,8 @@ export async function startMcp(p: {
   limits: Limits;
   safety?: SafetyPolicy;
   arbitrators?: ArbitratorPolicy;
+  /** Where sealed bids' openings are kept until their reveal (commit refuses without one). */
+  openings?: OpeningStore;
   transport?: Transport;
 }): Promise<McpServer> {
   const t = sdk.tender({ reader: p.reader, writer: p.writer }, p.deployment);
@@ -55,8 +58,9 @@ export async function startMcp(p: {
   };
   /** Every job the agent bid on or was hired or awarded for, from events. */
   const myJobs = async () => {
-    const bids = await p.reader.getContractEvents({ address: p.deployment.escrow, abi: sdk.tenderEscrowAbi, eventName: "BidPlaced", args: { supplier: me }, fromBlock: BigInt(p.deployment.startBlock) });
-    const ids = new Set([...bids.map((log) => log.args.jobId!), ...(await t.read.jobsOfSupplier({ supplier: me }))]);
+    const at = { address: p.deployment.escrow, abi: sdk.tenderEscrowAbi, args: { supplier: me }, fromBlock: BigInt(p.deployment.startBlock) } as const;
+    const [bids, commits] = await Promise.all([p.reader.getContractEvents({ ...at, eventName: "BidPlaced" }), p.reader.getContractEvents({ ...at, eventName: "BidCommitted" })]);
+    const ids = new Set([...bids.map((log) => log.args.jobId!), ...commits.map((log) => log.args.jobId!), ...(await t.read.jobsOfSupplier({ supplier: me }))]);
     return [...ids].sort((a, b) => (a < b ? -1 : 1));
   };
   /** What the escrow holds of the agent's money at risk in `token` now: open bonds and dispute fees paid. */
@@ -101,7 +105,8 @@ export async function startMcp(p: {
         const job = await t.read.job({ jobId: posting.jobId });
         if (job.status !== sdk.JobStatus.Open) continue;
         if ((await t.read.unmetFloors({ supplier: me, token: posting.token, floors: posting.rfq.floors, now: at })).length) continue;
-        found.push({ jobId: posting.jobId, category: posting.categoryId, maxPrice: fmt(posting.price, posting.token), bond: fmt(sdk.bondFor(posting.price, posting.rfq.floors), posting.token), bidDeadline: posting.rfq.bidDeadline });
+        const sealed = posting.rfq.mode === sdk.AwardMode.SealedLowestPrice;
+        found.push({ jobId: posting.jobId, category: posting.categoryId, maxPrice: fmt(posting.price, posting.token), bond: fmt(sdk.bondFor(posting.price, posting.rfq.floors), posting.token), bidDeadline: posting.rfq.bidDeadline, bidding: sealed ? "sealed (commit, then reveal)" : "open (bid)" });
       }
       return json(found);
     }),
@@ -119,23 +124,62 @@ export async function startMcp(p: {
     }),
   );
 
+  /** What an open bid and a sealed commit both pass before anything is signed: the price as token units, the bond
+   * within the operator's limits, the job's terms within the safety policy. */
+  const checkBid = async (jobId: bigint, text: string) => {
+    const rfq = await t.read.rfq({ jobId });
+    const limit = tokenLimit(rfq.token);
+    const parsed = sdk.parseAmount(text, limit);
+    if (!parsed.ok) throw new sdk.TenderInputError("price", parsed.error);
+    const bond = sdk.bondFor(rfq.maxPrice, rfq.floors);
+    await checkRisk(rfq.token, bond, "its bond", bond);
+    const job = await t.read.job({ jobId });
+    const [record, terms] = await Promise.all([t.read.arbitrator({ arbitrator: rfq.arbitrator }), t.read.arbitratorTerms({ termsId: job.termsId })]);
+    const refused = refusedBy(p.safety ?? {}, p.arbitrators ?? {}, { bondBps: rfq.floors.bondBps, awardWindow: rfq.awardWindow, deliveryWindow: job.deliveryWindow, arbitrator: rfq.arbitrator, ruleWindow: terms.ruleWindow, arbitratorRecord: record });
+    if (refused) throw new LimitError(`the safety rule ${refused.rule} refuses this job: ${refused.reason}`);
+    return { rfq, price: parsed.value, bond };
+  };
+  const price = z.string().describe("the price in token units, e.g. \"4.5\"");
+
   server.registerTool(
     "bid",
-    { description: "Bid on an open RFQ at a price in the job's token units (\"4.5\"), posting the bond its floors ask; within the operator's limits and the safety policy.", inputSchema: { jobId, price: z.string().describe("the price in token units, e.g. \"4.5\"") } },
+    { description: "Bid on an open RFQ (not a sealed one: commit) at a price in the job's token units (\"4.5\"), posting the bond its floors ask; within the operator's limits and the safety policy.", inputSchema: { jobId, price } },
     tool(async ({ jobId: id, price: text }: { jobId: string; price: string }) => {
       const jobId = BigInt(id);
-      const rfq = await t.read.rfq({ jobId });
-      const limit = tokenLimit(rfq.token);
-      const parsed = sdk.parseAmount(text, limit);
-      if (!parsed.ok) throw new sdk.TenderInputError("price", parsed.error);
-      const bond = sdk.bondFor(rfq.maxPrice, rfq.floors);
-      await checkRisk(rfq.token, bond, "its bond", bond);
-      const job = await t.read.job({ jobId });
-      const [record, terms] = await Promise.all([t.read.arbitrator({ arbitrator: rfq.arbitrator }), t.read.arbitratorTerms({ termsId: job.termsId })]);
-      const refused = refusedBy(p.safety ?? {}, p.arbitrators ?? {}, { bondBps: rfq.floors.bondBps, awardWindow: rfq.awardWindow, deliveryWindow: job.deliveryWindow, arbitrator: rfq.arbitrator, ruleWindow: terms.ruleWindow, arbitratorRecord: record });
-      if (refused) throw new LimitError(`the safety rule ${refused.rule} refuses this job: ${refused.reason}`);
-      const receipt = await t.wait(await t.bid({ jobId, price: parsed.value, floors: rfq.floors, token: rfq.token, bond }));
-      return `Bid ${fmt(parsed.value, rfq.token)} on job ${jobId} (bond ${fmt(bond, rfq.token)}): transaction ${receipt.transactionHash}.`;
+      const { rfq, price, bond } = await checkBid(jobId, text);
+      const receipt = await t.wait(await t.bid({ jobId, price, floors: rfq.floors, token: rfq.token, bond }));
+      return `Bid ${fmt(price, rfq.token)} on job ${jobId} (bond ${fmt(bond, rfq.token)}): transaction ${receipt.transactionHash}.`;
+    }),
+  );
+
+  server.registerTool(
+    "commit",
+    { description: "Commit a sealed bid on a sealed-bid RFQ: the price stays hidden until you reveal it after bidding closes (the opening is kept for you), the bond is posted now; within the operator's limits and the safety policy. A bid never revealed loses its bond to the buyer.", inputSchema: { jobId, price } },
+    tool(async ({ jobId: id, price: text }: { jobId: string; price: string }) => {
+      const jobId = BigInt(id);
+      if (!p.openings) throw new LimitError("this server keeps no openings of sealed bids, so it commits none");
+      const { rfq, price, bond } = await checkBid(jobId, text);
+      if (rfq.mode !== sdk.AwardMode.SealedLowestPrice) throw new sdk.TenderInputError("jobId", `job ${jobId} takes open bids: use bid`);
+      const { opening, commitment } = sdk.sealBid({ chainId: p.reader.chain.id, escrow: p.deployment.escrow, jobId, supplier: me, price });
+      p.openings.save(opening); // before the commit: a commit whose opening is lost forfeits its bond
+      const receipt = await t.wait(await t.commit({ jobId, commitment, floors: rfq.floors, token: rfq.token, bond })).catch((error: unknown) => {
+        p.openings!.remove(opening);
+        throw error;
+      });
+      return `Committed a sealed bid of ${fmt(price, rfq.token)} on job ${jobId} (bond ${fmt(bond, rfq.token)}); reveal it between ${rfq.bidDeadline} and ${rfq.awardDeadline} (unix seconds): transaction ${receipt.transactionHash}.`;
+    }),
+  );
+
+  server.registerTool(
+    "reveal",
+    { description: "Reveal your sealed bid on a job from its kept opening, once bidding has closed and before the reveal window ends.", inputSchema: { jobId } },
+    tool(async ({ jobId: id }: { jobId: string }) => {
+      const jobId = BigInt(id);
+      const opening = p.openings?.get({ chainId: p.reader.chain.id, escrow: p.deployment.escrow, jobId, supplier: me });
+      if (!opening) throw new sdk.TenderInputError("jobId", `no kept opening of a sealed bid of yours on job ${jobId}`);
+      const receipt = await t.wait(await t.reveal({ jobId, supplier: me, price: opening.price, salt: opening.salt }));
+      p.openings!.remove(opening);
+      return `Revealed your sealed bid on job ${jobId}: transaction ${receipt.transactionHash}.`;
     }),
   );
 

@@ -5,6 +5,7 @@ import { type Limits, startMcp } from "../../mcp/server.ts";
 import { CliError, EXIT, defineCommand, str } from "../command.ts";
 import { connect } from "../context.ts";
 import { parseAmount } from "../format.ts";
+import { cliOpenings } from "../openings.ts";
 
 interface McpConfig {
   tokens: Record<string, { maxBondPerJob: string; maxAtRisk: string }>;
@@ -20,7 +21,7 @@ export default defineCommand({
     config: { type: "string", value: "FILE", description: "the operator's limits (JSON: tokens, withdrawTo, safety, arbitrators)", required: true },
   },
   details:
-    "Tools: find_jobs, show_job, bid, deliver, answer_dispute, withdraw, my_status. It signs with --account / TENDER_ACCOUNT or\nTENDER_PRIVATE_KEY. The limits are enforced here, below the model, from chain state: only the tokens listed (each with\nmaxBondPerJob and maxAtRisk — open bonds and dispute fees at once — in token units), withdrawals only to the agent or\nwithdrawTo, and bids within the supplier agent's safety policy; a call beyond them is refused with nothing signed or\nsent. A job's spec comes back marked as untrusted content. Example config:\n  { \"tokens\": { \"mUSD\": { \"maxBondPerJob\": \"5\", \"maxAtRisk\": \"20\" } }, \"withdrawTo\": [], \"safety\": { \"maxBondBps\": 2000 } }",
+    "Tools: find_jobs, show_job, bid, commit and reveal (sealed bids; openings kept in ~/.tender/openings, TENDER_OPENINGS_DIR),\ndeliver, answer_dispute, withdraw, my_status. It signs with --account / TENDER_ACCOUNT or\nTENDER_PRIVATE_KEY. The limits are enforced here, below the model, from chain state: only the tokens listed (each with\nmaxBondPerJob and maxAtRisk — open bonds and dispute fees at once — in token units), withdrawals only to the agent or\nwithdrawTo, and bids within the supplier agent's safety policy; a call beyond them is refused with nothing signed or\nsent. A job's spec comes back marked as untrusted content. Example config:\n  { \"tokens\": { \"mUSD\": { \"maxBondPerJob\": \"5\", \"maxAtRisk\": \"20\" } }, \"withdrawTo\": [], \"safety\": { \"maxBondBps\": 2000 } }",
   examples: ["tender mcp --config mcp.json --account sorter"],
   async run(parsed, globals) {
     const file = str(parsed, "config")!;
@@ -52,6 +53,7 @@ export default defineCommand({
       limits: { tokens, withdrawTo: (config.withdrawTo ?? []) as Address[] },
       ...(config.safety ? { safety: config.safety } : {}),
       ...(config.arbitrators ? { arbitrators: config.arbitrators } : {}),
+      openings: cliOpenings(),
     });
     // Stdout is the protocol's: nothing else is printed there. The command ends when the client closes the stream.
     await new Promise<void>((resolve) => {
