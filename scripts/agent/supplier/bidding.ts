@@ -21,9 +21,7 @@ export async function bidOn(ctx: AgentContext, p: { jobId: bigint; rfq: { token:
   const price = ctx.o.strategy.price({ maxPrice: rfq.maxPrice, best, cost: prices.cost, floor: prices.floor, warranty: base.warranty });
   if (price === undefined) return p.skip(`${ctx.o.strategy.name} finds no price to offer (maximum ${amount(ctx, rfq.maxPrice, rfq.token)}${best ? `, best bid ${amount(ctx, best, rfq.token)}` : ""})`);
   const bond = sdk.bondFor(rfq.maxPrice, rfq.floors);
-  // An ETH bond cannot be signed for (ETH comes only as the value of its owner's call): that bid is its own transaction.
-  const plainBid = () => ctx.market.bid({ jobId, price, floors: rfq.floors, token: rfq.token, bond });
-  const bidding = rfq.token === sdk.ETH && bond > 0n ? plainBid : relayable(ctx, plainBid, () => ({ kind: "bid", jobId, price, floors: rfq.floors }));
+  const bidding = relayable(ctx, () => ctx.market.bid({ jobId, price, floors: rfq.floors, token: rfq.token, bond }), () => ({ kind: "bid", jobId, price, floors: rfq.floors }), { token: rfq.token, amount: bond });
   const sent = await send(ctx, sealed ? "committing a sealed bid" : "bidding", jobId, sealed ? commitSealed(ctx, jobId, price, rfq, bond) : bidding);
   if (sent || (await adopt(ctx, jobId, base))) {
     if (!ctx.state.jobs[String(jobId)]) ctx.state.jobs[String(jobId)] = { ...base, phase: "bidding", price: String(price), bond: String(bond) };
@@ -39,9 +37,7 @@ export async function bidOn(ctx: AgentContext, p: { jobId: bigint; rfq: { token:
  * leaves no commit or a commit the agent can reveal; then committed by its own transaction or signed for relayers. */
 function commitSealed(ctx: AgentContext, jobId: bigint, price: bigint, rfq: { token: Address; floors: sdk.Floors }, bond: bigint) {
   const { opening, commitment } = sdk.sealBid({ chainId: ctx.o.reader.chain.id, escrow: ctx.o.deployment.escrow, jobId, supplier: ctx.me, price });
-  const plainCommit = () => ctx.market.commit({ jobId, commitment, floors: rfq.floors, token: rfq.token, bond });
-  // An ETH bond (every sealed bid has one) is its own transaction, as for an open bid.
-  const submit = rfq.token === sdk.ETH ? plainCommit : relayable(ctx, plainCommit, () => ({ kind: "commit", jobId, commitment, floors: rfq.floors }));
+  const submit = relayable(ctx, () => ctx.market.commit({ jobId, commitment, floors: rfq.floors, token: rfq.token, bond }), () => ({ kind: "commit", jobId, commitment, floors: rfq.floors }), { token: rfq.token, amount: bond });
   return () => {
     ctx.openings.save(opening);
     return submit();

@@ -79,12 +79,22 @@ export interface AgentContext {
   openings: OpeningStore;
 }
 
+/** Whether the agent works through relayers and so sends no transaction of its own: actions that cannot be signed
+ * (an award, a cancel, a release: anyone's transactions) it leaves to others. */
+export const gasless = (ctx: AgentContext): boolean => (ctx.o.relayers?.length ?? 0) > 0;
+
 /** `plain` as the agent's own transaction, or, when it has relayers, `signed` signed and handed to all of them at
  * once: the first to carry it mines it (the others are refused by name), the agent pays no gas. Signing is one at a
- * time, so each action gets a nonce of its own. */
-export function relayable(ctx: AgentContext, plain: () => Promise<Hash>, signed: () => sdk.SignableAction): () => Promise<Hash> {
+ * time, so each action gets a nonce of its own. An action that moves ETH from the agent (`pays`: a bond or a fee in
+ * ETH above 0) cannot be signed for — ETH comes only as the value of its owner's call — and stays its own. */
+export function relayable(
+  ctx: AgentContext,
+  plain: () => Promise<Hash>,
+  signed: () => sdk.SignableAction,
+  pays?: { token: Address; amount: bigint },
+): () => Promise<Hash> {
   const relayers = ctx.o.relayers;
-  if (!relayers?.length) return plain;
+  if (!relayers?.length || (pays && pays.token === sdk.ETH && pays.amount > 0n)) return plain;
   return async () => {
     const action = await ctx.signing(async () => {
       const nonce = await sdk.freeNonce(ctx.o.reader, { escrow: ctx.o.deployment.escrow, signer: ctx.me, from: ctx.nextNonce });

@@ -2,7 +2,7 @@
 // it may; the agent's policy whether it wants to), and the retries of whatever failed before.
 import { isAddressEqual } from "viem";
 import * as sdk from "@tender/sdk";
-import { type AgentContext, actionsOn, amount, chainTime, send } from "./context.ts";
+import { type AgentContext, actionsOn, amount, chainTime, gasless, send } from "./context.ts";
 import type { AgentJob } from "./state.ts";
 import { lose, revealOwn } from "./bidding.ts";
 import { resume } from "./work.ts";
@@ -34,9 +34,8 @@ async function biddingClosed(ctx: AgentContext, jobId: bigint, job: AgentJob): P
   // A sealed bid is revealed as soon as bidding closes (retried here until the reveal window ends).
   if (job.mode === sdk.AwardMode.SealedLowestPrice && !job.revealed && of("reveal").allowed) return revealOwn(ctx, jobId);
   if (of("award").allowed) {
-    // An award is anyone's transaction and not a signed action: an agent working through relayers holds no ETH for
-    // one and leaves it to others (the buyer, another bidder).
-    if (ctx.o.relayers?.length) return;
+    // An award is anyone's transaction, not a signed action: a gasless agent leaves it to others.
+    if (gasless(ctx)) return;
     // Anyone may award a lowest-price RFQ once bidding closed (a sealed one once its reveal window did): the leader at
     // once, to start; another bidder after a few minutes, to free its bond if nobody else did.
     const [leader] = await ctx.market.read.bestBid({ jobId });
@@ -46,7 +45,7 @@ async function biddingClosed(ctx: AgentContext, jobId: bigint, job: AgentJob): P
   }
   // A buyer's choice the buyer never made: anyone may cancel it after the grace period (anyone with ETH for it).
   if (of("cancel").allowed) {
-    if (ctx.o.relayers?.length) return;
+    if (gasless(ctx)) return;
     await send(ctx, "cancelling the lapsed RFQ", jobId, () => ctx.market.cancel({ jobId }));
     return;
   }

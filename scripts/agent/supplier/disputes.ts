@@ -20,10 +20,8 @@ async function answer(ctx: AgentContext, jobId: bigint): Promise<void> {
     "application/json",
   );
   // With relayers the answer is signed (its fee by permit) and handed to every one of them: the response window is a
-  // deadline, and a relayer can censor. A fee in ETH cannot be signed for (ETH comes only as the value of its owner's
-  // call): that answer is the agent's own transaction (found in review).
-  const plain = () => ctx.market.respond({ jobId, responseURI: statement.uri, token: job.token, fee });
-  const respond = job.token === sdk.ETH && fee > 0n ? plain : relayable(ctx, plain, () => ({ kind: "respond", jobId, responseURI: statement.uri, token: job.token, fee }));
+  // deadline, and a relayer can censor. An ETH fee stays the agent's own transaction (relayable).
+  const respond = relayable(ctx, () => ctx.market.respond({ jobId, responseURI: statement.uri, token: job.token, fee }), () => ({ kind: "respond", jobId, responseURI: statement.uri, token: job.token, fee }), { token: job.token, amount: fee });
   if (await send(ctx, "answering the dispute", jobId, respond)) {
     update(ctx, jobId, { answered: true });
     ctx.log(`answered the dispute on job ${jobId} (fee ${amount(ctx, fee, job.token)})`, { jobId: String(jobId) });

@@ -3,7 +3,7 @@
 // own jobs, on each loop), and logs claims against it without answering them: agreeing or answering is its
 // operator's call (`tender job agree-claim` / `answer-claim`).
 import * as sdk from "@tender/sdk";
-import { type AgentContext, actionsOn, amount, send, update } from "./context.ts";
+import { type AgentContext, actionsOn, amount, gasless, send, update } from "./context.ts";
 import type { AgentJob, Held } from "./state.ts";
 
 /** What is held of payment `payment` of a job (a job in milestones keeps one per settled milestone). */
@@ -83,8 +83,8 @@ export function onWarrantyEvent(ctx: AgentContext, jobId: bigint, job: AgentJob,
 /** On each loop: a held share whose warranty has ended, with no claim open, is released to the agent (a job in
  * milestones: each milestone's payment on its own, by its index). */
 export async function releaseHeld(ctx: AgentContext, jobId: bigint, job: AgentJob, payment = 0): Promise<void> {
-  // A release is anyone's transaction, not a signed action: an agent working through relayers holds no ETH for it.
-  if (ctx.o.relayers?.length) return;
+  // A release is anyone's transaction, not a signed action: a gasless agent leaves it to others.
+  if (gasless(ctx)) return;
   const release = (await actionsOn(ctx, jobId, payment)).of("release");
   if (!release.allowed) return; // a claim is open, or it was paid out already (its HeldSettled is on its way)
   const part = job.milestones ? ` (milestone ${payment + 1})` : "";
